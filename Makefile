@@ -1,0 +1,33 @@
+# Everything a fresh machine needs, from python3 and make alone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test validate golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## report: the main job: validate the shipped claims and print the consistency report on the seeds
+report: $(STAMP)
+	$(BIN)/factcheck validate claims
+	$(BIN)/factcheck report --claims claims --rules rules
+
+## validate: check every claims file, the entity file and the vocabulary
+validate: $(STAMP)
+	$(BIN)/factcheck validate claims
+
+## test: the whole test suite (a few minutes at most)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## golden: rewrite the golden report files after an intended change (review the diff like code)
+golden: $(STAMP)
+	FACTCHECK_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/report -q
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

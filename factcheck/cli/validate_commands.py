@@ -1,0 +1,53 @@
+"""`factcheck validate` and `factcheck schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK
+from factcheck.cli.output import echo_problems
+from factcheck.load import ProblemsError, load_corpus
+from factcheck.load.write import write_atomic
+from factcheck.model import ClaimsFile, EntitiesFile, VocabularyFile
+
+SCHEMAS = {"claims": ClaimsFile, "entities": EntitiesFile, "vocabulary": VocabularyFile}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The entity file (default: entities.yaml beside the claims).")
+def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
+    """Check claims files, the entity file and the vocabulary; report every problem.
+
+    PATHS are claims files or directories of them (default: claims). Exit 0 valid, 1 invalid, 2 usage error.
+    """
+    targets = list(paths) or [Path("claims")]
+    try:
+        corpus = load_corpus(targets, entities_path=entities_path)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_DATA)
+    claims = sum(len(d.claims_file.claims) for d in corpus.documents)
+    click.echo(f"{len(corpus.documents)} sources, {claims} claims, {len(corpus.entities)} entities: all valid.")
+    sys.exit(EXIT_OK)
+
+
+@click.command()
+@click.option("--for", "which", type=click.Choice(sorted(SCHEMAS)), default="claims", show_default=True,
+              help="Which file's schema to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def schema(which: str, output: Path | None) -> None:
+    """Write the JSON Schema of a claims file (or the entity file, or the vocabulary) for editors."""
+    document = SCHEMAS[which].model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)

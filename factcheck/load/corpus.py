@@ -1,0 +1,254 @@
+"""Load a project's claims, entities and vocabulary, and check everything that ties them together.
+
+`load_corpus` is the one way in: it reads every file, validates each against the model, then checks
+what no single file can: ids that must be unique, entity ids that must exist, properties that must be
+in the vocabulary, and evidence that must stand at its offsets in an unchanged source text. Every
+problem of every file is collected; the caller gets a `Corpus` or a `ProblemsError` with all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import process
+
+from factcheck.load.document import YamlDocument, read_yaml
+from factcheck.load.problems import Problem, ProblemsError, display_path
+from factcheck.load.schema_errors import validate_document
+from factcheck.model import (
+    CLAIM_KINDS,
+    ClaimsFile,
+    EntitiesFile,
+    PropertyDef,
+    QuoteValue,
+    ScopeValue,
+    StatementValue,
+    VocabularyFile,
+)
+from factcheck.model.entity_index import EntityIndex, alias_key
+from factcheck.model.sourced import SourcedClaim
+
+ENTITIES_FILE = "entities.yaml"
+VOCABULARY_FILE = "vocabulary.yaml"
+RESERVED = {ENTITIES_FILE, VOCABULARY_FILE}
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A validated claims file with its source text."""
+
+    path: Path
+    claims_file: ClaimsFile
+    text: str | None
+    claim_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def shown_path(self) -> str:
+        return display_path(self.path)
+
+    def sourced_claims(self) -> list[SourcedClaim]:
+        return [
+            SourcedClaim(claim, self.claims_file.source, self.shown_path, self.claim_lines.get(claim.id, 1))
+            for claim in self.claims_file.claims
+        ]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the engine needs: sources with their claims, entities, and the vocabulary."""
+
+    documents: list[SourceDocument]
+    entities: EntityIndex
+    vocabulary: dict[str, PropertyDef]
+
+    def claims(self) -> list[SourcedClaim]:
+        return [claim for document in self.documents for claim in document.sourced_claims()]
+
+
+def claims_files_in(paths: list[Path]) -> list[Path]:
+    """The claims files named by `paths`: files as given, directories searched (not recursively)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in RESERVED))
+        else:
+            found.append(path)
+    return found
+
+
+def _project_file(paths: list[Path], name: str) -> Path | None:
+    for path in paths:
+        folder = path if path.is_dir() else path.parent
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corpus:
+    """Load claims files (and the entity file and vocabulary beside them); raise ProblemsError on any mistake."""
+    problems: list[Problem] = []
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
+    entities_path = entities_path or _project_file(paths, ENTITIES_FILE)
+    entities = _load_entities(entities_path, problems)
+    vocabulary = _load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
+    documents: list[SourceDocument] = []
+    source_ids: dict[str, str] = {}
+    for path in claims_files_in(paths):
+        document = read_yaml(path)
+        problems.extend(document.problems)
+        if any(p.code in ("Y001", "Y002") for p in document.problems):
+            continue
+        claims_file, schema_problems = validate_document(document, ClaimsFile)
+        problems.extend(schema_problems)
+        if claims_file is None:
+            continue
+        assert isinstance(claims_file, ClaimsFile)
+        source_id = claims_file.source.id
+        if source_id in source_ids:
+            problems.append(document.problem(("source", "id"), "R004",
+                                             f"source id {source_id!r} is already used by {source_ids[source_id]}"))
+        source_ids.setdefault(source_id, document.shown_path)
+        text = _check_source_text(document, claims_file, problems)
+        problems.extend(_check_claims(document, claims_file, entities, vocabulary))
+        lines = {claim.id: document.locate(("claims", index))[0] for index, claim in enumerate(claims_file.claims)}
+        documents.append(SourceDocument(path, claims_file, text, lines))
+    if problems:
+        raise ProblemsError(problems)
+    return Corpus(documents, entities, vocabulary)
+
+
+def _load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
+    if path is None:
+        return EntityIndex()
+    document = read_yaml(path)
+    problems.extend(document.problems)
+    parsed, schema_problems = validate_document(document, EntitiesFile)
+    problems.extend(schema_problems)
+    if parsed is None:
+        return EntityIndex()
+    assert isinstance(parsed, EntitiesFile)
+    index = EntityIndex(parsed.entities)
+    seen: dict[str, int] = {}
+    aliases: dict[str, str] = {}
+    for position, entity in enumerate(parsed.entities):
+        where = ("entities", position)
+        if entity.id in seen:
+            problems.append(document.problem(where + ("id",), "R004", f"entity id {entity.id!r} is defined twice"))
+        seen.setdefault(entity.id, position)
+        for name in entity.names():
+            owner = aliases.setdefault(alias_key(name), entity.id)
+            if owner != entity.id:
+                problems.append(document.problem(where, "R005", f"the name {name!r} is used by both {owner!r} and "
+                                                 f"{entity.id!r}: a name must resolve to one entity"))
+        references = [("part_of",), *[("roles", i, "organisation") for i in range(len(entity.roles))]]
+        for reference in references:
+            target = _get(entity.model_dump(), reference)
+            if target is not None and target not in index:
+                problems.append(document.problem(where + reference, "R001", _unknown_entity(target, index)))
+    return index
+
+
+def _load_vocabulary(path: Path | None, problems: list[Problem]) -> dict[str, PropertyDef]:
+    shipped = resources.files("factcheck").joinpath("data", VOCABULARY_FILE).read_text(encoding="utf-8")
+    vocabulary = {p.id: p for p in VocabularyFile.model_validate(yaml.safe_load(shipped)).properties}
+    if path is None:
+        return vocabulary
+    document = read_yaml(path)
+    problems.extend(document.problems)
+    parsed, schema_problems = validate_document(document, VocabularyFile)
+    problems.extend(schema_problems)
+    if parsed is not None:
+        assert isinstance(parsed, VocabularyFile)
+        for position, definition in enumerate(parsed.properties):
+            unknown = sorted(set(definition.kinds) - set(CLAIM_KINDS))
+            if unknown:
+                problems.append(document.problem(("properties", position, "kinds"), "S001",
+                                                 f"unknown claim kind(s) {', '.join(unknown)}"))
+            vocabulary[definition.id] = definition
+    return vocabulary
+
+
+def _check_source_text(document: YamlDocument, claims_file: ClaimsFile, problems: list[Problem]) -> str | None:
+    source = claims_file.source
+    text_path = (document.path.parent / source.text)
+    if not text_path.is_file():
+        problems.append(document.problem(("source", "text"), "E002",
+                                         f"source text {source.text!r} not found (paths are relative to the claims file)"))
+        return None
+    raw = text_path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != source.sha256:
+        problems.append(document.problem(("source", "sha256"), "E003",
+                                         f"the source text has changed: its sha256 is {digest}; check the evidence, "
+                                         "then update the hash"))
+    text = raw.decode("utf-8", errors="replace")
+    for index, claim in enumerate(claims_file.claims):
+        evidence = claim.evidence
+        if text[evidence.start:evidence.end] == evidence.text:
+            continue
+        found = text.find(evidence.text)
+        hint = (f"; it is at start: {found}, end: {found + len(evidence.text)}" if found >= 0
+                else "; the text does not occur in the source at all")
+        problems.append(document.problem(("claims", index, "evidence"), "E001",
+                                         f"evidence text is not at {evidence.start}-{evidence.end} in "
+                                         f"{source.text}{hint}"))
+    return text
+
+
+def _check_claims(document: YamlDocument, claims_file: ClaimsFile, entities: EntityIndex,
+                  vocabulary: dict[str, PropertyDef]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, claim in enumerate(claims_file.claims):
+        where = ("claims", index)
+        if claim.id in seen:
+            problems.append(document.problem(where + ("id",), "R004", f"claim id {claim.id!r} is used twice in this file"))
+        seen.add(claim.id)
+        definition = vocabulary.get(claim.property)
+        if definition is None:
+            match = process.extractOne(claim.property, list(vocabulary), score_cutoff=70)
+            hint = f" (did you mean {match[0]!r}?)" if match else f" (add it to {VOCABULARY_FILE})"
+            problems.append(document.problem(where + ("property",), "R002", f"unknown property {claim.property!r}{hint}"))
+        elif claim.kind not in definition.kinds:
+            problems.append(document.problem(where + ("property",), "R003",
+                                             f"property {claim.property!r} is for {', '.join(definition.kinds)} claims, "
+                                             f"not {claim.kind}"))
+        for reference, target in _entity_references(claim.subject, claim.value):
+            if target not in entities:
+                problems.append(document.problem(where + reference, "R001", _unknown_entity(target, entities)))
+    return problems
+
+
+def _entity_references(subject: str, value: Any) -> list[tuple[tuple[str, ...], str]]:
+    references = [(("subject",), subject)]
+    if isinstance(value, QuoteValue):
+        references.append((("value", "speaker"), value.speaker))
+        if value.organisation:
+            references.append((("value", "organisation"), value.organisation))
+    elif isinstance(value, ScopeValue) and value.than:
+        references.append((("value", "than"), value.than))
+    elif isinstance(value, StatementValue) and value.object:
+        references.append((("value", "object"), value.object))
+    return references
+
+
+def _unknown_entity(target: str, entities: EntityIndex) -> str:
+    match = process.extractOne(target, list(entities.by_id), score_cutoff=70) if len(entities) else None
+    hint = f" (did you mean {match[0]!r}?)" if match else f" (add it to {ENTITIES_FILE})"
+    return f"unknown entity {target!r}{hint}"
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -1,0 +1,27 @@
+"""The controlled vocabulary of claim properties.
+
+factcheck ships a starting vocabulary (`factcheck/data/vocabulary.yaml`); a project extends it with
+`claims/vocabulary.yaml` in the same form. A claim whose property is in neither is an error, so a
+typo (`expire_on`) is caught instead of silently never overlapping anything.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.model.claims import CLAIM_KINDS
+from factcheck.model.values import ID_PATTERN
+
+
+class PropertyDef(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    description: str
+    kinds: list[str] = Field(description=f"Claim kinds that may carry it: any of {', '.join(CLAIM_KINDS)}.")
+
+
+class VocabularyFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    properties: list[PropertyDef]

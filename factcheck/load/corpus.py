@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 from rapidfuzz import process
 
 from factcheck.load.document import YamlDocument, read_yaml
 from factcheck.load.problems import Problem, ProblemsError, display_path
-from factcheck.load.schema_errors import validate_document
+from factcheck.load.schema_errors import validate_document, validate_items
 from factcheck.model import (
     CLAIM_KINDS,
     ClaimsFile,
@@ -27,6 +28,7 @@ from factcheck.model import (
     PropertyDef,
     QuoteValue,
     ScopeValue,
+    Source,
     StatementValue,
     VocabularyFile,
 )
@@ -108,6 +110,12 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
         claims_file, schema_problems = validate_document(document, ClaimsFile)
         problems.extend(schema_problems)
         if claims_file is None:
+            # Still check what is valid, so one run reports every problem.
+            source = _valid_source(document)
+            claims = validate_items(document, ClaimsFile, "claims")
+            if source is not None:
+                _check_source_text(document, source, claims, problems)
+            problems.extend(_check_claims(document, claims, entities, vocabulary))
             continue
         assert isinstance(claims_file, ClaimsFile)
         source_id = claims_file.source.id
@@ -115,9 +123,10 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
             problems.append(document.problem(("source", "id"), "R004",
                                              f"source id {source_id!r} is already used by {source_ids[source_id]}"))
         source_ids.setdefault(source_id, document.shown_path)
-        text = _check_source_text(document, claims_file, problems)
-        problems.extend(_check_claims(document, claims_file, entities, vocabulary))
-        lines = {claim.id: document.locate(("claims", index))[0] for index, claim in enumerate(claims_file.claims)}
+        numbered = list(enumerate(claims_file.claims))
+        text = _check_source_text(document, claims_file.source, numbered, problems)
+        problems.extend(_check_claims(document, numbered, entities, vocabulary))
+        lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
         documents.append(SourceDocument(path, claims_file, text, lines))
     if problems:
         raise ProblemsError(problems)
@@ -131,13 +140,15 @@ def _load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
     problems.extend(document.problems)
     parsed, schema_problems = validate_document(document, EntitiesFile)
     problems.extend(schema_problems)
-    if parsed is None:
-        return EntityIndex()
-    assert isinstance(parsed, EntitiesFile)
-    index = EntityIndex(parsed.entities)
+    if parsed is not None:
+        assert isinstance(parsed, EntitiesFile)
+        numbered = list(enumerate(parsed.entities))
+    else:  # keep the valid entities, so claims are not flooded with "unknown entity"
+        numbered = validate_items(document, EntitiesFile, "entities")
+    index = EntityIndex(entity for _, entity in numbered)
     seen: dict[str, int] = {}
     aliases: dict[str, str] = {}
-    for position, entity in enumerate(parsed.entities):
+    for position, entity in numbered:
         where = ("entities", position)
         if entity.id in seen:
             problems.append(document.problem(where + ("id",), "R004", f"entity id {entity.id!r} is defined twice"))
@@ -175,8 +186,15 @@ def _load_vocabulary(path: Path | None, problems: list[Problem]) -> dict[str, Pr
     return vocabulary
 
 
-def _check_source_text(document: YamlDocument, claims_file: ClaimsFile, problems: list[Problem]) -> str | None:
-    source = claims_file.source
+def _valid_source(document: YamlDocument) -> Source | None:
+    try:
+        return Source.model_validate(document.data.get("source"))
+    except (ValidationError, AttributeError):
+        return None
+
+
+def _check_source_text(document: YamlDocument, source: Source, claims: list[tuple[int, Any]],
+                       problems: list[Problem]) -> str | None:
     text_path = (document.path.parent / source.text)
     if not text_path.is_file():
         problems.append(document.problem(("source", "text"), "E002",
@@ -189,7 +207,7 @@ def _check_source_text(document: YamlDocument, claims_file: ClaimsFile, problems
                                          f"the source text has changed: its sha256 is {digest}; check the evidence, "
                                          "then update the hash"))
     text = raw.decode("utf-8", errors="replace")
-    for index, claim in enumerate(claims_file.claims):
+    for index, claim in claims:
         evidence = claim.evidence
         if text[evidence.start:evidence.end] == evidence.text:
             continue
@@ -202,11 +220,11 @@ def _check_source_text(document: YamlDocument, claims_file: ClaimsFile, problems
     return text
 
 
-def _check_claims(document: YamlDocument, claims_file: ClaimsFile, entities: EntityIndex,
+def _check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entities: EntityIndex,
                   vocabulary: dict[str, PropertyDef]) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
-    for index, claim in enumerate(claims_file.claims):
+    for index, claim in claims:
         where = ("claims", index)
         if claim.id in seen:
             problems.append(document.problem(where + ("id",), "R004", f"claim id {claim.id!r} is used twice in this file"))

@@ -31,7 +31,7 @@ try:  # libyaml's parser is an order of magnitude faster; the pure-Python one gi
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-DEFAULT_MAX_BYTES = int(os.environ.get("FACTCHECK_MAX_YAML_BYTES", 10 * 1024 * 1024))
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # override with FACTCHECK_MAX_YAML_BYTES
 DEFAULT_MAX_DEPTH = 64
 
 FieldPath = tuple[str | int, ...]
@@ -90,8 +90,17 @@ class _Abort(Exception):
     """Stop reading: the file cannot be read further (a limit was hit)."""
 
 
-def read_yaml(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_depth: int = DEFAULT_MAX_DEPTH) -> YamlDocument:
+def max_yaml_bytes() -> int:
+    """The largest YAML file read: FACTCHECK_MAX_YAML_BYTES, or 10 MiB."""
+    try:
+        return int(os.environ.get("FACTCHECK_MAX_YAML_BYTES", DEFAULT_MAX_BYTES))
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def read_yaml(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH) -> YamlDocument:
     """Read one YAML file; problems are collected in the result, never raised."""
+    max_bytes = max_yaml_bytes() if max_bytes is None else max_bytes
     document = YamlDocument(path)
     shown = document.shown_path
     try:
@@ -222,44 +231,49 @@ class _Builder:
 
     def _resolve(self, event: yaml.ScalarEvent, field_path: FieldPath) -> Any:
         text = event.value
-        plain = event.implicit[0] and not event.style and event.tag is None
-        if not plain:
-            return text
-        if text in _NULL:
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
-        if text in _YAML11_BOOL:
-            self.fail(event.start_mark, "Y003",
-                      f"unquoted {text} is the boolean {str(_YAML11_BOOL[text]).lower()} in YAML 1.1: "
-                      f"quote it ('{text}') for text, or write {str(_YAML11_BOOL[text]).lower()}", field_path)
-            return text
-        if _OCTAL.match(text):
-            self.fail(event.start_mark, "Y003",
-                      f"unquoted {text} is an octal number in YAML 1.1: quote it ('{text}') for text, "
-                      "or drop the leading zero for a number", field_path)
-            return text
-        if _BASE60.match(text):
-            self.fail(event.start_mark, "Y003",
-                      f"unquoted {text} is a base-60 number in YAML 1.1: quote it ('{text}')", field_path)
-            return text
-        if _UNDERSCORED.match(text):
-            self.fail(event.start_mark, "Y003",
-                      f"unquoted {text} is a number in YAML 1.1 but text in YAML 1.2: quote it, "
-                      "or write the number without underscores", field_path)
-            return text
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        if text.lower() in _SPECIAL_FLOAT:
-            return _SPECIAL_FLOAT[text.lower()]
-        match = _DATE.match(text)
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                self.fail(event.start_mark, "E004", f"the date {text} does not exist", field_path)
-                return text
-        return text
+        if not (event.implicit[0] and not event.style and event.tag is None):
+            return text  # quoted, block or !!str: always text
+        value, surprise = read_plain_scalar(text)
+        if surprise:
+            self.fail(event.start_mark, "E004" if surprise.startswith("the date") else "Y003", surprise, field_path)
+        return value
+
+
+def read_plain_scalar(text: str) -> tuple[Any, str | None]:
+    """The value of an unquoted scalar by YAML 1.2's core rules, and what YAML 1.1 would have
+    made of it differently (or of a date that does not exist), as a message; None when nothing."""
+    if text in _NULL:
+        return None, None
+    if text in _BOOL:
+        return _BOOL[text], None
+    if text in _YAML11_BOOL:
+        meaning = str(_YAML11_BOOL[text]).lower()
+        return text, f"unquoted {text} is the boolean {meaning} in YAML 1.1: quote it ('{text}') for text, or write {meaning}"
+    if _OCTAL.match(text):
+        return text, (f"unquoted {text} is an octal number in YAML 1.1: quote it ('{text}') for text, "
+                      "or drop the leading zero for a number")
+    if _BASE60.match(text):
+        return text, f"unquoted {text} is a base-60 number in YAML 1.1: quote it ('{text}')"
+    if _UNDERSCORED.match(text):
+        return text, (f"unquoted {text} is a number in YAML 1.1 but text in YAML 1.2: quote it, "
+                      "or write the number without underscores")
+    if _INT.match(text):
+        return int(text), None
+    if _FLOAT.match(text):
+        return float(text), None
+    if text.lower() in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[text.lower()], None
+    match = _DATE.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day), None
+        except ValueError:
+            return text, f"the date {text} does not exist"
+    return text, None
+
+
+def reads_back_as(text: str) -> bool:
+    """Whether `text`, written unquoted, is read back as this same text with no problem."""
+    value, surprise = read_plain_scalar(text)
+    return surprise is None and value == text and isinstance(value, str)

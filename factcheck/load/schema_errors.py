@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from rapidfuzz import fuzz, process
 
 from factcheck.load.document import FieldPath, YamlDocument
@@ -13,7 +13,11 @@ from factcheck.load.problems import Problem
 
 
 def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate a read document against `model`; every schema error becomes one located problem."""
+    """Validate a read document against `model`; every schema error becomes one located problem.
+
+    Top-level lists of records (`claims`, `entities`, `properties`) are validated item by item, so
+    one broken claim does not hide the mistakes of the others, nor stop the checks that follow.
+    """
     if document.data is None:
         return None, [document.problem((), "S001", f"the file is empty; expected a {_describe(model)}")]
     if not isinstance(document.data, dict):
@@ -21,11 +25,35 @@ def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[B
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, problems_from_errors(document, error, model)
+        return None, _without_reader_duplicates(document, problems_from_errors(document, error, model))
+
+
+def validate_items(document: YamlDocument, model: type[BaseModel], field: str) -> list[tuple[int, Any]]:
+    """The items of the top-level list `field` that are valid on their own, with their positions.
+
+    Used after `validate_document` failed, so that checks across files still run on what is valid.
+    """
+    items = document.data.get(field) if isinstance(document.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    adapter = TypeAdapter(model.model_fields[field].annotation)
+    valid: list[tuple[int, Any]] = []
+    for position, item in enumerate(items):
+        try:
+            valid.extend((position, value) for value in adapter.validate_python([item]))
+        except ValidationError:
+            continue
+    return valid
 
 
 def _describe(model: type[BaseModel]) -> str:
     return "mapping with " + ", ".join(f"`{name}`" for name in model.model_fields)
+
+
+def _without_reader_duplicates(document: YamlDocument, problems: list[Problem]) -> list[Problem]:
+    """Drop schema errors about a value the reader already reported (an unquoted NO, a 30 February)."""
+    reported = {(p.line, p.column) for p in document.problems}
+    return [p for p in problems if (p.line, p.column) not in reported]
 
 
 def problems_from_errors(document: YamlDocument, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
@@ -73,7 +101,7 @@ def _explain(data: Any, item: dict[str, Any], field_names: frozenset[str]) -> tu
     if kind == "string_pattern_mismatch":
         message = f"{item['input']!r} is not a valid id: use lower-case letters, digits and - _ ."
     elif kind in ("string_type", "int_type", "float_type", "bool_type", "date_type", "list_type", "dict_type",
-                  "model_type", "int_parsing", "float_parsing", "bool_parsing"):
+                  "model_type", "int_parsing", "float_parsing", "bool_parsing", "enum", "literal_error"):
         message = f"{message}, got {_show(item.get('input'))}"
     return tuple(path), message
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.load.document import reads_back_as
 from factcheck.model import ClaimsFile
 
 try:
@@ -23,9 +24,25 @@ def dump_claims_file(claims_file: ClaimsFile) -> str:
     return dump_yaml(data)
 
 
+class _ClaimsDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """Quotes every string our reader would not read back as the same text (`Y`, `0123`, `1:20`):
+    PyYAML's own YAML 1.1 rules miss some of them."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = None if reads_back_as(text) else "'"
+    if "\n" in text:
+        style = "|" if text == text.strip() and not text.endswith(" ") else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_ClaimsDumper.add_representer(str, _represent_str)
+
+
 def dump_yaml(data: Any) -> str:
     # sort_keys=False keeps the model's field order (id, kind, subject, ...), which reads best.
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=_ClaimsDumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -1,0 +1,170 @@
+"""The cue lexicon: the words that tie a date to a property, a quote to a speaker, a number to a unit.
+
+Which verb means "expires" or "said" is language, not logic, and every newsroom has its own: so cues
+live in YAML (`factcheck/data/cues.yaml`, extended by `claims/cues.yaml` or `--cues FILE`) and this
+module only loads them and compiles each list once into a regular expression. Extending merges: lists
+are appended to, mappings updated, and single values replaced, so a project file names only what it adds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.load.document import read_yaml
+from factcheck.load.problems import Problem, ProblemsError
+
+SHIPPED = "cues.yaml"
+
+
+@dataclass(frozen=True)
+class PropertyCue:
+    """A property and the words that announce it, e.g. `expires_on` for "will expire"."""
+
+    property: str
+    pattern: re.Pattern[str]
+    subject_kinds: tuple[str, ...] = ()
+    tense: str | None = None
+    direction: str = "after"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled lexicon; built once per run and shared by every document."""
+
+    date_properties: tuple[PropertyCue, ...]
+    duration_properties: tuple[PropertyCue, ...]
+    default_date_property: str | None
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    speech: re.Pattern[str]
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    percent: re.Pattern[str]
+    currencies: dict[str, str]
+    scales: dict[str, float]
+    count_nouns: frozenset[str]
+    quantity_property: dict[str, str]
+    scope: dict[str, re.Pattern[str]]
+    noise: tuple[re.Pattern[str], ...]
+    datelines: tuple[re.Pattern[str], ...]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+
+def words_pattern(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation of `words`, longest first, on word boundaries where the word
+    starts or ends with a word character (so `%` and `-year-old` match too)."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        left = r"\b" if word[:1].isalnum() else ""
+        right = r"\b" if word[-1:].isalnum() else ""
+        parts.append(f"{left}{escaped}{right}")
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def merge_lexicons(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`extra` laid over `base`: lists appended (list entries with a `property` merge by it),
+    mappings merged, other values replaced."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = merge_lexicons(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = _merge_lists(old, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _merge_lists(old: list[Any], new: list[Any]) -> list[Any]:
+    result = list(old)
+    for item in new:
+        if isinstance(item, dict) and "property" in item:
+            for position, existing in enumerate(result):
+                if isinstance(existing, dict) and existing.get("property") == item["property"]:
+                    result[position] = {**existing, **item, "cues": [*existing.get("cues", []), *item.get("cues", [])]}
+                    break
+            else:
+                result.append(item)
+        elif item not in result:
+            result.append(item)
+    return result
+
+
+def shipped_lexicon() -> dict[str, Any]:
+    text = resources.files("factcheck").joinpath("data", SHIPPED).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def read_lexicon(path: Path) -> dict[str, Any]:
+    """A user's cue file, read safely; its mistakes are a ProblemsError with their locations."""
+    document = read_yaml(path)
+    if document.problems:
+        raise ProblemsError(document.problems)
+    if document.data is None:
+        return {}
+    if not isinstance(document.data, dict):
+        raise ProblemsError([document.problem((), "S001", "a cue file is a mapping (see factcheck/data/cues.yaml)")])
+    return document.data
+
+
+def load_cues(*extra_files: Path | None) -> Cues:
+    """The shipped lexicon extended by each existing file of `extra_files`, in order."""
+    lexicon = shipped_lexicon()
+    for path in extra_files:
+        if path is not None and path.is_file():
+            lexicon = merge_lexicons(lexicon, read_lexicon(path))
+    try:
+        return compile_cues(lexicon)
+    except (KeyError, TypeError, ValueError, re.error) as error:
+        where = ", ".join(str(p) for p in extra_files if p) or SHIPPED
+        raise ProblemsError([Problem(where, 0, 0, "S001", f"bad cue lexicon: {error}")]) from error
+
+
+def _property_cues(entries: list[dict[str, Any]]) -> tuple[PropertyCue, ...]:
+    return tuple(
+        PropertyCue(
+            property=str(entry["property"]),
+            pattern=words_pattern([str(c) for c in entry.get("cues", [])]),
+            subject_kinds=tuple(entry.get("subject_kinds", [])),
+            tense=entry.get("tense"),
+            direction=entry.get("direction", "after"),
+        )
+        for entry in entries
+    )
+
+
+def compile_cues(lexicon: dict[str, Any]) -> Cues:
+    quantities = lexicon.get("quantities", {})
+    scope = lexicon.get("scope", {})
+    lower = lambda key: frozenset(str(w).casefold() for w in lexicon.get(key, []))  # noqa: E731
+    return Cues(
+        date_properties=_property_cues(lexicon.get("date_properties", [])),
+        duration_properties=_property_cues(lexicon.get("duration_properties", [])),
+        default_date_property=lexicon.get("default_date_property"),
+        future=words_pattern(lexicon.get("tense", {}).get("future", [])),
+        past=words_pattern(lexicon.get("tense", {}).get("past", [])),
+        speech=words_pattern(lexicon.get("speech_verbs", [])),
+        titles=lower("titles"),
+        role_nouns=lower("role_nouns"),
+        pronouns=lower("pronouns"),
+        percent=words_pattern(quantities.get("percent", [])),
+        currencies={str(k).casefold(): str(v) for k, v in quantities.get("currencies", {}).items()},
+        scales={str(k).casefold(): float(v) for k, v in quantities.get("scales", {}).items()},
+        count_nouns=frozenset(str(n).casefold() for n in quantities.get("count_nouns", [])),
+        quantity_property={str(k): str(v) for k, v in quantities.get("property", {}).items()},
+        scope={str(k): words_pattern([str(w) for w in v]) for k, v in scope.items()},
+        noise=tuple(re.compile(str(p)) for p in lexicon.get("noise", [])),
+        datelines=tuple(re.compile(p) for p in lexicon.get("datelines", [])),
+        raw=lexicon,
+    )

@@ -99,7 +99,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
     entities_path = entities_path or _project_file(paths, ENTITIES_FILE)
     entities = _load_entities(entities_path, problems)
-    vocabulary = _load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
+    vocabulary = load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
     for path in claims_files_in(paths):
@@ -166,7 +166,7 @@ def _load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
     return index
 
 
-def _load_vocabulary(path: Path | None, problems: list[Problem]) -> dict[str, PropertyDef]:
+def load_vocabulary(path: Path | None, problems: list[Problem]) -> dict[str, PropertyDef]:
     shipped = resources.files("factcheck").joinpath("data", VOCABULARY_FILE).read_text(encoding="utf-8")
     vocabulary = {p.id: p for p in VocabularyFile.model_validate(yaml.safe_load(shipped)).properties}
     if path is None:

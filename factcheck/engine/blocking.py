@@ -1,0 +1,85 @@
+"""Which claims to compare: group claims into blocks by what a rule says they must share.
+
+Only claims of different sources in the same block are compared, so the work grows with the number
+of overlapping pairs, not with the square of all claims. Quotes are blocked by runs of words they
+share (an inverted index of word shingles), so a quote attributed to two different people in two
+sources still meets its twin.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.comparators.quote import normalize_quote
+from factcheck.model.sourced import SourcedClaim
+from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
+from factcheck.rules.model import PairKey, Rule
+
+BlockKey = tuple[str, ...]
+
+
+def key_of(rule: Rule, item: SourcedClaim, pair_key: PairKey) -> str | None:
+    claim = item.claim
+    value = claim.value
+    if pair_key is PairKey.subject:
+        return claim.subject
+    if pair_key is PairKey.property:
+        return rule.canonical_property(claim.property)
+    if pair_key is PairKey.kind:
+        return claim.kind
+    if pair_key is PairKey.speaker:
+        return value.speaker if isinstance(value, QuoteValue) else None
+    if pair_key is PairKey.object:
+        return value.object if isinstance(value, StatementValue) else None
+    if pair_key is PairKey.scope_pair:
+        if isinstance(value, ScopeValue) and value.than is not None:
+            return "|".join(sorted((claim.subject, value.than)))
+        return claim.subject  # a modality: about the agreement itself
+    return None
+
+
+def shingles(text: str, size: int) -> set[str]:
+    words = normalize_quote(text).split()
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def candidate_pairs(rule: Rule, claims: list[SourcedClaim]) -> tuple[int, Iterator[tuple[SourcedClaim, SourcedClaim]]]:
+    """The number of blocks, and each pair of claims from different sources that share a block."""
+    exact = [k for k in rule.pair_by if k is not PairKey.quote_text]
+    blocks: dict[BlockKey, list[SourcedClaim]] = defaultdict(list)
+    for item in claims:
+        key = tuple(key_of(rule, item, k) for k in exact)
+        if None not in key:
+            blocks[key].append(item)  # type: ignore[arg-type]
+    if PairKey.quote_text not in rule.pair_by:
+        return len(blocks), _pairs_in_blocks(blocks.values())
+    return len(blocks), _pairs_by_shingles(rule, blocks.values())
+
+
+def _pairs_in_blocks(blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClaim]]:
+    for block in blocks:  # type: ignore[attr-defined]
+        for i, first in enumerate(block):
+            for second in block[i + 1:]:
+                if first.source_id != second.source_id:
+                    yield first, second
+
+
+def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClaim]]:
+    for block in blocks:  # type: ignore[attr-defined]
+        index: dict[str, list[int]] = defaultdict(list)
+        for position, item in enumerate(block):
+            if isinstance(item.claim.value, QuoteValue):
+                for shingle in shingles(item.claim.value.text, rule.shingle_words):
+                    index[shingle].append(position)
+        seen: set[tuple[int, int]] = set()
+        for positions in index.values():
+            for i, first in enumerate(positions):
+                for second in positions[i + 1:]:
+                    pair = (first, second)
+                    if pair in seen or block[first].source_id == block[second].source_id:
+                        continue
+                    seen.add(pair)
+                    yield block[first], block[second]

@@ -1,0 +1,166 @@
+"""The engine: apply every rule to a corpus and turn comparisons into findings.
+
+For each rule: take the claims it matches, block them by what the rule says they share, compare
+each cross-source pair in a block with the rule's comparator, and join the claims linked by a
+comparison into one fact (a connected component). Each fact becomes one `Finding` that shows every
+source's claim, with the worst verdict among its pairs, the value most sources support, and the
+sources that stand apart. A claim that no rule links to any other source's claim is `unverified`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from factcheck.comparators.base import Comparison, Context, Verdict
+from factcheck.comparators.time import apply_time_varying
+from factcheck.engine.blocking import candidate_pairs
+from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
+from factcheck.load.corpus import Corpus
+from factcheck.model.describe import describe_value
+from factcheck.model.sourced import SourcedClaim
+from factcheck.rules.load import LoadedRule
+
+Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
+UNMATCHED_RULE = ("FC000", "no-rule")
+
+
+def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterable[str] | None = None,
+              progress: Progress | None = None) -> Report:
+    """Compare the corpus under `rules`. With `focus_sources`, only pairs that involve a claim of one
+    of those sources are compared, and only their claims can be unverified (the gate's fast path)."""
+    focus = set(focus_sources) if focus_sources is not None else None
+    context = Context(entities=corpus.entities)
+    claims = corpus.claims()
+    work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
+    blocks = 0
+    for loaded in rules:
+        matched = [c for c in claims if loaded.rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+        count, pairs = candidate_pairs(loaded.rule, matched)
+        blocks += count
+        if focus is not None:
+            pairs = (p for p in pairs if p[0].source_id in focus or p[1].source_id in focus)
+        work.append((loaded, list(pairs)))
+    total = sum(len(pairs) for _, pairs in work)
+    done = 0
+    findings: list[Finding] = []
+    linked: set[str] = set()
+    for loaded, pairs in work:
+        compared: list[PairComparison] = []
+        by_key: dict[str, SourcedClaim] = {}
+        for first, second in pairs:
+            comparison = _compare(loaded, first, second, context)
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            if comparison is None:
+                continue
+            compared.append(PairComparison(first.key, second.key, comparison))
+            by_key[first.key], by_key[second.key] = first, second
+        for component in _components(compared):
+            findings.append(_finding(loaded, [by_key[k] for k in component["claims"]], component["pairs"], corpus))
+            linked.update(component["claims"])
+    for item in claims:
+        if item.key not in linked and (focus is None or item.source_id in focus):
+            findings.append(_unverified(item, rules, corpus))
+    findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
+                                 f.subject, f.property, f.id))
+    verdicts = Counter(f.verdict.value for f in findings)
+    summary = Summary(
+        sources=len(corpus.documents), claims=len(claims), rules=len(rules), blocks=blocks, pairs=total,
+        verdicts={v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible,
+                                                              Verdict.agree, Verdict.unverified)},
+    )
+    return Report(tuple(findings), summary)
+
+
+def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:
+    comparison = loaded.comparator.compare(first, second, loaded.params, context)
+    if comparison is not None and loaded.rule.time.varying:
+        comparison = apply_time_varying(first, second, comparison, loaded.rule.time.monotonic)
+    return comparison
+
+
+def _components(compared: list[PairComparison]) -> list[dict]:
+    """Claims joined by comparisons, with the comparisons inside each group (union-find)."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for pair in compared:
+        parent[root(pair.first)] = root(pair.second)
+    groups: dict[str, dict] = {}
+    for pair in compared:
+        group = groups.setdefault(root(pair.first), {"claims": [], "pairs": []})
+        group["pairs"].append(pair)
+        for key in (pair.first, pair.second):
+            if key not in group["claims"]:
+                group["claims"].append(key)
+    return list(groups.values())
+
+
+def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
+    rule = loaded.rule
+    members = sorted(members, key=lambda c: (c.source_id, c.claim.id))
+    verdict = max((p.comparison.verdict for p in pairs), key=lambda v: v.rank)
+    subject = Counter(c.claim.subject for c in members).most_common(1)[0][0]
+    property_id = rule.canonical_property(Counter(c.claim.property for c in members).most_common(1)[0][0])
+    values = tuple(describe_value(c.claim, corpus.entities) for c in members)
+    majority, outliers = _majority(members, pairs) if verdict is Verdict.conflict else ((), ())
+    names = {c.key: c.source_id for c in members}
+    explanation = "\n".join(f"{names[p.first]} vs {names[p.second]}: {p.comparison.explanation}" for p in pairs)
+    subject_name = corpus.entities.name_of(subject)
+    message = rule.message.format(subject=subject, subject_name=subject_name, property=property_id,
+                                  verdict=verdict.value, rule=rule.name,
+                                  values="; ".join(values), sources=", ".join(dict.fromkeys(names.values())))
+    return Finding(
+        id=finding_id(rule.id, [c.key for c in members]), rule_id=rule.id, rule_name=rule.name,
+        severity=rule.severity.value, verdict=verdict, subject=subject, subject_name=subject_name,
+        property=property_id, claims=tuple(members), values=values, pairs=tuple(pairs), message=message,
+        explanation=explanation, majority=majority, outliers=outliers,
+    )
+
+
+def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The claims of the value most sources support, and the sources outside it."""
+    parent = {c.key: c.key for c in members}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for pair in pairs:
+        if pair.comparison.verdict is not Verdict.conflict:
+            parent[root(pair.first)] = root(pair.second)
+    clusters: dict[str, list[SourcedClaim]] = {}
+    for claim in members:
+        clusters.setdefault(root(claim.key), []).append(claim)
+    ranked = sorted(clusters.values(), key=lambda group: (-len({c.source_id for c in group}), group[0].key))
+    if len(ranked) > 1 and len({c.source_id for c in ranked[0]}) == len({c.source_id for c in ranked[1]}):
+        return (), tuple(dict.fromkeys(c.source_id for c in members))  # a tie: no value has more support
+    best = ranked[0]
+    supporting = {c.source_id for c in best}
+    outliers = tuple(dict.fromkeys(c.source_id for c in members if c.source_id not in supporting))
+    return tuple(c.key for c in best), outliers
+
+
+def _unverified(item: SourcedClaim, rules: list[LoadedRule], corpus: Corpus) -> Finding:
+    claim = item.claim
+    rule = next((r for r in rules if r.rule.matches(claim.kind, claim.property, claim.subject, item.source_id)), None)
+    rule_id, rule_name = (rule.rule.id, rule.rule.name) if rule else UNMATCHED_RULE
+    explanation = ("no other source makes a claim this rule compares it with" if rule
+                   else f"no rule compares {claim.kind} claims with property {claim.property}")
+    subject_name = corpus.entities.name_of(claim.subject)
+    return Finding(
+        id=finding_id(rule_id, [item.key]), rule_id=rule_id, rule_name=rule_name, severity="note",
+        verdict=Verdict.unverified, subject=claim.subject, subject_name=subject_name,
+        property=rule.rule.canonical_property(claim.property) if rule else claim.property, claims=(item,),
+        values=(describe_value(claim, corpus.entities),), pairs=(),
+        message=f"{subject_name} {claim.property}: only {item.source_id} says so", explanation=explanation,
+    )

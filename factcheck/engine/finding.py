@@ -1,0 +1,70 @@
+"""Findings and the report: immutable values built by the engine and only read by the formats."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from factcheck.comparators.base import Comparison, Verdict
+from factcheck.model.sourced import SourcedClaim
+
+
+@dataclass(frozen=True)
+class PairComparison:
+    """The comparison of two claims (by their `source/claim` keys)."""
+
+    first: str
+    second: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the sources say about one fact, under one rule.
+
+    `claims` holds every claim of every source that speaks to the fact; `pairs` the comparisons
+    behind the verdict (the worst of them); `majority` the claims of the value most sources
+    support, and `outliers` the sources that stand apart from it (only when there is a conflict).
+    """
+
+    id: str
+    rule_id: str
+    rule_name: str
+    severity: str
+    verdict: Verdict
+    subject: str
+    subject_name: str
+    property: str
+    claims: tuple[SourcedClaim, ...]
+    values: tuple[str, ...]  # the described value of each claim, in the order of `claims`
+    pairs: tuple[PairComparison, ...]
+    message: str
+    explanation: str
+    majority: tuple[str, ...] = ()  # claim keys
+    outliers: tuple[str, ...] = ()  # source ids
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.source_id for c in self.claims))
+
+
+@dataclass(frozen=True)
+class Summary:
+    sources: int
+    claims: int
+    rules: int
+    blocks: int
+    pairs: int
+    verdicts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    summary: Summary
+
+
+def finding_id(rule_id: str, claim_keys: list[str]) -> str:
+    """Stable across runs and machines: the rule and the claims it covers, nothing else."""
+    digest = hashlib.sha256("\n".join([rule_id, *sorted(claim_keys)]).encode("utf-8")).hexdigest()
+    return f"{rule_id}-{digest[:10]}"

@@ -1,0 +1,71 @@
+"""JSON: the documented, versioned machine format (docs/report-json.md). Bump SCHEMA_VERSION on any
+change that removes or renames a field; adding a field is not a new version."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.engine.finding import Finding, Report
+from factcheck.model.sourced import SourcedClaim
+from factcheck.report.context import RenderContext
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report, context: RenderContext) -> str:
+    return json.dumps(report_data(report, context), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
+    summary = report.summary
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": context.version},
+        "summary": {
+            "sources": summary.sources, "claims": summary.claims, "rules": summary.rules,
+            "blocks": summary.blocks, "pairs": summary.pairs, "findings": len(report.findings),
+            "verdicts": dict(summary.verdicts),
+        },
+        "findings": [finding_data(f) for f in report.findings],
+    }
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "rule": {"id": finding.rule_id, "name": finding.rule_name},
+        "severity": finding.severity,
+        "verdict": finding.verdict.value,
+        "subject": finding.subject,
+        "subject_name": finding.subject_name,
+        "property": finding.property,
+        "message": finding.message,
+        "claims": [claim_data(c, v) for c, v in zip(finding.claims, finding.values)],
+        "majority": list(finding.majority),
+        "outliers": list(finding.outliers),
+        "comparisons": [
+            {"claims": [p.first, p.second], "verdict": p.comparison.verdict.value,
+             "explanation": p.comparison.explanation, "score": p.comparison.score,
+             "facts": dict(p.comparison.facts)}
+            for p in finding.pairs
+        ],
+        "explanation": finding.explanation,
+    }
+
+
+def claim_data(item: SourcedClaim, described: str) -> dict[str, Any]:
+    claim = item.claim
+    return {
+        "source": item.source_id,
+        "id": claim.id,
+        "kind": claim.kind,
+        "property": claim.property,
+        "value": described,
+        "value_data": claim.value.model_dump(mode="json", exclude_none=True),
+        "qualifier": claim.qualifier,
+        "as_of": str(item.as_of),
+        "status": claim.status.value,
+        "evidence": {"text": claim.evidence.text, "start": claim.evidence.start, "end": claim.evidence.end},
+        "location": {"path": item.path, "line": item.line},
+    }

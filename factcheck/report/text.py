@@ -1,0 +1,73 @@
+"""Terminal output (rich): conflicts first, each finding with every source's evidence side by side
+and the explanation, then a summary line with the count per verdict."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.engine.finding import Finding, Report
+from factcheck.report.context import RenderContext
+
+STYLES = {"conflict": "bold red", "compatible": "yellow", "agree": "green", "unverified": "dim"}
+
+
+def render(report: Report, context: RenderContext) -> str:
+    stream = io.StringIO()
+    console = Console(file=stream, width=context.width, force_terminal=context.color, no_color=not context.color,
+                      highlight=False, emoji=False, legacy_windows=False)
+    checked = [f for f in report.findings if f.verdict.value != "unverified"]
+    for finding in checked:
+        console.print(_panel(finding))
+    unverified = [f for f in report.findings if f.verdict.value == "unverified"]
+    if unverified and context.show_unverified:
+        console.print(_unverified_table(unverified))
+    console.print(_summary(report))
+    return stream.getvalue()
+
+
+def _panel(finding: Finding) -> Panel:
+    verdict = finding.verdict.value
+    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
+    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("value", ratio=3, overflow="fold")
+    table.add_column("evidence", ratio=5, overflow="fold")
+    for claim, value in zip(finding.claims, finding.values):
+        source = Text(claim.source_id, style="bold red" if claim.source_id in finding.outliers else "")
+        source.append(f"\n{claim.path}:{claim.line}", style="dim")
+        table.add_row(source, value, Text(f"“{claim.claim.evidence.text}”", style="italic"))
+    parts: list = [table, Text("")]
+    if finding.outliers:
+        parts.append(Text(f"Standing apart: {', '.join(finding.outliers)}", style="bold red"))
+    for line in finding.explanation.splitlines():
+        parts.append(Text(f"• {line}"))
+    title = Text.assemble((f" {verdict.upper()} ", STYLES[verdict]), f" {finding.message} ")
+    subtitle = f"{finding.rule_id} {finding.rule_name} · {finding.id}"
+    return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
+                 border_style=STYLES[verdict])
+
+
+def _unverified_table(findings: list[Finding]) -> Table:
+    table = Table(title=f"Unverified: {len(findings)} claims no other source speaks to", title_justify="left",
+                  title_style="bold", expand=True, show_lines=False)
+    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("claim", ratio=2, overflow="fold")
+    table.add_column("value", ratio=4, overflow="fold")
+    for finding in findings:
+        claim = finding.claims[0]
+        table.add_row(claim.source_id, f"{claim.claim.id}\n[dim]{claim.path}:{claim.line}[/dim]", finding.values[0])
+    return table
+
+
+def _summary(report: Report) -> Text:
+    s = report.summary
+    text = Text(f"\n{s.sources} sources, {s.claims} claims, {s.rules} rules: {s.blocks} blocks, {s.pairs} pairs compared. ")
+    for index, (verdict, count) in enumerate(s.verdicts.items()):
+        text.append(", " if index else "")
+        text.append(f"{count} {verdict}", style=STYLES[verdict])
+    text.append(".")
+    return text

@@ -1,0 +1,103 @@
+"""Load rule files: the same located errors as claims files, plus each comparator's own parameter check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from factcheck.comparators import available_comparators
+from factcheck.comparators.base import Comparator, Params
+from factcheck.load.document import YamlDocument, read_yaml
+from factcheck.load.problems import Problem, ProblemsError, display_path
+from factcheck.load.schema_errors import problems_from_errors, validate_document
+from factcheck.rules.model import Rule, RulesFile
+
+TEST_SUFFIXES = (".test.yaml", ".test.yml")
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A rule ready to run: its comparator looked up and its parameters validated."""
+
+    rule: Rule
+    comparator: Comparator
+    params: Params
+    path: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+def rule_files_in(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")
+                                and not p.name.endswith(TEST_SUFFIXES)))
+        else:
+            found.append(path)
+    return found
+
+
+def load_rules(paths: list[Path]) -> list[LoadedRule]:
+    """Every rule in `paths` (files or directories), or a ProblemsError listing every mistake."""
+    problems: list[Problem] = []
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
+    comparators = available_comparators()
+    loaded: list[LoadedRule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files_in(paths):
+        document = read_yaml(path)
+        problems.extend(document.problems)
+        if document.problems:
+            continue
+        if isinstance(document.data, dict) and "rules" not in document.data and "id" in document.data:
+            document.data = {"rules": [document.data]}  # a file holding one rule
+            document.locations = {("rules", 0) + key: value for key, value in document.locations.items()}
+        parsed, schema_problems = validate_document(document, RulesFile)
+        problems.extend(schema_problems)
+        if parsed is None:
+            continue
+        assert isinstance(parsed, RulesFile)
+        for index, rule in enumerate(parsed.rules):
+            where = ("rules", index)
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    problems.append(document.problem(where, "R004", f"rule {key!r} is already defined in {seen[key]}"))
+                seen.setdefault(key, document.shown_path)
+            comparator = comparators.get(rule.compare.comparator)
+            if comparator is None:
+                problems.append(document.problem(where + ("compare", "comparator"), "R006",
+                                                 f"unknown comparator {rule.compare.comparator!r}; known: "
+                                                 f"{', '.join(sorted(comparators))}"))
+                continue
+            params = _validate_params(document, where, comparator, rule.compare.params, problems)
+            if params is not None:
+                loaded.append(LoadedRule(rule, comparator, params, document.shown_path, document.locate(where)[0]))
+    if problems:
+        raise ProblemsError(problems)
+    return loaded
+
+
+def _validate_params(document: YamlDocument, where: tuple[Any, ...], comparator: Comparator,
+                     params: dict[str, Any], problems: list[Problem]) -> Params | None:
+    try:
+        return comparator.params.model_validate(params)
+    except ValidationError as error:
+        # Locate the errors inside `compare.params` of this rule.
+        sub = YamlDocument(document.path, params, {
+            key[len(where) + 2:]: value for key, value in document.locations.items()
+            if key[: len(where) + 2] == where + ("compare", "params")
+        })
+        for problem in problems_from_errors(sub, error, comparator.params):
+            field = ".".join(filter(None, [f"rules[{where[1]}].compare.params", problem.field]))
+            problems.append(Problem(problem.path, problem.line, problem.column, "S001",
+                                    f"{comparator.name}: {problem.message}", field))
+        return None

@@ -1,0 +1,119 @@
+"""A rule: which claims it looks at, which of them overlap, and how to compare them. Rules are data.
+
+    - id: FC101
+      name: date-consistency
+      description: Dates and durations that place the same event must agree.
+      explain: |
+        What it flags, why, how to resolve.
+      match: {kinds: [date, duration]}
+      pair_by: [subject, property]
+      property_groups: [[signed_on, age]]
+      compare: {comparator: date, params: {tolerance_days: 0}}
+      severity: error
+      message: "{subject_name} {property}: {verdict}"
+"""
+
+from __future__ import annotations
+
+import string
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from factcheck.model.values import ID_PATTERN
+
+RULE_ID_PATTERN = r"^[A-Z]{1,4}[0-9]{2,4}$"
+MESSAGE_FIELDS = {"subject", "subject_name", "property", "verdict", "values", "sources", "rule"}
+
+
+class PairKey(str, Enum):
+    """What two claims must share to be compared.
+
+    `subject`, `property`, `kind`: equal fields (`property` after `property_groups`); `speaker`: the
+    quote's speaker; `object`: a statement's object; `scope_pair`: the two agreements a scope relation
+    is about, in either order; `quote_text`: the quotes share a run of `shingle_words` words.
+    """
+
+    subject = "subject"
+    property = "property"
+    kind = "kind"
+    speaker = "speaker"
+    object = "object"
+    scope_pair = "scope_pair"
+    quote_text = "quote_text"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    note = "note"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Match(Strict):
+    """Which claims a rule looks at; an empty list means any."""
+
+    kinds: list[str] = Field(default_factory=list)
+    properties: list[str] = Field(default_factory=list)
+    subjects: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    exclude_properties: list[str] = Field(default_factory=list, description="Properties left to other rules.")
+
+
+class Compare(Strict):
+    comparator: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class TimeVarying(Strict):
+    """A property whose value changes over time (an office, a running count): values at different
+    as-of dates are not a conflict, unless a `monotonic` count goes the wrong way."""
+
+    varying: bool = False
+    monotonic: Literal["none", "increasing", "decreasing"] = "none"
+
+
+class Rule(Strict):
+    id: str = Field(pattern=RULE_ID_PATTERN, description="A short stable code, e.g. FC101.")
+    name: str = Field(pattern=ID_PATTERN, description="A readable name, e.g. date-consistency.")
+    description: str
+    explain: str = Field(description="What it flags, why, and how to resolve it; shown by `factcheck rule ID`.")
+    match: Match = Field(default_factory=Match)
+    pair_by: list[PairKey] = Field(min_length=1)
+    property_groups: list[list[str]] = Field(default_factory=list)
+    shingle_words: int = Field(default=3, ge=1, le=10)
+    compare: Compare
+    time: TimeVarying = Field(default_factory=TimeVarying)
+    severity: Severity = Severity.error
+    message: str = "{subject_name} {property}: the sources {verdict}"
+
+    @field_validator("message")
+    @classmethod
+    def _known_placeholders(cls, message: str) -> str:
+        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        unknown = names - MESSAGE_FIELDS
+        if unknown:
+            raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}; "
+                             f"use any of {', '.join(sorted(MESSAGE_FIELDS))}")
+        return message
+
+    def canonical_property(self, property_id: str) -> str:
+        """The property a claim is paired under: the first of its group, or itself."""
+        for group in self.property_groups:
+            if property_id in group:
+                return group[0]
+        return property_id
+
+    def matches(self, kind: str, property_id: str, subject: str, source_id: str) -> bool:
+        m = self.match
+        return ((not m.kinds or kind in m.kinds) and (not m.properties or property_id in m.properties)
+                and property_id not in m.exclude_properties
+                and (not m.subjects or subject in m.subjects) and (not m.sources or source_id in m.sources))
+
+
+class RulesFile(Strict):
+    rules: list[Rule]

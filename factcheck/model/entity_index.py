@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from factcheck.model.entities import Entity
 from factcheck.model.partial_date import PartialDate
 
 
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
 def alias_key(name: str) -> str:
-    """The form names are matched in: case and spacing do not matter."""
-    return " ".join(name.casefold().split())
+    """The form names are matched in: case, spacing and typographic quotes or dashes do not matter."""
+    return " ".join(unicodedata.normalize("NFKC", name).translate(_TYPOGRAPHIC).casefold().split())
 
 
 class EntityIndex:

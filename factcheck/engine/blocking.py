@@ -40,7 +40,7 @@ def key_of(rule: Rule, item: SourcedClaim, pair_key: PairKey) -> str | None:
 
 
 def shingles(text: str, size: int) -> set[str]:
-    words = normalize_quote(text).split()
+    words = [word for word in normalize_quote(text).split() if word != "..."]  # an ellipsis joins nothing
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}

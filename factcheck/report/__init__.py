@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from factcheck.engine.finding import Report
 from factcheck.report import json as json_format
-from factcheck.report import markdown, text
+from factcheck.report import github, html, junit, markdown, sarif, text
 from factcheck.report.context import RenderContext
 
 Renderer = Callable[[Report, RenderContext], str]
@@ -15,6 +15,10 @@ FORMATS: dict[str, Renderer] = {
     "text": text.render,
     "json": json_format.render,
     "markdown": markdown.render,
+    "html": html.render,
+    "sarif": sarif.render,  # CI formats: see docs/ci.md
+    "junit": junit.render,
+    "github": github.render,
 }
 
 

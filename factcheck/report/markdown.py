@@ -42,7 +42,7 @@ def _finding(finding: Finding) -> list[str]:
     for claim, value in zip(finding.claims, finding.values):
         marker = " ⚠️" if claim.source_id in finding.outliers else ""
         lines.append(f"| {claim.source_id}{marker} | `{claim.claim.id}` ({claim.path}:{claim.line}) | {_cell(value)} | "
-                     f"“{_cell(claim.claim.evidence.text)}” |")
+                     f"{_cell(claim.claim.evidence.text)} |")
     lines.append("")
     if finding.outliers:
         lines += [f"Standing apart: {', '.join(finding.outliers)}.", ""]

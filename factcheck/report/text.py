@@ -33,13 +33,13 @@ def render(report: Report, context: RenderContext) -> str:
 def _panel(finding: Finding) -> Panel:
     verdict = finding.verdict.value
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    table.add_column("source", ratio=2, overflow="fold")
+    table.add_column("source", min_width=22, ratio=2, overflow="fold")
     table.add_column("value", ratio=3, overflow="fold")
-    table.add_column("evidence", ratio=5, overflow="fold")
+    table.add_column("evidence", ratio=4, overflow="fold")
     for claim, value in zip(finding.claims, finding.values):
         source = Text(claim.source_id, style="bold red" if claim.source_id in finding.outliers else "")
         source.append(f"\n{claim.path}:{claim.line}", style="dim")
-        table.add_row(source, value, Text(f"“{claim.claim.evidence.text}”", style="italic"))
+        table.add_row(source, value, Text(claim.claim.evidence.text, style="italic"))
     parts: list = [table, Text("")]
     if finding.outliers:
         parts.append(Text(f"Standing apart: {', '.join(finding.outliers)}", style="bold red"))

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from factcheck.comparators import available_comparators
+from factcheck.comparators import ComparatorPluginError, available_comparators
 from factcheck.comparators.base import Comparator, Params
 from factcheck.load.document import YamlDocument, read_yaml
 from factcheck.load.problems import Problem, ProblemsError, display_path
@@ -50,7 +50,10 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
-    comparators = available_comparators()
+    try:
+        comparators = available_comparators()
+    except ComparatorPluginError as error:
+        raise ProblemsError([Problem("(plugins)", 0, 0, "R008", str(error))]) from None
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
     for path in rule_files_in(paths):
@@ -68,10 +71,12 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
         assert isinstance(parsed, RulesFile)
         for index, rule in enumerate(parsed.rules):
             where = ("rules", index)
-            for key in (rule.id, rule.name):
-                if key in seen:
-                    problems.append(document.problem(where, "R004", f"rule {key!r} is already defined in {seen[key]}"))
-                seen.setdefault(key, document.shown_path)
+            earlier = seen.get(rule.id) or seen.get(rule.name)
+            if earlier:
+                problems.append(document.problem(where, "R004", f"rule {rule.id} ({rule.name}) is already defined "
+                                                 f"in {earlier}: ids and names must be unique"))
+            seen.setdefault(rule.id, document.shown_path)
+            seen.setdefault(rule.name, document.shown_path)
             comparator = comparators.get(rule.compare.comparator)
             if comparator is None:
                 problems.append(document.problem(where + ("compare", "comparator"), "R006",

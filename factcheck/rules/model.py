@@ -89,7 +89,7 @@ class Rule(Strict):
     compare: Compare
     time: TimeVarying = Field(default_factory=TimeVarying)
     severity: Severity = Severity.error
-    message: str = "{subject_name} {property}: the sources {verdict}"
+    message: str = "{subject_name} · {property}"
 
     @field_validator("message")
     @classmethod

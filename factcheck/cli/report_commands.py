@@ -1,0 +1,130 @@
+"""`factcheck report`, `factcheck rule ID` and `factcheck test-rules`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from factcheck.cli.output import echo_problems
+from factcheck.engine import Report, run_rules
+from factcheck.load import ProblemsError, load_corpus
+from factcheck.load.write import write_atomic
+from factcheck.report import FORMATS, RenderContext, render
+from factcheck.rules import LoadedRule, load_rules
+from factcheck.rules.testing import run_rule_tests
+
+PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
+
+
+def load_rules_or_exit(rules_dir: Path) -> list[LoadedRule]:
+    try:
+        return load_rules([rules_dir])
+    except ProblemsError as error:
+        echo_problems(error.problems, what="rule problem")
+        sys.exit(EXIT_USAGE)
+
+
+def build_report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, quiet: bool) -> Report:
+    """Load, check and compare; exits 1 on invalid claims and 2 on bad rules, as `validate` does."""
+    rules = load_rules_or_exit(rules_dir)
+    try:
+        corpus = load_corpus(list(claims), entities_path=entities)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_DATA)
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        return run_rules(corpus, rules)
+    with Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("pairs", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            if total >= PROGRESS_THRESHOLD and (done % 500 == 0 or done == total):
+                progress.update(task, completed=done, total=total, visible=True)
+
+        return run_rules(corpus, rules, progress=advance)
+
+
+@click.command()
+@click.option("--claims", "claims", multiple=True, type=click.Path(path_type=Path), default=[Path("claims")],
+              show_default=True, help="Claims directory or files (repeatable).")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
+              help="Rules directory.")
+@click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The entity file (default: entities.yaml beside the claims).")
+@click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("--hide-unverified", is_flag=True, help="Leave claims no other source speaks to out of the output.")
+@click.option("--color/--no-color", default=None, help="Colours in text output (default: when on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, format_name: str, output: Path | None,
+           hide_unverified: bool, color: bool | None, quiet: bool) -> None:
+    """Compare every overlapping claim across sources and report where they agree and conflict.
+
+    Exit 0 when it ran (whatever the verdicts), 1 when claims files are invalid, 2 on a usage error
+    or a bad rule file.
+    """
+    result = build_report(claims, rules_dir, entities, quiet)
+    if color is None:
+        color = output is None and sys.stdout.isatty()
+    width = Console().width if output is None and sys.stdout.isatty() else 100
+    text = render(result, format_name, RenderContext(color=color, width=width, show_unverified=not hide_unverified))
+    if output:
+        write_atomic(output, text)
+        s = result.summary
+        click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(EXIT_OK)
+
+
+@click.command(name="rule")
+@click.argument("rule_id")
+@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
+def rule_command(rule_id: str, rules_dir: Path) -> None:
+    """Explain a rule: what it flags, why, and how to resolve it (by id or name)."""
+    rules = load_rules_or_exit(rules_dir)
+    found = next((r for r in rules if rule_id in (r.rule.id, r.rule.name)), None)
+    if found is None:
+        click.echo(f"unknown rule {rule_id!r}; known: {', '.join(r.rule.id + ' ' + r.rule.name for r in rules)}", err=True)
+        sys.exit(EXIT_USAGE)
+    rule = found.rule
+    click.echo(f"{rule.id} {rule.name} ({rule.severity.value}) — {found.path}:{found.line}\n")
+    click.echo(f"{rule.description}\n")
+    click.echo(rule.explain.rstrip() + "\n")
+    click.echo(f"matches:  {rule.match.model_dump(exclude_defaults=True) or 'every claim'}")
+    click.echo(f"pairs by: {', '.join(k.value for k in rule.pair_by)}")
+    click.echo(f"compares: {rule.compare.comparator} {found.params.model_dump()}")
+    if rule.time.varying:
+        click.echo(f"time:     varying, monotonic {rule.time.monotonic}")
+    sys.exit(EXIT_OK)
+
+
+@click.command(name="test-rules")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def test_rules(paths: tuple[Path, ...]) -> None:
+    """Run the rules' tests (`*.test.yaml` next to each rule). Exit 0 all pass, 1 a failure, 2 bad files."""
+    try:
+        outcome = run_rule_tests(list(paths) or [Path("rules")])
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_USAGE)
+    for result in outcome.results:
+        mark = "PASS" if result.passed else "FAIL"
+        click.echo(f"{mark} {result.rule_id} {result.name}")
+        if not result.passed:
+            click.echo(f"     expected: {result.expected}\n     actual:   {result.actual}")
+    for message in outcome.untested:
+        click.echo(f"UNTESTED {message}")
+    failed = sum(not r.passed for r in outcome.results)
+    click.echo(f"{len(outcome.results) - failed} passed, {failed} failed")
+    sys.exit(EXIT_OK if outcome.passed else EXIT_DATA)
+
+
+COMMANDS = [report, rule_command, test_rules]

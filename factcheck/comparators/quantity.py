@@ -1,0 +1,173 @@
+"""Amounts for the same fact: do the ranges the two figures stand for meet?
+
+A figure with an approximation word stands for a range, on the side the word points to: The
+Diplomat's "those numbers have risen to nearly 55 percent" is 49.5..55 percent with
+`approximation_width: 0.1`, so another source's 54 percent is `compatible` and 56 percent a
+`conflict`. "about 55" is 55 ± 10%, "more than 55" is 55..60.5. A hedge ("reportedly $5 billion")
+does not widen the figure; the explanation mentions it.
+
+Units must be the same after normalisation ("55%", "55 per cent" and "55 percent" are all
+`percent`; "$", "US$" and "dollars" are `USD`). Figures in different units are not compared (no
+exchange rates): the comparator returns no comparison.
+
+Verdicts: the same figure with the same qualifier `agree`; ranges that overlap, or are apart by at
+most the tolerance (`absolute_tolerance`, or `relative_tolerance` times the larger figure), are
+`compatible`; anything else is a `conflict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
+from factcheck.model.sourced import SourcedClaim
+from factcheck.model.values import QuantityValue
+
+UNIT_ALIASES: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
+    "percentage point": "percentage_point", "percentage points": "percentage_point", "pp": "percentage_point",
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollar": "USD",
+    "us dollars": "USD", "u.s. dollar": "USD", "u.s. dollars": "USD",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY", "₩": "KRW", "krw": "KRW", "won": "KRW",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
+    "pounds": "GBP", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+}
+CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "GBP", "CNY"})
+
+
+class Params(BaseParams):
+    """Parameters of the `quantity` comparator."""
+
+    relative_tolerance: float = Field(
+        default=0.0, ge=0, description="Ranges apart by at most this fraction of the larger figure are compatible.")
+    absolute_tolerance: float = Field(
+        default=0.0, ge=0, description="Ranges apart by at most this amount (in the unit) are compatible.")
+    approximation_width: float = Field(
+        default=0.1, ge=0, lt=1,
+        description='How far an approximation word reaches, as a fraction: "nearly 55" = 49.5..55 at 0.1.')
+
+
+def normalize_unit(unit: str) -> str:
+    """The canonical form of a unit: an alias from the table, a rate `A/B` unit by unit, or a counted
+    noun in the singular (`instances` -> `instance`)."""
+    text = " ".join(unit.strip().split())
+    if "/" in text or " per " in text.casefold():
+        parts = text.replace(" per ", "/").replace(" Per ", "/").split("/")
+        return "/".join(normalize_unit(part) for part in parts)
+    key = text.casefold()
+    if key in UNIT_ALIASES:
+        return UNIT_ALIASES[key]
+    if text.isupper():
+        return text  # a code such as USD, or an abbreviation we do not know
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+@dataclass(frozen=True)
+class QuantityRange:
+    """The amounts a figure may stand for."""
+
+    label: str  # `nearly 55 percent`
+    low: float
+    high: float
+    unit: str
+    hedge: str | None = None  # `reportedly`: attributed, not measured
+
+
+def number(amount: float) -> str:
+    """A figure as people write it: `5,000,000,000`, `49.5`."""
+    rounded = round(amount, 9)
+    if float(rounded).is_integer():
+        return f"{int(rounded):,}"
+    return f"{rounded:,.9f}".rstrip("0").rstrip(".")
+
+
+def quantity_range(value: QuantityValue, width: float) -> QuantityRange:
+    """The range a figure stands for: `nearly 55` is 55*(1-width)..55, `about 55` 55*(1±width)."""
+    unit = normalize_unit(value.unit)
+    amount = value.amount
+    qualifier = value.approximation
+    label = f"{qualifier.value + ' ' if qualifier else ''}{number(amount)} {unit}"
+    reach = abs(amount) * width
+    side = qualifier.side if qualifier else None
+    if side == "below":
+        return QuantityRange(label, amount - reach, amount, unit)
+    if side == "above":
+        return QuantityRange(label, amount, amount + reach, unit)
+    if side == "around":
+        return QuantityRange(label, amount - reach, amount + reach, unit)
+    return QuantityRange(label, amount, amount, unit, qualifier.value if side == "hedge" and qualifier else None)
+
+
+def _shown(item: QuantityRange) -> str:
+    if item.low == item.high:
+        return item.label
+    return f"{item.label} = {number(item.low)}..{number(item.high)} {item.unit}"
+
+
+def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
+    """Compare two figures in the same unit through the ranges their qualifiers give them."""
+    va, vb = a.claim.value, b.claim.value
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return None
+    first = quantity_range(va, params.approximation_width)
+    second = quantity_range(vb, params.approximation_width)
+    if first.unit != second.unit:
+        return None  # different units (or currencies: no exchange rates) are different facts
+    tolerance = max(params.absolute_tolerance,
+                    params.relative_tolerance * max(abs(va.amount), abs(vb.amount)))
+    gap = max(first.low, second.low) - min(first.high, second.high)
+    slack = 1e-9 * max(1.0, abs(va.amount), abs(vb.amount))  # float rounding in 55 * (1 - 0.1)
+    facts = {
+        "unit": first.unit, "tolerance": tolerance, "gap": max(gap, 0.0),
+        "ranges": [{"label": r.label, "low": r.low, "high": r.high} for r in (first, second)],
+    }
+    hedges = [f"{r.label}: '{r.hedge}' attributes the figure rather than approximating it, so it is not widened"
+              for r in (first, second) if r.hedge]
+    same = (first.low, first.high) == (second.low, second.high)
+    if same:
+        what = "figure" if first.low == first.high else "range"
+        verdict, sentence = Verdict.agree, f"{_shown(first)} and {_shown(second)} are the same {what}: agree."
+    elif gap <= slack:
+        verdict, sentence = Verdict.compatible, _overlap_sentence(first, second)
+    elif gap <= tolerance + slack:
+        verdict = Verdict.compatible
+        sentence = (f"{_shown(first)} and {_shown(second)} are {number(gap)} {first.unit} apart, within the "
+                    f"tolerance of {number(tolerance)} {first.unit}: compatible.")
+    else:
+        verdict = Verdict.conflict
+        beyond = f", beyond the tolerance of {number(tolerance)} {first.unit}" if tolerance else ""
+        sentence = f"{_outside_sentence(first, second, gap)}{beyond}: conflict."
+    return Comparison(verdict, " ".join([*[h + "." for h in hedges], sentence]), facts=facts)
+
+
+def _overlap_sentence(first: QuantityRange, second: QuantityRange) -> str:
+    for outer, inner in ((first, second), (second, first)):
+        if outer.low <= inner.low and inner.high <= outer.high and outer.low != outer.high:
+            if inner.low == inner.high:
+                return f"{_shown(outer)}; {inner.label} lies within: compatible."
+            return f"{_shown(outer)}; {_shown(inner)} lies within it: compatible."
+    low, high = max(first.low, second.low), min(first.high, second.high)
+    return f"{_shown(first)} and {_shown(second)} overlap on {number(low)}..{number(high)} {first.unit}: compatible."
+
+
+def _outside_sentence(first: QuantityRange, second: QuantityRange, gap: float) -> str:
+    lower, upper = (first, second) if first.high < second.low else (second, first)
+    if upper.low == upper.high and lower.low != lower.high:
+        return f"{_shown(lower)}; {upper.label} lies outside it, {number(gap)} {lower.unit} above"
+    if lower.low == lower.high and upper.low != upper.high:
+        return f"{_shown(upper)}; {lower.label} lies outside it, {number(gap)} {upper.unit} below"
+    return f"{_shown(first)} and {_shown(second)} differ by {number(gap)} {first.unit}"
+
+
+COMPARATOR = Comparator(
+    name="quantity",
+    params=Params,
+    compare=compare_quantities,
+    summary="Figures in one unit, widened by their approximation words: overlap is compatible.",
+)

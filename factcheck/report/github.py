@@ -1,0 +1,67 @@
+"""GitHub workflow commands: annotations on the pull request's files, from any workflow step.
+
+    ::error file=claims/wire.yaml,line=9,title=FC101 date-consistency: conflict::GSOMIA expires_on: ...
+
+A finding that fails the check (a conflict, or what `--fail-on` names) and is not in the baseline is
+an `error`; any other conflict or compatible finding not in the baseline a `warning`; agreements,
+unverified claims and accepted findings are not annotated. Each annotation sits at a claim in a
+changed file, and only findings with a claim in a changed file are annotated. GitHub shows at most 10
+errors and 10 warnings per step, so the rest are counted in a final `::notice::`.
+
+Escaping follows GitHub's toolkit: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in a
+property value `:` and `,` also become `%3A` and `%2C`.
+"""
+
+from __future__ import annotations
+
+from factcheck.engine.finding import Finding, Report
+from factcheck.gate.identity import anchor_claim, in_changed_files
+from factcheck.report.context import RenderContext
+
+LIMIT = 10  # annotations of each level GitHub shows per step
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def level(finding: Finding, context: RenderContext) -> str | None:
+    """`error`, `warning`, or None for a finding not to annotate."""
+    if finding.id in context.suppressions or not in_changed_files(finding, context.changed_paths):
+        return None
+    if finding.verdict.value in context.failing_verdicts:
+        return "error"
+    return "warning" if finding.verdict.value in ("conflict", "compatible") else None
+
+
+def annotation(finding: Finding, kind: str, context: RenderContext) -> str:
+    claim = anchor_claim(finding, context.changed_paths)
+    title = f"{finding.rule_id} {finding.rule_name}: {finding.verdict.value}"
+    lines = [f"{finding.message} (finding {finding.id})"]
+    lines += [f"{c.source_id}: {value} ({c.path}:{c.line})" for c, value in zip(finding.claims, finding.values)]
+    lines += finding.explanation.splitlines()
+    properties = f"file={escape_property(claim.path)},line={claim.line},title={escape_property(title)}"
+    return f"::{kind} {properties}::{escape_data(chr(10).join(lines))}"
+
+
+def render(report: Report, context: RenderContext) -> str:
+    shown: dict[str, list[str]] = {"error": [], "warning": []}
+    omitted: dict[str, int] = {"error": 0, "warning": 0}
+    for finding in report.findings:
+        kind = level(finding, context)
+        if kind is None:
+            continue
+        if len(shown[kind]) < LIMIT:
+            shown[kind].append(annotation(finding, kind, context))
+        else:
+            omitted[kind] += 1
+    lines = shown["error"] + shown["warning"]
+    if any(omitted.values()):
+        message = (f"{omitted['error']} more errors and {omitted['warning']} more warnings not annotated "
+                   f"(GitHub shows {LIMIT} of each per step): see the full report")
+        lines.append(f"::notice title=factcheck::{escape_data(message)}")
+    return "".join(line + "\n" for line in lines)

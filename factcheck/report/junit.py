@@ -1,0 +1,70 @@
+"""JUnit XML: for CI systems that show test results (GitLab, Jenkins, Azure, test-report actions).
+
+One test suite per rule, one test case per finding (of the changed sources, in the gate). A finding
+that fails the check (a conflict, or what `--fail-on` names) is a `<failure>` with the message, every
+source's value and location, and the explanation; one the baseline accepts is `<skipped>` with the
+reason; the others pass. Unverified claims are left out with `--hide-unverified`.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from factcheck.engine.finding import Finding, Report
+from factcheck.gate.identity import anchor_claim
+from factcheck.report.context import RenderContext
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+
+
+def _text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def render(report: Report, context: RenderContext) -> str:
+    shown = [f for f in report.findings if context.show_unverified or f.verdict.value != "unverified"]
+    by_rule: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for finding in shown:
+        by_rule[(finding.rule_id, finding.rule_name)].append(finding)
+    root = ET.Element("testsuites", name="factcheck")
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
+    for (rule_id, rule_name), findings in sorted(by_rule.items()):
+        suite = ET.SubElement(root, "testsuite", name=f"{rule_id} {rule_name}")
+        counts = {"tests": 0, "failures": 0, "skipped": 0}
+        for finding in findings:
+            outcome = _testcase(suite, finding, context)
+            counts["tests"] += 1
+            if outcome:
+                counts[outcome] += 1
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+        suite.set("errors", "0")
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("errors", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _testcase(suite: ET.Element, finding: Finding, context: RenderContext) -> str | None:
+    """Add the finding's test case; the counter it adds to (`failures`, `skipped`), if any."""
+    claim = anchor_claim(finding, context.changed_paths)
+    case = ET.SubElement(suite, "testcase", classname=f"factcheck.{finding.rule_id}",
+                         name=_text(f"{finding.subject} {finding.property} ({finding.id})"),
+                         file=claim.path, line=str(claim.line))
+    failing = finding.verdict.value in context.failing_verdicts
+    reason = context.suppressions.get(finding.id)
+    if failing and reason is not None:
+        ET.SubElement(case, "skipped", message=_text(f"accepted in the baseline: {reason}"))
+        return "skipped"
+    if failing:
+        failure = ET.SubElement(case, "failure", message=_text(finding.message), type=finding.verdict.value)
+        lines = [f"{c.source_id}: {value} ({c.path}:{c.line})" for c, value in zip(finding.claims, finding.values)]
+        if finding.outliers:
+            lines.append(f"Standing apart: {', '.join(finding.outliers)}.")
+        failure.text = _text("\n".join([*lines, "", *finding.explanation.splitlines()]))
+        return "failures"
+    return None

@@ -1,0 +1,112 @@
+"""The quantity comparator: units normalised, approximation words widen a figure on their side."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from factcheck.comparators.base import Comparison, Context, Verdict
+from factcheck.comparators.quantity import Params, compare_quantities, normalize_unit, quantity_range
+from factcheck.model import Approximation, QuantityValue
+
+from factcheck.model.sourced import SourcedClaim
+
+from .comparator_claims import make_claim
+
+CONTEXT = Context()
+
+
+def figure(amount: float, unit: str = "percent", approximation: str | None = None,
+           source: str = "diplomat-2019-08") -> SourcedClaim:
+    return make_claim("quantity", {"amount": amount, "unit": unit, "approximation": approximation}, source=source,
+                      published="2019-08", property="public_support_for_ending")
+
+
+def maybe_compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison | None:
+    """The comparison both ways round, checked to give the same verdict (or None both ways)."""
+    params = params or Params()
+    result = compare_quantities(a, b, params, CONTEXT)
+    again = compare_quantities(b, a, params, CONTEXT)
+    assert (result is None) == (again is None)
+    if result is not None:
+        assert again is not None and result.verdict is again.verdict
+    return result
+
+
+def compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison:
+    result = maybe_compare(a, b, params)
+    assert result is not None
+    return result
+
+
+# "those numbers have risen to nearly 55 percent" (The Diplomat)
+NEARLY_55 = figure(55, approximation="nearly")
+
+
+def test_nearly_55_percent_is_compatible_with_54() -> None:
+    result = compare(NEARLY_55, figure(54, source="other-source"))
+    assert result.verdict is Verdict.compatible
+    assert result.explanation == "nearly 55 percent = 49.5..55 percent; 54 percent lies within: compatible."
+    assert result.facts["ranges"][0] == {"label": "nearly 55 percent", "low": 49.5, "high": 55.0}
+
+
+def test_nearly_55_percent_conflicts_with_56() -> None:
+    result = compare(NEARLY_55, figure(56, "%", source="other-source"))
+    assert result.verdict is Verdict.conflict
+    assert "56 percent lies outside it, 1 percent above" in result.explanation
+    assert result.facts["gap"] == 1.0
+
+
+def test_the_same_figure_agrees_across_unit_spellings() -> None:
+    # "from a little under $1 billion to reportedly $5 billion"
+    result = compare(figure(5e9, "USD", "reportedly"), figure(5e9, "$", source="other-source"))
+    assert result.verdict is Verdict.agree
+    assert "'reportedly'" in result.explanation
+    assert compare(figure(59, "per cent"), figure(59, "%", source="x")).verdict is Verdict.agree
+
+
+def test_about_and_more_than_reach_both_sides() -> None:
+    assert compare(figure(55, approximation="about"), figure(60, source="x")).verdict is Verdict.compatible
+    assert compare(figure(55, approximation="about"), figure(61, source="x")).verdict is Verdict.conflict
+    assert compare(figure(55, approximation="more than"), figure(58, source="x")).verdict is Verdict.compatible
+    assert compare(figure(55, approximation="more than"), figure(54, source="x")).verdict is Verdict.conflict
+
+
+def test_tolerances() -> None:
+    # "there had been 26 instances of intelligence-sharing with Japan"
+    a, b = figure(26, "instances"), figure(27, "instance", source="x")
+    assert compare(a, b).verdict is Verdict.conflict
+    assert compare(a, b, Params(absolute_tolerance=1)).verdict is Verdict.compatible
+    assert compare(a, b, Params(relative_tolerance=0.04)).verdict is Verdict.compatible  # 0.04 * 27 = 1.08
+    assert compare(a, b, Params(relative_tolerance=0.03)).verdict is Verdict.conflict
+
+
+def test_different_units_and_currencies_are_not_compared() -> None:
+    assert maybe_compare(figure(5e9, "USD"), figure(5e9, "JPY", source="x")) is None
+    assert maybe_compare(figure(55), figure(55, "instance", source="x")) is None
+
+
+def test_unit_aliases() -> None:
+    assert normalize_unit("per cent") == normalize_unit("%") == "percent"
+    assert normalize_unit("US$") == normalize_unit("dollars") == "USD"
+    assert normalize_unit("yen per dollar") == normalize_unit("JPY/USD") == "JPY/USD"
+    assert normalize_unit("instances") == "instance"
+
+
+amounts = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: round(x, 2))
+qualifiers = st.sampled_from([None, *[a.value for a in Approximation]])
+
+
+@given(amounts, qualifiers, amounts, qualifiers, st.sampled_from([0.0, 0.05]), st.sampled_from([0.0, 1.0]))
+def test_verdicts_are_symmetric(x: float, qx: str | None, y: float, qy: str | None, relative: float,
+                                absolute: float) -> None:
+    compare(figure(x, approximation=qx), figure(y, approximation=qy, source="x"),
+            Params(relative_tolerance=relative, absolute_tolerance=absolute))
+
+
+@given(amounts, qualifiers)
+def test_a_range_contains_its_figure(x: float, qualifier: str | None) -> None:
+    value = QuantityValue(amount=x, unit="percent", approximation=Approximation(qualifier) if qualifier else None)
+    span = quantity_range(value, 0.1)
+    assert span.low <= x <= span.high
+    assert compare(figure(x, approximation=qualifier), figure(x, source="x")).verdict in (
+        Verdict.agree, Verdict.compatible)

@@ -1,0 +1,67 @@
+"""Rule files with mistakes get located errors, like claims files; rule tests that cannot fail are reported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.load import ProblemsError
+from factcheck.rules import load_rules
+from factcheck.rules.testing import run_rule_tests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def problems(tmp_path: Path, text: str) -> list:
+    (tmp_path / "rule.yaml").write_text(text)
+    with pytest.raises(ProblemsError) as caught:
+        load_rules([tmp_path])
+    return caught.value.problems
+
+
+BASE = (ROOT / "rules" / "FC101-date-consistency.yaml").read_text()
+
+
+def test_unknown_comparator(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, BASE.replace("comparator: date", "comparator: dates"))
+    assert problem.code == "R006" and "unknown comparator 'dates'" in problem.message
+    assert problem.field == "rules[0].compare.comparator" and problem.line == 19
+
+
+def test_bad_comparator_parameter_is_located(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, BASE.replace("tolerance_days: 0", "tolerance_dayz: 0"))
+    assert problem.code == "S001" and problem.line == 21 and "tolerance_dayz" in problem.message
+
+
+def test_unknown_pair_key_and_message_placeholder(tmp_path: Path) -> None:
+    text = BASE.replace("pair_by: [subject, property]", "pair_by: [subject, colour]").replace(
+        "{subject_name}", "{verdikt}")
+    found = {p.field: p for p in problems(tmp_path, text)}
+    assert found["rules[0].pair_by[1]"].line == 15
+    assert "unknown placeholder(s) verdikt" in found["rules[0].message"].message
+
+
+def test_duplicate_rule_ids(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(BASE)
+    [problem] = problems(tmp_path, BASE)
+    assert problem.code == "R004" and "already defined" in problem.message
+
+
+def test_a_rule_without_a_conflict_case_is_untested(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "rules" / "FC501-statement-consistency.yaml", tmp_path)
+    test = (ROOT / "rules" / "FC501-statement-consistency.test.yaml").read_text()
+    (tmp_path / "FC501.test.yaml").write_text(test.split("  - name: a denial conflicts")[0])
+    outcome = run_rule_tests([tmp_path])
+    assert all(r.passed for r in outcome.results)
+    assert outcome.untested and "has no case that expects a conflict" in outcome.untested[0]
+    assert not outcome.passed
+
+
+def test_a_wrong_expectation_fails(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "rules" / "FC501-statement-consistency.yaml", tmp_path)
+    test = (ROOT / "rules" / "FC501-statement-consistency.test.yaml").read_text()
+    (tmp_path / "FC501.test.yaml").write_text(test.replace("{verdict: conflict,", "{verdict: agree,"))
+    outcome = run_rule_tests([tmp_path])
+    assert [r.passed for r in outcome.results] == [True, False]

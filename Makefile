@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test validate golden bench clean
+.PHONY: report test validate golden bench bench-extract clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ test: $(STAMP)
 ## golden: rewrite the golden report files after an intended change (review the diff like code)
 golden: $(STAMP)
 	FACTCHECK_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/report -q
+
+## bench: engine speed and memory on synthetic corpora (figures in docs/performance.md)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/engine_scale.py
+
+## bench-extract: extraction recall and precision per kind on the seeds (figures in docs/extraction.md)
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/extract_recall.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

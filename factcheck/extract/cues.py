@@ -31,6 +31,8 @@ class PropertyCue:
     subject_kinds: tuple[str, ...] = ()
     tense: str | None = None
     direction: str = "after"
+    measures: tuple[str, ...] = ()  # for quantity cues: percent, money, count, rate
+    first: bool = False  # the subject is the first fitting mention of the sentence, not the nearest
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Cues:
 
     date_properties: tuple[PropertyCue, ...]
     duration_properties: tuple[PropertyCue, ...]
+    quantity_properties: tuple[PropertyCue, ...]
     default_date_property: str | None
     future: re.Pattern[str]
     past: re.Pattern[str]
@@ -57,18 +60,18 @@ class Cues:
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
-def words_pattern(words: list[str]) -> re.Pattern[str]:
+def words_pattern(words: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:
     """One case-insensitive alternation of `words`, longest first, on word boundaries where the word
     starts or ends with a word character (so `%` and `-year-old` match too)."""
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        escaped = re.sub(r"['’]", "['’]", re.escape(word).replace(r"\ ", r"\s+"))
         left = r"\b" if word[:1].isalnum() else ""
         right = r"\b" if word[-1:].isalnum() else ""
         parts.append(f"{left}{escaped}{right}")
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
 
 
 def merge_lexicons(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -139,6 +142,8 @@ def _property_cues(entries: list[dict[str, Any]]) -> tuple[PropertyCue, ...]:
             subject_kinds=tuple(entry.get("subject_kinds", [])),
             tense=entry.get("tense"),
             direction=entry.get("direction", "after"),
+            measures=tuple(entry.get("measures", [])),
+            first=entry.get("subject_position") == "first",
         )
         for entry in entries
     )
@@ -147,14 +152,19 @@ def _property_cues(entries: list[dict[str, Any]]) -> tuple[PropertyCue, ...]:
 def compile_cues(lexicon: dict[str, Any]) -> Cues:
     quantities = lexicon.get("quantities", {})
     scope = lexicon.get("scope", {})
-    lower = lambda key: frozenset(str(w).casefold() for w in lexicon.get(key, []))  # noqa: E731
+
+    def lower(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in lexicon.get(key, []))
+
     return Cues(
         date_properties=_property_cues(lexicon.get("date_properties", [])),
         duration_properties=_property_cues(lexicon.get("duration_properties", [])),
+        quantity_properties=_property_cues(lexicon.get("quantity_properties", [])),
         default_date_property=lexicon.get("default_date_property"),
         future=words_pattern(lexicon.get("tense", {}).get("future", [])),
         past=words_pattern(lexicon.get("tense", {}).get("past", [])),
-        speech=words_pattern(lexicon.get("speech_verbs", [])),
+        # Case matters for verbs: "States" in "United States" is not "states".
+        speech=words_pattern(lexicon.get("speech_verbs", []), ignore_case=False),
         titles=lower("titles"),
         role_nouns=lower("role_nouns"),
         pronouns=lower("pronouns"),

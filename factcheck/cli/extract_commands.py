@@ -1,0 +1,141 @@
+"""`factcheck extract` (an article to a claims file of candidates) and `factcheck eval-extract`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from factcheck.cli.output import echo_problems
+from factcheck.extract.evaluate import evaluate, render_text
+from factcheck.extract.ingest import ingest, write_proposals
+from factcheck.extract.pipeline import extract as extract_text
+from factcheck.extract.project import load_project
+from factcheck.extract.source import SourceError, html_to_text
+from factcheck.load.document import read_yaml
+from factcheck.load.problems import ProblemsError
+from factcheck.load.schema_errors import validate_document
+from factcheck.model import ClaimsFile, PartialDate
+
+
+def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value.strip())
+    except ValueError as error:
+        raise click.BadParameter(f"{error} (for example 2019, 2019-08 or 2019-08-22)") from error
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "source_id", help="The source id, e.g. bloomberg-2019-08-22.")
+@click.option("--published", callback=_published, help="Publication date at the precision known: 2019, 2019-08, 2019-08-22.")
+@click.option("--publisher", help="Who published it.")
+@click.option("--title", help="The headline.")
+@click.option("--url", help="Where it was published.")
+@click.option("--author", "authors", multiple=True, help="An author (repeat for several).")
+@click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The entity file (default: entities.yaml beside the output).")
+@click.option("--cues", "cues_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A cue lexicon extending the shipped one (claims/cues.yaml is used when present).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The claims file to write or merge into (default: claims/ID.yaml).")
+@click.option("--propose-entities", "proposals_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the entities proposed for unknown names to this file (never to entities.yaml).")
+@click.option("--prune", is_flag=True, help="Drop auto claims that extraction no longer finds.")
+def extract(path: Path, source_id: str | None, published: PartialDate | None, publisher: str | None,
+            title: str | None, url: str | None, authors: tuple[str, ...], entities_path: Path | None,
+            cues_path: Path | None, output: Path | None, proposals_path: Path | None, prune: bool) -> None:
+    """Extract candidate claims from an article (plain text or HTML) into a claims file to review.
+
+    Metadata may also come from PATH's sidecar (article.txt + article.meta.yaml); options win. An existing
+    claims file is merged: reviewed and hand-edited claims are kept as they are.
+    """
+    options = {"id": source_id, "published": published, "publisher": publisher, "title": title, "url": url,
+               "authors": list(authors)}
+    try:
+        result = ingest(path, options, output=output, entities_path=entities_path, cues_path=cues_path, prune=prune)
+    except SourceError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_USAGE)
+    claims = result.claims_file.claims
+    kinds = ", ".join(f"{sum(c.kind == k for c in claims)} {k}" for k in sorted({c.kind for c in claims}))
+    click.echo(f"wrote {result.output}: {len(claims)} claims ({kinds or 'none'})")
+    if result.html:
+        click.echo(f"wrote {result.text_path}: the main text of the page (evidence offsets point into it)")
+    if result.dropped:
+        click.echo(f"dropped {result.dropped} lines or sentences of page noise and repeats")
+    if result.merge is not None:
+        click.echo(f"merged: {result.merge.summary()}")
+        for claim_id in result.merge.vanished:
+            click.echo(f"  vanished: {claim_id}{' (pruned)' if claim_id in result.merge.pruned else ''}")
+        if result.merge.text_changed:
+            click.echo("  the source text changed: check the evidence of the kept claims (factcheck validate)")
+    if result.proposals:
+        click.echo(f"{len(result.proposals)} proposed entities (names not in the entity file; claims use these ids):")
+        for entity in result.proposals:
+            click.echo(f"  {entity.id}: {entity.name} ({entity.kind.value})")
+        if proposals_path:
+            write_proposals(proposals_path, result.proposals)
+            click.echo(f"wrote {proposals_path}: move the ones you accept into entities.yaml")
+        else:
+            click.echo("  add them to entities.yaml (or write them out with --propose-entities FILE)")
+    sys.exit(EXIT_OK)
+
+
+@click.command("eval-extract")
+@click.option("--reviewed", "reviewed_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A reviewed claims file.")
+@click.option("--extracted", "extracted_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extracted claims for the same source (default: extract its source text now).")
+@click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The entity file (default: entities.yaml beside the reviewed file).")
+@click.option("--cues", "cues_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A cue lexicon extending the shipped one.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path: Path | None,
+                 cues_path: Path | None, output_format: str) -> None:
+    """Precision and recall per claim kind of extraction against a reviewed claims file."""
+    try:
+        reviewed = _claims_file(reviewed_path)
+        if extracted_path is not None:
+            extracted = _claims_file(extracted_path)
+        else:
+            project = load_project(reviewed_path.parent, entities_path=entities_path, cues_path=cues_path)
+            text_path = reviewed_path.parent / reviewed.source.text
+            raw = text_path.read_bytes().decode("utf-8")
+            text = html_to_text(raw, text_path) if text_path.suffix in (".html", ".htm") else raw
+            extracted = extract_text(text, reviewed.source, project.entities, project.vocabulary, project.cues).claims_file
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_USAGE)
+    except (OSError, UnicodeDecodeError, SourceError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    evaluation = evaluate(reviewed, extracted)
+    if output_format == "json":
+        click.echo(json.dumps(evaluation.as_dict(), indent=2))
+    else:
+        click.echo(render_text([evaluation]))
+    sys.exit(EXIT_OK)
+
+
+def _claims_file(path: Path) -> ClaimsFile:
+    document = read_yaml(path)
+    if document.problems:
+        raise ProblemsError(document.problems)
+    parsed, problems = validate_document(document, ClaimsFile)
+    if problems or parsed is None:
+        raise ProblemsError(problems)
+    assert isinstance(parsed, ClaimsFile)
+    return parsed
+
+
+COMMANDS = [extract, eval_extract]

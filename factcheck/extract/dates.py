@@ -1,0 +1,207 @@
+"""Dates and durations in a sentence, resolved against the publication date, each with its precision.
+
+Date libraries fill missing fields from a reference date and hide how much was known: "November 2016"
+comes back as 2016-11-22. So the expressions are found here (one compiled regex per form), dateparser
+(languages=['en'], RELATIVE_BASE = publication date) reads the month and day of absolute forms, and the
+rest is ours: the precision of each form ("November 2016" is `2016-11`), the year of a month-day with no
+year (the tense decides: "will expire Nov. 23" looks forward, "said on Dec. 20" in a January article
+looks back), weekdays ("said Thursday" is the Thursday on or before publication), relative dates that
+can be no more precise than the publication date (a month-precision source gives "Thursday" month
+precision, and "three days ago" becomes a `duration` anchored at `published`), durations and ages
+("for 90 days", "three-year-old"), and year ranges ("1910-45": started_on and ended_on).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
+
+from factcheck.extract.numbers import NUMBER, parse_number
+from factcheck.model import DurationUnit, DurationValue, PartialDate, Precision
+
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+# (form, pattern), most specific first; a span taken by one form is not read again by a later one.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("range", re.compile(rf"(?<![\d.$])\b(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d{{2}}|{_YEAR})\b(?![\d%])")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
+    ("month", re.compile(rf"\b(?i:in|since|until|till|by|from|during|on|of|last|next|this|early|late|mid|"
+                         rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),
+    ("age", re.compile(rf"\b(?P<n>{NUMBER})[-\s]{_UNIT.replace('s?', '')}s?[-\s]old\b")),
+    ("ago", re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
+                        rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
+    ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
+    ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("year", re.compile(rf"(?<![\d.,$])\b(?P<year>{_YEAR})\b(?![.,]?\d|\s*(?:%|percent|per\s*cent))")),
+)
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """One date or duration found in a sentence, resolved; `role` is `start`/`end` for a range's ends."""
+
+    start: int
+    end: int
+    form: str
+    date: PartialDate | None = None
+    duration: DurationValue | None = None
+    role: str | None = None
+    certainty: float = 0.9
+
+
+def find_dates(text: str, start: int, end: int, published: PartialDate, tense: str | None) -> list[DateExpression]:
+    """The dates and durations in `text[start:end]`, in text order. `tense` ("past", "future" or None)
+    decides which way a year-less date goes from publication."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpression] = []
+    for form, pattern in PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            expressions = _resolve(form, match, published, tense)
+            if expressions:
+                taken.append((match.start(), match.end()))
+                found.extend(expressions)
+    return sorted(found, key=lambda e: (e.start, e.role or ""))
+
+
+def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str | None) -> list[DateExpression]:
+    span = (match.start(), match.end())
+    groups = match.groupdict()
+    if form == "range":
+        first, second = int(groups["y1"]), groups["y2"]
+        last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+        if not first < last <= first + 200:
+            return []
+        return [DateExpression(*span, form, PartialDate(first), role="start"),
+                DateExpression(*span, form, PartialDate(last), role="end")]
+    if form in ("month_day", "day_month", "month_year"):
+        month, day = _month_day(match.group(), published)
+        if month is None:
+            return []
+        if form == "month_year":
+            return [DateExpression(*span, form, PartialDate(int(groups["year"]), month))]
+        year = int(groups["year"]) if groups.get("year") else infer_year(month, day, published, tense)
+        try:
+            return [DateExpression(*span, form, PartialDate(year, month, day),
+                                   certainty=0.9 if groups.get("year") else 0.8)]
+        except ValueError:
+            return []
+    if form == "month":
+        month = _MONTHS[groups["month"][:3].casefold()]
+        return [DateExpression(*span, form, PartialDate(infer_year(month, None, published, tense), month), certainty=0.75)]
+    if form == "year":
+        return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]
+    if form in ("age", "ago", "span"):
+        amount = parse_number(groups["n"])
+        if not amount or amount <= 0:
+            return []
+        unit = DurationUnit(groups["unit"].casefold().rstrip("s"))
+        if form == "ago":
+            return [_ago(span, amount, unit, published)]
+        direction = "before" if form == "age" else "after"
+        return [DateExpression(*span, form, duration=DurationValue(amount=amount, unit=unit, direction=direction),
+                               certainty=0.8 if form == "age" else 0.7)]
+    if form == "relative":
+        return _relative(span, groups["which"].casefold(), groups["unit"].casefold(), published, tense)
+    if form == "dayword":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].casefold()]
+        return [_shifted(span, form, published, dt.timedelta(days=shift))]
+    if form == "weekday":
+        return [_weekday(span, _WEEKDAYS.index(groups["weekday"].casefold()), published, tense)]
+    return []
+
+
+@lru_cache(maxsize=4096)
+def _month_day(written: str, published: PartialDate) -> tuple[int | None, int | None]:
+    """Month and day of an absolute date as dateparser reads it against the publication date."""
+    base = dt.datetime.combine(published.first_day(), dt.time())
+    parsed = dateparser.parse(written, languages=["en"], settings={"RELATIVE_BASE": base})
+    if parsed is not None:
+        has_day = any(ch.isdigit() for ch in re.sub(rf"\b{_YEAR}\b", "", written))
+        return parsed.month, (parsed.day if has_day else None)
+    month = re.search(_MONTH, written)
+    day = re.search(r"\b(\d{1,2})\b", written)
+    if not month:
+        return None, None
+    return _MONTHS[month.group("month")[:3].casefold()], int(day.group(1)) if day else None
+
+
+def infer_year(month: int, day: int | None, published: PartialDate, tense: str | None) -> int:
+    """The year of a date written without one: in a future-tense clause the first such date on or after
+    publication, in a past-tense clause the last one on or before it, else the nearest. Publication
+    dates known only to the month compare months; known only to the year, the year is the same."""
+    year = published.year
+    if published.month is None:
+        return year
+    precise = published.day is not None and day is not None
+    here = (published.month, published.day or 0) if precise else (published.month, 0)
+    def key(candidate: int) -> tuple[int, int, int]:
+        return (candidate, month, day or 0) if precise else (candidate, month, 0)
+    pivot = (year, *here)
+    candidates = [year - 1, year, year + 1]
+    if tense == "future":
+        return min(c for c in candidates if key(c) >= pivot)
+    if tense == "past":
+        return max(c for c in candidates if key(c) <= pivot)
+    return min(candidates, key=lambda c: abs((key(c)[0] - year) * 12 + month - published.month))
+
+
+def _weekday(span: tuple[int, int], weekday: int, published: PartialDate, tense: str | None) -> DateExpression:
+    if published.day is None:  # which Thursday is unknown: the publication's own precision at best
+        return DateExpression(*span, "weekday", published, certainty=0.5)
+    day = published.first_day()
+    if tense == "future":
+        offset = (weekday - day.weekday()) % 7
+    else:
+        offset = -((day.weekday() - weekday) % 7)
+    return DateExpression(*span, "weekday", PartialDate.from_date(day + dt.timedelta(days=offset)), certainty=0.8)
+
+
+def _shifted(span: tuple[int, int], form: str, published: PartialDate, shift: dt.timedelta) -> DateExpression:
+    if published.day is None:
+        return DateExpression(*span, form, published, certainty=0.5)
+    return DateExpression(*span, form, PartialDate.from_date(published.first_day() + shift), certainty=0.85)
+
+
+def _relative(span: tuple[int, int], which: str, unit: str, published: PartialDate,
+              tense: str | None) -> list[DateExpression]:
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return [DateExpression(*span, "relative", PartialDate(published.year + step), certainty=0.8)]
+    if unit == "month" and published.month is not None:
+        month_index = published.year * 12 + published.month - 1 + step
+        return [DateExpression(*span, "relative", PartialDate(month_index // 12, month_index % 12 + 1), certainty=0.8)]
+    if unit == "week" and published.day is not None:
+        day = published.first_day() + dt.timedelta(weeks=step)
+        return [DateExpression(*span, "relative", PartialDate(day.year, day.month), certainty=0.6)]
+    return []
+
+
+def _ago(span: tuple[int, int], amount: float, unit: DurationUnit, published: PartialDate) -> DateExpression:
+    """"three days ago": a date when the publication day is known and the amount is in days or weeks;
+    otherwise a duration before publication, which keeps what is known without inventing a day."""
+    if published.day is not None and unit in (DurationUnit.day, DurationUnit.week) and amount == int(amount):
+        days = int(amount) * (7 if unit is DurationUnit.week else 1)
+        return DateExpression(*span, "ago", PartialDate.from_date(published.first_day() - dt.timedelta(days=days)))
+    if unit is DurationUnit.year and amount == int(amount):
+        return DateExpression(*span, "ago", PartialDate(published.year - int(amount)), certainty=0.7)
+    return DateExpression(*span, "ago", duration=DurationValue(amount=amount, unit=unit, direction="before"))
+
+
+def precision_of(expression: DateExpression) -> Precision | None:
+    return expression.date.precision if expression.date else None

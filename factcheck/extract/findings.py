@@ -1,0 +1,68 @@
+"""What each finder returns and how a finding is tied to a property and a subject.
+
+A `Finding` is a claim before it has an id: a kind, a value, the exact span of its evidence, a
+confidence. The property comes from the cue nearest to what was found (`nearest_cue`), the subject
+from the entity mentions of the sentence (`choose_subject`): both are shared by dates, quantities and
+scope statements, so they live here and not in each finder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.extract.cues import PropertyCue
+from factcheck.extract.entities import Mention
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    property: str
+    subject: str
+    value: Any  # a value model of factcheck.model.values
+    evidence: tuple[int, int]
+    confidence: float
+    qualifier: str | None = None
+    note: str | None = None
+    proposed: tuple[str, ...] = field(default=())
+
+
+def nearest_cue(text: str, start: int, end: int, span: tuple[int, int], cues: tuple[PropertyCue, ...],
+                vocabulary: set[str] | frozenset[str]) -> tuple[PropertyCue | None, int]:
+    """The property cue closest to `span` within `text[start:end]` (only properties the vocabulary
+    knows), and its distance in characters."""
+    best: tuple[PropertyCue | None, int] = (None, 1 << 30)
+    for cue in cues:
+        if cue.property not in vocabulary:
+            continue
+        for match in cue.pattern.finditer(text, start, end):
+            if match.start() < span[1] and span[0] < match.end():
+                distance = 0
+            else:
+                distance = span[0] - match.end() if match.end() <= span[0] else match.start() - span[1]
+            if distance < best[1]:
+                best = (cue, distance)
+    return best
+
+
+def choose_subject(mentions: list[Mention], span: tuple[int, int], kinds: tuple[str, ...] = (),
+                   *, first: bool = False) -> Mention | None:
+    """The mention a finding is about: of the first preferred kind that occurs, the nearest to the
+    finding (or the first in the sentence when `first`, for "X said Thursday"); else the nearest."""
+    usable = mentions  # a mention around the finding ("a 1965 treaty") is the nearest of all
+    if not usable:
+        return None
+    for kind in kinds:
+        of_kind = [m for m in usable if m.kind == kind]
+        if of_kind:
+            return of_kind[0] if first else min(of_kind, key=lambda m: _distance(m, span))
+    return usable[0] if first else min(usable, key=lambda m: _distance(m, span))
+
+
+def _distance(mention: Mention, span: tuple[int, int]) -> int:
+    if mention.end <= span[0]:
+        return span[0] - mention.end
+    if mention.start >= span[1]:
+        return mention.start - span[1]
+    return 0

@@ -1,0 +1,82 @@
+"""Merge a new extraction into an existing claims file without losing anything a person did.
+
+The rules, in order:
+- a claim with `status: reviewed` is kept exactly as it is;
+- an `auto` claim whose content is no longer what extraction produced for it (its id is a hash of the
+  evidence and value it was extracted with, so an edit shows) was edited by a person: kept verbatim;
+- an `auto` claim extraction finds again (same id) is kept as it is;
+- an `auto` claim extraction no longer finds has "vanished": reported, and kept unless `prune`;
+- a new candidate is added, unless a claim already there states the same fact (`claims_match`: a
+  reviewed `gsomia-expiry` covers the candidate `date-expires-on-1a2b3c4d`).
+The existing `source` block is kept (a person may have corrected a title), except for `text` and
+`sha256`, which describe the text just extracted; a changed hash is reported, since kept evidence may
+then point at the wrong words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.extract.evaluate import claims_match
+from factcheck.extract.pipeline import claim_id
+from factcheck.model import ClaimsFile, Status
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    reviewed: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    covered: list[str] = field(default_factory=list)  # candidates an existing claim already states
+    vanished: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    text_changed: bool = False
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.unchanged)} unchanged", f"{len(self.reviewed)} reviewed kept",
+                 f"{len(self.edited)} edited kept", f"{len(self.covered)} already covered"]
+        if self.vanished:
+            parts.append(f"{len(self.vanished)} vanished ({'pruned' if self.pruned else 'kept'})")
+        return ", ".join(parts)
+
+
+def is_untouched(claim: Any) -> bool:
+    """Whether an auto claim is still exactly what extraction wrote (its id matches its content)."""
+    expected = claim_id(claim.kind, claim.property, claim.evidence.text, claim.value)
+    return claim.id == expected or claim.id.startswith(expected + "-")
+
+
+def merge_claims(existing: ClaimsFile, extracted: ClaimsFile, *, prune: bool = False) -> tuple[ClaimsFile, MergeReport]:
+    """The merged claims file and what happened to each claim."""
+    new_by_id = {claim.id: claim for claim in extracted.claims}
+    report = MergeReport(text_changed=existing.source.sha256 != extracted.source.sha256)
+    kept: list[Any] = []
+    for claim in existing.claims:
+        if claim.status is Status.reviewed:
+            report.reviewed.append(claim.id)
+        elif not is_untouched(claim):
+            report.edited.append(claim.id)
+        elif claim.id in new_by_id:
+            report.unchanged.append(claim.id)
+        else:
+            report.vanished.append(claim.id)
+            if prune:
+                report.pruned.append(claim.id)
+                continue
+        kept.append(claim)
+    taken = {claim.id for claim in kept}
+    for claim in extracted.claims:
+        if claim.id in taken:
+            continue
+        if any(claims_match(old, claim) for old in kept):
+            report.covered.append(claim.id)
+            continue
+        report.added.append(claim.id)
+        kept.append(claim)
+        taken.add(claim.id)
+    source = existing.source.model_copy(update={"text": extracted.source.text, "sha256": extracted.source.sha256})
+    merged = ClaimsFile.model_validate({"source": source.model_dump(mode="json"),
+                                        "claims": [c.model_dump(mode="json", exclude_none=True) for c in kept]})
+    return merged, report

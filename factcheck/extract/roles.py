@@ -1,0 +1,105 @@
+"""The role and organisation a sentence gives a speaker, as written.
+
+"Lieutenant Colonel Dave Eastburn, a Pentagon spokesman, said": the role is the appositive after the
+name ("a Pentagon spokesman"); "Japan’s Foreign Minister Taro Kono said": the office written before the
+name (words of the `titles` lexicon); "South Korea’s defense minister, Jeong Kyeong-doo": a lower-case
+office before the name. The organisation is an organisation (else a country) named in the role, or
+right before it ("Japan’s"), made precise by the speaker's roles in the entity file when one of them
+belongs to it (Kono's Foreign Minister role is at `japan-mofa`, part of `japan`). An organisation may
+speak through an unnamed person: "a spokesman for Japan’s Foreign Ministry" is `japan-mofa`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.cues import Cues
+from factcheck.extract.entities import Mention, Resolver
+from factcheck.extract.text import Sentence
+
+_APPOSITIVE = re.compile(r",\s+(?P<role>[^,“”\"]{2,140}?)\s*(?:,|\.?$)")
+_ROLE_BEFORE = re.compile(r"(?P<role>[a-z][\w\- ]{2,40}),\s*$")
+_WORD = re.compile(r"[\w.’'\-]+")
+_FOR_ORGANISATION = re.compile(r"\s+(?:for|of|at|from|with)\s+")
+_LEADING_FUNCTION_WORD = re.compile(r"(?:the|of|a|an)\s+", re.IGNORECASE)
+
+
+class RoleReader:
+    """Reads roles and organisations around speakers in one text."""
+
+    def __init__(self, text: str, resolver: Resolver, cues: Cues) -> None:
+        self.text, self.resolver, self.cues = text, resolver, cues
+
+    def spoken_for(self, agent_start: int, agent_end: int, sentence: Sentence) -> tuple[str, str] | None:
+        """"a Pentagon spokesman", "a spokesman for Japan’s Foreign Ministry": the organisation speaks,
+        through the role as written."""
+        inside = [m for m in self.resolver.mentions(self.text, agent_start, agent_end)
+                  if m.kind in ("organisation", "country", "group")]
+        if inside:
+            return self.text[agent_start:agent_end], _best_org(inside) or inside[0].entity_id
+        following = _FOR_ORGANISATION.match(self.text, agent_end, sentence.end)
+        if following:
+            after = [m for m in self.resolver.mentions(self.text, following.end(), min(sentence.end, following.end() + 60))
+                     if m.kind in ("organisation", "country", "group")]
+            if after and not self.text[following.end():after[0].start].strip(" ’'s"):
+                # the organisation named right after "for": prefer the longest (the ministry over Japan)
+                chosen = max((m for m in after if m.start <= after[0].end), key=lambda m: m.end - m.start)
+                best = next((m for m in after[:2] if m.kind == "organisation"), chosen)
+                return self.text[agent_start:best.end], best.entity_id
+        return None
+
+    def role_of(self, start: int, end: int, entity_id: str, sentence: Sentence) -> tuple[str | None, str | None]:
+        role: str | None = None
+        appositive = _APPOSITIVE.match(self.text, end, sentence.end)
+        if appositive and not self.cues.speech.match(appositive.group("role")):
+            role = appositive.group("role").strip()
+            role_span = (appositive.start("role"), appositive.end("role"))
+        else:
+            role_span = (start, start)
+            lead = self.text[max(sentence.start, start - 60):start]
+            lowered = _ROLE_BEFORE.search(lead)
+            titles = self.titles_before(start, sentence.start)
+            if titles:
+                role, role_span = self.text[titles:start].strip(" ,"), (titles, start)
+            elif lowered:
+                role = lowered.group("role").strip()
+                role_span = (start - len(lead) + lowered.start(), start)
+        organisation = self.organisation(role_span, entity_id, sentence)
+        return role, organisation
+
+    def titles_before(self, position: int, floor: int) -> int | None:
+        """Where the office written before a name begins ("Foreign Minister" in "Japan’s Foreign
+        Minister Taro Kono", "defense minister" in "South Korea’s defense minister, Jeong ...")."""
+        start = None
+        for word in reversed(list(_WORD.finditer(self.text, max(floor, position - 80), position))):
+            if word.group().casefold() not in self.cues.titles:
+                break
+            start = word.start()
+        while start is not None:
+            lead = _LEADING_FUNCTION_WORD.match(self.text, start, position)
+            if not lead:
+                break
+            start = lead.end()
+        return start if start is not None and start < position else None
+
+    def organisation(self, role_span: tuple[int, int], entity_id: str, sentence: Sentence) -> str | None:
+        start, end = role_span
+        inside = self.resolver.mentions(self.text, start, end)
+        lead = [m for m in self.resolver.mentions(self.text, max(sentence.start, start - 30), start)
+                if not self.text[m.end:start].strip(" ’'s")]
+        found = _best_org(inside) or _best_org(lead)
+        if found is None:
+            return None
+        entity = self.resolver.index.get(entity_id)
+        for role in entity.roles if entity else []:
+            if role.organisation and found in self.resolver.index.ancestors(role.organisation):
+                return role.organisation
+        return found
+
+
+def _best_org(mentions: list[Mention]) -> str | None:
+    for kind in ("organisation", "group", "country"):
+        for mention in mentions:
+            if mention.kind == kind:
+                return mention.entity_id
+    return None

@@ -1,0 +1,91 @@
+"""Read what is to be extracted: a plain text or an HTML page, its metadata, and its `source:` block.
+
+Evidence offsets always point into a plain-text file, so an HTML page is reduced to its main text
+(trafilatura, an optional extra) and that text is saved next to the claims file. Metadata comes from
+a sidecar YAML file next to the input (`article.txt` + `article.meta.yaml`, the keys of a claims file's
+`source:` block), with command-line options taking precedence. The text is read as bytes and decoded
+once, never with newline translation, so offsets index exactly the bytes that are hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from factcheck.load.document import read_yaml
+from factcheck.load.problems import ProblemsError
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+INSTALL_HTML = "pip install 'factcheck-consistency[html]'"
+SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "authors", "language")
+
+
+class SourceError(Exception):
+    """The input cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class InputText:
+    text: str
+    html: bool
+
+
+def read_input(path: Path) -> InputText:
+    """The text of `path`: decoded UTF-8, or the main text of an HTML page."""
+    raw = path.read_bytes()
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"{path}: not valid UTF-8 (byte {error.start}); convert it to UTF-8 first") from error
+    if path.suffix.casefold() in HTML_SUFFIXES or decoded.lstrip()[:15].casefold().startswith(("<!doctype html", "<html")):
+        return InputText(html_to_text(decoded, path), html=True)
+    return InputText(decoded, html=False)
+
+
+def html_to_text(html: str, path: Path | None = None) -> str:
+    """The main text of a page (headline, body paragraphs; no menus, ads or footers), via trafilatura."""
+    try:
+        import trafilatura
+    except ImportError as error:
+        raise SourceError(f"reading HTML needs trafilatura: {INSTALL_HTML}") from error
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise SourceError(f"{path or 'the page'}: no main text found in the HTML")
+    return text if text.endswith("\n") else text + "\n"
+
+
+def sidecar_path(path: Path) -> Path:
+    """`article.txt` -> `article.meta.yaml` (next to it)."""
+    return path.with_name(f"{path.stem}.meta.yaml")
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    """The metadata of the sidecar file, if there is one; only `source:` keys are allowed."""
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return {}
+    document = read_yaml(sidecar)
+    if document.problems:
+        raise ProblemsError(document.problems)
+    data = document.data or {}
+    if isinstance(data, dict) and isinstance(data.get("source"), dict):
+        data = data["source"]
+    if not isinstance(data, dict):
+        raise ProblemsError([document.problem((), "S001", "a metadata file is a mapping of source fields")])
+    unknown = sorted(set(data) - set(SOURCE_KEYS))
+    if unknown:
+        raise ProblemsError([document.problem((key,), "S001", f"unknown field `{key}` (allowed: {', '.join(SOURCE_KEYS)})")
+                             for key in unknown])
+    return data
+
+
+def source_block(meta: dict[str, Any], text: str, text_path: Path, output: Path) -> dict[str, Any]:
+    """The `source:` mapping of the claims file: metadata, the text's path relative to the claims file,
+    and the sha256 of the text's UTF-8 bytes."""
+    block = {key: meta[key] for key in SOURCE_KEYS if meta.get(key) is not None}
+    block["text"] = Path(os.path.relpath(text_path.resolve(), output.resolve().parent)).as_posix()
+    block["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return block

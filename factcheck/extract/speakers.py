@@ -1,0 +1,265 @@
+"""Who said a quote: the speaker's entity id, role and organisation as the sentence gives them.
+
+News attributes quotes in a handful of shapes, tried in this order for each quote:
+
+1. right after it: "“...,” Graham said", "“...,” said Yuki Tatsumi, co-director of ...", "“...,” she said";
+2. before it: "Kim cited ..., saying it “...”", "Pompeo said during a visit to Ottawa that “...”",
+   "A U.S. Department of Defense official expressed “...”" (an organisation speaks through a role);
+3. the quote before it in the same paragraph ("“We strongly believe ...”" after Eastburn's quote), or
+   in the same sentence ("... that “we’re urging ...” so they “can begin ...”");
+4. a person named in the previous sentence, when the quote stands alone.
+
+A pronoun ("he", "she") or a role ("the minister") is the nearest named speaker (with that role); a
+surname alone is the nearest person of that name (`Resolver.resolve`). A speech verb after the quote
+counts only when no clause starts in between ("“...,” while Kono suggested" is not Kono's quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.cues import Cues
+from factcheck.extract.entities import PROPER_NOUN, Resolver
+from factcheck.extract.quotes import QuoteSpan
+from factcheck.extract.roles import RoleReader
+from factcheck.extract.text import Segmented, Sentence
+
+_CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as)\b|[;—]", re.IGNORECASE)
+_WORD = re.compile(r"[\w.’'\-]+")
+_ECHO_WINDOW = 30  # how many earlier quotes an echo may repeat (keeps long texts linear)
+_RANK = {"person": 0, "name": 1, "pronoun": 2, "role": 3, "organisation": 4, "country": 5, "group": 5}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    proposed: bool
+    role: str | None
+    organisation: str | None
+    confidence: float
+    how: str
+
+
+UNNAMED = Attribution("", False, None, None, 0.0, "an unnamed speaker")  # attributed, but to no one we can name
+
+
+@dataclass(frozen=True)
+class AttributedQuote:
+    quote: QuoteSpan
+    sentence: Sentence
+    attribution: Attribution
+
+
+@dataclass(frozen=True)
+class _Agent:
+    start: int
+    end: int
+    name: str
+    kind: str
+    entity_id: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return _RANK.get(self.kind, 9)
+
+
+class SpeakerFinder:
+    """Attributes the quotes of one document, in text order (earlier speakers resolve later pronouns)."""
+
+    def __init__(self, document: Segmented, resolver: Resolver, cues: Cues) -> None:
+        self.document, self.text, self.resolver, self.cues = document, document.text, resolver, cues
+        self.roles = RoleReader(document.text, resolver, cues)
+        self._pronoun = re.compile(rf"\b(?:{'|'.join(sorted(cues.pronouns)) or 'he'})\b", re.IGNORECASE)
+        nouns = "|".join(sorted(cues.role_nouns)) or "minister"
+        self._role_noun = re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w.\-’']+\s+){{0,5}}?(?:{nouns})\b", re.IGNORECASE)
+        self._org_role = re.compile(rf"\s+(?P<role>(?:[\w\-]+\s+)?(?:{nouns}))\b", re.IGNORECASE)
+        self._people: list[tuple[int, str]] = sorted(
+            (m.start, m.entity_id) for s in document.sentences for m in resolver.mentions(self.text, s.start, s.end)
+            if m.kind == "person")
+        self._speakers: list[tuple[int, int, Attribution]] = []  # (offset, line, attribution)
+
+    def attribute(self, quotes: list[QuoteSpan]) -> list[AttributedQuote]:
+        results: list[AttributedQuote] = []
+        previous: AttributedQuote | None = None
+        for position, quote in enumerate(quotes):
+            sentence = self.document.sentence_at(quote.start) or self.document.sentence_at(quote.start - 1)
+            if sentence is None:
+                continue  # inside noise or a repeated sentence
+            neighbours = quotes[max(0, position - 1):position + 2]  # quotes are in text order, never overlapping
+            attribution = self._explicit(quote, sentence, neighbours) or self._echo(quote, results)
+            if attribution is None and quote.words(self.text) >= 4:
+                attribution = self._implicit(quote, sentence, previous)
+            if attribution is None or attribution is UNNAMED:
+                continue
+            if (previous and previous.sentence.index == sentence.index and attribution.how.startswith("named")
+                    and previous.attribution.how == "named after" and previous.attribution.speaker == attribution.speaker
+                    and self._between_is_attribution(previous.quote, quote)):
+                merged = QuoteSpan(previous.quote.parts + quote.parts, quote.closed, elided=True)
+                results[-1] = previous = AttributedQuote(merged, previous.sentence, previous.attribution)
+                continue
+            previous = AttributedQuote(quote, sentence, attribution)
+            self._speakers.append((quote.start, sentence.line, attribution))
+            results.append(previous)
+        return results
+
+    # --- the attribution shapes -------------------------------------------------------------------
+
+    def _explicit(self, quote: QuoteSpan, sentence: Sentence, quotes: list[QuoteSpan]) -> Attribution | None:
+        before_start, after_end = sentence.start, sentence.end
+        for other in quotes:
+            if sentence.start <= other.end <= quote.start - 1:
+                before_start = max(before_start, other.end + 1)
+            if quote.end < other.start - 1 and other.start <= sentence.end:
+                after_end = min(after_end, other.start - 1)
+        after_start = min(quote.end + 1, sentence.end)
+        verbs_after = list(self.cues.speech.finditer(self.text, after_start, max(after_start, after_end)))
+        if verbs_after:
+            verb = verbs_after[0]
+            if not _CLAUSE.search(self.text, after_start, verb.start()):
+                agent = self._choose(after_start, verb.start(), verb.start(), adjacent=True) or \
+                    self._first_after(verb.end(), max(verb.end(), after_end))
+                if agent:
+                    return self._attribution(agent, sentence, "named after", 0.9)
+        verbs_before = list(self.cues.speech.finditer(self.text, before_start, max(before_start, quote.start - 1)))
+        for verb in reversed(verbs_before):
+            agent = self._choose(before_start, verb.start(), verb.start(), adjacent=False) or \
+                self._first_after(verb.end(), quote.start - 1)
+            if agent:
+                return self._attribution(agent, sentence, "named before", 0.85)
+        return None
+
+    def _echo(self, quote: QuoteSpan, earlier: list[AttributedQuote]) -> Attribution | None:
+        """A few words quoted again later ("those “shared interests”") are the speaker's who said them."""
+        words = _normal(quote.value_text(self.text))
+        if not words:
+            return None
+        for attributed in reversed(earlier[-_ECHO_WINDOW:]):
+            if words in _normal(attributed.quote.value_text(self.text)):
+                return _with(attributed.attribution, how="echo of an earlier quote", confidence=0.6, role=None)
+        return None
+
+    def _implicit(self, quote: QuoteSpan, sentence: Sentence, previous: AttributedQuote | None) -> Attribution | None:
+        if previous and previous.sentence.line == sentence.line and sentence.index - previous.sentence.index <= 1:
+            return _with(previous.attribution, how="previous quote", confidence=0.75)
+        if sentence.index > 0:
+            before = self.document.sentences[sentence.index - 1]
+            if sentence.line - before.line <= 1:
+                people = [m for m in self.resolver.mentions(self.text, before.start, before.end) if m.kind == "person"]
+                if people:
+                    agent = _Agent(people[-1].start, people[-1].end, people[-1].text, "person", people[-1].entity_id)
+                    return self._attribution(agent, before, "previous sentence", 0.6)
+        return None
+
+    # --- agents ------------------------------------------------------------------------------------
+
+    def _agents(self, start: int, end: int) -> list[_Agent]:
+        mentions = self.resolver.mentions(self.text, start, end)
+        agents = [_Agent(m.start, m.end, m.text, m.kind, m.entity_id) for m in mentions]
+        for match in PROPER_NOUN.finditer(self.text, start, end):
+            if any(m.start < match.end() and match.start() < m.end for m in mentions):
+                continue
+            name_start = self._after_titles(match.start(), match.end())
+            name = self.text[name_start:match.end()]
+            if name_start >= match.end() or name.casefold() in self.cues.pronouns:
+                continue
+            person = self.resolver.known_person(name, self._recent_people(name_start))
+            agents.append(_Agent(name_start, match.end(), name, "person" if person else "name", person))
+        agents += [_Agent(m.start(), m.end(), m.group(), "pronoun") for m in self._pronoun.finditer(self.text, start, end)]
+        agents += [_Agent(m.start(), m.end(), m.group(), "role") for m in self._role_noun.finditer(self.text, start, end)]
+        return [a for a in agents if a.rank < 9]
+
+    def _choose(self, start: int, end: int, verb_at: int, *, adjacent: bool) -> _Agent | None:
+        candidates = []
+        for agent in self._agents(start, end):
+            single = agent.kind == "name" and len(agent.name.split()) == 1
+            if single and self.text[agent.end:verb_at].strip():
+                continue  # a lone capitalised word is a name only right before its verb ("Kim said")
+            candidates.append(agent)
+        if adjacent:
+            candidates = [a for a in candidates if a.kind not in ("organisation", "country") or
+                          not self.text[a.end:verb_at].strip(" ,")]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda a: (a.rank, verb_at - a.end))
+
+    def _first_after(self, start: int, end: int) -> _Agent | None:
+        agents = [a for a in self._agents(start, end) if a.kind in ("person", "name", "role", "organisation")]
+        agents = [a for a in agents if a.start - start <= 3]
+        return min(agents, key=lambda a: a.start) if agents else None
+
+    def _after_titles(self, start: int, end: int) -> int:
+        """Where the name begins in a run like "Foreign Minister Jane Doe"."""
+        position = start
+        for word in _WORD.finditer(self.text, start, end):
+            if word.group().casefold() not in self.cues.titles:
+                return word.start()
+            position = word.end()
+        return max(position, end)
+
+    # --- from an agent to an attribution -----------------------------------------------------------
+
+    def _attribution(self, agent: _Agent, sentence: Sentence, how: str, confidence: float) -> Attribution | None:
+        if agent.kind == "role":
+            spoken_for = self.roles.spoken_for(agent.start, agent.end, sentence)
+            if spoken_for is not None:
+                role_text, organisation = spoken_for
+                return Attribution(organisation, False, role_text, organisation, confidence - 0.15, how)
+            if not agent.name.casefold().startswith("the "):
+                return UNNAMED  # "a spokesman", "one official": someone unnamed, not the last speaker
+        if agent.kind in ("pronoun", "role"):
+            earlier = self._earlier_speaker(agent)
+            if earlier is None:
+                return None
+            return _with(earlier, how=f"{how} ({agent.kind})", confidence=confidence - 0.1, role=None)
+        if agent.kind in ("organisation", "country", "group"):
+            role = self._org_role.match(self.text, agent.end, sentence.end)
+            written = role.group("role") if role else None
+            return Attribution(agent.entity_id or "", False, written, agent.entity_id, confidence - 0.15, how)
+        entity_id, proposed = agent.entity_id, False
+        if entity_id is None:
+            entity_id, proposed = self.resolver.resolve(agent.name, self._recent_people(agent.start))
+            confidence -= 0.15 if proposed else 0.05
+        if not proposed:
+            bisect.insort(self._people, (agent.start, entity_id))
+        role, organisation = self.roles.role_of(agent.start, agent.end, entity_id, sentence)
+        return Attribution(entity_id, proposed, role, organisation, confidence, how)
+
+    def _earlier_speaker(self, agent: _Agent) -> Attribution | None:
+        noun = agent.name.split()[-1].casefold() if agent.kind == "role" else None
+        for offset, _, attribution in reversed(self._speakers):
+            if offset < agent.start and (noun is None or (attribution.role and noun in attribution.role.casefold())):
+                return attribution
+        people = self._recent_people(agent.start)
+        if people:
+            return Attribution(people[0], False, None, None, 0.6, "nearest person")
+        if noun is not None and self._speakers:
+            return self._speakers[-1][2]
+        return None
+
+    def _recent_people(self, offset: int, limit: int = 12) -> list[str]:
+        """People named before `offset`, most recent first (a few are enough for a surname)."""
+        position = bisect.bisect_left(self._people, (offset, ""))
+        seen: list[str] = []
+        while position > 0 and len(seen) < limit:
+            position -= 1
+            person = self._people[position][1]
+            if person not in seen:
+                seen.append(person)
+        return seen
+
+    def _between_is_attribution(self, first: QuoteSpan, second: QuoteSpan) -> bool:
+        """"“A,” he said, “B.”": the words between two quotes of a sentence only attribute them."""
+        between = self.text[first.end + 1:max(first.end + 1, second.start - 1)]
+        return (len(between.split()) <= 12 and bool(self.cues.speech.search(between))
+                and between.rstrip().endswith((",", ":")))
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold().replace("’", "'")).split())
+
+
+def _with(attribution: Attribution, *, how: str, confidence: float, role: str | None | bool = False) -> Attribution:
+    return Attribution(attribution.speaker, attribution.proposed,
+                       attribution.role if role is False else role,  # type: ignore[arg-type]
+                       attribution.organisation, min(confidence, attribution.confidence), how)

@@ -1,0 +1,176 @@
+"""Cut a source text into lines and sentences that keep their offsets, and drop the page noise.
+
+Every claim's evidence must satisfy `evidence.text == text[start:end]` on the ORIGINAL text, so nothing
+here rewrites the text: a line, a sentence, a dropped caption are all spans (`start`, `end`) into it.
+Scraped pages repeat the headline between paragraphs, carry "ADVERTISEMENT", photo credits, contact
+lines and section navigation ("The Koreas | Diplomacy | Security"); those lines are dropped with the
+reason, and a sentence seen twice (or a standfirst repeated as the start of a body sentence) is kept
+once, so it yields one claim, not several.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extract.cues import Cues
+
+_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
+_LAST_WORD = re.compile(r"(\S+)$")
+_ABBREVIATIONS = frozenset((
+    "u.s. u.k. u.n. e.u. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. mon. tue. tues. "
+    "wed. thu. thur. thurs. fri. sat. sun. mr. mrs. ms. dr. lt. col. gen. sen. rep. gov. st. no. inc. "
+    "corp. co. jr. sr. vs. e.g. i.e. prof. adm. maj. capt. sgt. ltd. dept. est. approx. fig. "
+).split())
+_INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)]\s*$")
+_NORMAL_SPACE = re.compile(r"\s+")
+_TRAILING = re.compile(r"[\s.!?…,;:\"”’]+$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the text (a paragraph, in scraped news): `noise` says why it was dropped, if it was."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    noise: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a content line; `text == source[start:end]`."""
+
+    index: int
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """A text cut into lines and sentences, noise set aside."""
+
+    text: str
+    lines: list[Line]
+    sentences: list[Sentence]
+    dropped: list[tuple[Line | Sentence, str]]
+    starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The kept sentence containing `offset`, found by bisection (sentences are in text order)."""
+        position = bisect.bisect_right(self.starts, offset) - 1
+        if position >= 0 and self.sentences[position].start <= offset < self.sentences[position].end:
+            return self.sentences[position]
+        return None
+
+
+def sentence_key(text: str) -> str:
+    """The form in which two sentences are "the same": case, spacing and end punctuation ignored."""
+    return _TRAILING.sub("", _NORMAL_SPACE.sub(" ", text.casefold())).replace("’", "'")
+
+
+def segment(text: str, cues: Cues, *, title: str | None = None) -> Segmented:
+    """Lines (noise marked), then the sentences of the content lines, each sentence kept once."""
+    lines = _lines(text, cues, title)
+    dropped: list[tuple[Line | Sentence, str]] = [(line, line.noise) for line in lines if line.noise]
+    sentences: list[Sentence] = []
+    for line in lines:
+        if line.noise is None:
+            sentences.extend(_sentences(text, line, cues, len(sentences)))
+    kept, repeated = _drop_repeats(sentences)
+    dropped.extend((sentence, "repeated sentence") for sentence in repeated)
+    kept = [Sentence(i, s.line, s.start, s.end, s.text) for i, s in enumerate(kept)]
+    return Segmented(text, lines, kept, dropped, [s.start for s in kept])
+
+
+def _lines(text: str, cues: Cues, title: str | None) -> list[Line]:
+    spans = []
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        spans.append((start, start + len(stripped), stripped))
+    counts: dict[str, int] = {}
+    for _, _, stripped in spans:
+        key = sentence_key(stripped)
+        counts[key] = counts.get(key, 0) + 1
+    title_key = sentence_key(title) if title else None
+    lines: list[Line] = []
+    for index, (start, end, stripped) in enumerate(spans):
+        following = spans[index + 1][2] if index + 1 < len(spans) else ""
+        noise = _noise(stripped, following, cues, counts, title_key)
+        lines.append(Line(index, start, end, stripped, noise))
+    return lines
+
+
+def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_key: str | None) -> str | None:
+    for pattern in cues.noise:
+        if pattern.fullmatch(line):
+            return f"page noise ({pattern.pattern[:40]})"
+    key = sentence_key(line)
+    if title_key and key == title_key:
+        return "headline"
+    if not _TERMINAL.search(line) and len(line.split()) <= 14:
+        return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
+    if any(p.fullmatch(following) for p in cues.noise if "Credit" in p.pattern or "Photo" in p.pattern):
+        return "photo caption"
+    return None
+
+
+def _sentences(text: str, line: Line, cues: Cues, first_index: int) -> list[Sentence]:
+    body_start = line.start
+    for dateline in cues.datelines:
+        found = dateline.match(text, line.start, line.end)
+        if found:
+            body_start = found.end()
+            break
+    found_sentences: list[Sentence] = []
+    start = body_start
+    for match in _BOUNDARY.finditer(text, body_start, line.end):
+        cut = match.start(1)
+        following = text[match.end():match.end() + 1]
+        if not following or not (following.isupper() or following.isdigit() or following in "“\"‘'("):
+            continue
+        word = _LAST_WORD.search(text, start, match.start() + len(match.group()) - len(match.group(1)))
+        token = word.group(1).rstrip("\"”’)]") if word else ""
+        if token.casefold() in _ABBREVIATIONS or _INITIAL.match(token):
+            continue
+        found_sentences.append(_sentence(text, line.index, start, cut, first_index + len(found_sentences)))
+        start = match.end()
+    if start < line.end:
+        found_sentences.append(_sentence(text, line.index, start, line.end, first_index + len(found_sentences)))
+    return found_sentences
+
+
+def _sentence(text: str, line: int, start: int, end: int, index: int) -> Sentence:
+    return Sentence(index, line, start, end, text[start:end])
+
+
+def _drop_repeats(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """Keep the first of identical sentences; drop a sentence that another one repeats and extends
+    (a standfirst that is also the start of the first paragraph). Sorting makes it O(n log n)."""
+    keys = [sentence_key(s.text) for s in sentences]
+    ordered = sorted(set(keys))
+    extended = set()
+    for position, key in enumerate(ordered[:-1]):
+        longer = ordered[position + 1]
+        if longer.startswith(key) and longer[len(key):len(key) + 1] in (" ", ",", ";", ":"):
+            extended.add(key)
+    seen: set[str] = set()
+    kept: list[Sentence] = []
+    repeated: list[Sentence] = []
+    for sentence, key in zip(sentences, keys, strict=True):
+        if key in seen or key in extended:
+            repeated.append(sentence)
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return kept, repeated

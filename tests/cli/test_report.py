@@ -1,0 +1,79 @@
+"""`factcheck report`, `rule` and `test-rules` as users run them: formats, files, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for folder in ("claims", "rules", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_report_text_runs_with_exit_0(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["report"])
+    assert result.exit_code == 0, result.output
+    assert "COMPATIBLE" in result.output and "2019-10-30..2019-11-29" in result.output
+    assert "2 sources, 100 claims, 6 rules" in result.output
+
+
+@pytest.mark.parametrize(("format_name", "marker"), [("json", '"schema_version": 1'), ("markdown", "# factcheck report"),
+                                                     ("html", "<!DOCTYPE html>")])
+def test_report_formats_to_a_file(project: Path, format_name: str, marker: str) -> None:
+    out = project / f"report.{format_name}"
+    result = CliRunner().invoke(cli, ["report", "--format", format_name, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert marker in out.read_text()
+    if format_name == "json":
+        assert json.loads(out.read_text())["summary"]["verdicts"]["conflict"] == 0
+
+
+def test_invalid_claims_exit_1_with_locations(project: Path) -> None:
+    path = project / "claims" / "diplomat-2019-08.yaml"
+    path.write_text(path.read_text().replace("property: expires_on", "property: expire_on", 1))
+    result = CliRunner().invoke(cli, ["report"])
+    assert result.exit_code == 1
+    assert "diplomat-2019-08.yaml:" in result.output and "R002" in result.output and "expire_on" in result.output
+
+
+def test_bad_rule_file_exits_2(project: Path) -> None:
+    path = project / "rules" / "FC101-date-consistency.yaml"
+    path.write_text(path.read_text().replace("comparator: date", "comparator: nope"))
+    result = CliRunner().invoke(cli, ["report"])
+    assert result.exit_code == 2
+    assert "FC101-date-consistency.yaml:19:" in result.output and "unknown comparator 'nope'" in result.output
+
+
+def test_unknown_format_is_a_usage_error(project: Path) -> None:
+    assert CliRunner().invoke(cli, ["report", "--format", "pdf"]).exit_code == 2
+
+
+def test_rule_explains_by_id_and_by_name(project: Path) -> None:
+    by_id = CliRunner().invoke(cli, ["rule", "FC101"])
+    by_name = CliRunner().invoke(cli, ["rule", "date-consistency"])
+    assert by_id.exit_code == 0 and by_id.output == by_name.output
+    assert "does not expire for 90 days" in by_id.output and "pairs by: subject, property" in by_id.output
+    unknown = CliRunner().invoke(cli, ["rule", "FC999"])
+    assert unknown.exit_code == 2 and "unknown rule 'FC999'" in unknown.output
+
+
+def test_test_rules_passes_on_the_shipped_rules_and_fails_on_a_wrong_expectation(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["test-rules"])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.output
+    test_file = project / "rules" / "FC301-quantity-consistency.test.yaml"
+    test_file.write_text(test_file.read_text().replace("{verdict: compatible,", "{verdict: agree,"))
+    failed = CliRunner().invoke(cli, ["test-rules"])
+    assert failed.exit_code == 1 and "FAIL FC301" in failed.output

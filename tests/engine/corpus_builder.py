@@ -1,0 +1,30 @@
+"""Build small in-memory corpora for engine tests: claims as plain dicts, evidence filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factcheck.load.corpus import Corpus, SourceDocument, load_vocabulary
+from factcheck.model import ClaimsFile, Entity
+from factcheck.model.entity_index import EntityIndex
+
+ENTITIES = [
+    Entity.model_validate({"id": "gsomia", "kind": "agreement", "name": "GSOMIA"}),
+    Entity.model_validate({"id": "tisa", "kind": "agreement", "name": "TISA"}),
+]
+
+
+def build_corpus(sources: dict[str, tuple[str, list[dict[str, Any]]]]) -> Corpus:
+    """`{source_id: (published, [claim dicts])}` -> a Corpus (claims need no evidence here)."""
+    documents = []
+    for source_id, (published, claims) in sources.items():
+        filled = [{"evidence": {"text": "x", "start": 0, "end": 1}, **claim} for claim in claims]
+        claims_file = ClaimsFile.model_validate({
+            "source": {"id": source_id, "publisher": source_id, "title": source_id, "published": published,
+                       "text": "x.txt", "sha256": "0" * 64},
+            "claims": filled,
+        })
+        documents.append(SourceDocument(Path(f"{source_id}.yaml"), claims_file, None,
+                                        {c.id: 10 * (i + 1) for i, c in enumerate(claims_file.claims)}))
+    return Corpus(documents, EntityIndex(ENTITIES), load_vocabulary(None, []))

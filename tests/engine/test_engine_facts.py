@@ -1,0 +1,72 @@
+"""One finding per fact across any number of sources; majority and outliers; blocking keeps work small."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.comparators.base import Verdict
+from factcheck.engine import run_rules
+from factcheck.rules import load_rules
+
+from .corpus_builder import build_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = load_rules([ROOT / "rules"])
+
+
+def expiry(day: str) -> dict:
+    return {"id": "expiry", "kind": "date", "subject": "gsomia", "property": "expires_on", "value": {"date": day}}
+
+
+def test_five_sources_one_finding_with_the_majority_and_the_outlier() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [expiry("2019-11-23")]),
+        "b": ("2019-08-22", [expiry("2019-11-23")]),
+        "c": ("2019-08", [{"id": "expiry", "kind": "duration", "subject": "gsomia", "property": "expires_on",
+                           "value": {"amount": 90, "unit": "day"}}]),
+        "d": ("2019-08-23", [expiry("2019-11")]),
+        "e": ("2019-09-01", [expiry("2019-12-31")]),
+    })
+    report = run_rules(corpus, RULES)
+    [finding] = [f for f in report.findings if f.verdict is not Verdict.unverified]
+    assert finding.verdict is Verdict.conflict
+    assert finding.sources == ("a", "b", "c", "d", "e")
+    assert finding.values == ("2019-11-23", "2019-11-23", "90 days after publication", "2019-11", "2019-12-31")
+    assert finding.outliers == ("e",)
+    assert set(finding.majority) == {"a/expiry", "b/expiry", "c/expiry", "d/expiry"}
+    assert len(finding.pairs) == 10  # every cross-source pair in the block
+
+
+def test_a_tie_names_no_majority() -> None:
+    corpus = build_corpus({"a": ("2019-08-22", [expiry("2019-11-23")]), "b": ("2019-08-22", [expiry("2019-12-31")])})
+    [finding] = run_rules(corpus, RULES).findings
+    assert finding.verdict is Verdict.conflict and finding.majority == () and finding.outliers == ("a", "b")
+
+
+def test_claims_of_one_source_are_not_compared_with_each_other() -> None:
+    corpus = build_corpus({"a": ("2019-08-22", [expiry("2019-11-23"), {**expiry("2019-12-31"), "id": "other"}])})
+    report = run_rules(corpus, RULES)
+    assert report.summary.pairs == 0
+    assert [f.verdict for f in report.findings] == [Verdict.unverified, Verdict.unverified]
+
+
+def test_pairs_grow_with_overlap_not_with_all_claims() -> None:
+    # 40 sources, each with 20 claims on subjects no other source shares, and one shared fact.
+    sources = {}
+    for s in range(40):
+        claims = [{"id": f"c{i}", "kind": "quantity", "subject": "gsomia", "property": f"p{s}x{i}",
+                   "value": {"amount": i, "unit": "instance"}} for i in range(20)]
+        sources[f"s{s}"] = ("2019-08-22", [expiry("2019-11-23"), *claims])
+    report = run_rules(build_corpus(sources), [r for r in RULES if r.id in ("FC101", "FC301")])
+    assert report.summary.claims == 840
+    assert report.summary.pairs == 40 * 39 // 2  # only the shared expiry is compared, never the 800 others
+    assert report.summary.verdicts["unverified"] == 800
+
+
+def test_focus_sources_compare_only_pairs_touching_them() -> None:
+    corpus = build_corpus({name: ("2019-08-22", [expiry("2019-11-23")]) for name in "abcd"})
+    full = run_rules(corpus, RULES)
+    focused = run_rules(corpus, RULES, focus_sources=["d"])
+    assert (full.summary.pairs, focused.summary.pairs) == (6, 3)
+    [finding] = focused.findings
+    assert finding.sources == ("a", "b", "c", "d") and finding.verdict is Verdict.agree

@@ -1,0 +1,42 @@
+"""The cue lexicon is data: a project file extends it, and a broken one is a located error."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.cues import load_cues, merge_lexicons
+from factcheck.load.problems import ProblemsError
+
+
+def test_a_project_cue_file_adds_cues_to_a_property(tmp_path):
+    project_cues = tmp_path / "cues.yaml"
+    project_cues.write_text("date_properties:\n  - property: expires_on\n    cues: [sunsets]\n", encoding="utf-8")
+    cues = load_cues(project_cues)
+    expires = next(c for c in cues.date_properties if c.property == "expires_on")
+    assert expires.pattern.search("the pact sunsets in November") and expires.pattern.search("will expire")
+
+
+def test_lists_are_appended_and_values_replaced():
+    merged = merge_lexicons({"speech_verbs": ["said"], "default_date_property": "announced_on"},
+                            {"speech_verbs": ["quipped"], "default_date_property": None})
+    assert merged == {"speech_verbs": ["said", "quipped"], "default_date_property": None}
+
+
+def test_a_broken_cue_file_is_reported_with_its_location(tmp_path):
+    broken = tmp_path / "cues.yaml"
+    broken.write_text("speech_verbs: [said\n", encoding="utf-8")
+    with pytest.raises(ProblemsError) as error:
+        load_cues(broken)
+    assert "cues.yaml" in str(error.value)
+
+
+def test_a_project_cue_extends_extraction(run, project, tmp_path):
+    from factcheck.extract.pipeline import extract
+    from tests.extract.extract_helpers import make_source
+    project_cues = tmp_path / "cues.yaml"
+    project_cues.write_text("date_properties:\n  - property: expires_on\n    cues: [sunsets]\n    tense: future\n",
+                            encoding="utf-8")
+    text = "The pact sunsets Nov. 23.\n"
+    claims = extract(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary,
+                     load_cues(project_cues)).claims_file.claims
+    assert [(c.property, str(c.value.date)) for c in claims] == [("expires_on", "2019-11-23")]

@@ -1,0 +1,140 @@
+"""Dates and durations resolved against the publication date, each with its precision and property."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.dates import find_dates, infer_year
+from factcheck.model import PartialDate
+from tests.extract.extract_helpers import of_kind
+
+
+def dated(run, text: str, published: str = "2019-08-22") -> list[tuple[str, str, str]]:
+    """(property, subject, date) of each date claim."""
+    return [(c.property, c.subject, str(c.value.date)) for c in of_kind(run(text, published), "date")]
+
+
+def durations(run, text: str, published: str = "2019-08-22") -> list[tuple[str, str, float, str, str]]:
+    return [(c.property, c.subject, c.value.amount, c.value.unit.value, c.value.direction)
+            for c in of_kind(run(text, published), "duration")]
+
+
+def test_a_month_day_in_the_future_tense_looks_forward(run):
+    assert dated(run, "The pact will expire Nov. 23 if not renewed.\n") == [("expires_on", "gsomia", "2019-11-23")]
+
+
+def test_the_qualifier_after_the_date_is_kept(run):
+    claim = of_kind(run("The pact will expire Nov. 23 if not renewed.\n"), "date")[0]
+    assert claim.qualifier == "if not renewed"
+
+
+def test_said_thursday_is_the_thursday_on_or_before_publication(run):
+    text = "South Korea notified Japan of its plans, Deputy National Security Director Kim You-geun said Thursday.\n"
+    assert dated(run, text) == [("announced_on", "south-korea", "2019-08-22")]
+    assert dated(run, text, published="2019-08-26") == [("announced_on", "south-korea", "2019-08-22")]
+
+
+def test_a_weekday_against_a_month_precision_publication_has_month_precision(run):
+    text = "South Korea said Thursday it would end the agreement.\n"
+    assert dated(run, text, published="2019-08") == [("announced_on", "south-korea", "2019-08")]
+
+
+def test_last_year(run):
+    text = "A dispute arose last year when Japan accused a South Korean naval vessel of using a target-lock radar.\n"
+    assert [d for _, _, d in dated(run, text)] == ["2018"]
+    assert [p for p, _, _ in dated(run, text)] == ["started_on"]
+
+
+def test_in_month_year_has_month_precision(run):
+    text = "The General Security of Military Information Agreement was signed in November 2016.\n"
+    assert dated(run, text) == [("signed_on", "gsomia", "2016-11")]
+
+
+def test_a_bare_year(run):
+    assert dated(run, "Originally signed in 2016, GSOMIA was controversial even then.\n", "2019-08") == [
+        ("signed_on", "gsomia", "2016")]
+
+
+def test_since_july_against_a_month_precision_publication(run):
+    text = "Japan’s restrictions on two chemicals have been in force since July.\n"
+    assert [(p, d) for p, _, d in dated(run, text, "2019-08")] == [("started_on", "2019-07")]
+
+
+def test_on_august_28_keeps_the_day_from_a_month_precision_publication(run):
+    text = "The new items will require licenses when South Korea formally falls off Japan’s white list on August 28.\n"
+    assert [(p, d) for p, _, d in dated(run, text, "2019-08")] == [("effective_on", "2019-08-28")]
+
+
+def test_for_90_days_is_a_duration_after_publication(run):
+    assert durations(run, "GSOMIA itself does not expire for 90 days.\n", "2019-08") == [
+        ("expires_on", "gsomia", 90.0, "day", "after")]
+
+
+def test_three_year_old_is_an_age_before_publication(run):
+    text = "South Korea will withdraw from the three-year-old framework for exchanging military information.\n"
+    assert durations(run, text) == [("age", "gsomia", 3.0, "year", "before")]
+
+
+def test_a_year_range_is_a_start_and_an_end(run):
+    text = "The dispute is rooted in Japan’s 1910-45 occupation of the Korean Peninsula.\n"
+    assert sorted((p, d) for p, _, d in dated(run, text)) == [("ended_on", "1945"), ("started_on", "1910")]
+
+
+def test_a_december_date_in_a_january_article_is_the_previous_year(run):
+    text = "Seoul announced on Dec. 20 that it would review the pact.\n"
+    assert [d for _, _, d in dated(run, text, "2020-01-10")] == ["2019-12-20"]
+
+
+def test_a_january_date_in_a_december_article_in_the_future_tense_is_the_next_year(run):
+    text = "The pact will expire Jan. 5 unless it is renewed.\n"
+    assert [d for _, _, d in dated(run, text, "2019-12-20")] == ["2020-01-05"]
+
+
+def test_a_full_date_keeps_its_year(run):
+    assert [d for _, _, d in dated(run, "The pact was signed on Nov. 23, 2016.\n")] == ["2016-11-23"]
+
+
+def test_a_cue_property_not_in_the_vocabulary_is_not_used(run, project):
+    text = "Seoul canceled a previous attempt at the last minute in 2012.\n"
+    assert "cancelled_on" in project.vocabulary  # the project's vocabulary adds it
+    assert [(p, d) for p, _, d in dated(run, text)] == [("cancelled_on", "2012")]
+
+
+def test_days_ago_against_a_month_precision_publication_is_a_duration(run):
+    text = "Seoul announced the decision three days ago.\n"
+    assert durations(run, text, "2019-08") == [("announced_on", "south-korea", 3.0, "day", "before")]
+    assert [d for _, _, d in dated(run, text, "2019-08-22")] == ["2019-08-19"]
+
+
+def test_numbers_that_are_not_years_are_not_dates(run):
+    text = "The yen strengthened 0.4% to 106.25 per dollar, and Seoul paid $1,200 for 2019 tickets.\n"
+    assert [d for _, _, d in dated(run, text)] == ["2019"]
+
+
+@pytest.mark.parametrize(("month", "day", "published", "tense", "year"), [
+    (11, 23, "2019-08-22", "future", 2019),
+    (12, 20, "2020-01-10", "past", 2019),
+    (12, 20, "2020-01-10", None, 2019),  # nearest
+    (1, 5, "2019-12-20", "future", 2020),
+    (8, 22, "2019-08-22", "past", 2019),  # the day itself
+    (7, None, "2019-08", "past", 2019),
+    (9, None, "2019-08", "past", 2018),
+    (9, None, "2019-08", "future", 2019),
+    (3, 1, "2019", "past", 2019),  # a year-precision publication cannot tell
+])
+def test_infer_year(month, day, published, tense, year):
+    assert infer_year(month, day, PartialDate.parse(published), tense) == year
+
+
+def test_every_expression_has_its_precision():
+    text = "in November 2016, on Nov. 23, in 2012, since July, last year, on Thursday"
+    found = {text[e.start:e.end]: e.date for e in find_dates(text, 0, len(text), PartialDate.parse("2019-08-22"), "past")}
+    assert {k: (str(v), v.precision.value) for k, v in found.items()} == {
+        "November 2016": ("2016-11", "month"), "Nov. 23": ("2018-11-23", "day"), "2012": ("2012", "year"),
+        "since July": ("2019-07", "month"), "last year": ("2018", "year"), "Thursday": ("2019-08-22", "day")}
+
+
+def test_an_unknown_subject_is_proposed(run):
+    extraction = run("The Asan Forum said on Thursday it would close.\n")
+    assert [(c.property, c.subject) for c in of_kind(extraction, "date")] == [("announced_on", "asan-forum")]
+    assert [e.id for e in extraction.proposals] == ["asan-forum"]

@@ -1,0 +1,61 @@
+"""HTML pages: the main text is extracted (trafilatura, optional) and saved next to the claims."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli.extract_commands import extract
+from factcheck.extract.source import INSTALL_HTML, SourceError, html_to_text
+
+PAGE = """<!DOCTYPE html><html><head><title>Seoul ends pact</title></head><body>
+<nav><a href="/">Home</a> | <a href="/asia">Asia</a> | <a href="/world">World</a></nav>
+<div class="ad">ADVERTISEMENT</div>
+<article><h1>Seoul ends intelligence pact with Tokyo</h1>
+<p>South Korea said on Thursday it would end the General Security of Military Information Agreement with Japan,
+extending a feud over trade and history into security cooperation.</p>
+<p>The pact will expire Nov. 23 if not renewed, officials in Seoul said in a briefing for reporters.</p>
+<p>“We made the decision after careful consideration of our national interest,” South Korea’s Foreign Minister
+Kang Kyung-wha told reporters in Seoul.</p>
+</article><footer>© 2019 Example News. All rights reserved.</footer></body></html>
+"""
+
+
+def test_a_missing_trafilatura_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    with pytest.raises(SourceError, match=INSTALL_HTML.replace("[", r"\[").replace("]", r"\]")):
+        html_to_text(PAGE)
+
+
+def test_a_missing_trafilatura_is_a_usage_error_on_the_command_line(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(extract, [str(page), "--id", "p-2019", "--publisher", "P", "--title", "T",
+                                          "--published", "2019-08-22", "-o", str(tmp_path / "claims" / "p.yaml")])
+    assert result.exit_code == 2 and "pip install 'factcheck-consistency[html]'" in result.output
+
+
+def test_an_html_page_is_reduced_to_its_main_text_saved_next_to_the_claims(tmp_path: Path):
+    pytest.importorskip("trafilatura")
+    from tests.extract.extract_helpers import CLAIMS
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    output = tmp_path / "claims" / "p-2019.yaml"
+    result = CliRunner().invoke(extract, [str(page), "--id", "p-2019", "--publisher", "P", "--title", "T",
+                                          "--published", "2019-08-22", "-o", str(output),
+                                          "--entities", str(CLAIMS / "entities.yaml")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text_path = output.with_suffix(".txt")
+    text = text_path.read_text(encoding="utf-8")
+    assert "Nov. 23" in text and "Home" not in text
+    from factcheck.load.document import read_yaml
+    from factcheck.model import ClaimsFile
+    claims_file = ClaimsFile.model_validate(read_yaml(output).data)
+    assert claims_file.source.text == "p-2019.txt"
+    for claim in claims_file.claims:
+        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+    assert any(c.property == "expires_on" for c in claims_file.claims)

@@ -1,0 +1,52 @@
+"""Quantities in base units, with their approximation words and units."""
+
+from __future__ import annotations
+
+from tests.extract.extract_helpers import of_kind
+
+
+def amounts(run, text: str, published: str = "2019-08") -> list[tuple[float, str, str | None]]:
+    return [(c.value.amount, c.value.unit, c.value.approximation.value if c.value.approximation else None)
+            for c in of_kind(run(text, published), "quantity")]
+
+
+def test_percent_words_and_signs(run):
+    text = ("At the time, 59 percent of the South Korean public opposed the agreement; only 47.7 percent supported "
+            "ending it, and now nearly 55 percent do.\n")
+    assert amounts(run, text) == [(59.0, "percent", None), (47.7, "percent", None), (55.0, "percent", "nearly")]
+
+
+def test_a_percent_sign_and_an_exchange_rate_named_by_the_currency(run):
+    text = "The yen, a safe haven currency, strengthened 0.4% to 106.25 per dollar after the announcement.\n"
+    claims = of_kind(run(text, "2019-08-22"), "quantity")
+    assert [(c.property, c.subject, c.value.amount, c.value.unit) for c in claims] == [
+        ("appreciation", "jpy", 0.4, "percent"), ("exchange_rate", "jpy", 106.25, "JPY/USD")]
+
+
+def test_money_with_a_scale_and_approximation_words(run):
+    text = ("Washington is pushing for South Korea to increase the amount it contributes from a little under $1 billion "
+            "to reportedly $5 billion.\n")
+    assert amounts(run, text) == [(1e9, "USD", "a little under"), (5e9, "USD", "reportedly")]
+
+
+def test_money_written_with_a_currency_word(run):
+    assert amounts(run, "Japan pledged 2.5 billion yen to the fund.\n") == [(2.5e9, "JPY", None)]
+
+
+def test_a_count_with_its_noun(run):
+    text = ("South Korea’s defense minister told the committee there had been 26 instances of intelligence-sharing "
+            "with Japan since the agreement was signed.\n")
+    assert amounts(run, text, "2019-08-22") == [(26.0, "instance", None)]
+
+
+def test_a_count_in_words(run):
+    assert amounts(run, "Japan issued licenses for two chemicals critical for the industry.\n") == [
+        (2.0, "chemical", None)]
+
+
+def test_a_number_referring_back_is_not_a_count(run):
+    assert amounts(run, "Pompeo urged the two countries to keep talking.\n") == []
+
+
+def test_a_sentence_without_a_currency_gives_no_exchange_rate(run):
+    assert amounts(run, "The index rose to 106.25 per dollar.\n") == []

@@ -1,0 +1,185 @@
+"""Quotes with their speakers, in every shape the seeds use and the hard ones they don't."""
+
+from __future__ import annotations
+
+from tests.extract.extract_helpers import of_kind
+
+
+def quotes(run, text: str, published: str = "2019-08-22") -> list[tuple[str, str]]:
+    return [(c.value.speaker, c.value.text) for c in of_kind(run(text, published), "quote")]
+
+
+def only_quote(run, text: str):
+    found = of_kind(run(text), "quote")
+    assert len(found) == 1, [c.value for c in found]
+    return found[0]
+
+
+def test_speaker_named_after_the_quote(run):
+    claim = only_quote(run, "“If Japan and Korea are pulling apart, it is not all the U.S.’s fault,” Graham said in a message.\n")
+    assert claim.value.speaker == "euan-graham"
+    assert claim.value.text == "If Japan and Korea are pulling apart, it is not all the U.S.’s fault"
+    assert claim.status.value == "auto" and 0 < claim.confidence <= 1
+
+
+def test_said_x_with_an_appositive_role_and_organisation(run):
+    claim = only_quote(run, "“This signals that access to information is not a priority,” said Yuki Tatsumi, "
+                            "co-director of the East Asia Program at the Stimson Center in Washington.\n")
+    assert claim.value.speaker == "yuki-tatsumi"
+    assert claim.value.role == "co-director of the East Asia Program at the Stimson Center in Washington"
+    assert claim.value.organisation == "stimson-center"
+
+
+def test_x_a_pentagon_spokesman_said_in_a_statement(run):
+    claim = only_quote(run, "“We strongly believe the ties must persist,” Lieutenant Colonel Dave Eastburn, a Pentagon "
+                            "spokesman, said in a statement.\n")
+    assert (claim.value.speaker, claim.value.role, claim.value.organisation) == (
+        "dave-eastburn", "a Pentagon spokesman", "us-dod")
+
+
+def test_speaker_named_before_with_a_title(run):
+    claim = only_quote(run, "Japan’s Foreign Minister Taro Kono said in a statement that the action “shows complete "
+                            "misunderstanding of the security environment.”\n")
+    assert claim.value.speaker == "taro-kono"
+    assert claim.value.role == "Foreign Minister"
+    assert claim.value.organisation == "japan-mofa"  # Japan, through Kono's role in the entity file
+
+
+def test_according_to(run):
+    claim = only_quote(run, "According to Kang Kyung-wha, “the alliance will continue to grow stronger.”\n")
+    assert claim.value.speaker == "kang-kyung-wha"
+
+
+def test_told_reporters(run):
+    claim = only_quote(run, "“South Korea and U.S. will continue to strengthen the alliance,” South Korea’s Foreign "
+                            "Minister Kang Kyung-wha told reporters after the announcement.\n")
+    assert claim.value.speaker == "kang-kyung-wha"
+
+
+def test_straight_quotes(run):
+    claim = only_quote(run, '"We are watching the situation very closely," Pompeo said on Thursday.\n')
+    assert claim.value.speaker == "mike-pompeo"
+    assert claim.value.text == "We are watching the situation very closely"
+
+
+def test_a_quote_split_around_he_said_is_one_quote(run):
+    text = "“The decision is regrettable,” Kono said, “and we will respond calmly to it.”\n"
+    claim = only_quote(run, text)
+    assert claim.value.speaker == "taro-kono"
+    assert claim.value.text == "The decision is regrettable ... and we will respond calmly to it."
+    assert claim.evidence.text == text[1:text.index(" to it.") + len(" to it.")]
+
+
+def test_a_pronoun_is_the_nearest_named_speaker(run):
+    text = ("Japan’s Foreign Minister Taro Kono said the decision was a mistake. He said “relations between Japan and "
+            "South Korea are in an extremely difficult state.”\n")
+    assert quotes(run, text)[0][0] == "taro-kono"
+
+
+def test_she_said_after_the_quote_in_a_sentence_naming_another_person(run):
+    text = ("“This signals a shift in priorities for the government,” said Yuki Tatsumi. Moon’s administration was "
+            "“allowing the ‘history’ issue to poison the relationship,” she said.\n")
+    assert [speaker for speaker, _ in quotes(run, text)] == ["yuki-tatsumi", "yuki-tatsumi"]
+
+
+def test_a_role_noun_is_the_nearest_speaker_with_that_role(run):
+    text = ("“We regret the decision deeply,” said Taro Kono, the foreign minister. Euan Graham, an analyst, said it "
+            "was a wedge. “We will respond calmly and firmly to this,” the minister said.\n")
+    assert quotes(run, text)[-1][0] == "taro-kono"
+
+
+def test_nested_single_quotes_stay_inside_the_quote(run):
+    claim = only_quote(run, "Moon’s administration was “allowing the ‘history’ issue to poison the relationship,” "
+                            "Yuki Tatsumi said.\n")
+    assert claim.value.text == "allowing the ‘history’ issue to poison the relationship"
+
+
+def test_partial_quotes_inside_a_sentence_share_the_speaker(run):
+    text = ("U.S. Secretary of State Michael Pompeo said during a visit to Ottawa that “we’re urging each of the two "
+            "countries to continue to engage” so they “can begin to put that relationship back in exactly the right "
+            "place.”\n")
+    found = quotes(run, text)
+    assert [speaker for speaker, _ in found] == ["mike-pompeo", "mike-pompeo"]
+    assert found[1][1].startswith("can begin to put")
+
+
+def test_a_quote_spanning_two_paragraphs(run):
+    text = ("“The Department of Defense expresses our strong concern and disappointment,” Dave Eastburn said. “We "
+            "strongly believe that the integrity of our mutual defense must persist.\n\n"
+            "“We urge both governments to keep talking to each other.”\n")
+    found = of_kind(run(text), "quote")
+    assert len(found) == 2
+    second = found[1]
+    assert second.value.speaker == "dave-eastburn"
+    assert second.value.text == ("We strongly believe that the integrity of our mutual defense must persist. "
+                                 "We urge both governments to keep talking to each other.")
+    assert "\n\n“We urge" in second.evidence.text
+
+
+def test_a_speaker_named_only_in_the_previous_sentence(run):
+    text = "Taro Kono spoke to reporters in Tokyo on Friday. “This is extremely regrettable for the region.”\n"
+    claim = only_quote(run, text)
+    assert claim.value.speaker == "taro-kono"
+    assert claim.confidence < 0.8
+
+
+def test_a_quote_that_continues_a_paragraph_keeps_its_speaker(run):
+    text = ("“South Korea is showing that it will not back down on this,” Kim Hyun-wook said. “However, this will "
+            "impact how the U.S. identifies South Korea as a partner.”\n")
+    assert [speaker for speaker, _ in quotes(run, text)] == ["kim-hyun-wook", "kim-hyun-wook"]
+
+
+def test_a_surname_is_the_most_recent_person_of_that_name(run):
+    text = ("Deputy National Security Director Kim You-geun announced the decision. Kim Hyun-wook, a professor, "
+            "said the leaders had domestic incentives.\n\n"
+            "“South Korea is showing that it will not back down on this,” Kim said.\n")
+    assert quotes(run, text) == [("kim-hyun-wook", "South Korea is showing that it will not back down on this")]
+
+
+def test_an_organisation_speaking_through_a_role(run):
+    claim = only_quote(run, "A U.S. Department of Defense official expressed “strong concern and disappointment,” "
+                            "while Japanese Foreign Minister Taro Kono suggested otherwise.\n")
+    assert (claim.value.speaker, claim.value.role, claim.value.organisation) == (
+        "us-dod", "A U.S. Department of Defense official", "us-dod")
+
+
+def test_a_spokesman_for_an_organisation(run):
+    claim = only_quote(run, "“We are deeply concerned by this decision,” said a spokesman for Japan’s Foreign Ministry.\n")
+    assert (claim.value.speaker, claim.value.role) == ("japan-mofa", "a spokesman for Japan’s Foreign Ministry")
+
+
+def test_an_unnamed_speaker_is_not_the_last_speaker(run):
+    text = ("“We regret the decision deeply,” said Taro Kono. “Nothing is final yet in this matter,” "
+            "one official said.\n")
+    assert quotes(run, text) == [("taro-kono", "We regret the decision deeply")]
+
+
+def test_a_scare_quote_is_not_a_quote(run):
+    assert quotes(run, "South Korea formally falls off Japan’s “white list” on August 28.\n") == []
+
+
+def test_an_echo_of_an_earlier_quote_keeps_its_speaker(run):
+    text = ("Pompeo said “the shared interests of Japan and South Korea are important.” Washington wants to protect "
+            "those “shared interests.”\n")
+    assert [speaker for speaker, _ in quotes(run, text)] == ["mike-pompeo", "mike-pompeo"]
+
+
+def test_an_unknown_speaker_is_proposed_with_a_kebab_id(run):
+    extraction = run("“The pact served both countries well for years,” said Jane Doe-Smith, a researcher at the "
+                     "Asan Institute.\n")
+    claim = of_kind(extraction, "quote")[0]
+    assert claim.value.speaker == "jane-doe-smith"
+    assert [(e.id, e.name, e.kind.value) for e in extraction.proposals] == [("jane-doe-smith", "Jane Doe-Smith", "person")]
+
+
+def test_a_fuzzy_name_resolves_to_the_known_person(run):
+    claim = only_quote(run, "“We hope the two countries can talk again soon,” said Mike Pompeio.\n")
+    assert claim.value.speaker == "mike-pompeo"
+
+
+def test_seed_quotes_have_the_reviewed_speakers(run):
+    from tests.extract.extract_helpers import ROOT, SEEDS
+    text = (ROOT / "seeds" / SEEDS["bloomberg-2019-08-22"][0]).read_bytes().decode()
+    speakers = [c.value.speaker for c in of_kind(run(text, "2019-08-22"), "quote")]
+    assert speakers.count("kim-you-geun") == 2 and speakers.count("kim-hyun-wook") == 2
+    assert speakers.count("taro-kono") == 2 and speakers.count("yuki-tatsumi") == 2

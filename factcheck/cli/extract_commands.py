@@ -15,10 +15,9 @@ from factcheck.extract.ingest import ingest, write_proposals
 from factcheck.extract.pipeline import extract as extract_text
 from factcheck.extract.project import load_project
 from factcheck.extract.source import SourceError, html_to_text
-from factcheck.load.document import read_yaml
 from factcheck.load.problems import ProblemsError
-from factcheck.load.schema_errors import validate_document
-from factcheck.model import ClaimsFile, PartialDate
+from factcheck.load.corpus import read_claims_file
+from factcheck.model import PartialDate
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
@@ -104,9 +103,9 @@ def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path
                  cues_path: Path | None, output_format: str) -> None:
     """Precision and recall per claim kind of extraction against a reviewed claims file."""
     try:
-        reviewed = _claims_file(reviewed_path)
+        reviewed = read_claims_file(reviewed_path)
         if extracted_path is not None:
-            extracted = _claims_file(extracted_path)
+            extracted = read_claims_file(extracted_path)
         else:
             project = load_project(reviewed_path.parent, entities_path=entities_path, cues_path=cues_path)
             text_path = reviewed_path.parent / reviewed.source.text
@@ -125,17 +124,6 @@ def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path
     else:
         click.echo(render_text([evaluation]))
     sys.exit(EXIT_OK)
-
-
-def _claims_file(path: Path) -> ClaimsFile:
-    document = read_yaml(path)
-    if document.problems:
-        raise ProblemsError(document.problems)
-    parsed, problems = validate_document(document, ClaimsFile)
-    if problems or parsed is None:
-        raise ProblemsError(problems)
-    assert isinstance(parsed, ClaimsFile)
-    return parsed
 
 
 COMMANDS = [extract, eval_extract]

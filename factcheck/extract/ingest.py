@@ -15,9 +15,7 @@ from factcheck.extract.output import render
 from factcheck.extract.pipeline import extract
 from factcheck.extract.project import load_project
 from factcheck.extract.source import SourceError, read_input, read_sidecar, source_block
-from factcheck.load.document import read_yaml
-from factcheck.load.problems import ProblemsError
-from factcheck.load.schema_errors import validate_document
+from factcheck.load.corpus import read_claims_file
 from factcheck.load.write import dump_yaml, write_atomic
 from factcheck.model import ClaimsFile, Entity, PartialDate, Source
 
@@ -62,7 +60,7 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
     claims_file, report, existing_text = extraction.claims_file, None, None
     added = list(claims_file.claims)
     if output.is_file():
-        existing = _read_existing(output)
+        existing = read_claims_file(output)
         if existing.source.id != source.id:
             raise SourceError(f"{output} holds the claims of source {existing.source.id!r}, not {source.id!r}: "
                               "choose another output file (-o)")
@@ -76,17 +74,6 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
     write_atomic(output, text)
     return IngestResult(output, claims_file, text_path, source_input.html, extraction.proposals, report,
                         len(extraction.dropped))
-
-
-def _read_existing(path: Path) -> ClaimsFile:
-    document = read_yaml(path)
-    if document.problems:
-        raise ProblemsError(document.problems)
-    parsed, problems = validate_document(document, ClaimsFile)
-    if problems or parsed is None:
-        raise ProblemsError(problems)
-    assert isinstance(parsed, ClaimsFile)
-    return parsed
 
 
 def write_proposals(path: Path, proposals: list[Entity]) -> None:

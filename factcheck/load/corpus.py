@@ -54,10 +54,8 @@ class SourceDocument:
         return display_path(self.path)
 
     def sourced_claims(self) -> list[SourcedClaim]:
-        return [
-            SourcedClaim(claim, self.claims_file.source, self.shown_path, self.claim_lines.get(claim.id, 1))
-            for claim in self.claims_file.claims
-        ]
+        shown, source = self.shown_path, self.claims_file.source
+        return [SourcedClaim(claim, source, shown, self.claim_lines.get(claim.id, 1)) for claim in self.claims_file.claims]
 
 
 @dataclass(frozen=True)
@@ -131,6 +129,17 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     if problems:
         raise ProblemsError(problems)
     return Corpus(documents, entities, vocabulary)
+
+
+def read_claims_file(path: Path) -> ClaimsFile:
+    """One claims file, validated on its own (no entity or evidence checks); ProblemsError on mistakes."""
+    document = read_yaml(path)
+    if document.problems:
+        raise ProblemsError(document.problems)
+    parsed, problems = validate_document(document, ClaimsFile)
+    if problems or not isinstance(parsed, ClaimsFile):
+        raise ProblemsError(problems)
+    return parsed
 
 
 def _load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:

@@ -33,7 +33,7 @@ from factcheck.load.problems import Problem, ProblemsError
 from factcheck.load.schema_errors import validate_document
 from factcheck.model import Claim, ClaimsFile, Entity, PartialDate
 from factcheck.model.entity_index import EntityIndex
-from factcheck.rules.load import TEST_SUFFIXES, LoadedRule, load_rules, rule_files_in
+from factcheck.rules.load import TEST_SUFFIXES, load_rules, rule_files_in
 
 PLACEHOLDER = "(rule test)"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from factcheck.comparators.base import Context
+from factcheck.comparators.base import Comparison, Context
 from factcheck.model import Claim, Entity, Source
 from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
@@ -55,3 +55,14 @@ ENTITIES = [Entity.model_validate(entity) for entity in [
 ]]
 
 CONTEXT = Context(entities=EntityIndex(ENTITIES))
+
+
+def compare_both_ways(compare: Callable[..., Comparison | None], a: SourcedClaim, b: SourcedClaim,
+                      params: object) -> Comparison | None:
+    """The comparison of a with b, checked to give the same verdict as b with a (or None both ways)."""
+    result = compare(a, b, params, CONTEXT)
+    again = compare(b, a, params, CONTEXT)
+    assert (result is None) == (again is None)
+    if result is not None:
+        assert again is not None and result.verdict is again.verdict
+    return result

@@ -10,7 +10,7 @@ from factcheck.model import Approximation, QuantityValue
 
 from factcheck.model.sourced import SourcedClaim
 
-from .comparator_claims import make_claim
+from .comparator_claims import compare_both_ways, make_claim
 
 CONTEXT = Context()
 
@@ -23,13 +23,7 @@ def figure(amount: float, unit: str = "percent", approximation: str | None = Non
 
 def maybe_compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison | None:
     """The comparison both ways round, checked to give the same verdict (or None both ways)."""
-    params = params or Params()
-    result = compare_quantities(a, b, params, CONTEXT)
-    again = compare_quantities(b, a, params, CONTEXT)
-    assert (result is None) == (again is None)
-    if result is not None:
-        assert again is not None and result.verdict is again.verdict
-    return result
+    return compare_both_ways(compare_quantities, a, b, params or Params())
 
 
 def compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison:

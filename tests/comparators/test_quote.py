@@ -8,7 +8,7 @@ from factcheck.comparators.base import Comparison, Verdict
 from factcheck.comparators.quote import Params, compare_quotes, normalize_quote, quote_pieces
 from factcheck.model.sourced import SourcedClaim
 
-from .comparator_claims import CONTEXT, make_claim
+from .comparator_claims import compare_both_ways, make_claim
 
 PENTAGON = ("The Department of Defense expresses our strong concern and disappointment that the Moon "
             "administration has withheld its renewal")
@@ -26,13 +26,7 @@ def quote(text: str, speaker: str, *, source: str = "bloomberg-2019-08-22", role
 
 def maybe_compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison | None:
     """The comparison both ways round, checked to give the same verdict (or None both ways)."""
-    params = params or Params()
-    result = compare_quotes(a, b, params, CONTEXT)
-    again = compare_quotes(b, a, params, CONTEXT)
-    assert (result is None) == (again is None)
-    if result is not None:
-        assert again is not None and result.verdict is again.verdict
-    return result
+    return compare_both_ways(compare_quotes, a, b, params or Params())
 
 
 def compare(a: SourcedClaim, b: SourcedClaim, params: Params | None = None) -> Comparison:

@@ -11,7 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from factcheck.cli.extract_commands import eval_extract, extract
+from factcheck.engine import run_rules
 from factcheck.load import load_corpus
+from factcheck.rules import load_rules
 from factcheck.load.document import read_yaml
 from factcheck.model import ClaimsFile
 from tests.extract.extract_helpers import CLAIMS, DATA, ROOT
@@ -53,6 +55,11 @@ def test_extract_then_load_corpus_with_the_seeds_end_to_end(workspace):
     assert all(c.status.value == "auto" and 0 <= c.confidence <= 1 for c in written.claims)
     expiry = [c for c in written.claims if c.property == "expires_on"]
     assert [(c.subject, str(c.value.date)) for c in expiry] == [("gsomia", "2019-11-23")]
+    # ... and the consistency report runs on it with the seeds, with no hand edits
+    report = run_rules(corpus, load_rules([ROOT / "rules"]))
+    [finding] = [f for f in report.findings if f.subject == "gsomia" and f.property == "expires_on"]
+    assert finding.sources == ("bloomberg-2019-08-22", "diplomat-2019-08", "wire-2019-08-23")
+    assert finding.verdict.value == "compatible"
 
 
 def test_claim_ids_are_stable_across_runs(workspace):

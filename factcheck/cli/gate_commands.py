@@ -1,0 +1,171 @@
+"""`factcheck gate`, `factcheck baseline add` and `factcheck baseline prune` (docs/ci.md).
+
+Exit codes: 0 nothing new fails; 1 the data fails (new conflicts, or an invalid claims file); 2 the
+check could not run (a bad rule or baseline file, a usage or git error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+
+from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from factcheck.cli.output import echo_problems
+from factcheck.engine import Report, run_rules
+from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, GateError, GateRequest, GateResult, run_gate
+from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
+from factcheck.gate.render import GATE_FORMATS, render_gate, summary_lines
+from factcheck.load import ProblemsError, load_corpus
+from factcheck.load.write import write_atomic
+from factcheck.report import RenderContext
+from factcheck.rules import load_rules
+
+CLAIMS_OPTION = click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=Path("claims"),
+                             show_default=True, help="The claims directory.")
+RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
+                            show_default=True, help="The rules directory.")
+BASELINE_OPTION = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+                               default=DEFAULT_BASELINE, show_default=True, help="The baseline file.")
+ENTITIES_OPTION = click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                               help="The entity file (default: entities.yaml beside the claims).")
+
+
+def _fail_usage(error: GateError) -> NoReturn:
+    if error.problems:
+        echo_problems(error.problems, what=error.what)
+    click.echo(f"error: {error.message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--base", metavar="GIT_REV", help="Check the claims files changed since this revision, with its rules.")
+@BASELINE_OPTION
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="conflict", show_default=True,
+              help="Fail on conflicts; on compatible or worse; or on anything that does not agree.")
+@CLAIMS_OPTION
+@RULES_OPTION
+@ENTITIES_OPTION
+@click.option("--rules-from-head", is_flag=True, help="With --base: judge by the working tree's rules, not the base's.")
+@click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file.")
+def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, claims_dir: Path,
+         rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str, output: Path | None) -> None:
+    """Check new or changed claims files against everything else: fail on new conflicts.
+
+    PATHS are the changed claims files; without them, git says what changed since --base (plus what is
+    uncommitted or untracked under the claims directory). Exit 0 nothing new fails, 1 the data fails,
+    2 the check could not run.
+    """
+    request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, claims_dir=claims_dir,
+                          rules_dir=rules_dir, rules_from_head=rules_from_head, entities=entities)
+    try:
+        result = run_gate(request)
+    except GateError as error:
+        _fail_usage(error)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        click.echo("factcheck gate: failed: the claims files above are invalid.", err=True)
+        sys.exit(EXIT_DATA)
+    terminal = output is None and sys.stdout.isatty()
+    context = RenderContext(color=terminal, width=Console().width if terminal else 100)
+    text = render_gate(result, format_name, context)
+    if output is not None:
+        write_atomic(output, text)
+        _echo_summary(result)
+        click.echo(f"Wrote {output}.", err=True)
+    else:
+        click.echo(text, nl=False)
+        if format_name != "text":
+            _echo_summary(result)
+    sys.exit(EXIT_OK if result.passed else EXIT_DATA)
+
+
+def _echo_summary(result: GateResult) -> None:
+    """The outcome on standard error, when standard output holds a machine format or nothing."""
+    for line in summary_lines(result):
+        click.echo(line, err=True)
+
+
+@click.group()
+def baseline() -> None:
+    """Accept known findings with a reason, and drop entries that no longer apply."""
+
+
+def _full_report(claims_dir: Path, rules_dir: Path, entities: Path | None) -> Report:
+    """The whole corpus compared: what the baseline's entries are judged against."""
+    try:
+        rules = load_rules([rules_dir])
+    except ProblemsError as error:
+        echo_problems(error.problems, what="rule problem")
+        sys.exit(EXIT_USAGE)
+    try:
+        corpus = load_corpus([claims_dir], entities_path=entities)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_DATA)
+    return run_rules(corpus, rules)
+
+
+def _load(path: Path) -> BaselineFile:
+    try:
+        return load_baseline(path)
+    except ProblemsError as error:
+        echo_problems(error.problems, what="baseline problem")
+        sys.exit(EXIT_USAGE)
+
+
+@baseline.command("add")
+@click.argument("finding_id")
+@click.option("--reason", required=True, help="Why the finding is accepted (required).")
+@click.option("--owner", help="Who answers for it.")
+@click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), help="The last day it is accepted (YYYY-MM-DD).")
+@BASELINE_OPTION
+@CLAIMS_OPTION
+@RULES_OPTION
+@ENTITIES_OPTION
+def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.datetime | None, baseline_path: Path,
+                 claims_dir: Path, rules_dir: Path, entities: Path | None) -> None:
+    """Accept the finding FINDING_ID (as shown in reports) so it no longer fails the gate."""
+    if not reason.strip():
+        click.echo("error: --reason is empty: say why the finding is accepted", err=True)
+        sys.exit(EXIT_USAGE)
+    current = _load(baseline_path)
+    report = _full_report(claims_dir, rules_dir, entities)
+    finding = next((f for f in report.findings if f.id == finding_id), None)
+    if finding is None:
+        click.echo(f"error: no finding {finding_id!r} in the report of {claims_dir} (ids are shown by "
+                   "`factcheck report` and `factcheck gate`)", err=True)
+        sys.exit(EXIT_USAGE)
+    entry = entry_for(finding, reason, owner=owner, expires=expires.date() if expires else None)
+    updated, replaced = with_entry(current, entry)
+    save_baseline(baseline_path, updated)
+    click.echo(f"{'updated' if replaced else 'added'} {finding.id} ({finding.rule_id} {finding.verdict.value}: "
+               f"{finding.message}) in {baseline_path}")
+    sys.exit(EXIT_OK)
+
+
+@baseline.command("prune")
+@BASELINE_OPTION
+@CLAIMS_OPTION
+@RULES_OPTION
+@ENTITIES_OPTION
+def baseline_prune(baseline_path: Path, claims_dir: Path, rules_dir: Path, entities: Path | None) -> None:
+    """Drop expired entries and entries that match no finding; keep the others as they are."""
+    current = _load(baseline_path)
+    report = _full_report(claims_dir, rules_dir, entities)
+    kept, dropped = pruned(current, report.findings, dt.date.today())
+    if dropped:
+        save_baseline(baseline_path, kept)
+    for entry, why in dropped:
+        click.echo(f"dropped {entry.describe()}: {why}")
+    click.echo(f"{len(dropped)} dropped, {len(kept.entries)} kept in {baseline_path}")
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [gate, baseline]

@@ -1,0 +1,85 @@
+"""Make the gate's findings the full report's findings, comparing only the blocks the change touches.
+
+`run_rules(focus_sources=...)` compares only pairs with a changed source. A fact the changed source
+shares with two or more unchanged sources then lacks the comparisons between those (who stands apart
+looks like a tie), and can lack claims linked to it only through them (a quote fragment that overlaps
+the long quote but not the new one): its id and fingerprint would differ from `factcheck report`'s,
+and a baseline entry made from the report would not match. So each such finding is compared again in
+full over its *region*: the claims its rule's candidate pairs connect to it. A region is closed under
+those pairs, so the finding comes out exactly as in a full run, and nothing outside it is compared.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from factcheck.comparators.base import Verdict
+from factcheck.engine import Finding, Report, run_rules
+from factcheck.engine.blocking import candidate_pairs
+from factcheck.load.corpus import Corpus
+from factcheck.rules import LoadedRule
+
+Graph = dict[str, set[str]]
+
+
+def complete_findings(corpus: Corpus, rules: list[LoadedRule], report: Report, changed: set[str]) -> Report:
+    """`report` (focused on the `changed` sources) with every finding as a full run would give it."""
+    by_id = {loaded.id: loaded for loaded in rules}
+    graphs: dict[str, Graph] = {}
+    findings: dict[str, Finding] = {}
+    extra_pairs = 0
+    for finding in report.findings:
+        loaded = by_id.get(finding.rule_id)
+        if finding.verdict is Verdict.unverified or loaded is None:
+            findings.setdefault(finding.id, finding)
+            continue
+        if loaded.id not in graphs:
+            graphs[loaded.id] = _candidate_graph(corpus, loaded)
+        members = {c.key for c in finding.claims}
+        region = _reachable(graphs[loaded.id], members)
+        unchanged = {c.source_id for c in finding.claims if c.source_id not in changed}
+        if region == members and len(unchanged) < 2:
+            findings.setdefault(finding.id, finding)  # every pair of it was compared already
+            continue
+        again = run_rules(_restricted(corpus, region), [loaded])
+        extra_pairs += again.summary.pairs
+        full = next((f for f in again.findings if members & {c.key for c in f.claims}), finding)
+        findings.setdefault(full.id, full)
+    ordered = sorted(findings.values(), key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1,
+                                                       f.rule_id, f.subject, f.property, f.id))
+    counts = {verdict: sum(f.verdict.value == verdict for f in ordered) for verdict in report.summary.verdicts}
+    return Report(tuple(ordered), replace(report.summary, pairs=report.summary.pairs + extra_pairs, verdicts=counts))
+
+
+def _candidate_graph(corpus: Corpus, loaded: LoadedRule) -> Graph:
+    """Which claims the rule could compare with which: its candidate pairs, as an adjacency map."""
+    rule = loaded.rule
+    matched = [c for c in corpus.claims() if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+    graph: Graph = defaultdict(set)
+    for first, second in candidate_pairs(rule, matched)[1]:
+        graph[first.key].add(second.key)
+        graph[second.key].add(first.key)
+    return graph
+
+
+def _reachable(graph: Graph, start: set[str]) -> set[str]:
+    seen = set(start)
+    frontier = list(start)
+    while frontier:
+        for neighbour in graph.get(frontier.pop(), ()):
+            if neighbour not in seen:
+                seen.add(neighbour)
+                frontier.append(neighbour)
+    return seen
+
+
+def _restricted(corpus: Corpus, keys: set[str]) -> Corpus:
+    """The corpus with only the claims in `keys` (their files, lines and entities unchanged)."""
+    documents = []
+    for document in corpus.documents:
+        source_id = document.claims_file.source.id
+        claims = [c for c in document.claims_file.claims if f"{source_id}/{c.id}" in keys]
+        if claims:
+            documents.append(replace(document, claims_file=document.claims_file.model_copy(update={"claims": claims})))
+    return Corpus(documents, corpus.entities, corpus.vocabulary)

@@ -1,0 +1,182 @@
+"""`run_gate`: the one way in to the CI gate. Given what changed, it says whether the change may land.
+
+It finds the changed claims files (given, or from git), loads the rules (from the base revision, so a
+pull request cannot weaken the rules that judge it), loads the whole corpus (every file must be valid),
+compares only the pairs that involve a changed source (`run_rules(focus_sources=...)`: the rest of the
+corpus was judged when it landed), applies the baseline, and lists the findings that fail.
+
+Errors: a GateError when the check cannot run (exit 2: git, rules, baseline, usage); a ProblemsError
+from `load_corpus` when a claims file is invalid (exit 1: the data fails).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from factcheck.engine import Finding, Report, run_rules
+from factcheck.gate.baseline import (
+    DEFAULT_BASELINE,
+    BaselineEntry,
+    BaselineFile,
+    load_baseline,
+    match_baseline,
+)
+from factcheck.gate.changes import (
+    changed_files,
+    check_revision,
+    export_folder,
+    repo_root,
+    touched,
+)
+from factcheck.gate.complete import complete_findings
+from factcheck.gate.errors import GateError
+from factcheck.load import ProblemsError, claims_files_in, load_corpus
+from factcheck.load.corpus import RESERVED, Corpus
+from factcheck.rules import LoadedRule, load_rules
+from factcheck.rules.model import Rule
+
+FAIL_ON: dict[str, tuple[str, ...]] = {
+    "conflict": ("conflict",),
+    "compatible": ("conflict", "compatible"),
+    "unverified": ("conflict", "compatible", "unverified"),  # anything that does not agree
+}
+
+
+@dataclass(frozen=True)
+class GateRequest:
+    """What `factcheck gate` was asked; paths are relative to the working directory."""
+
+    paths: tuple[Path, ...] = ()  # changed claims files; when empty, asked of git
+    base: str | None = None  # compare with this revision: its changes, its rules
+    baseline: Path = DEFAULT_BASELINE
+    fail_on: str = "conflict"
+    claims_dir: Path = Path("claims")
+    rules_dir: Path = Path("rules")
+    rules_from_head: bool = False
+    entities: Path | None = None
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """The focused report and what the gate made of it."""
+
+    report: Report  # only findings that involve a changed source
+    failing: tuple[Finding, ...]
+    fail_on: str
+    suppressed: dict[str, BaselineEntry] = field(default_factory=dict)  # finding id -> entry
+    expired: tuple[BaselineEntry, ...] = ()
+    stale: tuple[BaselineEntry, ...] = ()
+    changed_files: tuple[str, ...] = ()  # as shown to users
+    changed_sources: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    rules_from: str = "the working tree"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return not self.failing
+
+    @property
+    def failing_verdicts(self) -> tuple[str, ...]:
+        return FAIL_ON[self.fail_on]
+
+
+def run_gate(request: GateRequest) -> GateResult:
+    """Gate the change `request` describes (see the module docstring for the steps and the errors)."""
+    if request.fail_on not in FAIL_ON:
+        raise GateError(f"unknown --fail-on {request.fail_on!r}; use one of {', '.join(FAIL_ON)}")
+    notes: list[str] = []
+    root, changed = _changes(request)
+    baseline = _baseline(request.baseline)
+    rules, rules_from = _rules(request, root, notes)
+    corpus = load_corpus(_corpus_paths(request, changed), entities_path=request.entities)  # invalid: exit 1
+    focus = _focus(corpus, changed, notes)
+    report = run_rules(corpus, rules, focus_sources=focus)
+    if focus is not None:
+        report = complete_findings(corpus, rules, report, focus)
+    known = {d.claims_file.source.id for d in corpus.documents}
+    match = match_baseline(report.findings, baseline, request.today or dt.date.today(),
+                           judged_sources=focus, known_sources=known)
+    verdicts = FAIL_ON[request.fail_on]
+    failing = tuple(f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed)
+    shown = tuple(sorted({d.shown_path for d in corpus.documents if focus is None or d.claims_file.source.id in focus}))
+    return GateResult(report=report, failing=failing, fail_on=request.fail_on, suppressed=match.suppressed,
+                      expired=match.expired, stale=match.unmatched, changed_files=shown,
+                      changed_sources=tuple(sorted(focus if focus is not None else known)),
+                      rules=tuple(r.rule for r in rules), rules_from=rules_from, notes=tuple(notes))
+
+
+def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
+    """The repository root (when git is used) and the changed files, resolved."""
+    if request.paths:
+        missing = [str(p) for p in request.paths if not p.exists()]
+        if missing:
+            raise GateError(f"no such file or directory: {', '.join(missing)}")
+        root = repo_root(Path.cwd()) if request.base is not None else None
+        if root is not None and request.base is not None:
+            check_revision(root, request.base)
+        return root, [p.resolve() for p in claims_files_in(list(request.paths))]
+    root = repo_root(Path.cwd())
+    return root, changed_files(root, request.base, request.claims_dir)
+
+
+def _baseline(path: Path) -> BaselineFile:
+    try:
+        return load_baseline(path)
+    except ProblemsError as error:
+        raise GateError(f"the baseline {path} is invalid", error.problems, what="baseline problem") from None
+
+
+def _rules(request: GateRequest, root: Path | None, notes: list[str]) -> tuple[list[LoadedRule], str]:
+    """The rules to judge by: the base revision's, unless there is no base or --rules-from-head."""
+    if request.base is None or request.rules_from_head or root is None:
+        return _load_rules([request.rules_dir], None, ""), "the working tree"
+    with tempfile.TemporaryDirectory(prefix="factcheck-base-rules-") as folder:
+        exported = export_folder(root, request.base, request.rules_dir, Path(folder))
+        if exported is None:
+            notes.append(f"{request.rules_dir} does not exist at {request.base}: using the working tree's rules")
+            return _load_rules([request.rules_dir], None, ""), "the working tree"
+        rules = _load_rules([exported], Path(folder), f"{request.base}:")
+    if touched(root, request.base, request.rules_dir):
+        notes.append(f"this change edits {request.rules_dir}; it is judged by the rules at {request.base} "
+                     "(--rules-from-head to use the changed rules)")
+    return rules, request.base
+
+
+def _load_rules(paths: list[Path], exported_to: Path | None, shown_as: str) -> list[LoadedRule]:
+    try:
+        return load_rules(paths)
+    except ProblemsError as error:
+        problems = error.problems
+        if exported_to is not None:  # show `BASE:rules/x.yaml`, not a temporary path
+            prefix = str(exported_to) + "/"
+            problems = [replace(p, path=shown_as + p.path.removeprefix(prefix)) for p in problems]
+        raise GateError("the rules could not be loaded", problems, what="rule problem") from None
+
+
+def _corpus_paths(request: GateRequest, changed: list[Path]) -> list[Path]:
+    claims = request.claims_dir.resolve()
+    paths = [request.claims_dir] if request.claims_dir.is_dir() else []
+    paths += [p for p in changed if not p.is_relative_to(claims)]
+    if not paths:
+        raise GateError(f"no claims directory {request.claims_dir} and no claims files given (--claims DIR or PATHS)")
+    return paths
+
+
+def _focus(corpus: Corpus, changed: list[Path], notes: list[str]) -> set[str] | None:
+    """The sources to compare: those of the changed files; every source (None) when the entity file or
+    the vocabulary changed, since that can change any verdict."""
+    project = sorted(p.name for p in changed if p.name in RESERVED)
+    if project:
+        notes.append(f"{', '.join(project)} changed: every source is compared, not only the changed ones")
+        return None
+    wanted = set(changed)
+    focus = {d.claims_file.source.id for d in corpus.documents if d.path.resolve() in wanted}
+    if not changed:
+        notes.append("no claims file changed: nothing to compare")
+    return focus
+

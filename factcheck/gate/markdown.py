@@ -1,0 +1,62 @@
+"""The gate's Markdown, for a pull-request comment or the job summary: the outcome first, then what to
+do, the new findings that fail (with every source's evidence, as in the report's Markdown), what the
+baseline accepts and what in it needs cleaning up, and the other findings folded away."""
+
+from __future__ import annotations
+
+from factcheck.gate.gate import GateResult
+from factcheck.report.context import RenderContext
+from factcheck.report.markdown import ICONS, _cell, _finding
+
+WHAT_TO_DO = [
+    "1. Read each finding below: the changed source's claim is in the table, marked ⚠️ when it stands apart.",
+    "2. If a claim misreads its source (a wrong date, speaker or qualifier), fix the claim and push again.",
+    "3. If the sources really disagree, accept the finding with a reason and commit the baseline:",
+    "   `factcheck baseline add FINDING_ID --reason \"...\" [--owner TEAM] [--expires YYYY-MM-DD]`",
+]
+
+
+def render_markdown(result: GateResult, context: RenderContext) -> str:
+    s = result.report.summary
+    count = len(result.failing)
+    title = ("✅ passed: nothing new fails" if result.passed
+             else f"❌ failed: {count} new finding{'s' if count != 1 else ''} ({'/'.join(result.failing_verdicts)})")
+    files = ", ".join(f"`{path}`" for path in result.changed_files) or "none"
+    lines = [f"# factcheck gate: {title}", "",
+             f"Changed claims files: {files}. Compared against {s.sources} sources with the rules from "
+             f"{result.rules_from}: {s.pairs} pairs. Fails on: {', '.join(result.failing_verdicts)}.", ""]
+    if not result.passed:
+        lines += ["### What to do", "", *WHAT_TO_DO, ""]
+        lines += [f"## {ICONS['conflict']} New findings that fail ({count})", ""]
+        for finding in result.failing:
+            lines.extend(_finding(finding))
+    accepted = [f for f in result.report.findings if f.id in result.suppressed]
+    if accepted:
+        lines += [f"## Accepted in the baseline ({len(accepted)})", "",
+                  "| finding | fact | reason | owner | expires |", "| --- | --- | --- | --- | --- |"]
+        for finding in accepted:
+            entry = result.suppressed[finding.id]
+            lines.append(f"| `{finding.id}` {finding.verdict.value} | {_cell(finding.message)} | "
+                         f"{_cell(entry.reason)} | {_cell(entry.owner or '')} | {entry.expires or ''} |")
+        lines.append("")
+    if result.stale or result.expired:
+        lines += ["## Baseline entries to clean up", ""]
+        lines += [f"- stale: {_cell(e.describe())} matches no finding" for e in result.stale]
+        lines += [f"- expired on {e.expires}: {_cell(e.describe())} no longer accepts its finding"
+                  for e in result.expired]
+        lines += ["", "Run `factcheck baseline prune` and commit the baseline.", ""]
+    failing = {f.id for f in result.failing}
+    others = [f for f in result.report.findings if f.id not in failing and f.id not in result.suppressed
+              and f.verdict.value != "unverified"]
+    if others:
+        lines += ["<details>", f"<summary>{len(others)} other findings of the changed sources</summary>", ""]
+        for finding in others:
+            lines.extend(_finding(finding))
+        lines += ["</details>", ""]
+    unverified = [f for f in result.report.findings if f.verdict.value == "unverified" and f.id not in failing]
+    if unverified:
+        lines += [f"{ICONS['unverified']} {len(unverified)} claims of the changed sources no other source speaks to.",
+                  ""]
+    if result.notes:
+        lines += ["**Notes**", "", *(f"- {_cell(note)}" for note in result.notes), ""]
+    return "\n".join(lines).rstrip() + "\n"

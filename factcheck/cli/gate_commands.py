@@ -54,8 +54,10 @@ def _fail_usage(error: GateError) -> NoReturn:
 @click.option("--rules-from-head", is_flag=True, help="With --base: judge by the working tree's rules, not the base's.")
 @click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
 def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, claims_dir: Path,
-         rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str, output: Path | None) -> None:
+         rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str, output: Path | None,
+         select: tuple[str, ...]) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
@@ -63,7 +65,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     2 the check could not run.
     """
     request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, claims_dir=claims_dir,
-                          rules_dir=rules_dir, rules_from_head=rules_from_head, entities=entities)
+                          rules_dir=rules_dir, rules_from_head=rules_from_head, entities=entities, select=select)
     try:
         result = run_gate(request)
     except GateError as error:

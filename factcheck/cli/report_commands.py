@@ -15,23 +15,25 @@ from factcheck.engine import Report, run_rules
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.write import write_atomic
 from factcheck.report import FORMATS, RenderContext, render
-from factcheck.rules import LoadedRule, load_rules
+from factcheck.rules import LoadedRule, UnknownRuleError, load_rules, select_rules
 from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
 
 
-def load_rules_or_exit(rules_dir: Path) -> list[LoadedRule]:
+def load_rules_or_exit(rules_dir: Path, select: tuple[str, ...] = ()) -> list[LoadedRule]:
     try:
-        return load_rules([rules_dir])
+        return select_rules(load_rules([rules_dir]), list(select))
     except ProblemsError as error:
         echo_problems(error.problems, what="rule problem")
         sys.exit(EXIT_USAGE)
+    except UnknownRuleError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
-def build_report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, quiet: bool) -> Report:
-    """Load, check and compare; exits 1 on invalid claims and 2 on bad rules, as `validate` does."""
-    rules = load_rules_or_exit(rules_dir)
+def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool) -> Report:
+    """Load, check and compare; exits 1 on invalid claims, as `validate` does."""
     try:
         corpus = load_corpus(list(claims), entities_path=entities)
     except ProblemsError as error:
@@ -63,18 +65,22 @@ def build_report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | Non
 @click.option("--hide-unverified", is_flag=True, help="Leave claims no other source speaks to out of the output.")
 @click.option("--color/--no-color", default=None, help="Colours in text output (default: when on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
 def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, format_name: str, output: Path | None,
-           hide_unverified: bool, color: bool | None, quiet: bool) -> None:
+           hide_unverified: bool, color: bool | None, quiet: bool, select: tuple[str, ...]) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
     Exit 0 when it ran (whatever the verdicts), 1 when claims files are invalid, 2 on a usage error
     or a bad rule file.
     """
-    result = build_report(claims, rules_dir, entities, quiet)
+    rules = load_rules_or_exit(rules_dir, select)
+    result = build_report(claims, rules, entities, quiet)
     if color is None:
         color = output is None and sys.stdout.isatty()
     width = Console().width if output is None and sys.stdout.isatty() else 100
-    text = render(result, format_name, RenderContext(color=color, width=width, show_unverified=not hide_unverified))
+    context = RenderContext(color=color, width=width, show_unverified=not hide_unverified,
+                            rules=tuple(r.rule for r in rules))
+    text = render(result, format_name, context)
     if output:
         write_atomic(output, text)
         s = result.summary

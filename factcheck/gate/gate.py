@@ -35,7 +35,7 @@ from factcheck.gate.complete import complete_findings
 from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
 from factcheck.load.corpus import RESERVED, Corpus
-from factcheck.rules import LoadedRule, load_rules
+from factcheck.rules import LoadedRule, UnknownRuleError, load_rules, select_rules
 from factcheck.rules.model import Rule
 
 FAIL_ON: dict[str, tuple[str, ...]] = {
@@ -57,6 +57,7 @@ class GateRequest:
     rules_dir: Path = Path("rules")
     rules_from_head: bool = False
     entities: Path | None = None
+    select: tuple[str, ...] = ()  # rule ids or names to run; empty: all
     today: dt.date | None = None
 
 
@@ -93,6 +94,10 @@ def run_gate(request: GateRequest) -> GateResult:
     root, changed = _changes(request)
     baseline = _baseline(request.baseline)
     rules, rules_from = _rules(request, root, notes)
+    try:
+        rules = select_rules(rules, list(request.select))
+    except UnknownRuleError as error:
+        raise GateError(str(error)) from None
     corpus = load_corpus(_corpus_paths(request, changed), entities_path=request.entities)  # invalid: exit 1
     focus = _focus(corpus, changed, notes)
     report = run_rules(corpus, rules, focus_sources=focus)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from factcheck.gate.gate import GateResult
 from factcheck.report.context import RenderContext
-from factcheck.report.markdown import ICONS, _cell, _finding
+from factcheck.report.markdown import ICONS, table_cell, finding_section
 
 WHAT_TO_DO = [
     "1. Read each finding below: the changed source's claim is in the table, marked ⚠️ when it stands apart.",
@@ -29,20 +29,20 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
         lines += ["### What to do", "", *WHAT_TO_DO, ""]
         lines += [f"## {ICONS['conflict']} New findings that fail ({count})", ""]
         for finding in result.failing:
-            lines.extend(_finding(finding))
+            lines.extend(finding_section(finding))
     accepted = [f for f in result.report.findings if f.id in result.suppressed]
     if accepted:
         lines += [f"## Accepted in the baseline ({len(accepted)})", "",
                   "| finding | fact | reason | owner | expires |", "| --- | --- | --- | --- | --- |"]
         for finding in accepted:
             entry = result.suppressed[finding.id]
-            lines.append(f"| `{finding.id}` {finding.verdict.value} | {_cell(finding.message)} | "
-                         f"{_cell(entry.reason)} | {_cell(entry.owner or '')} | {entry.expires or ''} |")
+            lines.append(f"| `{finding.id}` {finding.verdict.value} | {table_cell(finding.message)} | "
+                         f"{table_cell(entry.reason)} | {table_cell(entry.owner or '')} | {entry.expires or ''} |")
         lines.append("")
     if result.stale or result.expired:
         lines += ["## Baseline entries to clean up", ""]
-        lines += [f"- stale: {_cell(e.describe())} matches no finding" for e in result.stale]
-        lines += [f"- expired on {e.expires}: {_cell(e.describe())} no longer accepts its finding"
+        lines += [f"- stale: {table_cell(e.describe())} matches no finding" for e in result.stale]
+        lines += [f"- expired on {e.expires}: {table_cell(e.describe())} no longer accepts its finding"
                   for e in result.expired]
         lines += ["", "Run `factcheck baseline prune` and commit the baseline.", ""]
     failing = {f.id for f in result.failing}
@@ -51,12 +51,12 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
     if others:
         lines += ["<details>", f"<summary>{len(others)} other findings of the changed sources</summary>", ""]
         for finding in others:
-            lines.extend(_finding(finding))
+            lines.extend(finding_section(finding))
         lines += ["</details>", ""]
     unverified = [f for f in result.report.findings if f.verdict.value == "unverified" and f.id not in failing]
     if unverified:
         lines += [f"{ICONS['unverified']} {len(unverified)} claims of the changed sources no other source speaks to.",
                   ""]
     if result.notes:
-        lines += ["**Notes**", "", *(f"- {_cell(note)}" for note in result.notes), ""]
+        lines += ["**Notes**", "", *(f"- {table_cell(note)}" for note in result.notes), ""]
     return "\n".join(lines).rstrip() + "\n"

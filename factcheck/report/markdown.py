@@ -9,7 +9,7 @@ from factcheck.report.context import RenderContext
 ICONS = {"conflict": "❌", "compatible": "🟡", "agree": "✅", "unverified": "❔"}
 
 
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     return " ".join(text.replace("|", "\\|").split())
 
 
@@ -21,31 +21,31 @@ def render(report: Report, context: RenderContext) -> str:
              f"**{counts}**", ""]
     checked = [f for f in report.findings if f.verdict.value != "unverified"]
     for finding in checked:
-        lines.extend(_finding(finding))
+        lines.extend(finding_section(finding))
     unverified = [f for f in report.findings if f.verdict.value == "unverified"]
     if unverified and context.show_unverified:
         lines += ["<details>", f"<summary>{len(unverified)} unverified claims (no other source speaks to them)</summary>", "",
                   "| source | claim | value | evidence |", "| --- | --- | --- | --- |"]
         for finding in unverified:
             claim = finding.claims[0]
-            lines.append(f"| {claim.source_id} | `{claim.claim.id}` | {_cell(finding.values[0])} | "
-                         f"{_cell(claim.claim.evidence.text)} |")
+            lines.append(f"| {claim.source_id} | `{claim.claim.id}` | {table_cell(finding.values[0])} | "
+                         f"{table_cell(claim.claim.evidence.text)} |")
         lines += ["", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _finding(finding: Finding) -> list[str]:
+def finding_section(finding: Finding) -> list[str]:
     verdict = finding.verdict.value
-    lines = [f"## {ICONS[verdict]} {verdict}: {_cell(finding.message)}", "",
+    lines = [f"## {ICONS[verdict]} {verdict}: {table_cell(finding.message)}", "",
              f"`{finding.rule_id}` {finding.rule_name} · finding `{finding.id}`", "",
              "| source | claim | value | evidence |", "| --- | --- | --- | --- |"]
     for claim, value in zip(finding.claims, finding.values):
         marker = " ⚠️" if claim.source_id in finding.outliers else ""
-        lines.append(f"| {claim.source_id}{marker} | `{claim.claim.id}` ({claim.path}:{claim.line}) | {_cell(value)} | "
-                     f"{_cell(claim.claim.evidence.text)} |")
+        lines.append(f"| {claim.source_id}{marker} | `{claim.claim.id}` ({claim.path}:{claim.line}) | {table_cell(value)} | "
+                     f"{table_cell(claim.claim.evidence.text)} |")
     lines.append("")
     if finding.outliers:
         lines += [f"Standing apart: {', '.join(finding.outliers)}.", ""]
-    lines += [f"- {_cell(line)}" for line in finding.explanation.splitlines()]
+    lines += [f"- {table_cell(line)}" for line in finding.explanation.splitlines()]
     lines.append("")
     return lines

@@ -1,6 +1,6 @@
 """Rules: declarative YAML saying which claims overlap and how to compare them."""
 
-from factcheck.rules.load import LoadedRule, load_rules, rule_files_in
+from factcheck.rules.load import LoadedRule, UnknownRuleError, load_rules, rule_files_in, select_rules
 from factcheck.rules.model import PairKey, Rule, RulesFile, Severity
 
-__all__ = ["LoadedRule", "PairKey", "Rule", "RulesFile", "Severity", "load_rules", "rule_files_in"]
+__all__ = ["LoadedRule", "PairKey", "Rule", "RulesFile", "Severity", "UnknownRuleError", "load_rules", "rule_files_in", "select_rules"]

@@ -91,6 +91,29 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     return loaded
 
 
+class UnknownRuleError(KeyError):
+    """A rule asked for by id or name that no rule file defines."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def select_rules(rules: list[LoadedRule], selectors: list[str]) -> list[LoadedRule]:
+    """The rules named by `selectors` (ids or names, as Ruff's --select); all when there are none.
+
+    An unknown selector is an `UnknownRuleError` naming the known rules: a typo must not silently
+    check nothing."""
+    if not selectors:
+        return rules
+    known = {key: loaded for loaded in rules for key in (loaded.rule.id, loaded.rule.name)}
+    unknown = [s for s in selectors if s not in known]
+    if unknown:
+        listing = ", ".join(f"{r.rule.id} ({r.rule.name})" for r in rules)
+        raise UnknownRuleError(f"unknown rule {', '.join(map(repr, unknown))}; known: {listing}")
+    chosen = {known[s].rule.id for s in selectors}
+    return [r for r in rules if r.rule.id in chosen]
+
+
 def _validate_params(document: YamlDocument, where: tuple[Any, ...], comparator: Comparator,
                      params: dict[str, Any], problems: list[Problem]) -> Params | None:
     try:

@@ -77,3 +77,21 @@ def test_test_rules_passes_on_the_shipped_rules_and_fails_on_a_wrong_expectation
     test_file.write_text(test_file.read_text().replace("{verdict: compatible,", "{verdict: agree,"))
     failed = CliRunner().invoke(cli, ["test-rules"])
     assert failed.exit_code == 1 and "FAIL FC301" in failed.output
+
+
+def test_select_runs_only_the_named_rules_and_an_unknown_rule_exits_2(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["report", "--select", "FC101", "--select", "quote-attribution",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rules = {f["rule"]["id"] for f in json.loads(result.output)["findings"] if f["verdict"] != "unverified"}
+    assert rules == {"FC101", "FC201"}
+    unknown = CliRunner().invoke(cli, ["report", "--select", "FC999"])
+    assert unknown.exit_code == 2 and "unknown rule 'FC999'; known: FC101 (date-consistency)" in unknown.output
+
+
+def test_sarif_from_report_describes_rules_from_their_files(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["report", "--format", "sarif"])
+    assert result.exit_code == 0, result.output
+    rules = json.loads(result.output)["runs"][0]["tool"]["driver"]["rules"]
+    fc101 = next(r for r in rules if r["id"] == "FC101")
+    assert "does not expire for 90 days" in fc101["fullDescription"]["text"]

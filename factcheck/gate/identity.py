@@ -3,7 +3,7 @@
 A finding id (`FC101-0c3a4be121`) names the claims a finding covers, so it changes when a claim is
 renamed. A baseline needs a name that survives editing and moving claims but changes when what the
 sources *say* changes: the `fingerprint` is a sha256 over the rule, the subject, the property and
-every source's value (kind, value data and qualifier), as canonical JSON, sorted. Line numbers, file
+every source's normalised value (kind, value data and qualifier), as canonical JSON, sorted. Line numbers, file
 order and claim ids are left out, so moving a claim keeps it; a new date or speaker gives a new one,
 and the baselined conflict is judged afresh.
 
@@ -17,7 +17,9 @@ import hashlib
 import json
 from collections.abc import Collection
 
+from factcheck.comparators.quote import normalize_quote
 from factcheck.engine.finding import Finding
+from factcheck.model.values import QuoteValue
 from factcheck.model.sourced import SourcedClaim
 
 FINGERPRINT_VERSION = "factcheck/v1"  # the key of SARIF's partialFingerprints
@@ -26,11 +28,20 @@ FINGERPRINT_VERSION = "factcheck/v1"  # the key of SARIF's partialFingerprints
 def fingerprint(finding: Finding) -> str:
     """64 hex digits, the same on every run and machine for the same rule, fact and values."""
     # Frozen: a change here invalidates every baseline (bump FINGERPRINT_VERSION if it must change).
-    claims = sorted(json.dumps([c.source_id, c.claim.kind, c.claim.value.model_dump(mode="json", exclude_none=True),
-                                c.claim.qualifier], sort_keys=True, ensure_ascii=False) for c in finding.claims)
+    claims = sorted(json.dumps([c.source_id, c.claim.kind, _normalised_value(c), c.claim.qualifier],
+                               sort_keys=True, ensure_ascii=False) for c in finding.claims)
     canonical = json.dumps({"rule": finding.rule_id, "subject": finding.subject, "property": finding.property,
                             "claims": claims}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _normalised_value(item: SourcedClaim) -> dict:
+    """The value as data, with quote text in the comparators' normal form (quotes, dashes, case,
+    spacing), so retyping a curly quote as a straight one keeps the baseline entry."""
+    value = item.claim.value.model_dump(mode="json", exclude_none=True)
+    if isinstance(item.claim.value, QuoteValue):
+        value["text"] = normalize_quote(item.claim.value.text)
+    return value
 
 
 def anchor_claim(finding: Finding, changed_paths: Collection[str] | None = None) -> SourcedClaim:

@@ -162,3 +162,23 @@ def test_the_fingerprint_format_is_frozen(monkeypatch) -> None:  # type: ignore[
     report = run_rules(load_corpus([Path("claims")]), load_rules([Path("rules")]))
     expiry = next(f for f in report.findings if f.id == "FC101-db24ee0104")
     assert fingerprint(expiry) == "7f82908146dafb008548fa33bda16934bebafae4bab82bed232a3ec530ee3773"
+
+
+def test_retyping_a_quote_keeps_the_fingerprint_but_new_words_do_not() -> None:
+    from factcheck.load import load_corpus
+    from factcheck.rules import load_rules
+
+    root = Path(__file__).resolve().parents[2]
+    report = run_rules(load_corpus([root / "claims"]), load_rules([root / "rules"]))
+    [finding] = [f for f in report.findings if f.rule_id == "FC201"
+                 and any("strong concern" in c.claim.value.text for c in f.claims)]
+
+    def with_text(text: str):  # type: ignore[no-untyped-def]
+        first = finding.claims[0]
+        claim = first.claim.model_copy(update={"value": first.claim.value.model_copy(update={"text": text})})
+        return replace(finding, claims=(replace(first, claim=claim), *finding.claims[1:]))
+
+    original = finding.claims[0].claim.value.text
+    retyped = "“" + original.replace("Department", "department").replace(" ", "  ") + "”"  # case, spacing, marks
+    assert fingerprint(with_text(retyped)) == fingerprint(finding)
+    assert fingerprint(with_text(original.replace("strong", "deep"))) != fingerprint(finding)

@@ -54,10 +54,10 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
 
 
 @click.command()
-@click.option("--claims", "claims", multiple=True, type=click.Path(path_type=Path), default=[Path("claims")],
+@click.option("--claims", "claims", multiple=True, type=click.Path(exists=True, path_type=Path), default=[Path("claims")],
               show_default=True, help="Claims directory or files (repeatable).")
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
-              help="Rules directory.")
+@click.option("--rules", "rules_dir", type=click.Path(exists=True, path_type=Path), default=Path("rules"),
+              show_default=True, help="Rules directory.")
 @click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The entity file (default: entities.yaml beside the claims).")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)

@@ -18,7 +18,7 @@ SCHEMAS = {"claims": ClaimsFile, "entities": EntitiesFile, "vocabulary": Vocabul
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The entity file (default: entities.yaml beside the claims).")
 def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
@@ -27,6 +27,8 @@ def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
     PATHS are claims files or directories of them (default: claims). Exit 0 valid, 1 invalid, 2 usage error.
     """
     targets = list(paths) or [Path("claims")]
+    if not targets[0].exists():  # the default, when there is no claims directory here
+        raise click.UsageError("no claims directory here: give the claims files or directories to check")
     try:
         corpus = load_corpus(targets, entities_path=entities_path)
     except ProblemsError as error:

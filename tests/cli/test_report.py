@@ -95,3 +95,8 @@ def test_sarif_from_report_describes_rules_from_their_files(project: Path) -> No
     rules = json.loads(result.output)["runs"][0]["tool"]["driver"]["rules"]
     fc101 = next(r for r in rules if r["id"] == "FC101")
     assert "does not expire for 90 days" in fc101["fullDescription"]["text"]
+
+
+def test_a_missing_claims_or_rules_directory_is_a_usage_error(project: Path) -> None:
+    assert CliRunner().invoke(cli, ["report", "--claims", "nope"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["report", "--rules", "nope"]).exit_code == 2

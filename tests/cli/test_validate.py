@@ -63,3 +63,11 @@ def test_schema_for_entities() -> None:
     result = CliRunner().invoke(cli, ["schema", "--for", "entities"])
     assert result.exit_code == 0
     assert "entities" in json.loads(result.output)["properties"]
+
+
+def test_a_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    missing = CliRunner().invoke(cli, ["validate", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    monkeypatch.chdir(tmp_path)  # no claims directory here, and none given
+    default = CliRunner().invoke(cli, ["validate"])
+    assert default.exit_code == 2 and "no claims directory here" in default.output

@@ -33,9 +33,11 @@ class IngestResult:
     dropped: int = 0
 
 
-def metadata(path: Path, options: dict[str, Any]) -> dict[str, Any]:
-    """Sidecar metadata overridden by the options that were given; missing required keys are an error."""
-    meta = read_sidecar(path)
+def metadata(path: Path, options: dict[str, Any], page: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The page's own metadata (HTML), overridden by the sidecar's, overridden by the options that
+    were given; missing required keys are an error."""
+    meta = dict(page or {})
+    meta.update(read_sidecar(path))
     meta.update({key: value for key, value in options.items() if value not in (None, (), [])})
     missing = [key for key in REQUIRED if not meta.get(key)]
     if missing:
@@ -50,10 +52,10 @@ def metadata(path: Path, options: dict[str, Any]) -> dict[str, Any]:
 
 def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, entities_path: Path | None = None,
            cues_path: Path | None = None, prune: bool = False) -> IngestResult:
-    meta = metadata(path, options)
+    source_input = read_input(path)
+    meta = metadata(path, options, source_input.page_metadata)
     output = output or Path("claims") / f"{meta['id']}.yaml"
     project = load_project(output.parent, entities_path=entities_path, cues_path=cues_path)
-    source_input = read_input(path)
     text_path = output.with_suffix(".txt") if source_input.html else path
     source = Source.model_validate(source_block(meta, source_input.text, text_path, output))
     extraction = extract(source_input.text, source, project.entities, project.vocabulary, project.cues)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ class SourceError(Exception):
 class InputText:
     text: str
     html: bool
+    page_metadata: dict[str, Any] = field(default_factory=dict)  # from an HTML page; the weakest source
 
 
 def read_input(path: Path) -> InputText:
@@ -41,7 +42,7 @@ def read_input(path: Path) -> InputText:
     except UnicodeDecodeError as error:
         raise SourceError(f"{path}: not valid UTF-8 (byte {error.start}); convert it to UTF-8 first") from error
     if path.suffix.casefold() in HTML_SUFFIXES or decoded.lstrip()[:15].casefold().startswith(("<!doctype html", "<html")):
-        return InputText(html_to_text(decoded, path), html=True)
+        return InputText(html_to_text(decoded, path), html=True, page_metadata=html_metadata(decoded))
     return InputText(decoded, html=False)
 
 
@@ -55,6 +56,20 @@ def html_to_text(html: str, path: Path | None = None) -> str:
     if not text or not text.strip():
         raise SourceError(f"{path or 'the page'}: no main text found in the HTML")
     return text if text.endswith("\n") else text + "\n"
+
+
+def html_metadata(html: str) -> dict[str, Any]:
+    """Title, publisher (site name), URL and authors as the page declares them. Not the date: pages
+    rarely state it reliably (a copyright year is read as 1 January), and a wrong date misplaces
+    every relative date in the text, so `--published` stays required."""
+    import trafilatura
+
+    found = trafilatura.extract_metadata(html)
+    if found is None:
+        return {}
+    authors = [a.strip() for a in (found.author or "").split(";") if a.strip()]
+    meta = {"title": found.title, "publisher": found.sitename, "url": found.url, "authors": authors or None}
+    return {key: value for key, value in meta.items() if value}
 
 
 def sidecar_path(path: Path) -> Path:

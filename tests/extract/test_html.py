@@ -59,3 +59,30 @@ def test_an_html_page_is_reduced_to_its_main_text_saved_next_to_the_claims(tmp_p
     for claim in claims_file.claims:
         assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
     assert any(c.property == "expires_on" for c in claims_file.claims)
+
+
+def test_the_page_s_own_metadata_fills_what_options_do_not_give(tmp_path: Path):
+    pytest.importorskip("trafilatura")
+    from factcheck.load.document import read_yaml
+    from factcheck.model import ClaimsFile
+    from tests.extract.extract_helpers import CLAIMS
+    head = ('<head><title>Seoul ends pact</title><meta property="og:site_name" content="Example News">'
+            '<meta property="og:url" content="https://example.org/seoul-pact"><meta name="author" content="Jihye Lee">'
+            '</head>')
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.replace("<head><title>Seoul ends pact</title></head>", head), encoding="utf-8")
+    output = tmp_path / "claims" / "p-2019.yaml"
+    args = [str(page), "--id", "p-2019", "--published", "2019-08", "-o", str(output),
+            "--entities", str(CLAIMS / "entities.yaml")]
+    result = CliRunner().invoke(extract, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    source = ClaimsFile.model_validate(read_yaml(output).data).source
+    # trafilatura prefers the page's headline to its <title>
+    assert (source.title, source.publisher, source.url, source.authors) == (
+        "Seoul ends intelligence pact with Tokyo", "Example News", "https://example.org/seoul-pact", ["Jihye Lee"])
+    assert str(source.published) == "2019-08"  # never guessed from the page
+    other = tmp_path / "claims" / "q-2019.yaml"  # a new file: merging keeps an existing file's source block
+    again = CliRunner().invoke(extract, [*args[:-3], str(other), "--id", "q-2019", "--title", "Given title",
+                                         "--entities", str(CLAIMS / "entities.yaml")], catch_exceptions=False)
+    assert again.exit_code == 0, again.output
+    assert ClaimsFile.model_validate(read_yaml(other).data).source.title == "Given title"

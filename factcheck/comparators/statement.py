@@ -5,7 +5,10 @@ said it would withdraw from an intelligence-sharing agreement with Japan" and Th
 "South Korea's decision to end its bilateral intelligence sharing agreement with Japan" are both
 `south-korea withdraws_from gsomia`, so they `agree`; a source saying South Korea stays in GSOMIA
 (the same proposition, `negated`) is a `conflict`. Statements about different objects are not
-compared.
+compared, unless the property is `functional`: one object at a time, like the office a person holds
+("Taro Kono, Japan's Foreign Minister" vs "Defense Minister Taro Kono"), where two different objects
+conflict; a rule marks such a property time-varying, so different offices at different dates are
+compatible.
 """
 
 from __future__ import annotations
@@ -16,15 +19,23 @@ from factcheck.model.values import StatementValue
 
 
 class Params(BaseParams):
-    """The `statement` comparator has no parameters."""
+    functional: bool = False  # the property has one object at a time: different objects conflict
 
 
 def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
     """Same object: the same polarity agrees, opposite polarity conflicts."""
     va, vb = a.claim.value, b.claim.value
-    if not isinstance(va, StatementValue) or not isinstance(vb, StatementValue) or va.object != vb.object:
+    if not isinstance(va, StatementValue) or not isinstance(vb, StatementValue):
         return None
     name = context.entities.name_of
+    if va.object != vb.object:
+        if not params.functional or va.negated or vb.negated or not (va.object and vb.object):
+            return None
+        subject = f"{name(a.claim.subject)} {a.claim.property}"
+        return Comparison(Verdict.conflict,
+                          f"{a.source_id}: {subject} {name(va.object)}; {b.source_id}: {subject} {name(vb.object)}. "
+                          f"'{a.claim.property}' has one value at a time: conflict.",
+                          facts={"objects": [va.object, vb.object], "functional": True})
     proposition = f"{name(a.claim.subject)} {a.claim.property}" + (f" {name(va.object)}" if va.object else "")
     said = (f"{a.source_id}: '{va.summary}'{' (denied)' if va.negated else ''}; "
             f"{b.source_id}: '{vb.summary}'{' (denied)' if vb.negated else ''}")

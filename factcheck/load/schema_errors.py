@@ -101,7 +101,8 @@ def _explain(data: Any, item: dict[str, Any], field_names: frozenset[str]) -> tu
     if kind == "string_pattern_mismatch":
         message = f"{item['input']!r} is not a valid id: use lower-case letters, digits and - _ ."
     elif kind in ("string_type", "int_type", "float_type", "bool_type", "date_type", "list_type", "dict_type",
-                  "model_type", "int_parsing", "float_parsing", "bool_parsing", "enum", "literal_error"):
+                  "model_type", "model_attributes_type", "int_parsing", "float_parsing", "bool_parsing", "enum",
+                  "literal_error"):
         message = f"{message}, got {_show(item.get('input'))}"
     return tuple(path), message
 

@@ -57,6 +57,16 @@ class Summary:
     pairs: int
     verdicts: dict[str, int] = field(default_factory=dict)
 
+    def describe(self) -> str:
+        """`2 sources, 104 claims, 7 rules: 63 blocks, 19 pairs compared.`: the line every format shows."""
+        counts = [(self.sources, "source"), (self.claims, "claim"), (self.rules, "rule")]
+        work = [(self.blocks, "block"), (self.pairs, "pair")]
+        return (f"{', '.join(_count(n, w) for n, w in counts)}: {', '.join(_count(n, w) for n, w in work)} compared.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
 
 @dataclass(frozen=True)
 class Report:

@@ -20,6 +20,7 @@ class EntityKind(str, Enum):
     list = "list"
     group = "group"
     place = "place"
+    office = "office"  # a post people hold in turn: "Foreign Minister of Japan"
 
 
 class Role(BaseModel):

@@ -17,7 +17,7 @@ def render(report: Report, context: RenderContext) -> str:
     s = report.summary
     counts = ", ".join(f"{ICONS[v]} {n} {v}" for v, n in s.verdicts.items())
     lines = ["# factcheck report", "",
-             f"{s.sources} sources, {s.claims} claims, {s.rules} rules: {s.blocks} blocks, {s.pairs} pairs compared.", "",
+             s.describe(), "",
              f"**{counts}**", ""]
     checked = [f for f in report.findings if f.verdict.value != "unverified"]
     for finding in checked:

@@ -65,7 +65,7 @@ def _unverified_table(findings: list[Finding]) -> Table:
 
 def _summary(report: Report) -> Text:
     s = report.summary
-    text = Text(f"\n{s.sources} sources, {s.claims} claims, {s.rules} rules: {s.blocks} blocks, {s.pairs} pairs compared. ")
+    text = Text(f"\n{s.describe()} ")
     for index, (verdict, count) in enumerate(s.verdicts.items()):
         text.append(", " if index else "")
         text.append(f"{count} {verdict}", style=STYLES[verdict])

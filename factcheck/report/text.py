@@ -33,13 +33,15 @@ def render(report: Report, context: RenderContext) -> str:
 def _panel(finding: Finding) -> Panel:
     verdict = finding.verdict.value
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    table.add_column("source", min_width=22, ratio=2, overflow="fold")
+    widest = max(len(c.source_id) for c in finding.claims)
+    table.add_column("source", min_width=min(widest, 28), max_width=28, overflow="fold")
     table.add_column("value", ratio=3, overflow="fold")
-    table.add_column("evidence", ratio=4, overflow="fold")
+    table.add_column("evidence", ratio=5, overflow="fold")
     for claim, value in zip(finding.claims, finding.values):
         source = Text(claim.source_id, style="bold red" if claim.source_id in finding.outliers else "")
-        source.append(f"\n{claim.path}:{claim.line}", style="dim")
-        table.add_row(source, value, Text(claim.claim.evidence.text, style="italic"))
+        evidence = Text(claim.claim.evidence.text, style="italic")
+        evidence.append(f"\n{claim.path}:{claim.line}", style="dim")
+        table.add_row(source, value, evidence)
     parts: list = [table, Text("")]
     if finding.outliers:
         parts.append(Text(f"Standing apart: {', '.join(finding.outliers)}", style="bold red"))
@@ -54,9 +56,9 @@ def _panel(finding: Finding) -> Panel:
 def _unverified_table(findings: list[Finding]) -> Table:
     table = Table(title=f"Unverified: {len(findings)} claims no other source speaks to", title_justify="left",
                   title_style="bold", expand=True, show_lines=False)
-    table.add_column("source", ratio=2, overflow="fold")
-    table.add_column("claim", ratio=2, overflow="fold")
-    table.add_column("value", ratio=4, overflow="fold")
+    table.add_column("source", max_width=28, overflow="fold")
+    table.add_column("claim", ratio=3, overflow="fold")
+    table.add_column("value", ratio=5, overflow="fold")
     for finding in findings:
         claim = finding.claims[0]
         table.add_row(claim.source_id, f"{claim.claim.id}\n[dim]{claim.path}:{claim.line}[/dim]", finding.values[0])

@@ -15,7 +15,7 @@ from factcheck.engine import Report, run_rules
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.write import write_atomic
 from factcheck.report import FORMATS, RenderContext, render
-from factcheck.rules import LoadedRule, UnknownRuleError, load_rules, select_rules
+from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
 from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
@@ -39,6 +39,10 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_DATA)
+    rule_problems = check_properties(rules, corpus.vocabulary)
+    if rule_problems:
+        echo_problems(rule_problems, what="rule problem")
+        sys.exit(EXIT_USAGE)
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
         return run_rules(corpus, rules)

@@ -35,7 +35,7 @@ from factcheck.gate.complete import complete_findings
 from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
 from factcheck.load.corpus import RESERVED, Corpus
-from factcheck.rules import LoadedRule, UnknownRuleError, load_rules, select_rules
+from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
 from factcheck.rules.model import Rule
 
 FAIL_ON: dict[str, tuple[str, ...]] = {
@@ -99,6 +99,9 @@ def run_gate(request: GateRequest) -> GateResult:
     except UnknownRuleError as error:
         raise GateError(str(error)) from None
     corpus = load_corpus(_corpus_paths(request, changed), entities_path=request.entities)  # invalid: exit 1
+    rule_problems = check_properties(rules, corpus.vocabulary)
+    if rule_problems:
+        raise GateError("the rules name properties the vocabulary does not have", rule_problems, what="rule problem")
     focus = _focus(corpus, changed, notes)
     report = run_rules(corpus, rules, focus_sources=focus)
     if focus is not None:

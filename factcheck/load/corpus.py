@@ -16,10 +16,9 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from rapidfuzz import process
 
 from factcheck.load.document import YamlDocument, read_yaml
-from factcheck.load.problems import Problem, ProblemsError, display_path
+from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
 from factcheck.model import (
     CLAIM_KINDS,
@@ -240,8 +239,8 @@ def _check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entitie
         seen.add(claim.id)
         definition = vocabulary.get(claim.property)
         if definition is None:
-            match = process.extractOne(claim.property, list(vocabulary), score_cutoff=70)
-            hint = f" (did you mean {match[0]!r}?)" if match else f" (add it to {VOCABULARY_FILE})"
+            match = closest(claim.property, vocabulary)
+            hint = f" (did you mean {match!r}?)" if match else f" (add it to {VOCABULARY_FILE})"
             problems.append(document.problem(where + ("property",), "R002", f"unknown property {claim.property!r}{hint}"))
         elif claim.kind not in definition.kinds:
             problems.append(document.problem(where + ("property",), "R003",
@@ -267,8 +266,8 @@ def _entity_references(subject: str, value: Any) -> list[tuple[tuple[str, ...], 
 
 
 def _unknown_entity(target: str, entities: EntityIndex) -> str:
-    match = process.extractOne(target, list(entities.by_id), score_cutoff=70) if len(entities) else None
-    hint = f" (did you mean {match[0]!r}?)" if match else f" (add it to {ENTITIES_FILE})"
+    match = closest(target, entities.by_id)
+    hint = f" (did you mean {match!r}?)" if match else f" (add it to {ENTITIES_FILE})"
     return f"unknown entity {target!r}{hint}"
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +36,15 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a typo most likely meant (`expire_on` -> `expires_on`), or None when none is close:
+    a plain edit-distance ratio, so a short word is not matched to a long one that merely contains it."""
+    if len(word) < 3:
+        return None
+    match = process.extractOne(word, sorted(choices), scorer=fuzz.ratio, score_cutoff=75)
+    return match[0] if match else None
 
 
 def display_path(path: Path) -> str:

@@ -6,10 +6,9 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
-from rapidfuzz import fuzz, process
 
 from factcheck.load.document import FieldPath, YamlDocument
-from factcheck.load.problems import Problem
+from factcheck.load.problems import Problem, closest
 
 
 def validate_document(document: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
@@ -135,5 +134,5 @@ def _field_names(model: type[BaseModel]) -> frozenset[str]:
 def _did_you_mean(field: str | int, known: frozenset[str]) -> str:
     if not isinstance(field, str) or len(field) < 3:
         return ""
-    match = process.extractOne(field, sorted(known), scorer=fuzz.ratio, score_cutoff=75)
-    return f" (did you mean `{match[0]}`?)" if match else ""
+    match = closest(field, known)
+    return f" (did you mean `{match}`?)" if match else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,7 +12,7 @@ from pydantic import ValidationError
 from factcheck.comparators import ComparatorPluginError, available_comparators
 from factcheck.comparators.base import Comparator, Params
 from factcheck.load.document import YamlDocument, read_yaml
-from factcheck.load.problems import Problem, ProblemsError, display_path
+from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import problems_from_errors, validate_document
 from factcheck.rules.model import Rule, RulesFile
 
@@ -89,6 +90,24 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     if problems:
         raise ProblemsError(problems)
     return loaded
+
+
+def check_properties(rules: list[LoadedRule], vocabulary: Collection[str]) -> list[Problem]:
+    """Properties a rule names that the project's vocabulary does not know: a typo there would make
+    the rule silently match nothing. Checked once the claims (and so the vocabulary) are loaded."""
+    problems = []
+    for loaded in rules:
+        rule = loaded.rule
+        named = [("match.properties", p) for p in rule.match.properties]
+        named += [("match.exclude_properties", p) for p in rule.match.exclude_properties]
+        named += [("property_groups", p) for group in rule.property_groups for p in group]
+        for field, property_id in named:
+            if property_id not in vocabulary:
+                match = closest(property_id, vocabulary)
+                hint = f" (did you mean {match!r}?)" if match else ""
+                problems.append(Problem(loaded.path, loaded.line, 1, "R002",
+                                        f"{rule.id}: unknown property {property_id!r}{hint}", field))
+    return problems
 
 
 class UnknownRuleError(KeyError):

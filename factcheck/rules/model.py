@@ -54,10 +54,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+ClaimKind = Literal["date", "duration", "quote", "quantity", "scope", "statement"]
+
+
 class Match(Strict):
     """Which claims a rule looks at; an empty list means any."""
 
-    kinds: list[str] = Field(default_factory=list)
+    kinds: list[ClaimKind] = Field(default_factory=list)
     properties: list[str] = Field(default_factory=list)
     subjects: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)

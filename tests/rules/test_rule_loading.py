@@ -65,3 +65,22 @@ def test_a_wrong_expectation_fails(tmp_path: Path) -> None:
     (tmp_path / "FC501.test.yaml").write_text(test.replace("{verdict: conflict,", "{verdict: agree,"))
     outcome = run_rule_tests([tmp_path])
     assert [r.passed for r in outcome.results] == [True, False]
+
+
+def test_an_unknown_claim_kind_in_match_is_located(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, BASE.replace("kinds: [date, duration]", "kinds: [date, durations]"))
+    assert problem.field == "rules[0].match.kinds[1]" and "got 'durations'" in problem.message
+
+
+def test_a_property_missing_from_the_vocabulary_is_a_rule_problem(tmp_path: Path) -> None:
+    from factcheck.load import load_corpus
+    from factcheck.rules import check_properties
+
+    vocabulary = load_corpus([ROOT / "claims"]).vocabulary
+    rules = load_rules([ROOT / "rules"])
+    assert check_properties(rules, vocabulary) == []
+    text = (ROOT / "rules" / "FC301-quantity-consistency.yaml").read_text().replace("[count]", "[cuont]")
+    (tmp_path / "FC301.yaml").write_text(text)
+    [problem] = check_properties(load_rules([tmp_path]), vocabulary)
+    assert (problem.code, problem.field) == ("R002", "match.exclude_properties")
+    assert "unknown property 'cuont' (did you mean 'count'?)" in problem.message

@@ -50,7 +50,7 @@ class Params(BaseParams):
     min_words: int = Field(default=3, ge=1, description="A shorter quote (or ellipsis piece) is not compared.")
     agree_at: float = Field(default=95, ge=0, le=100, description="Contained or identical after normalisation.")
     compatible_at: float = Field(default=85, ge=0, le=100, description="Near-verbatim: small wording differences.")
-    related_at: float = Field(default=60, ge=0, le=100, description="Below this, two different quotes.")
+    related_at: float = Field(default=65, ge=0, le=100, description="Below this, two different quotes.")
 
 
 @lru_cache(maxsize=65536)

@@ -139,3 +139,36 @@ def test_a_fragment_of_a_quote_agrees_with_it(start: int, size: int) -> None:
     fragment = " ".join(words[start:start + size])
     if len(fragment.split()) >= 3:
         assert compare(EASTBURN, quote(fragment, "dave-eastburn", source="x")).verdict is Verdict.agree
+
+
+# Different things one speaker said, as Bloomberg quotes them: they share phrases ("South Korea and")
+# but are different quotes, so they must not be called one quote worded differently.
+SAME_SPEAKER_DIFFERENT_QUOTES = [
+    ("taro-kono", "shows complete misunderstanding of the security environment in this region and it is "
+                  "extremely regrettable.",
+     "relations between Japan and South Korea are in an extremely difficult state, with the South Korean side "
+     "taking a series of extremely negative and irrational actions."),
+    ("kim-hyun-wook", "South Korea is showing that it will not back down on this,",
+     "However, this will impact how the U.S. identifies South Korea as a strategic partner in defense. South "
+     "Korea will gradually be seen as breaking away from the Indo-Pacific defense alliance."),
+    ("kang-kyung-wha", "South Korea made the decision under the circumstances created by trust issues between "
+                       "South Korea and Japan, and this has nothing to do with the alliance with U.S.,",
+     "South Korea and U.S. will continue to strengthen and develop alliance between two countries."),
+    ("kim-you-geun", "brought about a significant change to the environment of defense cooperation.",
+     "South Korea judged that maintaining an agreement meant for the exchange of sensitive military "
+     "information is not fitting for our national interests."),
+]
+
+
+def test_different_quotes_of_one_speaker_are_not_a_rewording_conflict() -> None:
+    for speaker, first, second in SAME_SPEAKER_DIFFERENT_QUOTES:
+        a = quote(first, speaker)
+        b = quote(second, speaker, source="other-2019-08-23")
+        assert maybe_compare(a, b) is None, (speaker, first)
+
+
+def test_the_same_statement_reworded_is_flagged() -> None:
+    reworded = quote("We are disappointed to see this decision, and we hope the two countries can put their "
+                     "relationship back in the right place.", "mike-pompeo", source="wire-2019-08-23")
+    result = compare(quote(POMPEO_BLOOMBERG, "mike-pompeo"), reworded)
+    assert result.verdict is Verdict.conflict and "worded differently" in result.explanation

@@ -10,6 +10,7 @@ A rule names its comparator (`compare: {comparator: date}`). Built-ins are `date
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from importlib.metadata import entry_points
 
 from factcheck.comparators import date, exact, quantity, quote, scope, statement
@@ -44,14 +45,23 @@ def _load_plugin(entry: object) -> Comparator:
     return loaded
 
 
-def available_comparators() -> dict[str, Comparator]:
-    """The built-in comparators and every installed plugin, by name."""
+def available_comparators(allowed: Collection[str] | None = None) -> dict[str, Comparator]:
+    """The built-in comparators and the installed plugins, by name: every plugin, or only those named
+    in `allowed` (a project's `plugins.yaml`), each of which must then be installed."""
     found = dict(BUILTIN)
+    installed = set()
     for entry in entry_points(group=ENTRY_POINT_GROUP):
+        installed.add(entry.name)
+        if allowed is not None and entry.name not in allowed:
+            continue
         if entry.name in found and entry.name not in BUILTIN:
             raise ComparatorPluginError(f"two installed plugins define the comparator {entry.name!r} "
                                         f"(entry point group {ENTRY_POINT_GROUP})")
         found[entry.name] = _load_plugin(entry)
+    missing = sorted(set(allowed or ()) - installed)
+    if missing:
+        raise ComparatorPluginError(f"comparator plugin(s) {', '.join(map(repr, missing))} are listed but not "
+                                    f"installed (no entry point in group {ENTRY_POINT_GROUP})")
     return found
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from collections.abc import Collection
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.comparators import ComparatorPluginError, available_comparators
 from factcheck.comparators.base import Comparator, Params
@@ -17,6 +17,16 @@ from factcheck.load.schema_errors import problems_from_errors, validate_document
 from factcheck.rules.model import Rule, RulesFile
 
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
+PLUGINS_FILE = "plugins.yaml"  # the comparator plugins a project's rules may use, beside the rules
+
+
+class PluginsFile(BaseModel):
+    """`rules/plugins.yaml`: installed comparator plugins are used only when listed here, so what
+    judges the claims is chosen in the rules (and, in the gate, taken from the base revision)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    plugins: list[str] = Field(default_factory=list, description="Comparator names, as their entry points.")
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ def rule_files_in(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")
-                                and not p.name.endswith(TEST_SUFFIXES)))
+                                and not p.name.endswith(TEST_SUFFIXES) and p.name != PLUGINS_FILE))
         else:
             found.append(path)
     return found
@@ -51,10 +61,11 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
+    allowed = _allowed_plugins(paths, problems)
     try:
-        comparators = available_comparators()
+        comparators = available_comparators(allowed)
     except ComparatorPluginError as error:
-        raise ProblemsError([Problem("(plugins)", 0, 0, "R008", str(error))]) from None
+        raise ProblemsError([*problems, Problem(_plugins_shown(paths), 0, 0, "R008", str(error))]) from None
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
     for path in rule_files_in(paths):
@@ -80,9 +91,10 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
             seen.setdefault(rule.name, document.shown_path)
             comparator = comparators.get(rule.compare.comparator)
             if comparator is None:
+                hint = f" (a plugin must be listed in {PLUGINS_FILE} beside the rules)"
                 problems.append(document.problem(where + ("compare", "comparator"), "R006",
                                                  f"unknown comparator {rule.compare.comparator!r}; known: "
-                                                 f"{', '.join(sorted(comparators))}"))
+                                                 f"{', '.join(sorted(comparators))}{hint}"))
                 continue
             params = _validate_params(document, where, comparator, rule.compare.params, problems)
             if params is not None:
@@ -90,6 +102,27 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     if problems:
         raise ProblemsError(problems)
     return loaded
+
+
+def _allowed_plugins(paths: list[Path], problems: list[Problem]) -> set[str]:
+    """The plugin names listed in `plugins.yaml` of the rules directories (none: built-ins only)."""
+    allowed: set[str] = set()
+    for folder in (p for p in paths if p.is_dir()):
+        path = folder / PLUGINS_FILE
+        if not path.is_file():
+            continue
+        document = read_yaml(path)
+        problems.extend(document.problems)
+        parsed, schema_problems = validate_document(document, PluginsFile) if not document.problems else (None, [])
+        problems.extend(schema_problems)
+        if isinstance(parsed, PluginsFile):
+            allowed.update(parsed.plugins)
+    return allowed
+
+
+def _plugins_shown(paths: list[Path]) -> str:
+    folder = next((p for p in paths if p.is_dir()), None)
+    return display_path(folder / PLUGINS_FILE) if folder else PLUGINS_FILE
 
 
 def check_properties(rules: list[LoadedRule], vocabulary: Collection[str]) -> list[Problem]:

@@ -84,3 +84,46 @@ def test_a_property_missing_from_the_vocabulary_is_a_rule_problem(tmp_path: Path
     [problem] = check_properties(load_rules([tmp_path]), vocabulary)
     assert (problem.code, problem.field) == ("R002", "match.exclude_properties")
     assert "unknown property 'cuont' (did you mean 'count'?)" in problem.message
+
+
+PLUGIN = '''
+from factcheck.comparators.base import Comparator, Params
+from factcheck.comparators.exact import compare_exact
+COMPARATOR = Comparator(name="currency", params=Params, compare=compare_exact, summary="test plugin")
+'''
+
+
+def installed_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import EntryPoint
+
+    import factcheck.comparators as registry
+
+    (tmp_path / "fc_plugin_currency.py").write_text(PLUGIN)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    entry = EntryPoint("currency", "fc_plugin_currency:COMPARATOR", registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "entry_points", lambda group: [entry] if group == entry.group else [])
+
+
+def test_a_plugin_is_used_only_when_listed_beside_the_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    installed_plugin(tmp_path, monkeypatch)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "rule.yaml").write_text(BASE.replace("comparator: date", "comparator: currency").replace(
+        "  params:\n    tolerance_days: 0\n    age_rounding: nearest\n", ""))
+    with pytest.raises(ProblemsError) as caught:
+        load_rules([rules])
+    [problem] = caught.value.problems
+    assert problem.code == "R006" and "must be listed in plugins.yaml" in problem.message
+    (rules / "plugins.yaml").write_text("plugins: [currency]\n")
+    [loaded] = load_rules([rules])
+    assert loaded.comparator.name == "currency"
+
+
+def test_a_listed_plugin_that_is_not_installed_is_a_rule_problem(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "rules" / "FC101-date-consistency.yaml", tmp_path)
+    (tmp_path / "plugins.yaml").write_text("plugins: [no-such-plugin]\n")
+    with pytest.raises(ProblemsError) as caught:
+        load_rules([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.code == "R008" and problem.path.endswith("plugins.yaml")
+    assert "'no-such-plugin' are listed but not installed" in problem.message

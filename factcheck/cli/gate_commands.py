@@ -16,14 +16,14 @@ from rich.console import Console
 
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
-from factcheck.engine import Report, run_rules
+from factcheck.cli.report_commands import build_report, load_rules_or_exit
+from factcheck.engine import Report
 from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, GateError, GateRequest, GateResult, run_gate
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
 from factcheck.gate.render import GATE_FORMATS, render_gate, summary_lines
-from factcheck.load import ProblemsError, load_corpus
+from factcheck.load import ProblemsError
 from factcheck.load.write import write_atomic
 from factcheck.report import RenderContext
-from factcheck.rules import load_rules
 
 CLAIMS_OPTION = click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=Path("claims"),
                              show_default=True, help="The claims directory.")
@@ -100,18 +100,8 @@ def baseline() -> None:
 
 
 def _full_report(claims_dir: Path, rules_dir: Path, entities: Path | None) -> Report:
-    """The whole corpus compared: what the baseline's entries are judged against."""
-    try:
-        rules = load_rules([rules_dir])
-    except ProblemsError as error:
-        echo_problems(error.problems, what="rule problem")
-        sys.exit(EXIT_USAGE)
-    try:
-        corpus = load_corpus([claims_dir], entities_path=entities)
-    except ProblemsError as error:
-        echo_problems(error.problems)
-        sys.exit(EXIT_DATA)
-    return run_rules(corpus, rules)
+    """The whole corpus compared, as `factcheck report` does: what the baseline is judged against."""
+    return build_report((claims_dir,), load_rules_or_exit(rules_dir), entities, quiet=True)
 
 
 def _load(path: Path) -> BaselineFile:

@@ -8,21 +8,19 @@ read with the project's safe YAML reader and validated by the model, and a mista
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-
-import yaml
+from typing import TypeVar
 
 from factcheck.extract.cues import Cues, load_cues
-from factcheck.load.document import read_yaml
-from factcheck.load.problems import ProblemsError
-from factcheck.load.schema_errors import validate_document
-from factcheck.model import EntitiesFile, PropertyDef, VocabularyFile
+from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, load_entities, load_vocabulary
+from factcheck.load.problems import Problem, ProblemsError
+from factcheck.model import PropertyDef
 from factcheck.model.entity_index import EntityIndex
 
-ENTITIES_FILE = "entities.yaml"
-VOCABULARY_FILE = "vocabulary.yaml"
+T = TypeVar("T")
+
 CUES_FILE = "cues.yaml"
 
 
@@ -37,8 +35,8 @@ def load_project(folder: Path, *, entities_path: Path | None = None, cues_path: 
     """The entities, vocabulary and cues for claims written into `folder`."""
     entities_path = entities_path or _existing(folder / ENTITIES_FILE)
     return Project(
-        entities=load_entities(entities_path),
-        vocabulary=load_vocabulary(_existing(folder / VOCABULARY_FILE)),
+        entities=_checked(load_entities, entities_path),
+        vocabulary=_checked(load_vocabulary, _existing(folder / VOCABULARY_FILE)),
         cues=load_cues(_existing(folder / CUES_FILE), cues_path),
     )
 
@@ -47,27 +45,10 @@ def _existing(path: Path) -> Path | None:
     return path if path.is_file() else None
 
 
-def load_entities(path: Path | None) -> EntityIndex:
-    if path is None:
-        return EntityIndex()
-    document = read_yaml(path)
-    parsed, problems = (None, document.problems) if document.problems else validate_document(document, EntitiesFile)
-    if problems or parsed is None:
-        raise ProblemsError(list(problems))
-    assert isinstance(parsed, EntitiesFile)
-    return EntityIndex(parsed.entities)
-
-
-def load_vocabulary(path: Path | None) -> dict[str, PropertyDef]:
-    """The shipped vocabulary, extended by the project's."""
-    shipped = resources.files("factcheck").joinpath("data", VOCABULARY_FILE).read_text(encoding="utf-8")
-    vocabulary = {p.id: p for p in VocabularyFile.model_validate(yaml.safe_load(shipped)).properties}
-    if path is None:
-        return vocabulary
-    document = read_yaml(path)
-    parsed, problems = (None, document.problems) if document.problems else validate_document(document, VocabularyFile)
-    if problems or parsed is None:
-        raise ProblemsError(list(problems))
-    assert isinstance(parsed, VocabularyFile)
-    vocabulary.update({p.id: p for p in parsed.properties})
-    return vocabulary
+def _checked(load: Callable[[Path | None, list[Problem]], T], path: Path | None) -> T:
+    """Load with the corpus loader, which checks what `factcheck validate` checks; any mistake raises."""
+    problems: list[Problem] = []
+    loaded = load(path, problems)
+    if problems:
+        raise ProblemsError(problems)
+    return loaded

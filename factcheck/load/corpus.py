@@ -95,7 +95,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
     entities_path = entities_path or _project_file(paths, ENTITIES_FILE)
-    entities = _load_entities(entities_path, problems)
+    entities = load_entities(entities_path, problems)
     vocabulary = load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
@@ -141,7 +141,8 @@ def read_claims_file(path: Path) -> ClaimsFile:
     return parsed
 
 
-def _load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
+def load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
+    """The entity file's entities (the valid ones, when some are not), its mistakes added to `problems`."""
     if path is None:
         return EntityIndex()
     document = read_yaml(path)

@@ -81,8 +81,8 @@ def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, cont
     return comparison
 
 
-def _components(compared: list[PairComparison]) -> list[dict]:
-    """Claims joined by comparisons, with the comparisons inside each group (union-find)."""
+def _groups(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Union-find: each key that appears in `links` -> the representative of its connected group."""
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -92,16 +92,20 @@ def _components(compared: list[PairComparison]) -> list[dict]:
             key = parent[key]
         return key
 
-    for pair in compared:
-        parent[root(pair.first)] = root(pair.second)
+    for first, second in links:
+        parent[root(first)] = root(second)
+    return {key: root(key) for key in parent}
+
+
+def _components(compared: list[PairComparison]) -> list[dict]:
+    """Claims joined by comparisons, with the comparisons inside each group."""
+    group_of = _groups((pair.first, pair.second) for pair in compared)
     groups: dict[str, dict] = {}
     for pair in compared:
-        group = groups.setdefault(root(pair.first), {"claims": [], "pairs": []})
+        group = groups.setdefault(group_of[pair.first], {"claims": {}, "pairs": []})
         group["pairs"].append(pair)
-        for key in (pair.first, pair.second):
-            if key not in group["claims"]:
-                group["claims"].append(key)
-    return list(groups.values())
+        group["claims"].update(dict.fromkeys((pair.first, pair.second)))  # ordered, without repeats
+    return [{"claims": list(g["claims"]), "pairs": g["pairs"]} for g in groups.values()]
 
 
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
@@ -128,19 +132,10 @@ def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairCo
 
 def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claims of the value most sources support, and the sources outside it."""
-    parent = {c.key: c.key for c in members}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    for pair in pairs:
-        if pair.comparison.verdict is not Verdict.conflict:
-            parent[root(pair.first)] = root(pair.second)
+    agreeing = _groups((p.first, p.second) for p in pairs if p.comparison.verdict is not Verdict.conflict)
     clusters: dict[str, list[SourcedClaim]] = {}
     for claim in members:
-        clusters.setdefault(root(claim.key), []).append(claim)
+        clusters.setdefault(agreeing.get(claim.key, claim.key), []).append(claim)
     ranked = sorted(clusters.values(), key=lambda group: (-len({c.source_id for c in group}), group[0].key))
     if len(ranked) > 1 and len({c.source_id for c in ranked[0]}) == len({c.source_id for c in ranked[1]}):
         return (), tuple(dict.fromkeys(c.source_id for c in members))  # a tie: no value has more support

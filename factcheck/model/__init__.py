@@ -8,6 +8,7 @@ from factcheck.model.claims import (
     DateClaim,
     DurationClaim,
     Evidence,
+    FactModality,
     QuantityClaim,
     QuoteClaim,
     ScopeClaim,
@@ -33,7 +34,7 @@ from factcheck.model.vocabulary import PropertyDef, VocabularyFile
 
 __all__ = [
     "CLAIM_KINDS", "Approximation", "Claim", "ClaimBase", "ClaimsFile", "DateClaim", "DateValue",
-    "DurationClaim", "DurationUnit", "DurationValue", "EntitiesFile", "Entity", "EntityKind", "Evidence",
+    "DurationClaim", "DurationUnit", "DurationValue", "EntitiesFile", "Entity", "EntityKind", "Evidence", "FactModality",
     "Modality", "PartialDate", "Precision", "PropertyDef", "QuantityClaim", "QuantityValue", "QuoteClaim",
     "QuoteValue", "Role", "ScopeClaim", "ScopeRelation", "ScopeValue", "Source", "StatementClaim",
     "StatementValue", "Status", "VocabularyFile",

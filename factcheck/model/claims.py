@@ -32,6 +32,20 @@ class Status(str, Enum):
     reviewed = "reviewed"  # checked by a person; extraction never overwrites it
 
 
+class FactModality(str, Enum):
+    """How the source puts the fact: as something that happened or holds (`done`), an intention
+    (`planned`: "will inform Brussels by Friday"), a prediction (`forecast`: "is expected to expire on
+    Monday"), a condition (`conditional`: "if talks fail, ..."), or someone else's word the source only
+    relays (`reported`: "according to Yonhap"). Planned, forecast and conditional claims are different
+    facts from what was done: a plan and its outcome are not compared with each other."""
+
+    done = "done"
+    planned = "planned"
+    forecast = "forecast"
+    conditional = "conditional"
+    reported = "reported"
+
+
 class Evidence(Record):
     """The verbatim words in the source text that support a claim.
 
@@ -57,6 +71,15 @@ class ClaimBase(Record):
     subject: EntityId
     property: str = Field(pattern=ID_PATTERN, description="A property from the vocabulary, e.g. `expires_on`.")
     qualifier: str | None = Field(default=None, description='A condition the claim holds under: "if not renewed".')
+    event: EntityId | None = Field(
+        default=None,
+        description="What happened, when subject and property alone do not say which fact this is: an event "
+                    "entity, or a key such as `phone-call` or `decision-to-end`. Claims with different events "
+                    "are different facts.",
+    )
+    modality: FactModality | None = Field(
+        default=None, description="done, planned, forecast, conditional or reported; none means done."
+    )
     as_of: PartialDate | None = Field(
         default=None, description="When the claim is true, when the text says; else the publication date."
     )

@@ -8,7 +8,7 @@ an amount in base units), never a verdict: comparing values is the comparators' 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -34,6 +34,8 @@ class DateValue(Value):
 
 
 class DurationUnit(str, Enum):
+    minute = "minute"
+    hour = "hour"
     day = "day"
     week = "week"
     month = "month"
@@ -52,6 +54,9 @@ class DurationValue(Value):
     unit: DurationUnit
     anchor: Union[Literal["published", "as_of"], PartialDate] = "published"
     direction: Literal["after", "before"] = "after"
+    approximation: Optional["Approximation"] = Field(
+        default=None, description='A word that widens the span: "about two hours", "days-long" (at least 2 days).'
+    )
 
 
 class Approximation(str, Enum):
@@ -106,6 +111,11 @@ class QuantityValue(Value):
     amount: float
     unit: str = Field(min_length=1, description="Normalised unit: percent, USD, JPY/USD, or a counted noun.")
     approximation: Approximation | None = None
+    counted: str | None = Field(
+        default=None,
+        description='What is counted or measured, as a noun phrase: "respondents who back ending the pact", '
+                    '"U.S. troops". Two figures are one fact only when they count the same thing.',
+    )
 
 
 class QuoteValue(Value):

@@ -47,6 +47,34 @@ class Finding:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.source_id for c in self.claims))
 
+    @property
+    def verdict_claims(self) -> tuple[SourcedClaim, ...]:
+        """The claims the verdict rests on: those in a pair with the finding's verdict (every claim of
+        an unverified finding)."""
+        if not self.pairs:
+            return self.claims
+        keys = {key for pair in self.pairs if pair.comparison.verdict is self.verdict
+                for key in (pair.first, pair.second)}
+        return tuple(c for c in self.claims if c.key in keys)
+
+    @property
+    def unreviewed(self) -> tuple[SourcedClaim, ...]:
+        """The claims behind the verdict that no person has reviewed yet (`status: auto`)."""
+        return tuple(c for c in self.verdict_claims if c.claim.status.value != "reviewed")
+
+    @property
+    def rests_on_unreviewed(self) -> bool:
+        """True when the verdict depends on at least one claim that nobody has reviewed."""
+        return bool(self.unreviewed)
+
+    @property
+    def confidence(self) -> float | None:
+        """How far an unreviewed verdict can be trusted: the lowest extraction confidence among the
+        unreviewed claims behind it (1.0 for a reviewed claim); None when every claim is reviewed."""
+        if not self.rests_on_unreviewed:
+            return None
+        return min(c.claim.confidence if c.claim.confidence is not None else 0.5 for c in self.unreviewed)
+
 
 @dataclass(frozen=True)
 class Summary:

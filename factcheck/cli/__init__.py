@@ -31,7 +31,7 @@ def _register_optional_commands() -> None:
     import importlib
 
     for module_name in ("factcheck.cli.report_commands", "factcheck.cli.extract_commands",
-                        "factcheck.cli.gate_commands"):
+                        "factcheck.cli.gate_commands", "factcheck.cli.eval_commands"):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:

@@ -1,21 +1,27 @@
 """The engine: apply every rule to a corpus and turn comparisons into findings.
 
-For each rule: take the claims it matches, block them by what the rule says they share, compare
-each cross-source pair in a block with the rule's comparator, and join the claims linked by a
-comparison into one fact (a connected component). Each fact becomes one `Finding` that shows every
-source's claim, with the worst verdict among its pairs, the value most sources support, and the
-sources that stand apart. A claim that no rule links to any other source's claim is `unverified`.
+For each rule: take the claims it matches, block them by what the rule says they share, keep the
+cross-source pairs in a block that pass the same-fact test (`same_fact.py`: same event, modality and
+thing counted, and for unreviewed claims similar contexts), and compare each with the rule's
+comparator. Claims become one fact only when every pair of them from different sources was linked
+(`grouping.py`: complete linkage, never a chain through one bridge). Each fact becomes one `Finding`
+that shows every source's claim, with the worst verdict among its pairs, the value most sources
+support, and the sources that stand apart. A claim that no rule links to any other source's claim is
+`unverified`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from factcheck.comparators.base import Comparison, Context, Verdict
 from factcheck.comparators.time import apply_time_varying
 from factcheck.engine.blocking import candidate_pairs
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
+from factcheck.engine.grouping import complete_linkage_groups, connected_groups
+from factcheck.engine.same_fact import ContextIndex, same_fact
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim
@@ -32,6 +38,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     focus = set(focus_sources) if focus_sources is not None else None
     context = Context(entities=corpus.entities)
     claims = corpus.claims()
+    contexts = ContextIndex(claims)
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
     blocks = 0
     for loaded in rules:
@@ -45,21 +52,32 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     done = 0
     findings: list[Finding] = []
     linked: set[str] = set()
+    set_aside = 0
     for loaded, pairs in work:
         compared: list[PairComparison] = []
+        strength: dict[tuple[str, str], float] = {}
         by_key: dict[str, SourcedClaim] = {}
         for first, second in pairs:
-            comparison = _compare(loaded, first, second, context)
             done += 1
             if progress is not None:
                 progress(done, total)
+            fact = same_fact(first, second, loaded.rule.same_fact, contexts)
+            if not fact.same:
+                set_aside += 1
+                continue
+            comparison = _compare(loaded, first, second, context)
             if comparison is None:
                 continue
+            if fact.reason:
+                comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
+                                     facts={**comparison.facts, "context": round(fact.score, 4)})
             compared.append(PairComparison(first.key, second.key, comparison))
+            strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
             by_key[first.key], by_key[second.key] = first, second
-        for component in _components(compared):
-            findings.append(_finding(loaded, [by_key[k] for k in component["claims"]], component["pairs"], corpus))
-            linked.update(component["claims"])
+        sources = {key: item.source_id for key, item in by_key.items()}
+        for group in complete_linkage_groups(compared, strength, sources, focus):
+            findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
+            linked.update(group.claims)
     for item in claims:
         if item.key not in linked and (focus is None or item.source_id in focus):
             findings.append(_unverified(item, rules, corpus))
@@ -68,6 +86,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     verdicts = Counter(f.verdict.value for f in findings)
     summary = Summary(
         sources=len(corpus.documents), claims=len(claims), rules=len(rules), blocks=blocks, pairs=total,
+        different_facts=set_aside,
         verdicts={v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible,
                                                               Verdict.agree, Verdict.unverified)},
     )
@@ -79,33 +98,6 @@ def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, cont
     if comparison is not None and loaded.rule.time.varying:
         comparison = apply_time_varying(first, second, comparison, loaded.rule.time.monotonic)
     return comparison
-
-
-def _groups(links: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Union-find: each key that appears in `links` -> the representative of its connected group."""
-    parent: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for first, second in links:
-        parent[root(first)] = root(second)
-    return {key: root(key) for key in parent}
-
-
-def _components(compared: list[PairComparison]) -> list[dict]:
-    """Claims joined by comparisons, with the comparisons inside each group."""
-    group_of = _groups((pair.first, pair.second) for pair in compared)
-    groups: dict[str, dict] = {}
-    for pair in compared:
-        group = groups.setdefault(group_of[pair.first], {"claims": {}, "pairs": []})
-        group["pairs"].append(pair)
-        group["claims"].update(dict.fromkeys((pair.first, pair.second)))  # ordered, without repeats
-    return [{"claims": list(g["claims"]), "pairs": g["pairs"]} for g in groups.values()]
 
 
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
@@ -132,7 +124,7 @@ def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairCo
 
 def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The claims of the value most sources support, and the sources outside it."""
-    agreeing = _groups((p.first, p.second) for p in pairs if p.comparison.verdict is not Verdict.conflict)
+    agreeing = connected_groups((p.first, p.second) for p in pairs if p.comparison.verdict is not Verdict.conflict)
     clusters: dict[str, list[SourcedClaim]] = {}
     for claim in members:
         clusters.setdefault(agreeing.get(claim.key, claim.key), []).append(claim)

@@ -84,12 +84,16 @@ class Summary:
     blocks: int
     pairs: int
     verdicts: dict[str, int] = field(default_factory=dict)
+    different_facts: int = 0  # pairs in a block that the same-fact test set aside
 
     def describe(self) -> str:
         """`2 sources, 104 claims, 7 rules: 63 blocks, 19 pairs compared.`: the line every format shows."""
         counts = [(self.sources, "source"), (self.claims, "claim"), (self.rules, "rule")]
         work = [(self.blocks, "block"), (self.pairs, "pair")]
-        return (f"{', '.join(_count(n, w) for n, w in counts)}: {', '.join(_count(n, w) for n, w in work)} compared.")
+        aside = (f" ({_count(self.different_facts, 'pair')} set aside as different facts)"
+                 if self.different_facts else "")
+        return (f"{', '.join(_count(n, w) for n, w in counts)}: {', '.join(_count(n, w) for n, w in work)} "
+                f"compared{aside}.")
 
 
 def _count(number: int, noun: str) -> str:

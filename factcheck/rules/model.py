@@ -80,6 +80,20 @@ class TimeVarying(Strict):
     monotonic: Literal["none", "increasing", "decreasing"] = "none"
 
 
+class SameFact(Strict):
+    """The thresholds of the same-fact test (factcheck/engine/same_fact.py) for one rule."""
+
+    min_context: float = Field(
+        default=0.2, ge=0, le=1,
+        description="Unreviewed claims: the least IDF-weighted overlap of content words (values masked) "
+                    "for two evidence sentences to be about one fact; 0 turns the test off.",
+    )
+    min_counted: float = Field(
+        default=0.7, ge=0, le=1,
+        description="Quantities: the least Jaccard overlap of the content words of two `counted` phrases.",
+    )
+
+
 class Rule(Strict):
     id: str = Field(pattern=RULE_ID_PATTERN, description="A short stable code, e.g. FC101.")
     name: str = Field(pattern=ID_PATTERN, description="A readable name, e.g. date-consistency.")
@@ -91,6 +105,7 @@ class Rule(Strict):
     shingle_words: int = Field(default=3, ge=1, le=10)
     compare: Compare
     time: TimeVarying = Field(default_factory=TimeVarying)
+    same_fact: SameFact = Field(default_factory=SameFact)
     severity: Severity = Severity.error
     message: str = "{subject_name} · {property}"
 

@@ -16,10 +16,11 @@ ENTITIES = [
 
 
 def build_corpus(sources: dict[str, tuple[str, list[dict[str, Any]]]]) -> Corpus:
-    """`{source_id: (published, [claim dicts])}` -> a Corpus (claims need no evidence here)."""
+    """`{source_id: (published, [claim dicts])}` -> a Corpus. Claims are reviewed unless they say
+    otherwise, and need no evidence unless a test is about it (then they give `evidence`)."""
     documents = []
     for source_id, (published, claims) in sources.items():
-        filled = [{"evidence": {"text": "x", "start": 0, "end": 1}, **claim} for claim in claims]
+        filled = [{"evidence": {"text": "x", "start": 0, "end": 1}, "status": "reviewed", **claim} for claim in claims]
         claims_file = ClaimsFile.model_validate({
             "source": {"id": source_id, "publisher": source_id, "title": source_id, "published": published,
                        "text": "x.txt", "sha256": "0" * 64},

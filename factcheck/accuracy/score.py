@@ -1,0 +1,177 @@
+"""Score a report's conflicts against an answer key: precision, recall, every miss, every false one.
+
+A reported conflict is a pair of claims the report judged in conflict. Pairs whose evidence spans are
+the same are counted once (a sentence can give a date and a duration of one fact). A reported conflict
+*hits* a key entry when one claim's evidence overlaps the entry's `a` snippet in `a`'s source and the
+other's overlaps `b`'s (in either order). Precision is the share of reported conflicts that hit an
+expected conflict; recall the share of expected conflicts that at least one reported conflict hits.
+A reported conflict that hits an expected non-conflict is a trap sprung; it counts as false like any
+other conflict the key does not list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.accuracy.answers import AnswerKey, Expected, Snippet, load_answer_key
+from factcheck.accuracy.corpus import EvalEvent, find_events
+from factcheck.accuracy.run import run_event
+from factcheck.comparators.base import Verdict
+from factcheck.engine import Report
+from factcheck.model.sourced import SourcedClaim
+from factcheck.rules import LoadedRule
+
+Span = tuple[str, int, int]  # source id, start, end
+
+
+class AnswerKeyError(ValueError):
+    """A snippet of the key is not in its source's text exactly once; the message says which."""
+
+
+@dataclass(frozen=True)
+class ReportedConflict:
+    finding_id: str
+    rule_id: str
+    first: SourcedClaim
+    second: SourcedClaim
+    explanation: str
+    hits: tuple[str, ...] = ()  # ids of expected conflicts it matches
+    traps: tuple[str, ...] = ()  # ids of expected non-conflicts it matches
+
+    def spans(self) -> tuple[Span, Span]:
+        return _span(self.first), _span(self.second)
+
+
+@dataclass(frozen=True)
+class EventScore:
+    event: str
+    expected: tuple[Expected, ...]
+    reported: tuple[ReportedConflict, ...]
+    claims: int = 0
+    sources: int = 0
+
+    @property
+    def true_positives(self) -> int:
+        return sum(1 for r in self.reported if r.hits)
+
+    @property
+    def found(self) -> set[str]:
+        return {hit for r in self.reported for hit in r.hits}
+
+    @property
+    def missed(self) -> list[Expected]:
+        return [e for e in self.expected if e.id not in self.found]
+
+    @property
+    def false_conflicts(self) -> list[ReportedConflict]:
+        return [r for r in self.reported if not r.hits]
+
+
+@dataclass(frozen=True)
+class CorpusScore:
+    events: tuple[EventScore, ...] = field(default_factory=tuple)
+
+    @property
+    def reported(self) -> int:
+        return sum(len(e.reported) for e in self.events)
+
+    @property
+    def true_positives(self) -> int:
+        return sum(e.true_positives for e in self.events)
+
+    @property
+    def expected(self) -> int:
+        return sum(len(e.expected) for e in self.events)
+
+    @property
+    def found(self) -> int:
+        return sum(len(e.found) for e in self.events)
+
+    @property
+    def precision(self) -> float:
+        """1.0 when nothing is reported: no conflict claimed, none wrong."""
+        return self.true_positives / self.reported if self.reported else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+def _span(item: SourcedClaim) -> Span:
+    evidence = item.claim.evidence
+    return item.source_id, evidence.start, evidence.end
+
+
+def locate(snippet: Snippet, texts: dict[str, str], where: str) -> Span:
+    """Where the snippet stands in its source's text; AnswerKeyError unless exactly once."""
+    text = texts.get(snippet.source)
+    if text is None:
+        raise AnswerKeyError(f"{where}: no article has source id {snippet.source!r} (known: {', '.join(sorted(texts))})")
+    start = text.find(snippet.text)
+    if start < 0:
+        raise AnswerKeyError(f"{where}: {snippet.text!r} is not in {snippet.source}")
+    if text.find(snippet.text, start + 1) >= 0:
+        raise AnswerKeyError(f"{where}: {snippet.text!r} occurs more than once in {snippet.source}; quote more words")
+    return snippet.source, start, start + len(snippet.text)
+
+
+def _overlaps(span: Span, target: Span) -> bool:
+    return span[0] == target[0] and span[1] < target[2] and target[1] < span[2]
+
+
+def _matches(conflict: tuple[Span, Span], a: Span, b: Span) -> bool:
+    first, second = conflict
+    return (_overlaps(first, a) and _overlaps(second, b)) or (_overlaps(first, b) and _overlaps(second, a))
+
+
+def reported_conflicts(report: Report) -> list[ReportedConflict]:
+    """Every pair of claims the report judged in conflict, once per pair of evidence spans."""
+    seen: set[tuple[Span, Span]] = set()
+    found: list[ReportedConflict] = []
+    for finding in report.findings:
+        if finding.verdict is not Verdict.conflict:
+            continue
+        by_key = {c.key: c for c in finding.claims}
+        for pair in finding.pairs:
+            if pair.comparison.verdict is not Verdict.conflict:
+                continue
+            first, second = by_key[pair.first], by_key[pair.second]
+            spans = tuple(sorted((_span(first), _span(second))))
+            if spans in seen:
+                continue
+            seen.add(spans)  # type: ignore[arg-type]
+            found.append(ReportedConflict(finding.id, finding.rule_id, first, second, pair.comparison.explanation))
+    return found
+
+
+def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str], *, where: str = "answers.yaml",
+                claims: int = 0) -> EventScore:
+    """Match the report's conflicts against `key`, whose snippets are placed in `texts`."""
+    def placed(entries: list[Expected], section: str) -> list[tuple[Expected, Span, Span]]:
+        return [(e, locate(e.a, texts, f"{where}: {section} {e.id}.a"), locate(e.b, texts, f"{where}: {section} {e.id}.b"))
+                for e in entries]
+
+    conflicts, traps = placed(key.conflicts, "conflicts"), placed(key.non_conflicts, "non_conflicts")
+    scored = []
+    for reported in reported_conflicts(report):
+        spans = reported.spans()
+        hits = tuple(e.id for e, a, b in conflicts if _matches(spans, a, b))
+        sprung = tuple(e.id for e, a, b in traps if _matches(spans, a, b))
+        scored.append(ReportedConflict(reported.finding_id, reported.rule_id, reported.first, reported.second,
+                                       reported.explanation, hits, sprung))
+    return EventScore(name, tuple(key.conflicts), tuple(scored), claims, len(texts))
+
+
+def evaluate_corpus(root: Path, rules: list[LoadedRule]) -> CorpusScore:
+    """Every event below `root`, from raw text to a scored report."""
+    scores = []
+    for event in find_events(root):
+        scores.append(evaluate_event(event, rules))
+    return CorpusScore(tuple(scores))
+
+
+def evaluate_event(event: EvalEvent, rules: list[LoadedRule]) -> EventScore:
+    key = load_answer_key(event.answers)
+    run = run_event(event, rules)
+    return score_event(event.name, key, run.report, run.texts, where=str(event.answers), claims=run.claims)

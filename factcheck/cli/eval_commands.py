@@ -1,0 +1,64 @@
+"""`factcheck eval DIR`: conflict precision and recall of `extract -> report` on an evaluation corpus."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
+from factcheck.accuracy.render import render_json, render_text
+from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
+from factcheck.cli.output import echo_problems
+from factcheck.cli.report_commands import load_rules_or_exit
+from factcheck.extract.source import SourceError
+from factcheck.load import ProblemsError
+from factcheck.load.write import write_atomic
+
+
+@click.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--rules", "rules_dir", type=click.Path(exists=True, path_type=Path), default=Path("rules"),
+              show_default=True, help="Rules directory.")
+@click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file.")
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this precision.")
+@click.option("--min-recall", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this recall.")
+def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path | None, min_precision: float | None,
+                 min_recall: float | None) -> None:
+    """Draft every article of an evaluation corpus with `extract`, report, and score the conflicts
+    against each event's answers.yaml: precision, recall, every miss and every false conflict.
+
+    Exit 0 when it ran (and met the floors given), 1 below a floor, 2 when it could not run.
+    """
+    if not find_events(corpus):
+        click.echo(f"error: no event under {corpus} (an event folder has articles/ and answers.yaml)", err=True)
+        sys.exit(EXIT_USAGE)
+    rules = load_rules_or_exit(rules_dir)
+    try:
+        score = evaluate_corpus(corpus, rules)
+    except ProblemsError as error:
+        echo_problems(error.problems)
+        sys.exit(EXIT_USAGE)
+    except (AnswerKeyError, SourceError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    text = render_json(score) if format_name == "json" else render_text(score)
+    if output:
+        write_atomic(output, text)
+        click.echo(f"Wrote {output}: precision {score.precision:.2f}, recall {score.recall:.2f}.", err=True)
+    else:
+        click.echo(text, nl=False)
+    below = []
+    if min_precision is not None and score.precision < min_precision:
+        below.append(f"precision {score.precision:.2f} < {min_precision:.2f}")
+    if min_recall is not None and score.recall < min_recall:
+        below.append(f"recall {score.recall:.2f} < {min_recall:.2f}")
+    if below:
+        click.echo(f"below the floor: {'; '.join(below)}", err=True)
+        sys.exit(EXIT_DATA)
+    sys.exit(EXIT_OK)
+
+
+COMMANDS = [eval_command]

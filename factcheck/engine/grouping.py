@@ -1,0 +1,77 @@
+"""From compared pairs to facts: which claims make up one finding.
+
+Connected components chain: A links to B and B to C puts A and C in one finding though they were
+never found to be one fact (one `announced_on` finding once held a dozen announcements through such
+bridges). A fact here is a group in which every two claims of different sources were linked by a
+comparison: complete linkage. Groups are merged greedily, the strongest links first (the same-fact
+score plus the comparator's score), so each claim joins the fact it matches best. Claims of one source
+are never compared with each other, so they need no link to share a group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+
+from factcheck.engine.finding import PairComparison
+
+
+@dataclass(frozen=True)
+class Group:
+    claims: tuple[str, ...]  # claim keys, in the order they were first linked
+    pairs: tuple[PairComparison, ...]  # the comparisons inside the group
+
+
+def connected_groups(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Union-find: each key that appears in `links` -> the representative of its connected group."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for first, second in links:
+        parent[root(first)] = root(second)
+    return {key: root(key) for key in parent}
+
+
+def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tuple[str, str], float],
+                            sources: Mapping[str, str], focus: Collection[str] | None = None) -> list[Group]:
+    """Partition the compared claims into groups whose cross-source pairs are all linked. With
+    `focus` (the gate's fast path, which compares only pairs touching those sources), a pair of two
+    sources outside it was not compared and needs no link."""
+
+    def needs_link(x: str, y: str) -> bool:
+        return sources[x] != sources[y] and (focus is None or sources[x] in focus or sources[y] in focus)
+
+    linked = {frozenset((p.first, p.second)) for p in compared}
+    members: dict[str, list[str]] = {}
+    group_of: dict[str, str] = {}
+    for pair in compared:
+        for key in (pair.first, pair.second):
+            if key not in group_of:
+                group_of[key] = key
+                members[key] = [key]
+    refused: set[frozenset[str]] = set()
+    ordered = sorted(compared, key=lambda p: (-strength.get((p.first, p.second), 0.0), p.first, p.second))
+    for pair in ordered:
+        first, second = group_of[pair.first], group_of[pair.second]
+        if first == second or frozenset((first, second)) in refused:
+            continue
+        if all(not needs_link(x, y) or frozenset((x, y)) in linked
+               for x in members[first] for y in members[second]):
+            keep, gone = (first, second) if len(members[first]) >= len(members[second]) else (second, first)
+            members[keep].extend(members.pop(gone))
+            for key in members[keep]:
+                group_of[key] = keep
+            refused = {r for r in refused if gone not in r and keep not in r}
+        else:
+            refused.add(frozenset((first, second)))
+    pairs_of: dict[str, list[PairComparison]] = {}
+    for pair in compared:
+        if group_of[pair.first] == group_of[pair.second]:
+            pairs_of.setdefault(group_of[pair.first], []).append(pair)
+    return [Group(tuple(members[root]), tuple(pairs)) for root, pairs in pairs_of.items()]

@@ -1,0 +1,145 @@
+"""The same-fact test: are two claims about one fact, or only about one subject?
+
+Blocking (`blocking.py`) puts claims that share a subject and property side by side; that is not
+enough. "South Korea announced_on" holds every announcement a government makes. Two claims are the
+same fact only when:
+
+1. **their keys match**: the same `event` when both name one (a claim without an event is
+   unknown on that count, and left to the context test); modalities that can be compared (a plan,
+   a forecast or a condition only with its like; done, reported and unstated with each other); for
+   quantities, the same thing counted (`counted`: the Jaccard overlap of their content words);
+2. **their contexts match**, when either claim is unreviewed (`status: auto`): the words around the
+   value, with the values masked (numbers, dates, weekdays, months, quoted words), share enough
+   content. The measure is an IDF-weighted Jaccard over content-word stems, the IDF taken over every
+   claim's evidence in the run, so a word every sentence shares (the subject's name) counts for
+   little and "ferry capsized" or "notified the commission" counts for much. Reviewed claims skip
+   it: a person has said what fact each is.
+
+The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact` below). The test is
+one function, `same_fact`, used by the engine for every rule.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.model.claims import Status
+from factcheck.model.sourced import SourcedClaim
+from factcheck.model.values import QuantityValue, QuoteValue
+from factcheck.rules.model import SameFact
+
+_ASSERTED = "asserted"
+_MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
+_QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for from with without into onto over under about after before
+during since until as than that this these those it its it's is are was were be been being has have had
+do does did will would shall should can could may might must not no nor so such there their them they he
+she his her him we our us you your i me my who whom whose which what when where why how all any both each
+few more most other some own same only very just also said says say saying told tell tells according
+while though although because per via again further then once here up down out off own too s t
+mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+today yesterday tomorrow week weeks month months year years day days last next earlier later ago
+""".split())
+
+
+@dataclass(frozen=True)
+class SameFactResult:
+    """The outcome of the test: whether the two claims are one fact, a score (the context
+    similarity, 1.0 when it was not needed) and the reason, shown in the finding's explanation."""
+
+    same: bool
+    score: float
+    reason: str
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough to meet "talks"/"talked", "capsized"/"capsizing"."""
+    for suffix in ("ings", "ing", "edly", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=131072)
+def content_words(text: str) -> frozenset[str]:
+    """The stems of the content words of `text`, values and quoted words masked."""
+    text = _QUOTED.sub(" ", text)
+    words = (w.casefold().replace("’", "'") for w in _WORD.findall(text))
+    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
+
+
+class ContextIndex:
+    """Inverse document frequencies of content words over the evidence of every claim in a run."""
+
+    def __init__(self, claims: Iterable[SourcedClaim]) -> None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for item in claims:
+            counts.update(content_words(item.claim.evidence.text))
+            total += 1
+        self._total = max(total, 1)
+        self._idf = {word: math.log((1 + self._total) / (1 + n)) + 1.0 for word, n in counts.items()}
+
+    def weight(self, word: str) -> float:
+        return self._idf.get(word, math.log(1 + self._total) + 1.0)
+
+    def similarity(self, a: str, b: str) -> float:
+        """IDF-weighted Jaccard of the two texts' content words, in [0, 1]."""
+        wa, wb = content_words(a), content_words(b)
+        union = wa | wb
+        if not union:
+            return 0.0
+        return sum(self.weight(w) for w in wa & wb) / sum(self.weight(w) for w in union)
+
+
+def _modality_class(item: SourcedClaim) -> str:
+    modality = item.claim.modality
+    value = modality.value if modality is not None else None
+    return _MODALITY_CLASS.get(value, value or _ASSERTED)
+
+
+def _counted(item: SourcedClaim) -> frozenset[str] | None:
+    value = item.claim.value
+    if isinstance(value, QuantityValue) and value.counted:
+        return content_words(value.counted)
+    return None
+
+
+def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
+    """Why the two claims' keys say they are different facts, or None when they may be one."""
+    ca, cb = a.claim, b.claim
+    if ca.event and cb.event and ca.event != cb.event:
+        return f"different events ({ca.event} vs {cb.event})"
+    ma, mb = _modality_class(a), _modality_class(b)
+    if ma != mb:
+        return f"different modalities ({ma} vs {mb}): a {ma} fact and a {mb} one are not the same fact"
+    counted_a, counted_b = _counted(a), _counted(b)
+    if counted_a is not None and counted_b is not None:
+        shared = len(counted_a & counted_b) / max(1, len(counted_a | counted_b))
+        if shared < params.min_counted:
+            va, vb = ca.value, cb.value
+            assert isinstance(va, QuantityValue) and isinstance(vb, QuantityValue)
+            return f"different things counted ({va.counted!r} vs {vb.counted!r})"
+    return None
+
+
+def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex) -> SameFactResult:
+    """Whether `a` and `b` are one fact (see the module docstring)."""
+    difference = _key_difference(a, b, params)
+    if difference is not None:
+        return SameFactResult(False, 0.0, difference)
+    unreviewed = a.claim.status is not Status.reviewed or b.claim.status is not Status.reviewed
+    if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
+        return SameFactResult(True, 1.0, "")
+    score = index.similarity(a.claim.evidence.text, b.claim.evidence.text)
+    if score < params.min_context:
+        return SameFactResult(False, score, f"contexts differ: {score:.2f} < {params.min_context:g}")
+    return SameFactResult(True, score, f"same fact: contexts match {score:.2f} >= {params.min_context:g}")

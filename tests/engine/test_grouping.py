@@ -1,0 +1,40 @@
+"""A fact is a group whose claims are all linked, never a chain through one bridge."""
+
+from __future__ import annotations
+
+from factcheck.comparators.base import Comparison, Verdict
+from factcheck.engine.finding import PairComparison
+from factcheck.engine.grouping import complete_linkage_groups
+
+
+def link(first: str, second: str) -> PairComparison:
+    return PairComparison(first, second, Comparison(Verdict.agree, "same"))
+
+
+SOURCES = {f"{s}/1": s for s in "abcd"} | {"a/2": "a"}
+
+
+def test_a_bridge_does_not_chain_two_facts() -> None:
+    # a~b and b~c, but a and c were never found to be one fact.
+    pairs = [link("a/1", "b/1"), link("b/1", "c/1")]
+    groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 2.0, ("b/1", "c/1"): 1.0}, SOURCES)
+    assert [g.claims for g in groups] == [("a/1", "b/1")]
+
+
+def test_the_strongest_link_wins_the_bridge() -> None:
+    pairs = [link("a/1", "b/1"), link("b/1", "c/1")]
+    groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 1.0, ("b/1", "c/1"): 2.0}, SOURCES)
+    assert [sorted(g.claims) for g in groups] == [["b/1", "c/1"]]
+
+
+def test_a_fully_linked_group_is_one_fact_and_claims_of_one_source_need_no_link() -> None:
+    pairs = [link(x, y) for x, y in (("a/1", "b/1"), ("a/1", "c/1"), ("b/1", "c/1"), ("a/2", "b/1"),
+                                     ("a/2", "c/1"))]
+    [group] = complete_linkage_groups(pairs, {}, SOURCES)
+    assert sorted(group.claims) == ["a/1", "a/2", "b/1", "c/1"] and len(group.pairs) == 5
+
+
+def test_with_a_focus_pairs_outside_it_need_no_link() -> None:
+    pairs = [link("a/1", "d/1"), link("b/1", "d/1"), link("c/1", "d/1")]
+    [group] = complete_linkage_groups(pairs, {}, SOURCES, focus={"d"})
+    assert sorted(group.claims) == ["a/1", "b/1", "c/1", "d/1"]

@@ -1,0 +1,107 @@
+"""The same-fact test: one subject and property is not yet one fact. Sentences written for tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.comparators.base import Verdict
+from factcheck.engine import run_rules
+from factcheck.engine.same_fact import ContextIndex, content_words, same_fact
+from factcheck.rules import load_rules
+from factcheck.rules.model import SameFact
+
+from .corpus_builder import build_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = load_rules([ROOT / "rules"])
+
+
+def dated(claim_id: str, day: str, sentence: str, **extra: object) -> dict:
+    return {"id": claim_id, "kind": "date", "subject": "gsomia", "property": "expires_on", "value": {"date": day},
+            "status": "auto", "confidence": 0.8, "evidence": {"text": sentence, "start": 0, "end": len(sentence)},
+            **extra}
+
+
+def conflicts(report) -> list:
+    return [f for f in report.findings if f.verdict is Verdict.conflict]
+
+
+def test_values_and_function_words_are_masked() -> None:
+    words = content_words('The pact will expire on Nov. 23, 2019, "unless renewed", officials said on Thursday.')
+    assert words == {"pact", "expire", "official"}
+
+
+def test_unreviewed_claims_in_different_contexts_are_not_compared() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The pact will expire on Nov. 23 if it is not renewed.")]),
+        "b": ("2019-08-23", [dated("x", "2019-12-01", "Riot police stood outside the ministry on Dec. 1 as crowds "
+                                                      "gathered to protest.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert conflicts(report) == []
+    assert report.summary.different_facts == 1
+    assert "set aside as different facts" in report.summary.describe()
+
+
+def test_unreviewed_claims_in_matching_contexts_conflict_and_say_why() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The pact will expire on Nov. 23 if it is not renewed.")]),
+        "b": ("2019-08-23", [dated("x", "2019-11-30", "Unless renewed, the pact is set to expire on Nov. 30.")]),
+    })
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "same fact: contexts match" in finding.explanation
+    assert finding.rests_on_unreviewed and finding.confidence == 0.8
+
+
+def test_reviewed_claims_skip_the_context_test() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The pact will expire on Nov. 23.", status="reviewed")]),
+        "b": ("2019-08-23", [dated("x", "2019-11-30", "Riot police gathered on Nov. 30.", status="reviewed")]),
+    })
+    assert len(conflicts(run_rules(corpus, RULES))) == 1
+
+
+def test_different_events_and_modalities_are_different_facts() -> None:
+    sentence = "The pact will expire on Nov. 23 if it is not renewed."
+    for first, second in (({"event": "pact-expiry"}, {"event": "ban-expiry"}),
+                          ({"modality": "forecast"}, {"modality": "done"}),
+                          ({"modality": "planned"}, {})):
+        corpus = build_corpus({"a": ("2019-08-22", [dated("x", "2019-11-23", sentence, **first)]),
+                               "b": ("2019-08-23", [dated("x", "2019-11-30", sentence, **second)])})
+        report = run_rules(corpus, RULES)
+        assert conflicts(report) == [] and report.summary.different_facts == 1, (first, second)
+
+
+def test_reported_and_done_are_one_fact() -> None:
+    sentence = "The pact will expire on Nov. 23 if it is not renewed."
+    corpus = build_corpus({"a": ("2019-08-22", [dated("x", "2019-11-23", sentence, modality="reported")]),
+                           "b": ("2019-08-23", [dated("x", "2019-11-30", sentence, modality="done")])})
+    assert len(conflicts(run_rules(corpus, RULES))) == 1
+
+
+def poll(claim_id: str, amount: float, counted: str, sentence: str) -> dict:
+    return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "share",
+            "value": {"amount": amount, "unit": "percent", "counted": counted}, "status": "reviewed",
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_poll_figures_of_different_answers_are_different_facts() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [poll("support", 55, "respondents who back ending the pact", "55 percent back ending it")]),
+        "b": ("2019-08-23", [poll("oppose", 31, "respondents who oppose ending the pact", "31 percent oppose it"),
+                             poll("support", 48, "respondents backing an end to the pact", "48 percent back it")]),
+    })
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert {c.key for c in finding.claims} == {"a/support", "b/support"}
+
+
+def test_the_test_is_symmetric_and_explains_itself() -> None:
+    corpus = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The pact will expire on Nov. 23.")]),
+        "b": ("2019-08-23", [dated("x", "2019-11-23", "Seoul announced the decision on Thursday.")]),
+    })
+    a, b = corpus.claims()
+    index = ContextIndex(corpus.claims())
+    one, two = same_fact(a, b, SameFact(), index), same_fact(b, a, SameFact(), index)
+    assert (one.same, one.score) == (two.same, two.score) and not one.same
+    assert one.reason.startswith("contexts differ: 0.00 <")

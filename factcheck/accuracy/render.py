@@ -51,6 +51,7 @@ def render_text(score: CorpusScore) -> str:
                 lines += [f"  {expected.id}: {_clean(expected.about)}",
                           f"    - {expected.a.source}: \"{_clean(expected.a.text)}\"",
                           f"    - {expected.b.source}: \"{_clean(expected.b.text)}\""]
+                lines += [f"    why: {_clean(reason, 300)}" for reason in event.diagnoses.get(expected.id, [])]
         if event.false_conflicts:
             lines += ["", f"False conflicts in {event.event} ({len(event.false_conflicts)}):"]
             for reported in event.false_conflicts:
@@ -74,6 +75,7 @@ def render_json(score: CorpusScore) -> str:
             "event": e.event, "sources": e.sources, "claims": e.claims, "reported": len(e.reported),
             "true_positives": e.true_positives, "expected": len(e.expected), "found": sorted(e.found),
             "missed": [m.id for m in e.missed],
+            "why_missed": e.diagnoses,
             "false_conflicts": [{"finding": r.finding_id, "rule": r.rule_id, "traps": list(r.traps),
                                  "claims": [claim(r.first), claim(r.second)], "explanation": r.explanation}
                                 for r in e.false_conflicts],

@@ -22,7 +22,7 @@ from factcheck.load.corpus import load_entities
 from factcheck.load.document import read_yaml
 from factcheck.load.write import dump_yaml, write_atomic
 from factcheck.model import Entity
-from factcheck.model.entity_index import alias_key
+from factcheck.model.entity_index import EntityIndex, alias_key
 from factcheck.rules import LoadedRule
 
 
@@ -32,6 +32,7 @@ class EventRun:
     texts: dict[str, str]  # source id -> article text, to place the answer key's snippets
     claims: int
     proposed: int
+    entities: EntityIndex
 
 
 def run_event(event: EvalEvent, rules: list[LoadedRule], workdir: Path | None = None) -> EventRun:
@@ -59,7 +60,7 @@ def run_event(event: EvalEvent, rules: list[LoadedRule], workdir: Path | None = 
     write_atomic(entities_path, dump_yaml({"entities": known + _accepted(known, proposals.values())}))
     corpus = load_corpus([claims_dir])
     report = run_rules(corpus, rules)
-    return EventRun(report, texts, len(corpus.claims()), len(proposals))
+    return EventRun(report, texts, len(corpus.claims()), len(proposals), corpus.entities)
 
 
 def _entity_items(path: Path | None) -> list[dict]:

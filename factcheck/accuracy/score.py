@@ -17,8 +17,10 @@ from pathlib import Path
 from factcheck.accuracy.answers import AnswerKey, Expected, Snippet, load_answer_key
 from factcheck.accuracy.corpus import EvalEvent, find_events
 from factcheck.accuracy.run import run_event
-from factcheck.comparators.base import Verdict
+from factcheck.accuracy.diagnose import diagnose_miss
+from factcheck.comparators.base import Context, Verdict
 from factcheck.engine import Report
+from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
 
@@ -50,6 +52,7 @@ class EventScore:
     reported: tuple[ReportedConflict, ...]
     claims: int = 0
     sources: int = 0
+    diagnoses: dict[str, list[str]] = field(default_factory=dict)  # missed conflict id -> why, per claim pair
 
     @property
     def true_positives(self) -> int:
@@ -146,8 +149,10 @@ def reported_conflicts(report: Report) -> list[ReportedConflict]:
 
 
 def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str], *, where: str = "answers.yaml",
-                claims: int = 0) -> EventScore:
-    """Match the report's conflicts against `key`, whose snippets are placed in `texts`."""
+                claims: int = 0, rules: list[LoadedRule] | None = None, entities: EntityIndex | None = None
+                ) -> EventScore:
+    """Match the report's conflicts against `key`, whose snippets are placed in `texts`; with `rules`,
+    say for each missed conflict why its claims were not reported in conflict."""
     def placed(entries: list[Expected], section: str) -> list[tuple[Expected, Span, Span]]:
         return [(e, locate(e.a, texts, f"{where}: {section} {e.id}.a"), locate(e.b, texts, f"{where}: {section} {e.id}.b"))
                 for e in entries]
@@ -160,7 +165,12 @@ def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str]
         sprung = tuple(e.id for e, a, b in traps if _matches(spans, a, b))
         scored.append(ReportedConflict(reported.finding_id, reported.rule_id, reported.first, reported.second,
                                        reported.explanation, hits, sprung))
-    return EventScore(name, tuple(key.conflicts), tuple(scored), claims, len(texts))
+    found = {hit for r in scored for hit in r.hits}
+    diagnoses = {}
+    if rules is not None:
+        context = Context(entities=entities or EntityIndex())
+        diagnoses = {e.id: diagnose_miss(a, b, report, rules, context) for e, a, b in conflicts if e.id not in found}
+    return EventScore(name, tuple(key.conflicts), tuple(scored), claims, len(texts), diagnoses)
 
 
 def evaluate_corpus(root: Path, rules: list[LoadedRule]) -> CorpusScore:
@@ -174,4 +184,5 @@ def evaluate_corpus(root: Path, rules: list[LoadedRule]) -> CorpusScore:
 def evaluate_event(event: EvalEvent, rules: list[LoadedRule]) -> EventScore:
     key = load_answer_key(event.answers)
     run = run_event(event, rules)
-    return score_event(event.name, key, run.report, run.texts, where=str(event.answers), claims=run.claims)
+    return score_event(event.name, key, run.report, run.texts, where=str(event.answers), claims=run.claims,
+                       rules=rules, entities=run.entities)

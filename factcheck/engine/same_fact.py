@@ -13,7 +13,9 @@ same fact only when:
    content. The measure is an IDF-weighted Jaccard over content-word stems, the IDF taken over every
    claim's evidence in the run, so a word every sentence shares (the subject's name) counts for
    little and "ferry capsized" or "notified the commission" counts for much. Reviewed claims skip
-   it: a person has said what fact each is.
+   it: a person has said what fact each is. When both claims name the same event, or both say what
+   they count and it matches, the key already carries much of the context, and a lower threshold
+   (`min_context_keyed`) applies.
 
 The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact` below). The test is
 one function, `same_fact`, used by the engine for every rule.
@@ -113,6 +115,11 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     return None
 
 
+def _keyed(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both claims name their event, or both say what they count (and the keys matched)."""
+    return bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
+
+
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
     """Why the two claims' keys say they are different facts, or None when they may be one."""
     ca, cb = a.claim, b.claim
@@ -140,6 +147,7 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")
     score = index.similarity(a.claim.evidence.text, b.claim.evidence.text)
-    if score < params.min_context:
-        return SameFactResult(False, score, f"contexts differ: {score:.2f} < {params.min_context:g}")
-    return SameFactResult(True, score, f"same fact: contexts match {score:.2f} >= {params.min_context:g}")
+    threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b) else (params.min_context, "")
+    if score < threshold:
+        return SameFactResult(False, score, f"contexts differ: {score:.2f} < {threshold:g}{keyed}")
+    return SameFactResult(True, score, f"same fact: contexts match {score:.2f} >= {threshold:g}{keyed}")

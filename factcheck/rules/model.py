@@ -88,6 +88,11 @@ class SameFact(Strict):
         description="Unreviewed claims: the least IDF-weighted overlap of content words (values masked) "
                     "for two evidence sentences to be about one fact; 0 turns the test off.",
     )
+    min_context_keyed: float = Field(
+        default=0.1, ge=0, le=1,
+        description="The same, when both claims name the same event or count the same thing: the key "
+                    "already says much of what the context would.",
+    )
     min_counted: float = Field(
         default=0.7, ge=0, le=1,
         description="Quantities: the least Jaccard overlap of the content words of two `counted` phrases.",

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test validate golden bench bench-extract clean
+.PHONY: report test validate golden bench bench-extract eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(STAMP)
 ## bench-extract: extraction recall and precision per kind on the seeds (figures in docs/extraction.md)
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/extract_recall.py
+
+## eval: conflict precision and recall of extract -> report on the evaluation corpus (docs/accuracy.md)
+eval: $(STAMP)
+	$(BIN)/factcheck eval eval/dev
+	$(BIN)/factcheck eval eval/holdout
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -18,7 +18,7 @@ from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
 from factcheck.cli.report_commands import build_report, load_rules_or_exit
 from factcheck.engine import Report
-from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, GateError, GateRequest, GateResult, run_gate
+from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
 from factcheck.gate.render import GATE_FORMATS, render_gate, summary_lines
 from factcheck.load import ProblemsError
@@ -48,6 +48,8 @@ def _fail_usage(error: GateError) -> NoReturn:
 @BASELINE_OPTION
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="conflict", show_default=True,
               help="Fail on conflicts; on compatible or worse; or on anything that does not agree.")
+@click.option("--unreviewed", type=click.Choice(list(UNREVIEWED)), default="fail", show_default=True,
+              help="What a new finding that rests on unreviewed (auto) claims does: fail, warn, or nothing.")
 @CLAIMS_OPTION
 @RULES_OPTION
 @ENTITIES_OPTION
@@ -55,17 +57,18 @@ def _fail_usage(error: GateError) -> NoReturn:
 @click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
-def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, claims_dir: Path,
-         rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str, output: Path | None,
-         select: tuple[str, ...]) -> None:
+def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, unreviewed: str,
+         claims_dir: Path, rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str,
+         output: Path | None, select: tuple[str, ...]) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
     uncommitted or untracked under the claims directory). Exit 0 nothing new fails, 1 the data fails,
     2 the check could not run.
     """
-    request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, claims_dir=claims_dir,
-                          rules_dir=rules_dir, rules_from_head=rules_from_head, entities=entities, select=select)
+    request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, unreviewed=unreviewed,
+                          claims_dir=claims_dir, rules_dir=rules_dir, rules_from_head=rules_from_head,
+                          entities=entities, select=select)
     try:
         result = run_gate(request)
     except GateError as error:

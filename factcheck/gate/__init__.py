@@ -4,10 +4,10 @@ exit codes and formats."""
 
 from factcheck.gate.baseline import DEFAULT_BASELINE, BaselineEntry, BaselineFile, load_baseline
 from factcheck.gate.errors import GateError
-from factcheck.gate.gate import FAIL_ON, GateRequest, GateResult, run_gate
+from factcheck.gate.gate import FAIL_ON, UNREVIEWED, GateRequest, GateResult, run_gate
 from factcheck.gate.identity import anchor_claim, fingerprint
 
 __all__ = [
-    "DEFAULT_BASELINE", "FAIL_ON", "BaselineEntry", "BaselineFile", "GateError", "GateRequest", "GateResult",
-    "anchor_claim", "fingerprint", "load_baseline", "run_gate",
+    "DEFAULT_BASELINE", "FAIL_ON", "UNREVIEWED", "BaselineEntry", "BaselineFile", "GateError", "GateRequest",
+    "GateResult", "anchor_claim", "fingerprint", "load_baseline", "run_gate",
 ]

@@ -44,7 +44,10 @@ def complete_findings(corpus: Corpus, rules: list[LoadedRule], report: Report, c
             continue
         again = run_rules(_restricted(corpus, region), [loaded])
         extra_pairs += again.summary.pairs
-        full = next((f for f in again.findings if members & {c.key for c in f.claims}), finding)
+        # The full run's finding holds every claim of the focused one. When none does (the same-fact test
+        # weighs unreviewed claims' contexts over the claims of the run, so a region alone can judge them
+        # apart), keep the focused finding: the gate must never drop a conflict the change brings.
+        full = next((f for f in again.findings if members <= {c.key for c in f.claims}), finding)
         findings.setdefault(full.id, full)
     ordered = sorted(findings.values(), key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1,
                                                        f.rule_id, f.subject, f.property, f.id))

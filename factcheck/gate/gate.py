@@ -3,7 +3,9 @@
 It finds the changed claims files (given, or from git), loads the rules (from the base revision, so a
 pull request cannot weaken the rules that judge it), loads the whole corpus (every file must be valid),
 compares only the pairs that involve a changed source (`run_rules(focus_sources=...)`: the rest of the
-corpus was judged when it landed), applies the baseline, and lists the findings that fail.
+corpus was judged when it landed), applies the baseline, and lists the findings that fail. A finding
+that would fail but rests on unreviewed (`auto`) claims fails too by default; `unreviewed="warn"`
+makes it a warning and `"ignore"` leaves it out (docs/ci.md says why failing is the default).
 
 Errors: a GateError when the check cannot run (exit 2: git, rules, baseline, usage); a ProblemsError
 from `load_corpus` when a claims file is invalid (exit 1: the data fails).
@@ -45,6 +47,11 @@ FAIL_ON: dict[str, tuple[str, ...]] = {
 }
 
 
+# What a finding that would fail does when it rests on unreviewed (`auto`) claims (docs/ci.md):
+# fail it (the default: a person must look before the source lands), warn about it, or leave it out.
+UNREVIEWED = ("fail", "warn", "ignore")
+
+
 @dataclass(frozen=True)
 class GateRequest:
     """What `factcheck gate` was asked; paths are relative to the working directory."""
@@ -53,6 +60,7 @@ class GateRequest:
     base: str | None = None  # compare with this revision: its changes, its rules
     baseline: Path = DEFAULT_BASELINE
     fail_on: str = "conflict"
+    unreviewed: str = "fail"  # one of UNREVIEWED
     claims_dir: Path = Path("claims")
     rules_dir: Path = Path("rules")
     rules_from_head: bool = False
@@ -76,6 +84,9 @@ class GateResult:
     rules: tuple[Rule, ...] = ()
     rules_from: str = "the working tree"
     notes: tuple[str, ...] = ()
+    unreviewed: str = "fail"  # the --unreviewed policy
+    warned: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: warnings (--unreviewed warn)
+    ignored: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: left out (--unreviewed ignore)
 
     @property
     def passed(self) -> bool:
@@ -90,6 +101,8 @@ def run_gate(request: GateRequest) -> GateResult:
     """Gate the change `request` describes (see the module docstring for the steps and the errors)."""
     if request.fail_on not in FAIL_ON:
         raise GateError(f"unknown --fail-on {request.fail_on!r}; use one of {', '.join(FAIL_ON)}")
+    if request.unreviewed not in UNREVIEWED:
+        raise GateError(f"unknown --unreviewed {request.unreviewed!r}; use one of {', '.join(UNREVIEWED)}")
     notes: list[str] = []
     root, changed = _changes(request)
     baseline = _baseline(request.baseline)
@@ -110,12 +123,17 @@ def run_gate(request: GateRequest) -> GateResult:
     match = match_baseline(report.findings, baseline, request.today or dt.date.today(),
                            judged_sources=focus, known_sources=known)
     verdicts = FAIL_ON[request.fail_on]
-    failing = tuple(f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed)
+    new = [f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed]
+    holds_back = request.unreviewed != "fail"  # warn or ignore: findings on unreviewed claims do not fail
+    held = tuple(f for f in new if holds_back and f.rests_on_unreviewed)
+    failing = tuple(f for f in new if not (holds_back and f.rests_on_unreviewed))
     shown = tuple(sorted({d.shown_path for d in corpus.documents if focus is None or d.claims_file.source.id in focus}))
     return GateResult(report=report, failing=failing, fail_on=request.fail_on, suppressed=match.suppressed,
                       expired=match.expired, stale=match.unmatched, changed_files=shown,
                       changed_sources=tuple(sorted(focus if focus is not None else known)),
-                      rules=tuple(r.rule for r in rules), rules_from=rules_from, notes=tuple(notes))
+                      rules=tuple(r.rule for r in rules), rules_from=rules_from, notes=tuple(notes),
+                      unreviewed=request.unreviewed, warned=held if request.unreviewed == "warn" else (),
+                      ignored=held if request.unreviewed == "ignore" else ())
 
 
 def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:

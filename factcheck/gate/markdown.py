@@ -7,11 +7,14 @@ from __future__ import annotations
 from factcheck.gate.gate import GateResult
 from factcheck.report.context import RenderContext
 from factcheck.report.markdown import ICONS, table_cell, finding_section
+from factcheck.report.review import HOW_TO_REVIEW
 
 WHAT_TO_DO = [
     "1. Read each finding below: the changed source's claim is in the table, marked ⚠️ when it stands apart.",
-    "2. If a claim misreads its source (a wrong date, speaker or qualifier), fix the claim and push again.",
-    "3. If the sources really disagree, accept the finding with a reason and commit the baseline:",
+    "2. If a finding rests on unreviewed claims (`auto`, drafted by `factcheck extract`), check each claim it names "
+    "against its source first: fix it, or set `status: reviewed` in its claims file.",
+    "3. If a claim misreads its source (a wrong date, speaker or qualifier), fix the claim and push again.",
+    "4. If the sources really disagree, accept the finding with a reason and commit the baseline:",
     "   `factcheck baseline add FINDING_ID --reason \"...\" [--owner TEAM] [--expires YYYY-MM-DD]`",
 ]
 
@@ -21,6 +24,8 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
     count = len(result.failing)
     title = ("✅ passed: nothing new fails" if result.passed
              else f"❌ failed: {count} new finding{'s' if count != 1 else ''} ({'/'.join(result.failing_verdicts)})")
+    if result.warned:
+        title += f", {len(result.warned)} warning{'s' if len(result.warned) != 1 else ''} on unreviewed claims"
     files = ", ".join(f"`{path}`" for path in result.changed_files) or "none"
     lines = [f"# factcheck gate: {title}", "",
              f"Changed claims files: {files}. Compared against {s.sources} sources with the rules from "
@@ -29,6 +34,12 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
         lines += ["### What to do", "", *WHAT_TO_DO, ""]
         lines += [f"## {ICONS['conflict']} New findings that fail ({count})", ""]
         for finding in result.failing:
+            lines.extend(finding_section(finding))
+    if result.warned:
+        lines += [f"## ⚠️ Warnings: new findings on unreviewed claims ({len(result.warned)})", "",
+                  "These would fail, but rest on claims nobody has reviewed, and the gate runs with "
+                  f"`--unreviewed warn`: {HOW_TO_REVIEW}.", ""]
+        for finding in result.warned:
             lines.extend(finding_section(finding))
     accepted = [f for f in result.report.findings if f.id in result.suppressed]
     if accepted:
@@ -45,7 +56,7 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
         lines += [f"- expired on {e.expires}: {table_cell(e.describe())} no longer accepts its finding"
                   for e in result.expired]
         lines += ["", "Run `factcheck baseline prune` and commit the baseline.", ""]
-    failing = {f.id for f in result.failing}
+    failing = {f.id for f in (*result.failing, *result.warned)}
     others = [f for f in result.report.findings if f.id not in failing and f.id not in result.suppressed
               and f.verdict.value != "unverified"]
     if others:

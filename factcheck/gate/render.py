@@ -13,6 +13,7 @@ from factcheck.gate.identity import anchor_claim, fingerprint
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report import text as text_format
 from factcheck.report.json import report_data
+from factcheck.report.review import HOW_TO_REVIEW, unreviewed_note
 
 GATE_FORMATS = ("text", "json", "markdown", "sarif", "junit", "github")
 
@@ -21,7 +22,8 @@ def gate_context(result: GateResult, base: RenderContext | None = None) -> Rende
     """The render context of a gate run: unverified claims are shown only when they fail."""
     return replace(base or RenderContext(), suppressions={k: e.reason for k, e in result.suppressed.items()},
                    changed_paths=frozenset(result.changed_files), failing_verdicts=result.failing_verdicts,
-                   rules=result.rules, show_unverified=result.fail_on == "unverified")
+                   rules=result.rules, show_unverified=result.fail_on == "unverified",
+                   warned=frozenset(f.id for f in result.warned), ignored=frozenset(f.id for f in result.ignored))
 
 
 def render_gate(result: GateResult, format_name: str, base: RenderContext | None = None) -> str:
@@ -43,10 +45,14 @@ def summary_lines(result: GateResult) -> list[str]:
     """Ruff-style lines: each failing finding at its claim, the baseline's news, notes, then the outcome."""
     changed = frozenset(result.changed_files)
     lines = []
-    for finding in result.failing:
-        claim = anchor_claim(finding, changed)
-        lines.append(f"{claim.path}:{claim.line}: {finding.rule_id} {finding.verdict.value}: {finding.message} "
-                     f"[{finding.id}]")
+    for prefix, findings in (("", result.failing), ("warning: ", result.warned)):
+        for finding in findings:
+            claim = anchor_claim(finding, changed)
+            lines.append(f"{prefix}{claim.path}:{claim.line}: {finding.rule_id} {finding.verdict.value}: "
+                         f"{finding.message} [{finding.id}]")
+            note = unreviewed_note(finding)
+            if note is not None:
+                lines.append(f"  {note}")
     for finding in result.report.findings:
         entry = result.suppressed.get(finding.id)
         if entry is not None:
@@ -64,12 +70,25 @@ def summary_lines(result: GateResult) -> list[str]:
 def outcome(result: GateResult) -> str:
     files = len(result.changed_files)
     where = f"{files} changed claims file{'s' if files != 1 else ''}"
+    held = _held_back(result)
     if result.passed:
-        return f"factcheck gate: passed: nothing new fails ({where}, rules from {result.rules_from})."
+        return f"factcheck gate: passed: nothing new fails ({where}, rules from {result.rules_from}){held}."
     count = len(result.failing)
     what = "/".join(result.failing_verdicts)
-    return (f"factcheck gate: failed: {count} new finding{'s' if count != 1 else ''} ({what}) in {where}. Fix the "
-            "claims, or accept a finding: factcheck baseline add FINDING_ID --reason \"...\"")
+    unreviewed = sum(f.rests_on_unreviewed for f in result.failing)
+    review = (f" {unreviewed} of them rest{'s' if unreviewed == 1 else ''} on unreviewed claims: {HOW_TO_REVIEW}."
+              if unreviewed else "")
+    return (f"factcheck gate: failed: {count} new finding{'s' if count != 1 else ''} ({what}) in {where}{held}."
+            f"{review} Fix the claims, or accept a finding: factcheck baseline add FINDING_ID --reason \"...\"")
+
+
+def _held_back(result: GateResult) -> str:
+    """`; 1 warning on unreviewed claims (--unreviewed warn)`: what the policy kept from failing."""
+    for findings, what in ((result.warned, "warning"), (result.ignored, "ignored finding")):
+        if findings:
+            count = len(findings)
+            return f"; {count} {what}{'s' if count != 1 else ''} on unreviewed claims (--unreviewed {result.unreviewed})"
+    return ""
 
 
 def gate_data(result: GateResult, context: RenderContext) -> dict[str, Any]:
@@ -82,6 +101,8 @@ def gate_data(result: GateResult, context: RenderContext) -> dict[str, Any]:
                                                          "expires": str(entry.expires) if entry.expires else None}
     gate = {
         "passed": result.passed, "fail_on": result.fail_on, "failing_verdicts": list(result.failing_verdicts),
+        "unreviewed": result.unreviewed, "warned": [f.id for f in result.warned],
+        "ignored": [f.id for f in result.ignored],
         "rules_from": result.rules_from, "changed_files": list(result.changed_files),
         "changed_sources": list(result.changed_sources), "failing": [f.id for f in result.failing],
         "accepted": sorted(result.suppressed),

@@ -27,3 +27,7 @@ class RenderContext:
     failing_verdicts: tuple[str, ...] = ("conflict",)
     # the rules that ran, for SARIF's rule descriptions; when empty, rules are described from the findings
     rules: tuple[Rule, ...] = ()
+    # finding ids that would fail but rest on unreviewed claims, by the gate's --unreviewed policy:
+    # `warned` are shown as warnings, `ignored` are left out of the verdict (docs/ci.md)
+    warned: frozenset[str] = frozenset()
+    ignored: frozenset[str] = frozenset()

@@ -3,8 +3,10 @@
     ::error file=claims/wire.yaml,line=9,title=FC101 date-consistency: conflict::GSOMIA expires_on: ...
 
 A finding that fails the check (a conflict, or what `--fail-on` names) and is not in the baseline is
-an `error`; any other conflict or compatible finding not in the baseline a `warning`; agreements,
-unverified claims and accepted findings are not annotated. Each annotation sits at a claim in a
+an `error`; any other conflict or compatible finding not in the baseline a `warning`, and so is a
+failing finding that rests on unreviewed claims under `--unreviewed warn` (under `ignore` it is not
+annotated); agreements, unverified claims and accepted findings are not annotated. A finding that rests
+on unreviewed claims says so in its title and message, with the claims to review. Each annotation sits at a claim in a
 changed file, and only findings with a claim in a changed file are annotated. GitHub shows at most 10
 errors and 10 warnings per step, so the rest are counted in a final `::notice::`.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import anchor_claim, in_changed_files
 from factcheck.report.context import RenderContext
+from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
 
 LIMIT = 10  # annotations of each level GitHub shows per step
 
@@ -31,8 +34,11 @@ def escape_property(text: str) -> str:
 
 def level(finding: Finding, context: RenderContext) -> str | None:
     """`error`, `warning`, or None for a finding not to annotate."""
-    if finding.id in context.suppressions or not in_changed_files(finding, context.changed_paths):
+    if (finding.id in context.suppressions or finding.id in context.ignored
+            or not in_changed_files(finding, context.changed_paths)):
         return None
+    if finding.id in context.warned:
+        return "warning"
     if finding.verdict.value in context.failing_verdicts:
         return "error"
     return "warning" if finding.verdict.value in ("conflict", "compatible") else None
@@ -40,9 +46,13 @@ def level(finding: Finding, context: RenderContext) -> str | None:
 
 def annotation(finding: Finding, kind: str, context: RenderContext) -> str:
     claim = anchor_claim(finding, context.changed_paths)
-    title = f"{finding.rule_id} {finding.rule_name}: {finding.verdict.value}"
+    title = f"{finding.rule_id} {finding.rule_name}: {finding.verdict.value}{', unreviewed' if finding.rests_on_unreviewed else ''}"
     lines = [f"{finding.message} (finding {finding.id})"]
-    lines += [f"{c.source_id}: {value} ({c.path}:{c.line})" for c, value in zip(finding.claims, finding.values)]
+    note = unreviewed_note(finding)
+    if note is not None:
+        lines.append(f"Unreviewed: {note}; {HOW_TO_REVIEW}.")
+    lines += [f"{c.source_id}: {value} ({c.path}:{c.line}, {claim_status(c)})"
+              for c, value in zip(finding.claims, finding.values)]
     lines += finding.explanation.splitlines()
     properties = f"file={escape_property(claim.path)},line={claim.line},title={escape_property(title)}"
     return f"::{kind} {properties}::{escape_data(chr(10).join(lines))}"

@@ -51,6 +51,9 @@ def finding_data(finding: Finding) -> dict[str, Any]:
             for p in finding.pairs
         ],
         "explanation": finding.explanation,
+        "rests_on_unreviewed": finding.rests_on_unreviewed,
+        "confidence": finding.confidence,
+        "unreviewed_claims": [c.key for c in finding.unreviewed],
     }
 
 
@@ -66,6 +69,7 @@ def claim_data(item: SourcedClaim, described: str) -> dict[str, Any]:
         "qualifier": claim.qualifier,
         "as_of": str(item.as_of),
         "status": claim.status.value,
+        "confidence": claim.confidence,
         "evidence": {"text": claim.evidence.text, "start": claim.evidence.start, "end": claim.evidence.end},
         "location": {"path": item.path, "line": item.line},
     }

@@ -3,7 +3,9 @@
 One test suite per rule, one test case per finding (of the changed sources, in the gate). A finding
 that fails the check (a conflict, or what `--fail-on` names) is a `<failure>` with the message, every
 source's value and location, and the explanation; one the baseline accepts is `<skipped>` with the
-reason; the others pass. Unverified claims are left out with `--hide-unverified`.
+reason; the others pass. A failing finding that rests on unreviewed claims says so and names them;
+under the gate's `--unreviewed warn` it is `<skipped>` with that warning, under `ignore` it passes.
+Unverified claims are left out with `--hide-unverified`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import defaultdict
 from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import anchor_claim
 from factcheck.report.context import RenderContext
+from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
 
@@ -60,11 +63,26 @@ def _testcase(suite: ET.Element, finding: Finding, context: RenderContext) -> st
     if failing and reason is not None:
         ET.SubElement(case, "skipped", message=_text(f"accepted in the baseline: {reason}"))
         return "skipped"
-    if failing:
-        failure = ET.SubElement(case, "failure", message=_text(finding.message), type=finding.verdict.value)
-        lines = [f"{c.source_id}: {value} ({c.path}:{c.line})" for c, value in zip(finding.claims, finding.values)]
-        if finding.outliers:
-            lines.append(f"Standing apart: {', '.join(finding.outliers)}.")
-        failure.text = _text("\n".join([*lines, "", *finding.explanation.splitlines()]))
+    note = unreviewed_note(finding)
+    if failing and finding.id in context.warned and note is not None:
+        skipped = ET.SubElement(case, "skipped", message=_text(f"warning, not failing (--unreviewed warn): {note}"))
+        skipped.text = _text("\n".join(_details(finding)))
+        return "skipped"
+    if failing and finding.id not in context.ignored:
+        message = finding.message if note is None else f"{finding.message} ({note})"
+        failure = ET.SubElement(case, "failure", message=_text(message), type=finding.verdict.value)
+        failure.text = _text("\n".join(_details(finding)))
         return "failures"
     return None
+
+
+def _details(finding: Finding) -> list[str]:
+    """Every source's value, location and review status; who stands apart; what to review; the explanation."""
+    lines = [f"{c.source_id}: {value} ({c.path}:{c.line}, {claim_status(c)})"
+             for c, value in zip(finding.claims, finding.values)]
+    if finding.outliers:
+        lines.append(f"Standing apart: {', '.join(finding.outliers)}.")
+    note = unreviewed_note(finding)
+    if note is not None:
+        lines.append(f"Unreviewed: {note}; {HOW_TO_REVIEW}.")
+    return [*lines, "", *finding.explanation.splitlines()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from factcheck.engine.finding import Finding, Report
 from factcheck.report.context import RenderContext
+from factcheck.report.review import claim_status, unreviewed_note
 
 ICONS = {"conflict": "❌", "compatible": "🟡", "agree": "✅", "unverified": "❔"}
 
@@ -28,7 +29,7 @@ def render(report: Report, context: RenderContext) -> str:
                   "| source | claim | value | evidence |", "| --- | --- | --- | --- |"]
         for finding in unverified:
             claim = finding.claims[0]
-            lines.append(f"| {claim.source_id} | `{claim.claim.id}` | {table_cell(finding.values[0])} | "
+            lines.append(f"| {claim.source_id} | `{claim.claim.id}` ({claim_status(claim)}) | {table_cell(finding.values[0])} | "
                          f"{table_cell(claim.claim.evidence.text)} |")
         lines += ["", "</details>", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -37,11 +38,15 @@ def render(report: Report, context: RenderContext) -> str:
 def finding_section(finding: Finding) -> list[str]:
     verdict = finding.verdict.value
     lines = [f"## {ICONS[verdict]} {verdict}: {table_cell(finding.message)}", "",
-             f"`{finding.rule_id}` {finding.rule_name} · finding `{finding.id}`", "",
-             "| source | claim | value | evidence |", "| --- | --- | --- | --- |"]
+             f"`{finding.rule_id}` {finding.rule_name} · finding `{finding.id}`", ""]
+    note = unreviewed_note(finding)
+    if note is not None:
+        lines += [f"> **Unreviewed:** {table_cell(note)}", ""]
+    lines += ["| source | claim | value | evidence |", "| --- | --- | --- | --- |"]
     for claim, value in zip(finding.claims, finding.values):
         marker = " ⚠️" if claim.source_id in finding.outliers else ""
-        lines.append(f"| {claim.source_id}{marker} | `{claim.claim.id}` ({claim.path}:{claim.line}) | {table_cell(value)} | "
+        lines.append(f"| {claim.source_id}{marker} | `{claim.claim.id}` ({claim.path}:{claim.line}, "
+                     f"{claim_status(claim)}) | {table_cell(value)} | "
                      f"{table_cell(claim.claim.evidence.text)} |")
     lines.append("")
     if finding.outliers:

@@ -6,7 +6,10 @@ file (`locations`), with the other sources' claims as `relatedLocations`. Confli
 at the rule's severity, compatible findings `fail` notes, unverified claims `open` with level `none`;
 agreements are not results. A finding the baseline accepts stays, marked with an external suppression
 and its reason, so the record is complete. `partialFingerprints` carry the baseline fingerprint, which
-survives moved lines. Validated against the OASIS schema in tests/report/test_sarif.py.
+survives moved lines. A result whose verdict rests on unreviewed (`auto`) claims says so in its message
+and in `properties` (`restsOnUnreviewed`, `confidence`, `unreviewedClaims`); under the gate's
+`--unreviewed warn` a failing one is a `warning`, under `ignore` a `note`. Validated against the OASIS
+schema in tests/report/test_sarif.py.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import FINGERPRINT_VERSION, anchor_claim, fingerprint
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
+from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = ("none", "note", "warning", "error")
 NO_RULE = {"FC000": "Claims no rule compares: they can only be unverified."}
 
 
@@ -51,11 +56,18 @@ def _kind(finding: Finding) -> str | None:
     return {"conflict": "fail", "compatible": "fail", "unverified": "open"}.get(finding.verdict.value)
 
 
-def _level(finding: Finding) -> str:
+def _level(finding: Finding, context: RenderContext) -> str:
+    """The rule's severity for a conflict, `note` for a compatible finding, `none` otherwise; a failing
+    finding the gate's `--unreviewed` policy holds back is at most a `warning` (`warn`) or a `note` (`ignore`)."""
     verdict = finding.verdict.value
     if verdict == "conflict":
-        return finding.severity
-    return "note" if verdict == "compatible" else "none"  # SARIF: a result that is not `fail` has level none
+        level = finding.severity
+    else:
+        level = "note" if verdict == "compatible" else "none"  # SARIF: a result that is not `fail` has level none
+    ceiling = "warning" if finding.id in context.warned else "note" if finding.id in context.ignored else None
+    if ceiling is not None and LEVELS.index(level) > LEVELS.index(ceiling):
+        return ceiling
+    return level
 
 
 def _rules(report: Report, context: RenderContext) -> list[dict[str, Any]]:
@@ -93,20 +105,25 @@ def _result(finding: Finding, index: dict[str, int], context: RenderContext) -> 
     values = dict(zip((c.key for c in finding.claims), finding.values))
     related = [_location(c, values[c.key]) | {"id": position}
                for position, c in enumerate(c for c in finding.claims if c.key != anchor.key)]
-    lines = [f"{finding.message}.", *(f"- {c.source_id}: {values[c.key]}" for c in finding.claims)]
+    lines = [f"{finding.message}.", *(f"- {c.source_id}: {values[c.key]} ({claim_status(c)})" for c in finding.claims)]
     if finding.outliers:
         lines.append(f"Standing apart: {', '.join(finding.outliers)}.")
+    note = unreviewed_note(finding)
+    if note is not None:
+        lines.append(f"Unreviewed: {note}; {HOW_TO_REVIEW}.")
     lines += finding.explanation.splitlines()
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
         "kind": _kind(finding),
-        "level": _level(finding),
+        "level": _level(finding, context),
         "message": {"text": "\n".join(lines)},
         "locations": [_location(anchor, values[anchor.key])],
         "partialFingerprints": {FINGERPRINT_VERSION: fingerprint(finding)},
         "properties": {"findingId": finding.id, "verdict": finding.verdict.value, "subject": finding.subject,
-                       "property": finding.property, "sources": list(finding.sources)},
+                       "property": finding.property, "sources": list(finding.sources),
+                       "restsOnUnreviewed": finding.rests_on_unreviewed, "confidence": finding.confidence,
+                       "unreviewedClaims": [c.key for c in finding.unreviewed]},
     }
     if related:
         result["relatedLocations"] = related

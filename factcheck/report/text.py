@@ -11,9 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.engine.finding import Finding, Report
+from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
+from factcheck.report.review import claim_status, is_reviewed, unreviewed_note
 
 STYLES = {"conflict": "bold red", "compatible": "yellow", "agree": "green", "unverified": "dim"}
+UNREVIEWED_STYLE = "bold yellow"
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -39,15 +42,21 @@ def _panel(finding: Finding) -> Panel:
     table.add_column("evidence", ratio=5, overflow="fold")
     for claim, value in zip(finding.claims, finding.values):
         source = Text(claim.source_id, style="bold red" if claim.source_id in finding.outliers else "")
+        source.append("\n").append_text(_status(claim))
         evidence = Text(claim.claim.evidence.text, style="italic")
         evidence.append(f"\n{claim.path}:{claim.line}", style="dim")
         table.add_row(source, value, evidence)
     parts: list = [table, Text("")]
     if finding.outliers:
         parts.append(Text(f"Standing apart: {', '.join(finding.outliers)}", style="bold red"))
+    note = unreviewed_note(finding)
+    if note is not None:
+        parts.append(Text(f"Unreviewed: {note}", style=UNREVIEWED_STYLE))
     for line in finding.explanation.splitlines():
         parts.append(Text(f"• {line}"))
     title = Text.assemble((f" {verdict.upper()} ", STYLES[verdict]), f" {finding.message} ")
+    if note is not None:
+        title.append(" UNREVIEWED ", style=UNREVIEWED_STYLE)
     subtitle = f"{finding.rule_id} {finding.rule_name} · {finding.id}"
     return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
                  border_style=STYLES[verdict])
@@ -61,8 +70,13 @@ def _unverified_table(findings: list[Finding]) -> Table:
     table.add_column("value", ratio=5, overflow="fold")
     for finding in findings:
         claim = finding.claims[0]
-        table.add_row(claim.source_id, f"{claim.claim.id}\n[dim]{claim.path}:{claim.line}[/dim]", finding.values[0])
+        source = Text(f"{claim.source_id}\n").append_text(_status(claim))
+        table.add_row(source, f"{claim.claim.id}\n[dim]{claim.path}:{claim.line}[/dim]", finding.values[0])
     return table
+
+
+def _status(claim: SourcedClaim) -> Text:
+    return Text(claim_status(claim), style="dim" if is_reviewed(claim) else UNREVIEWED_STYLE)
 
 
 def _summary(report: Report) -> Text:

@@ -53,11 +53,13 @@ class ClaimSpec:
     property: str
     value: dict[str, Any]
     evidence: str  # verbatim words of the source text
+    status: str = "reviewed"  # or "auto": drafted by extraction, nobody has looked
+    confidence: float | None = None  # extraction confidence, for an auto claim
 
 
-def date_claim(claim_id: str, date: str, evidence: str, *, subject: str = "gsomia",
-               property_id: str = "expires_on") -> ClaimSpec:
-    return ClaimSpec(claim_id, "date", subject, property_id, {"date": date}, evidence)
+def date_claim(claim_id: str, date: str, evidence: str, *, subject: str = "gsomia", property_id: str = "expires_on",
+               status: str = "reviewed", confidence: float | None = None) -> ClaimSpec:
+    return ClaimSpec(claim_id, "date", subject, property_id, {"date": date}, evidence, status, confidence)
 
 
 def quote_claim(claim_id: str, text: str, speaker: str, evidence: str, *, subject: str = "gsomia") -> ClaimSpec:
@@ -72,9 +74,12 @@ def write_source(repo: Path, source_id: str, text: str, claims: list[ClaimSpec],
     entries = []
     for spec in claims:
         start = text.index(spec.evidence)
-        entries.append({"id": spec.id, "kind": spec.kind, "subject": spec.subject, "property": spec.property,
-                        "value": spec.value, "status": "reviewed",
-                        "evidence": {"text": spec.evidence, "start": start, "end": start + len(spec.evidence)}})
+        entry = {"id": spec.id, "kind": spec.kind, "subject": spec.subject, "property": spec.property,
+                 "value": spec.value, "status": spec.status,
+                 "evidence": {"text": spec.evidence, "start": start, "end": start + len(spec.evidence)}}
+        if spec.confidence is not None:
+            entry["confidence"] = spec.confidence
+        entries.append(entry)
     data = {"source": {"id": source_id, "publisher": "Example Wire", "title": f"Story {source_id}",
                        "published": published, "text": f"../seeds/{source_id}.txt",
                        "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()},
@@ -85,9 +90,12 @@ def write_source(repo: Path, source_id: str, text: str, claims: list[ClaimSpec],
 
 
 def write_wire(repo: Path, *, expiry: str = "2019-12-31", speaker: str | None = "taro-kono",
-               source_id: str = "wire-2019-09-02") -> Path:
-    """The conflicting wire story: its expiry date, and (unless speaker is None) the quote."""
-    claims = [date_claim("gsomia-expiry", expiry, EXPIRY_EVIDENCE)]
+               source_id: str = "wire-2019-09-02", expiry_status: str = "reviewed",
+               expiry_confidence: float | None = None) -> Path:
+    """The conflicting wire story: its expiry date (reviewed, unless `expiry_status` is "auto"), and
+    (unless speaker is None) the quote, reviewed."""
+    claims = [date_claim("gsomia-expiry", expiry, EXPIRY_EVIDENCE, status=expiry_status,
+                         confidence=expiry_confidence)]
     if speaker is not None:
         claims.append(quote_claim("concern-quote", "strong concern and disappointment", speaker, QUOTE_EVIDENCE))
     return write_source(repo, source_id, WIRE_TEXT, claims)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from factcheck.load.document import read_yaml
 from factcheck.load.problems import ProblemsError
@@ -24,11 +26,22 @@ class Snippet(_Strict):
     text: str = Field(min_length=1)
 
 
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, dict) else value
+
+
+Side = Annotated[list[Snippet], BeforeValidator(_as_list), Field(min_length=1)]
+
+
 class Expected(_Strict):
+    """Two sides of a disagreement (or of a trap). Each side is one snippet, or a list of snippets
+    from several sources that say the same: a conflict between any source of one side and any of
+    the other is this conflict."""
+
     id: str = Field(pattern=ID_PATTERN)
     about: str
-    a: Snippet
-    b: Snippet
+    a: Side
+    b: Side
     trap: str | None = Field(default=None, description="The class of trap, for non-conflicts.")
 
 

@@ -54,14 +54,16 @@ def why_apart(first: SourcedClaim, second: SourcedClaim, rules: list[LoadedRule]
     return f"{rule.id}: {comparison.verdict.value}, but grouped apart ({comparison.explanation[:160]})"
 
 
-def diagnose_miss(a: Span, b: Span, report: Report, rules: list[LoadedRule], entities: Context) -> list[str]:
-    """One line per pair of claims from the two snippets (or what is missing)."""
+def diagnose_miss(a: list[Span], b: list[Span], report: Report, rules: list[LoadedRule],
+                  entities: Context) -> list[str]:
+    """One line per pair of claims from the two sides' snippets (or what is missing)."""
     claims = list({c.key: c for f in report.findings for c in f.claims}.values())
-    left, right = _overlapping(claims, a), _overlapping(claims, b)
+    left = [c for span in a for c in _overlapping(claims, span)]
+    right = [c for span in b for c in _overlapping(claims, span)]
     if not left or not right:
-        empty = [s for s, found in ((a, left), (b, right)) if not found]
+        empty = [span for side, found in ((a, left), (b, right)) if not found for span in side]
         return [f"no claim extracted from {span[0]} at {span[1]}..{span[2]}" for span in empty]
-    index = ContextIndex(claims)
+    index = ContextIndex(entities.entities)
     return [f"{_describe(x)} | {_describe(y)}: {why_apart(x, y, rules, report, index, entities)}"
             for x in left for y in right if x.claim.kind == y.claim.kind] or [
         f"no two claims of one kind: {', '.join(map(_describe, left))} | {', '.join(map(_describe, right))}"]

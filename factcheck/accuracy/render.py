@@ -48,9 +48,10 @@ def render_text(score: CorpusScore) -> str:
         if event.missed:
             lines += ["", f"Missed in {event.event} ({len(event.missed)}):"]
             for expected in event.missed:
-                lines += [f"  {expected.id}: {_clean(expected.about)}",
-                          f"    - {expected.a.source}: \"{_clean(expected.a.text)}\"",
-                          f"    - {expected.b.source}: \"{_clean(expected.b.text)}\""]
+                lines += [f"  {expected.id}: {_clean(expected.about)}"]
+                lines += [f"    {side} {s.source}: \"{_clean(s.text)}\"" for side, snippets in (("a", expected.a),
+                                                                                             ("b", expected.b))
+                          for s in snippets]
                 lines += [f"    why: {_clean(reason, 300)}" for reason in event.diagnoses.get(expected.id, [])]
         if event.false_conflicts:
             lines += ["", f"False conflicts in {event.event} ({len(event.false_conflicts)}):"]

@@ -123,9 +123,13 @@ def _overlaps(span: Span, target: Span) -> bool:
     return span[0] == target[0] and span[1] < target[2] and target[1] < span[2]
 
 
-def _matches(conflict: tuple[Span, Span], a: Span, b: Span) -> bool:
+def _matches(conflict: tuple[Span, Span], a: list[Span], b: list[Span]) -> bool:
     first, second = conflict
-    return (_overlaps(first, a) and _overlaps(second, b)) or (_overlaps(first, b) and _overlaps(second, a))
+
+    def on(span: Span, side: list[Span]) -> bool:
+        return any(_overlaps(span, target) for target in side)
+
+    return (on(first, a) and on(second, b)) or (on(first, b) and on(second, a))
 
 
 def reported_conflicts(report: Report) -> list[ReportedConflict]:
@@ -153,9 +157,9 @@ def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str]
                 ) -> EventScore:
     """Match the report's conflicts against `key`, whose snippets are placed in `texts`; with `rules`,
     say for each missed conflict why its claims were not reported in conflict."""
-    def placed(entries: list[Expected], section: str) -> list[tuple[Expected, Span, Span]]:
-        return [(e, locate(e.a, texts, f"{where}: {section} {e.id}.a"), locate(e.b, texts, f"{where}: {section} {e.id}.b"))
-                for e in entries]
+    def placed(entries: list[Expected], section: str) -> list[tuple[Expected, list[Span], list[Span]]]:
+        return [(e, [locate(s, texts, f"{where}: {section} {e.id}.a") for s in e.a],
+                 [locate(s, texts, f"{where}: {section} {e.id}.b") for s in e.b]) for e in entries]
 
     conflicts, traps = placed(key.conflicts, "conflicts"), placed(key.non_conflicts, "non_conflicts")
     scored = []

@@ -9,10 +9,13 @@ same fact only when:
    a forecast or a condition only with its like; done, reported and unstated with each other); for
    quantities, the same thing counted (`counted`: the Jaccard overlap of their content words);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): the words around the
-   value, with the values masked (numbers, dates, weekdays, months, quoted words), share enough
-   content. The measure is an IDF-weighted Jaccard over content-word stems, the IDF taken over every
-   claim's evidence in the run, so a word every sentence shares (the subject's name) counts for
-   little and "ferry capsized" or "notified the commission" counts for much. Reviewed claims skip
+   value, with the values masked (numbers, dates, weekdays, months, quoted words) and the subject's
+   own names masked (both claims have that subject already), share enough content. The measure is a
+   weighted Jaccard over content-word stems, each word weighted by how rare it is in the language
+   (`8 - zipf frequency`, from the `wordfreq` lists), so "said" or "government" count for little and
+   "capsized" or "notified" for much. The weights come from the language, not from the corpus, so a
+   verdict never changes because unrelated sources were added, and the gate, which compares a few
+   claims, judges exactly as the full report does. Reviewed claims skip
    it: a person has said what fact each is. When both claims name the same event, or both say what
    they count and it matches, the key already carries much of the context, and a lower threshold
    (`min_context_keyed`) applies.
@@ -23,14 +26,14 @@ one function, `same_fact`, used by the engine for every rule.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from factcheck.model.claims import Status
+from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuantityValue, QuoteValue
 from factcheck.rules.model import SameFact
@@ -71,35 +74,55 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=131072)
-def content_words(text: str) -> frozenset[str]:
-    """The stems of the content words of `text`, values and quoted words masked."""
+def _words(text: str) -> tuple[str, ...]:
     text = _QUOTED.sub(" ", text)
     words = (w.casefold().replace("’", "'") for w in _WORD.findall(text))
-    return frozenset(_stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
+    return tuple(w for w in words if w not in STOPWORDS and len(w) > 1)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stems of the content words of `text`, values and quoted words masked."""
+    return frozenset(_stem(w) for w in _words(text))
+
+
+@lru_cache(maxsize=131072)
+def rarity(word: str, language: str = "en") -> float:
+    """How much a word says: 8 minus its Zipf frequency (0 for "the", about 5 for "capsized")."""
+    return max(0.5, 8.0 - zipf_frequency(word, language))
+
+
+@lru_cache(maxsize=65536)
+def weighted_words(text: str, language: str = "en") -> dict[str, float]:
+    """Content-word stems of `text`, each with the rarity of its rarest surface form."""
+    weights: dict[str, float] = {}
+    for word in _words(text):
+        stem = _stem(word)
+        weights[stem] = max(weights.get(stem, 0.0), rarity(word, language))
+    return weights
 
 
 class ContextIndex:
-    """Inverse document frequencies of content words over the evidence of every claim in a run."""
+    """Context similarity of two claims' evidence, with the subject's own names masked."""
 
-    def __init__(self, claims: Iterable[SourcedClaim]) -> None:
-        counts: Counter[str] = Counter()
-        total = 0
-        for item in claims:
-            counts.update(content_words(item.claim.evidence.text))
-            total += 1
-        self._total = max(total, 1)
-        self._idf = {word: math.log((1 + self._total) / (1 + n)) + 1.0 for word, n in counts.items()}
+    def __init__(self, entities: EntityIndex | None = None) -> None:
+        self._entities = entities or EntityIndex()
 
-    def weight(self, word: str) -> float:
-        return self._idf.get(word, math.log(1 + self._total) + 1.0)
+    @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
+    def _subject_words(self, subject: str) -> frozenset[str]:
+        entity = self._entities.get(subject)
+        names = [subject.replace("-", " ")] + (entity.names() if entity is not None else [])
+        return frozenset(word for name in names for word in content_words(name))
 
-    def similarity(self, a: str, b: str) -> float:
-        """IDF-weighted Jaccard of the two texts' content words, in [0, 1]."""
-        wa, wb = content_words(a), content_words(b)
-        union = wa | wb
+    def similarity(self, a: SourcedClaim, b: SourcedClaim) -> float:
+        """Weighted Jaccard of the two evidence texts' content words, in [0, 1]."""
+        masked = self._subject_words(a.claim.subject) | self._subject_words(b.claim.subject)
+        wa = {w: x for w, x in weighted_words(a.claim.evidence.text, a.source.language).items() if w not in masked}
+        wb = {w: x for w, x in weighted_words(b.claim.evidence.text, b.source.language).items() if w not in masked}
+        union = wa.keys() | wb.keys()
         if not union:
             return 0.0
-        return sum(self.weight(w) for w in wa & wb) / sum(self.weight(w) for w in union)
+        shared = sum(min(wa[w], wb[w]) for w in wa.keys() & wb.keys())
+        return shared / sum(max(wa.get(w, 0.0), wb.get(w, 0.0)) for w in union)
 
 
 def _modality_class(item: SourcedClaim) -> str:
@@ -146,7 +169,7 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     unreviewed = a.claim.status is not Status.reviewed or b.claim.status is not Status.reviewed
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")
-    score = index.similarity(a.claim.evidence.text, b.claim.evidence.text)
+    score = index.similarity(a, b)
     threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b) else (params.min_context, "")
     if score < threshold:
         return SameFactResult(False, score, f"contexts differ: {score:.2f} < {threshold:g}{keyed}")

@@ -66,7 +66,7 @@ def test_a_conflict_on_a_listed_trap_is_false_and_named() -> None:
 def test_a_missed_conflict_is_listed_with_both_snippets() -> None:
     score = score_event("pact", key([entry("never", "if it is not renewed", "Unless renewed")]), report(), TEXTS)
     assert [m.id for m in score.missed] == ["never"]
-    assert '"if it is not renewed"' in render_text(CorpusScore((score,)))
+    assert 'a a: "if it is not renewed"' in render_text(CorpusScore((score,)))
     assert '"missed": [\n        "never"\n      ]' in render_json(CorpusScore((score,)))
 
 

@@ -101,7 +101,7 @@ def test_the_test_is_symmetric_and_explains_itself() -> None:
         "b": ("2019-08-23", [dated("x", "2019-11-23", "Seoul announced the decision on Thursday.")]),
     })
     a, b = corpus.claims()
-    index = ContextIndex(corpus.claims())
+    index = ContextIndex(corpus.entities)
     one, two = same_fact(a, b, SameFact(), index), same_fact(b, a, SameFact(), index)
     assert (one.same, one.score) == (two.same, two.score) and not one.same
     assert one.reason.startswith("contexts differ: 0.00 <")

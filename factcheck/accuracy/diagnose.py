@@ -55,7 +55,7 @@ def why_apart(first: SourcedClaim, second: SourcedClaim, rules: list[LoadedRule]
 
 
 def diagnose_miss(a: list[Span], b: list[Span], report: Report, rules: list[LoadedRule],
-                  entities: Context) -> list[str]:
+                  entities: Context, once: frozenset[str] = frozenset()) -> list[str]:
     """One line per pair of claims from the two sides' snippets (or what is missing)."""
     claims = list({c.key: c for f in report.findings for c in f.claims}.values())
     left = [c for span in a for c in _overlapping(claims, span)]
@@ -63,7 +63,7 @@ def diagnose_miss(a: list[Span], b: list[Span], report: Report, rules: list[Load
     if not left or not right:
         empty = [span for side, found in ((a, left), (b, right)) if not found for span in side]
         return [f"no claim extracted from {span[0]} at {span[1]}..{span[2]}" for span in empty]
-    index = ContextIndex(entities.entities)
+    index = ContextIndex(entities.entities, once)
     return [f"{_describe(x)} | {_describe(y)}: {why_apart(x, y, rules, report, index, entities)}"
             for x in left for y in right if x.claim.kind == y.claim.kind] or [
         f"no two claims of one kind: {', '.join(map(_describe, left))} | {', '.join(map(_describe, right))}"]

@@ -33,6 +33,7 @@ class EventRun:
     claims: int
     proposed: int
     entities: EntityIndex
+    once: frozenset[str]  # properties the vocabulary says happen once to a thing
 
 
 def run_event(event: EvalEvent, rules: list[LoadedRule], workdir: Path | None = None) -> EventRun:
@@ -60,7 +61,8 @@ def run_event(event: EvalEvent, rules: list[LoadedRule], workdir: Path | None = 
     write_atomic(entities_path, dump_yaml({"entities": known + _accepted(known, proposals.values())}))
     corpus = load_corpus([claims_dir])
     report = run_rules(corpus, rules)
-    return EventRun(report, texts, len(corpus.claims()), len(proposals), corpus.entities)
+    return EventRun(report, texts, len(corpus.claims()), len(proposals), corpus.entities,
+                    frozenset(p for p, d in corpus.vocabulary.items() if d.once))
 
 
 def _entity_items(path: Path | None) -> list[dict]:

@@ -153,8 +153,8 @@ def reported_conflicts(report: Report) -> list[ReportedConflict]:
 
 
 def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str], *, where: str = "answers.yaml",
-                claims: int = 0, rules: list[LoadedRule] | None = None, entities: EntityIndex | None = None
-                ) -> EventScore:
+                claims: int = 0, rules: list[LoadedRule] | None = None, entities: EntityIndex | None = None,
+                once: frozenset[str] = frozenset()) -> EventScore:
     """Match the report's conflicts against `key`, whose snippets are placed in `texts`; with `rules`,
     say for each missed conflict why its claims were not reported in conflict."""
     def placed(entries: list[Expected], section: str) -> list[tuple[Expected, list[Span], list[Span]]]:
@@ -173,7 +173,7 @@ def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str]
     diagnoses = {}
     if rules is not None:
         context = Context(entities=entities or EntityIndex())
-        diagnoses = {e.id: diagnose_miss(a, b, report, rules, context) for e, a, b in conflicts if e.id not in found}
+        diagnoses = {e.id: diagnose_miss(a, b, report, rules, context, once) for e, a, b in conflicts if e.id not in found}
     return EventScore(name, tuple(key.conflicts), tuple(scored), claims, len(texts), diagnoses)
 
 
@@ -189,4 +189,4 @@ def evaluate_event(event: EvalEvent, rules: list[LoadedRule]) -> EventScore:
     key = load_answer_key(event.answers)
     run = run_event(event, rules)
     return score_event(event.name, key, run.report, run.texts, where=str(event.answers), claims=run.claims,
-                       rules=rules, entities=run.entities)
+                       rules=rules, entities=run.entities, once=run.once)

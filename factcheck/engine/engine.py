@@ -38,7 +38,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     focus = set(focus_sources) if focus_sources is not None else None
     context = Context(entities=corpus.entities)
     claims = corpus.claims()
-    contexts = ContextIndex(corpus.entities)
+    contexts = ContextIndex(corpus.entities, {p for p, d in corpus.vocabulary.items() if d.once})
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
     blocks = 0
     for loaded in rules:

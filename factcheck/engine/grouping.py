@@ -10,7 +10,7 @@ are never compared with each other, so they need no link to share a group.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.engine.finding import PairComparison
@@ -74,4 +74,28 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
     for pair in compared:
         if group_of[pair.first] == group_of[pair.second]:
             pairs_of.setdefault(group_of[pair.first], []).append(pair)
-    return [Group(tuple(members[root]), tuple(pairs)) for root, pairs in pairs_of.items()]
+    groups = [Group(tuple(members[root]), tuple(pairs)) for root, pairs in pairs_of.items()]
+    return groups + _left_out(compared, ordered, {k for g in groups for k in g.claims}, needs_link, linked)
+
+
+def _left_out(compared: list[PairComparison], ordered: list[PairComparison], grouped: set[str],
+              needs_link: Callable[[str, str], bool], linked: set[frozenset[str]]) -> list[Group]:
+    """A claim linked only to members of a fact it cannot join (it matches one source's words but
+    not another's) still has its say: a finding of its own with the claims it is linked to, best
+    first, each linked to all the others. Those claims then stand in two findings."""
+    groups: list[Group] = []
+    for key in dict.fromkeys(k for p in ordered for k in (p.first, p.second)):
+        if key in grouped:
+            continue
+        members = [key]
+        for pair in ordered:
+            if key not in (pair.first, pair.second):
+                continue
+            partner = pair.second if pair.first == key else pair.first
+            if all(not needs_link(partner, m) or frozenset((partner, m)) in linked for m in members):
+                members.append(partner)
+        inside = set(members)
+        pairs = tuple(p for p in compared if p.first in inside and p.second in inside)
+        grouped.add(key)
+        groups.append(Group(tuple(members), pairs))
+    return groups

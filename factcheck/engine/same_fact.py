@@ -16,9 +16,10 @@ same fact only when:
    "capsized" or "notified" for much. The weights come from the language, not from the corpus, so a
    verdict never changes because unrelated sources were added, and the gate, which compares a few
    claims, judges exactly as the full report does. Reviewed claims skip
-   it: a person has said what fact each is. When both claims name the same event, or both say what
-   they count and it matches, the key already carries much of the context, and a lower threshold
-   (`min_context_keyed`) applies.
+   it: a person has said what fact each is. When the key already carries much of the context, a
+   lower threshold (`min_context_keyed`) applies: both claims name the same event, or both say what
+   they count and it matches, or the property happens once to a thing (`once: true` in the
+   vocabulary: an agreement is signed once, expires once) and the subject is a thing, not an actor.
 
 The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact` below). The test is
 one function, `same_fact`, used by the engine for every rule.
@@ -27,6 +28,7 @@ one function, `same_fact`, used by the engine for every rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,11 +103,21 @@ def weighted_words(text: str, language: str = "en") -> dict[str, float]:
     return weights
 
 
-class ContextIndex:
-    """Context similarity of two claims' evidence, with the subject's own names masked."""
+ACTOR_KINDS = frozenset({"person", "organisation", "country", "group"})
 
-    def __init__(self, entities: EntityIndex | None = None) -> None:
+
+class ContextIndex:
+    """Context similarity of two claims' evidence, with the subject's own names masked; and which
+    (subject, property) pairs name one fact by themselves."""
+
+    def __init__(self, entities: EntityIndex | None = None, once: Collection[str] = ()) -> None:
         self._entities = entities or EntityIndex()
+        self._once = frozenset(once)
+
+    def names_one_fact(self, item: SourcedClaim) -> bool:
+        """The property happens once to the subject: a thing's signing or expiry, not an actor's."""
+        entity = self._entities.get(item.claim.subject)
+        return item.claim.property in self._once and entity is not None and entity.kind.value not in ACTOR_KINDS
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
     def _subject_words(self, subject: str) -> frozenset[str]:
@@ -138,9 +150,11 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     return None
 
 
-def _keyed(a: SourcedClaim, b: SourcedClaim) -> bool:
-    """Both claims name their event, or both say what they count (and the keys matched)."""
-    return bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
+def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
+    """The keys say much by themselves: both claims name their event, or both say what they count
+    (and the keys matched), or subject and property name one fact."""
+    return (bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
+            or (index.names_one_fact(a) and index.names_one_fact(b)))
 
 
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
@@ -170,7 +184,7 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")
     score = index.similarity(a, b)
-    threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b) else (params.min_context, "")
+    threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b, index) else (params.min_context, "")
     if score < threshold:
         return SameFactResult(False, score, f"contexts differ: {score:.2f} < {threshold:g}{keyed}")
     return SameFactResult(True, score, f"same fact: contexts match {score:.2f} >= {threshold:g}{keyed}")

@@ -19,6 +19,12 @@ class PropertyDef(BaseModel):
     id: str = Field(pattern=ID_PATTERN)
     description: str
     kinds: list[str] = Field(description=f"Claim kinds that may carry it: any of {', '.join(CLAIM_KINDS)}.")
+    once: bool = Field(
+        default=False,
+        description="Happens at most once to a thing (an agreement's signing or expiry): two claims of it about "
+                    "the same agreement, event or list are one fact even in different words. Actors (people, "
+                    "organisations, countries) do things many times, so it never applies to them.",
+    )
 
 
 class VocabularyFile(BaseModel):

@@ -18,13 +18,13 @@ def test_a_bridge_does_not_chain_two_facts() -> None:
     # a~b and b~c, but a and c were never found to be one fact.
     pairs = [link("a/1", "b/1"), link("b/1", "c/1")]
     groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 2.0, ("b/1", "c/1"): 1.0}, SOURCES)
-    assert [g.claims for g in groups] == [("a/1", "b/1")]
+    assert [g.claims for g in groups] == [("a/1", "b/1"), ("c/1", "b/1")]  # c has its own finding
 
 
 def test_the_strongest_link_wins_the_bridge() -> None:
     pairs = [link("a/1", "b/1"), link("b/1", "c/1")]
     groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 1.0, ("b/1", "c/1"): 2.0}, SOURCES)
-    assert [sorted(g.claims) for g in groups] == [["b/1", "c/1"]]
+    assert [sorted(g.claims) for g in groups] == [["b/1", "c/1"], ["a/1", "b/1"]]
 
 
 def test_a_fully_linked_group_is_one_fact_and_claims_of_one_source_need_no_link() -> None:
@@ -38,3 +38,11 @@ def test_with_a_focus_pairs_outside_it_need_no_link() -> None:
     pairs = [link("a/1", "d/1"), link("b/1", "d/1"), link("c/1", "d/1")]
     [group] = complete_linkage_groups(pairs, {}, SOURCES, focus={"d"})
     assert sorted(group.claims) == ["a/1", "b/1", "c/1", "d/1"]
+
+
+def test_a_claim_left_out_of_a_fact_still_has_a_finding_with_its_partner() -> None:
+    # b~a and c~a, but b and c were never compared: the stronger pair is a fact, the other its own.
+    pairs = [link("a/1", "b/1"), link("a/1", "c/1")]
+    groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 2.0, ("a/1", "c/1"): 1.0}, SOURCES)
+    assert [sorted(g.claims) for g in groups] == [["a/1", "b/1"], ["a/1", "c/1"]]
+    assert [len(g.pairs) for g in groups] == [1, 1]

@@ -1,9 +1,12 @@
 """Extraction: from a news article to candidate claims in the normalised schema, ready for review.
 
-The pipeline, one module per step: `text` (sentences with offsets, page noise dropped), `entities`
-(mentions and names to ids), `quotes` + `speakers`, `dates` + `date_findings`, `quantities`, `scope`,
-tied together by `pipeline.extract_claims`; `merge` folds a new extraction into an existing file,
-`evaluate` scores extraction against reviewed claims, `ingest` is what `factcheck extract` runs.
+The shape of a spaCy or Stanza pipeline: one `document.Document`, the `annotators` (segment, mentions,
+quotes, values, clauses) each adding one layer in a fixed order, and the claims built from the layers in
+one place (`claims`). `readers` hold what reads one kind of expression (dates, quantities, quote marks,
+speakers, entity names, the event lexicon); `cues` loads the lexicons (factcheck/data/cues.yaml and
+events.yaml). `pipeline.extract_claims` is the one way in; `merge` folds a new extraction into an
+existing file, `evaluate` scores extraction against reviewed claims, `ingest` is what `factcheck
+extract` runs.
 """
 
 from factcheck.extract.cues import Cues, load_cues

@@ -1,8 +1,10 @@
 """The cue lexicon: the words that tie a date to a property, a quote to a speaker, a number to a unit.
 
 Which verb means "expires" or "said" is language, not logic, and every newsroom has its own: so cues
-live in YAML (`factcheck/data/cues.yaml`, extended by `claims/cues.yaml` or `--cues FILE`) and this
-module only loads them and compiles each list once into a regular expression. Extending merges: lists
+live in YAML (`factcheck/data/cues.yaml` and the event lexicon `factcheck/data/events.yaml`, extended by
+`claims/cues.yaml` or `--cues FILE`) and this module only loads them and compiles each list once into a
+regular expression. A project's `date_properties` entries (the form before the event lexicon) are read
+as `events` entries with no event key. Extending merges: lists
 are appended to, mappings updated, and single values replaced, so a project file names only what it adds.
 """
 
@@ -20,6 +22,7 @@ from factcheck.load.document import read_yaml
 from factcheck.load.problems import Problem, ProblemsError
 
 SHIPPED = "cues.yaml"
+SHIPPED_EVENTS = "events.yaml"
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,30 @@ class PropertyCue:
 
 
 @dataclass(frozen=True)
+class EventCue:
+    """Predicate words of one (property, event) of the event lexicon: "informed" -> `notified_on`, `notice`.
+
+    `event` is a fixed key, a template with `{object}` or `{action}`, or None; `default` the key when the
+    template finds nothing."""
+
+    property: str
+    pattern: re.Pattern[str]
+    event: str | None = None
+    default: str | None = None
+    subject_kinds: tuple[str, ...] = ()
+    tense: str | None = None
+    scheduled: bool = False
+    condition_is_qualifier: bool = False
+    first: bool = False
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Cues:
     """The compiled lexicon; built once per run and shared by every document."""
 
-    date_properties: tuple[PropertyCue, ...]
     duration_properties: tuple[PropertyCue, ...]
     quantity_properties: tuple[PropertyCue, ...]
-    default_date_property: str | None
     future: re.Pattern[str]
     past: re.Pattern[str]
     speech: re.Pattern[str]
@@ -57,6 +77,16 @@ class Cues:
     scope: dict[str, re.Pattern[str]]
     noise: tuple[re.Pattern[str], ...]
     datelines: tuple[re.Pattern[str], ...]
+    captions: tuple[re.Pattern[str], ...] = ()
+    events: tuple[EventCue, ...] = ()
+    speech_predicates: re.Pattern[str] = re.compile(r"(?!x)x")
+    actions: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    modality: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    deadline: re.Pattern[str] = re.compile(r"(?!x)x")
+    clause_marks: tuple[tuple[re.Pattern[str], str], ...] = ()
+    poll_words: re.Pattern[str] = re.compile(r"(?!x)x")
+    fieldwork: re.Pattern[str] = re.compile(r"(?!x)x")
+    margin: re.Pattern[str] = re.compile(r"(?!x)x")
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
@@ -94,8 +124,9 @@ def _merge_lists(old: list[Any], new: list[Any]) -> list[Any]:
     for item in new:
         if isinstance(item, dict) and "property" in item:
             for position, existing in enumerate(result):
-                if isinstance(existing, dict) and existing.get("property") == item["property"]:
-                    result[position] = {**existing, **item, "cues": [*existing.get("cues", []), *item.get("cues", [])]}
+                if isinstance(existing, dict) and _same_entry(existing, item):
+                    result[position] = {**existing, **item, "cues": [*existing.get("cues", []), *item.get("cues", [])],
+                                        "words": [*existing.get("words", []), *item.get("words", [])]}
                     break
             else:
                 result.append(item)
@@ -104,9 +135,18 @@ def _merge_lists(old: list[Any], new: list[Any]) -> list[Any]:
     return result
 
 
+def _same_entry(existing: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Entries of one property merge; event entries only when their event is the same too (or unsaid)."""
+    if existing.get("property") != item["property"]:
+        return False
+    return "event" not in item or "event" not in existing or existing.get("event") == item.get("event")
+
+
 def shipped_lexicon() -> dict[str, Any]:
-    text = resources.files("factcheck").joinpath("data", SHIPPED).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The shipped cue lexicon with the event lexicon laid over it."""
+    data = resources.files("factcheck").joinpath("data")
+    cues = yaml.safe_load(data.joinpath(SHIPPED).read_text(encoding="utf-8"))
+    return merge_lexicons(cues, yaml.safe_load(data.joinpath(SHIPPED_EVENTS).read_text(encoding="utf-8")))
 
 
 def read_lexicon(path: Path) -> dict[str, Any]:
@@ -149,18 +189,44 @@ def _property_cues(entries: list[dict[str, Any]]) -> tuple[PropertyCue, ...]:
     )
 
 
+def _event_cues(lexicon: dict[str, Any]) -> tuple[EventCue, ...]:
+    """The `events` entries, then a project's `date_properties` entries as events with no event key
+    (their words added to the first entry of the same property, if there is one)."""
+    entries = [dict(entry) for entry in lexicon.get("events", [])]
+    for entry in lexicon.get("date_properties", []):
+        same = next((e for e in entries if e.get("property") == entry.get("property")), None)
+        if same is not None:
+            same["words"] = [*same.get("words", []), *entry.get("cues", [])]
+        else:
+            entries.append({**entry, "event": None, "words": entry.get("cues", [])})
+    return tuple(
+        EventCue(
+            property=str(entry["property"]),
+            pattern=words_pattern([str(w) for w in entry.get("words", [])]),
+            event=entry.get("event"),
+            default=entry.get("default"),
+            subject_kinds=tuple(entry.get("subject_kinds", [])),
+            tense=entry.get("tense"),
+            scheduled=bool(entry.get("scheduled", False)),
+            condition_is_qualifier=entry.get("condition") == "qualifier",
+            first=entry.get("subject_position") == "first",
+            words=tuple(str(w).casefold() for w in entry.get("words", [])),
+        )
+        for entry in entries
+    )
+
+
 def compile_cues(lexicon: dict[str, Any]) -> Cues:
     quantities = lexicon.get("quantities", {})
     scope = lexicon.get("scope", {})
+    polls = lexicon.get("polls", {})
 
     def lower(key: str) -> frozenset[str]:
         return frozenset(str(w).casefold() for w in lexicon.get(key, []))
 
     return Cues(
-        date_properties=_property_cues(lexicon.get("date_properties", [])),
         duration_properties=_property_cues(lexicon.get("duration_properties", [])),
         quantity_properties=_property_cues(lexicon.get("quantity_properties", [])),
-        default_date_property=lexicon.get("default_date_property"),
         future=words_pattern(lexicon.get("tense", {}).get("future", [])),
         past=words_pattern(lexicon.get("tense", {}).get("past", [])),
         # Case matters for verbs: "States" in "United States" is not "states".
@@ -176,5 +242,16 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         scope={str(k): words_pattern([str(w) for w in v]) for k, v in scope.items()},
         noise=tuple(re.compile(str(p)) for p in lexicon.get("noise", [])),
         datelines=tuple(re.compile(p) for p in lexicon.get("datelines", [])),
+        captions=tuple(re.compile(str(p)) for p in lexicon.get("caption_marks", [])),
+        events=_event_cues(lexicon),
+        speech_predicates=words_pattern([str(w) for w in lexicon.get("speech_predicates", [])]),
+        actions=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("actions", {}).items()),
+        modality=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("modality", {}).items()),
+        deadline=words_pattern([str(w) for w in lexicon.get("deadline", [])]),
+        clause_marks=tuple((re.compile(str(m["mark"]), re.IGNORECASE), str(m.get("role", "main")))
+                           for m in lexicon.get("clause_marks", [])),
+        poll_words=words_pattern([str(w) for w in polls.get("words", [])]),
+        fieldwork=words_pattern([str(w) for w in polls.get("fieldwork", [])]),
+        margin=words_pattern([str(w) for w in polls.get("margin", [])]),
         raw=lexicon,
     )

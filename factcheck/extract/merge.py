@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.extract.evaluate import claims_match
-from factcheck.extract.pipeline import claim_id
+from factcheck.extract.claims import claim_id
 from factcheck.model import ClaimsFile, Status
 
 
@@ -44,7 +44,8 @@ class MergeReport:
 
 def is_untouched(claim: Any) -> bool:
     """Whether an auto claim is still exactly what extraction wrote (its id matches its content)."""
-    expected = claim_id(claim.kind, claim.property, claim.evidence.text, claim.value)
+    expected = claim_id(claim.kind, claim.property, claim.evidence.text, claim.value, claim.event,
+                        claim.modality.value if claim.modality else None)
     return claim.id == expected or claim.id.startswith(expected + "-")
 
 

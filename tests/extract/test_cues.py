@@ -12,8 +12,17 @@ def test_a_project_cue_file_adds_cues_to_a_property(tmp_path):
     project_cues = tmp_path / "cues.yaml"
     project_cues.write_text("date_properties:\n  - property: expires_on\n    cues: [sunsets]\n", encoding="utf-8")
     cues = load_cues(project_cues)
-    expires = next(c for c in cues.date_properties if c.property == "expires_on")
+    expires = next(c for c in cues.events if c.property == "expires_on")  # read as an event entry
     assert expires.pattern.search("the pact sunsets in November") and expires.pattern.search("will expire")
+
+
+def test_a_project_event_entry_adds_words_to_its_event(tmp_path):
+    project_cues = tmp_path / "cues.yaml"
+    project_cues.write_text("events:\n  - property: met_on\n    event: phone-call\n    words: [rang]\n", encoding="utf-8")
+    cues = load_cues(project_cues)
+    calls = [c for c in cues.events if c.property == "met_on" and c.event == "phone-call"]
+    assert len(calls) == 1 and calls[0].pattern.search("Abe rang Moon") and calls[0].pattern.search("phone call")
+    assert any(c.event == "summit" for c in cues.events)  # the other met_on entries are untouched
 
 
 def test_lists_are_appended_and_values_replaced():

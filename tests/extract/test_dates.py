@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.dates import find_dates, infer_year
+from factcheck.extract.readers.dates import find_dates, infer_year
 from factcheck.model import PartialDate
 from tests.extract.extract_helpers import of_kind
 
@@ -107,7 +107,7 @@ def test_days_ago_against_a_month_precision_publication_is_a_duration(run):
 
 
 def test_numbers_that_are_not_years_are_not_dates(run):
-    text = "The yen strengthened 0.4% to 106.25 per dollar, and Seoul paid $1,200 for 2019 tickets.\n"
+    text = "The yen strengthened 0.4% to 106.25 per dollar; Seoul paid $1,200 for tickets and signed the deal in 2019.\n"
     assert [d for _, _, d in dated(run, text)] == ["2019"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extract.entities import Resolver, slug
+from factcheck.extract.readers.entities import Resolver, slug
 
 
 def test_aliases_longest_first_and_case_insensitive_for_phrases(project):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extract.text import segment
+from factcheck.extract.annotators.segment import segment
 from tests.extract.extract_helpers import ROOT, SEEDS
 
 BLOOMBERG = (ROOT / "seeds" / SEEDS["bloomberg-2019-08-22"][0]).read_bytes().decode()

@@ -1,4 +1,4 @@
-"""Find entity mentions in a text and turn names into entity ids, proposing new entities when needed.
+"""Entity names to ids: find mentions in a text and turn names into entity ids, proposing new entities when needed.
 
 Claims refer to entities by id, but articles write "the pact", "Seoul", "Michael Pompeo" or just
 "Kim". Resolution goes from safest to loosest: an alias of the entity file (one compiled regex of every
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from factcheck.extract.document import Mention
 from factcheck.model import Entity, EntityKind
 from factcheck.model.entity_index import EntityIndex, alias_key
 
@@ -26,18 +27,6 @@ PROPER_NOUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|the|and|for|de|van|von|al
 _SLUG = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"[’']s$")
 FUZZY_CUTOFF = 88
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of the text that names an entity (known, or proposed when `proposed`)."""
-
-    start: int
-    end: int
-    text: str
-    entity_id: str
-    kind: str
-    proposed: bool = False
 
 
 @dataclass

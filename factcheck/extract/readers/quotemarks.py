@@ -1,4 +1,4 @@
-"""Find quotations: the words inside quote marks, with exact offsets, across the forms news uses.
+"""Quotations: the words inside quote marks, with exact offsets, across the forms news uses.
 
 A quote is found by scanning each content line once for quote marks, with a small state machine:
 curly (“ ”) and straight (") double quotes; single quotes (‘ ’) as a quote of their own only at the top
@@ -6,7 +6,8 @@ level — inside a double quote they are nested (“allowing the ‘history’ i
 and ’ followed by a letter is an apostrophe (Japan’s, U.S.’s), not a closing mark. A quote that runs
 over two paragraphs follows the convention of the trade: the first paragraph has no closing mark and
 the next one opens with the mark again; the two parts become one quote. Two parts of one sentence
-split around the attribution ("“A,” he said, “B.”") are one quote too. Who said it is `speakers.py`.
+split around the attribution ("“A,” he said, “B.”") are one quote too. Who said it is
+`readers/speakers.py`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.text import Segmented
+from factcheck.extract.document import Document
 
 _MARK = re.compile(r"[“”\"‘’]")
 _OPENERS = "“\"‘"
@@ -47,7 +48,7 @@ class QuoteSpan:
         return (" ... " if self.elided else " ").join(p for p in pieces if p)
 
 
-def find_quotes(document: Segmented) -> list[QuoteSpan]:
+def find_quotes(document: Document) -> list[QuoteSpan]:
     """Every top-level quotation in the content lines, in text order."""
     text = document.text
     lines = [line for line in document.lines if line.noise is None]

@@ -5,8 +5,8 @@ is 55 percent with approximation `nearly`, "a little under $1 billion" keeps "a 
 qualifiers are exactly the model's `Approximation` words, longest first), "106.25 per dollar" in a
 sentence about the yen is 106.25 JPY/USD, "26 instances of intelligence-sharing" is 26 `instance`.
 Counts are taken only for nouns of the lexicon (`quantities.count_nouns`), and not after "the" ("the
-two countries" refers, it does not count). Which property a quantity is of comes from the nearest
-`quantity_properties` cue the vocabulary knows, else from its measure (share, amount, count).
+two countries" refers, it does not count). Which property a quantity is of, what it counts and which
+poll it comes from is decided from its clause (`factcheck.extract.claims.quantities`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.cues import Cues, PropertyCue
-from factcheck.extract.entities import Mention
-from factcheck.extract.findings import Finding, choose_subject, nearest_cue
-from factcheck.extract.numbers import NUMBER, parse_number
-from factcheck.extract.text import Sentence
+from factcheck.extract.cues import Cues
+from factcheck.extract.readers.numbers import NUMBER, parse_number
+from factcheck.extract.document import Sentence
 from factcheck.model import Approximation, QuantityValue
 
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
@@ -61,30 +59,23 @@ def _patterns(cues: Cues) -> _Patterns:
     return built
 
 
-def quantity_findings(text: str, sentence: Sentence, mentions: list[Mention], cues: Cues,
-                      vocabulary: frozenset[str], recent: dict[str, Mention]) -> list[Finding]:
-    """Every quantity of one sentence, left to right, each span read once (money before counts)."""
+def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
+    """Every quantity of one sentence as (measure, span, value), left to right, each span read once
+    (rates, then percentages, money, counts)."""
     patterns = _patterns(cues)
     taken: list[tuple[int, int]] = []
-    found: list[tuple[int, Finding]] = []
-
-    def free(match: re.Match[str]) -> bool:
-        return not any(a < match.end() and match.start() < b for a, b in taken)
-
+    found: list[tuple[str, tuple[int, int], QuantityValue]] = []
     for measure, pattern in (("rate", patterns.rate), ("percent", patterns.percent), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.count)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if not free(match):
+            if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             value = _value(measure, match, text, sentence, cues, patterns)
             if value is None:
                 continue
             taken.append((match.start(), match.end()))
-            finding = _finding(measure, value, (match.start(), match.end()), text, sentence, mentions, cues,
-                               vocabulary, recent)
-            if finding:
-                found.append((match.start(), finding))
-    return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
+            found.append((measure, (match.start(), match.end()), value))
+    return sorted(found, key=lambda item: item[1])
 
 
 def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cues: Cues,
@@ -115,10 +106,10 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):
         return None
-    return QuantityValue(amount=amount, unit=_singular(noun), approximation=approximation)
+    return QuantityValue(amount=amount, unit=singular(noun), approximation=approximation)
 
 
-def _singular(noun: str) -> str:
+def singular(noun: str) -> str:
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("ches", "shes", "sses", "xes")):
@@ -126,33 +117,3 @@ def _singular(noun: str) -> str:
     if noun.endswith("s") and not noun.endswith("ss"):
         return noun[:-1]
     return noun
-
-
-def _finding(measure: str, value: QuantityValue, span: tuple[int, int], text: str, sentence: Sentence,
-             mentions: list[Mention], cues: Cues, vocabulary: frozenset[str],
-             recent: dict[str, Mention]) -> Finding | None:
-    fitting = tuple(c for c in cues.quantity_properties if measure in c.measures)
-    cue, distance = nearest_cue(text, sentence.start, sentence.end, span, fitting, vocabulary)
-    cue = cue if cue is not None and distance <= 60 else None
-    prop = cue.property if cue else cues.quantity_property.get(measure)
-    if prop is None or prop not in vocabulary:
-        return None
-    subject = _subject(mentions, span, cue, recent)
-    if subject is None:
-        return None
-    confidence = 0.8 if cue else 0.65
-    return Finding(kind="quantity", property=prop, subject=subject.entity_id, value=value,
-                   evidence=(sentence.start, sentence.end), confidence=confidence,
-                   note=f"{measure} written as {text[span[0]:span[1]]!r}",
-                   proposed=(subject.entity_id,) if subject.proposed else ())
-
-
-def _subject(mentions: list[Mention], span: tuple[int, int], cue: PropertyCue | None,
-             recent: dict[str, Mention]) -> Mention | None:
-    kinds = cue.subject_kinds if cue else ()
-    chosen = choose_subject(mentions, span, kinds)
-    if kinds and (chosen is None or chosen.kind not in kinds):
-        for kind in kinds:
-            if kind in recent:
-                return recent[kind]
-    return chosen or next(iter(recent.values()), None)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.cues import Cues
-from factcheck.extract.entities import Mention
-from factcheck.extract.findings import Finding
-from factcheck.extract.text import Sentence
+from factcheck.extract.document import Mention
+from factcheck.extract.claims import Finding
+from factcheck.extract.document import Sentence
 from factcheck.model import Modality, ScopeRelation, ScopeValue
 
 _RELATIONS = ("narrower_than", "broader_than", "same_as")

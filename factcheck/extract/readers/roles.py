@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.cues import Cues
-from factcheck.extract.entities import Mention, Resolver
-from factcheck.extract.text import Sentence
+from factcheck.extract.document import Mention
+from factcheck.extract.readers.entities import Resolver
+from factcheck.extract.document import Sentence
 
 _APPOSITIVE = re.compile(r",\s+(?P<role>[^,“”\"]{2,140}?)\s*(?:,|\.?$)")
 _ROLE_BEFORE = re.compile(r"(?P<role>[a-z][\w\- ]{2,40}),\s*$")

@@ -1,20 +1,23 @@
-"""Cut a source text into lines and sentences that keep their offsets, and drop the page noise.
+"""Annotator 1, `segment`: lines and sentences that keep their offsets, page noise set aside.
 
 Every claim's evidence must satisfy `evidence.text == text[start:end]` on the ORIGINAL text, so nothing
 here rewrites the text: a line, a sentence, a dropped caption are all spans (`start`, `end`) into it.
 Scraped pages repeat the headline between paragraphs, carry "ADVERTISEMENT", photo credits, contact
 lines and section navigation ("The Koreas | Diplomacy | Security"); those lines are dropped with the
 reason, and a sentence seen twice (or a standfirst repeated as the start of a body sentence) is kept
-once, so it yields one claim, not several.
+once, so it yields one claim, not several. A photo caption is dropped too: a line followed by a credit
+line, or a sentence that carries a credit itself ("(AP Photo/...)", "Photo: ...", "REUTERS/...",
+"/Getty Images"): the lexicon's `caption_marks`. A caption's weekday is the day of the picture, never
+the date of what the article reports.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 from factcheck.extract.cues import Cues
+from factcheck.extract.document import Document, Line, Sentence, sentence_key
 
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(\s+)")
@@ -26,30 +29,6 @@ _ABBREVIATIONS = frozenset((
 ).split())
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)]\s*$")
-_NORMAL_SPACE = re.compile(r"\s+")
-_TRAILING = re.compile(r"[\s.!?…,;:\"”’]+$")
-
-
-@dataclass(frozen=True)
-class Line:
-    """A line of the text (a paragraph, in scraped news): `noise` says why it was dropped, if it was."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    noise: str | None = None
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a content line; `text == source[start:end]`."""
-
-    index: int
-    line: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -59,20 +38,13 @@ class Segmented:
     text: str
     lines: list[Line]
     sentences: list[Sentence]
-    dropped: list[tuple[Line | Sentence, str]]
-    starts: list[int] = field(default_factory=list)
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        """The kept sentence containing `offset`, found by bisection (sentences are in text order)."""
-        position = bisect.bisect_right(self.starts, offset) - 1
-        if position >= 0 and self.sentences[position].start <= offset < self.sentences[position].end:
-            return self.sentences[position]
-        return None
+    dropped: list[tuple[Line | Sentence, str]] = field(default_factory=list)
 
 
-def sentence_key(text: str) -> str:
-    """The form in which two sentences are "the same": case, spacing and end punctuation ignored."""
-    return _TRAILING.sub("", _NORMAL_SPACE.sub(" ", text.casefold())).replace("’", "'")
+def annotate(document: Document) -> None:
+    """The `lines`, `sentences` and `dropped` layers."""
+    segmented = segment(document.text, document.cues, title=document.source.title)
+    document.set_sentences(segmented.lines, segmented.sentences, segmented.dropped)
 
 
 def segment(text: str, cues: Cues, *, title: str | None = None) -> Segmented:
@@ -83,10 +55,12 @@ def segment(text: str, cues: Cues, *, title: str | None = None) -> Segmented:
     for line in lines:
         if line.noise is None:
             sentences.extend(_sentences(text, line, cues, len(sentences)))
-    kept, repeated = _drop_repeats(sentences)
+    captions = [s for s in sentences if any(mark.search(s.text) for mark in cues.captions)]
+    dropped.extend((sentence, "photo caption") for sentence in captions)
+    kept, repeated = _drop_repeats([s for s in sentences if s not in captions])
     dropped.extend((sentence, "repeated sentence") for sentence in repeated)
     kept = [Sentence(i, s.line, s.start, s.end, s.text) for i, s in enumerate(kept)]
-    return Segmented(text, lines, kept, dropped, [s.start for s in kept])
+    return Segmented(text, lines, kept, dropped)
 
 
 def _lines(text: str, cues: Cues, title: str | None) -> list[Line]:
@@ -121,6 +95,8 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
     if not _TERMINAL.search(line) and len(line.split()) <= 14:
         return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
     if any(p.fullmatch(following) for p in cues.noise if "Credit" in p.pattern or "Photo" in p.pattern):
+        return "photo caption"
+    if any(mark.search(line) for mark in cues.captions) and len(line.split()) <= 60:
         return "photo caption"
     return None
 

@@ -1,9 +1,9 @@
-"""What each finder returns and how a finding is tied to a property and a subject.
+"""A `Finding` is a claim before it has an id, and the two choices every kind of claim shares.
 
-A `Finding` is a claim before it has an id: a kind, a value, the exact span of its evidence, a
-confidence. The property comes from the cue nearest to what was found (`nearest_cue`), the subject
-from the entity mentions of the sentence (`choose_subject`): both are shared by dates, quantities and
-scope statements, so they live here and not in each finder.
+A finding has a kind, a value, the exact span of its evidence, a confidence, and what makes it one fact:
+subject, property, event, modality (and for quantities `counted` in the value, `as_of`). The subject
+comes from the entity mentions (`choose_subject`); a quantity's finer property from the cue nearest to
+it (`nearest_cue`, for "per dollar", "strengthened").
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.extract.cues import PropertyCue
-from factcheck.extract.entities import Mention
+from factcheck.extract.cues import EventCue, PropertyCue
+from factcheck.extract.document import Mention
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,16 @@ class Finding:
     qualifier: str | None = None
     note: str | None = None
     proposed: tuple[str, ...] = field(default=())
+    event: str | None = None
+    modality: str | None = None
+    as_of: Any = None  # a PartialDate
 
 
-def nearest_cue(text: str, start: int, end: int, span: tuple[int, int], cues: tuple[PropertyCue, ...],
-                vocabulary: set[str] | frozenset[str]) -> tuple[PropertyCue | None, int]:
+def nearest_cue(text: str, start: int, end: int, span: tuple[int, int], cues: tuple[PropertyCue | EventCue, ...],
+                vocabulary: set[str] | frozenset[str]) -> tuple[PropertyCue | EventCue | None, int]:
     """The property cue closest to `span` within `text[start:end]` (only properties the vocabulary
     knows), and its distance in characters."""
-    best: tuple[PropertyCue | None, int] = (None, 1 << 30)
+    best: tuple[PropertyCue | EventCue | None, int] = (None, 1 << 30)
     for cue in cues:
         if cue.property not in vocabulary:
             continue

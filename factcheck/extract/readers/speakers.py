@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.cues import Cues
-from factcheck.extract.entities import PROPER_NOUN, Resolver
-from factcheck.extract.quotes import QuoteSpan
-from factcheck.extract.roles import RoleReader
-from factcheck.extract.text import Segmented, Sentence
+from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
+from factcheck.extract.readers.quotemarks import QuoteSpan
+from factcheck.extract.readers.roles import RoleReader
+from factcheck.extract.document import Document, Sentence
 
 _CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as)\b|[;—]", re.IGNORECASE)
 _WORD = re.compile(r"[\w.’'\-]+")
@@ -68,7 +68,7 @@ class _Agent:
 class SpeakerFinder:
     """Attributes the quotes of one document, in text order (earlier speakers resolve later pronouns)."""
 
-    def __init__(self, document: Segmented, resolver: Resolver, cues: Cues) -> None:
+    def __init__(self, document: Document, resolver: Resolver, cues: Cues) -> None:
         self.document, self.text, self.resolver, self.cues = document, document.text, resolver, cues
         self.roles = RoleReader(document.text, resolver, cues)
         self._pronoun = re.compile(rf"\b(?:{'|'.join(sorted(cues.pronouns)) or 'he'})\b", re.IGNORECASE)

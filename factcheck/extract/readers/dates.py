@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import dateparser
 
-from factcheck.extract.numbers import NUMBER, parse_number
-from factcheck.model import DurationUnit, DurationValue, PartialDate, Precision
+from factcheck.extract.readers.numbers import NUMBER, parse_number
+from factcheck.model import Approximation, DurationUnit, DurationValue, PartialDate, Precision
 
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -30,6 +30,8 @@ _MONTHS = {m: i for i, m in enumerate(
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+_EVENT_UNIT = r"(?P<unit>minute|hour|day|week|month|year)"
+_APPROX = r"(?:(?P<approx>about|around|roughly|approximately|nearly|almost|more than|over|less than|under|at least|at most|up to|just under|some)\s+)?"
 
 # (form, pattern), most specific first; a span taken by one form is not read again by a later one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -41,6 +43,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),
     ("age", re.compile(rf"\b(?P<n>{NUMBER})[-\s]{_UNIT.replace('s?', '')}s?[-\s]old\b")),
     ("ago", re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    # The length of an event: "the 35-minute call", "a two-hour meeting", "lasted 90 minutes", "day-long".
+    ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
+    ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
+    ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
+                          rf"dragged\s+on\s+for|for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+"
+                          rf"(?i:(?P<unit>minute|hour))s?\b")),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
@@ -106,6 +114,8 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         return [DateExpression(*span, form, PartialDate(infer_year(month, None, published, tense), month), certainty=0.75)]
     if form == "year":
         return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]
+    if form in ("length", "length_word", "lasted"):
+        return _length(form, span, groups)
     if form in ("age", "ago", "span"):
         amount = parse_number(groups["n"])
         if not amount or amount <= 0:
@@ -190,6 +200,23 @@ def _relative(span: tuple[int, int], which: str, unit: str, published: PartialDa
         day = published.first_day() + dt.timedelta(weeks=step)
         return [DateExpression(*span, "relative", PartialDate(day.year, day.month), certainty=0.6)]
     return []
+
+
+def _length(form: str, span: tuple[int, int], groups: dict[str, str | None]) -> list[DateExpression]:
+    """How long an event lasted: "35-minute" is 35 minutes; "day-long" one day; "days-long" at least two."""
+    approximation = None
+    if form == "length_word":
+        amount = 2.0 if groups.get("plural") else 1.0
+        approximation = Approximation.at_least if groups.get("plural") else None
+    else:
+        amount = parse_number(groups["n"] or "")
+        written = (groups.get("approx") or "").casefold()
+        approximation = Approximation(written) if written in {a.value for a in Approximation} else None
+    if not amount or amount <= 0:
+        return []
+    unit = DurationUnit((groups["unit"] or "").casefold())
+    value = DurationValue(amount=amount, unit=unit, approximation=approximation)
+    return [DateExpression(*span, form, duration=value, certainty=0.75)]
 
 
 def _ago(span: tuple[int, int], amount: float, unit: DurationUnit, published: PartialDate) -> DateExpression:

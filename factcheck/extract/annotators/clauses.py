@@ -1,0 +1,153 @@
+"""Annotator 5, `clauses`: each sentence cut into clauses, each with its predicates and its modality.
+
+A value is about what its own clause says, not about the nearest word of the sentence: in "Riot police
+stood outside the ministry on Tuesday as crowds gathered" nothing was announced on Tuesday, and in
+"Japan says all such claims were settled under a 1965 treaty" the year belongs to the treaty. So a
+sentence is cut where a clause begins, by the marks of the lexicon's `clause_marks` (";", ", which",
+"after", "while", "when", "as", "if", "under a ... accord", ...), and around speech:
+
+- "Seoul said Thursday it would end the pact": "Seoul said Thursday" is the `attribution` (its date is the
+  day it was said) and "it would end the pact" the `complement` (what was said, with its own modality);
+- "..., Kim said Thursday in Seoul": the attribution at the end, after the last comma.
+
+Each clause gets the event-lexicon words it contains (outside quote marks) and the first modality cue of
+the lexicon's `modality` lists (conditional, forecast, planned, reported, in that order), never a word
+that is part of a date ("May 5"). Which of them governs a value is the claim builder's choice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.document import Clause, Document, Predicate, Sentence
+from factcheck.extract.readers.events import predicates_in
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_AFTER_SPEECH = re.compile(
+    rf"(?:\s+(?:on\s+)?(?:{_WEEKDAY}|yesterday|today|late\s+\w+|earlier\s+\w+|last\s+\w+|"
+    rf"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}))?"
+    r"(?:\s+(?:in|at|from)\s+(?:a\s+(?:statement|briefing|press\s+conference|news\s+conference|interview)|"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))*"
+    r"\s*,?\s+(?:that\s+)?")
+_CLAUSE_START = re.compile(r"(?:it|he|she|they|we|i|there|the|a|an|its|their|this|his|her|[A-Z][\w.’'-]*)\b")
+_PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|there)\b")
+# Speech verbs that rarely take a noun object: a noun phrase after them starts what was said.
+_CLAUSAL = frozenset(("said", "says", "say", "reported", "reports", "added", "adds", "warned", "warns", "insisted",
+                      "insists", "noted", "notes"))
+_ADDRESSED = frozenset(("told", "tells", "tell", "informed", "informs", "notified", "notifies"))
+_THAT = re.compile(r"\s+that\s+")
+_INITIAL_ADVERBIAL = re.compile(r"(?i:if|unless|when|after|before|while|although|though|as|once|because)\b")
+
+
+def annotate(document: Document) -> None:
+    """The `clauses` layer: every kept sentence cut into clauses, in text order."""
+    clauses: list[Clause] = []
+    for sentence in document.sentences:
+        clauses += _clauses(document, sentence, len(clauses))
+    document.set_clauses(clauses)
+
+
+def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[Clause]:
+    text, cues = document.text, document.cues
+    skip = document.quoted.get(sentence.index, ())
+    marks = _marks(document, sentence, skip)
+    starts = sorted(marks)
+    bounds = [*starts, sentence.end]
+    dates = [(v.start, v.end) for v in document.values if v.sentence == sentence.index and v.kind != "quantity"]
+    clauses: list[Clause] = []
+    for position, start in enumerate(starts):
+        end = bounds[position + 1]
+        role, opener = marks[start]
+        predicates = tuple(Predicate(a, b, text[a:b], cue)
+                           for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
+        modality, cue = _modality(document, start, end, skip, dates)
+        if role == "adverbial" and opener in ("if", "unless"):
+            modality, cue = "conditional", opener
+        parent = None
+        if role in ("complement", "relative", "adverbial", "background") and position > 0:
+            parent = first_index + position - 1
+        elif role == "adverbial" and position == 0 and len(starts) > 1:
+            parent = first_index + 1
+        clauses.append(Clause(first_index + position, sentence.index, start, end, role, opener, predicates,
+                              modality, cue, parent))
+    return _attributions(clauses)
+
+
+def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], ...]) -> dict[int, tuple[str, str]]:
+    """Where each clause starts, with its role and the word that opens it."""
+    text, cues = document.text, document.cues
+    marks: dict[int, tuple[str, str]] = {sentence.start: ("main", "")}
+    initial = _INITIAL_ADVERBIAL.match(text, sentence.start, sentence.end)
+    if initial:
+        marks[sentence.start] = ("adverbial", initial.group().casefold())
+        comma = text.find(",", initial.end(), sentence.end)
+        if comma > 0:
+            marks[comma + 1] = ("main", "")
+
+    def add(position: int, role: str, opener: str = "") -> None:
+        if any(a <= position < b for a, b in skip) or not sentence.start < position < sentence.end - 2:
+            return
+        if any(abs(position - other) <= 2 for other in marks):
+            return
+        marks[position] = (role, opener)
+
+    for pattern, role in cues.clause_marks:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            words = re.findall(r"[a-z]+", match.group().casefold())
+            add(match.start(), role, words[-1] if words else "")
+    for verb in cues.speech_predicates.finditer(text, sentence.start, sentence.end):
+        if any(a <= verb.start() < b for a, b in skip):
+            continue
+        _speech_marks(text, sentence, verb, add, skip)
+    return marks
+
+
+def _speech_marks(text: str, sentence: Sentence, verb: re.Match[str], add, skip) -> None:  # noqa: ANN001
+    """The complement after a speech verb, or the attribution that closes a sentence."""
+    after = _AFTER_SPEECH.match(text, verb.end(), sentence.end)
+    if verb.group().casefold() in _ADDRESSED:
+        after = None  # "told the committee ... that": what follows is who was told, not what
+    start_of = _CLAUSE_START if verb.group().casefold() in _CLAUSAL else _PRONOUN_START
+    if after and after.end() < sentence.end and start_of.match(text, after.end(), sentence.end):
+        if not any(a <= after.end() < b for a, b in skip) and text[after.end()] not in "“\"‘":
+            add(after.end(), "complement", verb.group().casefold())
+            return
+    that = _THAT.search(text, verb.end(), min(sentence.end, verb.end() + 100))
+    if that and not re.search(r"[;,]", text[verb.end():that.start()]):
+        add(that.start() + 1, "complement", verb.group().casefold())
+        return
+    rest = text[verb.end():sentence.end]
+    if len(rest.split()) <= 6 and "“" not in rest and '"' not in rest:
+        comma = text.rfind(",", max(sentence.start, verb.start() - 100), verb.start())
+        if comma > sentence.start and not any(a <= comma < b for a, b in skip):
+            add(comma, "attribution", verb.group().casefold())
+
+
+def _attributions(clauses: list[Clause]) -> list[Clause]:
+    """A clause followed by the complement of its speech verb is an attribution; a clause closed by a
+    sentence-final attribution depends on it (what was said, like a complement)."""
+    result = list(clauses)
+    for position, clause in enumerate(clauses):
+        if clause.role == "complement" and position > 0 and result[position - 1].role in ("main", "attribution"):
+            previous = result[position - 1]
+            result[position - 1] = Clause(previous.index, previous.sentence, previous.start, previous.end,
+                                          "attribution", previous.opener, previous.predicates, previous.modality,
+                                          previous.modality_cue, previous.parent)
+        if clause.role == "attribution" and clause.opener and position > 0 and position == len(clauses) - 1:
+            for earlier in range(position):
+                item = result[earlier]
+                if item.parent is None and item.role == "main":
+                    result[earlier] = Clause(item.index, item.sentence, item.start, item.end, item.role, item.opener,
+                                             item.predicates, item.modality, item.modality_cue, clause.index)
+    return result
+
+
+def _modality(document: Document, start: int, end: int, skip: tuple[tuple[int, int], ...],
+              dates: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    """The first modality of the lexicon order with a cue in `text[start:end]` (outside quotes and dates)."""
+    for kind, pattern in document.cues.modality:
+        for match in pattern.finditer(document.text, start, end):
+            if any(a <= match.start() < b for a, b in skip) or any(a <= match.start() < b for a, b in dates):
+                continue
+            return kind, match.group().casefold()
+    return None, None

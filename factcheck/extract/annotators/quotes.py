@@ -1,0 +1,28 @@
+"""Annotator 3, `quotes`: the quotations of the text and who said them.
+
+Quote marks are read by `readers/quotemarks.py` (curly and straight, nested, over two paragraphs), the
+speaker by `readers/speakers.py` (named after or before the quote, a pronoun, a role, the previous
+quote). Two layers come out: `quoted`, the spans inside quote marks per sentence (words inside quote
+marks are someone else's tense and clause, not the sentence's), and, when the vocabulary has `said`,
+`quotes`, the attributed quotations.
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.document import Document
+from factcheck.extract.readers.quotemarks import find_quotes
+from factcheck.extract.readers.speakers import SpeakerFinder
+
+
+def annotate(document: Document) -> None:
+    """The `quoted` and `quotes` layers."""
+    quotes = find_quotes(document)
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for quote in quotes:
+        for part in quote.parts:
+            sentence = document.sentence_at(part[0])
+            if sentence is not None:
+                quoted.setdefault(sentence.index, []).append(part)
+    document.quoted = {index: tuple(parts) for index, parts in quoted.items()}
+    if "said" in document.vocabulary:
+        document.quotes = SpeakerFinder(document, document.resolver, document.cues).attribute(quotes)

@@ -1,0 +1,222 @@
+"""Quantity claims: the property, what is counted, which poll, and as of when.
+
+- **Property**: the nearest `quantity_properties` cue of the same measure within 60 characters
+  ("strengthened 0.4%" -> `appreciation`, "106.25 per dollar" -> `exchange_rate`), else by measure
+  (`share`, `amount`, `count`).
+- **Counted**: the noun phrase the number counts, as content words in lower case: "55 percent of
+  respondents backed ending the pact" -> "respondents backed ending pact"; "12 people were killed" ->
+  "people killed"; "a margin of error of 3.1 percentage points" -> "margin of error"; "support for
+  ending the pact rose to 55 percent" -> "support ending pact". The phrase stops at the end of the
+  clause, and after a few words.
+- **Polls**: a figure in a sentence about a poll or survey (the lexicon's `polls.words`), or in the
+  paragraph of one, is a poll figure: its event is `poll-<pollster>` ("a Realmeter poll" -> `poll-realmeter`,
+  `poll` when unnamed) and its subject the pollster when named. The poll's fieldwork dates ("conducted
+  Aug. 20-22") are its figures' `as_of`, and no date claims of their own.
+- **As of**: a count said on a date ("told the committee Aug. 5 that there had been 26 instances")
+  is as of that date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue
+from factcheck.extract.claims.governing import govern
+from factcheck.extract.document import Document, Mention, Sentence, Value
+from factcheck.extract.readers.entities import PROPER_NOUN, slug
+from factcheck.model import PartialDate, QuantityValue
+
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_FUNCTION = frozenset((
+    "the a an of to in on at by for from with and or but as than that which who whom whose this these those its "
+    "their his her our your it they them there is are was were be been being has have had do does did will would "
+    "shall should can could may might must percent per cent percentage point points about around nearly almost "
+    "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
+    "reached hit now still also even initially all such").split())
+_AUXILIARY = frozenset("is are was were be been being has have had".split())
+_MAX_WORDS = 5
+_POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def quantity_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
+    """Every quantity claim of the document, and the starts of the date values that are a poll's fieldwork."""
+    polls = _polls(document)
+    fieldwork, poll_dates = _fieldwork(document, polls)
+    findings = []
+    for value in document.values:
+        if value.kind != "quantity":
+            continue
+        finding = _quantity(document, value, polls.get(value.sentence), poll_dates)
+        if finding is not None:
+            findings.append(finding)
+    return findings, frozenset(fieldwork)
+
+
+def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None] | None,
+              poll_dates: dict[str, PartialDate]) -> Finding | None:
+    text, sentence, cues = document.text, document.sentences[value.sentence], document.cues
+    fitting = tuple(c for c in cues.quantity_properties if value.measure in c.measures)
+    cue, distance = nearest_cue(text, sentence.start, sentence.end, value.span, fitting, document.vocabulary)
+    cue = cue if cue is not None and distance <= 60 else None
+    prop = cue.property if cue else cues.quantity_property.get(value.measure or "")
+    if prop is None or prop not in document.vocabulary:
+        return None
+    governed = govern(document, value)
+    modality = governed.modality
+    if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
+            and _hedges_another(document, value, governed.clause):
+        modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
+    counted = counted_phrase(document, value)
+    event, as_of = None, None
+    subject = _subject(document, value, cue)
+    if poll is not None and value.measure == "percent":
+        event, pollster = poll
+        as_of = poll_dates.get(event)
+        subject = pollster or subject
+    elif value.measure in ("count", "percent", "money"):
+        as_of = _said_on(document, value)
+    if subject is None:
+        return None
+    reading: QuantityValue = value.reading
+    if counted and prop in ("share", "count"):
+        reading = reading.model_copy(update={"counted": counted})
+    confidence = 0.8 if cue else 0.65
+    return Finding(kind="quantity", property=prop, subject=subject.entity_id, value=reading,
+                   evidence=(sentence.start, sentence.end), confidence=confidence,
+                   note=f"{value.measure} written as {text[value.start:value.end]!r}",
+                   proposed=(subject.entity_id,) if subject.proposed else (), event=event,
+                   modality=modality, as_of=as_of)
+
+
+def _hedges_another(document: Document, value: Value, clause) -> bool:  # noqa: ANN001
+    """Whether "reportedly" in the clause is the approximation of another figure, not of this one."""
+    if value.reading.approximation is not None and value.reading.approximation.value == "reportedly":
+        return False
+    return any(v.kind == "quantity" and v is not value and clause.start <= v.start < clause.end
+               and v.reading.approximation is not None and v.reading.approximation.value == "reportedly"
+               for v in document.values)
+
+
+def counted_phrase(document: Document, value: Value) -> str | None:
+    """What the number counts, as normalised content words (see the module docstring)."""
+    text = document.text
+    clause = document.clause_at(value.start)
+    end = clause.end if clause else document.sentences[value.sentence].end
+    start = clause.start if clause else document.sentences[value.sentence].start
+    before = text[start:value.start]
+    margin = list(document.cues.margin.finditer(before))
+    if margin and not re.sub(r"\W|of|was|is|at", "", before[margin[-1].end():]).strip():
+        return "margin of error"
+    after = text[value.end:end]
+    words: list[str] = []
+    if value.measure == "count":
+        words = [value.reading.unit]
+        after = after[len(after) - len(after.lstrip()):]
+        after = re.sub(r"^[a-z][a-z\-]*", "", after.strip(), count=1)  # the counted noun itself
+        words += _content(after, verbs=True)
+    elif re.match(r"\s+of\s+", after):
+        words = _content(after, verbs=True)
+    else:
+        words = _content(before, verbs=False)
+    words = words[:_MAX_WORDS]
+    return " ".join(words) if words else None
+
+
+def _content(fragment: str, *, verbs: bool) -> list[str]:
+    """Content words of a fragment, in order; a comma ends it."""
+    fragment = re.split(r"[,;:(“\"]", fragment, maxsplit=1)[0]
+    found = []
+    for word in _WORD.finditer(fragment):
+        lowered = word.group().casefold().replace("’", "'")
+        if lowered in _FUNCTION or lowered.endswith("'s") and not verbs:
+            continue
+        found.append(lowered.removesuffix("'s"))
+    return found
+
+
+def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: ANN001
+    mentions = document.mentions.get(value.sentence, [])
+    recent = document.recent.get(value.sentence, {})
+    kinds = cue.subject_kinds if cue else ()
+    chosen = choose_subject(mentions, value.span, kinds)
+    if kinds and (chosen is None or chosen.kind not in kinds):
+        for kind in kinds:
+            if kind in recent:
+                return recent[kind]
+    return chosen or next(iter(recent.values()), None)
+
+
+def _said_on(document: Document, value: Value) -> PartialDate | None:
+    """The date a figure was given on: a date in the attribution its clause depends on."""
+    clause = document.clause_at(value.start)
+    if clause is None or clause.parent is None:
+        return None
+    parent = document.clauses[clause.parent]
+    if parent.role != "attribution":
+        return None
+    dates = [v for v in document.values if v.kind == "date" and parent.start <= v.start < parent.end
+             and v.reading.date is not None and not v.reading.role]
+    return dates[0].reading.date if dates else None
+
+
+def _polls(document: Document) -> dict[int, tuple[str, Mention | None]]:
+    """The poll each sentence speaks of, by sentence index: a sentence with a poll word, and the
+    sentences after it in its paragraph. The key is `poll-<pollster>` when the pollster is named."""
+    found: dict[int, tuple[str, Mention | None]] = {}
+    current: tuple[str, Mention | None] | None = None
+    line = -1
+    for sentence in document.sentences:
+        if sentence.line != line:
+            current, line = (current if current and _poll_word(document, sentence) else None), sentence.line
+        if _poll_word(document, sentence):
+            named = _pollster(document, sentence)
+            if named is not None or current is None:
+                current = (f"poll-{named[0]}" if named else "poll", named[1] if named else None)
+        if current is not None:
+            found[sentence.index] = current
+    return found
+
+
+def _poll_word(document: Document, sentence: Sentence) -> bool:
+    return bool(document.cues.poll_words.search(document.text, sentence.start, sentence.end))
+
+
+def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | None] | None:
+    """The pollster named next to a poll word: "a Realmeter poll", "a survey by Gallup Korea"."""
+    text = document.text
+    mentions = document.mentions.get(sentence.index, [])
+    for word in document.cues.poll_words.finditer(text, sentence.start, sentence.end):
+        for mention in mentions:
+            near_before = 0 <= word.start() - mention.end <= 3
+            near_after = 0 <= mention.start - word.end() <= 25 and _POLL_NAME.search(text[word.end():mention.start])
+            if mention.kind in ("organisation", "group") and (near_before or near_after):
+                return mention.entity_id, mention
+        lead = text[max(sentence.start, word.start() - 40):word.start()]
+        name = re.search(r"((?:[A-Z][\w&.’'-]*\s+){1,3})$", lead)
+        if name and name.group(1).split()[0] not in ("A", "An", "The", "In", "This", "That"):
+            return slug(name.group(1).removesuffix("’s ").removesuffix("'s ")), None
+        follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*){1,3})",
+                          text[word.end():sentence.end])
+        if follow:
+            return slug(follow.group(1)), None
+    for match in PROPER_NOUN.finditer(text, sentence.start, sentence.end):
+        if re.match(r"\s+(?:found|showed|shows|finds)\b", text[match.end():match.end() + 10]):
+            return slug(match.group()), None
+    return None
+
+
+def _fieldwork(document: Document, polls: dict[int, tuple[str, Mention | None]]) -> tuple[set[int], dict[str, PartialDate]]:
+    """Dates of poll sentences whose clause says when the poll was taken: not claims, but as_of."""
+    skip: set[int] = set()
+    dates: dict[str, PartialDate] = {}
+    for value in document.values:
+        if value.kind != "date" or value.sentence not in polls or value.reading.date is None:
+            continue
+        clause = document.clause_at(value.start)
+        sentence = document.sentences[value.sentence]
+        where = document.text[clause.start:clause.end] if clause else sentence.text
+        before = document.text[sentence.start:value.start]
+        if document.cues.fieldwork.search(where) or document.cues.fieldwork.search(before[-60:]):
+            skip.add(value.start)
+            dates.setdefault(polls[value.sentence][0], value.reading.date)
+    return skip, dates

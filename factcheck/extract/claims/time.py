@@ -1,0 +1,181 @@
+"""Date and duration claims: each value with the property, event and modality of its governing clause.
+
+`readers/dates.py` says what a date expression means; this says what the article uses it for. The
+clause that governs the date (`governing.govern`) gives the property and the event ("The pact will
+expire Nov. 23" -> `expires_on`; "Seoul said Thursday it would scrap the pact" -> `announced_on`, event
+`end`); a date no predicate governs is not a claim. The tense of the clause (the tense word nearest before
+the date, else the predicate's tense) sends a year-less date forward or back. The subject is the nearest
+mention of the kind the predicate expects (the first of the sentence for the one who speaks), an entity
+named in a background clause for a background date. A year range ("1910-45") gives started_on and
+ended_on. A poll's fieldwork dates are not claims: they are the `as_of` of its figures.
+
+Durations: "the 35-minute call", "a day-long summit", "talks that ran for 90 minutes" are `lasted`, the
+event being the noun they measure ("call" -> `phone-call`); "for 90 days" and "three-year-old" keep the
+duration cues of the lexicon (`expires_on`, `notice_period`, `age`).
+"""
+
+from __future__ import annotations
+
+from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue
+from factcheck.extract.claims.governing import Governed, background_subject, govern
+from factcheck.extract.cues import Cues, EventCue, PropertyCue
+from factcheck.extract.document import Document, Mention, Sentence, Value
+from factcheck.extract.readers.dates import find_dates
+from factcheck.extract.readers.events import event_key, head_after, head_before
+from factcheck.model import DateValue, DurationUnit
+
+_RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
+_SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
+_EVENT_LENGTH_FORMS = ("length", "length_word", "lasted")
+
+
+def time_findings(document: Document, skip: frozenset[int] = frozenset()) -> list[Finding]:
+    """Every date and duration claim of the document; `skip` holds the starts of values that are not
+    claims of their own (a poll's fieldwork dates)."""
+    findings: list[Finding] = []
+    for value in document.values:
+        if value.kind == "quantity" or value.start in skip:
+            continue
+        finding = _duration(document, value) if value.kind == "duration" else _date(document, value)
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def clause_tense(text: str, sentence: Sentence, span: tuple[int, int], cues: Cues,
+                 quoted: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """`future`, `past` or None. The tense word nearest before the date decides ("will resume ... on
+    Sept. 1, officials said" looks forward); only without one, the nearest after it. Words inside
+    quote marks are someone else's tense, not the sentence's."""
+    before: tuple[str | None, int] = (None, 1 << 30)
+    after: tuple[str | None, int] = (None, 1 << 30)
+    for tense, pattern in (("future", cues.future), ("past", cues.past)):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if any(a <= match.start() < b for a, b in quoted) and not any(a <= span[0] < b for a, b in quoted):
+                continue
+            if match.end() <= span[0] and span[0] - match.end() < before[1]:
+                before = (tense, span[0] - match.end())
+            elif match.start() >= span[1] and match.start() - span[1] < after[1]:
+                after = (tense, match.start() - span[1])
+    return before[0] or after[0]
+
+
+
+
+def _date(document: Document, value: Value) -> Finding | None:
+    text, sentence = document.text, document.sentences[value.sentence]
+    expression = value.reading
+    governed = govern(document, value)
+    cue = governed.cue
+    confidence = expression.certainty
+    if expression.role:
+        prop = _RANGE_PROPERTY[expression.role]
+        if prop not in document.vocabulary:
+            return None
+        cue = next((c for c in document.cues.events if c.property == prop), cue)
+    elif cue is not None:
+        prop = cue.property
+        if governed.predicate and governed.clause and governed.predicate.start < governed.clause.start:
+            confidence -= 0.1  # read from the clause it hangs on
+    else:
+        return None
+    if expression.form in ("month_day", "month", "weekday"):  # the year depends on the tense: read again
+        quoted = document.quoted.get(sentence.index, ())
+        tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
+        again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)
+                 if e.form == expression.form]
+        if again:
+            expression = again[0]
+    subject = _subject(document, value, governed, cue)
+    if subject is None or expression.date is None:
+        return None
+    return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date),
+                   evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
+                   qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
+                   proposed=(subject.entity_id,) if subject.proposed else (), event=governed.event,
+                   modality=governed.modality)
+
+
+def _duration(document: Document, value: Value) -> Finding | None:
+    text, sentence, cues = document.text, document.sentences[value.sentence], document.cues
+    expression = value.reading
+    duration = expression.duration
+    lasted = _lasted_event(document, value)
+    if lasted is not None:
+        governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
+        prop: str = "lasted"
+        event: str | None = lasted or None
+        cue: PropertyCue | EventCue | None = next((c for c in cues.events if c.property == "lasted"), None)
+        if "lasted" not in document.vocabulary:
+            return None
+    else:
+        governed = govern(document, value)
+        if expression.form == "age":
+            cue = next((c for c in cues.duration_properties if c.property == "age"), None)
+        else:
+            cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
+                                 document.vocabulary)
+            if cue is None and expression.form == "ago":
+                cue = governed.cue
+        if cue is None or cue.property not in document.vocabulary:
+            return None
+        prop, event = cue.property, (governed.event if governed.cue is cue else None)
+        direction = getattr(cue, "direction", "before" if expression.form == "ago" else "after")
+        if expression.form not in ("ago", "age") and duration.direction != direction:
+            duration = duration.model_copy(update={"direction": direction})
+    subject = _subject(document, value, governed, cue)
+    if subject is None:
+        return None
+    modality = None if expression.form == "age" else governed.modality  # an age describes, it does not happen
+    return Finding(kind="duration", property=prop, subject=subject.entity_id, value=duration,
+                   evidence=(sentence.start, sentence.end), confidence=round(expression.certainty, 2),
+                   qualifier=governed.qualifier, note=f"duration written as {text[value.start:value.end]!r}",
+                   proposed=(subject.entity_id,) if subject.proposed else (), event=event,
+                   modality=modality)
+
+
+def _lasted_event(document: Document, value: Value) -> str | None:
+    """The event a duration measures when it is the length of an event, else None: "" when it is one
+    but nothing names the event. "35-minute call" -> `phone-call`; "a 90-day notice period" is not."""
+    text, cues = document.text, document.cues
+    expression = value.reading
+    unit = expression.duration.unit
+    sentence = document.sentences[value.sentence]
+    mentions = document.mentions.get(value.sentence, [])
+    if expression.form in ("length", "length_word"):
+        head = head_after(text, value.end, sentence.end)
+        key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
+        if unit in _SHORT_UNITS or _is_meeting(cues, key) or expression.form == "length_word":
+            return key or ""
+        return None
+    clause = document.clause_at(value.start)
+    met = [p for p in (clause.predicates if clause else ()) if p.property in ("met_on", "lasted")
+           and not (value.start <= p.start < value.end)]
+    if expression.form == "lasted" or met or (clause and any(p.property == "lasted" for p in clause.predicates)):
+        meeting = next((p for p in met if p.property == "met_on"), None)
+        if meeting is not None and meeting.cue.event and "{" not in meeting.cue.event:
+            return meeting.cue.event
+        if expression.form != "lasted" and unit not in _SHORT_UNITS and not met:
+            return None
+        head = head_before(text, value.start, sentence.start)
+        key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
+        return key or ""
+    return None
+
+
+def _is_meeting(cues: Cues, key: str | None) -> bool:
+    return key is not None and any(c.property == "met_on" and c.event == key for c in cues.events)
+
+
+def _subject(document: Document, value: Value, governed: Governed, cue: PropertyCue | EventCue | None) -> Mention | None:
+    mentions = document.mentions.get(value.sentence, [])
+    fallback = document.fallback.get(value.sentence)
+    if governed.background and governed.clause is not None:
+        named = background_subject(document, governed.clause)
+        if named is not None:
+            return named
+    kinds = cue.subject_kinds if cue else ()
+    chosen = choose_subject(mentions, value.span, kinds, first=bool(cue and getattr(cue, "first", False)))
+    if chosen is not None and kinds and chosen.kind not in kinds and fallback is not None and fallback.kind in kinds:
+        return fallback
+    return chosen or fallback

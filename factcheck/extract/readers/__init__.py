@@ -1,0 +1,7 @@
+"""Readers: each reads one kind of expression from a span of text, knowing nothing of the document.
+
+`dates` (dates and durations with their precision), `numbers`, `quantities` (percentages, money, rates,
+counts), `quotemarks` (quotations), `speakers` and `roles` (who said a quote), `entities` (names to ids),
+`events` (the event lexicon: predicates, head nouns, event keys), `scope` (scope phrases). The annotators
+(`factcheck.extract.annotators`) call them to add the document's layers.
+"""

@@ -1,0 +1,114 @@
+"""Read the event lexicon against a text: predicate words, the noun a predicate is about, event keys.
+
+An event key names what happened, so that two claims with the same subject and property but about
+different happenings are different facts: "announced tariffs" -> `tariff`, "decided to scrap the pact"
+-> `decision-to-end`, "the 35-minute call" -> `phone-call`. Keys are id-like: lower case, hyphens,
+singular (`floods` -> `flood`); a noun phrase that is an alias of a known entity is that entity's id;
+a noun that is a word of a fixed-event entry of the lexicon is that event ("call" -> `phone-call`,
+"meeting" -> `talks`), so "the call lasted 35 minutes" and "the 35-minute phone call" agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.cues import Cues, EventCue
+from factcheck.extract.document import Mention
+from factcheck.extract.readers.entities import slug
+from factcheck.extract.readers.quantities import singular
+
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*|\d[\d,.]*")
+_LEADING = frozenset("the a an its their his her our this that these those new further more some all another "
+                     "any each both first second latest last earlier previous planned proposed so-called".split())
+# Words that end a noun phrase: prepositions, conjunctions, relative pronouns, auxiliaries and common verbs.
+_STOP = frozenset((
+    "of for to from with on in at by over against into onto about under between among during after before since "
+    "until while when as than that which who whom whose and or but nor so because if unless though although was "
+    "were is are be been being has have had will would could should may might must shall can said says say told "
+    "did do does lasted ran took went began ended started held set").split())
+_SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
+
+
+def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: frozenset[str],
+                  skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int, EventCue]]:
+    """Event-lexicon words in `text[start:end]` (not inside `skip` spans), longest at each place, in
+    text order; only properties the vocabulary knows."""
+    found: list[tuple[int, int, EventCue]] = []
+    for cue in cues.events:
+        if cue.property not in vocabulary:
+            continue
+        for match in cue.pattern.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            found.append((match.start(), match.end(), cue))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    kept: list[tuple[int, int, EventCue]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def head_after(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the head noun of the noun phrase starting at `start`: "the 2014 floods hit" ->
+    "floods"; leading determiners and numbers are skipped, a stop word ends the phrase."""
+    head: tuple[int, int] | None = None
+    taken = 0
+    for word in _WORD.finditer(text, start, end):
+        between = text[head[1] if head else start:word.start()]
+        if any(mark in between for mark in ",;:()“”\"."):
+            break
+        lowered = word.group().casefold()
+        if lowered in _STOP:
+            break
+        if (lowered in _LEADING or word.group()[0].isdigit() or lowered.endswith(("’s", "'s"))) and head is None:
+            continue
+        head = (word.start(), word.end())
+        taken += 1
+        if taken >= 4:
+            break
+    return head
+
+
+def head_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
+    """The last content word before `position` ("the call lasted" -> "call"; "talks that ran" -> "talks")."""
+    words = [w for w in _WORD.finditer(text, floor, position)]
+    for word in reversed(words):
+        lowered = word.group().casefold()
+        if lowered in _STOP or lowered in _LEADING or word.group()[0].isdigit():
+            continue
+        return (word.start(), word.end())
+    return None
+
+
+def event_key(cues: Cues, noun: str, mentions: list[Mention] = (), span: tuple[int, int] | None = None) -> str | None:
+    """The key for a noun as written: a known entity's id, the fixed event whose word it is, else its
+    normalised singular form ("Floods" -> `flood`, "phone call" -> `phone-call`)."""
+    if span is not None:
+        for mention in mentions:
+            if mention.start <= span[0] and span[1] <= mention.end and not mention.proposed:
+                return mention.entity_id
+    lowered = noun.casefold().strip(" -")
+    for suffix in _SUFFIX_NOUN:
+        lowered = lowered.removesuffix(suffix)
+    for cue in cues.events:
+        if cue.event and "{" not in cue.event and cue.property in ("met_on",) and lowered in cue.words:
+            return cue.event
+    key = slug(" ".join(singular(w) if len(w) > 3 else w for w in lowered.split()))
+    return key or None
+
+
+def action_in(cues: Cues, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The first action of the lexicon's `actions` in the spans, tried in order ("scrap the pact" -> `end`)."""
+    for start, end in spans:
+        if end <= start:
+            continue
+        best: tuple[int, str] | None = None
+        for key, pattern in cues.actions:
+            match = pattern.search(text, start, end)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), key)
+        if best:
+            return best[1]
+    return None

@@ -55,6 +55,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     set_aside = 0
     for loaded, pairs in work:
         compared: list[PairComparison] = []
+        in_order: list[PairComparison] = []  # a plan or forecast and what was done
         strength: dict[tuple[str, str], float] = {}
         by_key: dict[str, SourcedClaim] = {}
         for first, second in pairs:
@@ -62,20 +63,23 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
             if progress is not None:
                 progress(done, total)
             fact = same_fact(first, second, loaded.rule.same_fact, contexts)
-            if not fact.same:
+            if not fact.same and not fact.sequence:
                 set_aside += 1
                 continue
             comparison = _compare(loaded, first, second, context)
             if comparison is None:
                 continue
-            if fact.reason:
+            if fact.sequence:
+                comparison = _in_time_order(first, second, comparison)
+            elif fact.reason:
                 comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
                                      facts={**comparison.facts, "context": round(fact.score, 4)})
-            compared.append(PairComparison(first.key, second.key, comparison))
+            (in_order if fact.sequence else compared).append(PairComparison(first.key, second.key, comparison))
             strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
             by_key[first.key], by_key[second.key] = first, second
         sources = {key: item.source_id for key, item in by_key.items()}
-        for group in complete_linkage_groups(compared, strength, sources, focus):
+        for group in [*complete_linkage_groups(compared, strength, sources, focus),
+                      *complete_linkage_groups(in_order, strength, sources, focus)]:
             findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
             linked.update(group.claims)
     for item in claims:
@@ -91,6 +95,20 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
                                                               Verdict.agree, Verdict.unverified)},
     )
     return Report(tuple(findings), summary)
+
+
+def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Comparison) -> Comparison:
+    """A plan or forecast and what was done, told in the order the sources published them: they are
+    different facts, so at most `compatible` (both can be true), with the comparator's arithmetic."""
+    def told(item: SourcedClaim) -> str:
+        modality = item.claim.modality.value if item.claim.modality else "done"
+        return f"{item.source_id} ({item.source.published}) gives it as {modality}"
+
+    earlier, later = sorted((first, second), key=lambda c: (str(c.source.published), c.key))
+    verdict = Verdict.agree if comparison.verdict is Verdict.agree else Verdict.compatible
+    return Comparison(verdict, f"In time order: {told(earlier)}, then {told(later)}. {comparison.explanation} "
+                               f"A plan or a forecast and what was done are different facts: not a conflict.",
+                      comparison.score, {**comparison.facts, "sequence": True})
 
 
 def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:

@@ -65,6 +65,7 @@ class SameFactResult:
     same: bool
     score: float
     reason: str
+    sequence: bool = False  # not one fact, but a plan or forecast and what was done: shown in time order
 
 
 def _stem(word: str) -> str:
@@ -157,13 +158,13 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
             or (index.names_one_fact(a) and index.names_one_fact(b)))
 
 
-def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
+def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:
     """Why the two claims' keys say they are different facts, or None when they may be one."""
     ca, cb = a.claim, b.claim
     if ca.event and cb.event and ca.event != cb.event:
         return f"different events ({ca.event} vs {cb.event})"
     ma, mb = _modality_class(a), _modality_class(b)
-    if ma != mb:
+    if modality and ma != mb:
         return f"different modalities ({ma} vs {mb}): a {ma} fact and a {mb} one are not the same fact"
     counted_a, counted_b = _counted(a), _counted(b)
     if counted_a is not None and counted_b is not None:
@@ -179,7 +180,23 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     """Whether `a` and `b` are one fact (see the module docstring)."""
     difference = _key_difference(a, b, params)
     if difference is not None:
+        if difference.startswith("different modalities") and _ASSERTED in (_modality_class(a), _modality_class(b)):
+            return _sequence(a, b, params, index, difference)
         return SameFactResult(False, 0.0, difference)
+    return _by_context(a, b, params, index)
+
+
+def _sequence(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex,
+              difference: str) -> SameFactResult:
+    """A plan or a forecast and what was done: different facts, but about one thing when everything
+    else matches; the engine shows them in time order, never as a conflict."""
+    if _key_difference(a, b, params, modality=False) is not None:
+        return SameFactResult(False, 0.0, difference)
+    outcome = _by_context(a, b, params, index)
+    return SameFactResult(False, outcome.score, difference, sequence=outcome.same)
+
+
+def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex) -> SameFactResult:
     unreviewed = a.claim.status is not Status.reviewed or b.claim.status is not Status.reviewed
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")

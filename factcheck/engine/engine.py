@@ -132,11 +132,15 @@ def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairCo
     message = rule.message.format(subject=subject, subject_name=subject_name, property=property_id,
                                   verdict=verdict.value, rule=rule.name,
                                   values="; ".join(values), sources=", ".join(dict.fromkeys(names.values())))
+    events = Counter(c.claim.event for c in members if c.claim.event)
+    event = events.most_common(1)[0][0] if events else None
+    if event:
+        message = f"{message} · {event}"
     return Finding(
         id=finding_id(rule.id, [c.key for c in members]), rule_id=rule.id, rule_name=rule.name,
         severity=rule.severity.value, verdict=verdict, subject=subject, subject_name=subject_name,
         property=property_id, claims=tuple(members), values=values, pairs=tuple(pairs), message=message,
-        explanation=explanation, majority=majority, outliers=outliers,
+        explanation=explanation, majority=majority, outliers=outliers, event=event,
     )
 
 

@@ -42,6 +42,7 @@ class Finding:
     explanation: str
     majority: tuple[str, ...] = ()  # claim keys
     outliers: tuple[str, ...] = ()  # source ids
+    event: str | None = None  # what happened, when the claims name it (the most common `event`)
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -39,11 +39,12 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     context = Context(entities=corpus.entities)
     claims = corpus.claims()
     contexts = ContextIndex(corpus.entities, {p for p, d in corpus.vocabulary.items() if d.once})
+    mentioned = _mentions(corpus)
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
     blocks = 0
     for loaded in rules:
         matched = [c for c in claims if loaded.rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
-        count, pairs = candidate_pairs(loaded.rule, matched)
+        count, pairs = candidate_pairs(loaded.rule, matched, mentioned)
         blocks += count
         if focus is not None:
             pairs = (p for p in pairs if p[0].source_id in focus or p[1].source_id in focus)
@@ -109,6 +110,19 @@ def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Compar
     return Comparison(verdict, f"In time order: {told(earlier)}, then {told(later)}. {comparison.explanation} "
                                f"A plan or a forecast and what was done are different facts: not a conflict.",
                       comparison.score, {**comparison.facts, "sequence": True})
+
+
+def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
+    """The entities each claim's evidence names, looked up once per evidence text."""
+    cache: dict[str, set[str]] = {}
+
+    def mentioned(item: SourcedClaim) -> set[str]:
+        text = item.claim.evidence.text
+        if text not in cache:
+            cache[text] = corpus.entities.mentioned_in(text)
+        return cache[text]
+
+    return mentioned
 
 
 def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
+from functools import cached_property
 
 from factcheck.model.entities import Entity
 from factcheck.model.partial_date import PartialDate
@@ -40,6 +42,21 @@ class EntityIndex:
     def resolve(self, name: str) -> str | None:
         """The id of the entity called `name` (exactly, up to case and spacing), if any."""
         return self.by_alias.get(alias_key(name))
+
+    @cached_property
+    def _alias_pattern(self) -> re.Pattern[str] | None:
+        aliases = sorted((a for a in self.by_alias if len(a) > 2), key=len, reverse=True)
+        if not aliases:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)")
+
+    def mentioned_in(self, text: str) -> set[str]:
+        """The ids of the entities a text names by a name or alias (up to case, spacing and
+        typographic quotes), longest names first."""
+        pattern = self._alias_pattern
+        if pattern is None:
+            return set()
+        return {self.by_alias[m.group()] for m in pattern.finditer(alias_key(text))}
 
     def name_of(self, entity_id: str) -> str:
         entity = self.by_id.get(entity_id)

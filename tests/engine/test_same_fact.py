@@ -121,3 +121,25 @@ def test_a_forecast_and_the_outcome_are_shown_in_time_order_not_as_a_conflict() 
     assert finding.explanation.startswith("early vs late: In time order: early (2019-08-22) gives it as forecast, "
                                           "then late (2019-11-25) gives it as done.")
     assert "not a conflict" in finding.explanation and finding.pairs[0].comparison.facts["sequence"] is True
+
+
+def test_an_unreviewed_claim_is_also_compared_under_the_entities_its_evidence_names() -> None:
+    # extraction gave the second claim the nearest name as subject; its sentence names GSOMIA
+    sentence = "TISA officials said GSOMIA will expire on Nov. 30 unless it is renewed."
+    corpus = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The GSOMIA pact will expire on Nov. 23 unless renewed.")]),
+        "b": ("2019-08-23", [dated("x", "2019-11-30", sentence, subject="tisa")]),
+    })
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert {c.claim.subject for c in finding.claims} == {"gsomia", "tisa"}
+    reviewed = build_corpus({
+        "a": ("2019-08-22", [dated("x", "2019-11-23", "The GSOMIA pact will expire on Nov. 23.", status="reviewed")]),
+        "b": ("2019-08-23", [dated("x", "2019-11-30", sentence, subject="tisa", status="reviewed")]),
+    })
+    assert conflicts(run_rules(reviewed, RULES)) == []  # a reviewed subject is the reviewer's word
+
+
+def test_entity_mentions_are_found_by_name_and_alias() -> None:
+    corpus = build_corpus({})
+    assert corpus.entities.mentioned_in("Seoul said gsomia, not TISA, would lapse.") == {"gsomia", "tisa"}
+    assert corpus.entities.mentioned_in("GSOMIAs and TISAR are not names.") == set()

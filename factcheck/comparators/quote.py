@@ -7,113 +7,87 @@ U.S. Department of Defense official expressed 'strong concern and disappointment
 quote is contained in the longer one, so the texts `agree`; and the attributions are compatible,
 because the entity file says Eastburn speaks for the Department of Defense.
 
-Texts are compared after `normalize_quote` (case, typographic quotes and dashes, spacing do not
-matter). A quote with an ellipsis is compared piece by piece, each piece found in order: The
+Words are compared word by word (`factcheck.comparators.wording`), after `normalize_quote` (case,
+typographic quotes and dashes, spacing do not matter), and the difference is named in the facts
+(`difference`). A quote with an ellipsis is compared piece by piece, each piece found in order: The
 Diplomat's Pompeo quote "...important to the United States of America…We hope each of those two
 countries can begin to put that relationship back in exactly the right place." contains Bloomberg's
 "can begin to put that relationship back in exactly the right place."
 
-Verdicts: a fragment shorter than `min_words` is not compared (two words in common say nothing);
-a match scoring `agree_at` or more agrees, `compatible_at` or more is compatible (small wording
-differences); below `related_at` the quotes are different quotes. In between, the same speaker's
-words given differently are a conflict. Matching words attributed to speakers the entity file does
-not link are a conflict.
+Verdicts: a quote (or ellipsis piece) shorter than `min_words` is not compared (two words in common
+say nothing). `identical`, `case_or_punctuation`, `fragment` and `ellipsis` agree. A `misquote`
+(one passage, at least `near_verbatim_at` of the shorter quote's words in shared runs of
+`run_words` or more, with a content word, number, negation or name changed) is a conflict, with the
+word diff: "expresses our [-strong-] {+deep+} concern". `worded_differently` (only stop words or
+spellings changed; or a rewording throughout, as translations are, with at least `reworded_at` of
+the content-word lemmas shared and every number and name kept) is compatible. When a claim's
+evidence or note says the quote is translated (`translation_cues`: "translated", "carried by state
+media", "in a statement in Korean"), changed content words in one passage are a translation's, not a
+misquote. Anything else is `unrelated`: not compared.
+
+Defaults, measured on the seeds' 190 pairs of quotes: different quotes share at most 21% of their
+words in runs of 3 and 42% of their content lemmas; a one-word change in an 18-word quote keeps 94%
+in runs, a translation of one sentence 0-35% in runs and 60-80% of lemmas. So 50% in runs makes one
+passage, and 60% of lemmas one statement.
+
+Attribution: the same words (or one passage) from speakers the entity file does not link are a
+conflict; different words from unlinked speakers are different quotes.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import Field
-from rapidfuzz import fuzz
+from pydantic import Field, field_validator
 
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
+from factcheck.comparators.wording import AGREEING, Edit, Wording, compare_wording, plain_text, quote_words
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuoteValue
 
-_TYPOGRAPHIC = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "⁃": "-",
-})
-_ELLIPSIS = re.compile(r"\s*\.(?:\s?\.){2,}\s*")
 _SURROUNDING = " \t\n\"'.,;:!?-()[]"
-ELLIPSIS = "..."
+TRANSLATION_CUES = (
+    r"\btranslat(?:ed|ion|ions|ing|or)\b", r"\bcarried by state media\b",
+    r"\b(?:statement|remarks|interview|speech|message|post|broadcast) in (?:Korean|Japanese|Chinese|Mandarin|"
+    r"Russian|Arabic|Persian|Farsi|Turkish|Ukrainian|Hebrew|French|German|Spanish|Portuguese|Italian)\b",
+)
 
 
 class Params(BaseParams):
-    """Parameters of the `quote` comparator (scores are 0..100)."""
+    """Parameters of the `quote` comparator (shares are 0..1)."""
 
     min_words: int = Field(default=3, ge=1, description="A shorter quote (or ellipsis piece) is not compared.")
-    agree_at: float = Field(default=95, ge=0, le=100, description="Contained or identical after normalisation.")
-    compatible_at: float = Field(default=85, ge=0, le=100, description="Near-verbatim: small wording differences.")
-    related_at: float = Field(default=65, ge=0, le=100, description="Below this, two different quotes.")
+    run_words: int = Field(default=3, ge=1, description="A run of this many shared words or more is verbatim.")
+    near_verbatim_at: float = Field(
+        default=0.5, ge=0, le=1,
+        description="Share of the shorter quote's words in verbatim runs from which two quotes are one passage, "
+                    "so a changed content word is a misquote.")
+    reworded_at: float = Field(
+        default=0.6, ge=0, le=1,
+        description="Share of content-word lemmas in common (Dice) from which two quotes that are not one passage "
+                    "are one statement worded differently (a translation).")
+    translation_cues: tuple[str, ...] = Field(
+        default=TRANSLATION_CUES,
+        description="Patterns (regular expressions, any case) that, in a claim's evidence or note, say the quote "
+                    "is translated: its changed words are then a rewording, not a misquote.")
+
+    @field_validator("translation_cues")
+    @classmethod
+    def _compiles(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise ValueError(f"translation cue {cue!r} is not a regular expression: {error}") from None
+        return cues
 
 
 @lru_cache(maxsize=65536)
 def normalize_quote(text: str) -> str:
     """The form quotes are compared in: NFKC, straight quotes, `-` for every dash, casefolded, single
     spaces, no surrounding quote marks or punctuation; an ellipsis becomes a separate `...` word."""
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)
-    text = _ELLIPSIS.sub(f" {ELLIPSIS} ", text)
-    return " ".join(text.casefold().split()).strip(_SURROUNDING)
-
-
-@lru_cache(maxsize=65536)
-def quote_pieces(text: str) -> tuple[str, ...]:
-    """The normalised pieces of a quote between its ellipses."""
-    pieces = (piece.strip(_SURROUNDING) for piece in normalize_quote(text).split(ELLIPSIS))
-    return tuple(piece for piece in pieces if piece)
-
-
-@dataclass(frozen=True)
-class TextMatch:
-    """How the shorter quote (`fragment`) is found in the longer one."""
-
-    score: float  # 0..100: the worst piece
-    fragment_words: int
-    quote_words: int
-    piece_scores: tuple[float, ...]
-    pieces: int
-    same_length: bool
-    skipped: int = 0  # ellipsis pieces shorter than min_words, not compared
-
-    @property
-    def coverage(self) -> float:
-        return min(1.0, self.fragment_words / self.quote_words) if self.quote_words else 0.0
-
-
-def _words(pieces: tuple[str, ...]) -> int:
-    return sum(len(piece.split()) for piece in pieces)
-
-
-def match_texts(fragment: tuple[str, ...], longer: tuple[str, ...], min_words: int) -> TextMatch | None:
-    """Find each piece of `fragment` (of at least `min_words` words) in order in `longer`; None when
-    no piece is long enough to compare."""
-    kept = tuple(piece for piece in fragment if len(piece.split()) >= min_words)
-    if not kept:
-        return None
-    target = " ".join(longer)
-    if len(kept) == 1 and len(kept[0]) >= 0.9 * len(target):  # about the same length: compare whole
-        score = fuzz.ratio(kept[0], target)
-        return TextMatch(score, _words(kept), _words(longer), (score,), 1, True,
-                         len(fragment) - len(kept))
-    scores: list[float] = []
-    position = 0
-    for piece in kept:
-        remaining = target[position:]
-        if len(piece) >= len(remaining):
-            scores.append(fuzz.ratio(piece, remaining))
-            position = len(target)
-            continue
-        alignment = fuzz.partial_ratio_alignment(piece, remaining)
-        scores.append(alignment.score if alignment is not None else 0.0)
-        position += alignment.dest_end if alignment is not None else 0
-    return TextMatch(min(scores), _words(kept), _words(longer), tuple(scores), len(kept), False,
-                     len(fragment) - len(kept))
+    return " ".join(plain_text(text).casefold().split()).strip(_SURROUNDING)
 
 
 def _ordered(a: SourcedClaim, b: SourcedClaim) -> tuple[SourcedClaim, SourcedClaim]:
@@ -121,8 +95,8 @@ def _ordered(a: SourcedClaim, b: SourcedClaim) -> tuple[SourcedClaim, SourcedCla
     def key(item: SourcedClaim) -> tuple[int, tuple[str, ...], str, str]:
         value = item.claim.value
         assert isinstance(value, QuoteValue)
-        pieces = quote_pieces(value.text)
-        return (_words(pieces), pieces, value.speaker, item.key)
+        words = tuple(w.key for piece in quote_words(value.text) for w in piece)
+        return (len(words), words, value.speaker, item.key)
     return (a, b) if key(a) <= key(b) else (b, a)
 
 
@@ -161,56 +135,96 @@ def attribution(a: SourcedClaim, b: SourcedClaim, context: Context) -> tuple[str
     return "unrelated", f"It is {both}, and nothing links the two speakers: conflict."
 
 
-def _describe_match(vf: QuoteValue, vl: QuoteValue, match: TextMatch, min_words: int, context: Context) -> str:
-    short = vf.text if len(vf.text) <= 90 else vf.text[:87] + "..."
-    speaker = context.entities.name_of(vl.speaker)
-    if match.same_length:
-        if match.score == 100:
-            return f"The two quotes are identical after normalisation ({match.quote_words} words): 100/100."
-        return (f"'{short}' and the {match.quote_words}-word quote by {speaker} are the same length and "
-                f"match at {match.score:.0f}/100.")
-    pieces = "" if match.pieces == 1 else f", {match.pieces} pieces around ellipses, each found in order"
-    scores = "" if match.pieces == 1 else f" (pieces: {', '.join(f'{s:.0f}' for s in match.piece_scores)})"
-    if match.skipped:
-        pieces += f"; {match.skipped} ellipsis piece(s) under {min_words} words not compared"
-    if match.score == 100:
-        return (f"'{short}' ({match.fragment_words} words{pieces}) is contained in the {match.quote_words}-word "
-                f"quote by {speaker}: covers {match.coverage:.0%}.")
-    return (f"'{short}' ({match.fragment_words} words{pieces}) matches the {match.quote_words}-word quote by "
-            f"{speaker} at {match.score:.0f}/100{scores}, covering {match.coverage:.0%}.")
+def _translation(items: tuple[SourcedClaim, ...], cues: tuple[str, ...]) -> str | None:
+    """Which claim's evidence or note says the quote is translated, in words a reader can find."""
+    for item in items:
+        for where, text in (("evidence", item.claim.evidence.text), ("note", item.claim.note or "")):
+            found = next((m for cue in cues if (m := re.search(cue, text, re.IGNORECASE))), None)
+            if found:
+                return f"{item.source_id}'s {where} says '{found.group()}'"
+    return None
+
+
+def _change(edit: Edit) -> str:
+    """`'strong' -> 'deep'`, or the words only one quote has."""
+    longer, shorter = " ".join(edit.longer), " ".join(edit.shorter)
+    if longer and shorter:
+        return f"'{longer}' -> '{shorter}'"
+    return f"'{longer}' only in the longer quote" if longer else f"'{shorter}' only in the shorter quote"
+
+
+def _describe(short: SourcedClaim, long: SourcedClaim, wording: Wording, params: Params, translated: str | None,
+              context: Context) -> str:
+    """What the words have in common and where they part, in sentences a reader can check."""
+    vs, vl = short.claim.value, long.claim.value
+    assert isinstance(vs, QuoteValue) and isinstance(vl, QuoteValue)
+    text = vs.text if len(vs.text) <= 90 else vs.text[:87] + "..."
+    n, m, speaker = wording.shorter_words, wording.longer_words, context.entities.name_of(vl.speaker)
+    difference = wording.difference
+    if difference == "identical":
+        return f"The two quotes are identical after normalisation ({m} words)."
+    if difference == "case_or_punctuation":
+        return f"The two quotes have the same {m} words; only case or punctuation differs."
+    if difference in ("fragment", "ellipsis"):
+        pieces = "" if wording.pieces == 1 else f", {wording.pieces} pieces around ellipses, each found in order"
+        if wording.skipped:
+            pieces += f"; {wording.skipped} ellipsis piece(s) under {params.min_words} words not compared"
+        return (f"'{text}' ({n} words{pieces}) is contained in the {m}-word quote by {speaker}: "
+                f"covers {min(1, n / m):.0%}.")
+    both = f"'{text}' ({n} words) and the {m}-word quote by {speaker}"
+    passage = (f"are one passage ({wording.verbatim:.0%} of the shorter quote's words in shared runs of "
+               f"{params.run_words} or more; {params.near_verbatim_at:.0%} make one passage)")
+    diff = f"{wording.alignment.diff} ([-...-] in {long.source_id}'s quote, {{+...+}} in {short.source_id}'s)"
+    if difference == "misquote":
+        edits = wording.alignment.edits
+        changed = "; ".join(f"{_change(e)} ({e.kind})" for e in edits if e.kind not in ("stop", "spelling"))
+        note = f" ({translated}, but a translation keeps numbers, names and negations)" if translated else ""
+        return f"{both} {passage}, but words differ: {diff}. Changed: {changed}{note}: a misquote."
+    if wording.near_verbatim:
+        why = f"{translated}, so they are a translation's words" if translated else "only stop words or spellings"
+        return f"{both} {passage} and differ in {diff}: {why}."
+    cue = f" ({translated})" if translated else ""
+    return (f"{both} are worded differently{cue}: {wording.overlap:.0%} of their content-word lemmas are shared "
+            f"(from {params.reworded_at:.0%}), and every number and name of each is in the other.")
 
 
 def compare_quotes(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
-    """Compare two quotes' words (containment, piece by piece) and their attributions."""
+    """Compare two quotes word by word (see `wording`) and their attributions."""
     va, vb = a.claim.value, b.claim.value
     if not isinstance(va, QuoteValue) or not isinstance(vb, QuoteValue):
         return None
-    fragment, longer = (va, vb) if _ordered(a, b)[0] is a else (vb, va)
-    match = match_texts(quote_pieces(fragment.text), quote_pieces(longer.text), params.min_words)
-    if match is None or match.score < params.related_at:
+    short, long = _ordered(a, b)
+    translated = _translation((short, long), params.translation_cues)
+    wording = compare_wording(
+        short.claim.value.text, long.claim.value.text, min_words=params.min_words,  # type: ignore[union-attr]
+        run_words=params.run_words, near_verbatim_at=params.near_verbatim_at, reworded_at=params.reworded_at,
+        translated=translated is not None)
+    if wording is None or wording.difference == "unrelated":
         return None
     link, who = attribution(a, b, context)
-    text = _describe_match(fragment, longer, match, params.min_words, context)
-    facts = {"score": round(match.score, 2), "coverage": round(match.coverage, 4),
-             "fragment_words": match.fragment_words, "quote_words": match.quote_words,
-             "piece_scores": [round(score, 2) for score in match.piece_scores], "attribution": link,
-             "speakers": [va.speaker, vb.speaker]}
-    if match.score >= params.compatible_at:
-        words = Verdict.agree if match.score >= params.agree_at else Verdict.compatible
-        if link == "unrelated":
-            return Comparison(Verdict.conflict, f"{text} {who}", match.score / 100, facts)
-        level = "agree" if words is Verdict.agree else f"compatible (near-verbatim, >= {params.compatible_at:g})"
-        return Comparison(words, f"{text} The words {level}. {who}", match.score / 100, facts)
-    if link == "unrelated":
+    if link == "unrelated" and not wording.near_verbatim:
         return None  # different speakers, different words: different quotes
-    return Comparison(Verdict.conflict, f"{text} {who} The same speaker, worded differently: "
-                                        f"{match.score:.0f}/100 (below {params.compatible_at:g}): conflict.",
-                      match.score / 100, facts)
+    text = _describe(short, long, wording, params, translated, context)
+    facts = {"difference": wording.difference, "verbatim": round(wording.verbatim, 4),
+             "content_overlap": round(wording.overlap, 4), "diff": wording.alignment.diff,
+             "changed_words": [{"words": {long.source_id: " ".join(e.longer), short.source_id: " ".join(e.shorter)},
+                                "kind": e.kind} for e in wording.alignment.edits],
+             "missing": list(wording.missing), "translation": translated,
+             "fragment_words": wording.shorter_words, "quote_words": wording.longer_words,
+             "attribution": link, "speakers": [va.speaker, vb.speaker]}
+    score = wording.verbatim if wording.near_verbatim else wording.overlap
+    if link == "unrelated":
+        return Comparison(Verdict.conflict, f"{text} {who}", score, facts)
+    if wording.difference in AGREEING:
+        return Comparison(Verdict.agree, f"{text} The words agree. {who}", score, facts)
+    if wording.difference == "misquote":
+        return Comparison(Verdict.conflict, f"{text} {who} Misquoted: conflict.", score, facts)
+    return Comparison(Verdict.compatible, f"{text} {who} Worded differently: compatible.", score, facts)
 
 
 COMPARATOR = Comparator(
     name="quote",
     params=Params,
     compare=compare_quotes,
-    summary="Quoted words (contained, piece by piece around ellipses) and their attribution.",
+    summary="Quoted words aligned word by word (fragment, ellipsis, misquote, rewording) and their attribution.",
 )

@@ -1,0 +1,315 @@
+"""How two quotes' words differ, word by word: the same words, a fragment, a misquote, or a rewording.
+
+A changed word inside a long quote barely moves a character score, yet it is the misquote a
+fact-checker must see; and one statement translated by two outlets shares meaning but few
+characters. So quotes are aligned as words (`difflib.SequenceMatcher` over normalised word keys),
+each piece of the shorter quote in order against the longer one, and the difference is named:
+
+- `identical`, `case_or_punctuation`: the same words;
+- `fragment`: the shorter quote stands word for word in the longer (The Diplomat's "strong concern
+  and disappointment" in Bloomberg's 18-word Pentagon sentence);
+- `ellipsis`: each piece around the shorter quote's ellipses stands in order in the longer;
+- `misquote`: the same passage (at least `near_verbatim_at` of the shorter quote's words lie in
+  shared runs of `run_words` words or more) with a content word changed, added or dropped: "expresses
+  our [-strong-] {+deep+} concern". Stop words alone ("the", "of") do not make a misquote; a number,
+  a negation or a name always does. When the quote is said to be translated, changed content words
+  are a rewording instead, but a number, negation or name still makes a misquote;
+- `worded_differently`: the same passage with only stop words or spellings changed (defence /
+  defense), or the same statement worded differently throughout, as translations are: content-word
+  lemmas in common (a Dice share, with a crude suffix-stripping stemmer) at least `reworded_at`, and
+  every number and capitalised name of each quote present in the other. "a serious threat to
+  regional stability" and "a grave threat to the stability of the region" share 3 of 4 lemmas each;
+- `unrelated`: not the same statement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import NamedTuple
+
+TYPOGRAPHIC = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "⁃": "-",
+})
+ELLIPSIS = "..."
+_ELLIPSIS = re.compile(r"\s*\.(?:\s?\.){2,}\s*")
+_TOKEN = re.compile(r"\.\.\.|\d+(?:[.,]\d+)*%?|\w+(?:['.\-]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?:\"]\s*$")
+
+STOP_WORDS = frozenset("""
+a an the this that these those some any each every such
+of to in on at by for from with into onto over under about as than per via upon within without
+and or but so yet if then because while whether
+i me my we us our ours you your he him his she her it its they them their there here
+be is are was were been being am have has had having do does did done
+who whom whose which what when where how
+also just very too even only
+""".split()) - {"without"}
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "cannot", "without"})
+NUMBER_WORDS = {word: str(value) for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())} | {
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+    "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+_SPELLING = (  # British and American spellings, mapped one way: defence = defense, centre = center
+    (re.compile(r"(?<=\w{3})ence(s?)$"), r"ense\1"), (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=\w{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{3})tre(s?)$"), r"ter\1"), (re.compile(r"(?<=\w{3})ogue(s?)$"), r"og\1"),
+    (re.compile(r"(?<=\w{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+)
+_SUFFIXES = ("ations", "ation", "ities", "ity", "ments", "ment", "ness", "ings", "ing", "ions", "ion", "ies",
+             "ied", "ally", "ly", "al", "ed", "es", "s", "y", "e")
+
+
+def plain_text(text: str) -> str:
+    """NFKC, straight quotes, `-` for every dash, an ellipsis as a separate `...`; case is kept."""
+    text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
+    return _ELLIPSIS.sub(f" {ELLIPSIS} ", text)
+
+
+class Word(NamedTuple):
+    """A word of a quote: as written, and the key it is aligned by (lower case, one spelling, digits)."""
+
+    text: str
+    key: str
+    name: bool  # capitalised, not at the start of a sentence: a name a rewording must keep
+
+    @property
+    def kind(self) -> str:
+        """`number`, `negation`, `name`, `content` or `stop`."""
+        if self.key[:1].isdigit():
+            return "number"
+        if self.key in NEGATIONS:
+            return "negation"
+        if self.name:
+            return "name"
+        return "stop" if self.key in STOP_WORDS else "content"
+
+
+def word_key(word: str) -> str:
+    """The form two spellings of one word share: `Defence` and `defense` are `defense`, `two` is `2`."""
+    key = word.casefold()
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key]
+    if key[:1].isdigit():
+        return key.rstrip("%").replace(",", "")
+    for pattern, replacement in _SPELLING:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def lemma(key: str) -> str:
+    """A crude stem: suffixes of `_SUFFIXES` stripped while 3 letters remain (`regional` and `region`
+    are both `reg`, `threats` is `threat`); a possessive `'s` is dropped first."""
+    key = key.removesuffix("'s")
+    stripped = next((key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) - len(s) >= 3), key)
+    return key if stripped == key else lemma(stripped)
+
+
+@lru_cache(maxsize=65536)
+def quote_words(text: str) -> tuple[tuple[Word, ...], ...]:
+    """A quote's words, piece by piece between its ellipses; `don't` is `do not`."""
+    plain = plain_text(text)
+    pieces: list[list[Word]] = [[]]
+    for match in _TOKEN.finditer(plain):
+        token = match.group()
+        if token == ELLIPSIS:
+            pieces.append([])
+            continue
+        before = plain[:match.start()]
+        name = token[:1].isupper() and token != "I" and bool(before.strip()) and not _SENTENCE_END.search(before)
+        if token.casefold().endswith("n't") and len(token) > 3:
+            stem = {"wo": "will", "ca": "can", "sha": "shall"}.get(token[:-3].casefold(), token[:-3])
+            pieces[-1] += [Word(stem, word_key(stem), False), Word("not", "not", False)]
+        else:
+            pieces[-1].append(Word(token, word_key(token), name))
+    return tuple(tuple(piece) for piece in pieces if piece)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Words where the quotes part: `longer` only in the longer quote, `shorter` only in the other."""
+
+    longer: tuple[str, ...]
+    shorter: tuple[str, ...]
+    kind: str  # the weightiest word kind in it: number, negation, name, content, stop; or spelling
+
+
+_WEIGHT = ("number", "negation", "name", "content", "stop")
+HARD_EDITS = frozenset({"number", "negation", "name"})
+
+
+def _edit(longer: Sequence[Word], shorter: Sequence[Word]) -> Edit:
+    kinds = {word.kind for word in (*longer, *shorter)}
+    kind = next(k for k in _WEIGHT if k in kinds)
+    return Edit(tuple(w.text.casefold() for w in longer), tuple(w.text.casefold() for w in shorter), kind)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The shorter quote's pieces aligned in order in the longer quote."""
+
+    verbatim_words: int  # words of the shorter quote in shared runs of at least `run_words`
+    compared_words: int
+    elided: int  # words of the shorter quote that the longer one leaves out at an ellipsis
+    edits: tuple[Edit, ...]
+    diff: str  # `expresses our [-strong-] {+deep+} concern`: [-longer's words-], {+shorter's+}
+
+
+def _window(piece: Sequence[str], keys: Sequence[str], start: int) -> list[tuple[str, int, int, int, int]]:
+    """Opcodes of `piece` against the stretch of `keys[start:]` it best matches (absolute indices);
+    the stretch is guessed around the longest shared run and its loose ends are trimmed."""
+    tail = keys[start:]
+    matcher = SequenceMatcher(None, piece, tail, autojunk=False)
+    anchor = matcher.find_longest_match(0, len(piece), 0, len(tail))
+    if anchor.size == 0:
+        return [("delete", 0, len(piece), start, start)]
+    slack = len(piece) // 2 + 1
+    low = max(0, anchor.b - anchor.a - slack)
+    matcher.set_seq2(tail[low:anchor.b + len(piece) - anchor.a + slack])
+    ops = [(tag, i1, i2, j1 + start + low, j2 + start + low) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    if ops[0][0] == "insert":  # the longer quote goes on before the piece starts
+        ops.pop(0)
+    elif ops[0][0] == "replace" and ops[0][3] > start:  # a changed first word: keep as many words
+        tag, i1, i2, j1, j2 = ops[0]
+        ops[0] = (tag, i1, i2, max(j1, j2 - (i2 - i1)), j2)
+    if ops and ops[-1][0] == "insert":
+        ops.pop()
+    elif ops and ops[-1][0] == "replace" and ops[-1][4] < len(keys):
+        tag, i1, i2, j1, j2 = ops[-1]
+        ops[-1] = (tag, i1, i2, j1, min(j2, j1 + (i2 - i1)))
+    return ops
+
+
+def _diff_text(parts: Sequence[tuple[bool, str]], context: int) -> str:
+    """One piece's diff: edits with `context` unchanged words around them, longer stretches cut to `...`."""
+    if not any(edited for edited, _ in parts):
+        return " ".join(text for _, text in parts)
+    shown: list[str] = []
+    plain: list[str] = []
+    for edited, text in (*parts, (True, "")):
+        if not edited:
+            plain += text.split()
+            continue
+        first, last = not shown, not text
+        if first and len(plain) > context:
+            plain = [ELLIPSIS, *plain[-context:]]
+        elif last and len(plain) > context:
+            plain = [*plain[:context], ELLIPSIS]
+        elif len(plain) > 2 * context + 1:
+            plain = [*plain[:context], ELLIPSIS, *plain[-context:]]
+        shown += [*plain, text] if text else plain
+        plain = []
+    return " ".join(shown)
+
+
+def _marked(longer: Sequence[str], shorter: Sequence[str]) -> str:
+    return " ".join([f"[-{' '.join(longer)}-]"] * bool(longer) + [f"{{+{' '.join(shorter)}+}}"] * bool(shorter))
+
+
+def align(shorter: tuple[tuple[Word, ...], ...], longer: tuple[tuple[Word, ...], ...], *, min_words: int,
+          run_words: int, context: int = 6) -> Alignment | None:
+    """Each piece of `shorter` (of at least `min_words` words) aligned in order in `longer`; None when
+    no piece is long enough to compare."""
+    words = [word for piece in longer for word in piece]
+    keys = [word.key for word in words]
+    joints = {sum(len(p) for p in longer[:i]) for i in range(1, len(longer))}  # where the longer quote elides
+    verbatim = compared = elided = 0
+    edits: list[Edit] = []
+    shown: list[str] = []
+    position = 0
+    for piece in (p for p in shorter if len(p) >= min_words):
+        compared += len(piece)
+        parts: list[tuple[bool, str]] = []
+        for tag, i1, i2, j1, j2 in _window([w.key for w in piece], keys, position):
+            position = max(position, j2)
+            if tag == "equal":
+                verbatim += i2 - i1 if i2 - i1 >= min(run_words, len(piece)) else 0
+                for mine, theirs in zip(piece[i1:i2], words[j1:j2]):
+                    ours, their = mine.text.casefold(), theirs.text.casefold()
+                    if ours != their:  # one word, two spellings (defence, defense) or forms (two, 2)
+                        edits.append(Edit((their,), (ours,), "spelling"))
+                    parts.append((ours != their, _marked([their], [ours]) if ours != their else ours))
+            elif tag == "delete" and j1 in joints:  # words the longer quote leaves out at its ellipsis
+                elided += i2 - i1
+                parts.append((False, " ".join(w.text.casefold() for w in piece[i1:i2])))
+            else:
+                edits.append(_edit(words[j1:j2], piece[i1:i2]))
+                parts.append((True, _marked(edits[-1].longer, edits[-1].shorter)))
+        shown.append(_diff_text(parts, context))
+    if not compared:
+        return None
+    return Alignment(verbatim, compared, elided, tuple(edits), f" {ELLIPSIS} ".join(shown))
+
+
+AGREEING = frozenset({"identical", "fragment", "ellipsis", "case_or_punctuation"})
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the shorter quote's words stand to the longer quote's, and the measures behind the name."""
+
+    difference: str  # identical | fragment | ellipsis | case_or_punctuation | misquote | worded_differently | unrelated
+    near_verbatim: bool  # one passage: the same words, or a few of them changed
+    verbatim: float  # share of the compared words in shared runs of `run_words` or more
+    overlap: float  # Dice share of content-word lemmas in common, both quotes whole
+    missing: tuple[str, ...]  # numbers and names of one quote that the other lacks
+    alignment: Alignment
+    pieces: int  # pieces of the shorter quote compared
+    skipped: int  # pieces under `min_words`, not compared
+    shorter_words: int
+    longer_words: int
+
+
+def _content(pieces: tuple[tuple[Word, ...], ...]) -> set[str]:
+    return {lemma(w.key) for piece in pieces for w in piece if w.kind != "stop"}
+
+
+def _missing(first: tuple[tuple[Word, ...], ...], second: tuple[tuple[Word, ...], ...]) -> list[str]:
+    """Numbers and names of `first` nowhere in `second` (names by lemma: `Korea's` is `Korea`)."""
+    keys = {w.key for piece in second for w in piece}
+    lemmas = {lemma(key) for key in keys}
+    found = []
+    for word in (w for piece in first for w in piece):
+        if (word.kind == "number" and word.key not in keys) or (word.name and lemma(word.key) not in lemmas):
+            found.append(word.text)
+    return list(dict.fromkeys(found))
+
+
+def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int, near_verbatim_at: float,
+                    reworded_at: float, translated: bool) -> Wording | None:
+    """Name how `shorter` differs from `longer` (see the module docstring); None when no piece of
+    `shorter` has `min_words` words."""
+    short, long = quote_words(shorter), quote_words(longer)
+    alignment = align(short, long, min_words=min_words, run_words=run_words)
+    if alignment is None:
+        return None
+    kept = sum(1 for piece in short if len(piece) >= min_words)
+    counts = (sum(map(len, short)), sum(map(len, long)))
+    content = _content(short), _content(long)
+    overlap = 2 * len(content[0] & content[1]) / (len(content[0]) + len(content[1])) if any(content) else 1.0
+    missing = tuple(f"{word} (shorter quote only)" for word in _missing(short, long)) + tuple(
+        f"{word} (longer quote only)" for word in _missing(long, short))
+    verbatim = alignment.verbatim_words / alignment.compared_words
+    near = verbatim >= near_verbatim_at
+    kinds = {edit.kind for edit in alignment.edits}
+    same_words = [w.text.casefold() for p in short for w in p] == [w.text.casefold() for p in long for w in p]
+    if same_words and len(short) == len(long):
+        plain = [" ".join(plain_text(text).split()).strip(" \"'.,;:!?-") for text in (shorter, longer)]
+        difference = "identical" if plain[0] == plain[1] else "case_or_punctuation"
+    elif not alignment.edits:
+        difference = "ellipsis" if kept > 1 or alignment.elided else "fragment"
+    elif near and (kinds & HARD_EDITS or ("content" in kinds and not translated)):
+        difference = "misquote"
+    elif near or (overlap >= reworded_at and not missing):
+        difference = "worded_differently"
+    else:
+        difference = "unrelated"
+    return Wording(difference, near or difference in AGREEING, verbatim, overlap, missing, alignment, kept,
+                   len(short) - kept, *counts)

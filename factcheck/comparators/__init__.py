@@ -1,7 +1,7 @@
 """The comparators, by name: the built-in ones and those installed as plugins.
 
-A rule names its comparator (`compare: {comparator: date}`). Built-ins are `date`, `quantity`,
-`quote`, `scope`, `statement` and `exact`. A package adds its own under the entry-point group
+A rule names its comparator (`compare: {comparator: date}`). Built-ins are `date`, `length`,
+`quantity`, `quote`, `scope`, `statement` and `exact`. A package adds its own under the entry-point group
 `factcheck.comparators`, each entry point loading to a `Comparator`:
 
     [project.entry-points."factcheck.comparators"]
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from importlib.metadata import entry_points
 
-from factcheck.comparators import date, exact, quantity, quote, scope, statement
+from factcheck.comparators import date, exact, length, quantity, quote, scope, statement
 from factcheck.comparators.base import Comparator, Comparison, Context, Params, Verdict
 from factcheck.comparators.date import DateInterval, resolve_interval
 from factcheck.comparators.quote import normalize_quote
@@ -21,7 +21,7 @@ from factcheck.comparators.time import apply_time_varying
 
 ENTRY_POINT_GROUP = "factcheck.comparators"
 BUILTIN: dict[str, Comparator] = {
-    module.COMPARATOR.name: module.COMPARATOR for module in (date, quantity, quote, scope, statement, exact)
+    module.COMPARATOR.name: module.COMPARATOR for module in (date, length, quantity, quote, scope, statement, exact)
 }
 
 

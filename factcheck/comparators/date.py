@@ -32,6 +32,10 @@ from factcheck.model.values import DateValue, DurationUnit, DurationValue
 
 DAYS_PER_YEAR = 365.2425
 DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+MINUTES_PER_UNIT = {
+    DurationUnit.minute: 1.0, DurationUnit.hour: 60.0, DurationUnit.day: 1440.0, DurationUnit.week: 10080.0,
+    DurationUnit.month: DAYS_PER_MONTH * 1440, DurationUnit.year: DAYS_PER_YEAR * 1440,
+}
 
 
 class Params(BaseParams):
@@ -85,10 +89,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def shift(day: dt.date, amount: float, unit: DurationUnit, sign: int) -> dt.date:
     """`day` moved by `amount` units forward (sign 1) or back (sign -1); months and years by calendar,
-    a fraction of a month as days (30.44 a month)."""
+    a fraction of a month as days (30.44 a month); minutes and hours to the nearest whole day, so a
+    35-minute call is on the anchor's day itself."""
     try:
-        if unit in (DurationUnit.day, DurationUnit.week):
-            return day + dt.timedelta(days=sign * round(amount * (7 if unit is DurationUnit.week else 1)))
+        if unit in (DurationUnit.minute, DurationUnit.hour, DurationUnit.day, DurationUnit.week):
+            days = amount * MINUTES_PER_UNIT[unit] / MINUTES_PER_UNIT[DurationUnit.day]
+            return day + dt.timedelta(days=sign * round(days))
         months = amount * (12 if unit is DurationUnit.year else 1)
         whole = int(months)
         moved = add_months(day, sign * whole)

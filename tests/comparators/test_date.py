@@ -161,3 +161,15 @@ def test_a_duration_interval_contains_the_shift_of_every_anchor_day(amount: int,
 def test_a_duration_beyond_the_calendar_is_clamped_not_a_crash() -> None:
     far = make_claim("duration", {"amount": 20000, "unit": "year"})
     assert resolve_interval(far).latest == dt.date.max
+
+
+def test_minutes_and_hours_after_publication_are_the_publication_day() -> None:
+    # "within 35 minutes of the announcement" (written for tests), anchored at Bloomberg's 2019-08-22.
+    minutes = make_claim("duration", {"amount": 35, "unit": "minute", "anchor": "published", "direction": "after"})
+    assert resolve_interval(minutes).span == "2019-08-22"
+    assert compare(minutes, date("2019-08-22", source="other-source")).verdict is Verdict.agree
+    hours = make_claim("duration", {"amount": 72, "unit": "hour", "anchor": "published", "direction": "after"})
+    assert resolve_interval(hours).span == "2019-08-25"  # 72 hours is 3 days
+    in_august = make_claim("duration", {"amount": 2, "unit": "hour", "anchor": "published", "direction": "before"},
+                           source="diplomat-2019-08", published="2019-08")
+    assert resolve_interval(in_august).span == "2019-08-01..2019-08-31"

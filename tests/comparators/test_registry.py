@@ -18,7 +18,7 @@ from factcheck.comparators.base import Comparator, Params
 
 
 def test_builtins_are_registered_by_name() -> None:
-    assert set(BUILTIN) == {"date", "quantity", "quote", "scope", "statement", "exact"}
+    assert set(BUILTIN) == {"date", "length", "quantity", "quote", "scope", "statement", "exact"}
     for name, comparator in BUILTIN.items():
         assert comparator.name == name and issubclass(comparator.params, Params) and comparator.summary
         comparator.params()  # every parameter has a default

@@ -25,6 +25,7 @@ from factcheck.engine.same_fact import ContextIndex, same_fact
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim
+from factcheck.model.values import QuantityValue
 from factcheck.rules.load import LoadedRule
 
 Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
@@ -112,6 +113,11 @@ def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Compar
                       comparison.score, {**comparison.facts, "sequence": True})
 
 
+def _counted(item: SourcedClaim) -> str | None:
+    value = item.claim.value
+    return value.counted if isinstance(value, QuantityValue) else None
+
+
 def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
     """The entities each claim's evidence names, looked up once per evidence text."""
     cache: dict[str, set[str]] = {}
@@ -127,7 +133,7 @@ def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
 
 def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:
     comparison = loaded.comparator.compare(first, second, loaded.params, context)
-    if comparison is not None and loaded.rule.time.varying:
+    if comparison is not None and loaded.rule.time.runs(_counted(first)) and loaded.rule.time.runs(_counted(second)):
         comparison = apply_time_varying(first, second, comparison, loaded.rule.time.monotonic)
     return comparison
 

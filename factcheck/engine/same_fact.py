@@ -27,7 +27,6 @@ one function, `same_fact`, used by the engine for every rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,23 +37,14 @@ from factcheck.model.claims import Status
 from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuantityValue, QuoteValue
+from factcheck.model.words import content_words, stem, words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
-_QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-STOPWORDS = frozenset("""
-a an the and or but if of to in on at by for from with without into onto over under about after before
-during since until as than that this these those it its it's is are was were be been being has have had
-do does did will would shall should can could may might must not no nor so such there their them they he
-she his her him we our us you your i me my who whom whose which what when where why how all any both each
-few more most other some own same only very just also said says say saying told tell tells according
-while though although because per via again further then once here up down out off own too s t
-mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-today yesterday tomorrow week weeks month months year years day days last next earlier later ago
-""".split())
+# Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
+_GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
+                          "polled", "surveyed", "those", "person", "public"})
 
 
 @dataclass(frozen=True)
@@ -68,26 +58,6 @@ class SameFactResult:
     sequence: bool = False  # not one fact, but a plan or forecast and what was done: shown in time order
 
 
-def _stem(word: str) -> str:
-    """A crude suffix stripper: enough to meet "talks"/"talked", "capsized"/"capsizing"."""
-    for suffix in ("ings", "ing", "edly", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-@lru_cache(maxsize=131072)
-def _words(text: str) -> tuple[str, ...]:
-    text = _QUOTED.sub(" ", text)
-    words = (w.casefold().replace("’", "'") for w in _WORD.findall(text))
-    return tuple(w for w in words if w not in STOPWORDS and len(w) > 1)
-
-
-def content_words(text: str) -> frozenset[str]:
-    """The stems of the content words of `text`, values and quoted words masked."""
-    return frozenset(_stem(w) for w in _words(text))
-
-
 @lru_cache(maxsize=131072)
 def rarity(word: str, language: str = "en") -> float:
     """How much a word says: 8 minus its Zipf frequency (0 for "the", about 5 for "capsized")."""
@@ -98,9 +68,9 @@ def rarity(word: str, language: str = "en") -> float:
 def weighted_words(text: str, language: str = "en") -> dict[str, float]:
     """Content-word stems of `text`, each with the rarity of its rarest surface form."""
     weights: dict[str, float] = {}
-    for word in _words(text):
-        stem = _stem(word)
-        weights[stem] = max(weights.get(stem, 0.0), rarity(word, language))
+    for word in words(text):
+        key = stem(word)
+        weights[key] = max(weights.get(key, 0.0), rarity(word, language))
     return weights
 
 
@@ -145,10 +115,17 @@ def _modality_class(item: SourcedClaim) -> str:
 
 
 def _counted(item: SourcedClaim) -> frozenset[str] | None:
+    """What a quantity counts, as content-word stems, the respondents of a poll said one way."""
     value = item.claim.value
     if isinstance(value, QuantityValue) and value.counted:
-        return content_words(value.counted)
+        found = content_words(value.counted)
+        return frozenset(w for w in found if w not in _GROUP_WORDS and not _demonym(w)) or found
     return None
+
+
+def _demonym(word: str) -> bool:
+    """"chileans", "indonesians", "britons": a people, which in a poll is its respondents."""
+    return word.endswith(("ian", "ean", "eans", "ians", "ese", "ons")) and len(word) > 5
 
 
 def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factcheck.model.values import ID_PATTERN
+from factcheck.model.words import word_stems
 
 RULE_ID_PATTERN = r"^[A-Z]{1,4}[0-9]{2,4}$"
 MESSAGE_FIELDS = {"subject", "subject_name", "property", "verdict", "values", "sources", "rule"}
@@ -78,6 +79,22 @@ class TimeVarying(Strict):
 
     varying: bool = False
     monotonic: Literal["none", "increasing", "decreasing"] = "none"
+    counted: list[str] = Field(
+        default_factory=list,
+        description="For quantities: only counts of these (a word of the claim's `counted` phrase: dead, "
+                    "missing, arrested, since...) run over time; a count of anything else (tariff lines, "
+                    "passengers on a manifest) is one fixed fact. Empty: every count runs. A claim that does "
+                    "not say what it counts is taken to run.",
+    )
+
+    def runs(self, counted: str | None) -> bool:
+        """Whether a claim counting `counted` changes over time under this rule."""
+        if not self.varying:
+            return False
+        if not self.counted or not counted:
+            return True
+        found = word_stems(counted)
+        return any(word_stems(entry) <= found for entry in self.counted if entry.strip())
 
 
 class SameFact(Strict):

@@ -70,3 +70,25 @@ def test_focus_sources_compare_only_pairs_touching_them() -> None:
     assert (full.summary.pairs, focused.summary.pairs) == (6, 3)
     [finding] = focused.findings
     assert finding.sources == ("a", "b", "c", "d") and finding.verdict is Verdict.agree
+
+
+def count(amount: int, counted: str, as_of: str) -> dict:
+    return {"id": "n", "kind": "quantity", "subject": "gsomia", "property": "count", "as_of": as_of,
+            "value": {"amount": amount, "unit": "line", "counted": counted}}
+
+
+def test_a_fixed_count_conflicts_whatever_the_dates_but_a_running_count_may_grow() -> None:
+    fixed = build_corpus({"a": ("2025-09-09", [count(312, "tariff lines covered", "2025-09-09")]),
+                          "b": ("2025-09-12", [count(321, "tariff lines covered", "2025-09-12")])})
+    [finding] = [f for f in run_rules(fixed, RULES).findings if f.verdict is not Verdict.unverified]
+    assert finding.verdict is Verdict.conflict
+    running = build_corpus({"a": ("2025-09-09", [count(12, "people killed", "2025-09-09")]),
+                            "b": ("2025-09-12", [count(19, "people killed", "2025-09-12")])})
+    [finding] = [f for f in run_rules(running, RULES).findings if f.verdict is not Verdict.unverified]
+    assert finding.verdict is Verdict.compatible
+
+
+def test_which_counts_run_is_the_rules_word_list() -> None:
+    time = next(r for r in RULES if r.id == "FC302").rule.time
+    assert time.runs("people killed") and time.runs("bodies recovered so far") and time.runs(None)
+    assert not time.runs("tariff lines covered") and not time.runs("passengers on the manifest")

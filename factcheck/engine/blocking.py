@@ -3,7 +3,8 @@
 Only claims of different sources in the same block are compared, so the work grows with the number
 of overlapping pairs, not with the square of all claims. Quotes are blocked by runs of words they
 share (an inverted index of word shingles), so a quote attributed to two different people in two
-sources still meets its twin.
+sources still meets its twin; and by speaker, so two outlets' translations of one statement, which
+may share no run of words, meet too (the quote comparator sets different statements aside).
 
 An unreviewed claim's subject is extraction's best guess, often the nearest name and not the thing
 the number is about ("The duties cover 312 tariff lines" after a sentence about Argentina). So an
@@ -98,6 +99,7 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
             if isinstance(item.claim.value, QuoteValue):
                 for shingle in shingles(item.claim.value.text, rule.shingle_words):
                     index[shingle].append(position)
+                index[f"\0speaker:{item.claim.value.speaker}"].append(position)  # a translation shares no run
         seen: set[tuple[int, int]] = set()
         for positions in index.values():
             for i, first in enumerate(positions):

@@ -33,7 +33,8 @@ class PairKey(str, Enum):
 
     `subject`, `property`, `kind`: equal fields (`property` after `property_groups`); `speaker`: the
     quote's speaker; `object`: a statement's object; `scope_pair`: the two agreements a scope relation
-    is about, in either order; `quote_text`: the quotes share a run of `shingle_words` words.
+    is about, in either order; `quote_text`: the quotes share a run of `shingle_words` words, or
+    their speaker.
     """
 
     subject = "subject"

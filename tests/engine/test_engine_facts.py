@@ -92,3 +92,23 @@ def test_which_counts_run_is_the_rules_word_list() -> None:
     time = next(r for r in RULES if r.id == "FC302").rule.time
     assert time.runs("people killed") and time.runs("bodies recovered so far") and time.runs(None)
     assert not time.runs("tariff lines covered") and not time.runs("passengers on the manifest")
+
+
+def quote(text: str, evidence: str) -> dict:
+    return {"id": "q", "kind": "quote", "subject": "gsomia", "property": "said",
+            "value": {"text": text, "speaker": "tisa"},
+            "evidence": {"text": evidence, "start": 0, "end": len(evidence)}}
+
+
+def test_two_translations_of_one_statement_meet_though_they_share_no_run_of_words() -> None:
+    # written for tests: one statement rendered by two outlets
+    corpus = build_corpus({
+        "a": ("2019-08-22", [quote("a serious threat to regional stability and to peace",
+                                   "a statement carried by state media called it a serious threat")]),
+        "b": ("2019-08-23", [quote("a grave threat to the stability of the region and peace",
+                                   "according to a translation, it was a grave threat")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert report.summary.pairs == 1
+    [finding] = [f for f in report.findings if f.verdict is not Verdict.unverified]
+    assert finding.verdict is not Verdict.conflict

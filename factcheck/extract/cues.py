@@ -87,6 +87,11 @@ class Cues:
     poll_words: re.Pattern[str] = re.compile(r"(?!x)x")
     fieldwork: re.Pattern[str] = re.compile(r"(?!x)x")
     margin: re.Pattern[str] = re.compile(r"(?!x)x")
+    everyone: re.Pattern[str] = re.compile(r"(?!x)x")
+    reported_exceptions: re.Pattern[str] = re.compile(r"(?!x)x")
+    prefix_currencies: tuple[str, ...] = ()
+    count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
+    count_lead: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
@@ -253,5 +258,11 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         poll_words=words_pattern([str(w) for w in polls.get("words", [])]),
         fieldwork=words_pattern([str(w) for w in polls.get("fieldwork", [])]),
         margin=words_pattern([str(w) for w in polls.get("margin", [])]),
+        everyone=words_pattern([str(w) for w in polls.get("everyone", [])]),
+        reported_exceptions=words_pattern([str(w) for w in lexicon.get("reported_exceptions", [])]),
+        prefix_currencies=tuple(str(w).casefold() for w in quantities.get("prefix_currencies", [])),
+        count_synonyms={str(w).casefold(): str(unit) for unit, words in quantities.get("count_synonyms", {}).items()
+                        for w in words},
+        count_lead=tuple(str(p) for p in quantities.get("count_lead", [])),
         raw=lexicon,
     )

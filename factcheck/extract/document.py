@@ -116,7 +116,8 @@ class Clause:
     the pact"), `relative` (", which ..."), `adverbial` ("after ...", "when ...", "if ..."), or
     `background` ("under a 1951 accord"); `opener` the word that opened it ("if", "when"). `predicates` are
     the event-lexicon words of the clause, outside quote marks; `modality` the first modality cue of the
-    clause (`planned`, `forecast`, `conditional`, `reported`), `modality_cue` its words. `parent` is the
+    clause (`planned`, `forecast`, `conditional`, `reported`), `modality_cue` its words, `modalities` every
+    modality cue of the clause as (kind, offset, words). `parent` is the
     clause this one depends on: the attribution of a complement, the clause an adverbial modifies."""
 
     index: int
@@ -129,6 +130,7 @@ class Clause:
     modality: str | None = None
     modality_cue: str | None = None
     parent: int | None = None
+    modalities: tuple[tuple[str, int, str], ...] = ()
 
 
 @dataclass
@@ -146,6 +148,7 @@ class Document:
     dropped: list[tuple[Line | Sentence, str]] = field(default_factory=list)
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence index, with generic ones
     main_agreement: str | None = None
+    main_event: str | None = None
     recent: dict[int, dict[str, Mention]] = field(default_factory=dict)  # entities named before each sentence
     fallback: dict[int, Mention | None] = field(default_factory=dict)  # the subject of last resort per sentence
     quotes: list[AttributedQuote] = field(default_factory=list)

@@ -18,6 +18,7 @@ that is part of a date ("May 5"). Which of them governs a value is the claim bui
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import predicates_in
@@ -60,16 +61,17 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
         role, opener = marks[start]
         predicates = tuple(Predicate(a, b, text[a:b], cue)
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
-        modality, cue = _modality(document, start, end, skip, dates)
+        modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):
-            modality, cue = "conditional", opener
+            modalities = (("conditional", start, opener), *modalities)
+        modality, cue = (modalities[0][0], modalities[0][2]) if modalities else (None, None)
         parent = None
         if role in ("complement", "relative", "adverbial", "background") and position > 0:
             parent = first_index + position - 1
         elif role == "adverbial" and position == 0 and len(starts) > 1:
             parent = first_index + 1
         clauses.append(Clause(first_index + position, sentence.index, start, end, role, opener, predicates,
-                              modality, cue, parent))
+                              modality, cue, parent, modalities))
     return _attributions(clauses)
 
 
@@ -130,24 +132,27 @@ def _attributions(clauses: list[Clause]) -> list[Clause]:
     for position, clause in enumerate(clauses):
         if clause.role == "complement" and position > 0 and result[position - 1].role in ("main", "attribution"):
             previous = result[position - 1]
-            result[position - 1] = Clause(previous.index, previous.sentence, previous.start, previous.end,
-                                          "attribution", previous.opener, previous.predicates, previous.modality,
-                                          previous.modality_cue, previous.parent)
+            result[position - 1] = replace(previous, role="attribution")
         if clause.role == "attribution" and clause.opener and position > 0 and position == len(clauses) - 1:
             for earlier in range(position):
                 item = result[earlier]
                 if item.parent is None and item.role == "main":
-                    result[earlier] = Clause(item.index, item.sentence, item.start, item.end, item.role, item.opener,
-                                             item.predicates, item.modality, item.modality_cue, clause.index)
+                    result[earlier] = replace(item, parent=clause.index)
     return result
 
 
-def _modality(document: Document, start: int, end: int, skip: tuple[tuple[int, int], ...],
-              dates: list[tuple[int, int]]) -> tuple[str | None, str | None]:
-    """The first modality of the lexicon order with a cue in `text[start:end]` (outside quotes and dates)."""
-    for kind, pattern in document.cues.modality:
-        for match in pattern.finditer(document.text, start, end):
+def _modalities(document: Document, start: int, end: int, skip: tuple[tuple[int, int], ...],
+                dates: list[tuple[int, int]]) -> tuple[tuple[str, int, str], ...]:
+    """Every modality cue in `text[start:end]` (outside quotes and dates), in the lexicon's order of kinds,
+    then in text order. "according to" a poll, figures or a statement is where a figure comes from, not a
+    report (the lexicon's `reported_exceptions`)."""
+    text, cues = document.text, document.cues
+    found = []
+    for kind, pattern in cues.modality:
+        for match in pattern.finditer(text, start, end):
             if any(a <= match.start() < b for a, b in skip) or any(a <= match.start() < b for a, b in dates):
                 continue
-            return kind, match.group().casefold()
-    return None, None
+            if kind == "reported" and cues.reported_exceptions.search(text, match.end(), min(end, match.end() + 45)):
+                continue
+            found.append((kind, match.start(), match.group().casefold()))
+    return tuple(found)

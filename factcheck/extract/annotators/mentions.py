@@ -5,7 +5,9 @@ fuzzy matches). Three things are added on top, because claims need a subject eve
 none: "the agreement"/"the accord" stands for the agreement named last; the entities named before each
 sentence (`recent`, one per kind) are the subjects of last resort; and when nothing was named yet, the
 first multi-word proper name of the sentence is proposed as an organisation ("The Asan Forum said ..."
--> `asan-forum`). The article's main agreement (the one named most) is the topic of quotes that name none.
+-> `asan-forum`). The article's main agreement (the one named most) is the topic of quotes that name none;
+its main event (the event named most, else the main agreement) is the subject of figures and event
+lengths that name no event themselves, so that two articles about one story give them one subject.
 """
 
 from __future__ import annotations
@@ -17,14 +19,21 @@ from collections.abc import Iterable
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 
+_DEFINITE = re.compile(r"\b(?:the|its|their|this|these|[A-Z][\w-]*[’']s)\s+(?:[\w%-]+\s+){0,3}?(?P<head>[a-z]{4,})\b")
+_AGREEMENT_WORDS = frozenset(("agreement", "accord", "pact", "treaty", "deal", "framework", "arrangement"))
 _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact|treaty|deal)\b", re.IGNORECASE)
 
 
 def annotate(document: Document) -> None:
-    """The `mentions`, `recent`, `fallback` and `main_agreement` layers."""
+    """The `mentions`, `recent`, `fallback`, `main_agreement` and `main_event` layers."""
     text, resolver = document.text, document.resolver
-    named = {s.index: resolver.mentions(text, s.start, s.end) for s in document.sentences}
+    heads = _event_heads(resolver)
+    named = {}
+    for sentence in document.sentences:
+        found = resolver.mentions(text, sentence.start, sentence.end)
+        named[sentence.index] = sorted(found + _head_references(text, sentence, found, heads), key=lambda m: m.start)
     document.main_agreement = main_topic(named.values(), ("agreement",))
+    document.main_event = _story_event(resolver, named.values()) or document.main_agreement
     recent: dict[str, Mention] = {}
     for sentence in document.sentences:
         here = named[sentence.index] + _generic_references(text, sentence, named[sentence.index], recent)
@@ -44,6 +53,45 @@ def annotate(document: Document) -> None:
 def main_topic(mention_lists: Iterable[list[Mention]], kinds: tuple[str, ...]) -> str | None:
     counts = Counter(m.entity_id for mentions in mention_lists for m in mentions if m.kind in kinds)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _story_event(resolver: Resolver, mention_lists: Iterable[list[Mention]]) -> str | None:
+    """The story's event as far as this article tells: of the events it names, the first of the entity
+    file (a story's file lists its main event first), so that articles naming several agree."""
+    named = {m.entity_id for mentions in mention_lists for m in mentions if m.kind == "event" and not m.proposed}
+    return next((entity_id for entity_id in resolver.index.by_id if entity_id in named), None)
+
+
+def _event_heads(resolver: Resolver) -> dict[str, str]:
+    """Head nouns of the names of events and agreements, when only one entity has them: "the Argentine
+    duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event."""
+    owners: dict[str, set[str]] = {}
+    for entity in resolver.index.by_id.values():
+        if entity.kind.value not in ("event", "agreement"):
+            continue
+        names = entity.names() if entity.kind.value == "event" else [n for n in entity.names() if n.startswith("the ")]
+        for name in names:
+            words = re.split(r"\s+(?:of|on|in|for|with|against|between|to)\s+", name.casefold())[0].split()
+            if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
+                owners.setdefault(_singular(words[-1]), set()).add(entity.id)
+    return {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}
+
+
+def _head_references(text: str, sentence: Sentence, named: list[Mention], heads: dict[str, str]) -> list[Mention]:
+    """"the duties", "its tariffs", "Argentina's 28% tariffs": a definite noun phrase whose head is the head
+    of exactly one event's or agreement's name is a mention of it."""
+    if not heads:
+        return []
+    found = []
+    for match in _DEFINITE.finditer(text, sentence.start, sentence.end):
+        head = _singular(match.group("head").casefold())
+        if head in heads and not any(m.start < match.end() and match.start() < m.end for m in named):
+            found.append(Mention(match.start("head"), match.end(), match.group("head"), heads[head], "event"))
+    return found
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _generic_references(text: str, sentence: Sentence, named: list[Mention],

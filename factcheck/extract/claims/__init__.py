@@ -114,7 +114,11 @@ def _claims(text: str, found: list[Finding], vocabulary: frozenset[str],
             "value": finding.value.model_dump(mode="json", exclude_none=True), "status": "auto",
             "confidence": finding.confidence, "evidence": {"text": evidence_text, "start": start, "end": end},
         }
-        for key in ("qualifier", "event", "modality", "note"):
+        if finding.event == finding.subject:
+            claim["subject"] = finding.subject  # "under the 1965 treaty": the thing is the subject; no event
+        elif finding.event:
+            claim["event"] = finding.event
+        for key in ("qualifier", "modality", "note"):
             if getattr(finding, key):
                 claim[key] = getattr(finding, key)
         if finding.as_of is not None:

@@ -161,13 +161,19 @@ def background_subject(document: Document, clause: Clause) -> Mention | None:
 
 
 def _modality(document: Document, clause: Clause, value: Value, predicate: Predicate | None) -> str | None:
-    modality = clause.modality
+    """The modality of the value: a cue of its clause before it (or between it and a predicate after
+    it); "if"/"unless" and reports anywhere in the clause; then the clauses around (see the docstring)."""
+    limit = max(value.start, predicate.start if predicate and predicate.start > value.start else value.start)
+    own = [kind for kind, at, _ in clause.modalities
+           if at < limit or kind in ("conditional", "reported")]
+    modality = own[0] if own else None
     siblings = document.clauses_of(clause.sentence)
     if modality is None and any(c.parent == clause.index and c.opener in ("if", "unless") for c in siblings):
         modality = "conditional"
     if modality is None and clause.parent is not None and document.clauses[clause.parent].modality == "reported":
         modality = "reported"
-    if modality is None and any(c.modality_cue == "according to" for c in siblings):
+    if modality is None and any(words == "according to" for c in siblings for kind, _, words in c.modalities
+                                if kind == "reported"):
         modality = "reported"
     if modality is None and value.kind == "date":
         before = document.text[clause.start:value.start]

@@ -32,9 +32,13 @@ _FUNCTION = frozenset((
     "their his her our your it they them there is are was were be been being has have had do does did will would "
     "shall should can could may might must percent per cent percentage point points about around nearly almost "
     "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
-    "reached hit now still also even initially all such").split())
+    "reached hit now still also even initially all such against them falls fall rises drops dropped climbed "
+    "climbs stands").split())
+_OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
+                      "believe", "believes", "believed", "felt", "feel", "feels", "described", "describe", "view",
+                      "views", "see", "sees", "found", "find", "finds", "told"))
 _AUXILIARY = frozenset("is are was were be been being has have had".split())
-_MAX_WORDS = 5
+_MAX_WORDS = 6
 _POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -73,8 +77,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         event, pollster = poll
         as_of = poll_dates.get(event)
         subject = pollster or subject
-    elif value.measure in ("count", "percent", "money"):
-        as_of = _said_on(document, value)
+    else:
+        as_of = _dated_by(document, value) or _said_on(document, value)
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -109,22 +113,74 @@ def counted_phrase(document: Document, value: Value) -> str | None:
         return "margin of error"
     after = text[value.end:end]
     words: list[str] = []
+    if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
+        return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
     if value.measure == "count":
         words = [value.reading.unit]
         after = after[len(after) - len(after.lstrip()):]
         after = re.sub(r"^[a-z][a-z\-]*", "", after.strip(), count=1)  # the counted noun itself
         words += _content(after, verbs=True)
     elif re.match(r"\s+of\s+", after):
-        words = _content(after, verbs=True)
+        words = _everyone(document, _content(after, verbs=True), after)
+    elif _starts_with_verb(after):
+        words = ["respondents", *_content(after, verbs=True)]  # "27% oppose them": those asked
     else:
         words = _content(before, verbs=False)
-    words = words[:_MAX_WORDS]
-    return " ".join(words) if words else None
+    return normal_counted(words[:_MAX_WORDS])
+
+
+def normal_counted(words: list[str]) -> str | None:
+    """The comparable form of what is counted: the first word (the group or the counted noun) first, then
+    the other content words stemmed (plural, -ing, -ed) and sorted, opinion verbs left out, so that "said
+    travelling by ferry was unsafe" and "consider ferry travel unsafe" count the same thing."""
+    kept = [w for w in words if w not in _OPINION]
+    if not kept:
+        return None
+    rest = sorted({_stem(w) for w in kept[1:]} - {_stem(kept[0])})
+    return " ".join([kept[0], *rest])
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            word = word[:-len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]
+            elif len(word) > 3 and word.endswith("ll"):
+                word = word[:-1]
+            return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _starts_with_verb(after: str) -> bool:
+    """"27% oppose them", "9% are undecided", "71% said ...": the figure is the subject of a verb."""
+    first = re.match(r"\s+([a-z]+)", after)
+    return bool(first) and (first.group(1) in _AUXILIARY or first.group(1) in ("said", "say", "says", "think", "thought")
+                            or first.group(1).endswith(("e", "ed")) and not first.group(1).endswith("ee"))
+
+
+def _everyone(document: Document, words: list[str], after: str) -> list[str]:
+    """"64% of Chileans support ..." and "61% of respondents support ...": the group that is everyone asked
+    is one word, `respondents` (the lexicon's `polls.everyone`, or a capitalised plural)."""
+    group = re.match(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*s\b|[\w\s]{1,25}?)(?=\s|$)", after)
+    if not words or group is None:
+        return words
+    written = group.group(1).strip()
+    is_everyone = document.cues.everyone.fullmatch(written) or re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*s",
+                                                                             written)
+    if not is_everyone:
+        return words
+    dropped = len(_content(" " + written, verbs=True))
+    return ["respondents", *words[dropped:]]
 
 
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it."""
-    fragment = re.split(r"[,;:(“\"]", fragment, maxsplit=1)[0]
+    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+\d", fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")
@@ -135,15 +191,53 @@ def _content(fragment: str, *, verbs: bool) -> list[str]:
 
 
 def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: ANN001
+    """With a cue of its own ("106.25 per dollar": a currency), the nearest mention of its kinds; else the
+    event or agreement the figure's sentence names, else the article's main event: figures are facts
+    about what happened, and the actor nearest to a number is seldom what it measures."""
     mentions = document.mentions.get(value.sentence, [])
     recent = document.recent.get(value.sentence, {})
     kinds = cue.subject_kinds if cue else ()
+    if not kinds:
+        topic = topic_subject(document, value)
+        if topic is not None:
+            return topic
     chosen = choose_subject(mentions, value.span, kinds)
     if kinds and (chosen is None or chosen.kind not in kinds):
         for kind in kinds:
             if kind in recent:
                 return recent[kind]
     return chosen or next(iter(recent.values()), None)
+
+
+def topic_subject(document: Document, value: Value) -> Mention | None:
+    """The event (else agreement) named in the value's clause, else its sentence, else the main event."""
+    mentions = [m for m in document.mentions.get(value.sentence, []) if not m.proposed]
+    clause = document.clause_at(value.start)
+    for kind in ("event", "agreement"):
+        inside = [m for m in mentions if m.kind == kind and clause and clause.start <= m.start < clause.end]
+        if inside:
+            return inside[0]
+    for kind in ("event", "agreement"):
+        named = [m for m in mentions if m.kind == kind]
+        if named:
+            return min(named, key=lambda m: abs(m.start - value.start))
+    if document.main_event:
+        return Mention(value.start, value.start, "", document.main_event, "event")
+    return None
+
+
+def _dated_by(document: Document, value: Value) -> PartialDate | None:
+    """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday": the count as of that date."""
+    clause = document.clause_at(value.start)
+    sentence = document.sentences[value.sentence]
+    for other in document.values:
+        if other.kind != "date" or other.sentence != value.sentence or other.reading.date is None:
+            continue
+        lead = document.text[max(sentence.start, other.start - 6):other.start].casefold()
+        if re.search(r"\b(?:by|as of|as at)\s+$", lead) and (clause is None or clause.start <= other.start < clause.end
+                                                            or other.start < clause.start):
+            return other.reading.date
+    return None
 
 
 def _said_on(document: Document, value: Value) -> PartialDate | None:

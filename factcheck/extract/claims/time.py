@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue
 from factcheck.extract.claims.governing import Governed, background_subject, govern
+from factcheck.extract.claims.quantities import topic_subject
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
-from factcheck.extract.readers.events import event_key, head_after, head_before
+from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.model import DateValue, DurationUnit
 
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
@@ -127,6 +128,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     if subject is None:
         return None
     modality = None if expression.form == "age" else governed.modality  # an age describes, it does not happen
+    if prop == "lasted" and modality == "planned" and _bare_future(governed, value):
+        modality = None  # "will suspend its tariffs for 90 days": the term of what was agreed, not a plan
     return Finding(kind="duration", property=prop, subject=subject.entity_id, value=duration,
                    evidence=(sentence.start, sentence.end), confidence=round(expression.certainty, 2),
                    qualifier=governed.qualifier, note=f"duration written as {text[value.start:value.end]!r}",
@@ -135,8 +138,10 @@ def _duration(document: Document, value: Value) -> Finding | None:
 
 
 def _lasted_event(document: Document, value: Value) -> str | None:
-    """The event a duration measures when it is the length of an event, else None: "" when it is one
-    but nothing names the event. "35-minute call" -> `phone-call`; "a 90-day notice period" is not."""
+    """The event a duration measures when it is the length of an event, else None ("" when it is one but
+    nothing names the event). "35-minute call" -> `phone-call`; "talks that ran for 90 minutes" ->
+    `talks`; "sank within 10 minutes" -> `sink` (an action of the lexicon); "will suspend its tariffs for
+    90 days" -> `pause`; "a 90-day notice period" is not the length of an event."""
     text, cues = document.text, document.cues
     expression = value.reading
     unit = expression.duration.unit
@@ -145,22 +150,40 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if expression.form in ("length", "length_word"):
         head = head_after(text, value.end, sentence.end)
         key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
-        if unit in _SHORT_UNITS or _is_meeting(cues, key) or expression.form == "length_word":
+        if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
             return key or ""
         return None
     clause = document.clause_at(value.start)
-    met = [p for p in (clause.predicates if clause else ()) if p.property in ("met_on", "lasted")
-           and not (value.start <= p.start < value.end)]
-    if expression.form == "lasted" or met or (clause and any(p.property == "lasted" for p in clause.predicates)):
-        meeting = next((p for p in met if p.property == "met_on"), None)
-        if meeting is not None and meeting.cue.event and "{" not in meeting.cue.event:
-            return meeting.cue.event
-        if expression.form != "lasted" and unit not in _SHORT_UNITS and not met:
-            return None
+    if clause is None:
+        return None
+    met = [p for p in clause.predicates if p.property in ("met_on", "lasted") and not (value.start <= p.start < value.end)]
+    meeting = next((p for p in met if p.property == "met_on" and p.cue.event and "{" not in p.cue.event), None)
+    if meeting is not None:
+        return meeting.cue.event
+    action = action_in(cues, text, [(clause.start, clause.end)])
+    if action is not None and (unit in _SHORT_UNITS or expression.form == "lasted" or _is_state(action)):
+        return action
+    if expression.form == "lasted" or (met and unit in _SHORT_UNITS):
         head = head_before(text, value.start, sentence.start)
         key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
         return key or ""
     return None
+
+
+def _bare_future(governed: Governed, value: Value) -> bool:
+    """Whether the clause's plan is only a future tense ("will", "would") before the value."""
+    cues = [words for kind, at, words in (governed.clause.modalities if governed.clause else ())
+            if kind == "planned" and at < value.start]
+    return bool(cues) and all(words in ("will", "would", "'ll", "shall") for words in cues)
+
+
+def _is_state(action: str) -> bool:
+    """Actions that last for a term ("suspended for 90 days"), not ones that merely happen within one."""
+    return action in ("pause", "sanction", "questioning", "rescue")
+
+
+def _is_event(cues: Cues, key: str | None) -> bool:
+    return key is not None and (_is_meeting(cues, key) or any(key == action for action, _ in cues.actions))
 
 
 def _is_meeting(cues: Cues, key: str | None) -> bool:
@@ -168,8 +191,15 @@ def _is_meeting(cues: Cues, key: str | None) -> bool:
 
 
 def _subject(document: Document, value: Value, governed: Governed, cue: PropertyCue | EventCue | None) -> Mention | None:
+    """The background clause's own entity; for a meeting or an event length the event named (else the
+    article's main event: the event key says which meeting); else the nearest mention of the kinds the
+    predicate expects."""
     mentions = document.mentions.get(value.sentence, [])
     fallback = document.fallback.get(value.sentence)
+    if cue is not None and cue.property in ("lasted", "met_on"):
+        topic = topic_subject(document, value)
+        if topic is not None:
+            return topic
     if governed.background and governed.clause is not None:
         named = background_subject(document, governed.clause)
         if named is not None:

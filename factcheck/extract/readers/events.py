@@ -95,6 +95,9 @@ def event_key(cues: Cues, noun: str, mentions: list[Mention] = (), span: tuple[i
     for cue in cues.events:
         if cue.event and "{" not in cue.event and cue.property in ("met_on",) and lowered in cue.words:
             return cue.event
+    for action, pattern in cues.actions:
+        if pattern.fullmatch(lowered):
+            return action  # "a 60-day truce" is the `pause` that "suspended for 90 days" names
     key = slug(" ".join(singular(w) if len(w) > 3 else w for w in lowered.split()))
     return key or None
 

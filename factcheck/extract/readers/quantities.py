@@ -21,7 +21,7 @@ from factcheck.model import Approximation, QuantityValue
 
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_LEAD = rf"(?:(?P<approx>{_APPROX})\s+)?"
+_LEAD = rf"(?:\b(?P<approx>{_APPROX})\s+)?"
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class _Patterns:
     money_word: re.Pattern[str]
     rate: re.Pattern[str]
     count: re.Pattern[str]
+    count_lead: re.Pattern[str]
     currency_word: re.Pattern[str]
 
 
@@ -42,17 +43,21 @@ def _patterns(cues: Cues) -> _Patterns:
     cached = _CACHE.get(id(cues))
     if cached:
         return cached
-    symbols = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True) if not k.isalpha())
+    symbols = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True)
+                       if not k.isalpha() or k in cues.prefix_currencies)
     words = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True) if k.isalpha())
     scales = "|".join(re.escape(k) for k in sorted(cues.scales, key=len, reverse=True))
     built = _Patterns(
         percent=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
-        money_symbol=re.compile(rf"(?i:{_LEAD})(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
+        money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
                                 re.IGNORECASE),
         money_word=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
                               re.IGNORECASE),
         rate=re.compile(rf"(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
-        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"),
+        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
+        count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
+                              rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
+                              rf"jumped|increased)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
     )
     _CACHE[id(cues)] = built
@@ -66,15 +71,19 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, tuple[int, int], QuantityValue]] = []
     for measure, pattern in (("rate", patterns.rate), ("percent", patterns.percent), ("money", patterns.money_symbol),
-                             ("money", patterns.money_word), ("count", patterns.count)):
+                             ("money", patterns.money_word), ("count", patterns.count),
+                             ("count", patterns.count_lead)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             value = _value(measure, match, text, sentence, cues, patterns)
             if value is None:
                 continue
-            taken.append((match.start(), match.end()))
-            found.append((measure, (match.start(), match.end()), value))
+            end = match.end()
+            if match.re is patterns.count and match.group("noun2") and " " not in value.unit:
+                end = match.end("noun")  # "26 instances of ...": the count ends with its noun
+            taken.append((match.start(), end))
+            found.append((measure, (match.start(), end), value))
     return sorted(found, key=lambda item: item[1])
 
 
@@ -100,13 +109,24 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         if quoted is None:
             return None
         return QuantityValue(amount=amount, unit=f"{quoted}/{base}")
-    noun = groups["noun"].casefold()
-    if noun not in cues.count_nouns or amount != int(amount):
+    noun = (groups.get("noun") or "dead").casefold()
+    second = (groups.get("noun2") or "").casefold()
+    if amount != int(amount):
+        return None
+    if noun in cues.count_synonyms:
+        unit = cues.count_synonyms[noun]
+    elif noun in cues.count_nouns:
+        unit = singular(noun)
+    elif second in cues.count_nouns and noun not in cues.count_nouns:
+        unit = f"{noun} {singular(second)}"  # "312 tariff lines": a `tariff line`
+    else:
         return None
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
+    if "n" in groups and match.re is patterns.count_lead:
+        return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):
         return None
-    return QuantityValue(amount=amount, unit=singular(noun), approximation=approximation)
+    return QuantityValue(amount=amount, unit=unit, approximation=approximation)
 
 
 def singular(noun: str) -> str:

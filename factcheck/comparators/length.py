@@ -25,10 +25,8 @@ from factcheck.comparators.base import Comparator, Comparison, Context, Params a
 from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.comparators.quantity import number, quantity_range
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import Approximation, DurationUnit, DurationValue, QuantityValue
+from factcheck.model.values import DurationUnit, DurationValue, QuantityValue
 
-_ONE_SIDED = {Approximation.at_least, Approximation.more_than, Approximation.over, Approximation.less_than,
-              Approximation.under, Approximation.at_most, Approximation.up_to}
 _SHOWN_IN = (DurationUnit.week, DurationUnit.day, DurationUnit.hour, DurationUnit.minute)
 
 
@@ -64,11 +62,8 @@ def length_of(value: DurationValue, params: Params) -> Length:
     """The interval a stated length stands for, in minutes."""
     minutes = value.amount * MINUTES_PER_UNIT[value.unit]
     spread = quantity_range(QuantityValue(amount=minutes, unit="minute", approximation=value.approximation),
-                            params.approximation_width)
-    low, high = spread.low, spread.high
-    if params.open_ended and value.approximation in _ONE_SIDED:
-        low, high = (minutes, math.inf) if value.approximation.side == "above" else (0.0, minutes)
-    return Length(_label(value), low, high, minutes, value.unit, spread.hedge)
+                            params.approximation_width, params.open_ended)
+    return Length(_label(value), spread.low, spread.high, minutes, value.unit, spread.hedge)
 
 
 def _unit_for(lengths: tuple[Length, ...], *amounts: float) -> DurationUnit:

@@ -3,8 +3,10 @@
 A figure with an approximation word stands for a range, on the side the word points to: The
 Diplomat's "those numbers have risen to nearly 55 percent" is 49.5..55 percent with
 `approximation_width: 0.1`, so another source's 54 percent is `compatible` and 56 percent a
-`conflict`. "about 55" is 55 ± 10%, "more than 55" is 55..60.5. A hedge ("reportedly $5 billion")
-does not widen the figure; the explanation mentions it.
+`conflict`. "about 55" is 55 ± 10%. One-sided words leave the figure open on their side
+(`open_ended`): "at least 9 people" is 9 or more, so a later "at least 17" does not contradict it;
+"less than 5 percent" is 0 up to 5. A hedge ("reportedly $5 billion") does not widen the figure;
+the explanation mentions it.
 
 Units must be the same after normalisation ("55%", "55 per cent" and "55 percent" are all
 `percent`; "$", "US$" and "dollars" are `USD`). Figures in different units are not compared (no
@@ -17,13 +19,14 @@ most the tolerance (`absolute_tolerance`, or `relative_tolerance` times the larg
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pydantic import Field
 
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import QuantityValue
+from factcheck.model.values import Approximation, QuantityValue
 
 UNIT_ALIASES: dict[str, str] = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "percentage": "percent",
@@ -47,6 +50,13 @@ class Params(BaseParams):
     approximation_width: float = Field(
         default=0.1, ge=0, lt=1,
         description='How far an approximation word reaches, as a fraction: "nearly 55" = 49.5..55 at 0.1.')
+    open_ended: bool = Field(
+        default=True, description='"at least", "more than", "under", ... leave a figure open on their side '
+                                  '(false: they reach only `approximation_width`).')
+
+
+ONE_SIDED = frozenset({Approximation.at_least, Approximation.more_than, Approximation.over, Approximation.less_than,
+                       Approximation.under, Approximation.at_most, Approximation.up_to})
 
 
 def normalize_unit(unit: str) -> str:
@@ -87,14 +97,19 @@ def number(amount: float) -> str:
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")
 
 
-def quantity_range(value: QuantityValue, width: float) -> QuantityRange:
-    """The range a figure stands for: `nearly 55` is 55*(1-width)..55, `about 55` 55*(1±width)."""
+def quantity_range(value: QuantityValue, width: float, open_ended: bool = False) -> QuantityRange:
+    """The range a figure stands for: `nearly 55` is 55*(1-width)..55, `about 55` 55*(1±width);
+    with `open_ended`, `at least 9` is 9..infinity and `under 5` 0..5 (-infinity..5 below zero)."""
     unit = normalize_unit(value.unit)
     amount = value.amount
     qualifier = value.approximation
     label = f"{qualifier.value + ' ' if qualifier else ''}{number(amount)} {unit}"
     reach = abs(amount) * width
     side = qualifier.side if qualifier else None
+    if open_ended and qualifier in ONE_SIDED:
+        if side == "above":
+            return QuantityRange(label, amount, math.inf, unit)
+        return QuantityRange(label, 0.0 if amount >= 0 else -math.inf, amount, unit)
     if side == "below":
         return QuantityRange(label, amount - reach, amount, unit)
     if side == "above":
@@ -107,7 +122,9 @@ def quantity_range(value: QuantityValue, width: float) -> QuantityRange:
 def _shown(item: QuantityRange) -> str:
     if item.low == item.high:
         return item.label
-    return f"{item.label} = {number(item.low)}..{number(item.high)} {item.unit}"
+    if item.high == math.inf:
+        return f"{item.label} = {number(item.low)} {item.unit} or more"
+    return f"{item.label} = {number(item.low) if item.low != -math.inf else 'anything'}..{number(item.high)} {item.unit}"
 
 
 def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
@@ -115,8 +132,8 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
     va, vb = a.claim.value, b.claim.value
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
         return None
-    first = quantity_range(va, params.approximation_width)
-    second = quantity_range(vb, params.approximation_width)
+    first = quantity_range(va, params.approximation_width, params.open_ended)
+    second = quantity_range(vb, params.approximation_width, params.open_ended)
     if first.unit != second.unit:
         return None  # different units (or currencies: no exchange rates) are different facts
     tolerance = max(params.absolute_tolerance,
@@ -125,7 +142,7 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
     slack = 1e-9 * max(1.0, abs(va.amount), abs(vb.amount))  # float rounding in 55 * (1 - 0.1)
     facts = {
         "unit": first.unit, "tolerance": tolerance, "gap": max(gap, 0.0),
-        "ranges": [{"label": r.label, "low": r.low, "high": r.high} for r in (first, second)],
+        "ranges": [{"label": r.label, "low": _finite(r.low), "high": _finite(r.high)} for r in (first, second)],
     }
     hedges = [f"{r.label}: '{r.hedge}' attributes the figure rather than approximating it, so it is not widened"
               for r in (first, second) if r.hedge]
@@ -144,6 +161,11 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
         beyond = f", beyond the tolerance of {number(tolerance)} {first.unit}" if tolerance else ""
         sentence = f"{_outside_sentence(first, second, gap)}{beyond}: conflict."
     return Comparison(verdict, " ".join([*[h + "." for h in hedges], sentence]), facts=facts)
+
+
+def _finite(bound: float) -> float | None:
+    """JSON has no infinity: an open side is null."""
+    return bound if math.isfinite(bound) else None
 
 
 def _overlap_sentence(first: QuantityRange, second: QuantityRange) -> str:

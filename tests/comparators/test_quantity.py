@@ -104,3 +104,18 @@ def test_a_range_contains_its_figure(x: float, qualifier: str | None) -> None:
     assert span.low <= x <= span.high
     assert compare(figure(x, approximation=qualifier), figure(x, source="x")).verdict in (
         Verdict.agree, Verdict.compatible)
+
+
+def test_at_least_is_open_above_so_a_larger_at_least_does_not_contradict_it() -> None:
+    # "killing at least 9 people" on day one, "at least 17" two days later (written for tests)
+    result = compare(figure(9, "people", "at least"), figure(17, "people", "at least", source="other-source"))
+    assert result.verdict is Verdict.compatible
+    assert result.explanation == ("at least 9 people = 9 people or more; at least 17 people = 17 people or more "
+                                  "lies within it: compatible.")
+    assert result.facts["ranges"][0]["high"] is None or result.facts["ranges"][1]["high"] is None
+
+
+def test_at_least_still_conflicts_with_a_smaller_exact_figure_and_open_ended_false_keeps_the_old_reach() -> None:
+    assert compare(figure(9, "people", "at least"), figure(7, "people", source="x")).verdict is Verdict.conflict
+    assert compare(figure(9, "people", "at least"), figure(17, "people", source="x"),
+                   Params(open_ended=False)).verdict is Verdict.conflict

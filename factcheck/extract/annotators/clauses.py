@@ -110,7 +110,8 @@ def _speech_marks(text: str, sentence: Sentence, verb: re.Match[str], add, skip)
     if verb.group().casefold() in _ADDRESSED:
         after = None  # "told the committee ... that": what follows is who was told, not what
     start_of = _CLAUSE_START if verb.group().casefold() in _CLAUSAL else _PRONOUN_START
-    if after and after.end() < sentence.end and start_of.match(text, after.end(), sentence.end):
+    if (after and after.end() < sentence.end and start_of.match(text, after.end(), sentence.end)
+            and len(text[after.end():sentence.end].split()) >= 3):
         if not any(a <= after.end() < b for a, b in skip) and text[after.end()] not in "“\"‘":
             add(after.end(), "complement", verb.group().casefold())
             return

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 
-_DEFINITE = re.compile(r"\b(?:the|its|their|this|these|[A-Z][\w-]*[’']s)\s+(?:[\w%-]+\s+){0,3}?(?P<head>[a-z]{4,})\b")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<modifiers>(?:[\w%-]+\s+){0,3}?)(?P<head>[a-z]{4,})\b")
 _AGREEMENT_WORDS = frozenset(("agreement", "accord", "pact", "treaty", "deal", "framework", "arrangement"))
 _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact|treaty|deal)\b", re.IGNORECASE)
 
@@ -56,13 +56,18 @@ def main_topic(mention_lists: Iterable[list[Mention]], kinds: tuple[str, ...]) -
 
 
 def _story_event(resolver: Resolver, mention_lists: Iterable[list[Mention]]) -> str | None:
-    """The story's event as far as this article tells: of the events it names, the first of the entity
-    file (a story's file lists its main event first), so that articles naming several agree."""
-    named = {m.entity_id for mentions in mention_lists for m in mentions if m.kind == "event" and not m.proposed}
-    return next((entity_id for entity_id in resolver.index.by_id if entity_id in named), None)
+    """The story's event: the first event of the entity file (a story's file lists its main event first),
+    when the article names it or names none of the file's events; else the first event it names. So two
+    articles of one story agree on the subject of a figure neither ties to a named event."""
+    named = [entity_id for entity_id, entity in resolver.index.by_id.items() if entity.kind.value == "event"
+             and any(m.entity_id == entity_id for mentions in mention_lists for m in mentions)]
+    events = [entity_id for entity_id, entity in resolver.index.by_id.items() if entity.kind.value == "event"]
+    if not events:
+        return None
+    return events[0]
 
 
-def _event_heads(resolver: Resolver) -> dict[str, str]:
+def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
     """Head nouns of the names of events and agreements, when only one entity has them: "the Argentine
     duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event."""
     owners: dict[str, set[str]] = {}
@@ -74,19 +79,27 @@ def _event_heads(resolver: Resolver) -> dict[str, str]:
             words = re.split(r"\s+(?:of|on|in|for|with|against|between|to)\s+", name.casefold())[0].split()
             if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
                 owners.setdefault(_singular(words[-1]), set()).add(entity.id)
-    return {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}
+    unique = {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}
+    return {head: (entity_id, " ".join(resolver.index.get(entity_id).names()).casefold())  # type: ignore[union-attr]
+            for head, entity_id in unique.items()}
 
 
-def _head_references(text: str, sentence: Sentence, named: list[Mention], heads: dict[str, str]) -> list[Mention]:
-    """"the duties", "its tariffs", "Argentina's 28% tariffs": a definite noun phrase whose head is the head
+def _head_references(text: str, sentence: Sentence, named: list[Mention],
+                     heads: dict[str, tuple[str, str]]) -> list[Mention]:
+    """"the duties", "the 28 per cent duties", "this hearing": a definite noun phrase whose head is the head
     of exactly one event's or agreement's name is a mention of it."""
     if not heads:
         return []
     found = []
     for match in _DEFINITE.finditer(text, sentence.start, sentence.end):
         head = _singular(match.group("head").casefold())
-        if head in heads and not any(m.start < match.end() and match.start() < m.end for m in named):
-            found.append(Mention(match.start("head"), match.end(), match.group("head"), heads[head], "event"))
+        if head not in heads or any(m.start < match.end() and match.start() < m.end for m in named):
+            continue
+        entity_id, names = heads[head]
+        proper = [w for w in match.group("modifiers").split() if w[:1].isupper()]
+        if any(word.casefold() not in names for word in proper):
+            continue  # "the Chilean tariffs" are not "the Argentine duties"
+        found.append(Mention(match.start("head"), match.end(), match.group("head"), entity_id, "event"))
     return found
 
 

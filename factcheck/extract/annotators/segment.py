@@ -94,8 +94,9 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
         return "headline"
     if not _TERMINAL.search(line) and len(line.split()) <= 14:
         return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
-    if any(p.fullmatch(following) for p in cues.noise if "Credit" in p.pattern or "Photo" in p.pattern):
-        return "photo caption"
+    if any(p.fullmatch(following) for p in cues.noise
+           if ("Credit" in p.pattern or "Photo" in p.pattern) and not p.pattern.startswith(".*")):
+        return "photo caption"  # the line above a credit line ("Credit: AP Photo/..."), not above a caption
     if any(mark.search(line) for mark in cues.captions) and len(line.split()) <= 60:
         return "photo caption"
     return None

@@ -85,6 +85,8 @@ def chain(document: Document, clause: Clause) -> list[Clause]:
 def _predicate(document: Document, clause: Clause, value: Value, allow: tuple[str, ...] | None,
                exclude: tuple[str, ...]) -> tuple[Predicate | None, Clause | None]:
     for candidate in chain(document, clause):
+        if candidate is not clause and candidate.role == "attribution":
+            continue  # "Seoul said it would quit on Nov. 23": Nov. 23 is not the day it was said
         usable = [p for p in candidate.predicates if (allow is None or p.property in allow)
                   and p.property not in exclude
                   and not (value.kind == "duration" and p.start >= value.start and p.end <= value.end)]
@@ -136,10 +138,10 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
                               head)
     if "{action}" in template:
         spans = [(predicate.end, home.end if home else predicate.end)]
-        if home is not None:
-            spans.append((home.start, predicate.start))
+        if home is not None:  # what was said comes before the speaker's own words ("search and rescue officials")
             spans += [(c.start, c.end) for c in document.clauses_of(home.sentence)
                       if c.parent == home.index or home.parent == c.index]
+            spans.append((home.start, predicate.start))
         found = action_in(document.cues, document.text, spans)
     if found is None:
         return cue.default
@@ -163,7 +165,9 @@ def background_subject(document: Document, clause: Clause) -> Mention | None:
 def _modality(document: Document, clause: Clause, value: Value, predicate: Predicate | None) -> str | None:
     """The modality of the value: a cue of its clause before it (or between it and a predicate after
     it); "if"/"unless" and reports anywhere in the clause; then the clauses around (see the docstring)."""
-    limit = max(value.start, predicate.start if predicate and predicate.start > value.start else value.start)
+    limit = value.start
+    if predicate is not None and predicate.start > value.start and value.kind != "quantity":
+        limit = predicate.start  # "On Tuesday, Seoul will inform Brussels": the plan governs the date
     own = [kind for kind, at, _ in clause.modalities
            if at < limit or kind in ("conditional", "reported")]
     modality = own[0] if own else None

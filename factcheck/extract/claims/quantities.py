@@ -115,11 +115,8 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     words: list[str] = []
     if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
-    if value.measure == "count":
-        words = [value.reading.unit]
-        after = after[len(after) - len(after.lstrip()):]
-        after = re.sub(r"^[a-z][a-z\-]*", "", after.strip(), count=1)  # the counted noun itself
-        words += _content(after, verbs=True)
+    if value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
+        words = [value.reading.unit, *_content(after, verbs=True)]
     elif re.match(r"\s+of\s+", after):
         words = _everyone(document, _content(after, verbs=True), after)
     elif _starts_with_verb(after):
@@ -180,7 +177,7 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
 
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it."""
-    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+\d", fragment, maxsplit=1)[0]
+    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,2}?[$€£¥\d]", fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")

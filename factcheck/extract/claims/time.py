@@ -83,6 +83,13 @@ def _date(document: Document, value: Value) -> Finding | None:
     if expression.form in ("month_day", "month", "weekday"):  # the year depends on the tense: read again
         quoted = document.quoted.get(sentence.index, ())
         tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
+        predicate = governed.predicate
+        if (cue is not None and cue.tense and predicate is not None and predicate.end <= value.start
+                and not document.cues.future.search(text, predicate.end, value.start)
+                and not document.cues.past.search(text, predicate.end, value.start)
+                and (cue.scheduled or not clause_tense(text, sentence, (predicate.start, predicate.end), document.cues,
+                                                      quoted))):
+            tense = cue.tense  # "announced its list, to apply from Oct. 15": the predicate's own tense
         again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)
                  if e.form == expression.form]
         if again:
@@ -138,20 +145,20 @@ def _duration(document: Document, value: Value) -> Finding | None:
 
 
 def _lasted_event(document: Document, value: Value) -> str | None:
-    """The event a duration measures when it is the length of an event, else None ("" when it is one but
-    nothing names the event). "35-minute call" -> `phone-call`; "talks that ran for 90 minutes" ->
-    `talks`; "sank within 10 minutes" -> `sink` (an action of the lexicon); "will suspend its tariffs for
-    90 days" -> `pause`; "a 90-day notice period" is not the length of an event."""
+    """The event a duration measures when it is the length of an event, else None. The key is a kind of
+    event, never an entity, so that two articles agree: "35-minute call" -> `phone-call`; "talks that ran
+    for 90 minutes" -> `talks`; "sank within 10 minutes" -> `sink` (an action of the lexicon); "will
+    suspend its tariffs for 90 days" -> `pause`; "event" when nothing says which. "a 90-day notice period"
+    is not the length of an event."""
     text, cues = document.text, document.cues
     expression = value.reading
     unit = expression.duration.unit
     sentence = document.sentences[value.sentence]
-    mentions = document.mentions.get(value.sentence, [])
     if expression.form in ("length", "length_word"):
         head = head_after(text, value.end, sentence.end)
-        key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
+        key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
-            return key or ""
+            return key or "event"
         return None
     clause = document.clause_at(value.start)
     if clause is None:
@@ -160,13 +167,18 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     meeting = next((p for p in met if p.property == "met_on" and p.cue.event and "{" not in p.cue.event), None)
     if meeting is not None:
         return meeting.cue.event
-    action = action_in(cues, text, [(clause.start, clause.end)])
+    if expression.form == "lasted":
+        head = head_before(text, value.start, sentence.start)
+        key = event_key(cues, text[head[0]:head[1]]) if head else None
+        if _is_event(cues, key):
+            return key
+    action = action_in(cues, text, [(clause.start, value.start)])
     if action is not None and (unit in _SHORT_UNITS or expression.form == "lasted" or _is_state(action)):
         return action
     if expression.form == "lasted" or (met and unit in _SHORT_UNITS):
         head = head_before(text, value.start, sentence.start)
-        key = event_key(cues, text[head[0]:head[1]], mentions, head) if head else None
-        return key or ""
+        key = event_key(cues, text[head[0]:head[1]]) if head else None
+        return key or "event"
     return None
 
 
@@ -197,6 +209,8 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
     mentions = document.mentions.get(value.sentence, [])
     fallback = document.fallback.get(value.sentence)
     if cue is not None and cue.property in ("lasted", "met_on"):
+        if document.main_event:  # the event key says which meeting; the story is the subject
+            return Mention(value.start, value.start, "", document.main_event, "event")
         topic = topic_subject(document, value)
         if topic is not None:
             return topic
@@ -206,6 +220,9 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
             return named
     kinds = cue.subject_kinds if cue else ()
     chosen = choose_subject(mentions, value.span, kinds, first=bool(cue and getattr(cue, "first", False)))
-    if chosen is not None and kinds and chosen.kind not in kinds and fallback is not None and fallback.kind in kinds:
-        return fallback
+    if kinds and (chosen is None or chosen.kind not in kinds):
+        if fallback is not None and fallback.kind in kinds:
+            return fallback
+        if kinds[0] == "agreement" and document.main_agreement:  # "signed an agreement on Tuesday"
+            return Mention(value.start, value.start, "", document.main_agreement, "agreement")
     return chosen or fallback

@@ -25,7 +25,8 @@ _STOP = frozenset((
     "of for to from with on in at by over against into onto about under between among during after before since "
     "until while when as than that which who whom whose and or but nor so because if unless though although was "
     "were is are be been being has have had will would could should may might must shall can said says say told "
-    "did do does lasted ran took went began ended started held set").split())
+    "did do does lasted ran took went began ended started held set planned expected scheduled due meant supposed "
+    "designed intended").split())
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
 
 
@@ -76,7 +77,7 @@ def head_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
     words = [w for w in _WORD.finditer(text, floor, position)]
     for word in reversed(words):
         lowered = word.group().casefold()
-        if lowered in _STOP or lowered in _LEADING or word.group()[0].isdigit():
+        if lowered in _STOP or lowered in _LEADING or word.group()[0].isdigit() or word.group()[0].isupper():
             continue
         return (word.start(), word.end())
     return None

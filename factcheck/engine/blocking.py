@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from factcheck.comparators.quote import normalize_quote
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
+from factcheck.model.words import content_words
 from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
 from factcheck.rules.model import PairKey, Rule
 
@@ -101,11 +102,24 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                     index[shingle].append(position)
                 index[f"\0speaker:{item.claim.value.speaker}"].append(position)  # a translation shares no run
         seen: set[tuple[int, int]] = set()
-        for positions in index.values():
+        for shingle, positions in index.items():
+            by_speaker = shingle.startswith("\0speaker:")
             for i, first in enumerate(positions):
                 for second in positions[i + 1:]:
                     pair = (first, second)
                     if pair in seen or block[first].source_id == block[second].source_id:
                         continue
+                    if by_speaker and not _may_be_one_statement(block[first], block[second]):
+                        continue  # one speaker's other statements: not even worth the comparator
                     seen.add(pair)
                     yield block[first], block[second]
+
+
+def _may_be_one_statement(first: SourcedClaim, second: SourcedClaim) -> bool:
+    """A cheap sieve for quotes of one speaker that share no run of words: at least two content
+    words in common and a Dice overlap of 0.3, as a translation of one statement has."""
+    a, b = first.claim.value, second.claim.value
+    assert isinstance(a, QuoteValue) and isinstance(b, QuoteValue)
+    wa, wb = content_words(a.text), content_words(b.text)
+    shared = len(wa & wb)
+    return shared >= 2 and 2 * shared >= 0.3 * (len(wa) + len(wb))

@@ -90,6 +90,8 @@ def _date(document: Document, value: Value) -> Finding | None:
                 and (cue.scheduled or not clause_tense(text, sentence, (predicate.start, predicate.end), document.cues,
                                                       quoted))):
             tense = cue.tense  # "announced its list, to apply from Oct. 15": the predicate's own tense
+        if governed.modality in ("planned", "forecast"):
+            tense = "future"  # "had been due to end on Saturday": what was expected lies ahead of the expectation
         again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)
                  if e.form == expression.form]
         if again:

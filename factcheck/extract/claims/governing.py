@@ -136,6 +136,13 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
         if head is not None and not (head[0] < value.end and value.start < head[1]):
             found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
                               head)
+    if "{from}" in template:
+        end = home.end if home else predicate.end + 80
+        after = re.compile(r"\bfrom\s+").search(document.text, predicate.end, end)
+        head = head_after(document.text, after.end(), end) if after else None
+        if head is not None:
+            found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
+                              head)
     if "{action}" in template:
         spans = [(predicate.end, home.end if home else predicate.end)]
         if home is not None:  # what was said comes before the speaker's own words ("search and rescue officials")
@@ -145,7 +152,7 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
         found = action_in(document.cues, document.text, spans)
     if found is None:
         return cue.default
-    return re.sub(r"\{(?:object|action)\}", found, template)
+    return re.sub(r"\{(?:object|action|from)\}", found, template)
 
 
 def _background_event(document: Document, clause: Clause, value: Value) -> str | None:
@@ -172,8 +179,8 @@ def _modality(document: Document, clause: Clause, value: Value, predicate: Predi
            if at < limit or kind in ("conditional", "reported")]
     modality = own[0] if own else None
     siblings = document.clauses_of(clause.sentence)
-    if modality is None and any(c.parent == clause.index and c.opener in ("if", "unless") for c in siblings):
-        modality = "conditional"
+    if modality != "conditional" and any(c.parent == clause.index and c.opener in ("if", "unless") for c in siblings):
+        modality = "conditional"  # "If talks fail, the tariffs will take effect": the condition comes first
     if modality is None and clause.parent is not None and document.clauses[clause.parent].modality == "reported":
         modality = "reported"
     if modality is None and any(words == "according to" for c in siblings for kind, _, words in c.modalities

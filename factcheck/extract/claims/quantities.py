@@ -143,7 +143,7 @@ def _stem(word: str) -> str:
             word = word[:-len(suffix)]
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
                 word = word[:-1]
-            elif len(word) > 3 and word.endswith("ll"):
+            elif len(word) > 5 and word.endswith("ll"):  # "travelling" -> "travel", "killed" -> "kill"
                 word = word[:-1]
             return word
     if word.endswith("ies") and len(word) > 4:
@@ -162,13 +162,14 @@ def _starts_with_verb(after: str) -> bool:
 
 def _everyone(document: Document, words: list[str], after: str) -> list[str]:
     """"64% of Chileans support ..." and "61% of respondents support ...": the group that is everyone asked
-    is one word, `respondents` (the lexicon's `polls.everyone`, or a capitalised plural)."""
-    group = re.match(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*s\b|[\w\s]{1,25}?)(?=\s|$)", after)
+    is one word, `respondents` (the lexicon's `polls.everyone`, or a people: capitalised words only, as
+    "South Koreans", "Japanese"; "Seoul residents" is a group of its own)."""
+    group = re.match(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*\b|[\w\s]{1,25}?)(?=\s|$)", after)
     if not words or group is None:
         return words
     written = group.group(1).strip()
-    is_everyone = document.cues.everyone.fullmatch(written) or re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*s",
-                                                                             written)
+    is_everyone = document.cues.everyone.fullmatch(written) or re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w-]+\s+)*[A-Z][\w-]*",
+                                                                             written)  # a people: "South Koreans"
     if not is_everyone:
         return words
     dropped = len(_content(" " + written, verbs=True))
@@ -284,8 +285,11 @@ def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | No
                 return mention.entity_id, mention
         lead = text[max(sentence.start, word.start() - 40):word.start()]
         name = re.search(r"((?:[A-Z][\w&.’'-]*\s+){1,3})$", lead)
-        if name and name.group(1).split()[0] not in ("A", "An", "The", "In", "This", "That"):
-            return slug(name.group(1).removesuffix("’s ").removesuffix("'s ")), None
+        words = name.group(1).split() if name else []
+        while words and words[0] in ("A", "An", "The", "In", "This", "That", "New", "Latest"):
+            words = words[1:]
+        if words:
+            return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None
         follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*){1,3})",
                           text[word.end():sentence.end])
         if follow:

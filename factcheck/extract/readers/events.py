@@ -77,7 +77,8 @@ def head_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
     words = [w for w in _WORD.finditer(text, floor, position)]
     for word in reversed(words):
         lowered = word.group().casefold()
-        if lowered in _STOP or lowered in _LEADING or word.group()[0].isdigit() or word.group()[0].isupper():
+        proper = word.group()[0].isupper() and word.start() > floor  # a sentence's first word is capitalised anyway
+        if lowered in _STOP or lowered in _LEADING or word.group()[0].isdigit() or proper:
             continue
         return (word.start(), word.end())
     return None

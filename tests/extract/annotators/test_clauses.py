@@ -1,0 +1,66 @@
+"""The clause layer: where a sentence is cut, the role of each clause, its predicates and modality.
+
+Sentences written for tests unless marked as the seeds'."""
+
+from __future__ import annotations
+
+from factcheck.extract.pipeline import annotated
+from tests.extract.extract_helpers import make_source
+
+
+def clauses(project, text: str) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    document = annotated(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary, project.cues)
+    return [(c.role, text[c.start:c.end].strip(), tuple(p.property for p in c.predicates), c.modality)
+            for c in document.clauses]
+
+
+def test_the_annotators_run_in_order_and_fill_their_layers(project):
+    text = "Seoul said Thursday it would end the pact.\n"
+    document = annotated(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary, project.cues)
+    assert document.annotated == ["segment", "mentions", "quotes", "values", "clauses"]
+    assert document.sentences and document.values and document.clauses
+
+
+def test_speech_splits_attribution_from_what_was_said(project):
+    assert clauses(project, "Seoul said Thursday it would end the pact.\n") == [
+        ("attribution", "Seoul said Thursday", ("announced_on",), None),
+        ("complement", "it would end the pact.", ("ended_on",), "planned"),
+    ]
+
+
+def test_an_attribution_that_closes_the_sentence(project):
+    found = clauses(project, "The pact will expire in November, a senior official said on Friday.\n")
+    assert [role for role, *_ in found] == ["main", "attribution"]
+    assert found[1][1].startswith(", a senior official said")
+
+
+def test_told_takes_an_addressee_not_a_clause(project):
+    # the Bloomberg seed
+    text = ("South Korea’s defense minister, Jeong Kyeong-doo, told the National Assembly’s defense committee Aug. 5 "
+            "that there had been 26 instances of intelligence-sharing with Japan since the agreement was signed.\n")
+    found = clauses(project, text)
+    assert found[0][0] == "attribution" and found[0][1].endswith("Aug. 5")
+    assert found[1][0] == "complement" and found[1][1].startswith("that there had been")
+
+
+def test_relative_adverbial_and_background_clauses(project):
+    found = clauses(project, "The yen, which is viewed as a safe haven, strengthened after the announcement.\n")
+    assert [role for role, *_ in found] == ["main", "relative", "adverbial"]
+    found = clauses(project, "Japan says all such claims were settled under a 1965 treaty.\n")  # the seed
+    assert found[-1][0] == "background" and found[-1][1] == "under a 1965 treaty."
+
+
+def test_a_condition_first(project):
+    found = clauses(project, "If talks fail, Seoul will quit the deal on Nov. 23.\n")
+    assert found[0][:2] == ("adverbial", "If talks fail,") and found[0][3] == "conditional"
+    assert found[1][3] == "planned"
+
+
+def test_words_inside_quote_marks_are_not_the_sentences(project):
+    found = clauses(project, "Kono said “we will announce it on Monday” in Tokyo.\n")
+    assert all(modality is None for *_, modality in found)
+
+
+def test_may_the_month_is_not_may_the_modal(project):
+    found = clauses(project, "The pact was signed on May 5.\n")
+    assert found[0][3] is None

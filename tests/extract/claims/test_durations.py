@@ -1,0 +1,41 @@
+"""How long an event lasted: `lasted`, the kind of event, the modality (sentences written for tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.extract_helpers import of_kind
+
+
+def lasted(extraction) -> list[tuple]:
+    return [(c.value.amount, c.value.unit.value, c.value.approximation.value if c.value.approximation else None,
+             c.event, c.modality.value if c.modality else None)
+            for c in of_kind(extraction, "duration") if c.property == "lasted"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Abe and Moon spoke in a 35-minute call on Monday.\n", (35, "minute", None, "phone-call", None)),
+    ("The talks, which ran for 90 minutes, ended without a deal.\n", (90, "minute", None, "talks", None)),
+    ("Talks that ran for 90 minutes ended without a deal.\n", (90, "minute", None, "talks", None)),
+    ("Ministers held a two-hour meeting in Seoul.\n", (2, "hour", None, "talks", None)),
+    ("Leaders left after a day-long summit.\n", (1, "day", None, "summit", None)),
+    ("Negotiators emerged from days-long talks.\n", (2, "day", "at least", "talks", None)),
+    ("The meeting is planned to last two hours.\n", (2, "hour", None, "talks", "planned")),
+    ("The ferry sank within 10 minutes.\n", (10, "minute", None, "sink", None)),
+    ("Seoul will suspend its tariffs for 90 days.\n", (90, "day", None, "pause", None)),
+])
+def test_event_lengths(run, text, expected):
+    assert lasted(run(text)) == [expected]
+
+
+def test_a_notice_period_is_not_the_length_of_an_event(run):
+    found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
+    assert [c.property for c in found] in ([], ["notice_period"])
+
+
+def test_the_seed_durations_keep_their_properties(run):
+    text = "GSOMIA itself does not expire for 90 days.\n"
+    assert [(c.property, c.value.amount) for c in of_kind(run(text, "2019-08"), "duration")] == [("expires_on", 90)]
+    text = "South Korea notified Japan of plans to withdraw from the three-year-old framework.\n"
+    claims = of_kind(run(text), "duration")
+    assert [(c.property, c.value.amount, c.modality) for c in claims] == [("age", 3, None)]

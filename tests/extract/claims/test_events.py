@@ -1,0 +1,69 @@
+"""Property and event from the clause that governs a date: what happened, not the nearest word.
+
+Sentences are the seeds' or written for tests (marked)."""
+
+from __future__ import annotations
+
+from tests.extract.extract_helpers import of_kind
+
+
+def dates(extraction) -> list[tuple[str, str | None, str, str | None]]:
+    return [(c.property, c.event, str(c.value.date), c.modality.value if c.modality else None)
+            for c in of_kind(extraction, "date")]
+
+
+def test_said_thursday_is_the_announcement_of_what_was_said(run):
+    # written for tests: the issue's own example
+    found = dates(run("Seoul said Thursday it would end the pact.\n"))
+    assert found == [("announced_on", "end", "2019-08-22", None)]
+
+
+def test_the_seed_attribution_at_the_end_dates_the_announcement(run):
+    text = ("South Korea notified Japan of plans to withdraw from the three-year-old framework for exchanging "
+            "classified military information, Deputy National Security Director Kim You-geun said Thursday in Seoul.\n")
+    assert dates(run(text)) == [("announced_on", "end", "2019-08-22", None)]
+
+
+def test_an_announced_thing_is_the_event(run):
+    # written for tests
+    assert dates(run("Japan announced tariffs on Korean steel on Tuesday.\n")) == [
+        ("announced_on", "impose-tariff", "2019-08-20", None)]
+
+
+def test_notified_and_decided_are_their_own_properties(run):
+    # written for tests
+    assert dates(run("South Korea formally notified Japan on Friday.\n")) == [("notified_on", "notice", "2019-08-16", None)]
+    assert dates(run("Seoul decided on Thursday to scrap the pact.\n")) == [
+        ("decided_on", "decision-to-end", "2019-08-22", None)]
+
+
+def test_a_call_a_summit_and_talks_are_meetings_of_different_kinds(run):
+    # written for tests
+    assert dates(run("Abe and Moon held a phone call on Monday.\n")) == [("met_on", "phone-call", "2019-08-19", None)]
+    assert dates(run("The two leaders met on Monday.\n")) == [("met_on", "talks", "2019-08-19", None)]
+    assert dates(run("A summit in Osaka took place on June 28.\n")) == [("met_on", "summit", "2019-06-28", None)]
+
+
+def test_renewed_and_removed(run):
+    # written for tests
+    assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")
+    found = dates(run("Japan removed South Korea from its white list on Aug. 2.\n"))
+    assert found[0][0] == "removed_on" and found[0][2] == "2019-08-02"
+
+
+def test_a_date_no_predicate_governs_is_not_a_claim(run):
+    # written for tests: the caption-like sentence of the issue
+    assert dates(run("Riot police stood outside the ministry on Tuesday as crowds gathered.\n")) == []
+
+
+def test_the_expiry_of_the_seed_keeps_its_qualifier_and_no_modality(run):
+    claim = of_kind(run("The pact will expire Nov. 23 if not renewed.\n"), "date")[0]
+    assert (claim.property, claim.modality, claim.qualifier) == ("expires_on", None, "if not renewed")
+
+
+def test_an_event_changes_the_claim_id(run):
+    first = of_kind(run("Seoul announced tariffs on Tuesday.\n"), "date")[0]
+    second = of_kind(run("Seoul announced talks on Tuesday.\n"), "date")[0]
+    assert first.event != second.event
+    assert first.id.startswith("date-announced-on-") and second.id.startswith("date-announced-on-")
+    assert first.id != second.id

@@ -1,0 +1,59 @@
+"""Modality from the value's own clause: planned, forecast, conditional, reported, or done (None).
+
+Sentences written for tests unless marked as the seeds'."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.extract_helpers import of_kind
+
+
+def first(extraction, kind: str = "date"):
+    found = of_kind(extraction, kind)
+    assert found, [c.kind for c in extraction.claims_file.claims]
+    return found[0]
+
+
+def modality(claim) -> str | None:
+    return claim.modality.value if claim.modality else None
+
+
+@pytest.mark.parametrize(("text", "prop", "expected"), [
+    ("South Korea will inform Japan by Friday.\n", "notified_on", "planned"),
+    ("South Korea informed Japan on Friday.\n", "notified_on", None),
+    ("South Korea plans to notify Japan on Friday.\n", "notified_on", "planned"),
+    ("The pact is expected to expire on Monday.\n", "expires_on", "forecast"),
+    ("The pact will expire Nov. 23 if not renewed.\n", "expires_on", None),  # the seed: a scheduled date
+    ("Japan's tariffs take effect on Sept. 1, according to Yonhap.\n", "effective_on", "reported"),
+    ("If talks fail, Japan's tariffs will take effect on Sept. 1.\n", "effective_on", "conditional"),
+])
+def test_the_clause_of_the_value_decides(run, text, prop, expected):
+    claim = first(run(text))
+    assert (claim.property, modality(claim)) == (prop, expected)
+
+
+def test_attribution_is_not_a_modality_of_what_was_said(run):
+    claims = of_kind(run("Seoul said Thursday it would quit the pact on Nov. 23.\n"), "date")
+    found = {(c.property, str(c.value.date), modality(c)) for c in claims}
+    assert ("announced_on", "2019-08-22", None) in found  # said on Thursday: done
+    assert ("ended_on", "2019-11-23", "planned") in found  # would quit on Nov. 23: a plan
+
+
+def test_a_poll_is_a_source_not_a_report(run):
+    claim = first(run("In Japan, 61% of respondents back the tariffs, according to a Kyodo poll.\n"), "quantity")
+    assert modality(claim) is None
+
+
+def test_a_hedge_on_another_figure_is_not_this_figures(run):
+    # the Diplomat seed: "reportedly" qualifies the $5 billion, not the $1 billion
+    text = ("Washington already is pushing for South Korea to increase the amount it contributes to burden sharing "
+            "from a little under $1 billion to reportedly $5 billion in the new Special Measures Agreement.\n")
+    amounts = {c.value.amount: modality(c) for c in of_kind(run(text, "2019-08"), "quantity")}
+    assert amounts == {1e9: None, 5e9: "reported"}
+
+
+def test_a_plan_and_what_was_done_get_different_ids(run):
+    planned = first(run("South Korea will notify Japan on Friday.\n"))
+    done = first(run("South Korea notify Japan on Friday.\n"))
+    assert planned.evidence.text != done.evidence.text or planned.id != done.id

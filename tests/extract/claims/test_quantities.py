@@ -1,0 +1,54 @@
+"""Quantities: what is counted, which poll, as of when (sentences written for tests unless the seeds')."""
+
+from __future__ import annotations
+
+from tests.extract.extract_helpers import DATA, of_kind
+
+POLL = (DATA / "poll-story.txt").read_text(encoding="utf-8")
+
+
+def figures(extraction) -> dict[float, tuple]:
+    return {c.value.amount: (c.property, c.event, c.value.counted, str(c.as_of) if c.as_of else None)
+            for c in of_kind(extraction, "quantity")}
+
+
+def test_what_is_counted():
+    from factcheck.extract.claims.quantities import normal_counted
+    assert normal_counted(["people", "killed"]) == "people kill"
+    assert normal_counted(["respondents", "said", "travelling", "ferry", "unsafe"]) == "respondents ferry travel unsafe"
+
+
+def test_a_count_and_its_noun_phrase(run):
+    found = figures(run("At least 12 people were killed in the blast.\n"))
+    assert found[12][0] == "count" and found[12][2].startswith("people")
+    found = figures(run("The duties cover 312 tariff lines and about $1.4 billion of annual imports.\n"))
+    assert found[312][2] == "tariff line" and found[1.4e9][2] is None
+
+
+def test_poll_figures_carry_the_poll_the_answer_and_the_fieldwork(run):
+    found = figures(run(POLL, "2019-08-26"))
+    assert found[55][:2] == ("share", "poll-realmeter")
+    assert found[55][2].split()[0] == "respondents" and "end" in found[55][2]
+    assert found[38][2].split()[0] == "respondents" and "oppose" in found[38][2]
+    assert found[3.1][2] == "margin of error"
+    assert found[55][3] == found[38][3] == "2019-08-23"  # fieldwork is the figures' as of
+    dated = [(c.property, str(c.value.date)) for c in of_kind(run(POLL, "2019-08-26"), "date")]
+    assert ("announced_on", "2019-08-23") not in dated  # the fieldwork date is no claim of its own
+
+
+def test_a_group_of_everyone_asked_is_respondents(run):
+    first = figures(run("A Gallup poll found that 64% of Japanese support the tariffs.\n"))[64]
+    second = figures(run("A Gallup poll found that 61% of respondents support the tariffs.\n"))[61]
+    assert first[1] == second[1] == "poll-gallup"
+    assert first[2] == second[2]
+
+
+def test_a_count_said_on_a_day_is_as_of_that_day(run):
+    # the Bloomberg seed
+    text = ("South Korea’s defense minister, Jeong Kyeong-doo, told the National Assembly’s defense committee Aug. 5 "
+            "that there had been 26 instances of intelligence-sharing with Japan since the agreement was signed.\n")
+    assert figures(run(text))[26][3] == "2019-08-05"
+
+
+def test_a_count_by_a_day_is_as_of_that_day(run):
+    assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")

@@ -119,11 +119,14 @@ def _speech_marks(text: str, sentence: Sentence, verb: re.Match[str], add, skip)
     if that and not re.search(r"[;,]", text[verb.end():that.start()]):
         add(that.start() + 1, "complement", verb.group().casefold())
         return
-    rest = text[verb.end():sentence.end]
+    following = text.find(",", verb.end(), sentence.end)
+    rest = text[verb.end():following if following > 0 else sentence.end]
     if len(rest.split()) <= 6 and "“" not in rest and '"' not in rest:
         comma = text.rfind(",", max(sentence.start, verb.start() - 100), verb.start())
         if comma > sentence.start and not any(a <= comma < b for a, b in skip):
-            add(comma, "attribution", verb.group().casefold())
+            add(comma, "attribution", verb.group().casefold())  # "..., Aravena said, the first step ..."
+            if following > 0:
+                add(following + 1, "main")
 
 
 def _attributions(clauses: list[Clause]) -> list[Clause]:
@@ -134,7 +137,7 @@ def _attributions(clauses: list[Clause]) -> list[Clause]:
         if clause.role == "complement" and position > 0 and result[position - 1].role in ("main", "attribution"):
             previous = result[position - 1]
             result[position - 1] = replace(previous, role="attribution")
-        if clause.role == "attribution" and clause.opener and position > 0 and position == len(clauses) - 1:
+        if clause.role == "attribution" and clause.opener and position > 0:
             for earlier in range(position):
                 item = result[earlier]
                 if item.parent is None and item.role == "main":

@@ -28,10 +28,13 @@ __all__ = ["Finding", "build_claims", "claim_id", "findings"]
 
 
 def findings(document: Document) -> list[Finding]:
-    """Every finding of the document: quotes, then dates and durations, quantities and scope."""
+    """Every finding of the document: quotes, then dates and durations, quantities and scope. A value
+    inside quote marks is part of a quote, someone's words: it is no claim of its own."""
     found = [quote_finding(document, quote) for quote in document.quotes]
-    quantities, fieldwork = quantity_findings(document)
-    found += time_findings(document, skip=fieldwork)
+    quoted = frozenset(v.start for v in document.values
+                       if any(a <= v.start < b for a, b in document.quoted.get(v.sentence, ())))
+    quantities, fieldwork = quantity_findings(document, skip=quoted)
+    found += time_findings(document, skip=fieldwork | quoted)
     found += quantities
     for sentence in document.sentences:
         found += scope_findings(document.text, sentence, document.mentions.get(sentence.index, []), document.cues,

@@ -77,7 +77,8 @@ def chain(document: Document, clause: Clause) -> list[Clause]:
     ordered = [clause]
     if clause.parent is not None:
         ordered.append(document.clauses[clause.parent])
-    if clause.role in ("background", "main", "adverbial"):
+    short = len(document.text[clause.start:clause.end].split()) <= 4  # "In 2016," opens the clause it dates
+    if clause.role == "background" or short:
         ordered += [c for c in document.clauses_of(clause.sentence) if c.parent == clause.index and c not in ordered]
     return ordered
 
@@ -93,17 +94,20 @@ def _predicate(document: Document, clause: Clause, value: Value, allow: tuple[st
         if not usable:
             continue
         if candidate is clause:
-            chosen = _nearest(document.text, usable, value)
+            chosen = _nearest(document.text, usable, value, nouns_after=clause.role == "background")
+            if chosen is None:
+                continue
         else:
             chosen = usable[-1] if candidate.start < clause.start else usable[0]
         return chosen, candidate
     return None, None
 
 
-def _nearest(text: str, usable: list[Predicate], value: Value) -> Predicate:
+def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: bool = False) -> Predicate | None:
     """The predicate of a clause that governs a value in it: a preposition right before the value ("since
     July"); else the verb nearest before it ("announced the decision three days ago": announced), else the
-    noun nearest before it ("talks on Tuesday"); else the nearest after it."""
+    noun nearest before it ("talks on Tuesday"); else the verb nearest after it ("On Monday, talks began"),
+    or in a background clause the noun ("under a 1965 treaty")."""
     before = [p for p in usable if p.end <= value.start or (p.start <= value.start and value.kind == "date")]
     for predicate in reversed(before):
         if predicate.text.casefold() in _PREPOSITIONS and not text[predicate.end:value.start].strip():
@@ -113,9 +117,10 @@ def _nearest(text: str, usable: list[Predicate], value: Value) -> Predicate:
         return verbs[-1]
     if before:
         return before[-1]
-    after = [p for p in usable if p.start >= value.end]
-    verbs = [p for p in after if not _nominal(p.text)]
-    return min(verbs or after or usable, key=lambda p: abs(p.start - value.end))
+    after = [p for p in usable if p.start >= value.end and (nouns_after or not _nominal(p.text))]
+    if not after:
+        return None  # "promised on Tuesday to respond to Argentina's decision": a later noun is not the verb
+    return min(after, key=lambda p: p.start - value.end)
 
 
 def _nominal(word: str) -> bool:

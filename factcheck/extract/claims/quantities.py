@@ -33,7 +33,7 @@ _FUNCTION = frozenset((
     "shall should can could may might must percent per cent percentage point points about around nearly almost "
     "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
     "reached hit now still also even initially all such against them falls fall rises drops dropped climbed "
-    "climbs stands").split())
+    "climbs stands own").split())
 _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
                       "believe", "believes", "believed", "felt", "feel", "feels", "described", "describe", "view",
                       "views", "see", "sees", "found", "find", "finds", "told"))
@@ -42,13 +42,14 @@ _MAX_WORDS = 6
 _POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def quantity_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
-    """Every quantity claim of the document, and the starts of the date values that are a poll's fieldwork."""
+def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) -> tuple[list[Finding], frozenset[int]]:
+    """Every quantity claim of the document (but those starting in `skip`), and the starts of the date
+    values that are a poll's fieldwork."""
     polls = _polls(document)
     fieldwork, poll_dates = _fieldwork(document, polls)
     findings = []
     for value in document.values:
-        if value.kind != "quantity":
+        if value.kind != "quantity" or value.start in skip:
             continue
         finding = _quantity(document, value, polls.get(value.sentence), poll_dates)
         if finding is not None:
@@ -121,34 +122,33 @@ def counted_phrase(document: Document, value: Value) -> str | None:
         words = _everyone(document, _content(after, verbs=True), after)
     elif _starts_with_verb(after):
         words = ["respondents", *_content(after, verbs=True)]  # "27% oppose them": those asked
+    elif re.match(r"\s+[a-z]{3,}", after):  # "Chile's own 20% tariffs on ...": whose rate of what
+        owner = re.search(r"([A-Z][\w-]*)[’']s\s+(?:own\s+)?(?:[a-z]+\s+)?$", before)
+        words = ([owner.group(1).casefold()] if owner else []) + _content(
+            re.split(r"\s+(?:on|of|for|in|at|to|from|against|with)\s+", after, maxsplit=1)[0], verbs=True)[:2]
     else:
-        words = _content(before, verbs=False)
+        words = _content(re.split(r"[,;:(“\"]", before)[-1], verbs=False)[-3:]  # "support falls to 52%"
     return normal_counted(words[:_MAX_WORDS])
 
 
 def normal_counted(words: list[str]) -> str | None:
-    """The comparable form of what is counted: the first word (the group or the counted noun) first, then
-    the other content words stemmed (plural, -ing, -ed) and sorted, opinion verbs left out, so that "said
-    travelling by ferry was unsafe" and "consider ferry travel unsafe" count the same thing."""
-    kept = [w for w in words if w not in _OPINION]
-    if not kept:
-        return None
-    rest = sorted({_stem(w) for w in kept[1:]} - {_stem(kept[0])})
-    return " ".join([kept[0], *rest])
+    """The comparable form of what is counted, still readable: content words in their order, opinion
+    verbs left out ("said", "consider"), each word lemmatised lightly (plural -s, -ing) so that "said
+    travelling by ferry was unsafe" and "consider ferry travel unsafe" count the same words."""
+    kept = [w if position == 0 else _lemma(w) for position, w in enumerate(words) if w not in _OPINION]
+    unique = list(dict.fromkeys(kept))
+    return " ".join(unique) if unique else None
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 3:
-            word = word[:-len(suffix)]
-            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]
-            elif len(word) > 5 and word.endswith("ll"):  # "travelling" -> "travel", "killed" -> "kill"
-                word = word[:-1]
-            return word
+def _lemma(word: str) -> str:
+    if word.endswith("ing") and len(word) > 6:
+        stem = word[:-3]
+        if stem[-1] == stem[-2] and stem[-1] not in "aeiousz":
+            stem = stem[:-1]  # "travelling" -> "travel", "stopping" -> "stop"
+        return stem
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")) and len(word) > 3:
         return word[:-1]
     return word
 

@@ -2,8 +2,9 @@
 
 A finding has a kind, a value, the exact span of its evidence, a confidence, and what makes it one fact:
 subject, property, event, modality (and for quantities `counted` in the value, `as_of`). The subject
-comes from the entity mentions (`choose_subject`); a quantity's finer property from the cue nearest to
-it (`nearest_cue`, for "per dollar", "strengthened").
+comes from the entity mentions (`choose_subject`), or for figures and event lengths from the event the
+sentence names, else the story's event (`topic_subject`); a quantity's finer property from the cue nearest
+to it (`nearest_cue`, for "per dollar", "strengthened").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.extract.cues import EventCue, PropertyCue
-from factcheck.extract.document import Mention
+from factcheck.extract.document import Document, Mention, Value
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,20 @@ def _distance(mention: Mention, span: tuple[int, int]) -> int:
     if mention.start >= span[1]:
         return mention.start - span[1]
     return 0
+
+
+def topic_subject(document: Document, value: Value) -> Mention | None:
+    """The event (else agreement) named in the value's clause, else its sentence, else the main event."""
+    mentions = [m for m in document.mentions.get(value.sentence, []) if not m.proposed]
+    clause = document.clause_at(value.start)
+    for kind in ("event", "agreement"):
+        inside = [m for m in mentions if m.kind == kind and clause and clause.start <= m.start < clause.end]
+        if inside:
+            return inside[0]
+    for kind in ("event", "agreement"):
+        named = [m for m in mentions if m.kind == kind]
+        if named:
+            return min(named, key=lambda m: abs(m.start - value.start))
+    if document.main_event:
+        return Mention(value.start, value.start, "", document.main_event, "event")
+    return None

@@ -8,7 +8,7 @@
   "people killed"; "a margin of error of 3.1 percentage points" -> "margin of error"; "support for
   ending the pact rose to 55 percent" -> "support ending pact". The phrase stops at the end of the
   clause, and after a few words.
-- **Polls**: a figure in a sentence about a poll or survey (the lexicon's `polls.words`), or in the
+- **Polls** (`polls.py`): a figure in a sentence about a poll or survey, or in the
   paragraph of one, is a poll figure: its event is `poll-<pollster>` ("a Realmeter poll" -> `poll-realmeter`,
   `poll` when unnamed) and its subject the pollster when named. The poll's fieldwork dates ("conducted
   Aug. 20-22") are its figures' `as_of`, and no date claims of their own.
@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue
+from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import govern
-from factcheck.extract.document import Document, Mention, Sentence, Value
-from factcheck.extract.readers.entities import PROPER_NOUN, slug
+from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
+from factcheck.extract.document import Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
@@ -39,14 +39,13 @@ _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considere
                       "views", "see", "sees", "found", "find", "finds", "told"))
 _AUXILIARY = frozenset("is are was were be been being has have had".split())
 _MAX_WORDS = 6
-_POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) -> tuple[list[Finding], frozenset[int]]:
     """Every quantity claim of the document (but those starting in `skip`), and the starts of the date
     values that are a poll's fieldwork."""
-    polls = _polls(document)
-    fieldwork, poll_dates = _fieldwork(document, polls)
+    polls = poll_of_sentences(document)
+    fieldwork, poll_dates = fieldwork_dates(document, polls)
     findings = []
     for value in document.values:
         if value.kind != "quantity" or value.start in skip:
@@ -207,23 +206,6 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
     return chosen or next(iter(recent.values()), None)
 
 
-def topic_subject(document: Document, value: Value) -> Mention | None:
-    """The event (else agreement) named in the value's clause, else its sentence, else the main event."""
-    mentions = [m for m in document.mentions.get(value.sentence, []) if not m.proposed]
-    clause = document.clause_at(value.start)
-    for kind in ("event", "agreement"):
-        inside = [m for m in mentions if m.kind == kind and clause and clause.start <= m.start < clause.end]
-        if inside:
-            return inside[0]
-    for kind in ("event", "agreement"):
-        named = [m for m in mentions if m.kind == kind]
-        if named:
-            return min(named, key=lambda m: abs(m.start - value.start))
-    if document.main_event:
-        return Mention(value.start, value.start, "", document.main_event, "event")
-    return None
-
-
 def _dated_by(document: Document, value: Value) -> PartialDate | None:
     """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday": the count as of that date."""
     clause = document.clause_at(value.start)
@@ -249,69 +231,3 @@ def _said_on(document: Document, value: Value) -> PartialDate | None:
     dates = [v for v in document.values if v.kind == "date" and parent.start <= v.start < parent.end
              and v.reading.date is not None and not v.reading.role]
     return dates[0].reading.date if dates else None
-
-
-def _polls(document: Document) -> dict[int, tuple[str, Mention | None]]:
-    """The poll each sentence speaks of, by sentence index: a sentence with a poll word, and the
-    sentences after it in its paragraph. The key is `poll-<pollster>` when the pollster is named."""
-    found: dict[int, tuple[str, Mention | None]] = {}
-    current: tuple[str, Mention | None] | None = None
-    line = -1
-    for sentence in document.sentences:
-        if sentence.line != line:
-            current, line = (current if current and _poll_word(document, sentence) else None), sentence.line
-        if _poll_word(document, sentence):
-            named = _pollster(document, sentence)
-            if named is not None or current is None:
-                current = (f"poll-{named[0]}" if named else "poll", named[1] if named else None)
-        if current is not None:
-            found[sentence.index] = current
-    return found
-
-
-def _poll_word(document: Document, sentence: Sentence) -> bool:
-    return bool(document.cues.poll_words.search(document.text, sentence.start, sentence.end))
-
-
-def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | None] | None:
-    """The pollster named next to a poll word: "a Realmeter poll", "a survey by Gallup Korea"."""
-    text = document.text
-    mentions = document.mentions.get(sentence.index, [])
-    for word in document.cues.poll_words.finditer(text, sentence.start, sentence.end):
-        for mention in mentions:
-            near_before = 0 <= word.start() - mention.end <= 3
-            near_after = 0 <= mention.start - word.end() <= 25 and _POLL_NAME.search(text[word.end():mention.start])
-            if mention.kind in ("organisation", "group") and (near_before or near_after):
-                return mention.entity_id, mention
-        lead = text[max(sentence.start, word.start() - 40):word.start()]
-        name = re.search(r"((?:[A-Z][\w&.’'-]*\s+){1,3})$", lead)
-        words = name.group(1).split() if name else []
-        while words and words[0] in ("A", "An", "The", "In", "This", "That", "New", "Latest"):
-            words = words[1:]
-        if words:
-            return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None
-        follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*){1,3})",
-                          text[word.end():sentence.end])
-        if follow:
-            return slug(follow.group(1)), None
-    for match in PROPER_NOUN.finditer(text, sentence.start, sentence.end):
-        if re.match(r"\s+(?:found|showed|shows|finds)\b", text[match.end():match.end() + 10]):
-            return slug(match.group()), None
-    return None
-
-
-def _fieldwork(document: Document, polls: dict[int, tuple[str, Mention | None]]) -> tuple[set[int], dict[str, PartialDate]]:
-    """Dates of poll sentences whose clause says when the poll was taken: not claims, but as_of."""
-    skip: set[int] = set()
-    dates: dict[str, PartialDate] = {}
-    for value in document.values:
-        if value.kind != "date" or value.sentence not in polls or value.reading.date is None:
-            continue
-        clause = document.clause_at(value.start)
-        sentence = document.sentences[value.sentence]
-        where = document.text[clause.start:clause.end] if clause else sentence.text
-        before = document.text[sentence.start:value.start]
-        if document.cues.fieldwork.search(where) or document.cues.fieldwork.search(before[-60:]):
-            skip.add(value.start)
-            dates.setdefault(polls[value.sentence][0], value.reading.date)
-    return skip, dates

@@ -16,9 +16,8 @@ duration cues of the lexicon (`expires_on`, `notice_period`, `age`).
 
 from __future__ import annotations
 
-from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue
+from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import Governed, background_subject, govern
-from factcheck.extract.claims.quantities import topic_subject
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates

@@ -1,0 +1,85 @@
+"""Polls: which sentences speak of which poll, who took it, and when it was in the field.
+
+A sentence with a poll word (the lexicon's `polls.words`: "poll", "survey", "respondents") starts a poll,
+and the sentences after it in its paragraph stay with it. The poll is `poll-<pollster>` when the pollster
+is named next to the poll word ("a Realmeter poll", "a survey by Gallup Korea", "Gallup's poll") or as
+the one who "found"/"showed"; `poll` when not. Dates of a poll sentence whose clause has a fieldwork word
+("conducted Aug. 20-22", "carried out from Sept. 19 to 21") are when the poll was taken: the `as_of` of
+its figures, and no claims of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.document import Document, Mention, Sentence
+from factcheck.extract.readers.entities import PROPER_NOUN, slug
+from factcheck.model import PartialDate
+
+_POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def poll_of_sentences(document: Document) -> dict[int, tuple[str, Mention | None]]:
+    """The poll each sentence speaks of, by sentence index: a sentence with a poll word, and the
+    sentences after it in its paragraph. The key is `poll-<pollster>` when the pollster is named."""
+    found: dict[int, tuple[str, Mention | None]] = {}
+    current: tuple[str, Mention | None] | None = None
+    line = -1
+    for sentence in document.sentences:
+        if sentence.line != line:
+            current, line = (current if current and _poll_word(document, sentence) else None), sentence.line
+        if _poll_word(document, sentence):
+            named = _pollster(document, sentence)
+            if named is not None or current is None:
+                current = (f"poll-{named[0]}" if named else "poll", named[1] if named else None)
+        if current is not None:
+            found[sentence.index] = current
+    return found
+
+
+def _poll_word(document: Document, sentence: Sentence) -> bool:
+    return bool(document.cues.poll_words.search(document.text, sentence.start, sentence.end))
+
+
+def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | None] | None:
+    """The pollster named next to a poll word: "a Realmeter poll", "a survey by Gallup Korea"."""
+    text = document.text
+    mentions = document.mentions.get(sentence.index, [])
+    for word in document.cues.poll_words.finditer(text, sentence.start, sentence.end):
+        for mention in mentions:
+            near_before = 0 <= word.start() - mention.end <= 3
+            near_after = 0 <= mention.start - word.end() <= 25 and _POLL_NAME.search(text[word.end():mention.start])
+            if mention.kind in ("organisation", "group") and (near_before or near_after):
+                return mention.entity_id, mention
+        lead = text[max(sentence.start, word.start() - 40):word.start()]
+        name = re.search(r"((?:[A-Z][\w&.’'-]*\s+){1,3})$", lead)
+        words = name.group(1).split() if name else []
+        while words and words[0] in ("A", "An", "The", "In", "This", "That", "New", "Latest"):
+            words = words[1:]
+        if words:
+            return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None
+        follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*){1,3})",
+                          text[word.end():sentence.end])
+        if follow:
+            return slug(follow.group(1)), None
+    for match in PROPER_NOUN.finditer(text, sentence.start, sentence.end):
+        if re.match(r"\s+(?:found|showed|shows|finds)\b", text[match.end():match.end() + 10]):
+            return slug(match.group()), None
+    return None
+
+
+def fieldwork_dates(document: Document, polls: dict[int, tuple[str, Mention | None]]) -> tuple[set[int], dict[str, PartialDate]]:
+    """Dates of poll sentences whose clause says when the poll was taken: not claims, but as_of."""
+    skip: set[int] = set()
+    dates: dict[str, PartialDate] = {}
+    for value in document.values:
+        if value.kind != "date" or value.sentence not in polls or value.reading.date is None:
+            continue
+        clause = document.clause_at(value.start)
+        sentence = document.sentences[value.sentence]
+        where = document.text[clause.start:clause.end] if clause else sentence.text
+        before = document.text[sentence.start:value.start]
+        if document.cues.fieldwork.search(where) or document.cues.fieldwork.search(before[-60:]):
+            skip.add(value.start)
+            dates.setdefault(polls[value.sentence][0], value.reading.date)
+    return skip, dates

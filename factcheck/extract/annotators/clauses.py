@@ -30,7 +30,8 @@ _AFTER_SPEECH = re.compile(
     r"(?:\s+(?:in|at|from)\s+(?:a\s+(?:statement|briefing|press\s+conference|news\s+conference|interview)|"
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*))*"
     r"\s*,?\s+(?:that\s+)?")
-_CLAUSE_START = re.compile(r"(?:it|he|she|they|we|i|there|the|a|an|its|their|this|his|her|[A-Z][\w.’'-]*)\b")
+_CLAUSE_START = re.compile(r"(?:it|he|she|they|we|i|there|the|a|an|its|their|this|his|her|about|some|nearly|more|"
+                           r"[A-Z][\w.’'-]*|\d[\d,.]*)\b")
 _PRONOUN_START = re.compile(r"(?:it|he|she|they|we|i|there)\b")
 # Speech verbs that rarely take a noun object: a noun phrase after them starts what was said.
 _CLAUSAL = frozenset(("said", "says", "say", "reported", "reports", "added", "adds", "warned", "warns", "insisted",

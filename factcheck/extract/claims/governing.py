@@ -135,9 +135,17 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
     if template is None or "{" not in template:
         return template
     found: str | None = None
+    if "{what}" in template:  # the action of the clause, else the thing
+        found = action_in(document.cues, document.text, [(predicate.start, predicate.end)])  # "walked off": strike
+        if found in (None, "end"):  # "ended" says only that something ended: what?
+            found = action_in(document.cues, document.text, [(home.start if home else predicate.start, predicate.start),
+                                                             (predicate.end, home.end if home else predicate.end)])
+        template = template.replace("{what}", "{object}") if found is None else template.replace("{what}", found)
     if "{object}" in template:
         end = home.end if home else predicate.end + 60
         head = head_after(document.text, predicate.end, end)
+        if head is None or value.start <= head[0] < value.end:  # "Talks between ... ended on Thursday": what ended
+            head = head_after(document.text, home.start if home else max(0, predicate.start - 60), predicate.start)
         if head is not None and not (head[0] < value.end and value.start < head[1]):
             found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
                               head)
@@ -155,6 +163,8 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
                       if c.parent == home.index or home.parent == c.index]
             spans.append((home.start, predicate.start))
         found = action_in(document.cues, document.text, spans)
+    if "{" not in template:
+        return template
     if found is None:
         return cue.default
     return re.sub(r"\{(?:object|action|from)\}", found, template)
@@ -194,8 +204,8 @@ def _modality(document: Document, clause: Clause, value: Value, predicate: Predi
     if modality is None and value.kind == "date":
         before = document.text[clause.start:value.start]
         deadline = list(document.cues.deadline.finditer(before))
-        if deadline and not before[deadline[-1].end():].strip():
-            modality = "planned"
+        if deadline and not before[deadline[-1].end():].strip() and not document.cues.past.search(before):
+            modality = "planned"  # "will inform Brussels by Friday"; not "41 ships were waiting by Tuesday"
     if modality == "planned" and predicate is not None and predicate.cue.scheduled:
         modality = None
     if modality == "conditional" and predicate is not None and predicate.cue.condition_is_qualifier:

@@ -33,7 +33,8 @@ _FUNCTION = frozenset((
     "shall should can could may might must percent per cent percentage point points about around nearly almost "
     "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
     "reached hit now still also even initially all such against them falls fall rises drops dropped climbed "
-    "climbs stands own").split())
+    "climbs stands own monday tuesday wednesday thursday friday saturday sunday morning evening afternoon night "
+    "today yesterday week").split())
 _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
                       "believe", "believes", "believed", "felt", "feel", "feels", "described", "describe", "view",
                       "views", "see", "sees", "found", "find", "finds", "told"))

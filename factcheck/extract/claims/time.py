@@ -136,6 +136,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     if subject is None:
         return None
     modality = None if expression.form == "age" else governed.modality  # an age describes, it does not happen
+    if prop == "lasted" and event:
+        event = _of_year(document, value, event)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value):
         modality = None  # "will suspend its tariffs for 90 days": the term of what was agreed, not a plan
     return Finding(kind="duration", property=prop, subject=subject.entity_id, value=duration,
@@ -181,6 +183,19 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         return key or "event"
     return None
+
+
+def _of_year(document: Document, value: Value, event: str) -> str:
+    """"The last major strike, in 2002, lasted nine days": a past year in the clause makes it that year's
+    event (`strike-2002`), not the one the story is about."""
+    clause = document.clause_at(value.start)
+    sentence = document.sentences[value.sentence]
+    start, end = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+    for other in document.values:
+        date = other.reading.date if other.kind == "date" else None
+        if date is not None and start <= other.start < end and date.year < document.published.year - 1:
+            return f"{event}-{date.year}"
+    return event
 
 
 def _bare_future(governed: Governed, value: Value) -> bool:

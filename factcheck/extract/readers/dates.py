@@ -47,8 +47,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
-                          rf"dragged\s+on\s+for|within|for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+"
-                          rf"(?i:(?P<unit>minute|hour))s?\b")),
+                          rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_EVENT_UNIT})s?\b")),
+    ("lasted", re.compile(rf"\b(?i:within|for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),

@@ -22,7 +22,8 @@ _LEADING = frozenset("the a an its their his her our this that these those new f
                      "any each both first second latest last earlier previous planned proposed so-called".split())
 # Words that end a noun phrase: prepositions, conjunctions, relative pronouns, auxiliaries and common verbs.
 _STOP = frozenset((
-    "of for to from with on in at by over against into onto about under between among during after before since "
+    "of for to from with without on in at by over against into onto about under between among during after before "
+    "since "
     "until while when as than that which who whom whose and or but nor so because if unless though although was "
     "were is are be been being has have had will would could should may might must shall can said says say told "
     "did do does lasted ran took went began ended started held set planned expected scheduled due meant supposed "

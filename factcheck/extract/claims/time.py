@@ -151,7 +151,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     """The event a duration measures when it is the length of an event, else None. The key is a kind of
     event, never an entity, so that two articles agree: "35-minute call" -> `phone-call`; "talks that ran
     for 90 minutes" -> `talks`; "sank within 10 minutes" -> `sink` (an action of the lexicon); "will
-    suspend its tariffs for 90 days" -> `pause`; "event" when nothing says which. "a 90-day notice period"
+    suspend its tariffs for 90 days" -> `pause`; none when nothing says which. "a 90-day notice period"
     is not the length of an event."""
     text, cues = document.text, document.cues
     expression = value.reading
@@ -161,7 +161,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         head = head_after(text, value.end, sentence.end)
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
-            return key or "event"
+            return key or ""
         return None
     clause = document.clause_at(value.start)
     if clause is None:
@@ -181,7 +181,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if expression.form == "lasted" or (met and unit in _SHORT_UNITS):
         head = head_before(text, value.start, sentence.start)
         key = event_key(cues, text[head[0]:head[1]]) if head else None
-        return key or "event"
+        return key or ""
     return None
 
 

@@ -16,7 +16,7 @@ from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, slug
 from factcheck.model import PartialDate
 
-_POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 
 
 def poll_of_sentences(document: Document) -> dict[int, tuple[str, Mention | None]]:
@@ -58,7 +58,7 @@ def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | No
             words = words[1:]
         if words:
             return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None
-        follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s*){1,3})",
+        follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.’'-]*\s*){1,3})",
                           text[word.end():sentence.end])
         if follow:
             return slug(follow.group(1)), None

@@ -98,10 +98,12 @@ def _date(document: Document, value: Value) -> Finding | None:
     subject = _subject(document, value, governed, cue)
     if subject is None or expression.date is None:
         return None
+    event = _of_year(document, value, governed.event) if governed.event and governed.event != subject.entity_id \
+        else governed.event
     return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date),
                    evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
                    qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
-                   proposed=(subject.entity_id,) if subject.proposed else (), event=governed.event,
+                   proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=governed.modality)
 
 
@@ -170,8 +172,9 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     meeting = next((p for p in met if p.property == "met_on" and p.cue.event and "{" not in p.cue.event), None)
     if meeting is not None:
         return meeting.cue.event
-    if expression.form == "lasted":
-        head = head_before(text, value.start, sentence.start)
+    if expression.form == "lasted":  # "the call lasted", "the search, which lasts seven days"
+        before = clause.start if clause.role == "relative" else value.start
+        head = head_before(text, before, sentence.start)
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if _is_event(cues, key):
             return key

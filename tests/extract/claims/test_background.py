@@ -19,7 +19,7 @@ def test_a_background_treaty_is_the_treatys_date(run):
 def test_an_unnamed_background_accord_gets_its_own_event(run):
     found = dated(run("The pact was signed in November 2016, replacing cooperation under a 1951 accord.\n"))
     assert ("gsomia", "signed_on", None, "2016-11") in found
-    assert [f for f in found if f[3] == "1951"] == [("gsomia", "signed_on", "accord", "1951")]
+    assert [f for f in found if f[3] == "1951"] == [("gsomia", "signed_on", "accord-1951", "1951")]
 
 
 def test_since_the_floods(run):

@@ -183,3 +183,15 @@ def test_seed_quotes_have_the_reviewed_speakers(run):
     speakers = [c.value.speaker for c in of_kind(run(text, "2019-08-22"), "quote")]
     assert speakers.count("kim-you-geun") == 2 and speakers.count("kim-hyun-wook") == 2
     assert speakers.count("taro-kono") == 2 and speakers.count("yuki-tatsumi") == 2
+
+
+def test_straight_single_quotes_as_british_copy_writes_them(run):
+    # written for tests
+    claim = only_quote(run, "Kono was blunt. 'The workers' rights are not for sale, and we won't back down,' he said, "
+                            "Foreign Minister Taro Kono told reporters.\n")
+    assert claim.value.text == "The workers' rights are not for sale, and we won't back down"
+
+
+def test_an_apostrophe_opens_no_quote(run):
+    # written for tests
+    assert quotes(run, "The ministers' talks in Seoul's old city hall ended on the committee's schedule.\n") == []

@@ -1,7 +1,8 @@
 """Quotations: the words inside quote marks, with exact offsets, across the forms news uses.
 
 A quote is found by scanning each content line once for quote marks, with a small state machine:
-curly (“ ”) and straight (") double quotes; single quotes (‘ ’) as a quote of their own only at the top
+curly (“ ”) and straight (") double quotes; single quotes (‘ ’, and straight ' opening before a capital
+and closing next to punctuation, as British copy writes them) as a quote of their own only at the top
 level — inside a double quote they are nested (“allowing the ‘history’ issue ...”) and stay part of it;
 and ’ followed by a letter is an apostrophe (Japan’s, U.S.’s), not a closing mark. A quote that runs
 over two paragraphs follows the convention of the trade: the first paragraph has no closing mark and
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.document import Document
 
-_MARK = re.compile(r"[“”\"‘’]")
+_MARK = re.compile(r"[“”\"‘’']")
 _OPENERS = "“\"‘"
 _TRAILING = " \t\n,;:—–-"
 
@@ -97,11 +98,14 @@ def _scan_line(text: str, start: int, end: int, *, carried_open: bool) -> tuple[
     double_open: int | None = start if carried_open else None
     double_mark = "“"
     single_open: int | None = None  # a top-level single quote
+    single_mark = "’"
     nested_single = False
     for match in _MARK.finditer(text, start, end):
         mark, at = match.group(), match.start()
         before = text[at - 1] if at > start else " "
         after = text[at + 1] if at + 1 < end else " "
+        if mark == "'" and double_open is not None:
+            continue  # an apostrophe, or a straight single quote nested in a double one: part of it
         if double_open is not None:
             if mark == "”" or (mark == '"' and double_mark == '"'):
                 spans.append((double_open, at))
@@ -112,12 +116,13 @@ def _scan_line(text: str, start: int, end: int, *, carried_open: bool) -> tuple[
                 nested_single = False
             continue
         if single_open is not None:
-            if mark == "’" and not after.isalpha():
-                spans.append((single_open, at))
-                single_open = None
+            if mark == single_mark and not after.isalpha() and not before.isspace() and (
+                    mark == "’" or before in ".,!?;:—–-…" or after in ".,;:!?)—–"):
+                spans.append((single_open, at))  # a straight ' closes after punctuation, or before it:
+                single_open = None                 # "workers' rights" is an apostrophe
             continue
         if mark == "“" or (mark == '"' and (before.isspace() or before in "([—–-") and not after.isspace()):
             double_open, double_mark = at + 1, mark
-        elif mark == "‘" and (before.isspace() or before in "([—–-") and after.isalpha():
-            single_open = at + 1
+        elif mark in "‘'" and (before.isspace() or before in "([—–-") and (after.isupper() if mark == "'" else after.isalpha()):
+            single_open, single_mark = at + 1, "’" if mark == "‘" else "'"  # a straight ' opens before a capital
     return spans, double_open

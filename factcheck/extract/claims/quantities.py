@@ -81,6 +81,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         subject = pollster or subject
     else:
         as_of = _dated_by(document, value) or _said_on(document, value)
+        event = _past_year(document, value)
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -179,7 +180,7 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
 
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it."""
-    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,2}?[$€£¥\d]", fragment, maxsplit=1)[0]
+    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")
@@ -206,6 +207,17 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
             if kind in recent:
                 return recent[kind]
     return chosen or next(iter(recent.values()), None)
+
+
+def _past_year(document: Document, value: Value) -> str | None:
+    """"The region was last hit in 1963, when more than 1,000 people died": a figure in a sentence about a
+    past year is about that year's event (`in-1963`), not the story's."""
+    for other in document.values:
+        date = other.reading.date if other.kind == "date" else None
+        if (date is not None and other.sentence == value.sentence and not other.reading.role
+                and date.year < document.published.year - 1):
+            return f"in-{date.year}"
+    return None
 
 
 def _dated_by(document: Document, value: Value) -> PartialDate | None:

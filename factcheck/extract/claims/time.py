@@ -75,6 +75,10 @@ def _date(document: Document, value: Value) -> Finding | None:
         cue = next((c for c in document.cues.events if c.property == prop), cue)
     elif cue is not None:
         prop = cue.property
+        predicate = governed.predicate
+        if predicate is not None and predicate.text.casefold() == "since" and governed.clause is not None and \
+                document.cues.baseline_words.search(text, governed.clause.start, predicate.start):
+            return None  # "the worst toll since 1963": a baseline, not a start
         if governed.predicate and governed.clause and governed.predicate.start < governed.clause.start:
             confidence -= 0.1  # read from the clause it hangs on
     else:

@@ -67,3 +67,16 @@ def test_an_event_changes_the_claim_id(run):
     assert first.event != second.event
     assert first.id.startswith("date-announced-on-") and second.id.startswith("date-announced-on-")
     assert first.id != second.id
+
+
+def test_a_request_is_an_announcement_of_its_own(run):
+    # written for tests: the plan and the request done are one event, the modality tells them apart
+    planned = dates(run("Seoul said it would formally ask the EU for help by Wednesday.\n"))
+    done = dates(run("Seoul formally asked the EU for assistance on Tuesday.\n"))
+    assert planned == [("announced_on", "request", "2019-08-28", "planned")]
+    assert done == [("announced_on", "request", "2019-08-20", None)]
+
+
+def test_since_after_a_superlative_is_a_baseline(run):
+    # written for tests
+    assert dates(run("The quake killed 58 people, the worst toll since 1963.\n")) == []

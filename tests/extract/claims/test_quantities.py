@@ -53,3 +53,10 @@ def test_a_count_said_on_a_day_is_as_of_that_day(run):
 
 def test_a_count_by_a_day_is_as_of_that_day(run):
     assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")
+
+
+def test_a_figure_of_a_past_year_is_that_years(run):
+    # written for tests
+    found = of_kind(run("The region was last hit by a major earthquake in 1963, when more than 1,000 people died.\n"),
+                    "quantity")
+    assert [(c.value.amount, c.event) for c in found] == [(1000, "in-1963")]

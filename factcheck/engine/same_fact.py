@@ -20,6 +20,7 @@ same fact only when:
    lower threshold (`min_context_keyed`) applies: both claims name the same event, or both say what
    they count and it matches, or the property happens once to a thing (`once: true` in the
    vocabulary: an agreement is signed once, expires once) and the subject is a thing, not an actor.
+   Two counts of the same thing that both texts date to the same day need no context at all.
 
 The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact` below). The test is
 one function, `same_fact`, used by the engine for every rule.
@@ -135,6 +136,15 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
             or (index.names_one_fact(a) and index.names_one_fact(b)))
 
 
+def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both quantities say what they count (and it matched) and both texts date it, to the same
+    day: "23 bodies by Wednesday evening" and "32 dead by Wednesday evening". That is the whole
+    key of a count; the sentences around it may differ as much as they like."""
+    first, second = a.claim.as_of, b.claim.as_of
+    return (_counted(a) is not None and _counted(b) is not None and first is not None and second is not None
+            and first.day is not None and first == second)
+
+
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:
     """Why the two claims' keys say they are different facts, or None when they may be one."""
     ca, cb = a.claim, b.claim
@@ -177,6 +187,8 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
     unreviewed = a.claim.status is not Status.reviewed or b.claim.status is not Status.reviewed
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")
+    if _same_stated_moment(a, b):
+        return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
     score = index.similarity(a, b)
     threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b, index) else (params.min_context, "")
     if score < threshold:

@@ -143,3 +143,19 @@ def test_entity_mentions_are_found_by_name_and_alias() -> None:
     corpus = build_corpus({})
     assert corpus.entities.mentioned_in("Seoul said gsomia, not TISA, would lapse.") == {"gsomia", "tisa"}
     assert corpus.entities.mentioned_in("GSOMIAs and TISAR are not names.") == set()
+
+
+def test_two_counts_of_one_thing_dated_to_the_same_day_need_no_context() -> None:
+    # written for tests: a live blog and a newspaper give the toll by the same evening
+    def toll(amount: int, sentence: str, as_of: str = "2026-03-18") -> dict:
+        return {"id": "toll", "kind": "quantity", "subject": "gsomia", "property": "count", "as_of": as_of,
+                "value": {"amount": amount, "unit": "dead", "counted": "dead"}, "status": "auto",
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+    blog = "By Wednesday evening, 23 bodies had been recovered, the agency said in its daily briefing."
+    paper = "Police named the captain as a suspect, as the number of dead rose to 32 by Wednesday evening."
+    corpus = build_corpus({"a": ("2026-03-18", [toll(23, blog)]), "b": ("2026-03-19", [toll(32, paper)])})
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "the same thing counted at the same stated moment" in finding.explanation
+    other_day = build_corpus({"a": ("2026-03-18", [toll(23, blog)]), "b": ("2026-03-19", [toll(32, paper, "2026-03-19")])})
+    assert conflicts(run_rules(other_day, RULES)) == []

@@ -112,7 +112,8 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     start = clause.start if clause else document.sentences[value.sentence].start
     before = text[start:value.start]
     margin = list(document.cues.margin.finditer(before))
-    if margin and not re.sub(r"\W|of|was|is|at", "", before[margin[-1].end():]).strip():
+    if margin and not re.sub(r"\W|\b(?:of|was|is|at|plus|or|minus|about|around|roughly)\b", "",
+                             before[margin[-1].end():]).strip():
         return "margin of error"
     after = text[value.end:end]
     words: list[str] = []

@@ -27,3 +27,15 @@ def test_the_line_above_a_caption_with_a_credit_is_kept(cues):
 def test_the_line_above_a_credit_line_is_a_caption(cues):
     text = "A woman walks past a shop in Tokyo, Aug. 2, 2019.\n\nCredit: AP Photo/Eugene Hoshiko\n\nThe pact ends.\n"
     assert kept(cues, text) == ["The pact ends."]
+
+
+def test_datelines_are_not_part_of_the_first_sentence(cues):
+    text = ("SAPE, Indonesia (Test Wire) -- A ferry sank.\n\nSANTIAGO — Chile and Argentina signed.\n\n"
+            "LABUAN BAJO — Rescue teams will search.\n")
+    assert kept(cues, text) == ["A ferry sank.", "Chile and Argentina signed.", "Rescue teams will search."]
+
+
+def test_credits_inside_a_line(cues):
+    text = ("Protesters gather outside parliament on Friday. Photograph: Jane Doe/AP\n\n"
+            "Police stand guard. Jane Doe/Reuters\n\nThe talks ended.\n")
+    assert kept(cues, text) == ["The talks ended."]

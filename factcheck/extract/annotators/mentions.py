@@ -20,6 +20,7 @@ from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<modifiers>(?:[\w%-]+\s+){0,3}?)(?P<head>[a-z]{4,})\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _AGREEMENT_WORDS = frozenset(("agreement", "accord", "pact", "treaty", "deal", "framework", "arrangement"))
 _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact|treaty|deal)\b", re.IGNORECASE)
 
@@ -32,7 +33,8 @@ def annotate(document: Document) -> None:
     for sentence in document.sentences:
         found = resolver.mentions(text, sentence.start, sentence.end)
         named[sentence.index] = sorted(found + _head_references(text, sentence, found, heads), key=lambda m: m.start)
-    document.main_agreement = main_topic(named.values(), ("agreement",))
+    current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]
+    document.main_agreement = main_topic(current, ("agreement",))
     document.main_event = _story_event(resolver, named.values()) or document.main_agreement
     recent: dict[str, Mention] = {}
     for sentence in document.sentences:
@@ -47,12 +49,20 @@ def annotate(document: Document) -> None:
         document.recent[sentence.index] = dict(recent) or ({fallback.kind: fallback} if fallback else {})
         document.fallback[sentence.index] = fallback
         for mention in here:
-            recent[mention.kind] = mention
+            if not (mention.kind == "agreement" and _dated_name(text, mention, document.published.year)):
+                recent[mention.kind] = mention  # "the agreement" is never the 1965 treaty of the background
 
 
 def main_topic(mention_lists: Iterable[list[Mention]], kinds: tuple[str, ...]) -> str | None:
     counts = Counter(m.entity_id for mentions in mention_lists for m in mentions if m.kind in kinds)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _dated_name(text: str, mention: Mention, published_year: int) -> bool:
+    """"the 1984 Treaty of Peace and Friendship", "a 1965 treaty", "the Treaty of ... of 1984": an agreement
+    named by an old year is background, and does not make the article's main agreement."""
+    around = text[max(0, mention.start - 6):mention.end + 9]
+    return any(int(year) < published_year - 1 for year in _YEAR.findall(around))
 
 
 def _story_event(resolver: Resolver, mention_lists: Iterable[list[Mention]]) -> str | None:

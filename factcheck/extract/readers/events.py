@@ -67,6 +67,8 @@ def head_after(text: str, start: int, end: int) -> tuple[int, int] | None:
             break
         if (lowered in _LEADING or word.group()[0].isdigit() or lowered.endswith(("’s", "'s"))) and head is None:
             continue
+        if head is not None and word.group()[0].isupper() and text[head[0]].islower():
+            break  # "the agreement Argentina and Chile signed": a name after a common noun starts anew
         head = (word.start(), word.end())
         taken += 1
         if taken >= 4:

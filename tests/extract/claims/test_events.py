@@ -80,3 +80,20 @@ def test_a_request_is_an_announcement_of_its_own(run):
 def test_since_after_a_superlative_is_a_baseline(run):
     # written for tests
     assert dates(run("The quake killed 58 people, the worst toll since 1963.\n")) == []
+
+
+def test_what_was_signed_is_the_event_unless_it_is_the_subject(run):
+    # written for tests
+    assert dates(run("Argentina and Chile signed an agreement on Tuesday.\n"))[0][:2] == ("signed_on", "agreement")
+    assert dates(run("The agreement Argentina and Chile signed on Oct. 15 stopped a trade war.\n"))[0][:2] == (
+        "signed_on", "agreement")
+    claim = of_kind(run("Japan and South Korea signed GSOMIA in November 2016.\n"), "date")[0]
+    assert (claim.subject, claim.event) == ("gsomia", None)
+
+
+def test_an_agreement_named_by_an_old_year_is_not_the_articles(run):
+    # written for tests: "the agreement" is the one signed now, not the 1965 treaty of the background
+    text = ("Seoul says the 1965 treaty settled all claims.\n\n"
+            "The agreement South Korea and Japan signed on Aug. 20 ends the feud.\n")
+    found = of_kind(run(text), "date")
+    assert all(c.subject != "treaty-1965" for c in found if str(c.value.date) == "2019-08-20")

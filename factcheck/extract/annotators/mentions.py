@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+(?P<modifiers>(?:[\w%-]+\s+){0,3}?)(?P<head>[a-z]{4,})\b")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+")
+_PHRASE_WORD = re.compile(r"[\w%’'-]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _AGREEMENT_WORDS = frozenset(("agreement", "accord", "pact", "treaty", "deal", "framework", "arrangement"))
 _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact|treaty|deal)\b", re.IGNORECASE)
@@ -90,8 +91,15 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
             if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
                 owners.setdefault(_singular(words[-1]), set()).add(entity.id)
     unique = {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}
-    return {head: (entity_id, " ".join(resolver.index.get(entity_id).names()).casefold())  # type: ignore[union-attr]
-            for head, entity_id in unique.items()}
+    heads = {head: (entity_id, _names_text(resolver, entity_id)) for head, entity_id in unique.items()}
+    for entity in resolver.index.by_id.values():  # "the grain corridor deal": an agreement by its own words
+        if entity.kind.value == "agreement":
+            heads[f"agreement:{entity.id}"] = (entity.id, _names_text(resolver, entity.id))
+    return heads
+
+
+def _names_text(resolver: Resolver, entity_id: str) -> str:
+    return " ".join(resolver.index.get(entity_id).names()).casefold()  # type: ignore[union-attr]
 
 
 def _head_references(text: str, sentence: Sentence, named: list[Mention],
@@ -101,16 +109,47 @@ def _head_references(text: str, sentence: Sentence, named: list[Mention],
     if not heads:
         return []
     found = []
-    for match in _DEFINITE.finditer(text, sentence.start, sentence.end):
-        head = _singular(match.group("head").casefold())
-        if head not in heads or any(m.start < match.end() and match.start() < m.end for m in named):
+    for start, head_start, head_end, modifiers in _definite_phrases(text, sentence, heads):
+        if any(m.start < head_end and start < m.end for m in named):
+            continue
+        head = _singular(text[head_start:head_end].casefold())
+        if head in _AGREEMENT_WORDS:
+            agreement = _agreement_by_words(modifiers, heads)
+            if agreement is not None:
+                found.append(Mention(start, head_end, text[start:head_end], agreement, "agreement"))
             continue
         entity_id, names = heads[head]
-        proper = [w for w in match.group("modifiers").split() if w[:1].isupper()]
+        proper = [w for w in modifiers.split() if w[:1].isupper()]
         if any(word.casefold() not in names for word in proper):
             continue  # "the Chilean tariffs" are not "the Argentine duties"
-        found.append(Mention(match.start("head"), match.end(), match.group("head"), entity_id, "event"))
+        found.append(Mention(head_start, head_end, text[head_start:head_end], entity_id, "event"))
     return found
+
+
+def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str, str]]):  # noqa: ANN202
+    """(start, head start, head end, modifiers) of each "the ..." phrase whose head, within four words, is a
+    known head noun or an agreement word: "the grain corridor deal", "the 28 per cent duties"."""
+    for article in _DEFINITE.finditer(text, sentence.start, sentence.end):
+        words = list(_PHRASE_WORD.finditer(text, article.end(), min(sentence.end, article.end() + 60)))[:4]
+        for position, word in enumerate(words):
+            between = text[article.end():word.start()]
+            if any(mark in between for mark in ",;:()“”\""):
+                break
+            head = _singular(word.group().casefold())
+            if head in heads or head in _AGREEMENT_WORDS:
+                modifiers = text[article.end():word.start()]
+                yield article.start(), word.start(), word.end(), modifiers
+                break
+
+
+def _agreement_by_words(modifiers: str, heads: dict[str, tuple[str, str]]) -> str | None:
+    """The one agreement whose names hold every word before "deal" ("the grain corridor deal")."""
+    words = [w.casefold() for w in modifiers.split() if w.isalpha() and len(w) > 2]
+    if not words:
+        return None
+    fitting = [entity_id for key, (entity_id, names) in heads.items() if key.startswith("agreement:")
+               and all(re.search(rf"\b{re.escape(w)}\b", names) for w in words)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _singular(word: str) -> str:

@@ -39,6 +39,11 @@ _FUNCTION = frozenset((
 _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
                       "believe", "believes", "believed", "felt", "feel", "feels", "described", "describe", "view",
                       "views", "see", "sees", "found", "find", "finds", "told"))
+_ANSWER_VERBS = frozenset((
+    "said say says think thought support supports back backs favor favour favors favours approve approves reject "
+    "rejects want wants trust trusts expect expects prefer prefers believe believes feel feels consider considers "
+    "agree agrees disagree disagrees oppose opposes remain remains view views see sees would will do did had have "
+    "were are is was").split())
 _AUXILIARY = frozenset("is are was were be been being has have had".split())
 _MAX_WORDS = 6
 
@@ -122,9 +127,9 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     if value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
         words = [value.reading.unit, *_content(after, verbs=True)]
     elif re.match(r"\s+of\s+", after):
-        words = _everyone(document, _content(after, verbs=True), after)
+        words = _everyone(document, _content(_object_only(after), verbs=True), after)
     elif _starts_with_verb(after):
-        words = ["respondents", *_content(after, verbs=True)]  # "27% oppose them": those asked
+        words = ["respondents", *_content(_object_only(after), verbs=True)]  # "27% oppose them": those asked
     elif re.match(r"\s+[a-z]{3,}", after):  # "Chile's own 20% tariffs on ...": whose rate of what
         owner = re.search(r"([A-Z][\w-]*)[’']s\s+(?:own\s+)?(?:[a-z]+\s+)?$", before)
         words = ([owner.group(1).casefold()] if owner else []) + _content(
@@ -156,10 +161,19 @@ def _lemma(word: str) -> str:
     return word
 
 
+def _object_only(after: str) -> str:
+    """What was answered, without a name the outlet adds after it ("support the sanctions on Estovia":
+    "support the sanctions"; "travelling by ferry" stays whole). The first "of" is kept."""
+    lead = re.match(r"\s+of\s+", after)
+    start = lead.end() if lead else 0
+    cut = re.search(r"\s+(?:on|against|in|for|to|from|at|with|by|over|among|amid)\s+(?:the\s+)?(?=[A-Z])", after[start:])
+    return after[:start + cut.start()] if cut else after
+
+
 def _starts_with_verb(after: str) -> bool:
     """"27% oppose them", "9% are undecided", "71% said ...": the figure is the subject of a verb."""
     first = re.match(r"\s+([a-z]+)", after)
-    return bool(first) and (first.group(1) in _AUXILIARY or first.group(1) in ("said", "say", "says", "think", "thought")
+    return bool(first) and (first.group(1) in _AUXILIARY or first.group(1) in _ANSWER_VERBS
                             or first.group(1).endswith(("e", "ed")) and not first.group(1).endswith("ee"))
 
 

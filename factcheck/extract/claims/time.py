@@ -186,9 +186,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if action is not None and (unit in _SHORT_UNITS or expression.form == "lasted" or _is_state(action)):
         return action
     if expression.form == "lasted" or (met and unit in _SHORT_UNITS):
-        head = head_before(text, value.start, sentence.start)
-        key = event_key(cues, text[head[0]:head[1]]) if head else None
-        return key or ""
+        return ""  # the length of something unnamed ("spoke to her counterpart for an hour"): no event
     return None
 
 

@@ -49,6 +49,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
                           rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_EVENT_UNIT})s?\b")),
     ("lasted", re.compile(rf"\b(?i:within|for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
+    ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for)\s+(?i:(?P<approx>about|"
+                          r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
+                          r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
+                          r"(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
@@ -209,8 +213,12 @@ def _length(form: str, span: tuple[int, int], groups: dict[str, str | None]) -> 
         amount = 2.0 if groups.get("plural") else 1.0
         approximation = Approximation.at_least if groups.get("plural") else None
     else:
-        amount = parse_number(groups["n"] or "")
-        written = (groups.get("approx") or "").casefold()
+        written_number = (groups["n"] or "").casefold()
+        amount = 0.5 if written_number.startswith("half") else 1.0 if written_number in ("a", "an") else \
+            parse_number(written_number)
+        if amount and groups.get("half"):
+            amount += 0.5  # "an hour and a half"
+        written = re.sub(r"\s+", " ", groups.get("approx") or "").casefold()
         approximation = Approximation(written) if written in {a.value for a in Approximation} else None
     if not amount or amount <= 0:
         return []

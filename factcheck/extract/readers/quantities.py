@@ -54,7 +54,7 @@ def _patterns(cues: Cues) -> _Patterns:
         money_word=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
                               re.IGNORECASE),
         rate=re.compile(rf"(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
-        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
+        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
                               rf"jumped|increased)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
@@ -119,6 +119,10 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = singular(noun)
     elif second in cues.count_nouns and noun not in cues.count_nouns:
         unit = f"{noun} {singular(second)}"  # "312 tariff lines": a `tariff line`
+    elif _plural(second) and (noun[:1].isupper() or _adjective(noun)):
+        unit = singular(second)  # "16 Estovian banks", "40 foreign journalists": what is counted is the noun
+    elif noun[:1].islower() and _plural(noun) and not second[:1].isalpha() or _plural(noun) and second in _AFTER_NOUN:
+        unit = singular(noun)  # "14 banks", "14 banks in ...": a plural noun of its own
     else:
         return None
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
@@ -127,6 +131,21 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):
         return None
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
+
+
+_NOT_COUNTED = frozenset((
+    "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
+    "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
+    "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+_AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by".split())
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_COUNTED
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith(("an", "ian", "ese", "ish", "al", "ic", "ive", "ous", "ern", "ful", "ed")) and len(word) > 4
 
 
 def singular(noun: str) -> str:

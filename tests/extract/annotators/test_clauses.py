@@ -64,3 +64,11 @@ def test_words_inside_quote_marks_are_not_the_sentences(project):
 def test_may_the_month_is_not_may_the_modal(project):
     found = clauses(project, "The pact was signed on May 5.\n")
     assert found[0][3] is None
+
+
+def test_an_agreement_named_by_its_own_words(project, tmp_path):
+    # written for tests: "the General Security deal" is GSOMIA by the words of its name
+    from factcheck.extract.pipeline import annotated
+    text = "The General Security deal expires in November.\n"
+    document = annotated(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary, project.cues)
+    assert [m.entity_id for m in document.mentions[0] if m.kind == "agreement"] == ["gsomia"]

@@ -39,3 +39,9 @@ def test_the_seed_durations_keep_their_properties(run):
     text = "South Korea notified Japan of plans to withdraw from the three-year-old framework.\n"
     claims = of_kind(run(text), "duration")
     assert [(c.property, c.value.amount, c.modality) for c in claims] == [("age", 3, None)]
+
+
+def test_an_hour_and_a_half_and_unnamed_lengths(run):
+    # written for tests: the length of a conversation with no meeting word has no event
+    assert lasted(run("Hart spoke to her counterpart for an hour and a half on Sunday.\n")) == [
+        (1.5, "hour", None, None, None)]

@@ -60,3 +60,16 @@ def test_a_figure_of_a_past_year_is_that_years(run):
     found = of_kind(run("The region was last hit by a major earthquake in 1963, when more than 1,000 people died.\n"),
                     "quantity")
     assert [(c.value.amount, c.event) for c in found] == [(1000, "in-1963")]
+
+
+def test_plural_nouns_after_a_number_are_counted(run):
+    # written for tests
+    found = figures(run("Norland imposed sanctions on 16 Estovian banks and 14 insurers on Monday.\n"))
+    assert found[16][2].startswith("bank") and found[14][2].startswith("insurer")
+    assert figures(run("Talks lasted 3 hours over 2 days.\n")) == {}
+
+
+def test_answers_without_of(run):
+    # written for tests: those asked, the answer and its object, without the name an outlet adds
+    first = figures(run("A Pollmark survey found 54% support the sanctions on Estovia and 38% oppose them.\n"))
+    assert first[54][2] == "respondents support sanction" and first[38][2] == "respondents oppose"

@@ -50,7 +50,8 @@ def build_claims(document: Document) -> list[dict]:
 def quote_finding(document: Document, quote: AttributedQuote) -> Finding:
     """A quote claim. Its subject is what the quote is about: an agreement or event named in the
     quote's sentence, else the article's main agreement, else the speaker. Its event stays empty: which
-    quote is which is the quote comparator's business."""
+    quote is which is the quote comparator's business. The evidence is the quote with the words that
+    attribute it, to the end of the sentence when the speaker is named after it."""
     text = document.text
     attribution = quote.attribution
     here = [m for m in document.mentions.get(quote.sentence.index, []) if m.kind in _TOPIC_KINDS]
@@ -58,6 +59,11 @@ def quote_finding(document: Document, quote: AttributedQuote) -> Finding:
     value = QuoteValue(text=quote.quote.value_text(text), speaker=attribution.speaker, role=attribution.role,
                        organisation=attribution.organisation)
     start, end = quote.quote.start, quote.quote.end
+    last = document.sentence_at(end) or document.sentence_at(end - 1)
+    if attribution.how.startswith("named after") and last is not None:
+        end = max(end, last.end)  # the quote and the words that attribute it: "..., said Tomas Brezan, who ..."
+    elif attribution.how.startswith("named before"):
+        start = min(start, quote.sentence.start)  # "Kim cited ..., saying it “...”"
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     return Finding(kind="quote", property="said", subject=subject, value=value, evidence=(start, end),

@@ -97,3 +97,12 @@ def test_an_agreement_named_by_an_old_year_is_not_the_articles(run):
             "The agreement South Korea and Japan signed on Aug. 20 ends the feud.\n")
     found = of_kind(run(text), "date")
     assert all(c.subject != "treaty-1965" for c in found if str(c.value.date) == "2019-08-20")
+
+
+def test_the_day_a_statement_was_made_is_no_fact(run):
+    # written for tests: a running toll said on two days is two statements, not two dates of one fact
+    assert dates(run("The ministry said on Saturday that 147 people had been confirmed dead.\n")) == []
+    # the seed's testimony is kept
+    text = ("South Korea’s defense minister, Jeong Kyeong-doo, told the National Assembly’s defense committee Aug. 5 "
+            "that there had been 26 instances of intelligence-sharing with Japan.\n")
+    assert [d[2] for d in dates(run(text))] == ["2019-08-05"]

@@ -29,7 +29,7 @@ def test_the_qualifier_after_the_date_is_kept(run):
 
 
 def test_said_thursday_is_the_thursday_on_or_before_publication(run):
-    text = "South Korea notified Japan of its plans, Deputy National Security Director Kim You-geun said Thursday.\n"
+    text = "South Korea notified Japan of its plans to withdraw, Deputy National Security Director Kim You-geun said Thursday.\n"
     assert dated(run, text) == [("announced_on", "south-korea", "2019-08-22")]
     assert dated(run, text, published="2019-08-26") == [("announced_on", "south-korea", "2019-08-22")]
 

@@ -80,6 +80,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
             strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
             by_key[first.key], by_key[second.key] = first, second
         sources = {key: item.source_id for key, item in by_key.items()}
+        compared = _best_matches(compared, sources)
         for group in [*complete_linkage_groups(compared, strength, sources, focus),
                       *complete_linkage_groups(in_order, strength, sources, focus)]:
             findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
@@ -97,6 +98,21 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
                                                               Verdict.agree, Verdict.unverified)},
     )
     return Report(tuple(findings), summary)
+
+
+def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> list[PairComparison]:
+    """Drop a conflict between x and y when x agrees with another claim of y's source (or y with
+    another of x's). A source that gives several figures in one sentence ("from 9.25% to 9.75%",
+    "$1.2 billion in August and $400 million in September") speaks of several facts; a source
+    that agrees with one of them has told us which one it means, so the others are not its
+    disagreement."""
+    matched: set[tuple[str, str]] = set()  # (claim, source it agrees with)
+    for pair in compared:
+        if pair.comparison.verdict is not Verdict.conflict:
+            matched.add((pair.first, sources[pair.second]))
+            matched.add((pair.second, sources[pair.first]))
+    return [p for p in compared if p.comparison.verdict is not Verdict.conflict
+            or ((p.first, sources[p.second]) not in matched and (p.second, sources[p.first]) not in matched)]
 
 
 def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Comparison) -> Comparison:

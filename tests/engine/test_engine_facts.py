@@ -112,3 +112,22 @@ def test_two_translations_of_one_statement_meet_though_they_share_no_run_of_word
     assert report.summary.pairs == 1
     [finding] = [f for f in report.findings if f.verdict is not Verdict.unverified]
     assert finding.verdict is not Verdict.conflict
+
+
+def amount(claim_id: str, value: float, sentence: str) -> dict:
+    return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "amount", "status": "auto",
+            "value": {"amount": value, "unit": "USD"}, "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_a_source_that_agrees_with_one_of_two_figures_in_a_sentence_does_not_conflict_with_the_other() -> None:
+    # written for tests: one sentence with two sums, another source with one of them
+    both = "The bank said it had sold 1.2 billion dollars of reserves in August and a further $400 million in September."
+    one = "The bank said it had sold USD 1.2bn of its foreign reserves in August to slow the fall."
+    corpus = build_corpus({"a": ("2026-10-01", [amount("august", 1.2e9, both), amount("september", 4e8, both)]),
+                           "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
+    report = run_rules(corpus, RULES)
+    assert [f.verdict for f in report.findings if f.verdict is not Verdict.unverified] == [Verdict.agree]
+    alone = build_corpus({"a": ("2026-10-01", [amount("september", 4e8, both)]),
+                          "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
+    assert [f.verdict for f in run_rules(alone, RULES).findings if f.verdict is not Verdict.unverified] == \
+        [Verdict.conflict]  # with nothing to agree with, the other figure is still a disagreement

@@ -72,6 +72,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     prop = cue.property if cue else cues.quantity_property.get(value.measure or "")
     if prop is None or prop not in document.vocabulary:
         return None
+    if cue is None and value.measure == "percent" and poll is None and _change_or_previous(text, sentence.start, value):
+        return None  # "prices rose 11.4%", "from 9.25% to 9.75%": a change or a former value is no share
     governed = govern(document, value)
     modality = governed.modality
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
@@ -90,7 +92,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if subject is None:
         return None
     reading: QuantityValue = value.reading
-    if counted and prop in ("share", "count"):
+    if counted and prop in ("share", "count"):  # money: outlets say what a sum covers in too many ways
         reading = reading.model_copy(update={"counted": counted})
     confidence = 0.8 if cue else 0.65
     return Finding(kind="quantity", property=prop, subject=subject.entity_id, value=reading,
@@ -98,6 +100,24 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                    note=f"{value.measure} written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=modality, as_of=as_of)
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|gain|lost|loses|lose|jumped|jumps|dropped|"
+    r"drops|climbed|climbs|declined|declines|increased|increases|decreased|decreases|grew|grows|grown|shrank|"
+    r"shrinks|surged|surges|slumped|slumps|plunged|plunges|slid|slides|soared|soars|tumbled|tumbles|rallied|"
+    r"strengthened|weakened|advanced|retreated|eased|edged\s+(?:up|down)|up|down|by|from)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|just|a\s+further)\s+)?$",
+    re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s*(?:higher|lower|stronger|weaker|more|less|up|down|rise|fall|drop|gain|increase|"
+                           r"decrease|jump)\b", re.IGNORECASE)
+
+
+def _change_or_previous(text: str, floor: int, value: Value) -> bool:
+    """A percentage that is a change ("rose 11.4%", "2.3% stronger", "by 0.5%") or the value before one
+    ("from 9.25% to 9.75%"), not a proportion of something."""
+    before = text[max(floor, value.start - 40):value.start]
+    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(text, value.end))
 
 
 def _hedges_another(document: Document, value: Value, clause) -> bool:  # noqa: ANN001
@@ -226,11 +246,12 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
 
 def _past_year(document: Document, value: Value) -> str | None:
     """"The region was last hit in 1963, when more than 1,000 people died": a figure in a sentence about a
-    past year is about that year's event (`in-1963`), not the story's."""
+    past year is about that year's event (`in-1963`), not the story's. "since 2019" is not of 2019."""
     for other in document.values:
         date = other.reading.date if other.kind == "date" else None
+        lead = document.text[max(0, other.start - 8):other.start].casefold()
         if (date is not None and other.sentence == value.sentence and not other.reading.role
-                and date.year < document.published.year - 1):
+                and date.year < document.published.year - 1 and re.search(r"\b(?:in|of|during)\s+$", lead)):
             return f"in-{date.year}"
     return None
 

@@ -18,7 +18,8 @@ same fact only when:
    claims, judges exactly as the full report does. Reviewed claims skip
    it: a person has said what fact each is. When the key already carries much of the context, a
    lower threshold (`min_context_keyed`) applies: both claims name the same event, or both say what
-   they count and it matches, or the property happens once to a thing (`once: true` in the
+   they count and it matches, or both texts date the value to the same day, or the property happens
+   once to a thing (`once: true` in the
    vocabulary: an agreement is signed once, expires once) and the subject is a thing, not an actor.
    Two counts of the same thing that both texts date to the same day need no context at all.
 
@@ -116,11 +117,12 @@ def _modality_class(item: SourcedClaim) -> str:
 
 
 def _counted(item: SourcedClaim) -> frozenset[str] | None:
-    """What a quantity counts, as content-word stems, the respondents of a poll said one way."""
+    """What a quantity counts, as content-word stems, the respondents of a poll said one way; None
+    when it names no more than a group of people."""
     value = item.claim.value
     if isinstance(value, QuantityValue) and value.counted:
-        found = content_words(value.counted)
-        return frozenset(w for w in found if w not in _GROUP_WORDS and not _demonym(w)) or found
+        found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not _demonym(w))
+        return found or None  # "people" alone says no more than a bare number: unknown
     return None
 
 
@@ -133,16 +135,20 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """The keys say much by themselves: both claims name their event, or both say what they count
     (and the keys matched), or subject and property name one fact."""
     return (bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
-            or (index.names_one_fact(a) and index.names_one_fact(b)))
+            or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b))
+
+
+def _same_stated_day(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both texts date the value themselves ("by Thursday morning"), to the same day."""
+    first, second = a.claim.as_of, b.claim.as_of
+    return first is not None and second is not None and first.day is not None and first == second
 
 
 def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
     """Both quantities say what they count (and it matched) and both texts date it, to the same
     day: "23 bodies by Wednesday evening" and "32 dead by Wednesday evening". That is the whole
     key of a count; the sentences around it may differ as much as they like."""
-    first, second = a.claim.as_of, b.claim.as_of
-    return (_counted(a) is not None and _counted(b) is not None and first is not None and second is not None
-            and first.day is not None and first == second)
+    return _counted(a) is not None and _counted(b) is not None and _same_stated_day(a, b)
 
 
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:

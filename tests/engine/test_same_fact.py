@@ -159,3 +159,21 @@ def test_two_counts_of_one_thing_dated_to_the_same_day_need_no_context() -> None
     assert "the same thing counted at the same stated moment" in finding.explanation
     other_day = build_corpus({"a": ("2026-03-18", [toll(23, blog)]), "b": ("2026-03-19", [toll(32, paper, "2026-03-19")])})
     assert conflicts(run_rules(other_day, RULES)) == []
+
+
+def test_a_bare_people_count_is_unknown_and_a_shared_stated_day_lowers_the_bar() -> None:
+    # written for tests: the toll by the same morning, one count says only "people"
+    def toll(claim_id: str, amount: int, counted: str, sentence: str) -> dict:
+        return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "count",
+                "as_of": "2026-10-15", "status": "auto",
+                "value": {"amount": amount, "unit": "people", "counted": counted},
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+    corpus = build_corpus({
+        "a": ("2026-10-15", [toll("t", 112, "people", "The number of people killed by the earthquake rose to 112 by "
+                                                      "Thursday morning, the ministry said.")]),
+        "b": ("2026-10-15", [toll("t", 121, "people died", "By Thursday morning 121 people had died in the "
+                                                           "earthquake, officials said, as rescuers dug on.")]),
+    })
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "(same key)" in finding.explanation

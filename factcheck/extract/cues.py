@@ -91,6 +91,7 @@ class Cues:
     reported_exceptions: re.Pattern[str] = re.compile(r"(?!x)x")
     prefix_currencies: tuple[str, ...] = ()
     baseline_words: re.Pattern[str] = re.compile(r"(?!x)x")
+    event_nouns: frozenset[str] = frozenset()
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -261,6 +262,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         margin=words_pattern([str(w) for w in polls.get("margin", [])]),
         everyone=words_pattern([str(w) for w in polls.get("everyone", [])]),
         reported_exceptions=words_pattern([str(w) for w in lexicon.get("reported_exceptions", [])]),
+        event_nouns=frozenset(str(w).casefold() for w in lexicon.get("event_nouns", [])),
         baseline_words=words_pattern([str(w) for w in lexicon.get("baseline_words", [])]),
         prefix_currencies=tuple(str(w).casefold() for w in quantities.get("prefix_currencies", [])),
         count_synonyms={str(w).casefold(): str(unit) for unit, words in quantities.get("count_synonyms", {}).items()

@@ -72,14 +72,17 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     prop = cue.property if cue else cues.quantity_property.get(value.measure or "")
     if prop is None or prop not in document.vocabulary:
         return None
-    if cue is None and value.measure == "percent" and poll is None and _change_or_previous(text, sentence.start, value):
-        return None  # "prices rose 11.4%", "from 9.25% to 9.75%": a change or a former value is no share
+    change = None
+    if cue is None and value.measure == "percent" and poll is None:
+        change = _change(text, sentence.start, value)
+        if change == "previous":
+            return None  # "from 9.25% to 9.75%": the former value is not what the sentence reports
     governed = govern(document, value)
     modality = governed.modality
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
-    counted = counted_phrase(document, value)
+    counted = _change_counted(document, value, change) if change else counted_phrase(document, value)
     event, as_of = None, None
     subject = _subject(document, value, cue)
     if poll is not None and value.measure == "percent":
@@ -89,6 +92,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     else:
         as_of = _dated_by(document, value) or _said_on(document, value)
         event = _past_year(document, value)
+        if change:
+            event = _change_day(document, value)  # "rose 1.4% on Thursday": that day's change
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -102,22 +107,54 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                    modality=modality, as_of=as_of)
 
 
+_RISE = ("rose rise rises risen gained gains gain jumped jumps climbed climbs increased increases grew grows grown "
+         "surged surges soared soars rallied strengthened advanced up higher stronger more").split()
+_FALL = ("fell fall falls fallen lost loses lose dropped drops declined declines decreased decreases shrank shrinks "
+         "slumped slumps plunged plunges slid slides tumbled tumbles weakened retreated eased down lower weaker "
+         "less").split()
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|gain|lost|loses|lose|jumped|jumps|dropped|"
-    r"drops|climbed|climbs|declined|declines|increased|increases|decreased|decreases|grew|grows|grown|shrank|"
-    r"shrinks|surged|surges|slumped|slumps|plunged|plunges|slid|slides|soared|soars|tumbled|tumbles|rallied|"
-    r"strengthened|weakened|advanced|retreated|eased|edged\s+(?:up|down)|up|down|by|from)\s+"
+    rf"\b(?P<verb>{'|'.join(_RISE + _FALL)}|by|from|edged\s+up|edged\s+down)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|just|a\s+further)\s+)?$",
     re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"\s*(?:higher|lower|stronger|weaker|more|less|up|down|rise|fall|drop|gain|increase|"
-                           r"decrease|jump)\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(rf"\s*(?P<verb>{'|'.join(_RISE + _FALL)})\b", re.IGNORECASE)
 
 
-def _change_or_previous(text: str, floor: int, value: Value) -> bool:
-    """A percentage that is a change ("rose 11.4%", "2.3% stronger", "by 0.5%") or the value before one
-    ("from 9.25% to 9.75%"), not a proportion of something."""
-    before = text[max(floor, value.start - 40):value.start]
-    return bool(_CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(text, value.end))
+def _change(text: str, floor: int, value: Value) -> str | None:
+    """"rise" or "fall" for a percentage that is a change ("rose 11.4%", "2.3% stronger"), "previous" for
+    the value before one ("from 9.25% to 9.75%"), None for a proportion or a level ("rose to 7.8%")."""
+    before = _CHANGE_BEFORE.search(text[max(floor, value.start - 40):value.start])
+    after = _CHANGE_AFTER.match(text, value.end)
+    found = before or after
+    if found is None:
+        return None
+    verb = found.group("verb").casefold()
+    if verb == "from":
+        return "previous" if re.match(r"\s+to\s", text[value.end:value.end + 5]) else None
+    if verb == "by":
+        verb = (re.search(rf"\b({'|'.join(_RISE + _FALL)}|raised?|cut|lowered|hiked)\b",
+                          text[max(floor, value.start - 60):value.start], re.IGNORECASE) or found).group(1).casefold()
+    return "fall" if verb in _FALL or verb in ("cut", "lowered") else "rise"
+
+
+def _change_counted(document: Document, value: Value, change: str) -> str | None:
+    """What changed and which way: "The peso rose 1.4%" -> "peso rise" (the words of any rise say "rise")."""
+    clause = document.clause_at(value.start)
+    start = clause.start if clause else document.sentences[value.sentence].start
+    before = re.split(r"[,;:(“\"]", document.text[start:value.start])[-1]
+    words = [w for w in _content(before, verbs=False) if w not in _RISE and w not in _FALL][-2:]
+    return normal_counted([*words, change]) if words else change
+
+
+def _change_day(document: Document, value: Value) -> str | None:
+    """The day or period of a change, as its event ("on Thursday" -> `change-2026-09-17`): the changes of
+    two days are two facts."""
+    clause = document.clause_at(value.start)
+    if clause is None:
+        return None
+    for other in document.values:
+        if other.kind == "date" and clause.start <= other.start < clause.end and other.reading.date is not None:
+            return f"change-{other.reading.date}"
+    return None
 
 
 def _hedges_another(document: Document, value: Value, clause) -> bool:  # noqa: ANN001

@@ -232,7 +232,8 @@ def _is_state(action: str) -> bool:
 
 
 def _is_event(cues: Cues, key: str | None) -> bool:
-    return key is not None and (_is_meeting(cues, key) or any(key == action for action, _ in cues.actions))
+    return key is not None and (_is_meeting(cues, key) or key in cues.event_nouns
+                                or any(key == action for action, _ in cues.actions))
 
 
 def _is_meeting(cues: Cues, key: str | None) -> bool:

@@ -52,7 +52,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for)\s+(?i:(?P<approx>about|"
                           r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
-                          r"(?P<half>\s+and\s+a\s+half)?\b", re.IGNORECASE)),
+                          r"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes)?\b",
+                          re.IGNORECASE)),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
@@ -218,6 +219,10 @@ def _length(form: str, span: tuple[int, int], groups: dict[str, str | None]) -> 
             parse_number(written_number)
         if amount and groups.get("half"):
             amount += 0.5  # "an hour and a half"
+        if amount and groups.get("minutes") and (groups["unit"] or "").casefold() == "hour":
+            minutes = amount * 60 + int(groups["minutes"])  # "an hour and 15 minutes"
+            return [DateExpression(*span, form, duration=DurationValue(amount=minutes, unit=DurationUnit.minute),
+                                   certainty=0.75)]
         written = re.sub(r"\s+", " ", groups.get("approx") or "").casefold()
         approximation = Approximation(written) if written in {a.value for a in Approximation} else None
     if not amount or amount <= 0:

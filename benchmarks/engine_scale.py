@@ -27,7 +27,8 @@ WORDS = [f"w{i}" for i in range(5000)]  # news quotes draw on a large vocabulary
 
 def fact_claim(fact: int, rng: random.Random) -> dict:
     kind = fact % 4
-    base = {"id": f"f{fact}", "subject": f"e{fact % 97}", "evidence": {"text": "x", "start": 0, "end": 1}}
+    base = {"id": f"f{fact}", "subject": f"e{fact % 97}", "status": "reviewed",
+            "evidence": {"text": "x", "start": 0, "end": 1}}
     if kind == 0:
         day = 1 + (fact % 27) + (1 if rng.random() < 0.05 else 0)  # 5% disagree by a day
         return {**base, "kind": "date", "property": "expires_on", "value": {"date": f"2019-11-{day:02d}"},

@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
+from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -99,7 +100,7 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
             words = re.findall(r"[a-z]+", match.group().casefold())
             add(match.start(), role, words[-1] if words else "")
     for verb in cues.speech_predicates.finditer(text, sentence.start, sentence.end):
-        if any(a <= verb.start() < b for a, b in skip):
+        if any(a <= verb.start() < b for a, b in skip) or STATE_AFTER.match(text, verb.end()):
             continue
         _speech_marks(text, sentence, verb, add, skip)
     return marks

@@ -4,10 +4,11 @@
   ("strengthened 0.4%" -> `appreciation`, "106.25 per dollar" -> `exchange_rate`), else by measure
   (`share`, `amount`, `count`).
 - **Counted**: the noun phrase the number counts, as content words in lower case: "55 percent of
-  respondents backed ending the pact" -> "respondents backed ending pact"; "12 people were killed" ->
-  "people killed"; "a margin of error of 3.1 percentage points" -> "margin of error"; "support for
-  ending the pact rose to 55 percent" -> "support ending pact". The phrase stops at the end of the
-  clause, and after a few words.
+  respondents backed ending the pact" -> "respondents backed ending pact"; "14,000 people were
+  displaced" -> "people displaced"; "12 people were killed" -> "dead" (unit `dead` too: the dead, bodies
+  and deaths are one thing counted); "a margin of error of 3.1 percentage points" -> "margin of error";
+  "The peso rose 1.4%" -> "peso rise" (a change: what, which way, and its day as the event). The phrase
+  stops at the end of the clause, and after a few words.
 - **Polls** (`polls.py`): a figure in a sentence about a poll or survey, or in the
   paragraph of one, is a poll figure: its event is `poll-<pollster>` ("a Realmeter poll" -> `poll-realmeter`,
   `poll` when unnamed) and its subject the pollster when named. The poll's fieldwork dates ("conducted
@@ -97,6 +98,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if subject is None:
         return None
     reading: QuantityValue = value.reading
+    if value.measure == "count" and reading.unit in ("people", "person") and counted and \
+            set(counted.split()) & set(document.cues.count_synonyms):
+        dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
+        reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
     if counted and prop in ("share", "count"):  # money: outlets say what a sum covers in too many ways
         reading = reading.model_copy(update={"counted": counted})
     confidence = 0.8 if cue else 0.65

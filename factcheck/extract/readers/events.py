@@ -29,6 +29,7 @@ _STOP = frozenset((
     "were is are be been being has have had will would could should may might must shall can said says say told "
     "did do does lasted ran took went began ended started held set planned expected scheduled due meant supposed "
     "designed intended").split())
+STATE_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|alive|infected|safe)\b", re.IGNORECASE)
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
 
 
@@ -41,8 +42,8 @@ def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: froze
         if cue.property not in vocabulary:
             continue
         for match in cue.pattern.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in skip):
-                continue
+            if any(a <= match.start() < b for a, b in skip) or STATE_AFTER.match(text, match.end()):
+                continue  # "confirmed dead" says how people are, not that anyone confirmed anything
             found.append((match.start(), match.end(), cue))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, EventCue]] = []

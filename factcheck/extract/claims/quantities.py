@@ -186,7 +186,14 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     words: list[str] = []
     if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
-    if value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
+    lead = re.match(r"(?:the\s+)?number\s+of\s+(.*?)\s+(?:rose|risen|climbed|reached|stood|stands|is|was|hit|jumped|"
+                    r"increased|at|by|in|from|after|since)\b", text[value.start:value.end], re.IGNORECASE)
+    if value.measure == "count" and lead:  # "the number of displaced people at 21,000"
+        words = _content(lead.group(1), verbs=True)
+        if value.reading.unit in words and words[0] != value.reading.unit:
+            words.remove(value.reading.unit)
+            words = [value.reading.unit, *words]
+    elif value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
         words = [value.reading.unit, *_content(after, verbs=True)]
     elif re.match(r"\s+of\s+", after):
         words = _everyone(document, _content(_object_only(after), verbs=True), after)

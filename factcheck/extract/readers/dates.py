@@ -48,8 +48,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
                           rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_EVENT_UNIT})s?\b")),
-    ("lasted", re.compile(rf"\b(?i:within|for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
-    ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for)\s+(?i:(?P<approx>about|"
+    ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
+    ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for|after)\s+(?i:(?P<approx>about|"
                           r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
                           r"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes)?\b",

@@ -57,7 +57,7 @@ def _patterns(cues: Cues) -> _Patterns:
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
-                              rf"jumped|increased)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
+                              rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
     )
     _CACHE[id(cues)] = built
@@ -111,6 +111,10 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return QuantityValue(amount=amount, unit=f"{quoted}/{base}")
     noun = (groups.get("noun") or "dead").casefold()
     second = (groups.get("noun2") or "").casefold()
+    if match.re is patterns.count_lead and " " in noun:  # "the number of displaced people", "of people killed"
+        words = noun.split()
+        dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
+        noun = dead or next((w for w in reversed(words) if w in cues.count_nouns or _plural(w)), words[-1])
     if amount != int(amount):
         return None
     if noun in cues.count_synonyms:

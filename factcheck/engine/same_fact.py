@@ -29,6 +29,7 @@ one function, `same_fact`, used by the engine for every rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,14 +94,14 @@ class ContextIndex:
         return item.claim.property in self._once and entity is not None and entity.kind.value not in ACTOR_KINDS
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
-    def _subject_words(self, subject: str) -> frozenset[str]:
+    def subject_words(self, subject: str) -> frozenset[str]:
         entity = self._entities.get(subject)
         names = [subject.replace("-", " ")] + (entity.names() if entity is not None else [])
         return frozenset(word for name in names for word in content_words(name))
 
     def similarity(self, a: SourcedClaim, b: SourcedClaim) -> float:
         """Weighted Jaccard of the two evidence texts' content words, in [0, 1]."""
-        masked = self._subject_words(a.claim.subject) | self._subject_words(b.claim.subject)
+        masked = self.subject_words(a.claim.subject) | self.subject_words(b.claim.subject)
         wa = {w: x for w, x in weighted_words(a.claim.evidence.text, a.source.language).items() if w not in masked}
         wb = {w: x for w, x in weighted_words(b.claim.evidence.text, b.source.language).items() if w not in masked}
         union = wa.keys() | wb.keys()
@@ -196,7 +197,49 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
     if _same_stated_moment(a, b):
         return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
     score = index.similarity(a, b)
-    threshold, keyed = (params.min_context_keyed, " (same key)") if _keyed(a, b, index) else (params.min_context, "")
+    is_keyed = _keyed(a, b, index)
+    threshold, keyed = (params.min_context_keyed, " (same key)") if is_keyed else (params.min_context, "")
     if score < threshold:
         return SameFactResult(False, score, f"contexts differ: {score:.2f} < {threshold:g}{keyed}")
+    if not is_keyed and _clauses_share_nothing(a, b, index):
+        return SameFactResult(False, score, "the clauses around the two figures share no word")
     return SameFactResult(True, score, f"same fact: contexts match {score:.2f} >= {threshold:g}{keyed}")
+
+
+def _clauses_share_nothing(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
+    """Two figures whose own clauses (found by the figure's digits in the sentence) have no content
+    word in common: "Reserves stood at $38.6 billion" and "a further $400 million in September"."""
+    va, vb = a.claim.value, b.claim.value
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return False
+    first, second = value_clause(a.claim.evidence.text, va.amount), value_clause(b.claim.evidence.text, vb.amount)
+    if first is None or second is None:
+        return False
+    masked = index.subject_words(a.claim.subject) | index.subject_words(b.claim.subject)
+    return not ((content_words(first) & content_words(second)) - masked)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|which|after|as|whereas)\b")
+
+
+def _written_forms(amount: float) -> list[str]:
+    """How a figure may be written in the text: 1200000000 as "1,200,000,000", "1.2" (billion), ..."""
+    forms = []
+    for scale in (1.0, 1e3, 1e6, 1e9, 1e12):
+        value = amount / scale
+        if scale > 1 and value < 1:
+            break
+        forms += [f"{value:,.0f}", f"{value:.0f}"] if value == int(value) else [f"{value:g}", f"{value:,.2f}".rstrip("0")]
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def value_clause(text: str, amount: float) -> str | None:
+    """The clause of `text` that holds the figure `amount`, or None when it cannot be found."""
+    for form in _written_forms(amount):
+        found = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
+        if found:
+            breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+            start = max((end for begin, end in breaks if end <= found.start()), default=0)
+            end = min((begin for begin, _ in breaks if begin >= found.end()), default=len(text))
+            return text[start:end]
+    return None

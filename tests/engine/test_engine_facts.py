@@ -127,7 +127,19 @@ def test_a_source_that_agrees_with_one_of_two_figures_in_a_sentence_does_not_con
                            "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
     report = run_rules(corpus, RULES)
     assert [f.verdict for f in report.findings if f.verdict is not Verdict.unverified] == [Verdict.agree]
-    alone = build_corpus({"a": ("2026-10-01", [amount("september", 4e8, both)]),
+    other = "The bank said it had sold $400 million of its reserves in August."
+    alone = build_corpus({"a": ("2026-10-01", [amount("august", 4e8, other)]),
                           "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
     assert [f.verdict for f in run_rules(alone, RULES).findings if f.verdict is not Verdict.unverified] == \
         [Verdict.conflict]  # with nothing to agree with, the other figure is still a disagreement
+
+
+def test_figures_whose_own_clauses_share_no_word_are_different_facts() -> None:
+    # written for tests: two sums in sentences about the bank's reserves, of two different things
+    stock = "The bank said its reserves stood at $38.6 billion at the end of the month."
+    sold = "The bank said it had sold reserves worth 1.2 billion dollars in August, and a further $400 million in September."
+    corpus = build_corpus({"a": ("2026-09-14", [amount("stock", 38.6e9, stock)]),
+                           "b": ("2026-10-01", [amount("september", 4e8, sold)])})
+    report = run_rules(corpus, RULES)
+    assert [f.verdict for f in report.findings if f.verdict is not Verdict.unverified] == []
+    assert report.summary.different_facts == 1

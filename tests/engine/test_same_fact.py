@@ -177,3 +177,13 @@ def test_a_bare_people_count_is_unknown_and_a_shared_stated_day_lowers_the_bar()
     })
     [finding] = conflicts(run_rules(corpus, RULES))
     assert "(same key)" in finding.explanation
+
+
+def test_the_clause_of_a_figure_is_found_by_its_digits() -> None:
+    from factcheck.engine.same_fact import value_clause
+    both = "The bank said it had sold 1.2 billion dollars of reserves in August and a further $400 million in September."
+    assert value_clause(both, 4e8) == " a further $400 million in September."
+    assert value_clause(both, 1.2e9) == "The bank said it had sold 1.2 billion dollars of reserves in August "
+    assert value_clause("Food prices rose 11.4% from a year earlier, driven by a poor harvest", 11.4) == \
+        "Food prices rose 11.4% from a year earlier"
+    assert value_clause("Nothing here", 5) is None

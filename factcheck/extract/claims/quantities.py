@@ -186,8 +186,8 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     words: list[str] = []
     if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
-    lead = re.match(r"(?:the\s+)?number\s+of\s+(.*?)\s+(?:rose|risen|climbed|reached|stood|stands|is|was|hit|jumped|"
-                    r"increased|at|by|in|from|after|since)\b", text[value.start:value.end], re.IGNORECASE)
+    lead = re.search(r"\bnumber\s+of\s+(.*?)\s+(?:rose|risen|climbed|reached|stood|stands|is|was|hit|jumped|"
+                     r"increased|at|by|in|from|after|since)\b[^.;]{0,80}$", text[start:value.start], re.IGNORECASE)
     if value.measure == "count" and lead:  # "the number of displaced people at 21,000"
         words = _content(lead.group(1), verbs=True)
         if value.reading.unit in words and words[0] != value.reading.unit:
@@ -309,12 +309,14 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
     """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday": the count as of that date."""
     clause = document.clause_at(value.start)
     sentence = document.sentences[value.sentence]
-    for other in document.values:
-        if other.kind != "date" or other.sentence != value.sentence or other.reading.date is None:
-            continue
-        lead = document.text[max(sentence.start, other.start - 6):other.start].casefold()
-        if re.search(r"\b(?:by|as of|as at)\s+$", lead) and (clause is None or clause.start <= other.start < clause.end
-                                                            or other.start < clause.start):
+    dates = sorted((v for v in document.values if v.kind == "date" and v.sentence == value.sentence
+                    and v.reading.date is not None), key=lambda v: (v.start < value.start, v.start))
+    for other in dates:  # the date after the figure first: "rose to 112 by Thursday morning"
+        lead = document.text[max(sentence.start, other.start - 20):other.start].casefold()
+        if document.text[other.end:other.end + 2] in ("’s", "'s"):
+            continue  # "killed by Tuesday's earthquake" dates the earthquake, not the count
+        if re.search(r"\b(?:by|as of|as at|up to|until)\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?)?$", lead) and (
+                clause is None or clause.start <= other.start < clause.end or other.start < clause.start):
             return other.reading.date
     return None
 

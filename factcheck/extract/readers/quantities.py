@@ -79,11 +79,13 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             value = _value(measure, match, text, sentence, cues, patterns)
             if value is None:
                 continue
-            end = match.end()
+            start, end = match.start(), match.end()
             if match.re is patterns.count and match.group("noun2") and " " not in value.unit:
                 end = match.end("noun")  # "26 instances of ...": the count ends with its noun
+            if match.re is patterns.count_lead:
+                start = match.start("n")  # "the number of people killed ... rose to 112": the number itself
             taken.append((match.start(), end))
-            found.append((measure, (match.start(), end), value))
+            found.append((measure, (start, end), value))
     return sorted(found, key=lambda item: item[1])
 
 

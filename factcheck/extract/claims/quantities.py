@@ -84,6 +84,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
     counted = _change_counted(document, value, change) if change else counted_phrase(document, value)
+    if value.measure == "measure" and not counted:
+        return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None
     subject = _subject(document, value, cue)
     if poll is not None and value.measure == "percent":
@@ -102,7 +104,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             set(counted.split()) & set(document.cues.count_synonyms):
         dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
         reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
-    if counted and prop in ("share", "count"):  # money: outlets say what a sum covers in too many ways
+    if counted and (prop in ("share", "count") or value.measure == "measure"):  # money: outlets say what a sum
+        # covers in too many ways
         reading = reading.model_copy(update={"counted": counted})
     confidence = 0.8 if cue else 0.65
     return Finding(kind="quantity", property=prop, subject=subject.entity_id, value=reading,
@@ -188,6 +191,8 @@ def counted_phrase(document: Document, value: Value) -> str | None:
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
     lead = re.search(r"\bnumber\s+of\s+(.*?)\s+(?:rose|risen|climbed|reached|stood|stands|is|was|hit|jumped|"
                      r"increased|at|by|in|from|after|since)\b[^.;]{0,80}$", text[start:value.start], re.IGNORECASE)
+    if value.measure == "measure":
+        return _measured(document, value, before, after) or ""
     if value.measure == "count" and lead:  # "the number of displaced people at 21,000"
         words = _content(lead.group(1), verbs=True)
         if value.reading.unit in words and words[0] != value.reading.unit:
@@ -206,6 +211,34 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     else:
         words = _content(re.split(r"[,;:(“\"]", before)[-1], verbs=False)[-3:]  # "support falls to 52%"
     return normal_counted(words[:_MAX_WORDS])
+
+
+_MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height", "tall": "height", "away": "distance",
+             "earthquake": "quake", "tremor": "quake", "shock": "quake", "mainshock": "quake"}
+_SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)
+
+
+def _measured(document: Document, value: Value, before: str, after: str) -> str | None:
+    """What a measurement measures: "a depth of 12 km" -> "depth"; "12 km deep" -> "depth"; "a magnitude 7.1
+    earthquake" -> "quake magnitude"; "one of magnitude 5.6" in a sentence about aftershocks -> "aftershock
+    magnitude", so the main shock and its aftershocks are different things measured."""
+    if value.reading.unit == "magnitude":
+        clause = document.clause_at(value.start)
+        start = clause.start if clause else document.sentences[value.sentence].start
+        end = clause.end if clause else document.sentences[value.sentence].end
+        shocks = list(_SHOCKS.finditer(document.text, start, end))
+        if not shocks:
+            return "magnitude"
+        nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
+        noun = _lemma(nearest.group(1).casefold())
+        return f"{_MEASURED.get(noun, noun)} magnitude"
+    of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
+    word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
+    word = _MEASURED.get(word, word)
+    return word if word in _DIMENSIONS else None  # "25 km from Orlek": a distance between places, left out
+
+
+_DIMENSIONS = frozenset(("depth", "length", "width", "height", "distance", "altitude", "diameter", "radius", "elevation"))
 
 
 def normal_counted(words: list[str]) -> str | None:

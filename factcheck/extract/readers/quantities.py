@@ -30,6 +30,8 @@ class _Patterns:
     money_symbol: re.Pattern[str]
     money_word: re.Pattern[str]
     rate: re.Pattern[str]
+    magnitude: re.Pattern[str]
+    length: re.Pattern[str]
     count: re.Pattern[str]
     count_lead: re.Pattern[str]
     currency_word: re.Pattern[str]
@@ -53,6 +55,10 @@ def _patterns(cues: Cues) -> _Patterns:
                                 re.IGNORECASE),
         money_word=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
                               re.IGNORECASE),
+        magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
+                             r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
+        length=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})\s*(?P<unit>{'|'.join(sorted(_LENGTHS, key=len, reverse=True))})\b",
+                          re.IGNORECASE),
         rate=re.compile(rf"(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
@@ -70,7 +76,8 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     patterns = _patterns(cues)
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, tuple[int, int], QuantityValue]] = []
-    for measure, pattern in (("rate", patterns.rate), ("percent", patterns.percent), ("money", patterns.money_symbol),
+    for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
+                             ("percent", patterns.percent), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.count),
                              ("count", patterns.count_lead)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -93,9 +100,12 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
            patterns: _Patterns) -> QuantityValue | None:
     groups = match.groupdict()
     approximation = Approximation(groups["approx"].casefold()) if groups.get("approx") else None
-    amount = parse_number(groups["n"])
+    amount = parse_number(groups["n"] or groups.get("n2") or "")
     if amount is None:
         return None
+    if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
+        unit = _LENGTHS[groups["unit"].casefold()] if groups.get("unit") else "magnitude"
+        return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
@@ -139,6 +149,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
 
 
+_LENGTHS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+            "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m"}
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "

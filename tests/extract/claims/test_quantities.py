@@ -75,3 +75,21 @@ def test_answers_without_of(run):
     # written for tests: those asked, the answer and its object, without the name an outlet adds
     first = figures(run("A Pollmark survey found 54% support the sanctions on Estovia and 38% oppose them.\n"))
     assert first[54][2] == "respondents support sanction" and first[38][2] == "respondents oppose"
+
+
+def test_measurements_say_what_they_measure(run):
+    # written for tests: the main shock and an aftershock are two things measured; a distance between
+    # places is left out
+    found = of_kind(run("A magnitude 7.1 earthquake struck at a depth of 12 kilometres, 25 km from Orlek. "
+                        "The institute recorded more than 300 aftershocks, including one of magnitude 5.6.\n"), "quantity")
+    measured = {(c.value.amount, c.value.unit, c.value.counted) for c in found if c.value.unit in ("magnitude", "km")}
+    assert measured == {(7.1, "magnitude", "quake magnitude"), (12, "km", "depth"), (5.6, "magnitude", "aftershock magnitude")}
+
+
+def test_a_percentage_change_is_a_change_of_its_day(run):
+    # written for tests
+    found = of_kind(run("The peso rose 1.4% against the dollar on Thursday. Inflation rose to 7.8% in August. "
+                        "The bank raised its rate from 9.25% to 9.75%.\n"), "quantity")
+    by_amount = {c.value.amount: (c.value.counted, c.event) for c in found}
+    assert by_amount[1.4] == ("peso rise", "change-2019-08-22")
+    assert by_amount[7.8][1] is None and 9.25 not in by_amount and 9.75 in by_amount

@@ -104,6 +104,7 @@ def word_key(word: str) -> str:
     return key
 
 
+@lru_cache(maxsize=131072)
 def lemma(key: str) -> str:
     """A crude stem: suffixes of `_SUFFIXES` stripped while 3 letters remain (`regional` and `region`
     are both `reg`, `threats` is `threat`); a possessive `'s` is dropped first."""

@@ -55,11 +55,16 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
             if key not in group_of:
                 group_of[key] = key
                 members[key] = [key]
-    refused: set[frozenset[str]] = set()
+    version: dict[str, int] = {key: 0 for key in members}  # a group's version changes when it grows
+    refused: set[tuple[str, int, str, int]] = set()  # pairs of group versions already found incomplete
     ordered = sorted(compared, key=lambda p: (-strength.get((p.first, p.second), 0.0), p.first, p.second))
     for pair in ordered:
         first, second = group_of[pair.first], group_of[pair.second]
-        if first == second or frozenset((first, second)) in refused:
+        if first == second:
+            continue
+        tried = (first, version[first], second, version[second]) if first < second else \
+            (second, version[second], first, version[first])
+        if tried in refused:
             continue
         if all(not needs_link(x, y) or frozenset((x, y)) in linked
                for x in members[first] for y in members[second]):
@@ -67,9 +72,9 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
             members[keep].extend(members.pop(gone))
             for key in members[keep]:
                 group_of[key] = keep
-            refused = {r for r in refused if gone not in r and keep not in r}
+            version[keep] += 1
         else:
-            refused.add(frozenset((first, second)))
+            refused.add(tried)
     pairs_of: dict[str, list[PairComparison]] = {}
     for pair in compared:
         if group_of[pair.first] == group_of[pair.second]:

@@ -18,7 +18,7 @@ same fact only when:
    claims, judges exactly as the full report does. Reviewed claims skip
    it: a person has said what fact each is. When the key already carries much of the context, a
    lower threshold (`min_context_keyed`) applies: both claims name the same event, or both say what
-   they count and it matches, or both texts date the value to the same day, or the property happens
+   they count and it matches, or both texts date the value to the same day or month, or the property happens
    once to a thing (`once: true` in the
    vocabulary: an agreement is signed once, expires once) and the subject is a thing, not an actor.
    Two counts of the same thing that both texts date to the same day need no context at all.
@@ -136,13 +136,15 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """The keys say much by themselves: both claims name their event, or both say what they count
     (and the keys matched), or subject and property name one fact."""
     return (bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
-            or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b))
+            or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b, months=True))
 
 
-def _same_stated_day(a: SourcedClaim, b: SourcedClaim) -> bool:
-    """Both texts date the value themselves ("by Thursday morning"), to the same day."""
+def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) -> bool:
+    """Both texts date the value themselves ("by Thursday morning"), to the same day; with
+    `months`, to the same month is enough ("inflation in August")."""
     first, second = a.claim.as_of, b.claim.as_of
-    return first is not None and second is not None and first.day is not None and first == second
+    precise = first is not None and (first.day is not None or (months and first.month is not None))
+    return precise and second is not None and first == second
 
 
 def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:

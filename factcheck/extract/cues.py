@@ -92,6 +92,7 @@ class Cues:
     prefix_currencies: tuple[str, ...] = ()
     baseline_words: re.Pattern[str] = re.compile(r"(?!x)x")
     event_nouns: frozenset[str] = frozenset()
+    happenings: frozenset[str] = frozenset()
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -262,6 +263,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         margin=words_pattern([str(w) for w in polls.get("margin", [])]),
         everyone=words_pattern([str(w) for w in polls.get("everyone", [])]),
         reported_exceptions=words_pattern([str(w) for w in lexicon.get("reported_exceptions", [])]),
+        happenings=frozenset(str(w) for w in lexicon.get("happenings", [])),
         event_nouns=frozenset(str(w).casefold() for w in lexicon.get("event_nouns", [])),
         baseline_words=words_pattern([str(w) for w in lexicon.get("baseline_words", [])]),
         prefix_currencies=tuple(str(w).casefold() for w in quantities.get("prefix_currencies", [])),

@@ -135,11 +135,10 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
     if template is None or "{" not in template:
         return template
     found: str | None = None
-    if "{what}" in template:  # the action of the clause, else the thing
+    if "{what}" in template:  # the action of the predicate or before it, else the thing after it
         found = action_in(document.cues, document.text, [(predicate.start, predicate.end)])  # "walked off": strike
         if found in (None, "end"):  # "ended" says only that something ended: what?
-            found = action_in(document.cues, document.text, [(home.start if home else predicate.start, predicate.start),
-                                                             (predicate.end, home.end if home else predicate.end)])
+            found = action_in(document.cues, document.text, [(home.start if home else predicate.start, predicate.start)])
         template = template.replace("{what}", "{object}") if found is None else template.replace("{what}", found)
     if "{object}" in template:
         end = home.end if home else predicate.end + 60
@@ -162,7 +161,7 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
             spans += [(c.start, c.end) for c in document.clauses_of(home.sentence)
                       if c.parent == home.index or home.parent == c.index]
             spans.append((home.start, predicate.start))
-        found = action_in(document.cues, document.text, spans)
+        found = action_in(document.cues, document.text, spans, exclude=document.cues.happenings)
     if "{" not in template:
         return template
     if found is None:

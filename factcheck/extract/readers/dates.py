@@ -137,7 +137,11 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].casefold()]
         return [_shifted(span, form, published, dt.timedelta(days=shift))]
     if form == "weekday":
-        return [_weekday(span, _WEEKDAYS.index(groups["weekday"].casefold()), published, tense)]
+        expression = _weekday(span, _WEEKDAYS.index(groups["weekday"].casefold()), published, tense)
+        last = re.search(r"\blast\s+$", match.string[max(0, match.start() - 6):match.start()], re.IGNORECASE)
+        if last and expression.date == published and published.day is not None:  # "last Saturday", said on one
+            return [_shifted(span, form, published, dt.timedelta(days=-7))]
+        return [expression]
     return []
 
 

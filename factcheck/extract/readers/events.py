@@ -109,13 +109,16 @@ def event_key(cues: Cues, noun: str, mentions: list[Mention] = (), span: tuple[i
     return key or None
 
 
-def action_in(cues: Cues, text: str, spans: list[tuple[int, int]]) -> str | None:
-    """The first action of the lexicon's `actions` in the spans, tried in order ("scrap the pact" -> `end`)."""
+def action_in(cues: Cues, text: str, spans: list[tuple[int, int]], exclude: frozenset[str] = frozenset()) -> str | None:
+    """The first action of the lexicon's `actions` in the spans, tried in order ("scrap the pact" -> `end`);
+    `exclude` leaves some out (what happens is not what is announced: "said ... in the earthquake")."""
     for start, end in spans:
         if end <= start:
             continue
         best: tuple[int, str] | None = None
         for key, pattern in cues.actions:
+            if key in exclude:
+                continue
             match = pattern.search(text, start, end)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), key)

@@ -106,3 +106,16 @@ def test_the_day_a_statement_was_made_is_no_fact(run):
     text = ("South Korea’s defense minister, Jeong Kyeong-doo, told the National Assembly’s defense committee Aug. 5 "
             "that there had been 26 instances of intelligence-sharing with Japan.\n")
     assert [d[2] for d in dates(run(text))] == ["2019-08-05"]
+
+
+def test_when_it_happened(run):
+    # written for tests: an earthquake's day, and "last Saturday" said on a Saturday
+    assert dates(run("A magnitude 7.1 earthquake struck the province early on Tuesday.\n"))[0][:3] == (
+        "started_on", "quake", "2019-08-20")
+    found = of_kind(run("The ferry capsized late last Saturday.\n", "2019-08-24"), "date")
+    assert [(c.event, str(c.value.date)) for c in found] == [("sink", "2019-08-17")]
+
+
+def test_what_a_statement_is_about_is_not_what_it_announces(run):
+    # written for tests
+    assert dates(run("The ministry said on Saturday that 147 people had died in the earthquake.\n")) == []

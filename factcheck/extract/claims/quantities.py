@@ -83,7 +83,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
-    counted = _change_counted(document, value, change) if change else counted_phrase(document, value)
+    counted = _change_counted(document, value, change) if change else counted_phrase(document, value, poll is not None)
     if value.measure == "measure" and not counted:
         return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None
@@ -174,7 +174,7 @@ def _hedges_another(document: Document, value: Value, clause) -> bool:  # noqa: 
                for v in document.values)
 
 
-def counted_phrase(document: Document, value: Value) -> str | None:
+def counted_phrase(document: Document, value: Value, poll: bool = True) -> str | None:
     """What the number counts, as normalised content words (see the module docstring)."""
     text = document.text
     clause = document.clause_at(value.start)
@@ -201,7 +201,11 @@ def counted_phrase(document: Document, value: Value) -> str | None:
     elif value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
         words = [value.reading.unit, *_content(after, verbs=True)]
     elif re.match(r"\s+of\s+", after):
-        words = _everyone(document, _content(_object_only(after), verbs=True), after)
+        words = _everyone(document, _content(_object_only(after), verbs=True), after) if poll else \
+            _content(_object_only(after), verbs=True)
+    elif _starts_with_verb(after) and not poll:  # "the fire was 20% contained": what, and how
+        subject = _content(re.split(r"[,;:(“\"]", before)[-1], verbs=False)[-2:]
+        words = [*subject, *_content(_object_only(after), verbs=True)]
     elif _starts_with_verb(after):
         words = ["respondents", *_content(_object_only(after), verbs=True)]  # "27% oppose them": those asked
     elif re.match(r"\s+[a-z]{3,}", after):  # "Chile's own 20% tariffs on ...": whose rate of what

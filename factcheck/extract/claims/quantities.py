@@ -27,14 +27,14 @@ from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.document import Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
 
-_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
+_WORD = re.compile(r"[A-Za-z][\w’'\-]*|\b\d{1,2}:\d{2}\b")  # a clock time says which count: "turnout at 18:00"
 _FUNCTION = frozenset((
     "the a an of to in on at by for from with and or but as than that which who whom whose this these those its "
     "their his her our your it they them there is are was were be been being has have had do does did will would "
     "shall should can could may might must percent per cent percentage point points about around nearly almost "
     "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
     "reached hit now still also even initially all such against them falls fall rises drops dropped climbed "
-    "climbs stands own monday tuesday wednesday thursday friday saturday sunday morning evening afternoon night "
+    "climbs stands own monday tuesday wednesday thursday friday saturday sunday "
     "today yesterday week according january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec").split())
 _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
@@ -84,6 +84,16 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
     counted = _change_counted(document, value, change) if change else counted_phrase(document, value, poll is not None)
+    if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
+            and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
+        return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact
+    owner = _owner(document, value, poll[1] if poll else None) if value.measure in ("percent", "count") \
+        and not change else None
+    stage = None
+    if owner is not None:  # "the NRP had 41.2 percent", "29.4 percent for the Civic Alliance": whose share, when
+        stages = _STAGE.findall(sentence.text.casefold())
+        stage = stages[0] if stages else None
+        counted = normal_counted([owner, *stages, *[w for w in (counted or "").split() if w != owner]])
     if value.measure == "measure" and not counted:
         return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None
@@ -97,6 +107,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         event = _past_year(document, value)
         if change:
             event = _change_day(document, value)  # "rose 1.4% on Thursday": that day's change
+        elif owner is not None and event is None:
+            event = f"result-{stage}" if stage else "result"  # a result, never a poll's figure
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -208,12 +220,14 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         words = [*subject, *_content(_object_only(after), verbs=True)]
     elif _starts_with_verb(after):
         words = ["respondents", *_content(_object_only(after), verbs=True)]  # "27% oppose them": those asked
-    elif re.match(r"\s+[a-z]{3,}", after):  # "Chile's own 20% tariffs on ...": whose rate of what
+    elif re.match(r"\s+[a-z]{3,}", after) and re.match(r"\s+([a-z]+)", after).group(1) not in _FUNCTION:
+        # "Chile's own 20% tariffs on ...": whose rate of what
         owner = re.search(r"([A-Z][\w-]*)[’']s\s+(?:own\s+)?(?:[a-z]+\s+)?$", before)
         words = ([owner.group(1).casefold()] if owner else []) + _content(
             re.split(r"\s+(?:on|of|for|in|at|to|from|against|with)\s+", after, maxsplit=1)[0], verbs=True)[:2]
-    else:
-        words = _content(re.split(r"[,;:(“\"]", before)[-1], verbs=False)[-3:]  # "support falls to 52%"
+    else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
+        pieces = [piece for piece in re.split(r"[,;:(“\"]|\s[—–]\s", before) if _content(piece, verbs=False)]
+        words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     return normal_counted(words[:_MAX_WORDS])
 
 
@@ -336,9 +350,43 @@ def _past_year(document: Document, value: Value) -> str | None:
     for other in document.values:
         date = other.reading.date if other.kind == "date" else None
         lead = document.text[max(0, other.start - 8):other.start].casefold()
+        if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50:
+            continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         if (date is not None and other.sentence == value.sentence and not other.reading.role
-                and date.year < document.published.year - 1 and re.search(r"\b(?:in|of|during)\s+$", lead)):
+                and date.year < document.published.year - 1 and re.search(r"\b(?:in|of|during|the)\s+$", lead)):
             return f"in-{date.year}"
+    return None
+
+
+_PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"
+                       r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in)\b")
+_OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won|wins|took|takes|got|gets|received|receives|secured|"
+                          r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){1,3}(?:about\s+|nearly\s+|some\s+)?$")
+# Words that say at which stage a running figure was given: a preliminary count and the final one differ.
+_STAGE = re.compile(r"\b(preliminary|partial|provisional|final|official|exit|early|first|latest|projected|estimated|"
+                    r"unofficial|full|complete)\b")
+
+
+def _owner(document: Document, value: Value, pollster: Mention | None) -> str | None:
+    """Whose share a percentage is: the party, person or country named right before it through a verb of
+    having ("the NRP had 41.2 percent", "put the NRP on 36 percent") or right after it ("29.4 percent for
+    the Civic Alliance")."""
+    clause = document.clause_at(value.start)
+    sentence = document.sentences[value.sentence]
+    floor = clause.start if clause else sentence.start
+    kinds = ("organisation", "person", "country", "group")
+    named = [m for m in document.mentions.get(value.sentence, []) if m.kind in kinds
+             and (pollster is None or m.entity_id != pollster.entity_id)]
+    before = [m for m in named if floor <= m.start and m.end <= value.start
+              and _OWNER_VERBS.match(document.text[m.end:value.start])]
+    if before:
+        return before[-1].entity_id
+    after = re.match(r"\s*(?:of\s+the\s+vote\s+)?(?:for|to)\s+(?:the\s+)?", document.text[value.end:value.end + 40])
+    if after:
+        start = value.end + after.end()
+        following = [m for m in named if start <= m.start <= start + 40]
+        if following:
+            return following[0].entity_id
     return None
 
 

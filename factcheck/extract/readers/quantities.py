@@ -142,6 +142,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     else:
         return None
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
+    if re.search(r"\bof\s+(?:the\s+)?$", text[max(sentence.start, match.start() - 8):match.start()]):
+        return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
     if "n" in groups and match.re is patterns.count_lead:
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):

@@ -105,6 +105,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     else:
         as_of = _dated_by(document, value) or _said_on(document, value)
         event = _past_year(document, value)
+        if event is not None and value.measure in ("percent", "count", "money", "measure"):
+            return None  # "At the 2019 election the Civic Alliance won 44.1 percent": background, not the story
         if change:
             event = _change_day(document, value)  # "rose 1.4% on Thursday": that day's change
         elif owner is not None and event is None:
@@ -226,7 +228,7 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         words = ([owner.group(1).casefold()] if owner else []) + _content(
             re.split(r"\s+(?:on|of|for|in|at|to|from|against|with)\s+", after, maxsplit=1)[0], verbs=True)[:2]
     else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
-        pieces = [piece for piece in re.split(r"[,;:(“\"]|\s[—–]\s", before) if _content(piece, verbs=False)]
+        pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     return normal_counted(words[:_MAX_WORDS])
 
@@ -361,7 +363,7 @@ def _past_year(document: Document, value: Value) -> str | None:
 _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"
                        r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in)\b")
 _OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won|wins|took|takes|got|gets|received|receives|secured|"
-                          r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){1,3}(?:about\s+|nearly\s+|some\s+)?$")
+                          r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){0,3}(?:about\s+|nearly\s+|some\s+)?$")
 # Words that say at which stage a running figure was given: a preliminary count and the final one differ.
 _STAGE = re.compile(r"\b(preliminary|partial|provisional|final|official|exit|early|first|latest|projected|estimated|"
                     r"unofficial|full|complete)\b")

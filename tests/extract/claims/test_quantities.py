@@ -57,11 +57,11 @@ def test_a_count_by_a_day_is_as_of_that_day(run):
     assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")
 
 
-def test_a_figure_of_a_past_year_is_that_years(run):
-    # written for tests
+def test_a_figure_of_a_past_year_is_background(run):
+    # written for tests: not a fact of the story, so not a claim that could meet the story's figures
     found = of_kind(run("The region was last hit by a major earthquake in 1963, when more than 1,000 people died.\n"),
                     "quantity")
-    assert [(c.value.amount, c.event) for c in found] == [(1000, "in-1963")]
+    assert found == []
 
 
 def test_plural_nouns_after_a_number_are_counted(run):

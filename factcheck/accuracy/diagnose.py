@@ -45,7 +45,7 @@ def why_apart(first: SourcedClaim, second: SourcedClaim, rules: list[LoadedRule]
         return f"different subjects ({a.subject} vs {b.subject})"
     if rule.rule.canonical_property(a.property) != rule.rule.canonical_property(b.property):
         return f"different properties ({a.property} vs {b.property})"
-    fact = same_fact(first, second, rule.rule.same_fact, index)
+    fact = same_fact(first, second, rule.rule.same_fact, index, varying=rule.rule.time.varying)
     if not fact.same:
         return f"{rule.id}: not the same fact: {fact.reason}"
     comparison = rule.comparator.compare(first, second, rule.params, context)

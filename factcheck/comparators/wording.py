@@ -146,8 +146,25 @@ _WEIGHT = ("number", "negation", "name", "content", "stop")
 HARD_EDITS = frozenset({"number", "negation", "name"})
 
 
+def _same_name_stem(first: str, second: str) -> bool:
+    """"Calvorians" and "Calvoria", "Korean" and "Korea": one name in two forms (its first five
+    letters, or the whole of a shorter name), as translations render it."""
+    a, b = first.casefold(), second.casefold()
+    size = min(5, len(a), len(b))
+    return size >= 4 and a[:size] == b[:size]
+
+
+def _name_forms_only(longer: Sequence[Word], shorter: Sequence[Word]) -> bool:
+    """Every name on one side of an edit stands on the other side in another form."""
+    names = ([w.text for w in longer if w.kind == "name"], [w.text for w in shorter if w.kind == "name"])
+    return all(names) and all(any(_same_name_stem(x, y) for y in other)
+                              for side, other in (names, names[::-1]) for x in side)
+
+
 def _edit(longer: Sequence[Word], shorter: Sequence[Word]) -> Edit:
     kinds = {word.kind for word in (*longer, *shorter)}
+    if "name" in kinds and _name_forms_only(longer, shorter):
+        kinds = (kinds - {"name"}) | {"content"}  # a name's form, not another name: wording
     kind = next(k for k in _WEIGHT if k in kinds)
     return Edit(tuple(w.text.casefold() for w in longer), tuple(w.text.casefold() for w in shorter), kind)
 

@@ -64,7 +64,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
             done += 1
             if progress is not None:
                 progress(done, total)
-            fact = same_fact(first, second, loaded.rule.same_fact, contexts)
+            fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varying)
             if not fact.same and not fact.sequence:
                 set_aside += 1
                 continue

@@ -147,6 +147,14 @@ def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) 
     return precise and second is not None and first == second
 
 
+def _stated_apart(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both quantities are dated by their texts, and the dates cannot be the same day."""
+    first, second = a.claim.as_of, b.claim.as_of
+    if first is None or second is None or not isinstance(a.claim.value, QuantityValue):
+        return False
+    return first.last_day() < second.first_day() or second.last_day() < first.first_day()
+
+
 def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
     """Both quantities say what they count (and it matched) and both texts date it, to the same
     day: "23 bodies by Wednesday evening" and "32 dead by Wednesday evening". That is the whole
@@ -172,8 +180,13 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
     return None
 
 
-def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex) -> SameFactResult:
-    """Whether `a` and `b` are one fact (see the module docstring)."""
+def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex, *,
+              varying: bool = False) -> SameFactResult:
+    """Whether `a` and `b` are one fact (see the module docstring). Unless the rule's values vary
+    over time (`varying`: then different dates are its business), two figures whose texts date them
+    to different times are different facts: turnout "in 2019" is not turnout in 2027."""
+    if not varying and _stated_apart(a, b):
+        return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
     difference = _key_difference(a, b, params)
     if difference is not None:
         if difference.startswith("different modalities") and _ASSERTED in (_modality_class(a), _modality_class(b)):

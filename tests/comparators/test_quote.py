@@ -295,3 +295,16 @@ def test_two_different_statements_of_one_speaker_are_not_compared() -> None:
     assert maybe_compare(quote(SERIOUS, "kim-you-geun"),
                          quote("a significant change to the environment of defense cooperation", "kim-you-geun",
                                source="x")) is None
+
+
+def test_a_translation_may_render_a_name_in_another_form() -> None:
+    # written for tests: a victory speech in two outlets' translations
+    from factcheck.comparators.wording import compare_wording
+    result = compare_wording("Tonight Calvoria chose change, and I will not disappoint you",
+                             "This evening Calvorians voted for change, and I will not disappoint you",
+                             min_words=3, run_words=3, near_verbatim_at=0.5, reworded_at=0.6, translated=True)
+    assert result is not None and result.difference == "worded_differently"
+    other = compare_wording("Tonight Ardena chose change, and I will not disappoint you",
+                            "This evening Calvorians voted for change, and I will not disappoint you",
+                            min_words=3, run_words=3, near_verbatim_at=0.5, reworded_at=0.6, translated=True)
+    assert other is not None and other.difference == "misquote"  # another name is another claim

@@ -187,3 +187,18 @@ def test_the_clause_of_a_figure_is_found_by_its_digits() -> None:
     assert value_clause("Food prices rose 11.4% from a year earlier, driven by a poor harvest", 11.4) == \
         "Food prices rose 11.4% from a year earlier"
     assert value_clause("Nothing here", 5) is None
+
+
+def test_figures_dated_to_different_times_are_different_facts_unless_the_rule_lets_them_vary() -> None:
+    def turnout(amount: float, as_of: str, sentence: str) -> dict:
+        return {"id": "turnout", "kind": "quantity", "subject": "gsomia", "property": "share", "as_of": as_of,
+                "value": {"amount": amount, "unit": "percent"}, "status": "auto",
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+    # written for tests: this year's turnout and the turnout of the last election
+    corpus = build_corpus({
+        "a": ("2027-04-12", [turnout(63.6, "2027-04-11", "Turnout was 63.6 percent on Sunday, officials said.")]),
+        "b": ("2027-04-12", [turnout(51.6, "2019", "Turnout was 51.6 percent in 2019, officials said.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert conflicts(report) == [] and report.summary.different_facts == 1

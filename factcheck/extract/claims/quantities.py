@@ -317,7 +317,7 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
 
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it."""
-    fragment = re.split(r"[,;:(“\"]|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
+    fragment = re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")
@@ -376,7 +376,7 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
     clause = document.clause_at(value.start)
     sentence = document.sentences[value.sentence]
     floor = clause.start if clause else sentence.start
-    kinds = ("organisation", "person", "country", "group")
+    kinds = ("organisation", "person", "country", "group", "list")  # a party may be an electoral list
     named = [m for m in document.mentions.get(value.sentence, []) if m.kind in kinds
              and (pollster is None or m.entity_id != pollster.entity_id)]
     before = [m for m in named if floor <= m.start and m.end <= value.start

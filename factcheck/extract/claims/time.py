@@ -16,6 +16,8 @@ duration cues of the lexicon (`expires_on`, `notice_period`, `age`).
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import Governed, background_subject, govern
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
@@ -117,6 +119,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     text, sentence, cues = document.text, document.sentences[value.sentence], document.cues
     expression = value.reading
     duration = expression.duration
+    if expression.form == "sentence":
+        return _prison_term(document, value)
     lasted = _lasted_event(document, value)
     if lasted is not None:
         governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
@@ -153,6 +157,26 @@ def _duration(document: Document, value: Value) -> Finding | None:
                    qualifier=governed.qualifier, note=f"duration written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=modality)
+
+
+def _prison_term(document: Document, value: Value) -> Finding | None:
+    """"sentenced Viktor Haldan to nine years in prison": how long the term lasts, `lasted` with event
+    `prison-sentence`, about the person sentenced (named after the verb, else before it)."""
+    if "lasted" not in document.vocabulary:
+        return None
+    text, sentence = document.text, document.sentences[value.sentence]
+    verb = list(re.finditer(r"\b(?:sentenced|jailed|imprisoned)\b", text[sentence.start:value.start], re.IGNORECASE))
+    at = sentence.start + (verb[-1].end() if verb else 0)
+    people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"]
+    after = [m for m in people if at <= m.start < value.start]
+    before = [m for m in people if m.end <= at]
+    person = after[0] if after else (before[-1] if before else None)
+    if person is None:
+        return None
+    governed = govern(document, value, allow=("lasted",), exclude=())
+    return Finding(kind="duration", property="lasted", subject=person.entity_id, value=value.reading.duration,
+                   evidence=(sentence.start, sentence.end), confidence=0.75, event="prison-sentence",
+                   modality=governed.modality, note=f"prison term written as {text[value.start:value.end]!r}")
 
 
 def _lasted_event(document: Document, value: Value) -> str | None:

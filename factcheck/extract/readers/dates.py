@@ -47,8 +47,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
-                          rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_EVENT_UNIT})s?\b")),
+                          rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
+                          rf"(?i:{_EVENT_UNIT})s?\b")),
     ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
+    # A prison term: "sentenced Viktor Haldan to nine years in prison", "jailed for six years".
+    ("sentence", re.compile(rf"\b(?i:sentenced|jailed|imprisoned)\b[^.;]{{0,80}}?\b(?i:to|for)\s+(?P<n>{NUMBER})\s+"
+                            rf"(?i:(?P<unit>year|month))s?\b")),
+    ("lasted", re.compile(rf"\b(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+(?i:(?P<unit>minute|hour|day))s?\s+after\s+"
+                          rf"(?:it|they|he|she|the\s+\w+)\s+(?:began|started|opened)\b", re.IGNORECASE)),
     ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for|after)\s+(?i:(?P<approx>about|"
                           r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
@@ -119,6 +125,12 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         return [DateExpression(*span, form, PartialDate(infer_year(month, None, published, tense), month), certainty=0.75)]
     if form == "year":
         return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]
+    if form == "sentence":
+        amount = parse_number(groups["n"] or "")
+        if not amount:
+            return []
+        value = DurationValue(amount=amount, unit=DurationUnit(groups["unit"].casefold()))
+        return [DateExpression(match.start("n"), match.end(), form, duration=value, certainty=0.8)]
     if form in ("length", "length_word", "lasted"):
         return _length(form, span, groups)
     if form in ("age", "ago", "span"):
@@ -218,7 +230,7 @@ def _length(form: str, span: tuple[int, int], groups: dict[str, str | None]) -> 
         amount = 2.0 if groups.get("plural") else 1.0
         approximation = Approximation.at_least if groups.get("plural") else None
     else:
-        written_number = (groups["n"] or "").casefold()
+        written_number = (groups.get("n") or "").casefold()
         amount = 0.5 if written_number.startswith("half") else 1.0 if written_number in ("a", "an") else \
             parse_number(written_number)
         if amount and groups.get("half"):

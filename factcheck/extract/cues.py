@@ -95,6 +95,7 @@ class Cues:
     happenings: frozenset[str] = frozenset()
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
+    money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
@@ -269,6 +270,8 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         prefix_currencies=tuple(str(w).casefold() for w in quantities.get("prefix_currencies", [])),
         count_synonyms={str(w).casefold(): str(unit) for unit, words in quantities.get("count_synonyms", {}).items()
                         for w in words},
+        money_roles=tuple((str(k), words_pattern([str(w) for w in v]))
+                          for k, v in quantities.get("money_roles", {}).items()),
         count_lead=tuple(str(p) for p in quantities.get("count_lead", [])),
         raw=lexicon,
     )

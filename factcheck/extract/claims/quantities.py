@@ -118,8 +118,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             set(counted.split()) & set(document.cues.count_synonyms):
         dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
         reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
-    if counted and (prop in ("share", "count") or value.measure == "measure"):  # money: outlets say what a sum
-        # covers in too many ways
+    if value.measure == "money":
+        counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
+    if counted and (prop in ("share", "count", "amount")):
         reading = reading.model_copy(update={"counted": counted})
     confidence = 0.8 if cue else 0.65
     return Finding(kind="quantity", property=prop, subject=subject.entity_id, value=reading,
@@ -390,6 +391,24 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
         if following:
             return following[0].entity_id
     return None
+
+
+def _money_role(document: Document, value: Value) -> str | None:
+    """The role of a sum from the lexicon's `money_roles`, by the nearest role word before it in its clause
+    ("fined Haldan 2 million crowns" -> "fine"), else right after it ("2 million crowns in fines")."""
+    clause = document.clause_at(value.start)
+    start = max(clause.start if clause else 0, value.start - 50)
+    best: tuple[int, str] | None = None
+    for role, pattern in document.cues.money_roles:
+        for match in pattern.finditer(document.text, start, value.start):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), role)
+    if best is None:
+        for role, pattern in document.cues.money_roles:
+            if pattern.match(document.text, value.end + 1, value.end + 20) or \
+                    re.match(rf"\s+(?:of|in)\s+{pattern.pattern}", document.text[value.end:value.end + 30], re.IGNORECASE):
+                return role
+    return best[1] if best else None
 
 
 def _dated_by(document: Document, value: Value) -> PartialDate | None:

@@ -393,16 +393,26 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
     return None
 
 
+_STOCKS = frozenset(("reserves", "budget"))
+
+
 def _money_role(document: Document, value: Value) -> str | None:
     """The role of a sum from the lexicon's `money_roles`, by the nearest role word before it in its clause
     ("fined Haldan 2 million crowns" -> "fine"), else right after it ("2 million crowns in fines")."""
     clause = document.clause_at(value.start)
-    start = max(clause.start if clause else 0, value.start - 50)
+    start = max(clause.start if clause else 0, value.start - 90)
     best: tuple[int, str] | None = None
     for role, pattern in document.cues.money_roles:
         for match in pattern.finditer(document.text, start, value.start):
-            if best is None or match.start() > best[0]:
+            stock = role in _STOCKS  # "of reserves ... and a further $400 million": the sale, not the stock
+            if best is None or (match.start() > best[0] and not stock) or best[1] in _STOCKS and not stock:
                 best = (match.start(), role)
+    if best is not None:
+        floor = clause.start if clause else document.sentences[value.sentence].start
+        people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"
+                  and floor <= m.start < value.start]
+        if people:  # "Brandt was ... fined 1.5 million crowns": whose fine
+            return f"{best[1]} {people[-1].entity_id}"
     if best is None:
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \

@@ -35,8 +35,16 @@ class InputText:
 
 
 def read_input(path: Path) -> InputText:
-    """The text of `path`: decoded UTF-8, or the main text of an HTML page."""
-    raw = path.read_bytes()
+    """The text of `path`: decoded UTF-8, or the main text of an HTML page. Only a regular file is
+    read (a FIFO or a device would hang or never end), no larger than FACTCHECK_MAX_TEXT_BYTES."""
+    from factcheck.load.paths import PathRefused, max_text_bytes, read_regular_file
+
+    try:
+        raw = read_regular_file(path, max_bytes=max_text_bytes())
+    except PathRefused as refusal:
+        raise SourceError(f"{path}: {refusal.message}") from None
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as error:

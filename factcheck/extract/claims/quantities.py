@@ -91,9 +91,17 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         and not change else None
     stage = None
     if owner is not None:  # "the NRP had 41.2 percent", "29.4 percent for the Civic Alliance": whose share, when
-        stages = _STAGE.findall(sentence.text.casefold())
+        stages = list(dict.fromkeys(_STAGE.findall(sentence.text.casefold())))
+        if _PROGRESS.search(sentence.text):
+            stages = [*stages, "partial"]  # "with 98.6 percent of polling stations counted": not yet final
+        if not stages:  # the stage a paragraph opened with: "In the final results, ... The Civic Alliance took"
+            earlier = [s for s in document.sentences if s.line == sentence.line and s.index < sentence.index]
+            stages = next((_STAGE.findall(s.text.casefold()) for s in reversed(earlier)
+                           if _STAGE.search(s.text.casefold())), [])
         stage = stages[0] if stages else None
-        counted = normal_counted([owner, *stages, *[w for w in (counted or "").split() if w != owner]])
+        of_what = re.match(r"\s*(?:percent|per\s+cent|%)?\s+of\s+(?:the\s+)?(?:valid\s+|popular\s+)?(vote|votes|ballots)\b",
+                           text[value.end:value.end + 40])
+        counted = normal_counted([owner, *stages, *(["vote"] if of_what else [])])
     if value.measure == "measure" and not counted:
         return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None

@@ -45,3 +45,10 @@ def test_an_hour_and_a_half_and_unnamed_lengths(run):
     # written for tests: the length of a conversation with no meeting word has no event
     assert lasted(run("Hart spoke to her counterpart for an hour and a half on Sunday.\n")) == [
         (1.5, "hour", None, None, None)]
+
+
+def test_a_prison_term_is_the_persons(run):
+    # written for tests
+    found = of_kind(run("A court on Tuesday sentenced Jeong Kyeong-doo to nine years in prison.\n"), "duration")
+    assert [(c.subject, c.property, c.event, c.value.amount, c.value.unit.value) for c in found] == [
+        ("jeong-kyeong-doo", "lasted", "prison-sentence", 9, "year")]

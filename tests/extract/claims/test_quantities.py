@@ -93,3 +93,20 @@ def test_a_percentage_change_is_a_change_of_its_day(run):
     by_amount = {c.value.amount: (c.value.counted, c.event) for c in found}
     assert by_amount[1.4] == ("peso rise", "change-2019-08-22")
     assert by_amount[7.8][1] is None and 9.25 not in by_amount and 9.75 in by_amount
+
+
+def test_the_role_of_a_sum(run):
+    # written for tests: a fine and an embezzled sum of one story are two facts
+    found = figures(run("The court sentenced Jeong Kyeong-doo to nine years for embezzling 38.4 million dollars "
+                        "and fined him 2 million dollars.\n"))
+    assert found[38.4e6][2] == "embezzlement jeong-kyeong-doo" and found[2e6][2].startswith("fine")
+
+
+def test_whose_share_and_at_which_stage(run):
+    # written for tests
+    text = ("With 31 percent of polling stations counted, Japan has 40.1 percent in the preliminary count and "
+            "South Korea 30.4 percent.\n")
+    found = figures(run(text))
+    assert 31 not in found  # how far the count has got
+    assert found[40.1][1:3] == ("result-preliminary", "japan preliminary partial")
+    assert found[30.4][1:3] == ("result-preliminary", "south-korea preliminary partial")

@@ -13,7 +13,7 @@ def figures(extraction) -> dict[float, tuple]:
 
 
 def test_what_is_counted():
-    from factcheck.extract.claims.quantities import normal_counted
+    from factcheck.extract.claims.counted import normal_counted
     assert normal_counted(["people", "killed"]) == "people killed"
     assert normal_counted(["respondents", "said", "travelling", "ferry", "unsafe"]) == "respondents travel ferry unsafe"
     assert normal_counted(["respondents", "consider", "ferry", "travel", "unsafe"]) == "respondents ferry travel unsafe"

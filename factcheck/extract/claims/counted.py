@@ -23,7 +23,7 @@ _FUNCTION = frozenset((
     "some only just more less over under up least most roughly approximately rise rose risen fell fallen stood "
     "reached hit now still also even initially all such against them falls fall rises drops dropped climbed "
     "climbs stands own monday tuesday wednesday thursday friday saturday sunday "
-    "today yesterday week according january february march april may june july august september october november "
+    "today yesterday week basis according january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec").split())
 _OPINION = frozenset(("said", "say", "says", "consider", "considers", "considered", "think", "thinks", "thought",
                       "believe", "believes", "believed", "felt", "feel", "feels", "described", "describe", "view",

@@ -220,7 +220,7 @@ def _money_role(document: Document, value: Value) -> str | None:
 
 
 def _dated_by(document: Document, value: Value) -> PartialDate | None:
-    """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday": the count as of that date."""
+    """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday", "7.8% in August": as of that date."""
     clause = document.clause_at(value.start)
     sentence = document.sentences[value.sentence]
     dates = sorted((v for v in document.values if v.kind == "date" and v.sentence == value.sentence
@@ -232,6 +232,9 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
         if re.search(r"\b(?:by|as of|as at|up to|until)\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?)?$", lead) and (
                 clause is None or clause.start <= other.start < clause.end or other.start < clause.start):
             return other.reading.date
+        if (other.form == "month" and document.text[other.start:other.start + 3].casefold() == "in "
+                and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)):
+            return other.reading.date  # "rose to 7.8% in August": the figure of August
     return None
 
 

@@ -222,5 +222,15 @@ def _content(fragment: str, *, verbs: bool) -> list[str]:
         lowered = word.group().casefold().replace("’", "'")
         if lowered in _FUNCTION or lowered.endswith("'s") and not verbs:
             continue
+        if lowered[:1].isdigit():  # a clock time as the part of the day it names: words, not digits, compare
+            lowered = _part_of_day(int(lowered.split(":")[0]))
         found.append(lowered.removesuffix("'s"))
     return found
+
+
+def _part_of_day(hour: int) -> str:
+    if hour < 12:
+        return "morning"
+    if hour == 12:
+        return "noon"
+    return "afternoon" if hour < 17 else "evening" if hour < 21 else "night"

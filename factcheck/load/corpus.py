@@ -9,6 +9,7 @@ problem of every file is collected; the caller gets a `Corpus` or a `ProblemsErr
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,8 @@ import yaml
 from pydantic import ValidationError
 
 from factcheck.load.document import YamlDocument, read_yaml
+from factcheck.load.paths import (REFUSED, PathRefused, list_folder, max_text_bytes, read_project_file, refused_folders,
+                                  root_for)
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
 from factcheck.model import (
@@ -70,20 +73,27 @@ class Corpus:
 
 
 def claims_files_in(paths: list[Path]) -> list[Path]:
-    """The claims files named by `paths`: files as given, directories searched (not recursively)."""
+    """The claims files named by `paths`: files as given, directories searched (not recursively).
+    A directory that resolves outside its root is not listed (`refused_folders` says so)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.name not in RESERVED))
+            try:
+                entries = list_folder(path)
+            except (PathRefused, OSError):
+                continue
+            found.extend(p for p in entries if p.suffix in (".yaml", ".yml") and p.name not in RESERVED)
         else:
             found.append(path)
     return found
 
 
 def _project_file(paths: list[Path], name: str) -> Path | None:
+    """`name` beside the claims; it is returned when anything is there (a FIFO or a symlink too), so
+    that the reader refuses it aloud rather than skipping it."""
     for path in paths:
         folder = path if path.is_dir() else path.parent
-        if (folder / name).is_file():
+        if os.path.lexists(folder / name):
             return folder / name
     return None
 
@@ -94,6 +104,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
+    problems.extend(refused_folders(paths))
     entities_path = entities_path or _project_file(paths, ENTITIES_FILE)
     entities = load_entities(entities_path, problems)
     vocabulary = load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
@@ -204,12 +215,12 @@ def _valid_source(document: YamlDocument) -> Source | None:
 
 def _check_source_text(document: YamlDocument, source: Source, claims: list[tuple[int, Any]],
                        problems: list[Problem]) -> str | None:
-    text_path = (document.path.parent / source.text)
-    if not text_path.is_file():
-        problems.append(document.problem(("source", "text"), "E002",
-                                         f"source text {source.text!r} not found (paths are relative to the claims file)"))
+    """The source text, read through the path policy, with each claim's evidence checked against it.
+    Only a text the policy accepts is hashed or searched: a refused one gets `refused: <reason>` and
+    nothing else, so no message says anything about a file outside the project."""
+    raw = _read_source_text(document, source, problems)
+    if raw is None:
         return None
-    raw = text_path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
         problems.append(document.problem(("source", "sha256"), "E003",
@@ -227,6 +238,25 @@ def _check_source_text(document: YamlDocument, source: Source, claims: list[tupl
                                          f"evidence text is not at {evidence.start}-{evidence.end} in "
                                          f"{source.text}{hint}"))
     return text
+
+
+def _read_source_text(document: YamlDocument, source: Source, problems: list[Problem]) -> bytes | None:
+    where = ("source", "text")
+    if os.path.isabs(source.text):
+        problems.append(document.problem(where, REFUSED, "refused: an absolute path; write it relative to the claims file"))
+        return None
+    try:
+        return read_project_file(document.path.parent / source.text, max_bytes=max_text_bytes(),
+                                 root=root_for(document.path))
+    except PathRefused as refusal:
+        problems.append(document.problem(where, REFUSED, refusal.message))
+    except FileNotFoundError:
+        problems.append(document.problem(where, "E002", f"source text {source.text!r} not found "
+                                         "(paths are relative to the claims file)"))
+    except OSError as error:
+        problems.append(document.problem(where, "E002", f"source text {source.text!r} cannot be read: "
+                                         f"{error.strerror or error}"))
+    return None
 
 
 def _check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entities: EntityIndex,

@@ -4,8 +4,10 @@ Claims, entities and rules are written by people and arrive in pull requests, so
 never execute anything, never exhaust memory, and never change a value silently. This reader builds
 plain Python data from libyaml's event stream (the C parser when PyYAML has it) and:
 
-- refuses anchors and aliases (no "billion laughs"), nesting deeper than `max_depth`, files larger
-  than `max_bytes`, explicit tags other than `!!str`, and more than one document;
+- reads through the path policy (`factcheck.load.paths`): regular files inside the root only, no
+  larger than `max_bytes` (checked on the open descriptor before reading);
+- refuses anchors and aliases (no "billion laughs"), nesting deeper than `max_depth`, explicit tags
+  other than `!!str`, and more than one document;
 - reads plain scalars by YAML 1.2's core rules and reports the YAML 1.1 readings that would change
   a value: `NO`/`yes`/`on` (booleans in 1.1), `0123` (octal), `1:20` (base 60), `1_000`;
   the value is kept as the text it was written as, and the problem says to quote it;
@@ -24,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.load.paths import REFUSED, PathRefused, read_project_file
 from factcheck.load.problems import Problem, display_path
 
 try:  # libyaml's parser is an order of magnitude faster; the pure-Python one gives the same events.
@@ -98,20 +101,23 @@ def max_yaml_bytes() -> int:
         return DEFAULT_MAX_BYTES
 
 
-def read_yaml(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH) -> YamlDocument:
-    """Read one YAML file; problems are collected in the result, never raised."""
+def read_yaml(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH,
+              root: Path | None = None) -> YamlDocument:
+    """Read one YAML file; problems are collected in the result, never raised. The file is read
+    through the path policy (`factcheck.load.paths`): confined to `root` (default: the root of
+    `path`), a regular file, its size checked before reading."""
     max_bytes = max_yaml_bytes() if max_bytes is None else max_bytes
     document = YamlDocument(path)
     shown = document.shown_path
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            document.problems.append(
-                Problem(shown, 0, 0, "Y002", f"file is {size} bytes, over the limit of {max_bytes} "
-                        "(set FACTCHECK_MAX_YAML_BYTES to raise it)")
-            )
-            return document
-        raw = path.read_bytes()
+        raw = read_project_file(path, max_bytes=max_bytes, root=root)
+    except PathRefused as refusal:
+        if refusal.too_large:
+            document.problems.append(Problem(shown, 0, 0, "Y002", f"file is over the limit of {max_bytes} bytes "
+                                             "(set FACTCHECK_MAX_YAML_BYTES to raise it)"))
+        else:
+            document.problems.append(Problem(shown, 0, 0, REFUSED, refusal.message))
+        return document
     except OSError as error:
         document.problems.append(Problem(shown, 0, 0, "Y001", f"cannot read file: {error.strerror or error}"))
         return document

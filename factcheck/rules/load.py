@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Collection
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from factcheck.comparators import ComparatorPluginError, available_comparators
 from factcheck.comparators.base import Comparator, Params
 from factcheck.load.document import YamlDocument, read_yaml
+from factcheck.load.paths import PathRefused, list_folder, refused_folders
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import problems_from_errors, validate_document
 from factcheck.rules.model import Rule, RulesFile
@@ -45,11 +47,17 @@ class LoadedRule:
 
 
 def rule_files_in(paths: list[Path]) -> list[Path]:
+    """The rule files named by `paths`: files as given, directories searched (not recursively). A
+    directory that resolves outside its root is not listed (`load_rules` reports it, E005)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")
-                                and not p.name.endswith(TEST_SUFFIXES) and p.name != PLUGINS_FILE))
+            try:
+                entries = list_folder(path)
+            except (PathRefused, OSError):
+                continue
+            found.extend(p for p in entries if p.suffix in (".yaml", ".yml")
+                         and not p.name.endswith(TEST_SUFFIXES) and p.name != PLUGINS_FILE)
         else:
             found.append(path)
     return found
@@ -61,6 +69,7 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
+    problems.extend(refused_folders(paths))
     allowed = _allowed_plugins(paths, problems)
     try:
         comparators = available_comparators(allowed)
@@ -109,7 +118,7 @@ def _allowed_plugins(paths: list[Path], problems: list[Problem]) -> set[str]:
     allowed: set[str] = set()
     for folder in (p for p in paths if p.is_dir()):
         path = folder / PLUGINS_FILE
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything there (a FIFO, a symlink) is read, and refused aloud
             continue
         document = read_yaml(path)
         problems.extend(document.problems)

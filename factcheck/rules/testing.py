@@ -29,9 +29,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.load.corpus import Corpus, SourceDocument, load_vocabulary
 from factcheck.load.document import read_yaml
+from factcheck.load.paths import PathRefused, list_folder
 from factcheck.load.problems import Problem, ProblemsError
 from factcheck.load.schema_errors import validate_document
 from factcheck.model import Claim, ClaimsFile, Entity, PartialDate
+from factcheck.model.claims import SourceId
 from factcheck.model.entity_index import EntityIndex
 from factcheck.rules.load import TEST_SUFFIXES, load_rules, rule_files_in
 
@@ -43,7 +45,7 @@ class _Strict(BaseModel):
 
 
 class TestSource(_Strict):
-    id: str
+    id: SourceId  # kebab form, as in a claims file: `../x` is a located S001, not a traceback
     published: PartialDate
     claims: list[Claim]
 
@@ -85,10 +87,16 @@ class RuleTestReport:
 
 
 def test_files_in(paths: list[Path]) -> list[Path]:
+    """The rule-test files named by `paths`; a directory the path policy refuses is not listed
+    (`load_rules`, which runs first, reports it)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(TEST_SUFFIXES)))
+            try:
+                entries = list_folder(path)
+            except (PathRefused, OSError):
+                continue
+            found.extend(p for p in entries if p.name.endswith(TEST_SUFFIXES))
         elif path.name.endswith(TEST_SUFFIXES):
             found.append(path)
     return found

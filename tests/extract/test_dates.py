@@ -135,6 +135,6 @@ def test_every_expression_has_its_precision():
 
 
 def test_an_unknown_subject_is_proposed(run):
-    extraction = run("The Asan Forum announced on Thursday it would close.\n")
+    extraction = run("The Asan Forum announced on Thursday it would suspend its programme.\n")
     assert [(c.property, c.subject) for c in of_kind(extraction, "date")] == [("announced_on", "asan-forum")]
     assert [e.id for e in extraction.proposals] == ["asan-forum"]

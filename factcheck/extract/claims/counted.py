@@ -169,8 +169,12 @@ def normal_counted(words: list[str]) -> str | None:
     return " ".join(unique) if unique else None
 
 
+_NOT_ING = frozenset(("evening", "morning", "meeting", "building", "ceiling", "something", "nothing", "everything",
+                      "spring", "string", "during", "beijing", "wedding"))
+
+
 def _lemma(word: str) -> str:
-    if word.endswith("ing") and len(word) > 6:
+    if word.endswith("ing") and len(word) > 6 and word not in _NOT_ING:
         stem = word[:-3]
         if stem[-1] == stem[-2] and stem[-1] not in "aeiousz":
             stem = stem[:-1]  # "travelling" -> "travel", "stopping" -> "stop"

@@ -16,6 +16,8 @@ from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, slug
 from factcheck.model import PartialDate
 
+_NOT_NAMES = frozenset("A An The In This That New Latest When After Before If As While But And Its Their His Her Our Last "
+                       "First Another Monday Tuesday Wednesday Thursday Friday Saturday Sunday Exit Opinion".split())
 _POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 
 
@@ -54,7 +56,7 @@ def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | No
         lead = text[max(sentence.start, word.start() - 40):word.start()]
         name = re.search(r"((?:[A-Z][\w&.’'-]*\s+){1,3})$", lead)
         words = name.group(1).split() if name else []
-        while words and words[0] in ("A", "An", "The", "In", "This", "That", "New", "Latest"):
+        while words and words[0] in _NOT_NAMES:
             words = words[1:]
         if words:
             return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None

@@ -85,8 +85,8 @@ def _date(document: Document, value: Value) -> Finding | None:
             confidence -= 0.1  # read from the clause it hangs on
     else:
         return None
-    if prop == "announced_on" and governed.event is None and _only_said(document, governed):
-        return None  # "the ministry said on Saturday that 147 had died": when a statement was made, no fact
+    if prop == "announced_on" and governed.event is None and not _testimony(document, governed):
+        return None  # "the ministry said on Saturday that 147 had died": a statement's day, with nothing it announces
     if expression.form in ("month_day", "month", "weekday"):  # the year depends on the tense: read again
         quoted = document.quoted.get(sentence.index, ())
         tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
@@ -229,18 +229,17 @@ def _of_year(document: Document, value: Value, event: str) -> str:
     return event
 
 
-_PLAIN_SPEECH = frozenset(("said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "expressed"))
 _TESTIMONY = ("committee", "parliament", "assembly", "congress", "senate", "lawmakers", "court", "inquiry", "hearing")
 
 
-def _only_said(document: Document, governed: Governed) -> bool:
-    """Whether the date is only that of a statement: a plain speech verb ("said", "told reporters") whose
-    words name no action of the lexicon. Testimony ("told the defense committee Aug. 5") is kept."""
+def _testimony(document: Document, governed: Governed) -> bool:
+    """"told the defense committee Aug. 5": a statement to a committee, a parliament or a court is a fact
+    of its own; any other announcement's day needs what it announces (its event)."""
     predicate, clause = governed.predicate, governed.clause
-    if predicate is None or predicate.text.casefold() not in _PLAIN_SPEECH:
+    if predicate is None or predicate.text.casefold() not in ("told", "tells", "testified"):
         return False
     where = document.text[predicate.end:clause.end if clause else predicate.end + 80].casefold()
-    return not (predicate.text.casefold() in ("told", "tells") and any(word in where for word in _TESTIMONY))
+    return any(word in where for word in _TESTIMONY)
 
 
 def _bare_future(governed: Governed, value: Value) -> bool:

@@ -119,9 +119,13 @@ def action_in(cues: Cues, text: str, spans: list[tuple[int, int]], exclude: froz
         for key, pattern in cues.actions:
             if key in exclude:
                 continue
-            match = pattern.search(text, start, end)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), key)
+            for match in pattern.finditer(text, start, end):
+                if match.group()[:1].isupper() and match.start() > 0 and text[match.start() - 1] == " " \
+                        and not re.search(r"[.!?]\s*$", text[max(0, match.start() - 3):match.start()]):
+                    continue  # "the National Renewal Party": a word of a name is no action
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), key)
+                break
         if best:
             return best[1]
     return None

@@ -1,12 +1,14 @@
 """The gate's Markdown, for a pull-request comment or the job summary: the outcome first, then what to
 do, the new findings that fail (with every source's evidence, as in the report's Markdown), what the
-baseline accepts and what in it needs cleaning up, and the other findings folded away."""
+baseline accepts and what in it needs cleaning up, and the other findings folded away. Every string
+from a file (paths, reasons, owners, notes) goes through `escape.markdown` or `escape.markdown_code`."""
 
 from __future__ import annotations
 
 from factcheck.gate.gate import GateResult
 from factcheck.report.context import RenderContext
-from factcheck.report.markdown import ICONS, table_cell, finding_section
+from factcheck.report.escape import markdown, markdown_code
+from factcheck.report.markdown import ICONS, finding_section
 from factcheck.report.review import HOW_TO_REVIEW
 
 WHAT_TO_DO = [
@@ -26,10 +28,10 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
              else f"❌ failed: {count} new finding{'s' if count != 1 else ''} ({'/'.join(result.failing_verdicts)})")
     if result.warned:
         title += f", {len(result.warned)} warning{'s' if len(result.warned) != 1 else ''} on unreviewed claims"
-    files = ", ".join(f"`{path}`" for path in result.changed_files) or "none"
+    files = ", ".join(markdown_code(path) for path in result.changed_files) or "none"
     lines = [f"# factcheck gate: {title}", "",
              f"Changed claims files: {files}. Compared against {s.sources} sources with the rules from "
-             f"{result.rules_from}: {s.pairs} pairs. Fails on: {', '.join(result.failing_verdicts)}.", ""]
+             f"{markdown(result.rules_from)}: {s.pairs} pairs. Fails on: {', '.join(result.failing_verdicts)}.", ""]
     if not result.passed:
         lines += ["### What to do", "", *WHAT_TO_DO, ""]
         lines += [f"## {ICONS['conflict']} New findings that fail ({count})", ""]
@@ -47,13 +49,13 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
                   "| finding | fact | reason | owner | expires |", "| --- | --- | --- | --- | --- |"]
         for finding in accepted:
             entry = result.suppressed[finding.id]
-            lines.append(f"| `{finding.id}` {finding.verdict.value} | {table_cell(finding.message)} | "
-                         f"{table_cell(entry.reason)} | {table_cell(entry.owner or '')} | {entry.expires or ''} |")
+            lines.append(f"| {markdown_code(finding.id)} {finding.verdict.value} | {markdown(finding.message)} | "
+                         f"{markdown(entry.reason)} | {markdown(entry.owner or '')} | {entry.expires or ''} |")
         lines.append("")
     if result.stale or result.expired:
         lines += ["## Baseline entries to clean up", ""]
-        lines += [f"- stale: {table_cell(e.describe())} matches no finding" for e in result.stale]
-        lines += [f"- expired on {e.expires}: {table_cell(e.describe())} no longer accepts its finding"
+        lines += [f"- stale: {markdown(e.describe())} matches no finding" for e in result.stale]
+        lines += [f"- expired on {e.expires}: {markdown(e.describe())} no longer accepts its finding"
                   for e in result.expired]
         lines += ["", "Run `factcheck baseline prune` and commit the baseline.", ""]
     failing = {f.id for f in (*result.failing, *result.warned)}
@@ -69,5 +71,5 @@ def render_markdown(result: GateResult, context: RenderContext) -> str:
         lines += [f"{ICONS['unverified']} {len(unverified)} claims of the changed sources no other source speaks to.",
                   ""]
     if result.notes:
-        lines += ["**Notes**", "", *(f"- {table_cell(note)}" for note in result.notes), ""]
+        lines += ["**Notes**", "", *(f"- {markdown(note)}" for note in result.notes), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,10 +1,10 @@
 """The gate's output: its own text, JSON and Markdown (which lead with what fails and what to do), and
 the report formats (sarif, junit, github, html) given the gate's context: what the baseline accepts,
-which files changed, which verdicts fail."""
+which files changed, which verdicts fail. Lines for a terminal or CI log go through `escape.terminal_line`
+(a path that opens a line through `escape.terminal_path`), JSON through `escape.json_text`."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +12,7 @@ from factcheck.gate.gate import GateResult
 from factcheck.gate.identity import anchor_claim, fingerprint
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report import text as text_format
+from factcheck.report.escape import json_text, terminal_line, terminal_path
 from factcheck.report.json import report_data
 from factcheck.report.review import HOW_TO_REVIEW, unreviewed_note
 
@@ -31,7 +32,7 @@ def render_gate(result: GateResult, format_name: str, base: RenderContext | None
     if format_name == "text":
         return text_format.render(result.report, context) + "\n" + "\n".join(summary_lines(result)) + "\n"
     if format_name == "json":
-        return json.dumps(gate_data(result, context), indent=2, ensure_ascii=False) + "\n"
+        return json_text(gate_data(result, context))
     if format_name == "markdown":
         from factcheck.gate.markdown import render_markdown
 
@@ -48,22 +49,22 @@ def summary_lines(result: GateResult) -> list[str]:
     for prefix, findings in (("", result.failing), ("warning: ", result.warned)):
         for finding in findings:
             claim = anchor_claim(finding, changed)
-            lines.append(f"{prefix}{claim.path}:{claim.line}: {finding.rule_id} {finding.verdict.value}: "
-                         f"{finding.message} [{finding.id}]")
+            lines.append(f"{prefix}{terminal_path(claim.path)}:{claim.line}: {finding.rule_id} {finding.verdict.value}: "
+                         f"{terminal_line(finding.message)} [{finding.id}]")
             note = unreviewed_note(finding)
             if note is not None:
-                lines.append(f"  {note}")
+                lines.append(f"  {terminal_line(note)}")
     for finding in result.report.findings:
         entry = result.suppressed.get(finding.id)
         if entry is not None:
             lines.append(f"accepted {finding.id} ({finding.rule_id} {finding.subject} {finding.property}): "
-                         f"{entry.reason}")
-    lines += [f"stale baseline entry {e.describe()}: it matches no finding; run `factcheck baseline prune`"
+                         f"{terminal_line(entry.reason)}")
+    lines += [f"stale baseline entry {terminal_line(e.describe())}: it matches no finding; run `factcheck baseline prune`"
               for e in result.stale]
-    lines += [f"expired baseline entry {e.describe()}: expired on {e.expires}, it no longer accepts its finding"
-              for e in result.expired]
-    lines += [f"note: {note}" for note in result.notes]
-    lines.append(outcome(result))
+    lines += [f"expired baseline entry {terminal_line(e.describe())}: expired on {e.expires}, it no longer accepts "
+              f"its finding" for e in result.expired]
+    lines += [f"note: {terminal_line(note)}" for note in result.notes]
+    lines.append(terminal_line(outcome(result)))
     return lines
 
 

@@ -10,8 +10,9 @@ on unreviewed claims says so in its title and message, with the claims to review
 changed file, and only findings with a claim in a changed file are annotated. GitHub shows at most 10
 errors and 10 warnings per step, so the rest are counted in a final `::notice::`.
 
-Escaping follows GitHub's toolkit: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in a
-property value `:` and `,` also become `%3A` and `%2C`.
+Escaping follows GitHub's toolkit (`factcheck.report.escape`): in the message `%`, CR and LF become
+`%25`, `%0D`, `%0A`; in a property value `:` and `,` also become `%3A` and `%2C`; other control
+characters are dropped. So every line this format prints is one annotation of ours, whatever a file says.
 """
 
 from __future__ import annotations
@@ -19,17 +20,10 @@ from __future__ import annotations
 from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import anchor_claim, in_changed_files
 from factcheck.report.context import RenderContext
+from factcheck.report.escape import workflow_data, workflow_property
 from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
 
 LIMIT = 10  # annotations of each level GitHub shows per step
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def level(finding: Finding, context: RenderContext) -> str | None:
@@ -54,8 +48,8 @@ def annotation(finding: Finding, kind: str, context: RenderContext) -> str:
     lines += [f"{c.source_id}: {value} ({c.path}:{c.line}, {claim_status(c)})"
               for c, value in zip(finding.claims, finding.values)]
     lines += finding.explanation.splitlines()
-    properties = f"file={escape_property(claim.path)},line={claim.line},title={escape_property(title)}"
-    return f"::{kind} {properties}::{escape_data(chr(10).join(lines))}"
+    properties = f"file={workflow_property(claim.path)},line={claim.line},title={workflow_property(title)}"
+    return f"::{kind} {properties}::{workflow_data(chr(10).join(lines))}"
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -73,5 +67,5 @@ def render(report: Report, context: RenderContext) -> str:
     if any(omitted.values()):
         message = (f"{omitted['error']} more errors and {omitted['warning']} more warnings not annotated "
                    f"(GitHub shows {LIMIT} of each per step): see the full report")
-        lines.append(f"::notice title=factcheck::{escape_data(message)}")
+        lines.append(f"::notice title=factcheck::{workflow_data(message)}")
     return "".join(line + "\n" for line in lines)

@@ -1,20 +1,24 @@
 """JSON: the documented, versioned machine format (docs/report-json.md). Bump SCHEMA_VERSION on any
-change that removes or renames a field; adding a field is not a new version."""
+change that removes or renames a field; adding a field is not a new version.
+
+Written by `escape.json_text`: a number that is NaN or infinite (`amount: .nan` in a claims file) is
+null, since JSON has neither; every string is kept (but a lone surrogate, from a file name that
+is not UTF-8, which becomes U+FFFD)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.engine.finding import Finding, Report
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
+from factcheck.report.escape import json_text
 
 SCHEMA_VERSION = 1
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return json.dumps(report_data(report, context), indent=2, ensure_ascii=False) + "\n"
+    return json_text(report_data(report, context))
 
 
 def report_data(report: Report, context: RenderContext) -> dict[str, Any]:

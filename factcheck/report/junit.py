@@ -5,26 +5,20 @@ that fails the check (a conflict, or what `--fail-on` names) is a `<failure>` wi
 source's value and location, and the explanation; one the baseline accepts is `<skipped>` with the
 reason; the others pass. A failing finding that rests on unreviewed claims says so and names them;
 under the gate's `--unreviewed warn` it is `<skipped>` with that warning, under `ignore` it passes.
-Unverified claims are left out with `--hide-unverified`.
+Unverified claims are left out with `--hide-unverified`. Every attribute and text goes through
+`escape.xml_text` (no character XML 1.0 forbids), and the document through `escape.markup_document`.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import anchor_claim
 from factcheck.report.context import RenderContext
+from factcheck.report.escape import markup_document, xml_text
 from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
-
-
-def _text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
-
 
 def render(report: Report, context: RenderContext) -> str:
     shown = [f for f in report.findings if context.show_unverified or f.verdict.value != "unverified"]
@@ -34,7 +28,7 @@ def render(report: Report, context: RenderContext) -> str:
     root = ET.Element("testsuites", name="factcheck")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
     for (rule_id, rule_name), findings in sorted(by_rule.items()):
-        suite = ET.SubElement(root, "testsuite", name=f"{rule_id} {rule_name}")
+        suite = ET.SubElement(root, "testsuite", name=xml_text(f"{rule_id} {rule_name}"))
         counts = {"tests": 0, "failures": 0, "skipped": 0}
         for finding in findings:
             outcome = _testcase(suite, finding, context)
@@ -49,29 +43,29 @@ def render(report: Report, context: RenderContext) -> str:
         root.set(key, str(value))
     root.set("errors", "0")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return markup_document('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
 
 
 def _testcase(suite: ET.Element, finding: Finding, context: RenderContext) -> str | None:
     """Add the finding's test case; the counter it adds to (`failures`, `skipped`), if any."""
     claim = anchor_claim(finding, context.changed_paths)
-    case = ET.SubElement(suite, "testcase", classname=f"factcheck.{finding.rule_id}",
-                         name=_text(f"{finding.subject} {finding.property} ({finding.id})"),
-                         file=claim.path, line=str(claim.line))
+    case = ET.SubElement(suite, "testcase", classname=xml_text(f"factcheck.{finding.rule_id}"),
+                         name=xml_text(f"{finding.subject} {finding.property} ({finding.id})"),
+                         file=xml_text(claim.path), line=str(claim.line))
     failing = finding.verdict.value in context.failing_verdicts
     reason = context.suppressions.get(finding.id)
     if failing and reason is not None:
-        ET.SubElement(case, "skipped", message=_text(f"accepted in the baseline: {reason}"))
+        ET.SubElement(case, "skipped", message=xml_text(f"accepted in the baseline: {reason}"))
         return "skipped"
     note = unreviewed_note(finding)
     if failing and finding.id in context.warned and note is not None:
-        skipped = ET.SubElement(case, "skipped", message=_text(f"warning, not failing (--unreviewed warn): {note}"))
-        skipped.text = _text("\n".join(_details(finding)))
+        skipped = ET.SubElement(case, "skipped", message=xml_text(f"warning, not failing (--unreviewed warn): {note}"))
+        skipped.text = xml_text("\n".join(_details(finding)))
         return "skipped"
     if failing and finding.id not in context.ignored:
         message = finding.message if note is None else f"{finding.message} ({note})"
-        failure = ET.SubElement(case, "failure", message=_text(message), type=finding.verdict.value)
-        failure.text = _text("\n".join(_details(finding)))
+        failure = ET.SubElement(case, "failure", message=xml_text(message), type=finding.verdict.value)
+        failure.text = xml_text("\n".join(_details(finding)))
         return "failures"
     return None
 

@@ -8,19 +8,20 @@ agreements are not results. A finding the baseline accepts stays, marked with an
 and its reason, so the record is complete. `partialFingerprints` carry the baseline fingerprint, which
 survives moved lines. A result whose verdict rests on unreviewed (`auto`) claims says so in its message
 and in `properties` (`restsOnUnreviewed`, `confidence`, `unreviewedClaims`); under the gate's
-`--unreviewed warn` a failing one is a `warning`, under `ignore` a `note`. Validated against the OASIS
-schema in tests/report/test_sarif.py.
+`--unreviewed warn` a failing one is a `warning`, under `ignore` a `note`. Artifact URIs are
+percent-encoded (`escape.sarif_uri`) and the log is written by `escape.json_text`. Validated against the
+OASIS schema in tests/report/test_sarif.py.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcheck.engine.finding import Finding, Report
 from factcheck.gate.identity import FINGERPRINT_VERSION, anchor_claim, fingerprint
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
+from factcheck.report.escape import json_text, sarif_uri
 from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -29,7 +30,7 @@ NO_RULE = {"FC000": "Claims no rule compares: they can only be unverified."}
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return json.dumps(sarif_log(report, context), indent=2, ensure_ascii=False) + "\n"
+    return json_text(sarif_log(report, context))
 
 
 def sarif_log(report: Report, context: RenderContext) -> dict[str, Any]:
@@ -92,7 +93,7 @@ def _rules(report: Report, context: RenderContext) -> list[dict[str, Any]]:
 
 def _location(claim: SourcedClaim, described: str | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": {"uri": claim.path.replace("\\", "/"), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": sarif_uri(claim.path), "uriBaseId": "%SRCROOT%"},
         "region": {"startLine": max(claim.line, 1)},
     }}
     if described is not None:

@@ -1,5 +1,9 @@
 """Terminal output (rich): conflicts first, each finding with every source's evidence side by side
-and the explanation, then a summary line with the count per verdict."""
+and the explanation, then a summary line with the count per verdict.
+
+Every string from a file is a rich `Text` (never parsed as markup) cleaned by `escape.terminal` (no
+escape sequence or control character reaches the terminal), or `escape.terminal_line` where it must
+stay on one line (titles, paths)."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from rich.text import Text
 from factcheck.engine.finding import Finding, Report
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
+from factcheck.report.escape import terminal, terminal_line
 from factcheck.report.review import claim_status, is_reviewed, unreviewed_note
 
 STYLES = {"conflict": "bold red", "compatible": "yellow", "agree": "green", "unverified": "dim"}
@@ -36,28 +41,28 @@ def render(report: Report, context: RenderContext) -> str:
 def _panel(finding: Finding) -> Panel:
     verdict = finding.verdict.value
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    widest = max(len(c.source_id) for c in finding.claims)
+    widest = max(len(terminal_line(c.source_id)) for c in finding.claims)
     table.add_column("source", min_width=min(widest, 28), max_width=28, overflow="fold")
     table.add_column("value", ratio=3, overflow="fold")
     table.add_column("evidence", ratio=5, overflow="fold")
     for claim, value in zip(finding.claims, finding.values):
-        source = Text(claim.source_id, style="bold red" if claim.source_id in finding.outliers else "")
+        source = Text(terminal_line(claim.source_id), style="bold red" if claim.source_id in finding.outliers else "")
         source.append("\n").append_text(_status(claim))
-        evidence = Text(claim.claim.evidence.text, style="italic")
-        evidence.append(f"\n{claim.path}:{claim.line}", style="dim")
-        table.add_row(source, value, evidence)
+        evidence = Text(terminal(claim.claim.evidence.text), style="italic")
+        evidence.append(f"\n{terminal_line(claim.path)}:{claim.line}", style="dim")
+        table.add_row(source, Text(terminal(value)), evidence)
     parts: list = [table, Text("")]
     if finding.outliers:
-        parts.append(Text(f"Standing apart: {', '.join(finding.outliers)}", style="bold red"))
+        parts.append(Text(f"Standing apart: {terminal_line(', '.join(finding.outliers))}", style="bold red"))
     note = unreviewed_note(finding)
     if note is not None:
-        parts.append(Text(f"Unreviewed: {note}", style=UNREVIEWED_STYLE))
+        parts.append(Text(f"Unreviewed: {terminal(note)}", style=UNREVIEWED_STYLE))
     for line in finding.explanation.splitlines():
-        parts.append(Text(f"• {line}"))
-    title = Text.assemble((f" {verdict.upper()} ", STYLES[verdict]), f" {finding.message} ")
+        parts.append(Text(f"• {terminal(line)}"))
+    title = Text.assemble((f" {verdict.upper()} ", STYLES[verdict]), f" {terminal_line(finding.message)} ")
     if note is not None:
         title.append(" UNREVIEWED ", style=UNREVIEWED_STYLE)
-    subtitle = f"{finding.rule_id} {finding.rule_name} · {finding.id}"
+    subtitle = Text(terminal_line(f"{finding.rule_id} {finding.rule_name} · {finding.id}"))
     return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle, subtitle_align="right",
                  border_style=STYLES[verdict])
 
@@ -70,8 +75,9 @@ def _unverified_table(findings: list[Finding]) -> Table:
     table.add_column("value", ratio=5, overflow="fold")
     for finding in findings:
         claim = finding.claims[0]
-        source = Text(f"{claim.source_id}\n").append_text(_status(claim))
-        table.add_row(source, f"{claim.claim.id}\n[dim]{claim.path}:{claim.line}[/dim]", finding.values[0])
+        source = Text(f"{terminal_line(claim.source_id)}\n").append_text(_status(claim))
+        where = Text(f"{terminal_line(claim.claim.id)}\n").append(f"{terminal_line(claim.path)}:{claim.line}", style="dim")
+        table.add_row(source, where, Text(terminal(finding.values[0])))
     return table
 
 

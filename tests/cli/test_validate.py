@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from tests.report.hostile import HOSTILE, assert_no_command_lines, write_project
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "load"
 
@@ -71,3 +73,20 @@ def test_a_missing_path_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:  
     monkeypatch.chdir(tmp_path)  # no claims directory here, and none given
     default = CliRunner().invoke(cli, ["validate"])
     assert default.exit_code == 2 and "no claims directory here" in default.output
+
+
+@pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_validate_never_lets_a_hostile_file_name_key_or_value_start_a_line(
+        hostile: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile_file = write_project(tmp_path, hostile)
+    monkeypatch.chdir(tmp_path)
+    text = hostile_file.read_text(encoding="utf-8")  # broken: an unknown key and a bad date, both hostile
+    text = text.replace("  status: reviewed\n", f"  status: reviewed\n  {json.dumps(hostile)}: 1\n", 1)
+    text = text.replace("date: '2019-11-23'", f"date: {json.dumps(hostile)}", 1)
+    hostile_file.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "claims"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert_no_command_lines(result.stdout)
+    assert_no_command_lines(result.stderr)
+    assert result.stderr.strip().splitlines()[-1].startswith("Found ")

@@ -13,7 +13,8 @@ from factcheck.cli import cli
 from factcheck.engine import Report, run_rules
 from factcheck.load import load_corpus
 from factcheck.report import RenderContext, render
-from factcheck.report.github import LIMIT, escape_data, escape_property
+from factcheck.report.escape import workflow_data as escape_data, workflow_property as escape_property
+from factcheck.report.github import LIMIT
 from factcheck.rules import load_rules
 from tests.gate.repo import line_of, make_repo, write_wire
 

@@ -13,7 +13,7 @@ import pytest
 from factcheck.engine import Finding, Report, run_rules
 from factcheck.load import load_corpus
 from factcheck.report import RenderContext, render
-from factcheck.report.github import escape_data
+from factcheck.report.escape import workflow_data as escape_data
 from factcheck.rules import load_rules
 from tests.gate.repo import line_of, make_repo, write_wire
 from tests.report.test_sarif import assert_valid

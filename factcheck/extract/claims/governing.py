@@ -30,6 +30,11 @@ from factcheck.extract.document import Clause, Document, Mention, Predicate, Val
 from factcheck.extract.readers.events import action_in, event_key, head_after
 
 _PREPOSITIONS = frozenset(("since", "until", "till"))
+_INTENT = re.compile(r"\b(?:would|will|plans\s+to|planned\s+to|intends\s+to|is\s+to|was\s+to|to)\s+(?:not\s+)?"
+                     r"(?!be\b|have\b|do\b|make\b|take\b|get\b|go\b)([a-z]{3,})\b")
+# Speech verbs whose object is a clause, not a thing announced: with no action, their event stays unknown.
+_SPEECH = frozenset(("said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "expressed",
+                     "confirmed", "confirms"))
 _NOUNS = frozenset(("talks", "call", "calls", "summit", "summits", "meeting", "meetings", "notice", "treaty", "accord",
                     "negotiations", "occupation", "decision"))
 _QUALIFIER = re.compile(r"\b(?:if not|unless|if)\b[^,.;:]*", re.IGNORECASE)
@@ -162,6 +167,17 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
                       if c.parent == home.index or home.parent == c.index]
             spans.append((home.start, predicate.start))
         found = action_in(document.cues, document.text, spans, exclude=document.cues.happenings)
+        if found is None:  # "announced on Dec. 20 that it would review the pact": what it will do
+            for start, end in spans[:-1] if home is not None else spans:
+                intent = _INTENT.search(document.text, start, end)
+                if intent:
+                    found = intent.group(1).casefold()
+                    break
+        if found is None and template == "{action}" and predicate.text.casefold() not in _SPEECH:
+            end = home.end if home else predicate.end + 60
+            head = head_after(document.text, predicate.end, value.start if predicate.end < value.start < end else end)
+            if head is not None and not (value.start <= head[0] < value.end):  # "announced the decision": decision
+                found = event_key(document.cues, document.text[head[0]:head[1]], [], head)
     if "{" not in template:
         return template
     if found is None:

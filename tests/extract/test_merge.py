@@ -75,3 +75,14 @@ def test_pruning_never_drops_a_reviewed_claim(project):
     reviewed = [c.model_copy(update={"status": Status.reviewed}) for c in old.claims]
     merged, _ = merge_claims(with_claims(old, reviewed), extracted(project, "Nothing here.\n"), prune=True)
     assert merged.claims == reviewed
+
+
+def test_claims_with_events_and_modalities_are_untouched_when_extracted_again(project):
+    # written for tests: the ids hash the event and the modality as the claims carry them
+    text = ("Japan says all such claims were settled under a 1965 treaty. Seoul said Thursday it would quit the pact "
+            "on Nov. 23. The two leaders held a 35-minute call on Monday.\n")
+    first = extracted(project, text)
+    assert any(c.event for c in first.claims) and any(c.modality for c in first.claims)
+    assert all(is_untouched(c) for c in first.claims)
+    merged, report = merge_claims(first, extracted(project, text))
+    assert report.edited == [] and len(report.unchanged) == len(first.claims)

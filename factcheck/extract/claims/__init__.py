@@ -112,7 +112,8 @@ def _claims(text: str, found: list[Finding], vocabulary: frozenset[str],
             continue
         start, end = finding.evidence
         evidence_text = text[start:end]
-        base = claim_id(finding.kind, finding.property, evidence_text, finding.value, finding.event, finding.modality)
+        event = None if finding.event == finding.subject else finding.event  # "under the 1965 treaty": no event
+        base = claim_id(finding.kind, finding.property, evidence_text, finding.value, event, finding.modality)
         identifier, number = base, 2
         while identifier in used:
             identifier = f"{base}-{number}"
@@ -123,10 +124,8 @@ def _claims(text: str, found: list[Finding], vocabulary: frozenset[str],
             "value": finding.value.model_dump(mode="json", exclude_none=True), "status": "auto",
             "confidence": finding.confidence, "evidence": {"text": evidence_text, "start": start, "end": end},
         }
-        if finding.event == finding.subject:
-            claim["subject"] = finding.subject  # "under the 1965 treaty": the thing is the subject; no event
-        elif finding.event:
-            claim["event"] = finding.event
+        if event:
+            claim["event"] = event
         for key in ("qualifier", "modality", "note"):
             if getattr(finding, key):
                 claim[key] = getattr(finding, key)

@@ -98,6 +98,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             event = change_day(document, value)  # "rose 1.4% on Thursday": that day's change
         elif owner is not None and event is None:
             event = f"result-{stage}" if stage else "result"  # a result, never a poll's figure
+        elif value.measure == "percent" and event is None and as_of is not None:
+            event = f"as-of-{as_of}"  # "40% contained on Friday", "7.8% in August": the figure of that day
     if subject is None:
         return None
     reading: QuantityValue = value.reading

@@ -92,7 +92,7 @@ def test_a_percentage_change_is_a_change_of_its_day(run):
                         "The bank raised its rate from 9.25% to 9.75%.\n"), "quantity")
     by_amount = {c.value.amount: (c.value.counted, c.event) for c in found}
     assert by_amount[1.4] == ("peso rise", "change-2019-08-22")
-    assert by_amount[7.8][1] is None and 9.25 not in by_amount and 9.75 in by_amount
+    assert by_amount[7.8][1] == "as-of-2019-08" and 9.25 not in by_amount and 9.75 in by_amount  # a level of its month
 
 
 def test_the_role_of_a_sum(run):

@@ -2,7 +2,7 @@
 
 Each kind of claim is read off the layers by one module: quotes from the `quotes` layer (below), dates
 and durations (`time`) and quantities (`quantities`) from the `values` layer with the clause that governs
-each value (`governing`), scope statements from the sentences and mentions (`readers/scope.py`). Then
+each value (`governing`), scope statements from the sentences and mentions (`scope`). Then
 one finding per fact is kept (`unique`), and each finding becomes a claim with `status: auto`, a
 confidence, and an id that depends only on what was found (kind, property, normalised evidence text,
 value, event and modality), so extracting the same text again gives the same ids and `merge` can match
@@ -16,9 +16,9 @@ import json
 
 from factcheck.extract.claims.finding import Finding
 from factcheck.extract.claims.quantities import quantity_findings
+from factcheck.extract.claims.scope import scope_findings
 from factcheck.extract.claims.time import time_findings
 from factcheck.extract.document import Document, sentence_key
-from factcheck.extract.readers.scope import scope_findings
 from factcheck.extract.readers.speakers import AttributedQuote
 from factcheck.model import QuoteValue
 

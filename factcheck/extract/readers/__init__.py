@@ -2,6 +2,6 @@
 
 `dates` (dates and durations with their precision), `numbers`, `quantities` (percentages, money, rates,
 counts), `quotemarks` (quotations), `speakers` and `roles` (who said a quote), `entities` (names to ids),
-`events` (the event lexicon: predicates, head nouns, event keys), `scope` (scope phrases). The annotators
+`events` (the event lexicon: predicates, head nouns, event keys). The annotators
 (`factcheck.extract.annotators`) call them to add the document's layers.
 """

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.claims.finding import Finding
 from factcheck.extract.cues import Cues
-from factcheck.extract.document import Mention
-from factcheck.extract.claims import Finding
-from factcheck.extract.document import Sentence
+from factcheck.extract.document import Mention, Sentence
 from factcheck.model import Modality, ScopeRelation, ScopeValue
 
 _RELATIONS = ("narrower_than", "broader_than", "same_as")

@@ -174,7 +174,7 @@ _NOT_ING = frozenset(("evening", "morning", "meeting", "building", "ceiling", "s
 
 
 def _lemma(word: str) -> str:
-    if word.endswith("ing") and len(word) > 6 and word not in _NOT_ING:
+    if word.endswith("ing") and len(word) > 6 and word not in _NOT_ING and "-" not in word:
         stem = word[:-3]
         if stem[-1] == stem[-2] and stem[-1] not in "aeiousz":
             stem = stem[:-1]  # "travelling" -> "travel", "stopping" -> "stop"

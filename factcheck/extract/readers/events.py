@@ -106,7 +106,7 @@ def event_key(cues: Cues, noun: str, mentions: list[Mention] = (), span: tuple[i
         if pattern.fullmatch(lowered):
             return action  # "a 60-day truce" is the `pause` that "suspended for 90 days" names
     key = slug(" ".join(singular(w) if len(w) > 3 else w for w in lowered.split()))
-    return key or None
+    return key if len(key) > 2 and key not in _LEADING and key not in _STOP else None
 
 
 def action_in(cues: Cues, text: str, spans: list[tuple[int, int]], exclude: frozenset[str] = frozenset()) -> str | None:

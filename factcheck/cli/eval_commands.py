@@ -9,6 +9,7 @@ import click
 
 from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
 from factcheck.accuracy.render import render_json, render_text
+from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
 from factcheck.cli.report_commands import load_rules_or_exit
@@ -33,7 +34,7 @@ def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path |
     Exit 0 when it ran (and met the floors given), 1 below a floor, 2 when it could not run.
     """
     if not find_events(corpus):
-        click.echo(f"error: no event under {corpus} (an event folder has articles/ and answers.yaml)", err=True)
+        click.echo(terminal_line(f"error: no event under {corpus} (an event folder has articles/ and answers.yaml)"), err=True)
         sys.exit(EXIT_USAGE)
     rules = load_rules_or_exit(rules_dir)
     try:
@@ -42,7 +43,7 @@ def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path |
         echo_problems(error.problems)
         sys.exit(EXIT_USAGE)
     except (AnswerKeyError, SourceError) as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(terminal_line(f"error: {error}"), err=True)
         sys.exit(EXIT_USAGE)
     text = render_json(score) if format_name == "json" else render_text(score)
     if output:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
 from factcheck.extract.evaluate import evaluate, render_text
@@ -59,7 +60,7 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
     try:
         result = ingest(path, options, output=output, entities_path=entities_path, cues_path=cues_path, prune=prune)
     except SourceError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(terminal_line(f"error: {error}"), err=True)
         sys.exit(EXIT_USAGE)
     except ProblemsError as error:
         echo_problems(error.problems)
@@ -116,7 +117,7 @@ def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path
         echo_problems(error.problems)
         sys.exit(EXIT_USAGE)
     except (OSError, UnicodeDecodeError, SourceError) as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(terminal_line(f"error: {error}"), err=True)
         sys.exit(EXIT_USAGE)
     evaluation = evaluate(reviewed, extracted)
     if output_format == "json":

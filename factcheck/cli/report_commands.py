@@ -9,6 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
 from factcheck.engine import Report, run_rules
@@ -28,7 +29,7 @@ def load_rules_or_exit(rules_dir: Path, select: tuple[str, ...] = ()) -> list[Lo
         echo_problems(error.problems, what="rule problem")
         sys.exit(EXIT_USAGE)
     except UnknownRuleError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(terminal_line(f"error: {error}"), err=True)
         sys.exit(EXIT_USAGE)
 
 

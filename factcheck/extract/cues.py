@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.extract.readers.numbers import NUMBER
 from factcheck.load.document import read_yaml
 from factcheck.load.problems import Problem, ProblemsError
 
@@ -95,6 +96,7 @@ class Cues:
     happenings: frozenset[str] = frozenset()
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
+    vote_splits: tuple[re.Pattern[str], ...] = ()  # "voted 5-2": groups `for` and `against`
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -224,6 +226,9 @@ def _event_cues(lexicon: dict[str, Any]) -> tuple[EventCue, ...]:
         for entry in entries
     )
 
+# A vote is a small whole number, in digits or words ("voted 5-2", "by four votes to three").
+_VOTE_NUMBER = rf"(?:\d{{1,3}}(?![\d,.]\d)|{NUMBER})"
+
 
 def compile_cues(lexicon: dict[str, Any]) -> Cues:
     quantities = lexicon.get("quantities", {})
@@ -273,5 +278,6 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         money_roles=tuple((str(k), words_pattern([str(w) for w in v]))
                           for k, v in quantities.get("money_roles", {}).items()),
         count_lead=tuple(str(p) for p in quantities.get("count_lead", [])),
+        vote_splits=tuple(re.compile(str(p).replace("{n}", _VOTE_NUMBER), re.IGNORECASE) for p in quantities.get("vote_splits", [])),
         raw=lexicon,
     )

@@ -62,7 +62,12 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
-    counted = change_counted(document, value, change) if change else counted_phrase(document, value, poll is not None)
+    if value.measure == "votes":
+        counted = value.reading.counted  # "voted 5-2": the votes for, the votes against
+    elif change:
+        counted = change_counted(document, value, change)
+    else:
+        counted = counted_phrase(document, value, poll is not None)
     if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
             and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
         return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact

@@ -74,8 +74,8 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     """Every quantity of one sentence as (measure, span, value), left to right, each span read once
     (rates, then percentages, money, counts)."""
     patterns = _patterns(cues)
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[str, tuple[int, int], QuantityValue]] = []
+    found = _vote_splits(text, sentence, cues)
+    taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
                              ("percent", patterns.percent), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.count),
@@ -94,6 +94,23 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             taken.append((match.start(), end))
             found.append((measure, (start, end), value))
     return sorted(found, key=lambda item: item[1])
+
+
+def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
+    """"voted 5-2", "by four votes to three": the votes for and the votes against, each a figure of its own
+    (`counted` "votes for" and "votes against"), so that "5-2" and "4-3" disagree on both."""
+    found: list[tuple[str, tuple[int, int], QuantityValue]] = []
+    for pattern in cues.vote_splits:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if any(a < match.end() and match.start() < b for _, (a, b), _ in found):
+                continue
+            for side in ("for", "against"):
+                amount = parse_number(match.group(side))
+                if amount is None or amount != int(amount):
+                    break
+                found.append(("votes", match.span(side), QuantityValue(amount=amount, unit="vote",
+                                                                       counted=f"votes {side}")))
+    return found
 
 
 def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cues: Cues,

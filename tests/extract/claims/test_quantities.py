@@ -110,3 +110,26 @@ def test_whose_share_and_at_which_stage(run):
     assert 31 not in found  # how far the count has got
     assert found[40.1][1:3] == ("result-preliminary", "japan preliminary partial")
     assert found[30.4][1:3] == ("result-preliminary", "south-korea preliminary partial")
+
+
+def vote_figures(extraction) -> set[tuple]:
+    return {(c.property, c.value.amount, c.value.unit, c.value.counted) for c in of_kind(extraction, "quantity")
+            if c.property == "votes"}
+
+
+def test_a_vote_split_is_the_votes_for_and_against(run):
+    # written for tests
+    assert vote_figures(run("The rate-setting committee voted 5-2 for the larger increase.\n")) == {
+        ("votes", 5, "vote", "votes for"), ("votes", 2, "vote", "votes against")}
+    assert vote_figures(run("The council approved the budget by four votes to three on Monday.\n")) == {
+        ("votes", 4, "vote", "votes for"), ("votes", 3, "vote", "votes against")}
+    assert vote_figures(run("The board backed the merger by a vote of 7 to 1.\n")) == {
+        ("votes", 7, "vote", "votes for"), ("votes", 1, "vote", "votes against")}
+    assert vote_figures(run("In a 6-3 ruling, the court struck down the law.\n")) == {
+        ("votes", 6, "vote", "votes for"), ("votes", 3, "vote", "votes against")}
+
+
+def test_numbers_that_are_no_vote_split(run):
+    # written for tests
+    assert not vote_figures(run("The bank raised its rate by 50 basis points to 9.75% in the 2025-26 budget year.\n"))
+    assert not vote_figures(run("Prices rose by 5 to 10 percent.\n"))

@@ -20,7 +20,8 @@ from factcheck.cli.report_commands import build_report, load_rules_or_exit
 from factcheck.engine import Report
 from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
-from factcheck.gate.render import GATE_FORMATS, render_gate, summary_lines
+from factcheck.gate.news import render_with_news, summary_with_news
+from factcheck.gate.render import GATE_FORMATS
 from factcheck.load import ProblemsError
 from factcheck.load.write import write_atomic
 from factcheck.report import RenderContext
@@ -57,9 +58,14 @@ def _fail_usage(error: GateError) -> NoReturn:
 @click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
+@click.option("--allow-baseline-changes", is_flag=True,
+              help="With --base: accept findings by the baseline entries this change adds or edits (once reviewed).")
+@click.option("--allow-deleted-sources", is_flag=True,
+              help="A known finding whose source this change deletes is listed, and does not fail.")
 def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, unreviewed: str,
          claims_dir: Path, rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str,
-         output: Path | None, select: tuple[str, ...]) -> None:
+         output: Path | None, select: tuple[str, ...], allow_baseline_changes: bool,
+         allow_deleted_sources: bool) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
@@ -68,7 +74,8 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     """
     request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, unreviewed=unreviewed,
                           claims_dir=claims_dir, rules_dir=rules_dir, rules_from_head=rules_from_head,
-                          entities=entities, select=select)
+                          entities=entities, select=select, allow_baseline_changes=allow_baseline_changes,
+                          allow_deleted_sources=allow_deleted_sources)
     try:
         result = run_gate(request)
     except GateError as error:
@@ -79,7 +86,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
         sys.exit(EXIT_DATA)
     terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=terminal, width=Console().width if terminal else 100)
-    text = render_gate(result, format_name, context)
+    text = render_with_news(result, format_name, context)
     if output is not None:
         write_atomic(output, text)
         _echo_summary(result)
@@ -93,7 +100,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
 
 def _echo_summary(result: GateResult) -> None:
     """The outcome on standard error, when standard output holds a machine format or nothing."""
-    for line in summary_lines(result):
+    for line in summary_with_news(result):
         click.echo(line, err=True)
 
 

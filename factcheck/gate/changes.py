@@ -2,8 +2,9 @@
 
 The gate checks the claims files a pull request adds or edits: `git diff --name-only BASE...HEAD` (the
 changes since the branch left BASE), plus what is staged, unstaged or untracked under the claims
-directory, so a run before committing sees the same as CI. Deleted files are left out: a removed
-source cannot bring a conflict.
+directory, so a run before committing sees the same as CI. A claims file that is a symlink is a change
+when the link or its target changed, and is followed only within the repository. Deleted and renamed
+files are listed by `changed_sources` (base.py says what a deletion costs).
 
 A pull request must not weaken the rules that judge it, so with a base the rules are read from BASE
 (`git ls-tree` + `git cat-file` into a temporary directory), not from the working tree.
@@ -12,11 +13,23 @@ A pull request must not weaken the rules that judge it, so with a base the rules
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.gate.errors import GateError
+from factcheck.load.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """A file a change adds (A), modifies (M), deletes (D) or renames (R); names relative to the root."""
+
+    status: str
+    old: str
+    new: str
+    revision: str  # where the old name can be read
 
 
 def git(args: list[str], cwd: Path) -> bytes:
@@ -55,7 +68,9 @@ def _names(output: bytes) -> list[str]:
 
 
 def changed_files(root: Path, base: str | None, claims_dir: Path) -> list[Path]:
-    """YAML files under `claims_dir` changed since `base` (or since HEAD, when there is no base), that still exist."""
+    """YAML files under `claims_dir` changed since `base` (or since HEAD, when there is no base), that
+    still exist, as `located` paths. A claims file that is a symlink counts as changed when the link
+    or the file it leads to changed; where it leads is checked by `check_links`."""
     names: list[str] = []
     if base is not None:
         check_revision(root, base)
@@ -63,13 +78,53 @@ def changed_files(root: Path, base: str | None, claims_dir: Path) -> list[Path]:
     if _has_commits(root):
         names += _names(git(["diff", "--name-only", "-z", "HEAD", "--"], root))
     names += _names(git(["ls-files", "--others", "--exclude-standard", "-z", "--"], root))
-    claims = claims_dir.resolve()
+    claims = located(claims_dir)
+    touched_files = {located(root / name) for name in names}
+    targets = {path.resolve() for path in touched_files}
     found: dict[Path, None] = {}
-    for name in names:
-        path = (root / name).resolve()
-        if path.suffix in YAML_SUFFIXES and path.is_file() and path.is_relative_to(claims):
+    for path in sorted(touched_files):
+        if path.suffix in YAML_SUFFIXES and path.is_relative_to(claims) and path.is_file():
             found.setdefault(path)
+    if claims.is_dir():  # links whose target the change edits
+        for path in sorted(claims.iterdir()):
+            if path.suffix in YAML_SUFFIXES and path.is_symlink() and path.resolve() in targets and path.is_file():
+                found.setdefault(path)
     return sorted(found)
+
+
+def located(path: Path) -> Path:
+    """`path` absolute, its folders resolved but not the file itself: a symlinked claims file stays where
+    it is listed (`claims/x.yaml`), not where it leads."""
+    path = Path.cwd() / path
+    return path.parent.resolve() / path.name
+
+
+def check_links(paths: list[Path], root: Path) -> list[Problem]:
+    """A problem for each symlinked claims file that leads outside `root` or to no regular file: such a
+    link is not followed (the pull request may not make the gate read files outside the repository)."""
+    # The project's path policy (factcheck/load/paths.py, issue 9 item 1) had not landed when this was
+    # written; when it has, this check belongs to it.
+    problems = []
+    top = root.resolve()
+    for path in paths:
+        if not path.is_symlink():
+            continue
+        target = path.resolve()
+        if not target.is_relative_to(top):
+            problems.append(Problem(display_link(path), 0, 0, "G001",
+                                    "a symlink that leads outside the repository: not followed"))
+        elif not target.is_file():
+            problems.append(Problem(display_link(path), 0, 0, "G001",
+                                    "a symlink that leads to no regular file: not followed"))
+    return problems
+
+
+def display_link(path: Path) -> str:
+    """The link's own path as users typed it (display_path would show where it leads)."""
+    try:
+        return str(located(path).relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _has_commits(root: Path) -> bool:
@@ -108,3 +163,44 @@ def export_folder(root: Path, revision: str, folder: Path, destination: Path) ->
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(git(["cat-file", "blob", f"{revision}:{name}"], root))
     return target
+
+
+def name_status(root: Path, base: str | None, folder: Path) -> list[FileChange]:
+    """Each file under `folder` the change adds (A), modifies (M),
+    deletes (D) or renames (R), committed since `base` and uncommitted, with the revision the old name
+    is read at: the merge base for committed changes, HEAD for uncommitted ones."""
+    try:
+        relative = located(folder).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return []
+    changes: list[FileChange] = []
+    if base is not None:
+        merge_base = git(["merge-base", "--end-of-options", base, "HEAD"], root).decode("utf-8").strip()
+        changes += _statuses(git(["diff", "--name-status", "-z", "-M", f"{base}...HEAD", "--", relative], root),
+                             merge_base)
+    if _has_commits(root):
+        changes += _statuses(git(["diff", "--name-status", "-z", "-M", "HEAD", "--", relative], root), "HEAD")
+    return changes
+
+
+def _statuses(output: bytes, revision: str) -> list[FileChange]:
+    fields = _names(output)
+    found = []
+    at = 0
+    while at < len(fields):
+        letter = fields[at][:1]
+        if letter in "RC":
+            found.append(FileChange(letter, fields[at + 1], fields[at + 2], revision))
+            at += 3
+        else:
+            found.append(FileChange(letter, fields[at + 1], fields[at + 1], revision))
+            at += 2
+    return found
+
+
+def file_at(root: Path, revision: str, name: str) -> bytes | None:
+    """The content of `name` (relative to the root) at `revision`, or None when it is not there."""
+    try:
+        return git(["cat-file", "blob", f"{revision}:{name}"], root)
+    except GateError:
+        return None

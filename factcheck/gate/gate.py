@@ -7,6 +7,12 @@ corpus was judged when it landed), applies the baseline, and lists the findings 
 that would fail but rests on unreviewed (`auto`) claims fails too by default; `unreviewed="warn"`
 makes it a warning and `"ignore"` leaves it out (docs/ci.md says why failing is the default).
 
+What a pull request cannot do unseen (base.py, bound.py): accept its own findings (with a base, the base's
+baseline judges; an entry the change adds or edits fails until a maintainer allows it), take away the
+evidence of a known finding by deleting a source (it fails, naming the finding), hide a claims file
+behind a symlink (a link is a change, followed only within the repository), or stall the gate with one
+huge block (compared by representatives, or refused, and said either way).
+
 Errors: a GateError when the check cannot run (exit 2: git, rules, baseline, usage); a ProblemsError
 from `load_corpus` when a claims file is invalid (exit 1: the data fails).
 """
@@ -19,6 +25,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.engine import Finding, Report, run_rules
+from factcheck.gate.base import (
+    BaselineChange,
+    LostFinding,
+    SourceChange,
+    base_baseline,
+    baseline_changes,
+    lost_findings,
+    source_changes,
+)
 from factcheck.gate.baseline import (
     DEFAULT_BASELINE,
     BaselineEntry,
@@ -26,10 +41,13 @@ from factcheck.gate.baseline import (
     load_baseline,
     match_baseline,
 )
+from factcheck.gate.bound import BlockBound, bound_blocks
 from factcheck.gate.changes import (
     changed_files,
+    check_links,
     check_revision,
     export_folder,
+    located,
     repo_root,
     touched,
 )
@@ -67,6 +85,8 @@ class GateRequest:
     entities: Path | None = None
     select: tuple[str, ...] = ()  # rule ids or names to run; empty: all
     today: dt.date | None = None
+    allow_baseline_changes: bool = False  # a maintainer reviewed the change's baseline entries: use them
+    allow_deleted_sources: bool = False  # a finding that loses its evidence is listed, and does not fail
 
 
 @dataclass(frozen=True)
@@ -87,10 +107,33 @@ class GateResult:
     unreviewed: str = "fail"  # the --unreviewed policy
     warned: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: warnings (--unreviewed warn)
     ignored: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: left out (--unreviewed ignore)
+    baseline_changes: tuple[BaselineChange, ...] = ()  # entries the change adds or edits
+    allow_baseline_changes: bool = False
+    source_changes: tuple[SourceChange, ...] = ()  # claims files deleted or renamed
+    lost: tuple[LostFinding, ...] = ()  # known findings whose source the change deletes
+    allow_deleted_sources: bool = False
+    blocks: tuple[BlockBound, ...] = ()  # blocks over the size limit: compared by representatives, or refused
 
     @property
     def passed(self) -> bool:
-        return not self.failing
+        return not self.failing and not self.blockers
+
+    @property
+    def blockers(self) -> tuple[str, ...]:
+        """Why the change fails besides its findings: baseline entries to review, lost evidence, refused blocks."""
+        reasons = []
+        if self.baseline_changes and not self.allow_baseline_changes:
+            count = len(self.baseline_changes)
+            reasons.append(f"{count} baseline entr{'ies' if count != 1 else 'y'} accepted in this change "
+                           "need review (--allow-baseline-changes once reviewed)")
+        if self.lost and not self.allow_deleted_sources:
+            count = len(self.lost)
+            reasons.append(f"{count} known finding{'s' if count != 1 else ''} lost {'their' if count != 1 else 'its'} "
+                           "evidence to a deleted source (--allow-deleted-sources if the deletion is meant)")
+        refused = sum(b.refused for b in self.blocks)
+        if refused:
+            reasons.append(f"{refused} block{'s' if refused != 1 else ''} too large to compare")
+        return tuple(reasons)
 
     @property
     def failing_verdicts(self) -> tuple[str, ...]:
@@ -106,21 +149,36 @@ def run_gate(request: GateRequest) -> GateResult:
     notes: list[str] = []
     root, changed = _changes(request)
     baseline = _baseline(request.baseline)
+    accepting, changes = baseline, ()
+    if request.base is not None and root is not None:
+        at_base = base_baseline(root, request.base, request.baseline)
+        changes = baseline_changes(at_base, baseline)
+        accepting = baseline if request.allow_baseline_changes else at_base
     rules, rules_from = _rules(request, root, notes)
     try:
         rules = select_rules(rules, list(request.select))
     except UnknownRuleError as error:
         raise GateError(str(error)) from None
-    corpus = load_corpus(_corpus_paths(request, changed), entities_path=request.entities)  # invalid: exit 1
+    corpus_paths = _corpus_paths(request, changed)
+    link_problems = check_links(claims_files_in(corpus_paths), root or Path.cwd())
+    if link_problems:
+        raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
+    corpus = load_corpus(corpus_paths, entities_path=request.entities)  # invalid: exit 1
     rule_problems = check_properties(rules, corpus.vocabulary)
     if rule_problems:
         raise GateError("the rules name properties the vocabulary does not have", rule_problems, what="rule problem")
     focus = _focus(corpus, changed, notes)
-    report = run_rules(corpus, rules, focus_sources=focus)
+    compared, blocks = bound_blocks(corpus, rules, focus)
+    report = run_rules(compared, rules, focus_sources=focus)
     if focus is not None:
-        report = complete_findings(corpus, rules, report, focus)
+        report = complete_findings(compared, rules, report, focus)
     known = {d.claims_file.source.id for d in corpus.documents}
-    match = match_baseline(report.findings, baseline, request.today or dt.date.today(),
+    moved: tuple[SourceChange, ...] = ()
+    lost: tuple[LostFinding, ...] = ()
+    if root is not None:
+        moved, restored, added = source_changes(root, request.base, request.claims_dir, known)
+        lost = lost_findings(corpus, rules, restored, added, FAIL_ON[request.fail_on], accepting)
+    match = match_baseline(report.findings, accepting, request.today or dt.date.today(),
                            judged_sources=focus, known_sources=known)
     verdicts = FAIL_ON[request.fail_on]
     new = [f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed]
@@ -133,7 +191,9 @@ def run_gate(request: GateRequest) -> GateResult:
                       changed_sources=tuple(sorted(focus if focus is not None else known)),
                       rules=tuple(r.rule for r in rules), rules_from=rules_from, notes=tuple(notes),
                       unreviewed=request.unreviewed, warned=held if request.unreviewed == "warn" else (),
-                      ignored=held if request.unreviewed == "ignore" else ())
+                      ignored=held if request.unreviewed == "ignore" else (), baseline_changes=changes,
+                      allow_baseline_changes=request.allow_baseline_changes, source_changes=moved, lost=lost,
+                      allow_deleted_sources=request.allow_deleted_sources, blocks=blocks)
 
 
 def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
@@ -145,7 +205,7 @@ def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
         root = repo_root(Path.cwd()) if request.base is not None else None
         if root is not None and request.base is not None:
             check_revision(root, request.base)
-        return root, [p.resolve() for p in claims_files_in(list(request.paths))]
+        return root, [located(p) for p in claims_files_in(list(request.paths))]
     root = repo_root(Path.cwd())
     return root, changed_files(root, request.base, request.claims_dir)
 
@@ -185,7 +245,7 @@ def _load_rules(paths: list[Path], exported_to: Path | None, shown_as: str) -> l
 
 
 def _corpus_paths(request: GateRequest, changed: list[Path]) -> list[Path]:
-    claims = request.claims_dir.resolve()
+    claims = located(request.claims_dir)
     paths = [request.claims_dir] if request.claims_dir.is_dir() else []
     paths += [p for p in changed if not p.is_relative_to(claims)]
     if not paths:
@@ -201,7 +261,7 @@ def _focus(corpus: Corpus, changed: list[Path], notes: list[str]) -> set[str] | 
         notes.append(f"{', '.join(project)} changed: every source is compared, not only the changed ones")
         return None
     wanted = set(changed)
-    focus = {d.claims_file.source.id for d in corpus.documents if d.path.resolve() in wanted}
+    focus = {d.claims_file.source.id for d in corpus.documents if located(d.path) in wanted}
     if not changed:
         notes.append("no claims file changed: nothing to compare")
     return focus

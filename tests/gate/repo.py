@@ -107,3 +107,14 @@ def line_of(path: Path, claim_id: str) -> int:
         if line.strip() == f"- id: {claim_id}":
             return number
     raise AssertionError(f"no claim {claim_id} in {path}")
+
+
+FLOOD_TEXT = "The intelligence pact will expire on Dec. 31, 2019, the wire said again and again.\n"
+FLOOD_EVIDENCE = "The intelligence pact will expire on Dec. 31, 2019"
+
+
+def write_flood(repo: Path, count: int, dates: list[str], *, source_id: str = "flood-wire") -> Path:
+    """A generated source with `count` claims of one subject and property (gsomia expires_on), their
+    dates taken in turn from `dates`, all on one sentence: one block of `count` claims from one source."""
+    claims = [date_claim(f"expiry-{n}", dates[n % len(dates)], FLOOD_EVIDENCE) for n in range(count)]
+    return write_source(repo, source_id, FLOOD_TEXT, claims)

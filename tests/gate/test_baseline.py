@@ -40,9 +40,15 @@ def test_after_baseline_add_the_same_conflict_passes(repo: Path) -> None:
     entry = load_baseline(repo / ".factcheck" / "baseline.yaml").entries[0]
     assert (entry.rule, entry.subject, entry.property, entry.owner) == ("FC101", "gsomia", "expires_on", "asia-desk")
     assert {s.source for s in entry.sources} == {"bloomberg-2019-08-22", "diplomat-2019-08", "wire-2019-09-02"}
-    again = invoke("gate", "--base", "main")
-    assert again.exit_code == 0, again.output
-    assert f"accepted {finding_id}" in again.output and "The wire misreads the notice period" in again.output
+    again = invoke("gate", "--base", "main")  # the entry is this change's own: judged by main's baseline
+    assert again.exit_code == 1, again.output
+    assert f"error: accepted in this change: needs review: finding {finding_id} (added in the baseline)" in again.output
+    reviewed = invoke("gate", "--base", "main", "--allow-baseline-changes")
+    assert reviewed.exit_code == 0, reviewed.output
+    assert f"accepted {finding_id}" in reviewed.output and "The wire misreads the notice period" in reviewed.output
+    commit_all(repo, "the wire and its accepted conflict")  # merged: main's baseline has the entry
+    git(repo, "checkout", "-q", "-b", "later")
+    assert invoke("gate", "--base", "main", "claims/wire-2019-09-02.yaml").exit_code == 0
 
 
 def test_a_changed_value_after_baselining_fails_again(repo: Path) -> None:

@@ -1,0 +1,144 @@
+"""A bound on one block's work, so one pull-request file cannot stall the gate.
+
+A rule compares the claims of different sources that share a block (same subject and property, say).
+A block's cost grows with its pairs of claims from different sources; a generated file with 20,000
+claims of one subject and property beside the corpus's few is tens of thousands of pairs, and grouping
+them into facts grows faster still. So before comparing, the gate sizes every block that holds a
+changed source's claim (for a quote rule, every run of words' list of quotes, which is what it pairs):
+
+- up to `MAX_BLOCK_PAIRS` pairs of claims from different sources, it is compared in full;
+- above it, the changed sources' claims in it are compared by *representative*: of the claims of one
+  changed source that say the same thing (kind, subject, property, value as the fingerprint normalises
+  it, qualifier, event, modality, as-of date, status), only the first is compared, and a located warning
+  says how many claims the others were. 20,000 copies of one date are one comparison;
+- if the block is still above the limit after that (20,000 *different* values), it is not compared: the
+  gate fails with a located problem naming the block, since a block it cannot judge must not pass.
+
+Nothing is dropped in silence: every block handled either way is in `GateResult.blocks`, and shown in
+every format. Representatives change what the gate's findings list (the other claims of the same value
+are not in them), so in such a block a finding's id and fingerprint can differ from `factcheck report`'s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from factcheck.engine.blocking import blocks_of, cross_source_pairs, pairing_lists
+from factcheck.load.corpus import Corpus
+from factcheck.model.sourced import SourcedClaim
+from factcheck.rules import LoadedRule
+
+MAX_BLOCK_PAIRS = 5_000  # pairs of claims from different sources in one block (docs/ci.md, docs/performance.md)
+
+
+@dataclass(frozen=True)
+class BlockBound:
+    """A block over the limit: where it is, how big, and what the gate did with it."""
+
+    rule_id: str
+    block: str  # the block's key, as shown: `gsomia · expires_on`
+    path: str  # where to point: the first changed claim in it
+    line: int
+    claims: int
+    pairs: int  # pairs of claims from different sources, before representatives
+    represented: int  # changed claims left out because an equal claim of their source stands for them
+    refused: bool  # still over the limit with representatives: not compared, and the gate fails
+
+    @property
+    def message(self) -> str:
+        size = (f"{self.rule_id} block {self.block} holds {self.claims:,} claims ({self.pairs:,} pairs of "
+                f"different sources, over the limit of {MAX_BLOCK_PAIRS:,})")
+        if self.refused:
+            return (f"{size}: too large to compare even with one claim per distinct value; it was not compared. "
+                    "Split the source's claims or remove repeated ones")
+        return (f"{size}: compared by one claim per distinct value of each changed source; "
+                f"{self.represented:,} equal claims were represented by others")
+
+
+def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | None,
+                 limit: int = MAX_BLOCK_PAIRS) -> tuple[Corpus, tuple[BlockBound, ...]]:
+    """The corpus to compare, with the claims that oversized blocks leave out removed, and each such block."""
+    mentioned = _mentions(corpus)
+    claims = corpus.claims()
+    bounds: list[BlockBound] = []
+    left_out: set[str] = set()
+    for loaded in rules:
+        rule = loaded.rule
+        matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+        for key, block in blocks_of(rule, matched, mentioned).items():
+            for listed in pairing_lists(rule, block):
+                mine = [c for c in listed if changed is None or c.source_id in changed]
+                if not mine:
+                    continue
+                pairs = cross_source_pairs(listed)
+                if pairs <= limit:
+                    continue
+                kept = _representatives(listed, changed)
+                refused = cross_source_pairs(kept) > limit
+                dropped = {c.key for c in mine} - {c.key for c in kept}
+                left_out |= {c.key for c in mine} if refused else dropped
+                bounds.append(BlockBound(rule.id, " · ".join(k for k in key if k) or "quotes", mine[0].path,
+                                         mine[0].line, len(listed), pairs, len(dropped), refused))
+    if not bounds:
+        return corpus, ()
+    return _without(corpus, left_out), tuple(_merged(bounds))
+
+
+def _representatives(claims: list[SourcedClaim], changed: set[str] | None) -> list[SourcedClaim]:
+    """The claims of unchanged sources, and the first of each changed source's claims that say the same."""
+    seen: set[str] = set()
+    kept = []
+    for item in claims:
+        if changed is not None and item.source_id not in changed:
+            kept.append(item)
+            continue
+        said = _what_it_says(item)
+        if said not in seen:
+            seen.add(said)
+            kept.append(item)
+    return kept
+
+
+def _what_it_says(item: SourcedClaim) -> str:
+    claim = item.claim
+    return json.dumps([item.source_id, claim.kind, claim.subject, claim.property,
+                       claim.value.model_dump(mode="json", exclude_none=True), claim.qualifier, claim.event,
+                       claim.modality.value if claim.modality else None, str(claim.as_of) if claim.as_of else None,
+                       claim.status.value], sort_keys=True, ensure_ascii=False)
+
+
+def _merged(bounds: list[BlockBound]) -> list[BlockBound]:
+    """One entry per rule and block (a quote block is sized per run of words: keep the largest)."""
+    by_block: dict[tuple[str, str], BlockBound] = {}
+    for bound in bounds:
+        key = (bound.rule_id, bound.block)
+        known = by_block.get(key)
+        if known is None or (bound.refused, bound.pairs) > (known.refused, known.pairs):
+            by_block[key] = bound
+    return list(by_block.values())
+
+
+def _without(corpus: Corpus, keys: set[str]) -> Corpus:
+    documents = []
+    for document in corpus.documents:
+        source_id = document.claims_file.source.id
+        claims = [c for c in document.claims_file.claims if f"{source_id}/{c.id}" not in keys]
+        if len(claims) != len(document.claims_file.claims):
+            document = replace(document, claims_file=document.claims_file.model_copy(update={"claims": claims}))
+        documents.append(document)
+    return Corpus(documents, corpus.entities, corpus.vocabulary)
+
+
+def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
+    """The entities each claim's evidence names, as the engine looks them up."""
+    cache: dict[str, set[str]] = {}
+
+    def mentioned(item: SourcedClaim) -> set[str]:
+        text = item.claim.evidence.text
+        if text not in cache:
+            cache[text] = corpus.entities.mentioned_in(text)
+        return cache[text]
+
+    return mentioned

@@ -97,6 +97,8 @@ class Cues:
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
     vote_splits: tuple[re.Pattern[str], ...] = ()  # "voted 5-2": groups `for` and `against`
+    levels: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a level's name, and the ways it is written
+    level_qualifiers: frozenset[str] = frozenset()
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -279,5 +281,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
                           for k, v in quantities.get("money_roles", {}).items()),
         count_lead=tuple(str(p) for p in quantities.get("count_lead", [])),
         vote_splits=tuple(re.compile(str(p).replace("{n}", _VOTE_NUMBER), re.IGNORECASE) for p in quantities.get("vote_splits", [])),
+        levels=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in quantities.get("levels", {}).items()),
+        level_qualifiers=frozenset(str(w).casefold() for w in quantities.get("level_qualifiers", [])),
         raw=lexicon,
     )

@@ -132,6 +132,29 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     return normal_counted(words[:_MAX_WORDS])
 
 
+def level_counted(document: Document, value: Value, counted: str | None) -> str | None:
+    """A level named one of the ways the lexicon's `levels` lists counts that level alone, with the words
+    that tell its figures apart (`level_qualifiers`), and `new` when a change reached it: "raised its
+    benchmark interest rate by 50 basis points to 9.75%" and "taking its policy rate to 9.75%" both count
+    "new policy rate"; "the bank's benchmark rate stands at 9.25%" counts "policy rate"."""
+    if not counted:
+        return counted
+    level = next((name for name, pattern in document.cues.levels if pattern.search(counted)), None)
+    if level is None:
+        return counted
+    qualifiers = [w for w in counted.split() if w in document.cues.level_qualifiers]
+    clause = document.clause_at(value.start)
+    floor = clause.start if clause else document.sentences[value.sentence].start
+    before = document.text[max(floor, value.start - 90):value.start]
+    reached = re.search(r"\bto\s+(?:(?:about|around|nearly|almost|some|just)\s+)?$", before) and _CHANGE_VERB.search(before)
+    return " ".join(dict.fromkeys([*(["new"] if reached else []), *qualifiers, level]))
+
+
+_CHANGE_VERB = re.compile(rf"\b(?:{'|'.join(_RISE + _FALL)}|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|hik(?:e|es|ed|ing)|"
+                          r"cut(?:s|ting)?|lower(?:s|ed|ing)?|increase|increased|increasing|reduc(?:e|es|ed|ing)|"
+                          r"tak(?:e|es|ing)|took|brought|bring(?:s|ing)?)\b", re.IGNORECASE)
+
+
 _MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height", "tall": "height", "away": "distance",
              "earthquake": "quake", "tremor": "quake", "shock": "quake", "mainshock": "quake"}
 _SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)

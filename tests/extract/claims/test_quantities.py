@@ -133,3 +133,13 @@ def test_numbers_that_are_no_vote_split(run):
     # written for tests
     assert not vote_figures(run("The bank raised its rate by 50 basis points to 9.75% in the 2025-26 budget year.\n"))
     assert not vote_figures(run("Prices rose by 5 to 10 percent.\n"))
+
+
+def test_a_level_named_two_ways_counts_one_level(run):
+    # written for tests
+    raised = figures(run("The central bank raised its benchmark interest rate by 50 basis points to 6.5% on Tuesday.\n"))
+    taken = figures(run("The bank delivered half a point, taking its policy rate to 6.5%.\n"))
+    standing = figures(run("The bank's key rate stands at 6% after two increases this year.\n"))
+    assert raised[6.5][2] == taken[6.5][2] == "new policy rate"  # the level a change reached
+    assert standing[6][2] == "policy rate"  # the level before it: another fact
+

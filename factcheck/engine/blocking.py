@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from factcheck.comparators.quote import normalize_quote
 from factcheck.model.claims import Status
+from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.words import content_words
 from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
@@ -169,3 +170,17 @@ def pairing_lists(rule: Rule, block: list[SourcedClaim]) -> list[list[SourcedCla
                 index[shingle].append(item)
             index[f"\0speaker:{item.claim.value.speaker}"].append(item)
     return list(index.values())
+
+
+def evidence_mentions(entities: EntityIndex) -> Callable[[SourcedClaim], set[str]]:
+    """The entities each claim's evidence names (for blocking unreviewed claims), looked up once
+    per evidence text."""
+    cache: dict[str, set[str]] = {}
+
+    def mentioned(item: SourcedClaim) -> set[str]:
+        text = item.claim.evidence.text
+        if text not in cache:
+            cache[text] = entities.mentioned_in(text)
+        return cache[text]
+
+    return mentioned

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from factcheck.comparators.base import Comparison, Context, Verdict
 from factcheck.comparators.time import apply_time_varying
-from factcheck.engine.blocking import candidate_pairs
+from factcheck.engine.blocking import candidate_pairs, evidence_mentions
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.same_fact import ContextIndex, same_fact
@@ -40,7 +40,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     context = Context(entities=corpus.entities)
     claims = corpus.claims()
     contexts = ContextIndex(corpus.entities, {p for p, d in corpus.vocabulary.items() if d.once})
-    mentioned = _mentions(corpus)
+    mentioned = evidence_mentions(corpus.entities)
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
     blocks = 0
     for loaded in rules:
@@ -132,19 +132,6 @@ def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Compar
 def _counted(item: SourcedClaim) -> str | None:
     value = item.claim.value
     return value.counted if isinstance(value, QuantityValue) else None
-
-
-def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
-    """The entities each claim's evidence names, looked up once per evidence text."""
-    cache: dict[str, set[str]] = {}
-
-    def mentioned(item: SourcedClaim) -> set[str]:
-        text = item.claim.evidence.text
-        if text not in cache:
-            cache[text] = corpus.entities.mentioned_in(text)
-        return cache[text]
-
-    return mentioned
 
 
 def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:

@@ -22,10 +22,9 @@ are not in them), so in such a block a finding's id and fingerprint can differ f
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from factcheck.engine.blocking import blocks_of, cross_source_pairs, pairing_lists
+from factcheck.engine.blocking import blocks_of, cross_source_pairs, evidence_mentions, pairing_lists
 from factcheck.load.corpus import Corpus
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
@@ -60,7 +59,7 @@ class BlockBound:
 def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | None,
                  limit: int = MAX_BLOCK_PAIRS) -> tuple[Corpus, tuple[BlockBound, ...]]:
     """The corpus to compare, with the claims that oversized blocks leave out removed, and each such block."""
-    mentioned = _mentions(corpus)
+    mentioned = evidence_mentions(corpus.entities)
     claims = corpus.claims()
     bounds: list[BlockBound] = []
     left_out: set[str] = set()
@@ -129,16 +128,3 @@ def _without(corpus: Corpus, keys: set[str]) -> Corpus:
             document = replace(document, claims_file=document.claims_file.model_copy(update={"claims": claims}))
         documents.append(document)
     return Corpus(documents, corpus.entities, corpus.vocabulary)
-
-
-def _mentions(corpus: Corpus) -> Callable[[SourcedClaim], set[str]]:
-    """The entities each claim's evidence names, as the engine looks them up."""
-    cache: dict[str, set[str]] = {}
-
-    def mentioned(item: SourcedClaim) -> set[str]:
-        text = item.claim.evidence.text
-        if text not in cache:
-            cache[text] = corpus.entities.mentioned_in(text)
-        return cache[text]
-
-    return mentioned

@@ -14,6 +14,7 @@ from typing import NoReturn
 import click
 from rich.console import Console
 
+from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems
 from factcheck.cli.report_commands import build_report, load_rules_or_exit
@@ -39,7 +40,7 @@ ENTITIES_OPTION = click.option("--entities", type=click.Path(exists=True, dir_ok
 def _fail_usage(error: GateError) -> NoReturn:
     if error.problems:
         echo_problems(error.problems, what=error.what)
-    click.echo(f"error: {error.message}", err=True)
+    click.echo(terminal_line(f"error: {error.message}"), err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -141,14 +142,14 @@ def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.da
     report = _full_report(claims_dir, rules_dir, entities)
     finding = next((f for f in report.findings if f.id == finding_id), None)
     if finding is None:
-        click.echo(f"error: no finding {finding_id!r} in the report of {claims_dir} (ids are shown by "
-                   "`factcheck report` and `factcheck gate`)", err=True)
+        click.echo(terminal_line(f"error: no finding {finding_id!r} in the report of {claims_dir} (ids are shown "
+                                 "by `factcheck report` and `factcheck gate`)"), err=True)
         sys.exit(EXIT_USAGE)
     entry = entry_for(finding, reason, owner=owner, expires=expires.date() if expires else None)
     updated, replaced = with_entry(current, entry)
     save_baseline(baseline_path, updated)
-    click.echo(f"{'updated' if replaced else 'added'} {finding.id} ({finding.rule_id} {finding.verdict.value}: "
-               f"{finding.message}) in {baseline_path}")
+    click.echo(terminal_line(f"{'updated' if replaced else 'added'} {finding.id} ({finding.rule_id} "
+                             f"{finding.verdict.value}: {finding.message}) in {baseline_path}"))
     sys.exit(EXIT_OK)
 
 
@@ -165,8 +166,8 @@ def baseline_prune(baseline_path: Path, claims_dir: Path, rules_dir: Path, entit
     if dropped:
         save_baseline(baseline_path, kept)
     for entry, why in dropped:
-        click.echo(f"dropped {entry.describe()}: {why}")
-    click.echo(f"{len(dropped)} dropped, {len(kept.entries)} kept in {baseline_path}")
+        click.echo(terminal_line(f"dropped {entry.describe()}: {why}"))
+    click.echo(terminal_line(f"{len(dropped)} dropped, {len(kept.entries)} kept in {baseline_path}"))
     sys.exit(EXIT_OK)
 
 

@@ -99,6 +99,7 @@ class Cues:
     vote_splits: tuple[re.Pattern[str], ...] = ()  # "voted 5-2": groups `for` and `against`
     levels: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a level's name, and the ways it is written
     level_qualifiers: frozenset[str] = frozenset()
+    counted_synonyms: dict[str, str] = field(default_factory=dict)  # a word of `counted` -> the word it is kept as
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -283,5 +284,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         vote_splits=tuple(re.compile(str(p).replace("{n}", _VOTE_NUMBER), re.IGNORECASE) for p in quantities.get("vote_splits", [])),
         levels=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in quantities.get("levels", {}).items()),
         level_qualifiers=frozenset(str(w).casefold() for w in quantities.get("level_qualifiers", [])),
+        counted_synonyms={str(w).casefold(): str(word) for word, written in quantities.get("counted_synonyms", {}).items()
+                          for w in written},
         raw=lexicon,
     )

@@ -98,7 +98,7 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     if margin and not re.sub(r"\W|\b(?:of|was|is|at|plus|or|minus|about|around|roughly)\b", "",
                              before[margin[-1].end():]).strip():
         return "margin of error"
-    after = text[value.end:end]
+    after = _undated(document, value.end, end)
     words: list[str] = []
     if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once
@@ -130,6 +130,30 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     return normal_counted(words[:_MAX_WORDS])
+
+
+def synonym_counted(document: Document, counted: str | None) -> str | None:
+    """Each word of `counted` under the word the lexicon's `counted_synonyms` keeps for it: "economists
+    forecast" and "economists pencilled" both count "economist expect"."""
+    if not counted:
+        return counted
+    kept = [document.cues.counted_synonyms.get(w, w) for w in counted.split()]
+    return " ".join(dict.fromkeys(kept))
+
+
+def _undated(document: Document, start: int, end: int) -> str:
+    """The text from `start` to `end` with its dates blanked, with the preposition before each and the
+    day that closes a range after it ("polled between September 9 and 14 forecast": "polled forecast"):
+    when a thing was counted is not what is counted."""
+    text = document.text[start:end]
+    for other in document.values:
+        if other.kind == "date" and start <= other.start and other.end <= end:
+            lead = re.search(r"\b(?:between|from|on|in|since)\s+$", text[:other.start - start])
+            close = re.match(r"\s*(?:and|to|-|–)\s*\d{1,2}\b", text[other.end - start:])
+            first = lead.start() if lead else other.start - start
+            last = other.end - start + (close.end() if close else 0)
+            text = text[:first] + " " * (last - first) + text[last:]
+    return text
 
 
 def level_counted(document: Document, value: Value, counted: str | None) -> str | None:

@@ -23,7 +23,7 @@ import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
 from factcheck.extract.claims.counted import (change_counted, change_day, change_of, counted_phrase, level_counted,
-                                             normal_counted)
+                                             normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.document import Document, Mention, Value
@@ -68,7 +68,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     elif change:
         counted = change_counted(document, value, change)
     else:
-        counted = level_counted(document, value, counted_phrase(document, value, poll is not None))
+        counted = synonym_counted(document, level_counted(document, value, counted_phrase(document, value,
+                                                                                          poll is not None)))
     if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
             and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
         return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact

@@ -33,6 +33,7 @@ class _Patterns:
     magnitude: re.Pattern[str]
     length: re.Pattern[str]
     count: re.Pattern[str]
+    part: re.Pattern[str]
     count_lead: re.Pattern[str]
     currency_word: re.Pattern[str]
 
@@ -61,6 +62,8 @@ def _patterns(cues: Cues) -> _Patterns:
                           re.IGNORECASE),
         rate=re.compile(rf"(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
+        part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+                        rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"),
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
                               rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
@@ -78,7 +81,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
                              ("percent", patterns.percent), ("money", patterns.money_symbol),
-                             ("money", patterns.money_word), ("count", patterns.count),
+                             ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
                              ("count", patterns.count_lead)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if any(a < match.end() and match.start() < b for a, b in taken):

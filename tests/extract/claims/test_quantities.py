@@ -143,3 +143,21 @@ def test_a_level_named_two_ways_counts_one_level(run):
     assert raised[6.5][2] == taken[6.5][2] == "new policy rate"  # the level a change reached
     assert standing[6][2] == "policy rate"  # the level before it: another fact
 
+
+
+def test_a_part_of_a_whole_counts_the_part(run):
+    # written for tests: "N of the M nouns" counts N of the noun; when they were asked is not what is counted
+    first = figures(run("Twelve of the 30 analysts surveyed between May 2 and 6 forecast a cut in the deposit rate.\n",
+                        "2019-05-08"))
+    second = figures(run("In the survey, 19 of the 30 analysts polled had predicted a cut in the deposit rate.\n",
+                         "2019-05-08"))
+    assert first[12][:3] == ("count", None, "analyst surveyed expect cut deposit rate")
+    assert second[19][:3] == ("count", None, "analyst polled expect cut deposit rate")
+    assert 30 not in first and 30 not in second  # the whole is no count of its own
+
+
+def test_survivors_and_people_alive_count_one_thing(run):
+    # written for tests
+    survivors = figures(run("By Tuesday evening rescuers had found 14 survivors.\n"))[14][2]
+    alive = figures(run("By Tuesday evening 14 people had been found alive.\n"))[14][2]
+    assert survivors == "survivor" and alive == "people survivor"  # "people" says nothing more: one thing

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from factcheck.comparators.base import Context
 from factcheck.engine import Report
-from factcheck.engine.same_fact import ContextIndex, same_fact
+from factcheck.engine.context import ContextIndex
+from factcheck.engine.same_fact import same_fact
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
 

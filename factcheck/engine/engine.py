@@ -21,7 +21,8 @@ from factcheck.comparators.time import apply_time_varying
 from factcheck.engine.blocking import candidate_pairs, evidence_mentions
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
-from factcheck.engine.same_fact import ContextIndex, same_fact
+from factcheck.engine.context import ContextIndex
+from factcheck.engine.same_fact import same_fact
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim

@@ -1,46 +1,37 @@
 """The same-fact test: are two claims about one fact, or only about one subject?
 
 Blocking (`blocking.py`) puts claims that share a subject and property side by side; that is not
-enough. "South Korea announced_on" holds every announcement a government makes. Two claims are the
+enough: "South Korea announced_on" holds every announcement a government makes. Two claims are the
 same fact only when:
 
-1. **their keys match**: the same `event` when both name one (a claim without an event is
-   unknown on that count, and left to the context test); modalities that can be compared (a plan,
-   a forecast or a condition only with its like; done, reported and unstated with each other); for
-   quantities, the same thing counted (`counted`: the Jaccard overlap of their content words);
-2. **their contexts match**, when either claim is unreviewed (`status: auto`): the words around the
-   value, with the values masked (numbers, dates, weekdays, months, quoted words) and the subject's
-   own names masked (both claims have that subject already), share enough content. The measure is a
-   weighted Jaccard over content-word stems, each word weighted by how rare it is in the language
-   (`8 - zipf frequency`, from the `wordfreq` lists), so "said" or "government" count for little and
-   "capsized" or "notified" for much. The weights come from the language, not from the corpus, so a
-   verdict never changes because unrelated sources were added, and the gate, which compares a few
-   claims, judges exactly as the full report does. Reviewed claims skip
-   it: a person has said what fact each is. When the key already carries much of the context, a
-   lower threshold (`min_context_keyed`) applies: both claims name the same event, or both say what
-   they count and it matches, or both texts date the value to the same day or month, or the property happens
-   once to a thing (`once: true` in the
-   vocabulary: an agreement is signed once, expires once) and the subject is a thing, not an actor.
-   Two counts of the same thing that both texts date to the same day need no context at all.
+1. **their keys match**: the same `event` when both name one (a claim without one is unknown on
+   that count and left to the context); modalities that can be compared (a plan, a forecast or a
+   condition only with its like; done, reported and unstated with each other: a plan or forecast
+   and what was done are shown together in time order, `sequence`); for quantities, the same thing
+   counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
+   counting as one group) and, unless the rule lets values vary over time, dates that can be the
+   same day when both texts date them;
+2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
+   Reviewed claims skip it: a person has said which fact each is. When the keys already carry much
+   of the context, the lower `min_context_keyed` applies: both claims name the same event, or both
+   say what they count and it matches, or both texts date the value to the same day or month, or
+   the property happens once to a thing (`once: true` in the vocabulary: an agreement is signed
+   once) and the subject is a thing, not an actor. Two counts of one thing dated to the same day
+   need no context at all; two figures whose own clauses share no word need a matching key.
 
-The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact` below). The test is
-one function, `same_fact`, used by the engine for every rule.
+The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact`). The test is one
+function, `same_fact`, used by the engine for every rule.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection
 from dataclasses import dataclass
-from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
-from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuantityValue, QuoteValue
-from factcheck.model.words import content_words, stem, words
+from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
@@ -59,56 +50,6 @@ class SameFactResult:
     score: float
     reason: str
     sequence: bool = False  # not one fact, but a plan or forecast and what was done: shown in time order
-
-
-@lru_cache(maxsize=131072)
-def rarity(word: str, language: str = "en") -> float:
-    """How much a word says: 8 minus its Zipf frequency (0 for "the", about 5 for "capsized")."""
-    return max(0.5, 8.0 - zipf_frequency(word, language))
-
-
-@lru_cache(maxsize=65536)
-def weighted_words(text: str, language: str = "en") -> dict[str, float]:
-    """Content-word stems of `text`, each with the rarity of its rarest surface form."""
-    weights: dict[str, float] = {}
-    for word in words(text):
-        key = stem(word)
-        weights[key] = max(weights.get(key, 0.0), rarity(word, language))
-    return weights
-
-
-ACTOR_KINDS = frozenset({"person", "organisation", "country", "group"})
-
-
-class ContextIndex:
-    """Context similarity of two claims' evidence, with the subject's own names masked; and which
-    (subject, property) pairs name one fact by themselves."""
-
-    def __init__(self, entities: EntityIndex | None = None, once: Collection[str] = ()) -> None:
-        self._entities = entities or EntityIndex()
-        self._once = frozenset(once)
-
-    def names_one_fact(self, item: SourcedClaim) -> bool:
-        """The property happens once to the subject: a thing's signing or expiry, not an actor's."""
-        entity = self._entities.get(item.claim.subject)
-        return item.claim.property in self._once and entity is not None and entity.kind.value not in ACTOR_KINDS
-
-    @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
-    def subject_words(self, subject: str) -> frozenset[str]:
-        entity = self._entities.get(subject)
-        names = [subject.replace("-", " ")] + (entity.names() if entity is not None else [])
-        return frozenset(word for name in names for word in content_words(name))
-
-    def similarity(self, a: SourcedClaim, b: SourcedClaim) -> float:
-        """Weighted Jaccard of the two evidence texts' content words, in [0, 1]."""
-        masked = self.subject_words(a.claim.subject) | self.subject_words(b.claim.subject)
-        wa = {w: x for w, x in weighted_words(a.claim.evidence.text, a.source.language).items() if w not in masked}
-        wb = {w: x for w, x in weighted_words(b.claim.evidence.text, b.source.language).items() if w not in masked}
-        union = wa.keys() | wb.keys()
-        if not union:
-            return 0.0
-        shared = sum(min(wa[w], wb[w]) for w in wa.keys() & wb.keys())
-        return shared / sum(max(wa.get(w, 0.0), wb.get(w, 0.0)) for w in union)
 
 
 def _modality_class(item: SourcedClaim) -> str:
@@ -232,29 +173,3 @@ def _clauses_share_nothing(a: SourcedClaim, b: SourcedClaim, index: ContextIndex
         return False
     masked = index.subject_words(a.claim.subject) | index.subject_words(b.claim.subject)
     return not ((content_words(first) & content_words(second)) - masked)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|which|after|as|whereas)\b")
-
-
-def _written_forms(amount: float) -> list[str]:
-    """How a figure may be written in the text: 1200000000 as "1,200,000,000", "1.2" (billion), ..."""
-    forms = []
-    for scale in (1.0, 1e3, 1e6, 1e9, 1e12):
-        value = amount / scale
-        if scale > 1 and value < 1:
-            break
-        forms += [f"{value:,.0f}", f"{value:.0f}"] if value == int(value) else [f"{value:g}", f"{value:,.2f}".rstrip("0")]
-    return sorted(set(forms), key=len, reverse=True)
-
-
-def value_clause(text: str, amount: float) -> str | None:
-    """The clause of `text` that holds the figure `amount`, or None when it cannot be found."""
-    for form in _written_forms(amount):
-        found = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
-        if found:
-            breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
-            start = max((end for begin, end in breaks if end <= found.start()), default=0)
-            end = min((begin for begin, _ in breaks if begin >= found.end()), default=len(text))
-            return text[start:end]
-    return None

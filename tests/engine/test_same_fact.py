@@ -6,7 +6,8 @@ from pathlib import Path
 
 from factcheck.comparators.base import Verdict
 from factcheck.engine import run_rules
-from factcheck.engine.same_fact import ContextIndex, content_words, same_fact
+from factcheck.engine.context import ContextIndex
+from factcheck.engine.same_fact import same_fact
 from factcheck.rules import load_rules
 from factcheck.rules.model import SameFact
 
@@ -24,11 +25,6 @@ def dated(claim_id: str, day: str, sentence: str, **extra: object) -> dict:
 
 def conflicts(report) -> list:
     return [f for f in report.findings if f.verdict is Verdict.conflict]
-
-
-def test_values_and_function_words_are_masked() -> None:
-    words = content_words('The pact will expire on Nov. 23, 2019, "unless renewed", officials said on Thursday.')
-    assert words == {"pact", "expire", "official"}
 
 
 def test_unreviewed_claims_in_different_contexts_are_not_compared() -> None:
@@ -139,12 +135,6 @@ def test_an_unreviewed_claim_is_also_compared_under_the_entities_its_evidence_na
     assert conflicts(run_rules(reviewed, RULES)) == []  # a reviewed subject is the reviewer's word
 
 
-def test_entity_mentions_are_found_by_name_and_alias() -> None:
-    corpus = build_corpus({})
-    assert corpus.entities.mentioned_in("Seoul said gsomia, not TISA, would lapse.") == {"gsomia", "tisa"}
-    assert corpus.entities.mentioned_in("GSOMIAs and TISAR are not names.") == set()
-
-
 def test_two_counts_of_one_thing_dated_to_the_same_day_need_no_context() -> None:
     # written for tests: a live blog and a newspaper give the toll by the same evening
     def toll(amount: int, sentence: str, as_of: str = "2026-03-18") -> dict:
@@ -177,16 +167,6 @@ def test_a_bare_people_count_is_unknown_and_a_shared_stated_day_lowers_the_bar()
     })
     [finding] = conflicts(run_rules(corpus, RULES))
     assert "(same key)" in finding.explanation
-
-
-def test_the_clause_of_a_figure_is_found_by_its_digits() -> None:
-    from factcheck.engine.same_fact import value_clause
-    both = "The bank said it had sold 1.2 billion dollars of reserves in August and a further $400 million in September."
-    assert value_clause(both, 4e8) == " a further $400 million in September."
-    assert value_clause(both, 1.2e9) == "The bank said it had sold 1.2 billion dollars of reserves in August "
-    assert value_clause("Food prices rose 11.4% from a year earlier, driven by a poor harvest", 11.4) == \
-        "Food prices rose 11.4% from a year earlier"
-    assert value_clause("Nothing here", 5) is None
 
 
 def test_figures_dated_to_different_times_are_different_facts_unless_the_rule_lets_them_vary() -> None:

@@ -3,7 +3,8 @@
 A sentence with a poll word (the lexicon's `polls.words`: "poll", "survey", "respondents") starts a poll,
 and the sentences after it in its paragraph stay with it. The poll is `poll-<pollster>` when the pollster
 is named next to the poll word ("a Realmeter poll", "a survey by Gallup Korea", "Gallup's poll") or as
-the one who "found"/"showed"; `poll` when not. Dates of a poll sentence whose clause has a fieldwork word
+the one who "found"/"showed"; `poll` when not. A poll the entity file knows (an event whose name or alias
+has a poll word: "the exit poll") is that entity, and its key is the entity's id. Dates of a poll sentence whose clause has a fieldwork word
 ("conducted Aug. 20-22", "carried out from Sept. 19 to 21") are when the poll was taken: the `as_of` of
 its figures, and no claims of their own.
 """
@@ -31,8 +32,11 @@ def poll_of_sentences(document: Document) -> dict[int, tuple[str, Mention | None
         if sentence.line != line:
             current, line = (current if current and _poll_word(document, sentence) else None), sentence.line
         if _poll_word(document, sentence):
-            named = _pollster(document, sentence)
-            if named is not None or current is None:
+            known = _known_poll(document, sentence)
+            named = None if known else _pollster(document, sentence)
+            if known is not None:
+                current = (known.entity_id, known)
+            elif named is not None or current is None:
                 current = (f"poll-{named[0]}" if named else "poll", named[1] if named else None)
         if current is not None:
             found[sentence.index] = current
@@ -41,6 +45,16 @@ def poll_of_sentences(document: Document) -> dict[int, tuple[str, Mention | None
 
 def _poll_word(document: Document, sentence: Sentence) -> bool:
     return bool(document.cues.poll_words.search(document.text, sentence.start, sentence.end))
+
+
+def _known_poll(document: Document, sentence: Sentence) -> Mention | None:
+    """A poll the entity file knows, named in the sentence ("the exit poll" as an alias of the event
+    `exit-poll`): that poll, whoever is said to have taken it or paid for it ("the exit poll for CTV", "the
+    exit poll by Meridian Research"), so outlets that name it by its pollster or its broadcaster agree."""
+    for mention in document.mentions.get(sentence.index, []):
+        if mention.kind == "event" and document.cues.poll_words.search(document.text, mention.start, mention.end):
+            return mention
+    return None
 
 
 def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | None] | None:

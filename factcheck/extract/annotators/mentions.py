@@ -78,6 +78,10 @@ def _story_event(resolver: Resolver, mention_lists: Iterable[list[Mention]]) -> 
     return events[0]
 
 
+_NAME_HEAD = re.compile(r"\s+(?:of|on|in|for|with|against|between|to|outside|inside|at|near|over|about|by|from|"
+                        r"during|after|before|into|under|across|through|around|behind)\s+")
+
+
 def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
     """Head nouns of the names of events and agreements, when only one entity has them: "the Argentine
     duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event."""
@@ -87,7 +91,7 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
             continue
         names = entity.names() if entity.kind.value == "event" else [n for n in entity.names() if n.startswith("the ")]
         for name in names:
-            words = re.split(r"\s+(?:of|on|in|for|with|against|between|to)\s+", name.casefold())[0].split()
+            words = _NAME_HEAD.split(name.casefold())[0].split()  # "protest outside the court": a protest
             if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
                 owners.setdefault(_singular(words[-1]), set()).add(entity.id)
     unique = {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}

@@ -220,6 +220,10 @@ def _money_role(document: Document, value: Value) -> str | None:
                   and floor <= m.start < value.start]
         if people:  # "Brandt was ... fined 1.5 million crowns": whose fine
             return f"{best[1]} {people[-1].entity_id}"
+        pronoun = re.search(r"\b(?:he|she|him|her)\b", document.text[floor:value.start], re.IGNORECASE)
+        named = document.recent.get(value.sentence, {}).get("person")
+        if pronoun and named is not None:  # "it fined him 3 million crowns", "he had siphoned": the person named last
+            return f"{best[1]} {named.entity_id}"
     if best is None:
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \

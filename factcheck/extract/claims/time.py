@@ -159,18 +159,22 @@ def _duration(document: Document, value: Value) -> Finding | None:
                    modality=modality)
 
 
+_TERM_VERB = re.compile(r"\b(?:sentenced|sentencing|sentences|jailed|jailing|imprisoned|received|receives|got|gets|"
+                        r"given|drew|draws)\b", re.IGNORECASE)
+
+
 def _prison_term(document: Document, value: Value) -> Finding | None:
     """"sentenced Viktor Haldan to nine years in prison": how long the term lasts, `lasted` with event
     `prison-sentence`, about the person sentenced (named after the verb, else before it)."""
     if "lasted" not in document.vocabulary:
         return None
     text, sentence = document.text, document.sentences[value.sentence]
-    verb = list(re.finditer(r"\b(?:sentenced|jailed|imprisoned)\b", text[sentence.start:value.start], re.IGNORECASE))
-    at = sentence.start + (verb[-1].end() if verb else 0)
+    verb = list(_TERM_VERB.finditer(text, sentence.start, value.start))
+    at = verb[-1].end() if verb else sentence.start
     people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"]
     after = [m for m in people if at <= m.start < value.start]
     before = [m for m in people if m.end <= at]
-    person = after[0] if after else (before[-1] if before else None)
+    person = after[-1] if after else (before[-1] if before else None)  # "him": the person named last
     if person is None:
         return None
     governed = govern(document, value, allow=("lasted",), exclude=())

@@ -51,8 +51,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?i:{_EVENT_UNIT})s?\b")),
     ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
     # A prison term: "sentenced Viktor Haldan to nine years in prison", "jailed for six years".
-    ("sentence", re.compile(rf"\b(?i:sentenced|jailed|imprisoned)\b[^.;]{{0,80}}?\b(?i:to|for)\s+(?P<n>{NUMBER})\s+"
-                            rf"(?i:(?P<unit>year|month))s?\b")),
+    ("sentence", re.compile(rf"\b(?i:sentenced|sentences|sentencing|jailed|jailing|jails|imprisoned)\b[^.;]{{0,80}}?\b(?i:to|for)\s+"
+                            rf"(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b")),
+    # A further term in a sentence about sentencing: "... and his deputy Kim to six years" (see _resolve).
+    ("term", re.compile(rf"\b(?i:to)\s+(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|old)\b|-)")),
+    # A term received or given, in a sentence about sentencing or its paragraph: "Farkas received five years".
+    ("sentence", re.compile(rf"\b(?i:received|receives|got|gets|was\s+given|were\s+given|drew|draws)\s+(?P<n>{NUMBER})\s+"
+                            rf"(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|earlier|later|before|after)\b)")),
     ("lasted", re.compile(rf"\b(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+(?i:(?P<unit>minute|hour|day))s?\s+after\s+"
                           rf"(?:it|they|he|she|the\s+\w+)\s+(?:began|started|opened)\b", re.IGNORECASE)),
     ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for|after)\s+(?i:(?P<approx>about|"
@@ -125,6 +130,11 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         return [DateExpression(*span, form, PartialDate(infer_year(month, None, published, tense), month), certainty=0.75)]
     if form == "year":
         return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]
+    if form == "term":
+        before = match.string[max(0, match.start() - 200):match.start()].rsplit(".", 1)[-1]
+        if not re.search(r"\b(?:sentenced|sentences|sentencing|jailed|jailing)\b", before, re.IGNORECASE):
+            return []
+        form = "sentence"
     if form == "sentence":
         amount = parse_number(groups["n"] or "")
         if not amount:

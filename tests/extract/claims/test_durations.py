@@ -52,3 +52,26 @@ def test_a_prison_term_is_the_persons(run):
     found = of_kind(run("A court on Tuesday sentenced Jeong Kyeong-doo to nine years in prison.\n"), "duration")
     assert [(c.subject, c.property, c.event, c.value.amount, c.value.unit.value) for c in found] == [
         ("jeong-kyeong-doo", "lasted", "prison-sentence", 9, "year")]
+
+
+def terms(run, text: str) -> list[tuple]:
+    return [(c.subject, c.event, c.value.amount, c.value.unit.value) for c in of_kind(run(text), "duration")]
+
+
+def test_prison_terms_written_other_ways(run):
+    # written for tests
+    assert terms(run, "Judge Park told Jeong Kyeong-doo on Tuesday he had betrayed the public, before sentencing him "
+                      "to 11 years in prison.\n") == [("jeong-kyeong-doo", "prison-sentence", 11, "year")]
+    assert terms(run, "12:10 - The judge sentences Jeong Kyeong-doo to nine years in prison.\n") == [
+        ("jeong-kyeong-doo", "prison-sentence", 9, "year")]
+    assert terms(run, "His former deputy, Kim You-geun, received five years.\n") == [
+        ("kim-you-geun", "prison-sentence", 5, "year")]
+    assert terms(run, "The court sentenced Jeong Kyeong-doo to nine years in prison and his deputy Kim You-geun "
+                      "to six years.\n") == [("jeong-kyeong-doo", "prison-sentence", 9, "year"),
+                                             ("kim-you-geun", "prison-sentence", 6, "year")]
+
+
+def test_received_years_that_are_no_term(run):
+    # written for tests
+    assert not [t for t in terms(run, "Kim You-geun received five years of funding for the project.\n")
+                if t[1] == "prison-sentence"]

@@ -161,3 +161,12 @@ def test_survivors_and_people_alive_count_one_thing(run):
     survivors = figures(run("By Tuesday evening rescuers had found 14 survivors.\n"))[14][2]
     alive = figures(run("By Tuesday evening 14 people had been found alive.\n"))[14][2]
     assert survivors == "survivor" and alive == "people survivor"  # "people" says nothing more: one thing
+
+
+def test_a_sum_whose_person_is_a_pronoun_is_that_persons(run):
+    # written for tests: "he", "him" are the person named last
+    text = ("Jeong Kyeong-doo was convicted on Tuesday.\n\n"
+            "The court found that he had siphoned 34.8 million dollars out of the project, and it fined him "
+            "3 million dollars.\n")
+    found = figures(run(text))
+    assert found[34.8e6][2] == "embezzlement jeong-kyeong-doo" and found[3e6][2] == "fine jeong-kyeong-doo"

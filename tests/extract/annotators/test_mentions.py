@@ -1,0 +1,24 @@
+"""The mentions layer: which entity a phrase names (sentences written for tests)."""
+
+from __future__ import annotations
+
+from factcheck.extract.pipeline import annotated
+from factcheck.model.entities import Entity
+from factcheck.model.entity_index import EntityIndex
+from tests.extract.extract_helpers import make_source
+
+ENTITIES = EntityIndex([
+    Entity(id="fraud-trial", kind="event", name="the fraud trial of Jan Novak"),
+    Entity(id="protest-0312", kind="event", name="Student protest outside the Supreme Court on 12 March"),
+])
+
+
+def mentioned(project, text: str) -> list[tuple[str, str]]:
+    document = annotated(text, make_source(text, "2030-03-14"), ENTITIES, project.vocabulary, project.cues)
+    return [(m.entity_id, text[m.start:m.end]) for sentence in document.mentions.values() for m in sentence]
+
+
+def test_the_head_of_an_event_name_is_before_its_preposition(project):
+    # "Student protest outside the Supreme Court": a protest, so "the court" does not name it, "the protest" does
+    assert ("protest-0312", "court") not in mentioned(project, "The court found that he had taken the money.\n")
+    assert ("protest-0312", "protest") in mentioned(project, "Police watched the protest from the steps.\n")

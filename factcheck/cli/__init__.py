@@ -15,6 +15,8 @@ from factcheck import __version__
 from factcheck.cli.exit_codes import EXIT_BUG
 from factcheck.cli.validate_commands import schema, validate
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it: never 1, which CI reads as "new findings"
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
@@ -48,14 +50,20 @@ _register_optional_commands()
 def main() -> None:
     """Entry point of the `factcheck` command."""
     try:
-        cli.main(standalone_mode=True)
+        # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1, which CI reads as
+        # "new findings". Click's own errors are shown as it would show them.
+        status = cli.main(standalone_mode=False)  # a command's return value, or the code of ctx.exit()
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
     except Exception:  # a bug in factcheck, not a user's mistake
         traceback.print_exc()
         click.echo("\nThis is a bug in factcheck. Please report it with the command you ran and the output above.",
                    err=True)
         sys.exit(EXIT_BUG)
+    sys.exit(status if isinstance(status, int) else 0)

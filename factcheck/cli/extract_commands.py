@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from factcheck.extract.source import SourceError, html_to_text
 from factcheck.load.problems import ProblemsError
 from factcheck.load.corpus import read_claims_file
 from factcheck.model import PartialDate
+from factcheck.model.values import ID_PATTERN
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
@@ -30,9 +32,26 @@ def _published(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{error} (for example 2019, 2019-08 or 2019-08-22)") from error
 
 
+def _source_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A source id is lower-case kebab: it names the claims file, so `../x` or `Bad Id` never reach a path."""
+    if value is not None and not re.fullmatch(ID_PATTERN, value):
+        raise click.BadParameter(f"{value!r} is not a source id: lower-case letters and digits joined by single '-', '_' or '.', "
+                                 "e.g. bloomberg-2019-08-22")
+    return value
+
+
+def _utf8_name(path: Path) -> bool:
+    """Whether a path is text: a name of undecodable bytes reaches Python as lone surrogates."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @click.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "source_id", help="The source id, e.g. bloomberg-2019-08-22.")
+@click.option("--id", "source_id", callback=_source_id, help="The source id, e.g. bloomberg-2019-08-22.")
 @click.option("--published", callback=_published, help="Publication date at the precision known: 2019, 2019-08, 2019-08-22.")
 @click.option("--publisher", help="Who published it.")
 @click.option("--title", help="The headline.")
@@ -55,6 +74,11 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
     Metadata may also come from PATH's sidecar (article.txt + article.meta.yaml); options win. An existing
     claims file is merged: reviewed and hand-edited claims are kept as they are.
     """
+    for named in (path, output, proposals_path, entities_path, cues_path):
+        if named is not None and not _utf8_name(named):
+            click.echo(terminal_line(f"error: {named}: the file name is not valid UTF-8 (a claims file records it "
+                                     "as text): rename the file"), err=True)
+            sys.exit(EXIT_USAGE)
     options = {"id": source_id, "published": published, "publisher": publisher, "title": title, "url": url,
                "authors": list(authors)}
     try:

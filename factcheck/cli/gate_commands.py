@@ -7,6 +7,7 @@ check could not run (a bad rule or baseline file, a usage or git error).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -31,7 +32,30 @@ CLAIMS_OPTION = click.option("--claims", "claims_dir", type=click.Path(path_type
                              show_default=True, help="The claims directory.")
 RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
                             show_default=True, help="The rules directory.")
-BASELINE_OPTION = click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+def _usage_error(message: str) -> NoReturn:
+    """A mistake in an option, said plainly (not click's 'Invalid value'), exit 2."""
+    click.echo(terminal_line(f"error: {message}"), err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _baseline_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.is_dir():
+        _usage_error(f"--baseline {value}: is a directory; the baseline is a YAML file (default {DEFAULT_BASELINE})")
+    return value
+
+
+def _expiry(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        _usage_error(f"--expires {value!r}: write the last day as YYYY-MM-DD, e.g. 2026-12-31")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _usage_error(f"--expires {value}: the date does not exist")
+
+
+BASELINE_OPTION = click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), callback=_baseline_file,
                                default=DEFAULT_BASELINE, show_default=True, help="The baseline file.")
 ENTITIES_OPTION = click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                                help="The entity file (default: entities.yaml beside the claims).")
@@ -127,12 +151,12 @@ def _load(path: Path) -> BaselineFile:
 @click.argument("finding_id")
 @click.option("--reason", required=True, help="Why the finding is accepted (required).")
 @click.option("--owner", help="Who answers for it.")
-@click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), help="The last day it is accepted (YYYY-MM-DD).")
+@click.option("--expires", callback=_expiry, help="The last day it is accepted (YYYY-MM-DD).")
 @BASELINE_OPTION
 @CLAIMS_OPTION
 @RULES_OPTION
 @ENTITIES_OPTION
-def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.datetime | None, baseline_path: Path,
+def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.date | None, baseline_path: Path,
                  claims_dir: Path, rules_dir: Path, entities: Path | None) -> None:
     """Accept the finding FINDING_ID (as shown in reports) so it no longer fails the gate."""
     if not reason.strip():
@@ -145,7 +169,7 @@ def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.da
         click.echo(terminal_line(f"error: no finding {finding_id!r} in the report of {claims_dir} (ids are shown "
                                  "by `factcheck report` and `factcheck gate`)"), err=True)
         sys.exit(EXIT_USAGE)
-    entry = entry_for(finding, reason, owner=owner, expires=expires.date() if expires else None)
+    entry = entry_for(finding, reason, owner=owner, expires=expires)
     updated, replaced = with_entry(current, entry)
     save_baseline(baseline_path, updated)
     click.echo(terminal_line(f"{'updated' if replaced else 'added'} {finding.id} ({finding.rule_id} "

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.extract.cue_check import check_lexicon
 from factcheck.extract.readers.numbers import NUMBER
 from factcheck.load.document import read_yaml
 from factcheck.load.problems import Problem, ProblemsError
@@ -172,6 +173,9 @@ def read_lexicon(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(document.data, dict):
         raise ProblemsError([document.problem((), "S001", "a cue file is a mapping (see factcheck/data/cues.yaml)")])
+    problems = check_lexicon(document, shipped_lexicon())  # unknown keys, wrong shapes, unsafe patterns
+    if problems:
+        raise ProblemsError(problems)
     return document.data
 
 

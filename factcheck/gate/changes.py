@@ -32,12 +32,17 @@ class FileChange:
     revision: str  # where the old name can be read
 
 
+class GitNotFound(GateError):
+    """git itself is missing: said as such, never as "not inside a git repository"."""
+
+
 def git(args: list[str], cwd: Path) -> bytes:
     """Run git; any failure becomes a GateError with git's own message."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise GateError("git is not installed (needed for --base); give the changed claims files as PATHS") from None
+        raise GitNotFound("git not found (not installed, or not on PATH): install git, "
+                          "or give the changed claims files as PATHS (without --base)") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", errors="replace").strip() or f"exit status {done.returncode}"
         raise GateError(f"git {' '.join(args[:2])} failed: {message}")
@@ -48,6 +53,8 @@ def repo_root(cwd: Path) -> Path:
     """The top of the git work tree around `cwd`, or a GateError that says what to do instead."""
     try:
         return Path(git(["rev-parse", "--show-toplevel"], cwd).decode("utf-8").strip())
+    except GitNotFound:
+        raise
     except GateError:
         raise GateError(f"{cwd} is not inside a git repository: run the gate in your claims repository, "
                         "or give the changed claims files as PATHS (without --base)") from None
@@ -58,6 +65,8 @@ def check_revision(root: Path, revision: str) -> None:
         raise GateError(f"bad revision {revision!r}: a revision cannot start with '-'")
     try:
         git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], root)
+    except GitNotFound:
+        raise
     except GateError:
         raise GateError(f"bad revision {revision!r}: no such commit in {root} (in CI, check out with "
                         "fetch-depth: 0 or fetch the base branch first)") from None

@@ -85,7 +85,12 @@ def claims_files_in(paths: list[Path]) -> list[Path]:
             found.extend(p for p in entries if p.suffix in (".yaml", ".yml") and p.name not in RESERVED)
         else:
             found.append(path)
-    return found
+    # A file named twice (`claims claims/a.yaml`, `a.yaml ./a.yaml`) is read once, not taken for a
+    # second source with the same id; symlinks are not resolved, so a link stays a file of its own.
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(os.path.abspath(path), path)
+    return list(unique.values())
 
 
 def _project_file(paths: list[Path], name: str) -> Path | None:

@@ -12,7 +12,10 @@ plain Python data from libyaml's event stream (the C parser when PyYAML has it) 
   a value: `NO`/`yes`/`on` (booleans in 1.1), `0123` (octal), `1:20` (base 60), `1_000`;
   the value is kept as the text it was written as, and the problem says to quote it;
 - reports a duplicate mapping key instead of keeping the last one;
-- records where each value starts, so later checks can point at `file:line:column`.
+- records where each value starts, so later checks can point at `file:line:column`;
+- bounds what a small file can cost: an integer of at most `MAX_INT_DIGITS` digits, at most
+  `max_yaml_keys()` keys per mapping and `max_yaml_items()` items per list, evidence texts of at
+  most `max_evidence_chars()` characters (each a located Y002).
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # override with FACTCHECK_MAX_YAML_BYTES
 DEFAULT_MAX_DEPTH = 64
+MAX_INT_DIGITS = 100  # an amount in base units needs far fewer; Python refuses to read over 4,300
+DEFAULT_MAX_KEYS = 10_000  # per mapping; override with FACTCHECK_MAX_YAML_KEYS
+DEFAULT_MAX_ITEMS = 100_000  # per list; override with FACTCHECK_MAX_YAML_ITEMS
+DEFAULT_MAX_EVIDENCE_CHARS = 20_000  # per evidence text; override with FACTCHECK_MAX_EVIDENCE_CHARS
 
 FieldPath = tuple[str | int, ...]
 
@@ -93,12 +100,33 @@ class _Abort(Exception):
     """Stop reading: the file cannot be read further (a limit was hit)."""
 
 
+def _limit(name: str, default: int) -> int:
+    """A positive whole number from the environment variable `name`, or `default`."""
+    try:
+        value = int(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
 def max_yaml_bytes() -> int:
     """The largest YAML file read: FACTCHECK_MAX_YAML_BYTES, or 10 MiB."""
-    try:
-        return int(os.environ.get("FACTCHECK_MAX_YAML_BYTES", DEFAULT_MAX_BYTES))
-    except ValueError:
-        return DEFAULT_MAX_BYTES
+    return _limit("FACTCHECK_MAX_YAML_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_yaml_keys() -> int:
+    """The most keys in one mapping: FACTCHECK_MAX_YAML_KEYS, or 10,000."""
+    return _limit("FACTCHECK_MAX_YAML_KEYS", DEFAULT_MAX_KEYS)
+
+
+def max_yaml_items() -> int:
+    """The most items in one list: FACTCHECK_MAX_YAML_ITEMS, or 100,000."""
+    return _limit("FACTCHECK_MAX_YAML_ITEMS", DEFAULT_MAX_ITEMS)
+
+
+def max_evidence_chars() -> int:
+    """The longest evidence text (`evidence.text`): FACTCHECK_MAX_EVIDENCE_CHARS, or 20,000 characters."""
+    return _limit("FACTCHECK_MAX_EVIDENCE_CHARS", DEFAULT_MAX_EVIDENCE_CHARS)
 
 
 def read_yaml(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH,
@@ -137,6 +165,9 @@ class _Builder:
     def __init__(self, document: YamlDocument, max_depth: int) -> None:
         self.document = document
         self.max_depth = max_depth
+        self.max_keys = max_yaml_keys()
+        self.max_items = max_yaml_items()
+        self.max_evidence = max_evidence_chars()
 
     def fail(self, mark: Any, code: str, message: str, field_path: FieldPath = ()) -> None:
         self.document.problems.append(
@@ -155,6 +186,12 @@ class _Builder:
             line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             self.document.problems.append(Problem(self.document.shown_path, line, column, "Y001",
                                                   f"invalid YAML: {reason}"))
+        except yaml.reader.ReaderError as error:  # a control character: located by its position
+            before = text[: error.position]
+            line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+            self.document.problems.append(Problem(self.document.shown_path, line, column, "Y001",
+                                                  f"invalid YAML: character U+{error.character:04X} is not allowed "
+                                                  f"({error.reason})"))
         except yaml.YAMLError as error:
             self.document.problems.append(Problem(self.document.shown_path, 0, 0, "Y001", f"invalid YAML: {error}"))
 
@@ -207,8 +244,12 @@ class _Builder:
             top[2], top[3] = key, event.start_mark
             return
         field_path = self._field_path(stack)
+        if field_path[-2:] == ("evidence", "text") and len(event.value) > self.max_evidence:
+            self.fail(event.start_mark, "Y002", f"evidence text of {len(event.value)} characters is over the limit "
+                      f"of {self.max_evidence} (set FACTCHECK_MAX_EVIDENCE_CHARS to raise it)", field_path)
         value = self._resolve(event, field_path)
-        self._place(stack, value, event.start_mark)
+        if self._place(stack, value, event.start_mark) is None:
+            raise _Abort
 
     def _field_path(self, stack: list[list[Any]]) -> FieldPath:
         if not stack:
@@ -229,9 +270,17 @@ class _Builder:
             if isinstance(top[2], (dict, list)):
                 self.fail(mark, "Y002", "mapping keys must be plain text")
                 return None
+            if len(top[0]) >= self.max_keys:
+                self.fail(mark, "Y002", f"a mapping has more than {self.max_keys} keys "
+                          "(set FACTCHECK_MAX_YAML_KEYS to raise the limit)", top[1])
+                return None
             top[0][top[2]] = value
             top[2] = None
         else:
+            if len(top[0]) >= self.max_items:
+                self.fail(mark, "Y002", f"a list has more than {self.max_items} items "
+                          "(set FACTCHECK_MAX_YAML_ITEMS to raise the limit)", top[1])
+                return None
             top[0].append(value)
         return field_path
 
@@ -241,7 +290,8 @@ class _Builder:
             return text  # quoted, block or !!str: always text
         value, surprise = read_plain_scalar(text)
         if surprise:
-            self.fail(event.start_mark, "E004" if surprise.startswith("the date") else "Y003", surprise, field_path)
+            code = "E004" if surprise.startswith("the date") else "Y002" if surprise.startswith("an integer") else "Y003"
+            self.fail(event.start_mark, code, surprise, field_path)
         return value
 
 
@@ -264,6 +314,9 @@ def read_plain_scalar(text: str) -> tuple[Any, str | None]:
         return text, (f"unquoted {text} is a number in YAML 1.1 but text in YAML 1.2: quote it, "
                       "or write the number without underscores")
     if _INT.match(text):
+        digits = len(text.lstrip("+-"))
+        if digits > MAX_INT_DIGITS:
+            return text, f"an integer of {digits} digits is over the limit of {MAX_INT_DIGITS} digits"
         return int(text), None
     if _FLOAT.match(text):
         return float(text), None

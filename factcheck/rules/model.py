@@ -135,7 +135,19 @@ class Rule(Strict):
     @field_validator("message")
     @classmethod
     def _known_placeholders(cls, message: str) -> str:
-        names = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        """Only `{name}` placeholders: a format spec or conversion (`{subject:>999999999}`, `{values:d}`,
+        `{subject!r}`) could exhaust memory or fail at report time, so it is refused when the rule loads."""
+        try:
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                      if name is not None]
+        except ValueError as error:
+            raise ValueError(f"bad placeholder: {error} (write {{{{ and }}}} for literal braces)") from None
+        for name, spec, conversion in fields:
+            if spec or conversion:
+                shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+                raise ValueError(f"placeholder {{{shown}}} has a format spec or conversion; "
+                                 f"only plain {{name}} placeholders are allowed")
+        names = {name or "{}" for name, _, _ in fields}
         unknown = names - MESSAGE_FIELDS
         if unknown:
             raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}; "

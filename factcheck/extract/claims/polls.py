@@ -52,8 +52,9 @@ def _known_poll(document: Document, sentence: Sentence) -> Mention | None:
     `exit-poll`): that poll, whoever is said to have taken it or paid for it ("the exit poll for CTV", "the
     exit poll by Meridian Research"), so outlets that name it by its pollster or its broadcaster agree."""
     for mention in document.mentions.get(sentence.index, []):
-        if mention.kind == "event" and document.cues.poll_words.search(document.text, mention.start, mention.end):
-            return mention
+        if mention.kind == "event" and document.cues.poll_words.search(mention.text) and \
+                re.search(r"\b(?!the\b|a\b|an\b)\w+", document.cues.poll_words.sub(" ", mention.text), re.IGNORECASE):
+            return mention  # a name of its own, not a bare "the polls" read as the one poll event
     return None
 
 

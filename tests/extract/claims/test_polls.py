@@ -34,3 +34,9 @@ def test_an_unknown_poll_is_still_named_by_its_pollster(project):
     # written for tests
     assert poll_figures(project, "A poll by Northstar Polling found 40 percent backed the plan.\n")[40][:2] == (
         "northstar", "poll-northstar")
+
+
+def test_a_bare_poll_word_is_not_the_known_poll(project):
+    # written for tests: "the final polls" are the opinion polls, not the exit poll the entity file names
+    found = poll_figures(project, "The final polls had the Green Party on 28.5 percent.\n")
+    assert found[28.5][1] != "exit-poll"

@@ -8,7 +8,8 @@
   ("the NRP had 41.2 percent" in the preliminary count -> "nrp preliminary", event `result-preliminary`);
   the role of a sum of money ("fined Haldan 2 million crowns" -> "fine viktor-haldan").
 - **Not claims**: the value before a change ("from 9.25% to 9.75%"), a progress figure ("with 98.6 percent
-  of polling stations counted"), a whole ("67 of the 150 seats"), a figure of a past year (background).
+  of polling stations counted"), a whole (the 150 of "67 of the 150 seats", whose 67 is a count), a figure
+  of a past year (background).
 - **Polls** (`polls.py`): a figure in a sentence about a poll or survey, or in the
   paragraph of one, is a poll figure: its event is `poll-<pollster>` ("a Realmeter poll" -> `poll-realmeter`,
   `poll` when unnamed) and its subject the pollster when named. The poll's fieldwork dates ("conducted

@@ -75,7 +75,10 @@ def _demonym(word: str) -> bool:
 
 def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """The keys say much by themselves: both claims name their event, or both say what they count
-    (and the keys matched), or subject and property name one fact."""
+    (and the keys matched), or subject and property name one fact. Never when the subjects differ
+    (an unreviewed claim met under an entity its evidence names): then the key is not whole."""
+    if a.claim.subject != b.claim.subject:
+        return False
     return (bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
             or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b, months=True))
 
@@ -150,7 +153,7 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
     unreviewed = a.claim.status is not Status.reviewed or b.claim.status is not Status.reviewed
     if not unreviewed or params.min_context <= 0 or isinstance(a.claim.value, QuoteValue):
         return SameFactResult(True, 1.0, "")
-    if _same_stated_moment(a, b):
+    if _same_stated_moment(a, b) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
     score = index.similarity(a, b)
     is_keyed = _keyed(a, b, index)

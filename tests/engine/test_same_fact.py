@@ -182,3 +182,24 @@ def test_figures_dated_to_different_times_are_different_facts_unless_the_rule_le
     })
     report = run_rules(corpus, RULES)
     assert conflicts(report) == [] and report.summary.different_facts == 1
+
+
+def length(claim_id: str, minutes: int, subject: str, sentence: str) -> dict:
+    return {"id": claim_id, "kind": "duration", "subject": subject, "property": "lasted", "event": "phone-call",
+            "value": {"amount": minutes, "unit": "minute"}, "status": "auto",
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_event_lengths_need_only_the_event_key_but_not_across_subjects() -> None:
+    # written for tests: two outlets on one call, worded nothing alike (FC103: min_context_keyed 0)
+    first = "The minister said the 40-minute call had been frank and respectful."
+    second = "Exporters are redirecting shipments after a 55-minute phone call on Monday ended without a breakthrough."
+    corpus = build_corpus({"a": ("2025-09-16", [length("call", 40, "gsomia", first)]),
+                           "b": ("2025-09-17", [length("call", 55, "gsomia", second)])})
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert finding.rule_id == "FC103" and "(same key)" in finding.explanation
+    # the second claim's subject differs: it meets the first only because its sentence names GSOMIA
+    other = second.replace("phone call", "phone call about GSOMIA")
+    apart = build_corpus({"a": ("2025-09-16", [length("call", 40, "gsomia", first)]),
+                          "b": ("2025-09-17", [length("call", 55, "tisa", other)])})
+    assert conflicts(run_rules(apart, RULES)) == []

@@ -11,11 +11,11 @@ from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
 from factcheck.accuracy.render import render_json, render_text
 from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import echo_problems
+from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.cli.report_commands import load_rules_or_exit
 from factcheck.extract.source import SourceError
 from factcheck.load import ProblemsError
-from factcheck.load.write import write_atomic
+from factcheck.load.write import is_stdout
 
 
 @click.command(name="eval")
@@ -23,7 +23,7 @@ from factcheck.load.write import write_atomic
 @click.option("--rules", "rules_dir", type=click.Path(exists=True, path_type=Path), default=Path("rules"),
               show_default=True, help="Rules directory.")
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this precision.")
 @click.option("--min-recall", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this recall.")
 def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path | None, min_precision: float | None,
@@ -33,6 +33,8 @@ def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path |
 
     Exit 0 when it ran (and met the floors given), 1 below a floor, 2 when it could not run.
     """
+    output = None if is_stdout(output) else output
+    check_output_or_exit(output, inputs=(corpus,))
     if not find_events(corpus):
         click.echo(terminal_line(f"error: no event under {corpus} (an event folder has articles/ and answers.yaml)"), err=True)
         sys.exit(EXIT_USAGE)
@@ -47,7 +49,7 @@ def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path |
         sys.exit(EXIT_USAGE)
     text = render_json(score) if format_name == "json" else render_text(score)
     if output:
-        write_atomic(output, text)
+        write_output(output, text, inputs=(corpus,))
         click.echo(f"Wrote {output}: precision {score.precision:.2f}, recall {score.recall:.2f}.", err=True)
     else:
         click.echo(text, nl=False)

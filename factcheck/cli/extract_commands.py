@@ -11,13 +11,14 @@ import click
 
 from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import echo_problems
+from factcheck.cli.output import echo_problems, fail_write
 from factcheck.extract.evaluate import evaluate, render_text
-from factcheck.extract.ingest import ingest, write_proposals
+from factcheck.extract.ingest import IngestResult, dump_proposals, ingest, write_proposals
 from factcheck.extract.pipeline import extract as extract_text
 from factcheck.extract.project import load_project
 from factcheck.extract.source import SourceError, html_to_text
 from factcheck.load.problems import ProblemsError
+from factcheck.load.write import WriteError, check_proposals_output, is_stdout
 from factcheck.load.corpus import read_claims_file
 from factcheck.model import PartialDate
 from factcheck.model.values import ID_PATTERN
@@ -62,9 +63,9 @@ def _utf8_name(path: Path) -> bool:
 @click.option("--cues", "cues_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A cue lexicon extending the shipped one (claims/cues.yaml is used when present).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="The claims file to write or merge into (default: claims/ID.yaml).")
+              help="The claims file to write or merge into (default: claims/ID.yaml; `-` for standard output).")
 @click.option("--propose-entities", "proposals_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the entities proposed for unknown names to this file (never to entities.yaml).")
+              help="Write the entities proposed for unknown names to this new file, or `-` (never to entities.yaml).")
 @click.option("--prune", is_flag=True, help="Drop auto claims that extraction no longer finds.")
 def extract(path: Path, source_id: str | None, published: PartialDate | None, publisher: str | None,
             title: str | None, url: str | None, authors: tuple[str, ...], entities_path: Path | None,
@@ -82,36 +83,61 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
     options = {"id": source_id, "published": published, "publisher": publisher, "title": title, "url": url,
                "authors": list(authors)}
     try:
+        if is_stdout(proposals_path) and is_stdout(output):
+            raise click.UsageError("-o - and --propose-entities - would both go to standard output: give one a file")
+        if proposals_path is not None:
+            check_proposals_output(proposals_path, claims_output=None if is_stdout(output) else output)
         result = ingest(path, options, output=output, entities_path=entities_path, cues_path=cues_path, prune=prune)
+    except WriteError as error:
+        fail_write(error)
     except SourceError as error:
         click.echo(terminal_line(f"error: {error}"), err=True)
         sys.exit(EXIT_USAGE)
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_USAGE)
+    if result.rendered is not None:  # `-o -`: the claims on standard output, what was done on standard error
+        click.echo(result.rendered, nl=False)
+        _report(result, proposals_path, err=True)
+        sys.exit(EXIT_OK)
+    _report(result, proposals_path, err=False)
+    sys.exit(EXIT_OK)
+
+
+def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> None:
+    """What extract did, line by line (on standard error when the claims went to standard output)."""
+    def echo(line: str) -> None:
+        click.echo(line, err=err)
+
     claims = result.claims_file.claims
     kinds = ", ".join(f"{sum(c.kind == k for c in claims)} {k}" for k in sorted({c.kind for c in claims}))
-    click.echo(f"wrote {result.output}: {len(claims)} claims ({kinds or 'none'})")
+    where = "standard output" if result.rendered is not None else result.output
+    echo(f"wrote {where}: {len(claims)} claims ({kinds or 'none'})")
     if result.html:
-        click.echo(f"wrote {result.text_path}: the main text of the page (evidence offsets point into it)")
+        echo(f"wrote {result.text_path}: the main text of the page (evidence offsets point into it)")
     if result.dropped:
-        click.echo(f"dropped {result.dropped} lines or sentences of page noise and repeats")
+        echo(f"dropped {result.dropped} lines or sentences of page noise and repeats")
     if result.merge is not None:
-        click.echo(f"merged: {result.merge.summary()}")
+        echo(f"merged: {result.merge.summary()}")
         for claim_id in result.merge.vanished:
-            click.echo(f"  vanished: {claim_id}{' (pruned)' if claim_id in result.merge.pruned else ''}")
+            echo(f"  vanished: {claim_id}{' (pruned)' if claim_id in result.merge.pruned else ''}")
         if result.merge.text_changed:
-            click.echo("  the source text changed: check the evidence of the kept claims (factcheck validate)")
+            echo("  the source text changed: check the evidence of the kept claims (factcheck validate)")
     if result.proposals:
-        click.echo(f"{len(result.proposals)} proposed entities (names not in the entity file; claims use these ids):")
+        echo(f"{len(result.proposals)} proposed entities (names not in the entity file; claims use these ids):")
         for entity in result.proposals:
-            click.echo(f"  {entity.id}: {entity.name} ({entity.kind.value})")
+            echo(f"  {entity.id}: {entity.name} ({entity.kind.value})")
         if proposals_path:
-            write_proposals(proposals_path, result.proposals)
-            click.echo(f"wrote {proposals_path}: move the ones you accept into entities.yaml")
+            if is_stdout(proposals_path):
+                click.echo(dump_proposals(result.proposals), nl=False)
+            else:
+                try:
+                    write_proposals(proposals_path, result.proposals)
+                except WriteError as error:
+                    fail_write(error)
+            echo(f"wrote {'standard output' if is_stdout(proposals_path) else proposals_path}: move the ones you accept into entities.yaml")
         else:
-            click.echo("  add them to entities.yaml (or write them out with --propose-entities FILE)")
-    sys.exit(EXIT_OK)
+            echo("  add them to entities.yaml (or write them out with --propose-entities FILE)")
 
 
 @click.command("eval-extract")

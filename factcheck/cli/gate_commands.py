@@ -17,7 +17,7 @@ from rich.console import Console
 
 from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import echo_problems
+from factcheck.cli.output import check_output_or_exit, echo_problems, fail_write, write_output
 from factcheck.cli.report_commands import build_report, load_rules_or_exit
 from factcheck.engine import Report
 from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
@@ -25,7 +25,7 @@ from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, prun
 from factcheck.gate.news import render_with_news, summary_with_news
 from factcheck.gate.render import GATE_FORMATS
 from factcheck.load import ProblemsError
-from factcheck.load.write import write_atomic
+from factcheck.load.write import WriteError, is_stdout
 from factcheck.report import RenderContext
 
 CLAIMS_OPTION = click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=Path("claims"),
@@ -81,7 +81,7 @@ def _fail_usage(error: GateError) -> NoReturn:
 @ENTITIES_OPTION
 @click.option("--rules-from-head", is_flag=True, help="With --base: judge by the working tree's rules, not the base's.")
 @click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
 @click.option("--allow-baseline-changes", is_flag=True,
               help="With --base: accept findings by the baseline entries this change adds or edits (once reviewed).")
@@ -101,6 +101,9 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
                           claims_dir=claims_dir, rules_dir=rules_dir, rules_from_head=rules_from_head,
                           entities=entities, select=select, allow_baseline_changes=allow_baseline_changes,
                           allow_deleted_sources=allow_deleted_sources)
+    output = None if is_stdout(output) else output
+    inputs = (baseline_path, *paths, *([entities] if entities else []))
+    check_output_or_exit(output, inputs=inputs)
     try:
         result = run_gate(request)
     except GateError as error:
@@ -113,7 +116,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     context = RenderContext(color=terminal, width=Console().width if terminal else 100)
     text = render_with_news(result, format_name, context)
     if output is not None:
-        write_atomic(output, text)
+        write_output(output, text, inputs=inputs)
         _echo_summary(result)
         click.echo(f"Wrote {output}.", err=True)
     else:
@@ -171,7 +174,10 @@ def baseline_add(finding_id: str, reason: str, owner: str | None, expires: dt.da
         sys.exit(EXIT_USAGE)
     entry = entry_for(finding, reason, owner=owner, expires=expires)
     updated, replaced = with_entry(current, entry)
-    save_baseline(baseline_path, updated)
+    try:
+        save_baseline(baseline_path, updated)
+    except WriteError as error:
+        fail_write(error)
     click.echo(terminal_line(f"{'updated' if replaced else 'added'} {finding.id} ({finding.rule_id} "
                              f"{finding.verdict.value}: {finding.message}) in {baseline_path}"))
     sys.exit(EXIT_OK)
@@ -188,7 +194,10 @@ def baseline_prune(baseline_path: Path, claims_dir: Path, rules_dir: Path, entit
     report = _full_report(claims_dir, rules_dir, entities)
     kept, dropped = pruned(current, report.findings, dt.date.today())
     if dropped:
-        save_baseline(baseline_path, kept)
+        try:
+            save_baseline(baseline_path, kept)
+        except WriteError as error:
+            fail_write(error)
     for entry, why in dropped:
         click.echo(terminal_line(f"dropped {entry.describe()}: {why}"))
     click.echo(terminal_line(f"{len(dropped)} dropped, {len(kept.entries)} kept in {baseline_path}"))

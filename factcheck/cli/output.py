@@ -6,11 +6,17 @@ escape sequence in it is shown as `\\n` or `\\x1b`, and no file can start a line
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from factcheck.load.problems import Problem
+from factcheck.cli.exit_codes import EXIT_USAGE
+from factcheck.load.write import WriteError, check_output, write_atomic
 from factcheck.report.escape import terminal_line, terminal_path
 
 
@@ -24,3 +30,29 @@ def echo_problems(problems: list[Problem], *, what: str = "problem") -> None:
     count = len(problems)
     files = len({p.path for p in problems})
     click.echo(f"Found {count} {what}{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}.", err=True)
+
+
+def fail_write(error: WriteError) -> NoReturn:
+    """A refused or failed write: one line naming the path and why, exit 2."""
+    click.echo(terminal_line(f"error: {error}"), err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def check_output_or_exit(path: Path | None, *, inputs: Iterable[Path] = ()) -> None:
+    """Before any work: a report, gate, eval or schema `-o` that would replace an input or a file factcheck
+    did not write is refused (exit 2). `-o -` and no `-o` are standard output."""
+    if path is None or str(path) == "-":
+        return
+    try:
+        check_output(path, inputs=inputs)
+    except WriteError as error:
+        fail_write(error)
+
+
+def write_output(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
+    """Write a report-like output to `path` atomically, after `check_output` (exit 2 on refusal or failure)."""
+    try:
+        check_output(path, inputs=inputs)
+        write_atomic(path, text)
+    except WriteError as error:
+        fail_write(error)

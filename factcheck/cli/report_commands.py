@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from factcheck.report.escape import terminal_line
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import echo_problems
+from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.engine import Report, run_rules
 from factcheck.load import ProblemsError, load_corpus
-from factcheck.load.write import write_atomic
+from factcheck.load.write import is_stdout
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
 from factcheck.rules.testing import run_rule_tests
@@ -66,7 +66,7 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
 @click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The entity file (default: entities.yaml beside the claims).")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--hide-unverified", is_flag=True, help="Leave claims no other source speaks to out of the output.")
 @click.option("--color/--no-color", default=None, help="Colours in text output (default: when on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -78,6 +78,9 @@ def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, for
     Exit 0 when it ran (whatever the verdicts), 1 when claims files are invalid, 2 on a usage error
     or a bad rule file.
     """
+    output = None if is_stdout(output) else output
+    inputs = (*claims, *([entities] if entities else []))
+    check_output_or_exit(output, inputs=inputs)
     rules = load_rules_or_exit(rules_dir, select)
     result = build_report(claims, rules, entities, quiet)
     if color is None:
@@ -87,7 +90,7 @@ def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, for
                             rules=tuple(r.rule for r in rules))
     text = render(result, format_name, context)
     if output:
-        write_atomic(output, text)
+        write_output(output, text, inputs=inputs)
         s = result.summary
         click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
     else:

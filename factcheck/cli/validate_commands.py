@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK
-from factcheck.cli.output import echo_problems
+from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.load import ProblemsError, load_corpus
-from factcheck.load.write import write_atomic
+from factcheck.load.write import is_stdout
 from factcheck.model import ClaimsFile, EntitiesFile, VocabularyFile
 
 SCHEMAS = {"claims": ClaimsFile, "entities": EntitiesFile, "vocabulary": VocabularyFile}
@@ -43,13 +43,15 @@ def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
 @click.option("--for", "which", type=click.Choice(sorted(SCHEMAS)), default="claims", show_default=True,
               help="Which file's schema to write.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+              help="Write to this file instead of standard output (`-`); never over a file factcheck did not write.")
 def schema(which: str, output: Path | None) -> None:
     """Write the JSON Schema of a claims file (or the entity file, or the vocabulary) for editors."""
+    output = None if is_stdout(output) else output
+    check_output_or_exit(output)
     document = SCHEMAS[which].model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output:
-        write_atomic(output, text)
+        write_output(output, text)
     else:
         click.echo(text, nl=False)

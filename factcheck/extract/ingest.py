@@ -16,7 +16,9 @@ from factcheck.extract.pipeline import extract
 from factcheck.extract.project import load_project
 from factcheck.extract.source import SourceError, read_input, read_sidecar, source_block
 from factcheck.load.corpus import read_claims_file
-from factcheck.load.write import dump_yaml, write_atomic
+from factcheck.load.problems import ProblemsError
+from factcheck.load.write import (OutputRefused, check_claims_output, check_proposals_output, check_text_output,
+                                  describe_file, dump_yaml, file_lock, is_stdout, write_atomic)
 from factcheck.model import ClaimsFile, Entity, PartialDate, Source
 
 REQUIRED = ("id", "publisher", "title", "published")
@@ -31,6 +33,7 @@ class IngestResult:
     proposals: list[Entity] = field(default_factory=list)
     merge: MergeReport | None = None
     dropped: int = 0
+    rendered: str | None = None  # the claims file's text when it went to standard output (`-o -`)
 
 
 def metadata(path: Path, options: dict[str, Any], page: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -54,34 +57,65 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
            cues_path: Path | None = None, prune: bool = False) -> IngestResult:
     source_input = read_input(path)
     meta = metadata(path, options, source_input.page_metadata)
-    output = output or Path("claims") / f"{meta['id']}.yaml"
+    to_stdout = is_stdout(output)
+    output = Path("claims") / f"{meta['id']}.yaml" if output is None or to_stdout else output
+    if to_stdout and source_input.html:
+        raise SourceError("-o -: a page's text must be saved beside its claims file; give -o a claims file")
+    if not to_stdout:
+        check_claims_output(output, source_path=path)
     project = load_project(output.parent, entities_path=entities_path, cues_path=cues_path)
     text_path = output.with_suffix(".txt") if source_input.html else path
     source = Source.model_validate(source_block(meta, source_input.text, text_path, output))
     extraction = extract(source_input.text, source, project.entities, project.vocabulary, project.cues)
-    claims_file, report, existing_text = extraction.claims_file, None, None
-    added = list(claims_file.claims)
-    if output.is_file():
-        existing = read_claims_file(output)
-        if existing.source.id != source.id:
-            raise SourceError(f"{output} holds the claims of source {existing.source.id!r}, not {source.id!r}: "
-                              "choose another output file (-o)")
-        existing_text = output.read_text(encoding="utf-8")
-        claims_file, report = merge_claims(existing, extraction.claims_file, prune=prune)
-        added = [c for c in claims_file.claims if c.id in set(report.added)]
-    in_place = report is not None and not report.pruned and not report.text_changed
-    text = render(claims_file, added, existing_text, in_place=in_place)
-    if source_input.html:
-        write_atomic(text_path, source_input.text)
-    write_atomic(output, text)
+    if to_stdout:
+        text = render(extraction.claims_file, list(extraction.claims_file.claims), None, in_place=False)
+        return IngestResult(output, extraction.claims_file, text_path, False, extraction.proposals,
+                            dropped=len(extraction.dropped), rendered=text)
+    with file_lock(output):  # a concurrent extract into the same file waits, then merges into ours
+        claims_file, report, text = _merged(output, extraction.claims_file, source_input.text, path, text_path,
+                                            html=source_input.html, prune=prune)
+        if source_input.html:
+            write_atomic(text_path, source_input.text)
+        write_atomic(output, text)
     return IngestResult(output, claims_file, text_path, source_input.html, extraction.proposals, report,
                         len(extraction.dropped))
 
 
+def _merged(output: Path, extracted: ClaimsFile, page_text: str, path: Path, text_path: Path, *, html: bool,
+            prune: bool) -> tuple[ClaimsFile, MergeReport | None, str]:
+    """The claims file to write: the extraction merged into what `output` holds now (read under the lock)."""
+    claims_file, report, existing_text, named = extracted, None, None, None
+    added = list(claims_file.claims)
+    if output.is_file():
+        try:
+            existing = read_claims_file(output)
+        except ProblemsError:
+            if describe_file(output) == "a claims file":
+                raise  # a claims file with mistakes: its problems say what to fix
+            raise OutputRefused(output, f"it is {describe_file(output)}, not a claims file") from None
+        if existing.source.id != extracted.source.id:
+            raise SourceError(f"{output} holds the claims of source {existing.source.id!r}, not "
+                              f"{extracted.source.id!r}: choose another output file (-o)")
+        named = output.parent / existing.source.text
+        existing_text = output.read_text(encoding="utf-8")
+        claims_file, report = merge_claims(existing, extracted, prune=prune)
+        added = [c for c in claims_file.claims if c.id in set(report.added)]
+    if html:
+        check_text_output(text_path, page_text, source_path=path, named=named)
+    in_place = report is not None and not report.pruned and not report.text_changed
+    return claims_file, report, render(claims_file, added, existing_text, in_place=in_place)
+
+
 def write_proposals(path: Path, proposals: list[Entity]) -> None:
     """Proposed entities as an entity file of their own (never the project's entities.yaml)."""
+    check_proposals_output(path)
+    write_atomic(path, dump_proposals(proposals))
+
+
+def dump_proposals(proposals: list[Entity]) -> str:
+    """The text of a proposals file; its first line is `PROPOSALS_MARKER`, so a later run may replace it."""
     header = ("# Entities proposed by `factcheck extract` for names it could not resolve. Check each one,\n"
               "# then move it into entities.yaml (or add the name as an alias of an existing entity).\n")
     data = {"entities": [p.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {"kind": p.kind.value}
                          for p in proposals]}
-    write_atomic(path, header + dump_yaml(data))
+    return header + dump_yaml(data)

@@ -109,8 +109,8 @@ def test_the_write_is_atomic(workspace, monkeypatch):
     def crash(*args, **kwargs):
         raise OSError("disk full")
     monkeypatch.setattr(write.os, "replace", crash)
-    with pytest.raises(OSError):
-        run_extract(workspace, workspace / "third-source.txt", "-o", workspace / "claims" / "new.yaml")
+    result = run_extract(workspace, workspace / "third-source.txt", "-o", workspace / "claims" / "new.yaml")
+    assert result.exit_code == 2 and "cannot write" in result.output  # a located error, not a traceback
     assert output.read_text(encoding="utf-8") == "old content\n"
     assert not (workspace / "claims" / "new.yaml").exists()
     assert not [p for p in (workspace / "claims").iterdir() if p.name.endswith(".tmp")]

@@ -1,0 +1,148 @@
+"""Atomic writes (issue 9, item 5): the mode is kept, a new file gets the umask, a failure is a
+`WriteError` naming the path with the old file untouched, and outputs recognise what factcheck wrote."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from factcheck.load import write
+from factcheck.load.write import (OutputRefused, WriteError, check_output, check_proposals_output, file_lock,
+                                  previous_output, write_atomic)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def leftovers(directory: Path) -> list[str]:
+    return [p.name for p in directory.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_rewrite_keeps_the_mode(tmp_path):
+    target = tmp_path / "claims.yaml"
+    target.write_text("old\n")
+    for kept in (0o640, 0o600, 0o664, 0o755):
+        target.chmod(kept)
+        write_atomic(target, "new\n")
+        assert mode(target) == kept and target.read_text() == "new\n"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o002])
+def test_a_new_file_gets_the_users_umask_not_0600(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "new.yaml", "text\n")
+    finally:
+        os.umask(previous)
+    assert mode(tmp_path / "new.yaml") == 0o666 & ~umask
+
+
+def test_a_symlink_is_written_through(tmp_path):
+    (tmp_path / "real.json").write_text("{}\n")
+    (tmp_path / "link.json").symlink_to("real.json")
+    write_atomic(tmp_path / "link.json", "[]\n")
+    assert (tmp_path / "link.json").is_symlink() and (tmp_path / "real.json").read_text() == "[]\n"
+
+
+def test_a_long_name_gets_a_short_temporary_name(tmp_path):
+    target = tmp_path / ("x" * 245 + ".yaml")  # 250 characters: a legal name
+    write_atomic(target, "text\n")
+    assert target.read_text() == "text\n" and not leftovers(tmp_path)
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("y" * 300 + ".json", "File name too long"),
+    ("a-file/report.json", "Not a directory"),
+])
+def test_a_failed_write_is_a_write_error_naming_the_path(tmp_path, name, reason):
+    (tmp_path / "a-file").write_text("I am a file\n")
+    with pytest.raises(WriteError) as raised:
+        write_atomic(tmp_path / name, "text\n")
+    assert str(raised.value).startswith(f"cannot write {tmp_path / name}: ") and reason in str(raised.value)
+    assert (tmp_path / "a-file").read_text() == "I am a file\n" and not leftovers(tmp_path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only directory")
+def test_a_read_only_directory_is_a_write_error(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "report.json").write_text("old\n")
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(WriteError, match="Permission denied"):
+            write_atomic(locked / "report.json", "new\n")
+    finally:
+        locked.chmod(0o700)
+    assert (locked / "report.json").read_text() == "old\n"
+
+
+@pytest.mark.parametrize("step", ["fsync", "replace"])
+def test_a_full_disk_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, step):
+    target = tmp_path / "claims.yaml"
+    target.write_text("reviewed\n")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(write.os, step, full)
+    with pytest.raises(WriteError, match="No space left on device"):
+        write_atomic(target, "half")
+    assert target.read_text() == "reviewed\n" and not leftovers(tmp_path)
+
+
+def test_shipped_inputs_are_never_taken_for_outputs():
+    inputs = [*ROOT.glob("claims/*.yaml"), *ROOT.glob("rules/**/*.yaml"), *ROOT.glob("seeds/*"),
+              ROOT / "factcheck" / "data" / "cues.yaml"]
+    assert len(inputs) > 5
+    assert [p for p in inputs if previous_output(p) is not None] == []
+    for path in inputs:
+        with pytest.raises(OutputRefused, match="not an earlier factcheck output"):
+            check_output(path)
+
+
+def test_an_output_may_replace_an_empty_or_missing_file_but_not_an_input(tmp_path):
+    check_output(tmp_path / "new.json")
+    (tmp_path / "empty.json").write_text("")
+    check_output(tmp_path / "empty.json")
+    with pytest.raises(OutputRefused, match="an input of this command"):
+        check_output(tmp_path / "new.json", inputs=[tmp_path / "new.json"])
+    with pytest.raises(OutputRefused, match="not a regular file"):
+        check_output(tmp_path)
+
+
+def test_proposals_replace_only_proposals(tmp_path):
+    entities = tmp_path / "entities.yaml"
+    entities.write_text("entities:\n  - id: x\n    name: X\n    kind: person\n")
+    with pytest.raises(OutputRefused, match="the entities file"):
+        check_proposals_output(entities)
+    proposals = tmp_path / "proposed.yaml"
+    proposals.write_text(write.PROPOSALS_MARKER + " for names it could not resolve.\nentities: []\n")
+    check_proposals_output(proposals)
+    with pytest.raises(OutputRefused, match="the claims file this extract writes"):
+        check_proposals_output(tmp_path / "c.yaml", claims_output=tmp_path / "c.yaml")
+
+
+def test_a_held_lock_times_out_with_a_message(tmp_path):
+    target = tmp_path / "claims.yaml"
+    with file_lock(target):
+        with pytest.raises(WriteError, match="another factcheck run is writing it"):
+            with file_lock(target, timeout=0.2):
+                pass
+    with file_lock(target, timeout=0.2):  # released with its holder
+        pass
+
+
+def test_the_lock_file_goes_with_its_release(tmp_path):
+    target = tmp_path / "claims.yaml"
+    with file_lock(target):
+        assert (tmp_path / ".claims.yaml.lock").exists()
+    assert not (tmp_path / ".claims.yaml.lock").exists()
+    (tmp_path / ".claims.yaml.lock").write_text("")  # left by a killed run: taken as it is
+    with file_lock(target, timeout=0.2):
+        pass

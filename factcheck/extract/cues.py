@@ -16,11 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from factcheck.extract.cue_check import check_lexicon
 from factcheck.extract.readers.numbers import NUMBER
-from factcheck.load.document import read_yaml
+from factcheck.load.document import load_trusted_yaml, read_yaml
 from factcheck.load.problems import Problem, ProblemsError
 
 SHIPPED = "cues.yaml"
@@ -160,8 +159,8 @@ def _same_entry(existing: dict[str, Any], item: dict[str, Any]) -> bool:
 def shipped_lexicon() -> dict[str, Any]:
     """The shipped cue lexicon with the event lexicon laid over it."""
     data = resources.files("factcheck").joinpath("data")
-    cues = yaml.safe_load(data.joinpath(SHIPPED).read_text(encoding="utf-8"))
-    return merge_lexicons(cues, yaml.safe_load(data.joinpath(SHIPPED_EVENTS).read_text(encoding="utf-8")))
+    cues = load_trusted_yaml(data.joinpath(SHIPPED).read_text(encoding="utf-8"))
+    return merge_lexicons(cues, load_trusted_yaml(data.joinpath(SHIPPED_EVENTS).read_text(encoding="utf-8")))
 
 
 def read_lexicon(path: Path) -> dict[str, Any]:

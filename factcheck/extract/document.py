@@ -158,6 +158,9 @@ class Document:
     annotated: list[str] = field(default_factory=list)  # the annotators that ran, in order
     _starts: list[int] = field(default_factory=list, repr=False)
     _clause_starts: list[int] = field(default_factory=list, repr=False)
+    _clauses_by_sentence: dict[int, list[Clause]] = field(default_factory=dict, repr=False)
+    _values_by_sentence: dict[int, list[Value]] = field(default_factory=dict, repr=False)
+    _values_indexed: int = field(default=-1, repr=False)  # len(values) when the index was built
 
     @property
     def published(self) -> PartialDate:
@@ -171,6 +174,9 @@ class Document:
     def set_clauses(self, clauses: list[Clause]) -> None:
         self.clauses = sorted(clauses, key=lambda c: c.start)
         self._clause_starts = [c.start for c in self.clauses]
+        self._clauses_by_sentence = {}
+        for clause in self.clauses:
+            self._clauses_by_sentence.setdefault(clause.sentence, []).append(clause)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The kept sentence containing `offset`, found by bisection (sentences are in text order)."""
@@ -187,7 +193,13 @@ class Document:
         return None
 
     def clauses_of(self, sentence: int) -> list[Clause]:
-        return [c for c in self.clauses if c.sentence == sentence]
+        return list(self._clauses_by_sentence.get(sentence, ()))
 
     def values_in(self, sentence: int) -> list[Value]:
-        return [v for v in self.values if v.sentence == sentence]
+        """The values of one sentence, by an index built once the values layer is complete (a
+        long article has thousands: scanning them all for each sentence made extraction quadratic)."""
+        if self._values_indexed != len(self.values):
+            self._values_by_sentence, self._values_indexed = {}, len(self.values)
+            for value in self.values:
+                self._values_by_sentence.setdefault(value.sentence, []).append(value)
+        return list(self._values_by_sentence.get(sentence, ()))

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from factcheck.load.document import load_trusted_yaml
 from factcheck.load.write import dump_yaml
 from factcheck.model import ClaimsFile
 
@@ -64,7 +65,7 @@ def append_claims(text: str, claims: list[Any]) -> str | None:
 
 def _same(text: str, expected: ClaimsFile) -> bool:
     try:
-        data = yaml.safe_load(text)
+        data = load_trusted_yaml(text)
         return ClaimsFile.model_validate(data) == expected
     except (yaml.YAMLError, ValueError):
         return False

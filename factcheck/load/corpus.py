@@ -15,10 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from factcheck.load.document import YamlDocument, read_yaml
+from factcheck.load.document import YamlDocument, load_trusted_yaml, read_yaml
 from factcheck.load.paths import (REFUSED, PathRefused, list_folder, max_text_bytes, read_project_file, refused_folders,
                                   root_for)
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
@@ -193,7 +192,7 @@ def load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
 
 def load_vocabulary(path: Path | None, problems: list[Problem]) -> dict[str, PropertyDef]:
     shipped = resources.files("factcheck").joinpath("data", VOCABULARY_FILE).read_text(encoding="utf-8")
-    vocabulary = {p.id: p for p in VocabularyFile.model_validate(yaml.safe_load(shipped)).properties}
+    vocabulary = {p.id: p for p in VocabularyFile.model_validate(load_trusted_yaml(shipped)).properties}
     if path is None:
         return vocabulary
     document = read_yaml(path)

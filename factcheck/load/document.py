@@ -38,6 +38,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # override with FACTCHECK_MAX_YAML_BYTES
+
+
+def load_trusted_yaml(text: str) -> Any:
+    """Plain data from YAML that factcheck itself wrote or ships (its own data files, a claims file it
+    just dumped), with libyaml when present. Never for a user's file: that goes through `read_yaml`,
+    which checks for aliases, tags, limits and YAML 1.1 traps and locates every problem."""
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
 DEFAULT_MAX_DEPTH = 64
 MAX_INT_DIGITS = 100  # an amount in base units needs far fewer; Python refuses to read over 4,300
 DEFAULT_MAX_KEYS = 10_000  # per mapping; override with FACTCHECK_MAX_YAML_KEYS

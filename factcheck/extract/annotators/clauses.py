@@ -56,7 +56,7 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
     marks = _marks(document, sentence, skip)
     starts = sorted(marks)
     bounds = [*starts, sentence.end]
-    dates = [(v.start, v.end) for v in document.values if v.sentence == sentence.index and v.kind != "quantity"]
+    dates = [(v.start, v.end) for v in document.values_in(sentence.index) if v.kind != "quantity"]
     clauses: list[Clause] = []
     for position, start in enumerate(starts):
         end = bounds[position + 1]

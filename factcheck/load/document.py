@@ -107,7 +107,7 @@ class _Abort(Exception):
     """Stop reading: the file cannot be read further (a limit was hit)."""
 
 
-def _limit(name: str, default: int) -> int:
+def limit_from_env(name: str, default: int) -> int:
     """A positive whole number from the environment variable `name`, or `default`."""
     try:
         value = int(os.environ.get(name, default))
@@ -118,22 +118,22 @@ def _limit(name: str, default: int) -> int:
 
 def max_yaml_bytes() -> int:
     """The largest YAML file read: FACTCHECK_MAX_YAML_BYTES, or 10 MiB."""
-    return _limit("FACTCHECK_MAX_YAML_BYTES", DEFAULT_MAX_BYTES)
+    return limit_from_env("FACTCHECK_MAX_YAML_BYTES", DEFAULT_MAX_BYTES)
 
 
 def max_yaml_keys() -> int:
     """The most keys in one mapping: FACTCHECK_MAX_YAML_KEYS, or 10,000."""
-    return _limit("FACTCHECK_MAX_YAML_KEYS", DEFAULT_MAX_KEYS)
+    return limit_from_env("FACTCHECK_MAX_YAML_KEYS", DEFAULT_MAX_KEYS)
 
 
 def max_yaml_items() -> int:
     """The most items in one list: FACTCHECK_MAX_YAML_ITEMS, or 100,000."""
-    return _limit("FACTCHECK_MAX_YAML_ITEMS", DEFAULT_MAX_ITEMS)
+    return limit_from_env("FACTCHECK_MAX_YAML_ITEMS", DEFAULT_MAX_ITEMS)
 
 
 def max_evidence_chars() -> int:
     """The longest evidence text (`evidence.text`): FACTCHECK_MAX_EVIDENCE_CHARS, or 20,000 characters."""
-    return _limit("FACTCHECK_MAX_EVIDENCE_CHARS", DEFAULT_MAX_EVIDENCE_CHARS)
+    return limit_from_env("FACTCHECK_MAX_EVIDENCE_CHARS", DEFAULT_MAX_EVIDENCE_CHARS)
 
 
 def read_yaml(path: Path, *, max_bytes: int | None = None, max_depth: int = DEFAULT_MAX_DEPTH,

@@ -12,11 +12,20 @@ from __future__ import annotations
 from factcheck.extract.document import Document
 from factcheck.extract.readers.quotemarks import find_quotes
 from factcheck.extract.readers.speakers import SpeakerFinder
+from factcheck.extract.source import SourceError
+from factcheck.load.document import limit_from_env
+
+DEFAULT_MAX_QUOTES = 10_000  # about 11 s of extraction (docs/performance.md); FACTCHECK_MAX_QUOTES overrides
 
 
 def annotate(document: Document) -> None:
-    """The `quoted` and `quotes` layers."""
+    """The `quoted` and `quotes` layers. A text with more quotations than the limit is refused: no
+    article has that many, and a pasted transcript or a hostile file would only run long."""
     quotes = find_quotes(document)
+    limit = limit_from_env("FACTCHECK_MAX_QUOTES", DEFAULT_MAX_QUOTES)
+    if len(quotes) > limit:
+        raise SourceError(f"{len(quotes):,} quotations, over the limit of {limit:,} (FACTCHECK_MAX_QUOTES): "
+                          "split the text, or raise the limit")
     quoted: dict[int, list[tuple[int, int]]] = {}
     for quote in quotes:
         for part in quote.parts:

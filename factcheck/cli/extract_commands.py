@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from factcheck.report.escape import terminal_line
+from factcheck.load.paths import PathRefused, max_text_bytes, read_project_file, root_for
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems, fail_write
 from factcheck.extract.evaluate import evaluate, render_text
@@ -160,11 +161,14 @@ def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path
         else:
             project = load_project(reviewed_path.parent, entities_path=entities_path, cues_path=cues_path)
             text_path = reviewed_path.parent / reviewed.source.text
-            raw = text_path.read_bytes().decode("utf-8")
+            raw = read_project_file(text_path, max_bytes=max_text_bytes(), root=root_for(reviewed_path)).decode("utf-8")
             text = html_to_text(raw, text_path) if text_path.suffix in (".html", ".htm") else raw
             extracted = extract_text(text, reviewed.source, project.entities, project.vocabulary, project.cues).claims_file
     except ProblemsError as error:
         echo_problems(error.problems)
+        sys.exit(EXIT_USAGE)
+    except PathRefused as error:
+        click.echo(terminal_line(f"error: {reviewed_path}: E005 source.text refused: {error.reason}"), err=True)
         sys.exit(EXIT_USAGE)
     except (OSError, UnicodeDecodeError, SourceError) as error:
         click.echo(terminal_line(f"error: {error}"), err=True)

@@ -184,3 +184,17 @@ def test_an_empty_text_gives_an_empty_valid_claims_file(workspace):
                          "--published", "2019", "-o", output)
     assert result.exit_code == 0, result.output
     assert load(output).claims == []
+
+
+def test_eval_extract_reads_no_source_text_outside_the_project(workspace, monkeypatch):
+    """A reviewed claims file whose source.text climbs out of the project is refused, never read."""
+    monkeypatch.chdir(workspace)
+    (workspace / ".git").mkdir()  # the project root
+    data = yaml.safe_load((workspace / "claims" / "diplomat-2019-08.yaml").read_text(encoding="utf-8"))
+    data["source"]["text"] = "../../../../../../../etc/passwd"
+    hostile = workspace / "claims" / "hostile.yaml"
+    hostile.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = CliRunner().invoke(eval_extract, ["--reviewed", str(hostile)])
+    assert result.exit_code == 2
+    assert "E005 source.text refused: outside the project root" in result.output
+    assert "root:" not in result.output  # nothing of the refused file

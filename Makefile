@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test validate golden bench bench-extract eval clean
+.PHONY: report test validate golden bench bench-extract eval fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench-extract: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/factcheck eval eval/dev
 	$(BIN)/factcheck eval eval/holdout
+
+## fuzz: hostile inputs to every reader, FUZZ_EXAMPLES (10,000) each, two at a time (docs/fuzzing.md);
+## `make test` runs 50 each (tests/fuzz)
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -6,6 +6,7 @@ traceback or a hang:
 - every key must be one the lexicon knows (`tense`, `quantities`, ...; inside `tense`, `quantities`,
   `polls` and `scope_property` too), or S001 with a "did you mean";
 - every value must have the shape of the shipped one: `quantities: []` or `tense: 5` is S001;
+- no word or pattern in a list may be blank (`words: ['']`, `speech_verbs: [' ']`): S001;
 - every regular expression (`noise`, `caption_marks`, `datelines`, `clause_marks[].mark`,
   `quantities.count_lead`, `quantities.vote_splits`) must compile and must not nest quantifiers
   (`(a+)+$`, `(\\w+\\s?)*`), which Python's backtracking engine can take exponential time on: C001.
@@ -43,6 +44,7 @@ def check_lexicon(document: YamlDocument, shipped: dict[str, Any]) -> list[Probl
     known = {**shipped, **EXTRA_KEYS}
     problems: list[Problem] = []
     _check_mapping(document, document.data, known, (), fixed=True, problems=problems)
+    problems.extend(_blank_words(document, document.data, ()))
     if not problems:
         problems.extend(_check_patterns(document))
     return problems
@@ -78,6 +80,21 @@ def _check_mapping(document: YamlDocument, value: dict[str, Any], expected: dict
             problems.append(document.problem(path + (key,), "S001", f"unknown key {key!r}{hint}"))
         elif sample is not None:
             _check_value(document, item, sample, path + (key,), problems)
+
+
+def _blank_words(document: YamlDocument, value: Any, path: FieldPath) -> list[Problem]:
+    """A word or pattern in a list that is empty or only spaces: it would match everywhere or nowhere."""
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _blank_words(document, item, path + (key,))]
+    if isinstance(value, list):
+        found = []
+        for position, item in enumerate(value):
+            if isinstance(item, str) and not item.strip():
+                found.append(document.problem(path + (position,), "S001", "a blank word: write the word, or drop the item"))
+            else:
+                found.extend(_blank_words(document, item, path + (position,)))
+        return found
+    return []
 
 
 def _check_patterns(document: YamlDocument) -> list[Problem]:

@@ -13,7 +13,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from factcheck.load.document import read_yaml
 from factcheck.load.problems import ProblemsError
@@ -98,11 +98,32 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         data = data["source"]
     if not isinstance(data, dict):
         raise ProblemsError([document.problem((), "S001", "a metadata file is a mapping of source fields")])
-    unknown = sorted(set(data) - set(SOURCE_KEYS))
+    unknown = sorted(set(data) - set(SOURCE_KEYS), key=str)
     if unknown:
         raise ProblemsError([document.problem((key,), "S001", f"unknown field `{key}` (allowed: {', '.join(SOURCE_KEYS)})")
                              for key in unknown])
+    problems = [document.problem((key,), "S001", reason) for key in SOURCE_KEYS
+                if (reason := _field_problem(key, data.get(key)))]
+    if problems:
+        raise ProblemsError(problems)
     return data
+
+
+def _field_problem(key: str, value: Any) -> str | None:
+    """Why a sidecar's value is not one a claims file's `source:` block takes (`id: 1.5`, `title: [..]`)."""
+    if value is None:
+        return None
+    from pydantic import TypeAdapter, ValidationError
+
+    from factcheck.model.claims import Source
+
+    field = Source.model_fields[key]
+    annotation = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    try:
+        TypeAdapter(annotation).validate_python(value, strict=key != "published")
+    except ValidationError as error:
+        return "; ".join(item["msg"] for item in error.errors(include_url=False))
+    return None
 
 
 def source_block(meta: dict[str, Any], text: str, text_path: Path, output: Path) -> dict[str, Any]:

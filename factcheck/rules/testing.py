@@ -157,12 +157,18 @@ def _fill_placeholders(data: Any) -> None:
     """Give test claims the evidence and status they need but that a test does not care about."""
     if not isinstance(data, dict):
         return
-    for case in data.get("cases") or []:
-        for source in (case.get("sources") or []) if isinstance(case, dict) else []:
-            for claim in (source.get("claims") or []) if isinstance(source, dict) else []:
+    for case in _items(data, "cases"):  # values of the wrong type are left to the schema check
+        for source in _items(case, "sources"):
+            for claim in _items(source, "claims"):
                 if isinstance(claim, dict):
                     claim.setdefault("evidence", {"text": PLACEHOLDER, "start": 0, "end": len(PLACEHOLDER)})
                     claim.setdefault("status", "reviewed")
+
+
+def _items(mapping: Any, key: str) -> list[Any]:
+    """`mapping[key]` when `mapping` is a mapping and that is a list, else nothing."""
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    return value if isinstance(value, list) else []
 
 
 def _corpus(case: Case, entities: EntityIndex) -> Corpus:

@@ -110,7 +110,7 @@ def render(results: list[dict[str, Any]], seconds: float) -> str:
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         if "error" in r:
-            lines.append(f"| {r['reader']} | worker failed: {r['error'].splitlines()[-1] if r['error'] else '?'} |")
+            lines.append(f"| {r['reader']} | worker failed: {[l for l in r['error'].splitlines() if l.strip()][-1:]} |")
             continue
         e = r["exits"]
         other = sum(v for k, v in r["faults"].items() if k not in ("traceback", "hang"))

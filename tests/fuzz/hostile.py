@@ -107,7 +107,7 @@ def _rewritten(draw: st.DrawFn, tree: Any) -> bytes:
                                             lambda inner: st.lists(inner, max_size=3)
                                             | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8))
         else:
-            replacement = HOSTILE_VALUES[draw(st.integers(0, len(HOSTILE_VALUES) - 1))]
+            replacement = copy.deepcopy(HOSTILE_VALUES[draw(st.integers(0, len(HOSTILE_VALUES) - 1))])  # never edit the table
         if not path:
             if action == 3 and isinstance(data, dict):
                 data[draw(st.sampled_from(["unknown", "id", "version", "x"]))] = replacement

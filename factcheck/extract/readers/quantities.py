@@ -52,16 +52,16 @@ def _patterns(cues: Cues) -> _Patterns:
     words = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True) if k.isalpha())
     scales = "|".join(re.escape(k) for k in sorted(cues.scales, key=len, reverse=True))
     built = _Patterns(
-        percent=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
+        percent=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
                                 re.IGNORECASE),
-        money_word=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
+        money_word=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
-        length=re.compile(rf"(?i:{_LEAD})(?P<n>{_AMOUNT})\s*(?P<unit>{'|'.join(sorted(_LENGTHS, key=len, reverse=True))})\b",
+        length=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{'|'.join(sorted(_LENGTHS, key=len, reverse=True))})\b",
                           re.IGNORECASE),
-        rate=re.compile(rf"(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
+        rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
                         rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"),

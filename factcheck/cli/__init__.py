@@ -33,7 +33,10 @@ def _register_optional_commands() -> None:
     import importlib
 
     for module_name in ("factcheck.cli.report_commands", "factcheck.cli.extract_commands",
-                        "factcheck.cli.gate_commands", "factcheck.cli.eval_commands"):
+                        "factcheck.cli.gate_commands", "factcheck.cli.eval_commands",
+                        "factcheck.cli.rules_commands", "factcheck.cli.init_commands",
+                        "factcheck.cli.entities_commands", "factcheck.cli.fix_commands",
+                        "factcheck.cli.claim_commands"):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:

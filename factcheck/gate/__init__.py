@@ -5,7 +5,7 @@ exit codes and formats."""
 from factcheck.gate.baseline import DEFAULT_BASELINE, BaselineEntry, BaselineFile, load_baseline
 from factcheck.gate.errors import GateError
 from factcheck.gate.gate import FAIL_ON, UNREVIEWED, GateRequest, GateResult, run_gate
-from factcheck.gate.identity import anchor_claim, fingerprint
+from factcheck.engine.identity import anchor_claim, fingerprint
 
 __all__ = [
     "DEFAULT_BASELINE", "FAIL_ON", "UNREVIEWED", "BaselineEntry", "BaselineFile", "GateError", "GateRequest",

@@ -21,7 +21,7 @@ from factcheck.engine import run_rules
 from factcheck.gate.baseline import BaselineEntry, BaselineFile, load_baseline
 from factcheck.gate.changes import FileChange, file_at, located, name_status
 from factcheck.gate.errors import GateError
-from factcheck.gate.identity import fingerprint
+from factcheck.engine.identity import fingerprint
 from factcheck.load import ProblemsError
 from factcheck.load.corpus import RESERVED, Corpus, SourceDocument, read_claims_file
 from factcheck.rules import LoadedRule

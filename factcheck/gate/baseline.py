@@ -12,7 +12,7 @@
         reason: The wire misreads the notice period; a correction is requested.
         owner: desk-asia                   # optional
         expires: 2019-12-31                # optional: it suppresses through this day, then is reported
-        fingerprint: 5be0...               # what matches: see factcheck.gate.identity
+        fingerprint: 5be0...               # what matches: see factcheck.engine.identity
 
 An entry matches by fingerprint alone, so moving or renaming claims keeps it and a changed value does
 not. The file is read with the safe YAML reader (a mistake is `file:line:col`, exit 2) and rewritten
@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factcheck.engine.finding import Finding
-from factcheck.gate.identity import fingerprint
+from factcheck.engine.identity import fingerprint
 from factcheck.load.document import read_yaml
 from factcheck.load.problems import ProblemsError
 from factcheck.load.schema_errors import validate_document

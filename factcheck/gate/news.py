@@ -17,7 +17,7 @@ from factcheck.gate.gate import GateResult
 from factcheck.gate.render import outcome, render_gate, summary_lines
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import json_text, markdown, terminal_line, terminal_path, workflow_data
-from factcheck.gate.identity import fingerprint
+from factcheck.engine.identity import fingerprint
 
 
 def news_lines(result: GateResult) -> list[str]:

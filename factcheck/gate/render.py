@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from factcheck.gate.gate import GateResult
-from factcheck.gate.identity import anchor_claim, fingerprint
+from factcheck.engine.identity import anchor_claim, fingerprint
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report import text as text_format
 from factcheck.report.escape import json_text, terminal_line, terminal_path

@@ -18,7 +18,7 @@ characters are dropped. So every line this format prints is one annotation of ou
 from __future__ import annotations
 
 from factcheck.engine.finding import Finding, Report
-from factcheck.gate.identity import anchor_claim, in_changed_files
+from factcheck.engine.identity import anchor_claim, in_changed_files
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import workflow_data, workflow_property
 from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note

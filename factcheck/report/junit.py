@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from factcheck.engine.finding import Finding, Report
-from factcheck.gate.identity import anchor_claim
+from factcheck.engine.identity import anchor_claim
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import markup_document, xml_text
 from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note

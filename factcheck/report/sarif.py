@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.engine.finding import Finding, Report
-from factcheck.gate.identity import FINGERPRINT_VERSION, anchor_claim, fingerprint
+from factcheck.engine.identity import FINGERPRINT_VERSION, anchor_claim, fingerprint
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import json_text, sarif_uri

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 from collections.abc import Collection
 from typing import Any
@@ -20,6 +21,9 @@ from factcheck.rules.model import Rule, RulesFile
 
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
 PLUGINS_FILE = "plugins.yaml"  # the comparator plugins a project's rules may use, beside the rules
+PROJECT_RULES = Path("rules")  # the project's rules folder by default; optional
+BUILTIN = "built-in"
+PROJECT = "project"
 
 
 class PluginsFile(BaseModel):
@@ -40,6 +44,8 @@ class LoadedRule:
     params: Params
     path: str
     line: int
+    origin: str = PROJECT  # BUILTIN (shipped with factcheck) or PROJECT (the project's rules folder)
+    overrides: str | None = None  # the shipped rule file a project rule replaces (same id)
 
     @property
     def id(self) -> str:
@@ -63,9 +69,25 @@ def rule_files_in(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_rules(paths: list[Path]) -> list[LoadedRule]:
-    """Every rule in `paths` (files or directories), or a ProblemsError listing every mistake."""
+def builtin_rules_dir() -> Path:
+    """The folder of the rules factcheck ships (package data), in force unless a project overrides them."""
+    return Path(str(resources.files("factcheck").joinpath("data", "rules")))
+
+
+def builtin_rule_files() -> list[Path]:
+    """The shipped rule files, in id order (package data: trusted, so listed without the path policy)."""
+    return sorted(p for p in builtin_rules_dir().iterdir() if p.suffix == ".yaml" and not p.name.endswith(TEST_SUFFIXES))
+
+
+def load_rules(paths: list[Path], *, builtin: bool = True) -> list[LoadedRule]:
+    """The rules in force, or a ProblemsError listing every mistake: the shipped rules (unless
+    `builtin` is False), with each rule of `paths` (files or directories: the project's rules) added, or
+    replacing the shipped rule of the same id, as a project's configuration extends Ruff's built-in rules.
+
+    A missing `rules` (the default folder, exactly as written) means the project has no rules of its
+    own; any other missing path is an error (E002)."""
     problems: list[Problem] = []
+    paths = [p for p in paths if p != PROJECT_RULES or p.exists()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
@@ -75,10 +97,43 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
         comparators = available_comparators(allowed)
     except ComparatorPluginError as error:
         raise ProblemsError([*problems, Problem(_plugins_shown(paths), 0, 0, "R008", str(error))]) from None
+    project = _read_rules(rule_files_in(paths), comparators, problems)
+    shipped: list[LoadedRule] = []
+    if builtin:
+        folder = builtin_rules_dir()
+        shipped = _read_rules(builtin_rule_files(), available_comparators(set()), problems, root=folder,
+                              origin=BUILTIN)
+    loaded = _in_force(shipped, project, problems)
+    if problems:
+        raise ProblemsError(problems)
+    return loaded
+
+
+def _in_force(shipped: list[LoadedRule], project: list[LoadedRule], problems: list[Problem]) -> list[LoadedRule]:
+    """The shipped rules with the project's added or overriding them by id, in id order. A project rule
+    that takes a shipped rule's name under another id is an error (R004): names, like ids, are unique."""
+    by_id = {r.id: r for r in shipped}
+    for rule in project:
+        replaced = by_id.get(rule.id)
+        if replaced is not None:
+            by_id[rule.id] = replace(rule, overrides=replaced.path)
+            continue
+        taken = next((r for r in shipped if r.rule.name == rule.rule.name), None)
+        if taken is not None:
+            problems.append(Problem(rule.path, rule.line, 1, "R004", f"rule {rule.id} ({rule.rule.name}): the "
+                                    f"built-in rule {taken.id} has that name; override it by its id, or rename"))
+            continue
+        by_id[rule.id] = rule
+    return sorted(by_id.values(), key=lambda r: r.id)
+
+
+def _read_rules(files: list[Path], comparators: dict[str, Comparator], problems: list[Problem], *,
+                root: Path | None = None, origin: str = PROJECT) -> list[LoadedRule]:
+    """The rules of `files`, each unique in id and name among them; mistakes are added to `problems`."""
     loaded: list[LoadedRule] = []
     seen: dict[str, str] = {}
-    for path in rule_files_in(paths):
-        document = read_yaml(path)
+    for path in files:
+        document = read_yaml(path, root=root)
         problems.extend(document.problems)
         if document.problems:
             continue
@@ -107,9 +162,8 @@ def load_rules(paths: list[Path]) -> list[LoadedRule]:
                 continue
             params = _validate_params(document, where, comparator, rule.compare.params, problems)
             if params is not None:
-                loaded.append(LoadedRule(rule, comparator, params, document.shown_path, document.locate(where)[0]))
-    if problems:
-        raise ProblemsError(problems)
+                loaded.append(LoadedRule(rule, comparator, params, document.shown_path, document.locate(where)[0],
+                                         origin))
     return loaded
 
 

@@ -1,6 +1,7 @@
 """Rule tests, as in Semgrep: each rule ships with small claim fixtures and the verdicts expected.
 
-`rules/FC101-date-consistency.test.yaml` next to `rules/FC101-date-consistency.yaml`:
+`FC101-date-consistency.test.yaml` next to `FC101-date-consistency.yaml` (shipped in
+factcheck/data/rules/, or in a project's `rules/`):
 
     rule: FC101
     entities: [{id: gsomia, kind: agreement, name: GSOMIA}]
@@ -35,7 +36,7 @@ from factcheck.load.schema_errors import validate_document
 from factcheck.model import Claim, ClaimsFile, Entity, PartialDate
 from factcheck.model.claims import SourceId
 from factcheck.model.entity_index import EntityIndex
-from factcheck.rules.load import TEST_SUFFIXES, load_rules, rule_files_in
+from factcheck.rules.load import BUILTIN, TEST_SUFFIXES, builtin_rules_dir, load_rules, rule_files_in
 
 PLACEHOLDER = "(rule test)"
 
@@ -102,21 +103,31 @@ def test_files_in(paths: list[Path]) -> list[Path]:
     return found
 
 
-def run_rule_tests(paths: list[Path]) -> RuleTestReport:
-    """Run every rule test under `paths` (raises ProblemsError on a bad rule or test file)."""
+def builtin_test_files() -> list[Path]:
+    """The tests of the shipped rules (package data, next to them)."""
+    return sorted(p for p in builtin_rules_dir().iterdir() if p.name.endswith(TEST_SUFFIXES))
+
+
+def run_rule_tests(paths: list[Path], *, builtin: bool = True) -> RuleTestReport:
+    """Run the tests of every rule in force: the project's tests under `paths`, and the shipped tests
+    of each shipped rule the project does not override (an override is judged by the project's tests
+    only, since it may mean to behave otherwise). Raises ProblemsError on a bad rule or test file."""
     from factcheck.engine.engine import run_rules  # the engine depends on rules, not the reverse
 
     rules = {loaded.id: loaded for loaded in load_rules([p for p in paths if p.is_dir()] + rule_files_in(
-        [p for p in paths if p.is_file() and not p.name.endswith(TEST_SUFFIXES)]))}
+        [p for p in paths if p.is_file() and not p.name.endswith(TEST_SUFFIXES)]), builtin=builtin)}
     problems: list[Problem] = []
     results: list[CaseResult] = []
     conflict_cases: set[str] = set()
     tested: set[str] = set()
-    for path in test_files_in(paths):
-        parsed = _read_test_file(path, problems)
+    shipped = [(path, builtin_rules_dir()) for path in builtin_test_files()] if builtin else []
+    for path, root in [(p, None) for p in test_files_in(paths)] + shipped:
+        parsed = _read_test_file(path, problems, root)
         if parsed is None:
             continue
         loaded = rules.get(parsed.rule)
+        if root is not None and (loaded is None or loaded.origin != BUILTIN):
+            continue  # a shipped test of a rule the project overrides (or does not select)
         if loaded is None:
             problems.append(Problem(str(path), 1, 1, "R007", f"unknown rule {parsed.rule!r}; known: "
                                     f"{', '.join(sorted(rules))}"))
@@ -142,8 +153,8 @@ def run_rule_tests(paths: list[Path]) -> RuleTestReport:
     return RuleTestReport(results, untested)
 
 
-def _read_test_file(path: Path, problems: list[Problem]) -> RuleTestFile | None:
-    document = read_yaml(path)
+def _read_test_file(path: Path, problems: list[Problem], root: Path | None = None) -> RuleTestFile | None:
+    document = read_yaml(path, root=root)
     problems.extend(document.problems)
     if document.problems:
         return None

@@ -26,7 +26,7 @@ def rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (repo / "rules").mkdir(parents=True)
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     for name in ("FC101-date-consistency.yaml", "FC101-date-consistency.test.yaml"):
-        shutil.copy(REPO / "rules" / name, repo / "rules" / name)
+        shutil.copy(REPO / "factcheck" / "data" / "rules" / name, repo / "rules" / name)
     (tmp_path / "outside.yaml").write_text("rules: []\n")
     monkeypatch.chdir(repo)
     monkeypatch.delenv("FACTCHECK_ROOT", raising=False)

@@ -1,38 +1,57 @@
 """Numbers as news writes them: digits with separators ("1,200", "106.25") and number words ("three",
-"twenty-six"), for durations ("three-year-old", "for 90 days") and counts ("26 instances")."""
+"twenty-six", "two hundred", "two dozen"), for durations ("three-year-old", "for 90 days") and counts
+("26 instances", "two hundred people").
+
+The value of number words is read by text2num (`text_to_num.text2num`), a maintained parser: "two
+hundred" is 200 and "one hundred and five" is 105. It does not read "dozen" and "half", so those two
+are multiplied here ("two dozen" is 24). The regex `NUMBER` only *finds* a span of number words inside
+the larger patterns of dates and quantities (a span that text2num then refuses is no number), so every
+match is the verbatim words of the text and offsets stay in the original text.
+"""
 
 from __future__ import annotations
 
 import re
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORDS = {**_UNITS, **_TENS, "hundred": 100, "dozen": 12, "half": 0.5}
+from text_to_num import text2num
 
-_WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(k for k in _UNITS if k != 'zero')}))?"
-                rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}|hundred|dozen|half)")
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = "thousand million billion".split()
+_MULTIPLIERS = {"dozen": 12, "half": 0.5}  # what text2num does not read; "half" alone, "dozen" after a number
+
+
+def _either(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_END = r"(?![a-z])"
+_BELOW_100 = rf"(?:(?:{_either(_TENS)}){_END}(?:[-\s](?:{_either(_ONES)}){_END})?|(?:{_either(_TEENS + _ONES + ['zero'])}){_END})"
+_BELOW_1000 = rf"(?:{_BELOW_100}(?:\s+hundred{_END}(?:(?:\s+and)?\s+{_BELOW_100})?)?)"
+_WORD_NUMBER = (rf"(?:{_BELOW_1000}(?:\s+(?:{_either(_SCALES)}){_END}(?:(?:\s+and)?\s+{_BELOW_1000})?)?"
+                rf"(?:\s+dozen{_END})?|dozen{_END}|half{_END}|hundred{_END})")
 # A number in digits or words; use inside a larger pattern (it has no groups of its own).
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?i:{_WORD_NUMBER}))"
-_NUMBER_RE = re.compile(NUMBER)
 
 
 def parse_number(written: str) -> float | None:
-    """`"1,200"` -> 1200.0, `"three"` -> 3.0, `"twenty-six"` -> 26.0; None when it is not a number."""
-    text = written.strip().casefold()
+    """`"1,200"` -> 1200.0, `"three"` -> 3.0, `"two hundred"` -> 200.0, `"two dozen"` -> 24.0; None when
+    it is not a number."""
+    text = " ".join(written.strip().casefold().split())
     if not text:
         return None
-    digits = text.replace(",", "")
     try:
-        return float(digits)
+        return float(text.replace(",", ""))
     except ValueError:
         pass
-    total = 0.0
-    for part in re.split(r"[-\s]+", text):
-        if part not in _WORDS:
-            return None
-        total += _WORDS[part]
-    return total
+    if text in _MULTIPLIERS:
+        return float(_MULTIPLIERS[text])
+    words, _, last = text.rpartition(" ")
+    if last in _MULTIPLIERS and words:
+        base = parse_number(words)
+        return None if base is None else base * _MULTIPLIERS[last]
+    try:
+        return float(text2num(text, "en"))
+    except ValueError:
+        return None

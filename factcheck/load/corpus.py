@@ -38,7 +38,9 @@ from factcheck.model.sourced import SourcedClaim
 
 ENTITIES_FILE = "entities.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
-RESERVED = {ENTITIES_FILE, VOCABULARY_FILE}
+CUES_FILE = "cues.yaml"  # a project's cue lexicon for `extract` (docs/extraction.md)
+RESERVED = {ENTITIES_FILE, VOCABULARY_FILE}  # project files that can change any verdict
+NOT_CLAIMS = RESERVED | {CUES_FILE}  # files beside the claims that are never claims files
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,16 @@ class Corpus:
         return [claim for document in self.documents for claim in document.sourced_claims()]
 
 
+def is_claims_name(path: Path) -> bool:
+    """Whether a file may be a claims file by its name: YAML, and not the entity file, the vocabulary
+    or the cue lexicon that live beside the claims (those are read as what they are, never as claims)."""
+    return path.suffix in (".yaml", ".yml") and path.name not in NOT_CLAIMS
+
+
 def claims_files_in(paths: list[Path]) -> list[Path]:
     """The claims files named by `paths`: files as given, directories searched (not recursively).
+    The entity file, vocabulary and cue lexicon are left out even when named (a pre-commit hook names
+    every changed file); the first two are still read, as the project's files beside the claims.
     A directory that resolves outside its root is not listed (`refused_folders` says so)."""
     found: list[Path] = []
     for path in paths:
@@ -81,8 +91,8 @@ def claims_files_in(paths: list[Path]) -> list[Path]:
                 entries = list_folder(path)
             except (PathRefused, OSError):
                 continue
-            found.extend(p for p in entries if p.suffix in (".yaml", ".yml") and p.name not in RESERVED)
-        else:
+            found.extend(p for p in entries if is_claims_name(p))
+        elif path.name not in NOT_CLAIMS:
             found.append(path)
     # A file named twice (`claims claims/a.yaml`, `a.yaml ./a.yaml`) is read once, not taken for a
     # second source with the same id; symlinks are not resolved, so a link stays a file of its own.
@@ -116,6 +126,8 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     source_ids: dict[str, str] = {}
     for path in claims_files_in(paths):
         document = read_yaml(path)
+        if _is_entity_list(document):
+            continue
         problems.extend(document.problems)
         if any(p.code in ("Y001", "Y002") for p in document.problems):
             continue
@@ -143,6 +155,13 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     if problems:
         raise ProblemsError(problems)
     return Corpus(documents, entities, vocabulary)
+
+
+def _is_entity_list(document: YamlDocument) -> bool:
+    """A file of entities and nothing else (the proposals `extract --propose-entities` writes, kept
+    beside the claims): not a claims file, so not read as one."""
+    data = document.data
+    return isinstance(data, dict) and "entities" in data and not {"source", "claims"} & set(data)
 
 
 def read_claims_file(path: Path) -> ClaimsFile:

@@ -69,7 +69,7 @@ def test_a_huge_integer_in_entities_or_vocabulary(project: Path, name: str) -> N
 
 
 def test_a_huge_integer_in_a_rule(tmp_path: Path) -> None:
-    rule = (ROOT / "rules" / "FC101-date-consistency.yaml").read_text().replace("tolerance_days: 0",
+    rule = (ROOT / "factcheck" / "data" / "rules" / "FC101-date-consistency.yaml").read_text().replace("tolerance_days: 0",
                                                                                 f"tolerance_days: {HUGE}")
     write(tmp_path, "rule.yaml", rule)
     with pytest.raises(ProblemsError) as caught:

@@ -1,4 +1,4 @@
-"""`factcheck report`, `factcheck rule ID` and `factcheck test-rules`."""
+"""`factcheck report` and `factcheck test-rules`."""
 
 from __future__ import annotations
 
@@ -98,28 +98,6 @@ def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, for
     sys.exit(EXIT_OK)
 
 
-@click.command(name="rule")
-@click.argument("rule_id")
-@click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"), show_default=True)
-def rule_command(rule_id: str, rules_dir: Path) -> None:
-    """Explain a rule: what it flags, why, and how to resolve it (by id or name)."""
-    rules = load_rules_or_exit(rules_dir)
-    found = next((r for r in rules if rule_id in (r.rule.id, r.rule.name)), None)
-    if found is None:
-        click.echo(f"unknown rule {rule_id!r}; known: {', '.join(r.rule.id + ' ' + r.rule.name for r in rules)}", err=True)
-        sys.exit(EXIT_USAGE)
-    rule = found.rule
-    click.echo(f"{rule.id} {rule.name} ({rule.severity.value}) — {found.path}:{found.line}\n")
-    click.echo(f"{rule.description}\n")
-    click.echo(rule.explain.rstrip() + "\n")
-    click.echo(f"matches:  {rule.match.model_dump(exclude_defaults=True) or 'every claim'}")
-    click.echo(f"pairs by: {', '.join(k.value for k in rule.pair_by)}")
-    click.echo(f"compares: {rule.compare.comparator} {found.params.model_dump()}")
-    if rule.time.varying:
-        click.echo(f"time:     varying, monotonic {rule.time.monotonic}")
-    sys.exit(EXIT_OK)
-
-
 @click.command(name="test-rules")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 def test_rules(paths: tuple[Path, ...]) -> None:
@@ -141,4 +119,4 @@ def test_rules(paths: tuple[Path, ...]) -> None:
     sys.exit(EXIT_OK if outcome.passed else EXIT_DATA)
 
 
-COMMANDS = [report, rule_command, test_rules]
+COMMANDS = [report, test_rules]  # `rule` and `rules`: rules_commands.py

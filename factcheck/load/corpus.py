@@ -8,7 +8,6 @@ problem of every file is collected; the caller gets a `Corpus` or a `ProblemsErr
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,10 +17,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.load.document import YamlDocument, load_trusted_yaml, read_yaml
-from factcheck.load.paths import (REFUSED, PathRefused, list_folder, max_text_bytes, read_project_file, refused_folders,
-                                  root_for)
+from factcheck.load.paths import PathRefused, list_folder, refused_folders
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
+from factcheck.load.source_text import check_source_text, locate_offset_problems
 from factcheck.model import (
     CLAIM_KINDS,
     ClaimsFile,
@@ -132,15 +131,15 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
         if any(p.code in ("Y001", "Y002") for p in document.problems):
             continue
         claims_file, schema_problems = validate_document(document, ClaimsFile)
-        problems.extend(schema_problems)
         if claims_file is None:
             # Still check what is valid, so one run reports every problem.
             source = _valid_source(document)
             claims = validate_items(document, ClaimsFile, "claims")
-            if source is not None:
-                _check_source_text(document, source, claims, problems)
+            text = check_source_text(document, source, claims, problems) if source is not None else None
+            problems.extend(locate_offset_problems(document, text, schema_problems))
             problems.extend(_check_claims(document, claims, entities, vocabulary))
             continue
+        problems.extend(schema_problems)
         assert isinstance(claims_file, ClaimsFile)
         source_id = claims_file.source.id
         if source_id in source_ids:
@@ -148,7 +147,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
                                              f"source id {source_id!r} is already used by {source_ids[source_id]}"))
         source_ids.setdefault(source_id, document.shown_path)
         numbered = list(enumerate(claims_file.claims))
-        text = _check_source_text(document, claims_file.source, numbered, problems)
+        text = check_source_text(document, claims_file.source, numbered, problems)
         problems.extend(_check_claims(document, numbered, entities, vocabulary))
         lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
         documents.append(SourceDocument(path, claims_file, text, lines))
@@ -234,52 +233,6 @@ def _valid_source(document: YamlDocument) -> Source | None:
         return Source.model_validate(document.data.get("source"))
     except (ValidationError, AttributeError):
         return None
-
-
-def _check_source_text(document: YamlDocument, source: Source, claims: list[tuple[int, Any]],
-                       problems: list[Problem]) -> str | None:
-    """The source text, read through the path policy, with each claim's evidence checked against it.
-    Only a text the policy accepts is hashed or searched: a refused one gets `refused: <reason>` and
-    nothing else, so no message says anything about a file outside the project."""
-    raw = _read_source_text(document, source, problems)
-    if raw is None:
-        return None
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != source.sha256:
-        problems.append(document.problem(("source", "sha256"), "E003",
-                                         f"the source text has changed: its sha256 is {digest}; check the evidence, "
-                                         "then update the hash"))
-    text = raw.decode("utf-8", errors="replace")
-    for index, claim in claims:
-        evidence = claim.evidence
-        if text[evidence.start:evidence.end] == evidence.text:
-            continue
-        found = text.find(evidence.text)
-        hint = (f"; it is at start: {found}, end: {found + len(evidence.text)}" if found >= 0
-                else "; the text does not occur in the source at all")
-        problems.append(document.problem(("claims", index, "evidence"), "E001",
-                                         f"evidence text is not at {evidence.start}-{evidence.end} in "
-                                         f"{source.text}{hint}"))
-    return text
-
-
-def _read_source_text(document: YamlDocument, source: Source, problems: list[Problem]) -> bytes | None:
-    where = ("source", "text")
-    if os.path.isabs(source.text):
-        problems.append(document.problem(where, REFUSED, "refused: an absolute path; write it relative to the claims file"))
-        return None
-    try:
-        return read_project_file(document.path.parent / source.text, max_bytes=max_text_bytes(),
-                                 root=root_for(document.path))
-    except PathRefused as refusal:
-        problems.append(document.problem(where, REFUSED, refusal.message))
-    except FileNotFoundError:
-        problems.append(document.problem(where, "E002", f"source text {source.text!r} not found "
-                                         "(paths are relative to the claims file)"))
-    except OSError as error:
-        problems.append(document.problem(where, "E002", f"source text {source.text!r} cannot be read: "
-                                         f"{error.strerror or error}"))
-    return None
 
 
 def _check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entities: EntityIndex,

@@ -246,7 +246,7 @@ def test_guessed_evidence_from_a_refused_file_gets_no_hint_and_no_hash(project: 
     wrong = guess(project, "zzzzzzzz", hashlib.sha256(SECRET.encode()).hexdigest())
     secret_hash = hashlib.sha256(SECRET.encode()).hexdigest()
     for output in (right, wrong):
-        assert "it is at start" not in output and "does not occur" not in output
+        assert "found at" not in output and "not found in the source" not in output
         assert "E001" not in output and "E003" not in output and "sha256 is" not in output
         assert secret_hash not in output and "ghp_" not in output
         assert "E005 source.text: refused: outside the project root" in output
@@ -258,7 +258,7 @@ def test_evidence_hints_and_hashes_stay_for_texts_inside_the_root(project: Path)
     (project / "seeds" / "link.txt").symlink_to("source.txt")
     text = (DATA / "source.txt").read_text()
     output = guess(project, text[31:139], "f" * 64)  # one character off
-    assert "E001 claims[2].evidence: evidence text is not at 30-138 in ../seeds/link.txt; it is at start: 31, end: 139" in output
+    assert "E001 claims[2].evidence: evidence text is not at 30..138 in ../seeds/link.txt; found at 31..139 (line 3)" in output
     assert "E003 source.sha256: the source text has changed: its sha256 is 76e08aa6" in output
 
 

@@ -153,6 +153,40 @@ def lost_findings(corpus: Corpus, rules: list[LoadedRule], restored: dict[str, S
     return tuple(lost.values())
 
 
+def findings_at(root: Path, revision: str, corpus: Corpus, rules: list[LoadedRule], changed: list[Path],
+                focus: set[str] | None) -> set[str]:
+    """The ids of the findings the changed sources already had at `revision` (HEAD before a commit, the
+    base in CI): the corpus with each changed claims file as it was there (left out when it is new),
+    compared as the gate compares. Touching a committed file does not make its old findings new."""
+    from factcheck.gate.complete import complete_findings  # complete.py runs the engine, as this does
+
+    wanted = set(changed)
+    top = root.resolve()
+    documents: list[SourceDocument] = []
+    replaced: set[str] = set()
+    for document in corpus.documents:
+        path = located(document.path)
+        if path not in wanted:
+            documents.append(document)
+            continue
+        try:
+            name = path.relative_to(top).as_posix()
+        except ValueError:
+            continue  # outside the repository: git has no earlier version of it
+        before = _document_at(root, FileChange("M", name, name, revision))
+        if before is not None:
+            documents.append(before)
+            replaced.add(before.claims_file.source.id)
+    if focus is not None and not replaced:
+        return set()
+    earlier = Corpus(documents, corpus.entities, corpus.vocabulary)
+    scope = None if focus is None else replaced
+    report = run_rules(earlier, rules, focus_sources=scope)
+    if scope is not None:
+        report = complete_findings(earlier, rules, report, scope)
+    return {finding.id for finding in report.findings}
+
+
 def _claims_name(name: str) -> bool:
     path = Path(name)
     return path.suffix in (".yaml", ".yml") and path.name not in RESERVED

@@ -84,7 +84,7 @@ def changed_files(root: Path, base: str | None, claims_dir: Path) -> list[Path]:
     if base is not None:
         check_revision(root, base)
         names += _names(git(["diff", "--name-only", "-z", f"{base}...HEAD", "--"], root))
-    if _has_commits(root):
+    if has_commits(root):
         names += _names(git(["diff", "--name-only", "-z", "HEAD", "--"], root))
     names += _names(git(["ls-files", "--others", "--exclude-standard", "-z", "--"], root))
     claims = located(claims_dir)
@@ -136,7 +136,8 @@ def display_link(path: Path) -> str:
         return str(path)
 
 
-def _has_commits(root: Path) -> bool:
+def has_commits(root: Path) -> bool:
+    """Whether the repository has a HEAD commit (a new one has none)."""
     try:
         git(["rev-parse", "--verify", "--quiet", "HEAD"], root)
         return True
@@ -187,7 +188,7 @@ def name_status(root: Path, base: str | None, folder: Path) -> list[FileChange]:
         merge_base = git(["merge-base", "--end-of-options", base, "HEAD"], root).decode("utf-8").strip()
         changes += _statuses(git(["diff", "--name-status", "-z", "-M", f"{base}...HEAD", "--", relative], root),
                              merge_base)
-    if _has_commits(root):
+    if has_commits(root):
         changes += _statuses(git(["diff", "--name-status", "-z", "-M", "HEAD", "--", relative], root), "HEAD")
     return changes
 

@@ -31,6 +31,7 @@ from factcheck.gate.base import (
     SourceChange,
     base_baseline,
     baseline_changes,
+    findings_at,
     lost_findings,
     source_changes,
 )
@@ -47,6 +48,7 @@ from factcheck.gate.changes import (
     check_links,
     check_revision,
     export_folder,
+    has_commits,
     located,
     repo_root,
     touched,
@@ -181,7 +183,8 @@ def run_gate(request: GateRequest) -> GateResult:
     match = match_baseline(report.findings, accepting, request.today or dt.date.today(),
                            judged_sources=focus, known_sources=known)
     verdicts = FAIL_ON[request.fail_on]
-    new = [f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed]
+    failing_now = [f for f in report.findings if f.verdict.value in verdicts and f.id not in match.suppressed]
+    new = _not_known_before(request, root, compared, rules, changed, focus, failing_now, notes)
     holds_back = request.unreviewed != "fail"  # warn or ignore: findings on unreviewed claims do not fail
     held = tuple(f for f in new if holds_back and f.rests_on_unreviewed)
     failing = tuple(f for f in new if not (holds_back and f.rests_on_unreviewed))
@@ -194,6 +197,25 @@ def run_gate(request: GateRequest) -> GateResult:
                       ignored=held if request.unreviewed == "ignore" else (), baseline_changes=changes,
                       allow_baseline_changes=request.allow_baseline_changes, source_changes=moved, lost=lost,
                       allow_deleted_sources=request.allow_deleted_sources, blocks=blocks)
+
+
+def _not_known_before(request: GateRequest, root: Path | None, corpus: Corpus, rules: list[LoadedRule],
+                      changed: list[Path], focus: set[str] | None, failing: list[Finding],
+                      notes: list[str]) -> list[Finding]:
+    """The failing findings that are new. When git says what changed and there is no base (a run before
+    a commit: the pre-commit hook), new means not already there at HEAD, the committed tree, so touching
+    a committed claims file does not report its old findings. Changed files named as PATHS, and a run
+    with `--base` (CI), are judged as before: each of their failing findings fails."""
+    if not failing or request.base is not None or request.paths or root is None or not has_commits(root):
+        return failing
+    revision = "HEAD"
+    before = findings_at(root, revision, corpus, rules, changed, focus)
+    old = [f for f in failing if f.id in before]
+    if old:
+        shown = ", ".join(f.id for f in old[:5]) + (", ..." if len(old) > 5 else "")
+        notes.append(f"{len(old)} finding{'s' if len(old) != 1 else ''} the changed files already had at "
+                     f"{revision} {'are' if len(old) != 1 else 'is'} not new: {shown}")
+    return [f for f in failing if f.id not in before]
 
 
 def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
@@ -218,14 +240,18 @@ def _baseline(path: Path) -> BaselineFile:
 
 
 def _rules(request: GateRequest, root: Path | None, notes: list[str]) -> tuple[list[LoadedRule], str]:
-    """The rules to judge by: the base revision's, unless there is no base or --rules-from-head."""
+    """The rules to judge by: the built-in rules with the project's rules folder of the base revision,
+    or of the working tree when there is no base or --rules-from-head."""
     if request.base is None or request.rules_from_head or root is None:
         return _load_rules([request.rules_dir], None, ""), "the working tree"
     with tempfile.TemporaryDirectory(prefix="factcheck-base-rules-") as folder:
         exported = export_folder(root, request.base, request.rules_dir, Path(folder))
         if exported is None:
-            notes.append(f"{request.rules_dir} does not exist at {request.base}: using the working tree's rules")
-            return _load_rules([request.rules_dir], None, ""), "the working tree"
+            # A change must not bring the rules that judge it: without a rules folder at the base, only
+            # the built-in rules judge (a new rules/ could otherwise override FC101 with a lenient one).
+            notes.append(f"{request.rules_dir} does not exist at {request.base}: only the built-in rules judge "
+                         "this change (--rules-from-head to use the working tree's rules)")
+            return _load_rules([], None, ""), f"the built-ins ({request.base} has no {request.rules_dir})"
         rules = _load_rules([exported], Path(folder), f"{request.base}:")
     if touched(root, request.base, request.rules_dir):
         notes.append(f"this change edits {request.rules_dir}; it is judged by the rules at {request.base} "

@@ -67,14 +67,19 @@ def _utf8_name(path: Path) -> bool:
               help="The claims file to write or merge into (default: claims/ID.yaml; `-` for standard output).")
 @click.option("--propose-entities", "proposals_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the entities proposed for unknown names to this new file, or `-` (never to entities.yaml).")
-@click.option("--prune", is_flag=True, help="Drop auto claims that extraction no longer finds.")
+@click.option("--keep-stale", is_flag=True,
+              help="Keep auto claims that extraction no longer finds (by default they are pruned; reviewed and "
+                   "hand-edited claims are always kept).")
+@click.option("--prune", is_flag=True, hidden=True, help="The default now: stale auto claims are pruned.")
 def extract(path: Path, source_id: str | None, published: PartialDate | None, publisher: str | None,
             title: str | None, url: str | None, authors: tuple[str, ...], entities_path: Path | None,
-            cues_path: Path | None, output: Path | None, proposals_path: Path | None, prune: bool) -> None:
+            cues_path: Path | None, output: Path | None, proposals_path: Path | None, keep_stale: bool,
+            prune: bool) -> None:
     """Extract candidate claims from an article (plain text or HTML) into a claims file to review.
 
     Metadata may also come from PATH's sidecar (article.txt + article.meta.yaml); options win. An existing
-    claims file is merged: reviewed and hand-edited claims are kept as they are.
+    claims file is merged: reviewed and hand-edited claims are kept as they are; unreviewed (auto) claims
+    are re-derived from the current entity file, and those extraction no longer finds are pruned.
     """
     for named in (path, output, proposals_path, entities_path, cues_path):
         if named is not None and not _utf8_name(named):
@@ -84,11 +89,14 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
     options = {"id": source_id, "published": published, "publisher": publisher, "title": title, "url": url,
                "authors": list(authors)}
     try:
+        if prune and keep_stale:
+            raise click.UsageError("--prune and --keep-stale contradict each other: give one (pruning is the default)")
         if is_stdout(proposals_path) and is_stdout(output):
             raise click.UsageError("-o - and --propose-entities - would both go to standard output: give one a file")
         if proposals_path is not None:
             check_proposals_output(proposals_path, claims_output=None if is_stdout(output) else output)
-        result = ingest(path, options, output=output, entities_path=entities_path, cues_path=cues_path, prune=prune)
+        result = ingest(path, options, output=output, entities_path=entities_path, cues_path=cues_path,
+                        prune=not keep_stale)
     except WriteError as error:
         fail_write(error)
     except SourceError as error:
@@ -120,8 +128,12 @@ def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> 
         echo(f"dropped {result.dropped} lines or sentences of page noise and repeats")
     if result.merge is not None:
         echo(f"merged: {result.merge.summary()}")
-        for claim_id in result.merge.vanished:
-            echo(f"  vanished: {claim_id}{' (pruned)' if claim_id in result.merge.pruned else ''}")
+        for claim_id in result.merge.updated:
+            echo(f"  updated: {claim_id}")
+        for claim_id in result.merge.pruned:
+            echo(f"  pruned: {claim_id} (no longer extracted)")
+        for claim_id in result.merge.stale_kept:
+            echo(f"  stale, kept: {claim_id} (no longer extracted; --keep-stale)")
         if result.merge.text_changed:
             echo("  the source text changed: check the evidence of the kept claims (factcheck validate)")
     if result.proposals:

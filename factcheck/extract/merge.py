@@ -4,8 +4,13 @@ The rules, in order:
 - a claim with `status: reviewed` is kept exactly as it is;
 - an `auto` claim whose content is no longer what extraction produced for it (its id is a hash of the
   evidence and value it was extracted with, so an edit shows) was edited by a person: kept verbatim;
-- an `auto` claim extraction finds again (same id) is kept as it is;
-- an `auto` claim extraction no longer finds has "vanished": reported, and kept unless `prune`;
+- an `auto` claim extraction finds again (same id) is re-derived: replaced by what extraction says now,
+  so a subject the entity file has since named is taken up ("updated" when it changed). The id hashes the
+  evidence, value (a quote's speaker too), event and modality, not the subject; so when the entity ids
+  are given (`known`), a subject that differs from the new one but is an entity of the file counts as a
+  person's choice and is kept; a subject the file does not know (a proposal since renamed) is replaced;
+- an `auto` claim extraction no longer finds is stale (a quote now given to another speaker id, a figure
+  no longer read): pruned, unless `prune` is False (`extract --keep-stale`), when it is kept and reported;
 - a new candidate is added, unless a claim already there states the same fact (`claims_match`: a
   reviewed `gsomia-expiry` covers the candidate `date-expires-on-1a2b3c4d`).
 The existing `source` block is kept (a person may have corrected a title), except for `text` and
@@ -15,6 +20,7 @@ then point at the wrong words.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,17 +34,23 @@ class MergeReport:
     reviewed: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)  # found again, re-derived with a different subject or value
     added: list[str] = field(default_factory=list)
     covered: list[str] = field(default_factory=list)  # candidates an existing claim already states
     vanished: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     text_changed: bool = False
 
+    @property
+    def stale_kept(self) -> list[str]:
+        return [claim_id for claim_id in self.vanished if claim_id not in self.pruned]
+
     def summary(self) -> str:
-        parts = [f"{len(self.added)} added", f"{len(self.unchanged)} unchanged", f"{len(self.reviewed)} reviewed kept",
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated", f"{len(self.pruned)} pruned",
+                 f"{len(self.unchanged)} unchanged", f"{len(self.reviewed)} reviewed kept",
                  f"{len(self.edited)} edited kept", f"{len(self.covered)} already covered"]
-        if self.vanished:
-            parts.append(f"{len(self.vanished)} vanished ({'pruned' if self.pruned else 'kept'})")
+        if self.stale_kept:
+            parts.append(f"{len(self.stale_kept)} stale kept")
         return ", ".join(parts)
 
 
@@ -49,8 +61,10 @@ def is_untouched(claim: Any) -> bool:
     return claim.id == expected or claim.id.startswith(expected + "-")
 
 
-def merge_claims(existing: ClaimsFile, extracted: ClaimsFile, *, prune: bool = False) -> tuple[ClaimsFile, MergeReport]:
-    """The merged claims file and what happened to each claim."""
+def merge_claims(existing: ClaimsFile, extracted: ClaimsFile, *, prune: bool = True,
+                 known: Container[str] | None = None) -> tuple[ClaimsFile, MergeReport]:
+    """The merged claims file and what happened to each claim (`prune=False` keeps stale auto claims;
+    `known`, the entity ids of the project, tells a subject a person chose from a stale one)."""
     new_by_id = {claim.id: claim for claim in extracted.claims}
     report = MergeReport(text_changed=existing.source.sha256 != extracted.source.sha256)
     kept: list[Any] = []
@@ -60,7 +74,14 @@ def merge_claims(existing: ClaimsFile, extracted: ClaimsFile, *, prune: bool = F
         elif not is_untouched(claim):
             report.edited.append(claim.id)
         elif claim.id in new_by_id:
-            report.unchanged.append(claim.id)
+            new = new_by_id[claim.id]
+            if new == claim:
+                report.unchanged.append(claim.id)
+            elif known is not None and new.subject != claim.subject and claim.subject in known:
+                report.edited.append(claim.id)  # a subject of the entity file the extraction did not choose
+            else:
+                report.updated.append(claim.id)
+                claim = new
         else:
             report.vanished.append(claim.id)
             if prune:

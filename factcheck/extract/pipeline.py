@@ -59,5 +59,7 @@ def extract(text: str, source: Source, entities: EntityIndex,
     used = {c.subject for c in claims_file.claims} | {c.value.speaker for c in claims_file.claims
                                                       if isinstance(c.value, QuoteValue)}
     resolver = document.resolver
+    used |= {role.organisation for entity_id in used if entity_id in resolver.proposals
+             for role in resolver.proposals[entity_id].roles if role.organisation}  # "Japan’s Foreign Minister"
     proposals = [entity for entity_id, entity in resolver.proposals.items() if entity_id in used]
     return Extraction(claims_file, proposals, document.dropped, document)

@@ -43,8 +43,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def extract_args(project: Path, version: str) -> list[str]:
+    """--keep-stale: each writer's claims must survive the other's, so a lost write shows."""
     return [str(project / f"article-{version}.txt"), "--id", SOURCE, "--published", "2019-08-22", "--publisher",
-            "Bloomberg", "--title", "South Korea to Withdraw", "-o", str(project / "claims" / f"{SOURCE}.yaml")]
+            "Bloomberg", "--title", "South Korea to Withdraw", "-o", str(project / "claims" / f"{SOURCE}.yaml"),
+            "--keep-stale"]
 
 
 def start_extract(project: Path, version: str) -> subprocess.Popen:

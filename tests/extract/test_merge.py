@@ -47,8 +47,9 @@ def test_an_edited_auto_claim_is_kept_verbatim(project):
     assert is_untouched(quote) and not is_untouched(edited.model_copy(update={
         "value": quote.value.model_copy(update={"text": "We strongly believe"})}))
     existing = with_claims(first, [edited if c.id == quote.id else c for c in first.claims])
-    merged, _ = merge_claims(existing, extracted(project))
+    merged, report = merge_claims(existing, extracted(project), known=project.entities)
     assert next(c for c in merged.claims if c.id == quote.id) == edited
+    assert report.edited == [quote.id]
 
 
 def test_a_new_candidate_is_added(project):
@@ -59,15 +60,29 @@ def test_a_new_candidate_is_added(project):
     assert merged.claims == first.claims
 
 
-def test_a_vanished_auto_claim_is_reported_and_kept_unless_pruned(project):
+def test_a_stale_auto_claim_is_pruned_by_default_and_kept_on_request(project):
     old = extracted(project)
     new = extracted(project, TEXT.replace("The yen strengthened 0.4% to 106.25 per dollar.", "The yen held."))
-    vanished = {c.id for c in old.claims} - {c.id for c in new.claims}
-    assert vanished
-    merged, report = merge_claims(old, new)
-    assert set(report.vanished) == vanished and vanished <= {c.id for c in merged.claims}
-    pruned, report = merge_claims(old, new, prune=True)
-    assert set(report.pruned) == vanished and not vanished & {c.id for c in pruned.claims}
+    stale = {c.id for c in old.claims} - {c.id for c in new.claims}
+    assert stale
+    pruned, report = merge_claims(old, new)
+    assert set(report.pruned) == stale and not stale & {c.id for c in pruned.claims}
+    assert "2 pruned" in report.summary() and "stale kept" not in report.summary()
+    kept, report = merge_claims(old, new, prune=False)
+    assert set(report.stale_kept) == stale and stale <= {c.id for c in kept.claims}
+    assert f"{len(stale)} stale kept" in report.summary()
+
+
+def test_an_auto_claim_found_again_takes_the_subject_the_entity_file_gives_now(project):
+    first = extracted(project)
+    expiry = next(c for c in first.claims if c.property == "expires_on")
+    old_subject = expiry.model_copy(update={"subject": "old-proposal"})  # as extracted before gsomia was known
+    assert is_untouched(old_subject)  # the id does not hash the subject
+    existing = with_claims(first, [old_subject if c.id == expiry.id else c for c in first.claims])
+    merged, report = merge_claims(existing, extracted(project), known=project.entities)
+    assert report.updated == [expiry.id] and expiry.id not in report.unchanged
+    assert next(c for c in merged.claims if c.id == expiry.id).subject == "gsomia"
+    assert "1 updated" in report.summary()
 
 
 def test_pruning_never_drops_a_reviewed_claim(project):

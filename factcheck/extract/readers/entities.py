@@ -5,8 +5,11 @@ Claims refer to entities by id, but articles write "the pact", "Seoul", "Michael
 alias, longest first, so "the Moon administration" wins over "Moon"); a surname that names a person
 mentioned earlier in the same article (the Bloomberg seed has two Kims: "Kim said" is the most recent
 one); a fuzzy match of the whole name against the aliases (rapidfuzz, high cutoff, same last word); and
-finally a proposed entity with a generated kebab-case id. Proposals are collected, never written into
-the user's entity file: the CLI shows them and can write them to a separate file.
+finally a proposed entity with a generated kebab-case id. A proposal is named as an entity is called
+(no article, no possessive: "South Korea’s" is `south-korea`) and given the kind its name says
+(`readers.names`: a country, an organisation's word like "University" or "Ministry"), else the kind the
+caller saw it act as; a speaker's office becomes the proposal's role. Proposals are collected, never
+written into the user's entity file: `factcheck entities propose` shows them, `accept` moves them there.
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from factcheck.extract.document import Mention
-from factcheck.model import Entity, EntityKind
+from factcheck.extract.readers.names import clean_name, load_names
+from factcheck.model import Entity, EntityKind, Role
 from factcheck.model.entity_index import EntityIndex, alias_key
 
-_NAME_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.(?:[A-Z]\.)*)"
+# Initials first: "U.S." is one word, never "U." and then "S. Secretary ...".
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w’'\-]*\.?)"
 # A run of capitalised words (with "of", "the", "and" inside), as names and titles are written.
 PROPER_NOUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:of|the|and|for|de|van|von|al|bin)\s+)?{_NAME_WORD})*")
 _SLUG = re.compile(r"[^a-z0-9]+")
-_POSSESSIVE = re.compile(r"[’']s$")
 FUZZY_CUTOFF = 88
+PROPOSED = "Proposed by factcheck extract: check the name, kind and id, then accept it (factcheck entities accept)."
 
 
 @dataclass
@@ -65,7 +70,7 @@ class Resolver:
 
         `recent_people` are ids of people named earlier in the article, most recent first: a surname
         alone ("Kim") is the most recent person whose name contains it."""
-        name = _POSSESSIVE.sub("", name.strip(" ,.;:"))
+        name = clean_name(name)
         exact = self.index.resolve(name) or self._loose(name)
         if exact:
             return exact, False
@@ -86,7 +91,7 @@ class Resolver:
 
     def known_person(self, name: str, recent_people: list[str] = ()) -> str | None:
         """The id of a known person called `name` (never a proposal), or None."""
-        name = _POSSESSIVE.sub("", name.strip(" ,.;:"))
+        name = clean_name(name)
         exact = self.index.resolve(name) or self._loose(name)
         if exact:
             return exact if self.kind_of(exact) == "person" else None
@@ -114,19 +119,42 @@ class Resolver:
         return self.index.by_alias[match[0]]
 
     def propose(self, name: str, kind: str = "person") -> str:
-        """A new entity for an unknown name, with an id made from the name (`euan-graham`)."""
+        """A new entity for an unknown name, with an id made from the name (`euan-graham`); its kind is
+        what the name says it is (a country, an organisation), else `kind`."""
+        names = load_names()
+        written = clean_name(name) or name.strip()
+        kind = names.kind(written, kind)
+        country = names.country(written) if kind == "country" else None
+        name = country or written
+        aliases = [written] if country and written != country else []
         base = slug(name) or "entity"
         entity_id = base
         number = 2
         while entity_id in self.index.by_id or (entity_id in self.proposals and self.proposals[entity_id].name != name):
             entity_id = f"{base}-{number}"
             number += 1
-        if entity_id not in self.proposals:
-            self.proposals[entity_id] = Entity(
-                id=entity_id, kind=EntityKind(kind), name=name,
-                description="Proposed by factcheck extract: check the name, kind and id, then move it to entities.yaml.",
-            )
+        existing = self.proposals.get(entity_id)
+        if existing is None:
+            self.proposals[entity_id] = Entity(id=entity_id, kind=EntityKind(kind), name=name, aliases=aliases,
+                                               description=PROPOSED)
+        elif aliases and aliases[0] not in existing.names():
+            self.proposals[entity_id] = existing.model_copy(update={"aliases": [*existing.aliases, *aliases]})
         return entity_id
+
+    def add_role(self, entity_id: str, title: str, organisation: str | None) -> None:
+        """A proposed person's office as written ("Secretary of State", of `united-states`), once."""
+        entity = self.proposals.get(entity_id)
+        if entity is None or entity.kind is not EntityKind.person or entity.roles:
+            return
+        self.proposals[entity_id] = entity.model_copy(update={"roles": [Role(title=title, organisation=organisation)]})
+
+    def place(self, written: str) -> str | None:
+        """The entity of a place written before an office ("U.S.", "Japan’s"): known, else a proposed country."""
+        name = clean_name(written)
+        known = self.index.resolve(name) or self._loose(name)
+        if known:
+            return known
+        return self.propose(name, "country") if load_names().country(name) else None
 
     def kind_of(self, entity_id: str) -> str | None:
         entity = self.index.get(entity_id) or self.proposals.get(entity_id)
@@ -134,8 +162,9 @@ class Resolver:
 
 
 def slug(name: str) -> str:
-    """`Euan Graham` -> `euan-graham`; accents dropped, anything else becomes a hyphen."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """`Euan Graham` -> `euan-graham`, `U.S. Department of Defense` -> `us-department-of-defense`; accents
+    and full stops dropped, anything else becomes a hyphen."""
+    ascii_name = unicodedata.normalize("NFKD", name.replace(".", "")).encode("ascii", "ignore").decode()
     return _SLUG.sub("-", ascii_name.casefold()).strip("-")
 
 

@@ -15,7 +15,8 @@ import re
 
 from factcheck.extract.cues import Cues
 from factcheck.extract.document import Mention
-from factcheck.extract.readers.entities import Resolver
+from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
+from factcheck.extract.readers.names import clean_name, load_names
 from factcheck.extract.document import Sentence
 
 _APPOSITIVE = re.compile(r",\s+(?P<role>[^,“”\"]{2,140}?)\s*(?:,|\.?$)")
@@ -38,6 +39,9 @@ class RoleReader:
                   if m.kind in ("organisation", "country", "group")]
         if inside:
             return self.text[agent_start:agent_end], _best_org(inside) or inside[0].entity_id
+        unknown = self._organisation_named(agent_start, agent_end)
+        if unknown is not None:  # "A U.S. Department of Defense official", the department unknown yet
+            return self.text[agent_start:agent_end], unknown
         following = _FOR_ORGANISATION.match(self.text, agent_end, sentence.end)
         if following:
             after = [m for m in self.resolver.mentions(self.text, following.end(), min(sentence.end, following.end() + 60))
@@ -47,6 +51,15 @@ class RoleReader:
                 chosen = max((m for m in after if m.start <= after[0].end), key=lambda m: m.end - m.start)
                 best = next((m for m in after[:2] if m.kind == "organisation"), chosen)
                 return self.text[agent_start:best.end], best.entity_id
+        return None
+
+    def _organisation_named(self, start: int, end: int) -> str | None:
+        """A proposed organisation named inside a role, by a name that says it is one ("Department of
+        Defense", "La Trobe University"), when the entity file knows none there."""
+        for match in PROPER_NOUN.finditer(self.text, start, end):
+            name = clean_name(match.group())
+            if len(name.split()) > 1 and load_names().kind(name, "person") == "organisation":
+                return self.resolver.propose(name, "organisation")
         return None
 
     def role_of(self, start: int, end: int, entity_id: str, sentence: Sentence) -> tuple[str | None, str | None]:

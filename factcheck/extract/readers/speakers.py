@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.cues import Cues
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
+from factcheck.extract.readers.names import clean_name, load_names
 from factcheck.extract.readers.quotemarks import QuoteSpan
 from factcheck.extract.readers.roles import RoleReader
 from factcheck.extract.document import Document, Sentence
@@ -79,6 +80,18 @@ class SpeakerFinder:
             (m.start, m.entity_id) for s in document.sentences for m in resolver.mentions(self.text, s.start, s.end)
             if m.kind == "person")
         self._speakers: list[tuple[int, int, Attribution]] = []  # (offset, line, attribution)
+        self._full_names: list[tuple[int, str]] = self._names_of_people()
+
+    def _names_of_people(self) -> list[tuple[int, str]]:
+        """Every name of two words or more that reads as a person's, with its offset, in text order."""
+        found = []
+        for sentence in self.document.sentences:
+            for match in PROPER_NOUN.finditer(self.text, sentence.start, sentence.end):
+                start = self._after_titles(match.start(), match.end())
+                name = clean_name(self.text[start:match.end()])
+                if len(name.split()) >= 2 and load_names().kind(name, "person") == "person":
+                    found.append((start, name))
+        return found
 
     def attribute(self, quotes: list[QuoteSpan]) -> list[AttributedQuote]:
         results: list[AttributedQuote] = []
@@ -158,11 +171,16 @@ class SpeakerFinder:
         mentions = self.resolver.mentions(self.text, start, end)
         agents = [_Agent(m.start, m.end, m.text, m.kind, m.entity_id) for m in mentions]
         for match in PROPER_NOUN.finditer(self.text, start, end):
-            if any(m.start < match.end() and match.start() < m.end for m in mentions):
-                continue
-            name_start = self._after_titles(match.start(), match.end())
+            run_start = max([match.start()] + [m.end for m in mentions if m.start < match.end() and match.start() < m.end])
+            if run_start > match.start():  # "Japan’s Foreign Minister Taro Kono" with Japan known: what follows it
+                run_start = next((w.start() for w in _WORD.finditer(self.text, run_start, match.end())
+                                  if w.group()[:1].isupper()), match.end())
+            name_start = self._after_titles(run_start, match.end())
             name = self.text[name_start:match.end()]
             if name_start >= match.end() or name.casefold() in self.cues.pronouns:
+                continue
+            if len(name.split()) > 1 and load_names().kind(name, "person") != "person":  # "La Trobe University"
+                agents.append(_Agent(name_start, match.end(), name, "organisation", self.resolver.propose(name, "organisation")))
                 continue
             person = self.resolver.known_person(name, self._recent_people(name_start))
             agents.append(_Agent(name_start, match.end(), name, "person" if person else "name", person))
@@ -172,7 +190,10 @@ class SpeakerFinder:
 
     def _choose(self, start: int, end: int, verb_at: int, *, adjacent: bool) -> _Agent | None:
         candidates = []
+        bound = self._appositive_start(start, verb_at)
         for agent in self._agents(start, end):
+            if bound is not None and agent.start > bound:
+                continue  # "Euan Graham, executive director of ... at La Trobe University, said": Graham speaks
             single = agent.kind == "name" and len(agent.name.split()) == 1
             if single and self.text[agent.end:verb_at].strip():
                 continue  # a lone capitalised word is a name only right before its verb ("Kim said")
@@ -184,19 +205,53 @@ class SpeakerFinder:
             return None
         return min(candidates, key=lambda a: (a.rank, verb_at - a.end))
 
+    def _appositive_start(self, start: int, verb_at: int) -> int | None:
+        """Where an appositive between a name and its verb begins ("Kim Hyun-wook, a professor at ...,
+        said"): the names inside it are not the speaker."""
+        segment = self.text[start:verb_at].rstrip()
+        first = segment.find(",")
+        if not segment.endswith(",") or first < 0 or first == len(segment) - 1:
+            return None
+        after = segment[first + 1:].lstrip()
+        if after[:1].islower() or re.match(r"(?:a|an|the)\s", after):
+            return start + first
+        return None
+
     def _first_after(self, start: int, end: int) -> _Agent | None:
         agents = [a for a in self._agents(start, end) if a.kind in ("person", "name", "role", "organisation")]
         agents = [a for a in agents if a.start - start <= 3]
         return min(agents, key=lambda a: a.start) if agents else None
 
     def _after_titles(self, start: int, end: int) -> int:
-        """Where the name begins in a run like "Foreign Minister Jane Doe"."""
+        """Where the name begins in a run like "Foreign Minister Jane Doe", "U.S. Secretary of State Michael
+        Pompeo" or "Japan’s Foreign Minister Taro Kono": a place, then an office, then the name."""
+        words = list(_WORD.finditer(self.text, start, end))
         position = start
-        for word in _WORD.finditer(self.text, start, end):
+        place = _place_words(words, self.cues.titles)
+        if place:  # "Portvale’s Labour Minister Daniel Reyes": the office runs to its last title word
+            office = [i for i, w in enumerate(words[place:place + 3], place) if w.group().casefold() in self.cues.titles]
+            if office and office[-1] + 1 < len(words):
+                return words[office[-1] + 1].start()
+        for word in words[place:]:
             if word.group().casefold() not in self.cues.titles:
                 return word.start()
             position = word.end()
         return max(position, end)
+
+    def _place_before(self, name_start: int, floor: int) -> str | None:
+        """The entity of the place written before a name's office ("U.S.", "Japan’s"), if any."""
+        titles = self.roles.titles_before(name_start, floor)
+        if titles is None:
+            return None
+        words = list(_WORD.finditer(self.text, max(floor, titles - 40), titles))
+        for count in range(min(3, len(words)), 0, -1):
+            place = " ".join(w.group() for w in words[-count:])
+            if all(w.group()[:1].isupper() for w in words[-count:]) and (
+                    place.endswith(("’s", "'s")) or load_names().country(place)):
+                found = self.resolver.place(place)
+                if found:
+                    return found
+        return None
 
     # --- from an agent to an attribution -----------------------------------------------------------
 
@@ -219,12 +274,27 @@ class SpeakerFinder:
             return Attribution(agent.entity_id or "", False, written, agent.entity_id, confidence - 0.15, how)
         entity_id, proposed = agent.entity_id, False
         if entity_id is None:
-            entity_id, proposed = self.resolver.resolve(agent.name, self._recent_people(agent.start))
+            written = self._full_name(agent.name, agent.start)
+            entity_id, proposed = self.resolver.resolve(written, self._recent_people(agent.start))
             confidence -= 0.15 if proposed else 0.05
         if not proposed:
             bisect.insort(self._people, (agent.start, entity_id))
         role, organisation = self.roles.role_of(agent.start, agent.end, entity_id, sentence)
+        if proposed and role:
+            self.resolver.add_role(entity_id, role, organisation or self._place_before(agent.start, sentence.start))
         return Attribution(entity_id, proposed, role, organisation, confidence, how)
+
+    def _full_name(self, name: str, before: int) -> str:
+        """A surname alone ("Graham said") is the last full name before it that has it ("Euan Graham"), when
+        the entity file knows neither; else the name as written."""
+        if len(name.split()) != 1 or self.resolver.known_person(name, self._recent_people(before)):
+            return name
+        key = name.casefold()
+        position = bisect.bisect_left(self._full_names, (before, ""))
+        for _, full in reversed(self._full_names[max(0, position - _ECHO_WINDOW):position]):
+            if key in (w.casefold() for w in full.replace("-", " ").split()):
+                return full
+        return name
 
     def _earlier_speaker(self, agent: _Agent) -> Attribution | None:
         noun = agent.name.split()[-1].casefold() if agent.kind == "role" else None
@@ -254,6 +324,18 @@ class SpeakerFinder:
         between = self.text[first.end + 1:max(first.end + 1, second.start - 1)]
         return (len(between.split()) <= 12 and bool(self.cues.speech.search(between))
                 and between.rstrip().endswith((",", ":")))
+
+def _place_words(words: list[re.Match[str]], titles: frozenset[str] | set[str]) -> int:
+    """How many words at the start of a name run are a place before an office: "U.S.", "Japan’s",
+    "South Korea’s" (a country, or words up to a possessive), when an office word follows."""
+    for count in range(min(4, len(words) - 1), 0, -1):
+        place = " ".join(w.group() for w in words[:count])
+        possessive = place.endswith(("’s", "'s"))
+        following = [w.group().casefold() for w in words[count:count + 3]]
+        if possessive and any(w in titles for w in following) or load_names().country(place) and following[0] in titles:
+            return count
+    return 0
+
 
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold().replace("’", "'")).split())

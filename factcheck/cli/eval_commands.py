@@ -10,24 +10,24 @@ import click
 from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
 from factcheck.accuracy.render import render_json, render_text
 from factcheck.report.escape import terminal_line
+from factcheck.cli.configured import ConfiguredCommand
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
-from factcheck.cli.report_commands import load_rules_or_exit
+from factcheck.cli.rule_options import load_rules_or_exit, selection_options
 from factcheck.extract.source import SourceError
 from factcheck.load import ProblemsError
 from factcheck.load.write import is_stdout
 
 
-@click.command(name="eval")
+@click.command(name="eval", cls=ConfiguredCommand)
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--rules", "rules_dir", type=click.Path(exists=True, path_type=Path), default=Path("rules"),
-              show_default=True, help="Rules directory.")
+@selection_options
 @click.option("--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this precision.")
 @click.option("--min-recall", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this recall.")
-def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path | None, min_precision: float | None,
-                 min_recall: float | None) -> None:
+def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], format_name: str,
+                 output: Path | None, min_precision: float | None, min_recall: float | None) -> None:
     """Draft every article of an evaluation corpus with `extract`, report, and score the conflicts
     against each event's answers.yaml: precision, recall, every miss and every false conflict.
 
@@ -38,7 +38,7 @@ def eval_command(corpus: Path, rules_dir: Path, format_name: str, output: Path |
     if not find_events(corpus):
         click.echo(terminal_line(f"error: no event under {corpus} (an event folder has articles/ and answers.yaml)"), err=True)
         sys.exit(EXIT_USAGE)
-    rules = load_rules_or_exit(rules_dir)
+    rules = load_rules_or_exit(rules_dir, select, ignore)
     try:
         score = evaluate_corpus(corpus, rules)
     except ProblemsError as error:

@@ -13,34 +13,45 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
-from rich.console import Console
 
-from factcheck.report.escape import terminal_line
+from factcheck.cli.configured import ConfiguredCommand, ConfiguredGroup
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import check_output_or_exit, echo_problems, fail_write, write_output
-from factcheck.cli.report_commands import build_report, load_rules_or_exit
+from factcheck.cli.output import (
+    check_output_or_exit,
+    echo_problems,
+    fail_write,
+    output_width,
+    wants_color,
+    write_output,
+)
+from factcheck.cli.report_commands import build_report
+from factcheck.cli.rule_options import (
+    FAIL_ON_OPTION,
+    REVIEWED_ONLY_OPTION,
+    RULES_OPTION,
+    load_rules_or_exit,
+    selection_options,
+    usage_error,
+)
 from factcheck.engine import Report
-from factcheck.gate import DEFAULT_BASELINE, FAIL_ON, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
+from factcheck.gate import DEFAULT_BASELINE, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
+from factcheck.gate.levels import below_level, reviewed_findings
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
 from factcheck.gate.news import render_with_news, summary_with_news
 from factcheck.gate.render import GATE_FORMATS
 from factcheck.load import ProblemsError
 from factcheck.load.write import WriteError, is_stdout
 from factcheck.report import RenderContext
+from factcheck.report.escape import terminal_line
+from factcheck.rules.severity import FailOn
 
 CLAIMS_OPTION = click.option("--claims", "claims_dir", type=click.Path(path_type=Path), default=Path("claims"),
                              show_default=True, help="The claims directory.")
-RULES_OPTION = click.option("--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"),
-                            show_default=True, help="The rules directory.")
-def _usage_error(message: str) -> NoReturn:
-    """A mistake in an option, said plainly (not click's 'Invalid value'), exit 2."""
-    click.echo(terminal_line(f"error: {message}"), err=True)
-    sys.exit(EXIT_USAGE)
 
 
 def _baseline_file(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     if value.is_dir():
-        _usage_error(f"--baseline {value}: is a directory; the baseline is a YAML file (default {DEFAULT_BASELINE})")
+        usage_error(f"--baseline {value}: is a directory; the baseline is a YAML file (default {DEFAULT_BASELINE})")
     return value
 
 
@@ -48,11 +59,15 @@ def _expiry(ctx: click.Context, param: click.Parameter, value: str | None) -> dt
     if value is None:
         return None
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        _usage_error(f"--expires {value!r}: write the last day as YYYY-MM-DD, e.g. 2026-12-31")
+        usage_error(f"--expires {value!r}: write the last day as YYYY-MM-DD, e.g. 2026-12-31")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        _usage_error(f"--expires {value}: the date does not exist")
+        usage_error(f"--expires {value}: the date does not exist")
+    if day < dt.date.today():
+        usage_error(f"--expires {value}: the date is past (today is {dt.date.today()}); an entry that has expired "
+                     "accepts nothing")
+    return day
 
 
 BASELINE_OPTION = click.option("--baseline", "baseline_path", type=click.Path(path_type=Path), callback=_baseline_file,
@@ -68,52 +83,58 @@ def _fail_usage(error: GateError) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-@click.command()
+@click.command(cls=ConfiguredCommand)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--base", metavar="GIT_REV", help="Check the claims files changed since this revision, with its rules.")
 @BASELINE_OPTION
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="conflict", show_default=True,
-              help="Fail on conflicts; on compatible or worse; or on anything that does not agree.")
+@FAIL_ON_OPTION
 @click.option("--unreviewed", type=click.Choice(list(UNREVIEWED)), default="fail", show_default=True,
               help="What a new finding that rests on unreviewed (auto) claims does: fail, warn, or nothing.")
 @CLAIMS_OPTION
-@RULES_OPTION
+@selection_options
 @ENTITIES_OPTION
 @click.option("--rules-from-head", is_flag=True, help="With --base: judge by the working tree's rules, not the base's.")
 @click.option("--format", "format_name", type=click.Choice(GATE_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the output to a file (`-` for standard output); never over a file factcheck did not write.")
-@click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
+@REVIEWED_ONLY_OPTION
+@click.option("--color/--no-color", default=None,
+              help="Colours in text output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces them).")
 @click.option("--allow-baseline-changes", is_flag=True,
               help="With --base: accept findings by the baseline entries this change adds or edits (once reviewed).")
 @click.option("--allow-deleted-sources", is_flag=True,
               help="A known finding whose source this change deletes is listed, and does not fail.")
-def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: str, unreviewed: str,
-         claims_dir: Path, rules_dir: Path, entities: Path | None, rules_from_head: bool, format_name: str,
-         output: Path | None, select: tuple[str, ...], allow_baseline_changes: bool,
-         allow_deleted_sources: bool) -> None:
+def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: FailOn, unreviewed: str,
+         claims_dir: Path, rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], entities: Path | None,
+         rules_from_head: bool, format_name: str, output: Path | None, reviewed_only: bool, color: bool | None,
+         allow_baseline_changes: bool, allow_deleted_sources: bool) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
-    uncommitted or untracked under the claims directory). Exit 0 nothing new fails, 1 the data fails,
-    2 the check could not run.
+    uncommitted or untracked under the claims directory). A new finding fails when its verdict and its
+    rule's severity are at or above --fail-on (default: a conflict of an error rule); below it, it is
+    shown and noted. Exit 0 nothing new fails, 1 the data fails, 2 the check could not run.
     """
-    request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on, unreviewed=unreviewed,
-                          claims_dir=claims_dir, rules_dir=rules_dir, rules_from_head=rules_from_head,
-                          entities=entities, select=select, allow_baseline_changes=allow_baseline_changes,
-                          allow_deleted_sources=allow_deleted_sources)
     output = None if is_stdout(output) else output
     inputs = (baseline_path, *paths, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
+    request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on.verdict,
+                          unreviewed=unreviewed, claims_dir=claims_dir, rules_dir=rules_dir,
+                          rules_from_head=rules_from_head, entities=entities,
+                          select=_selected_ids(rules_dir, select, ignore, judged_here=base is None or rules_from_head),
+                          allow_baseline_changes=allow_baseline_changes, allow_deleted_sources=allow_deleted_sources)
     try:
-        result = run_gate(request)
+        result = below_level(run_gate(request), fail_on)
     except GateError as error:
         _fail_usage(error)
     except ProblemsError as error:
         echo_problems(error.problems)
         click.echo("factcheck gate: failed: the claims files above are invalid.", err=True)
         sys.exit(EXIT_DATA)
+    if reviewed_only:
+        result = reviewed_findings(result)
     terminal = output is None and sys.stdout.isatty()
-    context = RenderContext(color=terminal, width=Console().width if terminal else 100)
+    context = RenderContext(color=wants_color(color, terminal) if output is None else bool(color),
+                            width=output_width(terminal))
     text = render_with_news(result, format_name, context)
     if output is not None:
         write_output(output, text, inputs=inputs)
@@ -126,13 +147,24 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     sys.exit(EXIT_OK if result.passed else EXIT_DATA)
 
 
+def _selected_ids(rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], *,
+                  judged_here: bool) -> tuple[str, ...]:
+    """--select/--ignore as the rule ids they name in the working tree's rules (the gate runs exactly
+    those; with --base, the base's rules must still have them). The working tree's rules are loaded (and
+    overlaps warned about) only when they are the ones that judge, or to resolve a selector."""
+    if not (select or ignore or judged_here):
+        return ()
+    rules = load_rules_or_exit(rules_dir, select, ignore)
+    return tuple(r.id for r in rules) if select or ignore else ()
+
+
 def _echo_summary(result: GateResult) -> None:
     """The outcome on standard error, when standard output holds a machine format or nothing."""
     for line in summary_with_news(result):
         click.echo(line, err=True)
 
 
-@click.group()
+@click.group(cls=ConfiguredGroup)
 def baseline() -> None:
     """Accept known findings with a reason, and drop entries that no longer apply."""
 

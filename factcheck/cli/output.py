@@ -6,6 +6,8 @@ escape sequence in it is shown as `\\n` or `\\x1b`, and no file can start a line
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -56,3 +58,28 @@ def write_output(path: Path, text: str, *, inputs: Iterable[Path] = ()) -> None:
         write_atomic(path, text)
     except WriteError as error:
         fail_write(error)
+
+
+PIPED_WIDTH = 100  # columns of text written to a pipe or a file when COLUMNS does not say
+
+
+def wants_color(flag: bool | None, to_terminal: bool) -> bool:
+    """Colours by the conventions: `--color/--no-color` first, then NO_COLOR (no-color.org: set and not
+    empty), then FORCE_COLOR, then whether the output is a terminal."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
+def output_width(to_terminal: bool) -> int:
+    """COLUMNS when set (a terminal or a pipe), else the terminal's width, else PIPED_WIDTH."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), 20)
+    if to_terminal:
+        return shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
+    return PIPED_WIDTH

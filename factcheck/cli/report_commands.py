@@ -1,7 +1,8 @@
-"""`factcheck report` and `factcheck test-rules`."""
+"""`factcheck report` and `factcheck test-rules`; `load_rules_or_exit` is in rule_options.py."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -9,37 +10,45 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from factcheck.report.escape import terminal_line
+from factcheck.cli.configured import ConfiguredCommand
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
-from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
+from factcheck.cli.output import check_output_or_exit, echo_problems, output_width, wants_color, write_output
+from factcheck.cli.rule_options import (
+    FAIL_ON_OPTION,
+    IGNORE_OPTION,
+    REVIEWED_ONLY_OPTION,
+    SELECT_OPTION,
+    load_rules_or_exit,
+    selection_options,
+    usage_error,
+)
 from factcheck.engine import Report, run_rules
 from factcheck.load import ProblemsError, load_corpus
+from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
 from factcheck.report import FORMATS, RenderContext, render
-from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
+from factcheck.report.escape import terminal_line
+from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, rule_files_in
+from factcheck.rules.model import RULE_ID_PATTERN
+from factcheck.rules.select import selected_ids
+from factcheck.rules.severity import FailOn, rule_severity
 from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
+RULE_ID = re.compile(RULE_ID_PATTERN.strip("^$").join((r"\b", r"\b")))
 
 
-def load_rules_or_exit(rules_dir: Path, select: tuple[str, ...] = ()) -> list[LoadedRule]:
-    try:
-        return select_rules(load_rules([rules_dir]), list(select))
-    except ProblemsError as error:
-        echo_problems(error.problems, what="rule problem")
-        sys.exit(EXIT_USAGE)
-    except UnknownRuleError as error:
-        click.echo(terminal_line(f"error: {error}"), err=True)
-        sys.exit(EXIT_USAGE)
-
-
-def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool) -> Report:
-    """Load, check and compare; exits 1 on invalid claims, as `validate` does."""
+def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool, *,
+                 reviewed: bool = False) -> Report:
+    """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
+    `validate` does."""
     try:
         corpus = load_corpus(list(claims), entities_path=entities)
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_DATA)
+    if reviewed:
+        corpus = reviewed_only(corpus)
     rule_problems = check_properties(rules, corpus.vocabulary)
     if rule_problems:
         echo_problems(rule_problems, what="rule problem")
@@ -58,36 +67,39 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
         return run_rules(corpus, rules, progress=advance)
 
 
-@click.command()
+@click.command(cls=ConfiguredCommand)
 @click.option("--claims", "claims", multiple=True, type=click.Path(exists=True, path_type=Path), default=[Path("claims")],
               show_default=True, help="Claims directory or files (repeatable).")
-@click.option("--rules", "rules_dir", type=click.Path(exists=True, path_type=Path), default=Path("rules"),
-              show_default=True, help="Rules directory.")
+@selection_options
 @click.option("--entities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The entity file (default: entities.yaml beside the claims).")
 @click.option("--format", "format_name", type=click.Choice(sorted(FORMATS)), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--hide-unverified", is_flag=True, help="Leave claims no other source speaks to out of the output.")
-@click.option("--color/--no-color", default=None, help="Colours in text output (default: when on a terminal).")
+@click.option("--color/--no-color", default=None,
+              help="Colours in text output (default: on a terminal, unless NO_COLOR is set; FORCE_COLOR forces them).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--select", multiple=True, metavar="RULE", help="Run only this rule (id or name; repeatable).")
-def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, format_name: str, output: Path | None,
-           hide_unverified: bool, color: bool | None, quiet: bool, select: tuple[str, ...]) -> None:
+@FAIL_ON_OPTION
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (--fail-on): only errors exit non-zero.")
+@REVIEWED_ONLY_OPTION
+def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...],
+           entities: Path | None, format_name: str, output: Path | None, hide_unverified: bool, color: bool | None,
+           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
-    Exit 0 when it ran (whatever the verdicts), 1 when claims files are invalid, 2 on a usage error
-    or a bad rule file.
+    Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
+    error; see --fail-on, and --exit-zero) or claims files are invalid, 2 on a usage error or a bad rule
+    file. Settings come from factcheck.toml or [tool.factcheck] in pyproject.toml (docs/config.md).
     """
     output = None if is_stdout(output) else output
     inputs = (*claims, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
-    rules = load_rules_or_exit(rules_dir, select)
-    result = build_report(claims, rules, entities, quiet)
-    if color is None:
-        color = output is None and sys.stdout.isatty()
-    width = Console().width if output is None and sys.stdout.isatty() else 100
-    context = RenderContext(color=color, width=width, show_unverified=not hide_unverified,
-                            rules=tuple(r.rule for r in rules))
+    rules = load_rules_or_exit(rules_dir, select, ignore)
+    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only)
+    to_terminal = output is None and sys.stdout.isatty()
+    context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
+                            width=output_width(to_terminal), show_unverified=not hide_unverified,
+                            failing_verdicts=fail_on.verdicts, rules=tuple(r.rule for r in rules))
     text = render(result, format_name, context)
     if output:
         write_output(output, text, inputs=inputs)
@@ -95,28 +107,52 @@ def report(claims: tuple[Path, ...], rules_dir: Path, entities: Path | None, for
         click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
     else:
         click.echo(text, nl=False)
+    in_force = [r.rule for r in rules]
+    failing = [f for f in result.findings if fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, in_force))]
+    if failing and not exit_zero:
+        count = len(failing)
+        click.echo(f"{count} finding{'s' if count != 1 else ''} fail{'s' if count == 1 else ''} "
+                   f"(--fail-on {fail_on.describe()}; --exit-zero to exit 0).", err=True)
+        sys.exit(EXIT_DATA)
     sys.exit(EXIT_OK)
 
 
-@click.command(name="test-rules")
+@click.command(name="test-rules", cls=ConfiguredCommand)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-def test_rules(paths: tuple[Path, ...]) -> None:
-    """Run the rules' tests (`*.test.yaml` next to each rule). Exit 0 all pass, 1 a failure, 2 bad files."""
+@SELECT_OPTION
+@IGNORE_OPTION
+def test_rules(paths: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Run the tests of the rules in force: the built-in rules' and those beside the project's rules
+    (`*.test.yaml` next to each rule; PATHS default to the rules folder). Exit 0 all pass, 1 a failure,
+    an untested rule or no test found at all, 2 bad files or selectors."""
+    targets = list(paths) or [Path("rules")]
     try:
-        outcome = run_rule_tests(list(paths) or [Path("rules")])
+        outcome = run_rule_tests(targets)
+        rules = load_rules([p for p in targets if p.is_dir()] + rule_files_in([p for p in targets if p.is_file()]))
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_USAGE)
-    for result in outcome.results:
+    try:
+        wanted = selected_ids(rules, select, ignore)
+    except UnknownRuleError as error:
+        usage_error(str(error))
+    results = [r for r in outcome.results if r.rule_id in wanted]
+    untested = [m for m in outcome.untested if (found := RULE_ID.search(m)) is None or found.group() in wanted]
+    for result in results:
         mark = "PASS" if result.passed else "FAIL"
         click.echo(f"{mark} {result.rule_id} {result.name}")
         if not result.passed:
             click.echo(f"     expected: {result.expected}\n     actual:   {result.actual}")
-    for message in outcome.untested:
+    for message in untested:
         click.echo(f"UNTESTED {message}")
-    failed = sum(not r.passed for r in outcome.results)
-    click.echo(f"{len(outcome.results) - failed} passed, {failed} failed")
-    sys.exit(EXIT_OK if outcome.passed else EXIT_DATA)
+    failed = sum(not r.passed for r in results)
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    if not results:
+        shown = " ".join(map(str, targets))
+        click.echo(terminal_line(f"error: no rule tests found (in {shown} and the built-in rules, after --select/"
+                                 "--ignore): a rule test is a *.test.yaml file beside its rule"), err=True)
+        sys.exit(EXIT_DATA)
+    sys.exit(EXIT_OK if not failed and not untested else EXIT_DATA)
 
 
 COMMANDS = [report, test_rules]  # `rule` and `rules`: rules_commands.py

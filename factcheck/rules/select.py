@@ -36,8 +36,8 @@ def selected(rules: Sequence[R], select: Iterable[str] = (), ignore: Iterable[st
     unknown = [s for s in [*select, *ignore] if not any(matches(s, r.rule) for r in rules)]
     if unknown:
         listing = ", ".join(f"{r.rule.id} ({r.rule.name})" for r in rules) or "none"
-        raise UnknownRuleError(f"{', '.join(map(repr, unknown))} matches no rule (a selector is a rule id, an id "
-                               f"prefix such as FC1, or a rule name); known: {listing}")
+        raise UnknownRuleError(f"unknown rule {', '.join(map(repr, unknown))}: no rule id, id prefix (such as FC1) "
+                               f"or name matches; known: {listing}")
     kept = [r for r in rules if not select or any(matches(s, r.rule) for s in select)]
     kept = [r for r in kept if not any(matches(s, r.rule) for s in ignore)]
     if rules and not kept:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.rules.model import Rule
+
 SEVERITIES = ("note", "warning", "error")  # lowest first
 SEVERITY_ALIASES = {"info": "note"}
 VERDICT_LEVELS: dict[str, tuple[str, ...]] = {
@@ -45,6 +47,12 @@ class FailOn:
 
     def describe(self) -> str:
         return f"{self.severity},{self.verdict}"
+
+
+def rule_severity(rule_id: str, shown: str, rules: Iterable[Rule]) -> str:
+    """The severity of the rule `rule_id` among `rules`, else `shown` (a finding's own: `note` for an
+    unverified claim, which is no judgement of its rule)."""
+    return next((r.severity.value for r in rules if r.id == rule_id), shown)
 
 
 def at_or_above(severity: str, level: str) -> bool:

@@ -64,7 +64,7 @@ REFUSALS = {
     "report over a source text": (("report", "-q", "--format", "json", "-o", "seeds/000_a030a752b5a4a38b.txt"),
                                   "seeds/000_a030a752b5a4a38b.txt"),
     "report over a file it did not write": (("report", "-q", "--format", "markdown", "-o", "notes.md"), "notes.md"),
-    "report over a rule": (("report", "-q", "-o", "rules/FC101-date-consistency.yaml"), "rules/FC101-date-consistency.yaml"),
+    "report over a rule": (("report", "-q", "-o", "rules/FC502-office-held.yaml"), "rules/FC502-office-held.yaml"),
     "propose-entities into entities.yaml": (("--propose-entities", "claims/entities.yaml"), "claims/entities.yaml"),
     "extract -o the entity file": (("-o", "claims/entities.yaml"), "claims/entities.yaml"),
     "extract -o the vocabulary": (("-o", "claims/vocabulary.yaml"), "claims/vocabulary.yaml"),

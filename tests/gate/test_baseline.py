@@ -28,6 +28,26 @@ def failing_ids(result: Result) -> list[str]:
             and ": FC" in line]
 
 
+def expire(repo: Path, written: str, past: str) -> None:
+    """Make an entry written with a future expiry date one that expired on `past`."""
+    path = repo / ".factcheck" / "baseline.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"expires: {written}" in text
+    path.write_text(text.replace(f"expires: {written}", f"expires: {past}"), encoding="utf-8")
+
+
+def test_baseline_add_refuses_a_past_expiry_date_and_writes_nothing(repo: Path) -> None:
+    write_wire(repo, speaker=None)
+    [finding_id] = failing_ids(invoke("gate"))
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    result = invoke("baseline", "add", finding_id, "--reason", "r", "--expires", str(yesterday))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"error: --expires {yesterday}: the date is past") and "Traceback" not in result.output
+    assert not (repo / ".factcheck").exists()
+    today = invoke("baseline", "add", finding_id, "--reason", "r", "--expires", str(dt.date.today()))
+    assert today.exit_code == 0, today.output  # the last day may be today
+
+
 def test_after_baseline_add_the_same_conflict_passes(repo: Path) -> None:
     write_wire(repo, speaker=None)
     first = invoke("gate", "--base", "main")
@@ -91,8 +111,9 @@ def test_the_fingerprint_does_not_depend_on_claim_order_or_lines(repo: Path) -> 
 def test_expired_entries_no_longer_suppress_and_are_reported(repo: Path) -> None:
     write_wire(repo, speaker=None)
     [finding_id] = failing_ids(invoke("gate"))
-    added = invoke("baseline", "add", finding_id, "--reason", "until the correction", "--expires", "2020-01-31")
+    added = invoke("baseline", "add", finding_id, "--reason", "until the correction", "--expires", "2999-01-31")
     assert added.exit_code == 0
+    expire(repo, "2999-01-31", "2020-01-31")  # `add` refuses a past date: the entry has since expired
     result = invoke("gate")
     assert result.exit_code == 1
     assert "expired on 2020-01-31" in result.output
@@ -124,7 +145,8 @@ def test_prune_drops_stale_and_expired_entries_and_keeps_the_others_verbatim(rep
 def test_prune_drops_expired_entries(repo: Path) -> None:
     write_wire(repo, speaker=None)
     [finding_id] = failing_ids(invoke("gate"))
-    assert invoke("baseline", "add", finding_id, "--reason", "old", "--expires", "2001-01-01").exit_code == 0
+    assert invoke("baseline", "add", finding_id, "--reason", "old", "--expires", "2999-01-01").exit_code == 0
+    expire(repo, "2999-01-01", "2001-01-01")
     result = invoke("baseline", "prune")
     assert "expired on 2001-01-01" in result.output and "1 dropped, 0 kept" in result.output
 

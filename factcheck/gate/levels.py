@@ -1,0 +1,52 @@
+"""What the gate's options do to its result after the run: the severity level of `--fail-on`, and
+`--reviewed-only`. (`run_gate` judges verdicts; these two are applied here, on its `GateResult`.)
+
+- A failing finding from a rule below the severity level (a `severity: warning` rule at the default
+  `--fail-on error`) does not fail the change; it stays in the report and is named in a note.
+- `--reviewed-only` leaves out every finding that involves a claim nobody has reviewed (`status: auto`),
+  and the summary's counts with it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from factcheck.engine.finding import Finding
+from factcheck.engine.identity import anchor_claim
+from factcheck.gate.gate import GateResult
+from factcheck.rules.severity import FailOn, rule_severity
+
+
+def below_level(result: GateResult, fail_on: FailOn) -> GateResult:
+    """`result` with failing findings of rules below `fail_on.severity` shown but not failing."""
+    held = [f for f in result.failing
+            if not fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, result.rules))]
+    if not held:
+        return result
+    changed = frozenset(result.changed_files)
+    notes = []
+    for finding in held:
+        claim = anchor_claim(finding, changed)
+        notes.append(f"{claim.path}:{claim.line}: {finding.rule_id} {finding.verdict.value} does not fail: its rule's "
+                     f"severity is {rule_severity(finding.rule_id, finding.severity, result.rules)}, below --fail-on {fail_on.severity}: {finding.message} "
+                     f"[{finding.id}]")
+    return replace(result, failing=tuple(f for f in result.failing if f not in held), notes=(*result.notes, *notes))
+
+
+def reviewed_findings(result: GateResult) -> GateResult:
+    """`result` without the findings that involve an unreviewed claim."""
+    def reviewed(finding: Finding) -> bool:
+        return all(c.claim.status.value == "reviewed" for c in finding.claims)
+
+    report = result.report
+    kept = tuple(f for f in report.findings if reviewed(f))
+    if len(kept) == len(report.findings):
+        return result
+    counts = Counter(f.verdict.value for f in kept)
+    summary = replace(report.summary, verdicts={verdict: counts.get(verdict, 0) for verdict in report.summary.verdicts})
+    left_out = len(report.findings) - len(kept)
+    note = (f"--reviewed-only: {left_out} finding{'s' if left_out != 1 else ''} on unreviewed claims left out")
+    return replace(result, report=replace(report, findings=kept, summary=summary),
+                   failing=tuple(filter(reviewed, result.failing)), warned=tuple(filter(reviewed, result.warned)),
+                   ignored=tuple(filter(reviewed, result.ignored)), notes=(*result.notes, note))

@@ -101,7 +101,7 @@ def claims_files_in(paths: list[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def _project_file(paths: list[Path], name: str) -> Path | None:
+def project_file(paths: list[Path], name: str) -> Path | None:
     """`name` beside the claims; it is returned when anything is there (a FIFO or a symlink too), so
     that the reader refuses it aloud rather than skipping it."""
     for path in paths:
@@ -118,9 +118,9 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     if missing:
         raise ProblemsError([Problem(display_path(p), 0, 0, "E002", "no such file or directory") for p in missing])
     problems.extend(refused_folders(paths))
-    entities_path = entities_path or _project_file(paths, ENTITIES_FILE)
+    entities_path = entities_path or project_file(paths, ENTITIES_FILE)
     entities = load_entities(entities_path, problems)
-    vocabulary = load_vocabulary(_project_file(paths, VOCABULARY_FILE), problems)
+    vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
     for path in claims_files_in(paths):
@@ -137,7 +137,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
             claims = validate_items(document, ClaimsFile, "claims")
             text = check_source_text(document, source, claims, problems) if source is not None else None
             problems.extend(locate_offset_problems(document, text, schema_problems))
-            problems.extend(_check_claims(document, claims, entities, vocabulary))
+            problems.extend(check_claims(document, claims, entities, vocabulary))
             continue
         problems.extend(schema_problems)
         assert isinstance(claims_file, ClaimsFile)
@@ -148,7 +148,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
         source_ids.setdefault(source_id, document.shown_path)
         numbered = list(enumerate(claims_file.claims))
         text = check_source_text(document, claims_file.source, numbered, problems)
-        problems.extend(_check_claims(document, numbered, entities, vocabulary))
+        problems.extend(check_claims(document, numbered, entities, vocabulary))
         lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
         documents.append(SourceDocument(path, claims_file, text, lines))
     if problems:
@@ -235,8 +235,10 @@ def _valid_source(document: YamlDocument) -> Source | None:
         return None
 
 
-def _check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entities: EntityIndex,
-                  vocabulary: dict[str, PropertyDef]) -> list[Problem]:
+def check_claims(document: YamlDocument, claims: list[tuple[int, Any]], entities: EntityIndex,
+                 vocabulary: dict[str, PropertyDef]) -> list[Problem]:
+    """What ties claims to the rest of the project: unique ids, known properties allowed for the kind,
+    known entities. `claims` are (position in the file, validated claim)."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for index, claim in claims:

@@ -194,9 +194,10 @@ def _message(error: dict[str, Any], key: str) -> str:
         return f"unknown key; known keys: {known} (docs/config.md)"
     expected = Settings.model_fields.get(key.replace("-", "_"))
     shown = repr(error.get("input"))[:80]
-    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "value_error":
+        return error["msg"].removeprefix("Value error, ")
     hint = f" ({expected.description})" if expected is not None and expected.description else ""
-    return f"{message}, got {shown}{hint}"
+    return f"{error['msg']}, got {shown}{hint}"
 
 
 def _key_line(text: str, table: tuple[str, ...], key: str) -> int:

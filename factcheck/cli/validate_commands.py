@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.cli.configured import ConfiguredCommand
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.load import ProblemsError, load_corpus
@@ -17,7 +18,7 @@ from factcheck.model import ClaimsFile, EntitiesFile, VocabularyFile
 SCHEMAS = {"claims": ClaimsFile, "entities": EntitiesFile, "vocabulary": VocabularyFile}
 
 
-@click.command()
+@click.command(cls=ConfiguredCommand)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--entities", "entities_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="The entity file (default: entities.yaml beside the claims).")

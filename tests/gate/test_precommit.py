@@ -46,21 +46,41 @@ def pre_commit(repo: Path, home: Path, *args: str) -> subprocess.CompletedProces
     return subprocess.run([str(PRE_COMMIT), *args], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
 
+HOOKS = ("factcheck-validate", "factcheck-gate", "factcheck-test-rules")
+
+
+def claims_repo_with_hooks(tmp_path: Path, project: Path, revision: str) -> Path:
+    """The seeds' claims repository, with the hooks configured and the gate hook's report ignored (as
+    `factcheck init` and docs/ci.md have it)."""
+    claims_repo = make_repo(tmp_path / "claims-repo")
+    (claims_repo / ".pre-commit-config.yaml").write_text(hooks_config(project, revision), encoding="utf-8")
+    (claims_repo / ".gitignore").write_text("/.factcheck/gate-report.txt\n", encoding="utf-8")
+    return claims_repo
+
+
+def hooks_config(project: Path, revision: str) -> str:
+    hooks = "".join(f"      - id: {hook}\n" for hook in HOOKS)
+    return f"repos:\n  - repo: {project}\n    rev: {revision}\n    hooks:\n{hooks}"
+
+
 def test_the_hooks_fail_on_a_new_conflict_and_pass_when_it_is_resolved(tmp_path: Path) -> None:
     project, revision = project_copy(tmp_path / "factcheck")
-    claims_repo = make_repo(tmp_path / "claims-repo")
-    (claims_repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {project}\n    rev: {revision}\n"
-        "    hooks:\n      - id: factcheck-validate\n      - id: factcheck-gate\n", encoding="utf-8")
+    claims_repo = claims_repo_with_hooks(tmp_path, project, revision)
     write_wire(claims_repo)
     git(claims_repo, "add", "-A")
-    home = tmp_path / "pre-commit-home"  # the hooks' environment is built once, for both runs
+    home = tmp_path / "pre-commit-home"  # the hooks' environment is built once, for every run
 
     failed = pre_commit(claims_repo, home, "run", "--files", "claims/wire-2019-09-02.yaml")
     output = failed.stdout + failed.stderr
     assert failed.returncode == 1, output
     assert "factcheck validate" in output and "factcheck gate" in output
     assert "claims/wire-2019-09-02.yaml:" in output and "FC101 conflict" in output and "FC201 conflict" in output
+    # Concise: the failing findings, one line each, and the outcome; the whole report is in the file.
+    gate_output = output.split("factcheck gate", 1)[1].split("factcheck test-rules", 1)[0]
+    assert len(gate_output.strip().splitlines()) < 12, gate_output
+    assert "Wrote .factcheck/gate-report.txt." in gate_output
+    assert "2019-10-30..2019-11-29" in (claims_repo / ".factcheck" / "gate-report.txt").read_text(encoding="utf-8")
+    assert "factcheck test-rules" in output and "(no files to check)Skipped" in output.replace(".", "")
 
     agreeing = "The pact will expire on Nov. 23, 2019, unless renewed.\n"
     (claims_repo / "claims" / "wire-2019-09-02.yaml").unlink()
@@ -71,3 +91,30 @@ def test_the_hooks_fail_on_a_new_conflict_and_pass_when_it_is_resolved(tmp_path:
     passed = pre_commit(claims_repo, home, "run", "--files", "claims/agreeing-wire.yaml")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+    # Committed, then touched: its old findings are not new against HEAD.
+    (claims_repo / ".pre-commit-config.yaml").unlink()
+    write_wire(claims_repo, speaker=None)
+    commit_all(claims_repo, "a wire whose conflict was accepted before the hooks")
+    (claims_repo / ".pre-commit-config.yaml").write_text(hooks_config(project, revision), encoding="utf-8")
+    wire = claims_repo / "claims" / "wire-2019-09-02.yaml"
+    wire.write_text(wire.read_text(encoding="utf-8") + "# checked again\n", encoding="utf-8")
+    git(claims_repo, "add", "-A")
+    touched = pre_commit(claims_repo, home, "run", "--files", "claims/wire-2019-09-02.yaml")
+    assert touched.returncode == 0, touched.stdout + touched.stderr
+
+
+def test_the_hooks_run_on_source_texts_and_rules(tmp_path: Path) -> None:
+    project, revision = project_copy(tmp_path / "factcheck")
+    claims_repo = claims_repo_with_hooks(tmp_path, project, revision)
+    home = tmp_path / "pre-commit-home"
+    seed = claims_repo / "seeds" / "000_a030a752b5a4a38b.txt"  # the Bloomberg seed
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Pompeo", "Pompei", 1), encoding="utf-8")
+    rule = claims_repo / "rules" / "FC502-office-held.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("functional: true", "functional: maybe"), encoding="utf-8")
+    git(claims_repo, "add", "-A")
+    result = pre_commit(claims_repo, home, "run", "--all-files")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"seeds/{seed.name}" in output and "E003" in output  # the source text changed: validate says so
+    assert "rules/FC502-office-held.yaml:" in output and "functional" in output  # test-rules loads the rules

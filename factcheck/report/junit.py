@@ -4,7 +4,8 @@ One test suite per rule, one test case per finding (of the changed sources, in t
 that fails the check (a conflict, or what `--fail-on` names) is a `<failure>` with the message, every
 source's value and location, and the explanation; one the baseline accepts is `<skipped>` with the
 reason; the others pass. A failing finding that rests on unreviewed claims says so and names them;
-under the gate's `--unreviewed warn` it is `<skipped>` with that warning, under `ignore` it passes.
+under the gate's `--unreviewed warn` it is `<skipped>` with that warning, under `ignore` it passes. A
+passing case with an unreviewed claim lists every claim with its status in `<system-out>`.
 Unverified claims are left out with `--hide-unverified`. Every attribute and text goes through
 `escape.xml_text` (no character XML 1.0 forbids), and the document through `escape.markup_document`.
 """
@@ -18,7 +19,7 @@ from factcheck.engine.finding import Finding, Report
 from factcheck.engine.identity import anchor_claim
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import markup_document, xml_text
-from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
+from factcheck.report.review import HOW_TO_REVIEW, claim_status, is_reviewed, unreviewed_note
 
 def render(report: Report, context: RenderContext) -> str:
     shown = [f for f in report.findings if context.show_unverified or f.verdict.value != "unverified"]
@@ -67,6 +68,8 @@ def _testcase(suite: ET.Element, finding: Finding, context: RenderContext) -> st
         failure = ET.SubElement(case, "failure", message=xml_text(message), type=finding.verdict.value)
         failure.text = xml_text("\n".join(_details(finding)))
         return "failures"
+    if not all(is_reviewed(c) for c in finding.claims):  # a passing case still says which claims are unreviewed
+        ET.SubElement(case, "system-out").text = xml_text("\n".join(_details(finding)))
     return None
 
 

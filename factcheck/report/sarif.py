@@ -8,7 +8,8 @@ agreements are not results. A finding the baseline accepts stays, marked with an
 and its reason, so the record is complete. `partialFingerprints` carry the baseline fingerprint, which
 survives moved lines. A result whose verdict rests on unreviewed (`auto`) claims says so in its message
 and in `properties` (`restsOnUnreviewed`, `confidence`, `unreviewedClaims`); under the gate's
-`--unreviewed warn` a failing one is a `warning`, under `ignore` a `note`. Artifact URIs are
+`--unreviewed warn` a failing one is a `warning`, under `ignore` a `note`; the location of an unreviewed
+claim says `auto` (with its confidence) in its message. Artifact URIs are
 percent-encoded (`escape.sarif_uri`) and the log is written by `escape.json_text`. Validated against the
 OASIS schema in tests/report/test_sarif.py.
 """
@@ -22,7 +23,7 @@ from factcheck.engine.identity import FINGERPRINT_VERSION, anchor_claim, fingerp
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import json_text, sarif_uri
-from factcheck.report.review import HOW_TO_REVIEW, claim_status, unreviewed_note
+from factcheck.report.review import HOW_TO_REVIEW, claim_status, is_reviewed, unreviewed_note
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = ("none", "note", "warning", "error")
@@ -97,7 +98,8 @@ def _location(claim: SourcedClaim, described: str | None = None) -> dict[str, An
         "region": {"startLine": max(claim.line, 1)},
     }}
     if described is not None:
-        location["message"] = {"text": f"{claim.source_id} ({claim.claim.id}): {described}"}
+        status = "" if is_reviewed(claim) else f", {claim_status(claim)}"  # an unreviewed claim says so where it is
+        location["message"] = {"text": f"{claim.source_id} ({claim.claim.id}{status}): {described}"}
     return location
 
 

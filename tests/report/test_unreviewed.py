@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.engine import Finding, Report, run_rules
 from factcheck.load import load_corpus
-from factcheck.report import RenderContext, render
+from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report.escape import workflow_data as escape_data
 from factcheck.rules import load_rules
 from tests.gate.repo import line_of, make_repo, write_wire
@@ -127,3 +127,30 @@ def test_the_gates_policy_reaches_the_ci_formats(three_sources: tuple[Report, st
                      if r["properties"]["findingId"] == finding.id]
               for name, context in (("warned", warned), ("ignored", ignored))}
     assert levels == {"warned": ["warning"], "ignored": ["note"]}
+
+
+@pytest.mark.parametrize("format_name", sorted(set(FORMATS) - {"json"}))  # JSON: `status` beside `evidence`
+def test_every_format_marks_the_auto_claim(three_sources: tuple[Report, str], format_name: str) -> None:
+    assert "auto, confidence 0.62" in render(three_sources[0], format_name, CONTEXT)
+
+
+def test_sarif_marks_the_auto_claim_at_its_location(three_sources: tuple[Report, str]) -> None:
+    report, _ = three_sources
+    log = json.loads(render(report, "sarif", RenderContext(version="test", changed_paths=frozenset({WIRE}))))
+    [result] = [r for r in log["runs"][0]["results"] if r["properties"]["verdict"] == "conflict"]
+    assert result["locations"][0]["message"]["text"] == (
+        "wire-2019-09-02 (gsomia-expiry, auto, confidence 0.62): 2019-12-31")
+    assert all(", auto" not in r["message"]["text"] for r in result["relatedLocations"])  # the seeds are reviewed
+
+
+def test_junit_marks_an_auto_claim_in_a_passing_case(three_sources: tuple[Report, str]) -> None:
+    report, _ = three_sources
+    finding = conflict(report)
+    root = ET.fromstring(render(report, "junit", RenderContext(version="test", ignored=frozenset({finding.id}))))
+    [case] = [c for c in root.iter("testcase") if finding.id in (c.get("name") or "")]
+    assert case.find("failure") is None
+    output = case.findtext("system-out") or ""
+    assert "wire-2019-09-02: 2019-12-31 (claims/wire-2019-09-02.yaml:" in output
+    assert "auto, confidence 0.62)" in output and "bloomberg-2019-08-22: 2019-11-23" in output
+    reviewed_only = [c for c in root.iter("testcase") if c.find("system-out") is not None]
+    assert reviewed_only == [case]  # cases whose claims are all reviewed stay as they were

@@ -97,13 +97,18 @@ def _with_entities(text: str, entities: list[Entity]) -> str | None:
     """`text` with `entities` added at the end of its `entities:` list, or None when it is written inline."""
     root = _compose(text)
     items = _value_of(root, "entities") if root is not None else None
-    if items is None or not isinstance(items, yaml.SequenceNode) or items.flow_style and items.value:
-        return None
-    if items.flow_style:  # `entities: []`: the empty list becomes a block
-        line = text.splitlines(keepends=True)[items.start_mark.line]
+    empty = isinstance(items, yaml.ScalarNode) and items.value in ("", "~", "null") or \
+        isinstance(items, yaml.SequenceNode) and items.flow_style and not items.value
+    if empty:  # `entities:` or `entities: []`: the items start on the next line
         lines = text.splitlines(keepends=True)
-        lines[items.start_mark.line] = line[:items.start_mark.column].rstrip() + "\n" + line[items.end_mark.column:].lstrip(" ")
-        return _with_entities("".join(lines), entities)
+        line = lines[items.start_mark.line]
+        lines[items.start_mark.line] = line[:items.start_mark.column].rstrip() + line[items.end_mark.column:].lstrip(" ")
+        if not lines[items.start_mark.line].endswith("\n"):
+            lines[items.start_mark.line] += "\n"
+        block = _indented(dump_yaml([_data(e) for e in entities]), 2)
+        return _insert("".join(lines), items.start_mark.line + 1, block)
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style:
+        return None
     indent = items.value[0].start_mark.column - 2 if items.value else 2
     block = _indented(dump_yaml([_data(e) for e in entities]), indent)
     return _insert(text, _line_after(text, items), block)

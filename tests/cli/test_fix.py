@@ -77,3 +77,14 @@ def test_a_file_that_cannot_be_written_exits_2_and_stays(project: Path, monkeypa
     assert "error: cannot write claims/mini.yaml: No space left on device" in result.stderr
     assert "end: 140" in (project / "claims" / "mini.yaml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (project / "claims").iterdir()) == ["entities.yaml", "mini.yaml"]
+
+
+def test_the_diff_never_passes_a_terminal_control_character(project: Path) -> None:
+    """YAML refuses escape sequences, but lets a bidirectional override through (it reorders what a reader sees)."""
+    path = project / "claims" / "mini.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("# counted by hand", "# \u202ecounted by hand"),
+                    encoding="utf-8")
+    result = run("fix", "--diff")
+    assert result.exit_code == 1
+    assert "\u202e" not in result.stdout
+    assert " start: 139   # " in result.stdout and "counted by hand" in result.stdout

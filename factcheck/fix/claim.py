@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from factcheck.fix.yaml_edit import EditRefused, append_item
+from factcheck.fix.yaml_edit import EditRefused, append_item, read_text
 from factcheck.load.corpus import (ENTITIES_FILE, VOCABULARY_FILE, check_claims, claims_files_in, load_entities,
                                    load_vocabulary, project_file)
 from factcheck.load.document import YamlDocument, format_field_path, read_yaml
@@ -95,7 +95,7 @@ def add_claim(path: Path, request: ClaimRequest) -> AddedClaim:
         text = _source_text(document)
         span = choose_span(text, request.evidence, request.occurrence)
         data = written(_validate(document, claim_data(request, span, _taken_ids(document.data))))
-        original = path.read_text(encoding="utf-8")
+        original = read_text(path)
         try:
             edited = append_item(original, ("claims",), data, dump_yaml(data))
         except EditRefused as refusal:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factcheck.fix.yaml_edit import EditRefused, replace_scalars
+from factcheck.fix.yaml_edit import EditRefused, read_text, replace_scalars
 from factcheck.load.document import FieldPath, YamlDocument, read_yaml
 from factcheck.load.evidence import describe_places, find_spans
 from factcheck.load.paths import PathRefused
@@ -59,8 +59,8 @@ def plan_repairs(path: Path, *, accept_source_changes: bool = False) -> FilePlan
         plan.unrepaired.extend(_not_repaired(p, "the file must be valid first") for p in unreadable)
         return plan
     try:
-        plan.original = plan.fixed = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        plan.original = plan.fixed = read_text(path)
+    except (OSError, PathRefused, UnicodeDecodeError) as error:
         plan.unrepaired.append(Problem(document.shown_path, 0, 0, "Y001", f"cannot read file: {error}"))
         return plan
     source_text, digest = _source_text(document, plan)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from factcheck.load.document import FieldPath, format_field_path, reads_back_as
+from factcheck.load.document import FieldPath, format_field_path, max_yaml_bytes, reads_back_as
+from factcheck.load.paths import read_project_file
 
 
 class EditRefused(Exception):
@@ -32,6 +34,11 @@ class Node:
     style: str | None = None  # a scalar's quote or block style; None for plain
     flow: bool = False  # a collection written `[...]` / `{...}`
     column: int = 0  # 0-based column of the first character
+
+
+def read_text(path: Path) -> str:
+    """A YAML file's text exactly as it is (line endings kept), read through the path policy."""
+    return read_project_file(path, max_bytes=max_yaml_bytes()).decode("utf-8")
 
 
 def locate_nodes(text: str) -> dict[FieldPath, Node]:
@@ -97,6 +104,7 @@ def append_item(text: str, list_path: FieldPath, item: dict[str, Any], item_yaml
     """`text` with `item` (already dumped as `item_yaml`, a block mapping) added at the end of the block
     list at `list_path`; a missing top-level list or an empty flow list `[]` is written as a block list."""
     nodes = locate_nodes(text)
+    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line endings
     node = nodes.get(list_path)
     if node is not None and node.kind != "sequence":
         raise EditRefused(f"{_shown(list_path)} is not a list")
@@ -105,19 +113,19 @@ def append_item(text: str, list_path: FieldPath, item: dict[str, Any], item_yaml
     if node is None or node.flow:
         if len(list_path) != 1:
             raise EditRefused(f"no list at {_shown(list_path)}")
-        block = _indented(item_yaml, "  - ", "    ")
+        block = _indented(item_yaml, "  - ", "    ", newline)
         if node is None:
-            edited = text + ("" if text.endswith("\n") or not text else "\n") + f"{list_path[0]}:\n{block}"
+            edited = text + ("" if text.endswith("\n") or not text else newline) + f"{list_path[0]}:{newline}{block}"
         else:
-            edited = text[:node.start].rstrip(" ") + "\n" + block + text[node.end:].lstrip(" \n")
+            edited = text[:node.start].rstrip(" ") + newline + block + text[node.end:].lstrip(" \r\n")
     else:
         last = nodes[(*list_path, _length(nodes, list_path) - 1)]
         line_start = text.rfind("\n", 0, last.start) + 1
         dash = text.rfind("-", line_start, last.start)
         indent = " " * ((dash - line_start) if dash >= 0 else max(node.column, 0))
         insert_at = _end_of_line(text, _end_of_item(nodes, list_path, last))
-        block = _indented(item_yaml, indent + "- ", indent + "  ")
-        prefix = text[:insert_at] + ("" if text[:insert_at].endswith("\n") else "\n")
+        block = _indented(item_yaml, indent + "- ", indent + "  ", newline)
+        prefix = text[:insert_at] + ("" if text[:insert_at].endswith("\n") else newline)
         edited = prefix + block + text[insert_at:]
     expected = _plain_data(text) or {}
     target = expected
@@ -149,9 +157,9 @@ def _end_of_line(text: str, index: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def _indented(block: str, first: str, rest: str) -> str:
+def _indented(block: str, first: str, rest: str, newline: str = "\n") -> str:
     lines = block.rstrip("\n").split("\n")
-    return "".join((first if number == 0 else rest) + line + "\n" for number, line in enumerate(lines))
+    return "".join((first if number == 0 else rest) + line + newline for number, line in enumerate(lines))
 
 
 def _written(value: str | int, style: str | None) -> str:

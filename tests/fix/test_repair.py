@@ -114,3 +114,16 @@ def test_a_source_outside_the_project_is_refused(project: Path, tmp_path: Path) 
     [problem] = plan.unrepaired
     assert problem.code == "E005" and problem.message.startswith("refused:")
     assert not plan.changed
+
+
+def test_windows_line_endings_stay(project: Path) -> None:
+    from factcheck.fix.claim import ClaimRequest, add_claim
+
+    path = claims_path(project)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    fix_file(path)
+    add_claim(path, ClaimRequest("date", "gsomia", "expires_on", ("2019-11-23",), "The pact will expire"))
+    raw = path.read_bytes()
+    assert b"      end: 183\r\n" in raw and b"  - id: gsomia-expires-on\r\n    kind: date\r\n" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
+    assert [c.claim.id for c in load_corpus([project / "claims"]).claims()][-1] == "gsomia-expires-on"

@@ -139,7 +139,7 @@ def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> 
     if result.proposals:
         echo(f"{len(result.proposals)} proposed entities (names not in the entity file; claims use these ids):")
         for entity in result.proposals:
-            echo(f"  {entity.id}: {entity.name} ({entity.kind.value})")
+            echo(terminal_line(f"  {entity.id}: {entity.name} ({entity.kind.value})"))
         if proposals_path:
             if is_stdout(proposals_path):
                 click.echo(dump_proposals(result.proposals), nl=False)
@@ -148,9 +148,10 @@ def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> 
                     write_proposals(proposals_path, result.proposals)
                 except WriteError as error:
                     fail_write(error)
-            echo(f"wrote {'standard output' if is_stdout(proposals_path) else proposals_path}: move the ones you accept into entities.yaml")
+            echo(f"wrote {'standard output' if is_stdout(proposals_path) else proposals_path}: "
+                 "review them, then `factcheck entities accept ID ...` (or --all)")
         else:
-            echo("  add them to entities.yaml (or write them out with --propose-entities FILE)")
+            echo("  review them with `factcheck entities propose`, then `factcheck entities accept ID ...` (or --all)")
 
 
 @click.command("eval-extract")

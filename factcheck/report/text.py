@@ -8,6 +8,7 @@ stay on one line (titles, paths)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -22,6 +23,8 @@ from factcheck.report.review import claim_status, is_reviewed, unreviewed_note
 
 STYLES = {"conflict": "bold red", "compatible": "yellow", "agree": "green", "unverified": "dim"}
 UNREVIEWED_STYLE = "bold yellow"
+MIN_OTHER_COLUMN = 12  # columns the value or evidence keeps beside an unfolded `file:line`
+FRAME = 4 + 3 * 2  # a panel's (or table's) borders, and each of three columns' padding
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -30,26 +33,28 @@ def render(report: Report, context: RenderContext) -> str:
                       highlight=False, emoji=False, legacy_windows=False)
     checked = [f for f in report.findings if f.verdict.value != "unverified"]
     for finding in checked:
-        console.print(_panel(finding))
+        console.print(_panel(finding, context.width))
     unverified = [f for f in report.findings if f.verdict.value == "unverified"]
     if unverified and context.show_unverified:
-        console.print(_unverified_table(unverified))
+        console.print(_unverified_table(unverified, context.width))
     console.print(_summary(report))
     return stream.getvalue()
 
 
-def _panel(finding: Finding) -> Panel:
+def _panel(finding: Finding, width: int) -> Panel:
+    """A finding's box: each source's value and evidence side by side, then the explanation."""
     verdict = finding.verdict.value
     table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
     widest = max(len(terminal_line(c.source_id)) for c in finding.claims)
     table.add_column("source", min_width=min(widest, 28), max_width=28, overflow="fold")
-    table.add_column("value", ratio=3, overflow="fold")
-    table.add_column("evidence", ratio=5, overflow="fold")
+    fixed = _unfolded(finding.claims, width, location_ratio=5, other_ratio=3)
+    table.add_column("value", ratio=None if fixed else 3, width=fixed[1] if fixed else None, overflow="fold")
+    table.add_column("evidence", ratio=None if fixed else 5, width=fixed[0] if fixed else None, overflow="fold")
     for claim, value in zip(finding.claims, finding.values):
         source = Text(terminal_line(claim.source_id), style="bold red" if claim.source_id in finding.outliers else "")
         source.append("\n").append_text(_status(claim))
         evidence = Text(terminal(claim.claim.evidence.text), style="italic")
-        evidence.append(f"\n{terminal_line(claim.path)}:{claim.line}", style="dim")
+        evidence.append(f"\n{_location(claim)}", style="dim")
         table.add_row(source, Text(terminal(value)), evidence)
     parts: list = [table, Text("")]
     if finding.outliers:
@@ -67,18 +72,37 @@ def _panel(finding: Finding) -> Panel:
                  border_style=STYLES[verdict])
 
 
-def _unverified_table(findings: list[Finding]) -> Table:
+def _unverified_table(findings: list[Finding], width: int) -> Table:
     table = Table(title=f"Unverified: {len(findings)} claims no other source speaks to", title_justify="left",
                   title_style="bold", expand=True, show_lines=False)
     table.add_column("source", max_width=28, overflow="fold")
-    table.add_column("claim", ratio=3, overflow="fold")
-    table.add_column("value", ratio=5, overflow="fold")
+    fixed = _unfolded([f.claims[0] for f in findings], width, location_ratio=3, other_ratio=5)
+    table.add_column("claim", ratio=None if fixed else 3, width=fixed[0] if fixed else None, overflow="fold")
+    table.add_column("value", ratio=None if fixed else 5, width=fixed[1] if fixed else None, overflow="fold")
     for finding in findings:
         claim = finding.claims[0]
         source = Text(f"{terminal_line(claim.source_id)}\n").append_text(_status(claim))
-        where = Text(f"{terminal_line(claim.claim.id)}\n").append(f"{terminal_line(claim.path)}:{claim.line}", style="dim")
+        where = Text(f"{terminal_line(claim.claim.id)}\n").append(_location(claim), style="dim")
         table.add_row(source, where, Text(terminal(finding.values[0])))
     return table
+
+
+def _location(claim: SourcedClaim) -> str:
+    return f"{terminal_line(claim.path)}:{claim.line}"
+
+
+def _unfolded(claims: Sequence[SourcedClaim], width: int, *, location_ratio: int,
+              other_ratio: int) -> tuple[int, int] | None:
+    """Widths (the `file:line` column, the other one) that keep every location on one line (a reader
+    copies it into an editor), when the ratio layout would fold one; None to keep the ratio layout
+    (it folds none, or the output is too narrow to keep the other column readable beside them). Both
+    tables have three columns: the source's (up to 28), the one with locations, and one more."""
+    source = min(max(max(len(terminal_line(c.source_id)), len(claim_status(c))) for c in claims), 28)
+    widest = max(len(_location(c)) for c in claims)
+    rest = width - FRAME - source
+    if rest * location_ratio // (location_ratio + other_ratio) > widest or rest - widest < MIN_OTHER_COLUMN:
+        return None
+    return widest, rest - widest
 
 
 def _status(claim: SourcedClaim) -> Text:

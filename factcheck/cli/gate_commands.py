@@ -141,7 +141,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
         _echo_summary(result)
         click.echo(f"Wrote {output}.", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=context.color)  # click would strip colours from a pipe
         if format_name != "text":
             _echo_summary(result)
     sys.exit(EXIT_OK if result.passed else EXIT_DATA)

@@ -106,7 +106,7 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
         s = result.summary
         click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
     else:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=context.color)  # click would strip colours from a pipe
     in_force = [r.rule for r in rules]
     failing = [f for f in result.findings if fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, in_force))]
     if failing and not exit_zero:

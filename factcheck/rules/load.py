@@ -1,4 +1,9 @@
-"""Load rule files: the same located errors as claims files, plus each comparator's own parameter check."""
+"""Load rule files: the same located errors as claims files, plus each comparator's own parameter check.
+
+The rules in force are the built-in ones (package data, factcheck/data/rules/, with their tests) and a
+project's rules folder on top: a rule with a new id is added, a rule with a built-in id replaces it,
+as a configuration extends Ruff's built-in rules. Comparator plugins serve only the project's rules,
+and only when its `plugins.yaml` lists them."""
 
 from __future__ import annotations
 

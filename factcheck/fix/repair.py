@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.fix.yaml_edit import EditRefused, read_text, replace_scalars
+from factcheck.load.corpus import is_entity_list
 from factcheck.load.document import FieldPath, YamlDocument, read_yaml
 from factcheck.load.evidence import describe_places, find_spans
 from factcheck.load.paths import PathRefused
@@ -54,6 +55,8 @@ def plan_repairs(path: Path, *, accept_source_changes: bool = False) -> FilePlan
     """The repairs of one claims file, computed without writing anything."""
     plan = FilePlan(path)
     document = read_yaml(path)
+    if is_entity_list(document):  # proposals beside the claims: not a claims file, nothing to repair
+        return plan
     unreadable = [p for p in document.problems if p.code in ("Y001", "Y002", "E005")]
     if unreadable or not isinstance(document.data, dict):
         plan.unrepaired.extend(_not_repaired(p, "the file must be valid first") for p in unreadable)

@@ -125,7 +125,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     source_ids: dict[str, str] = {}
     for path in claims_files_in(paths):
         document = read_yaml(path)
-        if _is_entity_list(document):
+        if is_entity_list(document):
             continue
         problems.extend(document.problems)
         if any(p.code in ("Y001", "Y002") for p in document.problems):
@@ -156,7 +156,7 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     return Corpus(documents, entities, vocabulary)
 
 
-def _is_entity_list(document: YamlDocument) -> bool:
+def is_entity_list(document: YamlDocument) -> bool:
     """A file of entities and nothing else (the proposals `extract --propose-entities` writes, kept
     beside the claims): not a claims file, so not read as one."""
     data = document.data

@@ -60,6 +60,15 @@ def test_what_cannot_be_repaired_is_named_and_exits_1(project: Path) -> None:
     assert run("validate").exit_code == 0
 
 
+def test_files_beside_the_claims_are_not_fixed(project: Path) -> None:
+    (project / "claims" / "cues.yaml").write_text("speech_verbs: [quipped]\n", encoding="utf-8")
+    (project / "claims" / "proposed.yaml").write_text("entities:\n  - id: jane-doe\n", encoding="utf-8")
+    assert run("fix").exit_code == 0
+    result = run("fix", "claims", "claims/cues.yaml", "claims/entities.yaml")
+    assert result.exit_code == 0 and result.stderr == "Fixed 0 problems in 0 files.\n"
+    assert (project / "claims" / "cues.yaml").read_text(encoding="utf-8") == "speech_verbs: [quipped]\n"
+
+
 def test_no_claims_here_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("fix")

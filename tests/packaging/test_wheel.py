@@ -133,3 +133,17 @@ def test_from_the_wheel_to_a_project_of_ones_own(venv: Path, tmp_path: Path) -> 
     assert re.search(r"factcheck test-rules\.+Passed", hooks), hooks  # rules/README.md is under rules/
     status = run(venv, project, "git", "status", "--porcelain").stdout
     assert status == "", f"the hooks left files behind: {status}"
+
+
+def test_the_html_extra_of_the_wheel_reads_a_page(venv: Path, tmp_path: Path) -> None:
+    """`[html]` pulls what trafilatura needs with lxml >= 5.2 (lxml_html_clean): a page is read, not
+    "install the extra that is already installed"."""
+    article = (ARTICLES / "river-post-2024-03-14.txt").read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in article[2:])
+    page = tmp_path / "river-post.html"
+    page.write_text(f"<html><head><title>{article[1]}</title></head><body><nav>Home | World</nav>"
+                    f"<article><h1>{article[1]}</h1>{body}</article></body></html>", encoding="utf-8")
+    done = run(venv, tmp_path, str(venv / "factcheck"), "extract", str(page), "--id", "river-post-2024-03-14",
+               "--published", "2024-03-14", "--publisher", "River Post", "-o", str(tmp_path / "claims" / "river.yaml"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Ships began leaving" in (tmp_path / "claims" / "river.txt").read_text(encoding="utf-8")

@@ -67,6 +67,11 @@ class Params(BaseParams):
         default=0.6, ge=0, le=1,
         description="Share of content-word lemmas in common (Dice) from which two quotes that are not one passage "
                     "are one statement worded differently (a translation).")
+    misquote_changes_at_most: float = Field(
+        default=0.25, ge=0, le=1,
+        description="Share of the shorter quote's content words that its changed content words may reach for a "
+                    "misquote; past it, one passage rewritten (a paraphrase or translation) is worded differently. "
+                    "A changed number, negation or name is a misquote whatever the share.")
     translation_cues: tuple[str, ...] = Field(
         default=TRANSLATION_CUES,
         description="Patterns (regular expressions, any case) that, in a claim's evidence or note, say the quote "
@@ -198,7 +203,7 @@ def compare_quotes(a: SourcedClaim, b: SourcedClaim, params: Params, context: Co
     wording = compare_wording(
         short.claim.value.text, long.claim.value.text, min_words=params.min_words,  # type: ignore[union-attr]
         run_words=params.run_words, near_verbatim_at=params.near_verbatim_at, reworded_at=params.reworded_at,
-        translated=translated is not None)
+        translated=translated is not None, changes_at_most=params.misquote_changes_at_most)
     if wording is None or wording.difference == "unrelated":
         return None
     link, who = attribution(a, b, context)

@@ -12,8 +12,11 @@ each piece of the shorter quote in order against the longer one, and the differe
 - `misquote`: the same passage (at least `near_verbatim_at` of the shorter quote's words lie in
   shared runs of `run_words` words or more) with a content word changed, added or dropped: "expresses
   our [-strong-] {+deep+} concern". Stop words alone ("the", "of") do not make a misquote; a number,
-  a negation or a name always does. When the quote is said to be translated, changed content words
-  are a rewording instead, but a number, negation or name still makes a misquote;
+  a negation or a name always does. A misquote changes little: when the changed content words reach
+  more than `changes_at_most` of the shorter quote's content words ("[-our nation grieves together
+  with-] {+mourning alongside+} the people of Durnholm"), the passage was rewritten, not misquoted,
+  and is worded differently. When the quote is said to be translated, changed content words are a
+  rewording too, but a number, negation or name still makes a misquote;
 - `worded_differently`: the same passage with only stop words or spellings changed (defence /
   defense), or the same statement worded differently throughout, as translations are: content-word
   lemmas in common (a Dice share, with a crude suffix-stripping stemmer) at least `reworded_at`, and
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
@@ -140,6 +143,8 @@ class Edit:
     longer: tuple[str, ...]
     shorter: tuple[str, ...]
     kind: str  # the weightiest word kind in it: number, negation, name, content, stop; or spelling
+    edge: bool = False  # at the start or end of the shorter quote's piece: where a partial quote's cut may fall
+    brings_name: bool = False  # the shorter quote's side holds a name the longer side lacks ("Ardena")
 
 
 _WEIGHT = ("number", "negation", "name", "content", "stop")
@@ -166,7 +171,8 @@ def _edit(longer: Sequence[Word], shorter: Sequence[Word]) -> Edit:
     if "name" in kinds and _name_forms_only(longer, shorter):
         kinds = (kinds - {"name"}) | {"content"}  # a name's form, not another name: wording
     kind = next(k for k in _WEIGHT if k in kinds)
-    return Edit(tuple(w.text.casefold() for w in longer), tuple(w.text.casefold() for w in shorter), kind)
+    return Edit(tuple(w.text.casefold() for w in longer), tuple(w.text.casefold() for w in shorter), kind,
+                brings_name=kind == "name" and any(w.name for w in shorter))
 
 
 @dataclass(frozen=True)
@@ -258,7 +264,7 @@ def align(shorter: tuple[tuple[Word, ...], ...], longer: tuple[tuple[Word, ...],
                 elided += i2 - i1
                 parts.append((False, " ".join(w.text.casefold() for w in piece[i1:i2])))
             else:
-                edits.append(_edit(words[j1:j2], piece[i1:i2]))
+                edits.append(replace(_edit(words[j1:j2], piece[i1:i2]), edge=i1 == 0 or i2 == len(piece)))
                 parts.append((True, _marked(edits[-1].longer, edits[-1].shorter)))
         shown.append(_diff_text(parts, context))
     if not compared:
@@ -300,8 +306,31 @@ def _missing(first: tuple[tuple[Word, ...], ...], second: tuple[tuple[Word, ...]
     return list(dict.fromkeys(found))
 
 
+def _hard_swap(edits: Sequence[Edit]) -> bool:
+    """A number, negation or name changed, added or dropped on its own ("[-bottom-] {+top+}" is content;
+    "[-11-] {+17+}", "[-not-]", "[-Reiner-] {+Brandt+}" are hard), not inside a rewritten stretch
+    ("[-ministry will examine-] {+study+}": the name goes with the rewording), unless the shorter quote
+    brings a name of its own into the stretch ("[-this evening calvorians-] {+tonight ardena+}")."""
+    return any(e.kind in HARD_EDITS and (max(len(e.longer), len(e.shorter)) <= 2 or e.brings_name) for e in edits)
+
+
+def _rewritten(edits: Sequence[Edit], short: tuple[tuple[Word, ...], ...], changes_at_most: float) -> bool:
+    """Whether the passage was rewritten rather than misquoted: no content word dropped or added
+    inside it (a word left out, "[-and security-]", is the misquote it looks like), a stretch of three
+    words or more replaced by other words, and replaced words over more than `changes_at_most` of the
+    shorter quote's content words ("[-our nation grieves together with-] {+mourning alongside+}")."""
+    if any(e.kind != "stop" and not (e.longer and e.shorter) and not e.edge for e in edits):
+        return False
+    replaced = [e for e in edits if e.kind not in ("stop", "spelling") and e.longer and e.shorter]
+    if not any(len(e.longer) >= 3 or len(e.shorter) >= 3 for e in replaced):
+        return False  # one word for another, here and there: each is a misquote
+    content = sum(1 for piece in short for w in piece if w.kind != "stop")
+    changed = sum(max(len(e.longer), len(e.shorter)) for e in replaced)
+    return changed > changes_at_most * max(1, content)
+
+
 def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int, near_verbatim_at: float,
-                    reworded_at: float, translated: bool) -> Wording | None:
+                    reworded_at: float, translated: bool, changes_at_most: float = 1.0) -> Wording | None:
     """Name how `shorter` differs from `longer` (see the module docstring); None when no piece of
     `shorter` has `min_words` words."""
     short, long = quote_words(shorter), quote_words(longer)
@@ -323,7 +352,8 @@ def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int
         difference = "identical" if plain[0] == plain[1] else "case_or_punctuation"
     elif not alignment.edits:
         difference = "ellipsis" if kept > 1 or alignment.elided else "fragment"
-    elif near and (kinds & HARD_EDITS or ("content" in kinds and not translated)):
+    elif near and (_hard_swap(alignment.edits) or ("content" in kinds and not translated
+                                                   and not _rewritten(alignment.edits, short, changes_at_most))):
         difference = "misquote"
     elif near or (overlap >= reworded_at and not missing):
         difference = "worded_differently"

@@ -54,6 +54,10 @@ class ContextIndex:
         entity = self._entities.get(item.claim.subject)
         return item.claim.property in self._once and entity is not None and entity.kind.value not in ACTOR_KINDS
 
+    def happens_once(self, item: SourcedClaim) -> bool:
+        """The property happens once to whatever it is about (`once: true` in the vocabulary)."""
+        return item.claim.property in self._once
+
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
     def subject_words(self, subject: str) -> frozenset[str]:
         entity = self._entities.get(subject)

@@ -25,6 +25,7 @@ function, `same_fact`, used by the engine for every rule.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from factcheck.engine.context import ContextIndex, value_clause
@@ -79,8 +80,19 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     (an unreviewed claim met under an entity its evidence names): then the key is not whole."""
     if a.claim.subject != b.claim.subject:
         return False
-    return (bool(a.claim.event and b.claim.event) or (_counted(a) is not None and _counted(b) is not None)
+    return (_one_event(a, b, index) or (_counted(a) is not None and _counted(b) is not None)
             or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b, months=True))
+
+
+def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
+    """Both claims name their event, and it is one occasion: a date of something that happens once
+    (a signing, a quake), or a figure of that event. Talks, calls and meetings recur: "talks due to
+    open on Tuesday" and "talks on extending it due to open on November 2" name two rounds."""
+    if not (a.claim.event and b.claim.event):
+        return False
+    if a.claim.kind == "date":
+        return index.happens_once(a) and index.happens_once(b)
+    return True
 
 
 def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) -> bool:
@@ -104,6 +116,31 @@ def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
     day: "23 bodies by Wednesday evening" and "32 dead by Wednesday evening". That is the whole
     key of a count; the sentences around it may differ as much as they like."""
     return _counted(a) is not None and _counted(b) is not None and _same_stated_day(a, b)
+
+
+_MAGNITUDES = 30.0  # a ratio past this is not one figure misreported, unless it is a slip of scale
+
+
+def _magnitudes_apart(a: SourcedClaim, b: SourcedClaim) -> str | None:
+    """Two unreviewed figures in one unit that lie orders of magnitude apart with different digits
+    ("20.5 billion crowns" and "314.5 crowns") are two things (an offer's value and a share price), not
+    one misreported; a slip of scale ("$1.2 billion" and "$1.2 million") stays comparable."""
+    va, vb = a.claim.value, b.claim.value
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
+        return None
+    if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
+        return None
+    low, high = sorted((abs(va.amount), abs(vb.amount)))
+    if low == 0 or high / low < _MAGNITUDES:
+        return None
+    scale = math.log10(high / low)
+    if abs(scale - round(scale)) < 0.02:
+        return None  # the same digits at another scale: a slip worth showing
+    return f"magnitudes apart ({_plain(va.amount)} vs {_plain(vb.amount)} {va.unit}): two things, not one misreported"
+
+
+def _plain(amount: float) -> str:
+    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,}"
 
 
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:
@@ -131,6 +168,9 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     to different times are different facts: turnout "in 2019" is not turnout in 2027."""
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
+    apart = _magnitudes_apart(a, b)
+    if apart is not None:
+        return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)
     if difference is not None:
         if difference.startswith("different modalities") and _ASSERTED in (_modality_class(a), _modality_class(b)):

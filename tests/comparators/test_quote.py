@@ -308,3 +308,23 @@ def test_a_translation_may_render_a_name_in_another_form() -> None:
                             "This evening Calvorians voted for change, and I will not disappoint you",
                             min_words=3, run_words=3, near_verbatim_at=0.5, reworded_at=0.6, translated=True)
     assert other is not None and other.difference == "misquote"  # another name is another claim
+
+
+def test_a_rewritten_passage_is_worded_differently_and_one_changed_word_a_misquote() -> None:
+    # written for tests: a minister's statement, then an outlet's partial quote of it in other words
+    from factcheck.comparators.wording import compare_wording
+    options = {"min_words": 3, "run_words": 3, "near_verbatim_at": 0.5, "reworded_at": 0.6, "translated": False,
+               "changes_at_most": 0.25}
+    rewritten = compare_wording("mourning alongside the people of Durnholm",
+                                "Our nation grieves together with the people of Durnholm", **options)
+    assert rewritten is not None and rewritten.difference == "worded_differently"
+    study = compare_wording("study the operation carefully to protect the national interest and the jobs of "
+                            "Sarvenan workers", "The Ministry will examine the transaction with care to safeguard "
+                            "the national interest and the employment of Sarvenan workers", **options)
+    assert study is not None and study.difference == "worded_differently"  # "Ministry" goes with the rewrite
+    one_word = compare_wording("This is a hopeful beginning, not an end, and both capitals know it.",
+                               "This is a fragile beginning, not an end, and both capitals know it.", **options)
+    assert one_word is not None and one_word.difference == "misquote"
+    swapped_name = compare_wording("Reiner said Brandt came to stop the shelling",
+                                   "Reiner said Hadrava came to stop the shelling", **options)
+    assert swapped_name is not None and swapped_name.difference == "misquote"

@@ -27,6 +27,7 @@ from factcheck.extract.claims.counted import (change_counted, change_day, change
                                              normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
+from factcheck.extract.readers.numbers import parse_number
 from factcheck.extract.document import Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
 
@@ -98,7 +99,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         as_of = poll_dates.get(event)
         subject = pollster or subject
     else:
-        as_of = _dated_by(document, value) or _said_on(document, value)
+        as_of = _dated_by(document, value) or _said_on(document, value) or _market_level(document, value)
         event = _past_year(document, value)
         if event is not None and value.measure in ("percent", "count", "money", "measure"):
             return None  # "At the 2019 election the Civic Alliance won 44.1 percent": background, not the story
@@ -108,6 +109,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             event = f"result-{stage}" if stage else "result"  # a result, never a poll's figure
         elif value.measure == "percent" and event is None and as_of is not None:
             event = f"as-of-{as_of}"  # "40% contained on Friday", "7.8% in August": the figure of that day
+        if event is None and value.measure in ("percent", "count", "money"):
+            event = _period(document, value)
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -249,6 +252,53 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
         if (other.form == "month" and document.text[other.start:other.start + 3].casefold() == "in "
                 and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)):
             return other.reading.date  # "rose to 7.8% in August": the figure of August
+    return None
+
+
+_LEVEL_LEAD = re.compile(
+    r"(?:(?:[+\-\u2212]|\b(?:rose|rising|gained|jumped|climbed|surged|soared|fell|falling|dropped|lost|slid|slipped|"
+    r"declined|eased|edged\s+(?:up|down)|added|shed)\s+(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
+    r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
+    r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?at\s+)$",
+    re.IGNORECASE)
+
+
+def _market_level(document: Document, value: Value) -> PartialDate | None:
+    """A price or level after a move ("shares jumped 24% to 390 crowns", "Kestrel +1.8% at 1,206 crowns",
+    "closed at 371 crowns") is the level of one day: the day the text names, else the day it was
+    published. Two outlets' levels of two days are two facts, not a disagreement."""
+    if value.measure != "money":
+        return None
+    sentence = document.sentences[value.sentence]
+    if not _LEVEL_LEAD.search(document.text, sentence.start, value.start):
+        return None
+    named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
+             and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
+    return named[0].reading.date if named else document.published
+
+
+_PERIOD = re.compile(
+    r"\b(?:(?:in|over|during|for|across|within)\s+(?:the|its)\s+(?:first\s+|initial\s+|opening\s+)?"
+    r"(?P<n1>[\w.-]+\s+)?(?P<u1>day|week|month|year)s?\b(?:\s+(?:after|since|following|of))?"
+    r"|(?P<n2>[\w.-]+)[\s-]+(?P<u2>day|week|month|year)s?\s+of\s+follow[\s-]?up)", re.IGNORECASE)
+_PERIOD_MONTHS = {"month": 1, "year": 12}
+_PERIOD_DAYS = {"day": 1, "week": 7}
+
+
+def _period(document: Document, value: Value) -> str | None:
+    """The period a rate or a tally covers, as its event: "cut cases by 74% in the first 12 months" and
+    "prevented 64% of cases in the first year" are `period-12-month`; "58% over 30 months of follow-up"
+    is `period-30-month`, another fact. A figure of one period and a figure of another are two facts."""
+    sentence = document.sentences[value.sentence]
+    for match in _PERIOD.finditer(document.text, sentence.start, sentence.end):
+        written = (match.group("n1") or match.group("n2") or "one").strip()
+        amount = 1.0 if written.casefold() in ("a", "the", "one") else parse_number(written)
+        unit = (match.group("u1") or match.group("u2")).casefold()
+        if amount is None or amount <= 0:
+            continue
+        if unit in _PERIOD_MONTHS:
+            return f"period-{amount * _PERIOD_MONTHS[unit]:g}-month"
+        return f"period-{amount * _PERIOD_DAYS[unit]:g}-day"
     return None
 
 

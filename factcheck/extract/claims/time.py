@@ -64,6 +64,11 @@ def clause_tense(text: str, sentence: Sentence, span: tuple[int, int], cues: Cue
 
 
 
+# "restrictions on two chemicals ... since July": a figure after a preposition is no count that runs.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|for|to|with|in|at|from|between|among|about)\s+(?:the\s+)?(?:nearly\s+|"
+                                 r"about\s+|some\s+)?$", re.IGNORECASE)
+
+
 def _date(document: Document, value: Value) -> Finding | None:
     text, sentence = document.text, document.sentences[value.sentence]
     expression = value.reading
@@ -81,6 +86,12 @@ def _date(document: Document, value: Value) -> Finding | None:
         if predicate is not None and predicate.text.casefold() == "since" and governed.clause is not None and \
                 document.cues.baseline_words.search(text, governed.clause.start, predicate.start):
             return None  # "the worst toll since 1963": a baseline, not a start
+        if predicate is not None and predicate.text.casefold() == "since" and any(
+                v.kind == "quantity" and v.sentence == value.sentence and 0 < predicate.start - v.end < 120
+                and not re.search(r"[;:]", text[v.end:predicate.start])
+                and not _PREPOSITION_BEFORE.search(text, max(sentence.start, v.start - 12), v.start)
+                for v in document.values):
+            return None  # "received 61 reports since July": the window of a count, not the start of anything
         if governed.predicate and governed.clause and governed.predicate.start < governed.clause.start:
             confidence -= 0.1  # read from the clause it hangs on
     else:
@@ -221,14 +232,18 @@ def _lasted_event(document: Document, value: Value) -> str | None:
 
 
 def _of_year(document: Document, value: Value, event: str) -> str:
-    """"The last major strike, in 2002, lasted nine days": a past year in the clause makes it that year's
-    event (`strike-2002`), not the one the story is about."""
+    """"The last major strike, in 2002, lasted nine days": a past year in the clause (or in the clause a
+    "when" clause hangs on) makes it that year's event (`strike-2002`), not the one the story is about."""
     clause = document.clause_at(value.start)
     sentence = document.sentences[value.sentence]
-    start, end = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+    spans = [(clause.start, clause.end) if clause else (sentence.start, sentence.end)]
+    if clause is not None and clause.opener == "when" and clause.parent is not None:
+        parent = document.clauses[clause.parent]  # "since 2014, when a truce fell apart within three weeks"
+        spans.append((parent.start, parent.end))
     for other in document.values:
         date = other.reading.date if other.kind == "date" else None
-        if date is not None and start <= other.start < end and date.year < document.published.year - 1:
+        if date is not None and any(start <= other.start < end for start, end in spans) \
+                and date.year < document.published.year - 1:
             return f"{event}-{date.year}"
     return event
 

@@ -1,0 +1,58 @@
+"""The same-fact test on figures and recurring events (sentences written for tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.comparators.base import Verdict
+from factcheck.engine import run_rules
+from factcheck.rules import load_rules
+
+from .corpus_builder import build_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = load_rules([ROOT / "rules"])
+
+
+def figure(claim_id: str, amount: float, unit: str, sentence: str, **extra: object) -> dict:
+    return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "amount",
+            "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}, **extra}
+
+
+def verdicts(report) -> list[str]:
+    return sorted(f.verdict.value for f in report.findings if f.verdict is not Verdict.unverified)
+
+
+def test_figures_orders_of_magnitude_apart_are_two_things() -> None:
+    corpus = build_corpus({
+        "a": ("2026-06-08", [figure("x", 18.6e9, "NVK", "The offer values the pact's assets at NVK 18.6 billion, "
+                                                        "a premium to the price of 314.5 crowns.")]),
+        "b": ("2026-06-23", [figure("x", 314.5, "NVK", "The offer values the pact's assets at 314.5 crowns a share, "
+                                                       "a premium to the earlier price.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
+def test_a_slip_of_scale_is_still_compared() -> None:
+    corpus = build_corpus({
+        "a": ("2026-06-08", [figure("x", 1.2e9, "USD", "The pact's fund holds $1.2 billion, the ministry said.")]),
+        "b": ("2026-06-09", [figure("x", 1.2e6, "USD", "The pact's fund holds $1.2 million, the ministry said.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_two_rounds_of_talks_are_not_one_fact_by_their_event_alone() -> None:
+    def talks(day: str, sentence: str) -> dict:
+        return {"id": "t", "kind": "date", "subject": "gsomia", "property": "met_on", "event": "talks",
+                "modality": "forecast", "value": {"date": day}, "status": "auto", "confidence": 0.7,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    corpus = build_corpus({
+        "a": ("2026-09-07", [talks("2026-09-08", "The talks, brokered by Lorvenian Foreign Minister Ines Hadrava, "
+                                                 "are due to open on Tuesday and are expected to last two days, a "
+                                                 "Lorvenian diplomat said.")]),
+        "b": ("2026-10-20", [talks("2026-11-02", "Talks on extending it are due to open in Saltholm on November 2.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1

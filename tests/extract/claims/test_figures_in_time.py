@@ -1,0 +1,44 @@
+"""When a figure holds and what period it covers (sentences written for tests)."""
+
+from __future__ import annotations
+
+from tests.extract.extract_helpers import of_kind
+
+
+def quantities(extraction) -> dict[float, tuple]:
+    return {c.value.amount: (c.event, str(c.as_of) if c.as_of else None) for c in of_kind(extraction, "quantity")}
+
+
+def test_a_price_after_a_move_is_the_level_of_one_day(run):
+    found = quantities(run("Ambrell's shares jumped 24% to 390 crowns in morning trading.\n", "2026-06-08"))
+    assert found[390][1] == "2026-06-08"  # the day the text was published
+    found = quantities(run("On Thursday Ambrell's shares fell 1.9% to close at 371 crowns.\n", "2026-06-12"))
+    assert found[371][1] == "2026-06-11"  # the day the text names
+    found = quantities(run("Kestrel closed at 1,206 crowns.\n", "2026-06-23"))
+    assert found[1206][1] == "2026-06-23"
+    found = quantities(run("The offer values Ambrell at about 20.5 billion crowns.\n", "2026-06-23"))
+    assert found[20.5e9][1] is None  # an offer's value is no market level
+
+
+def test_a_rate_carries_the_period_it_covers(run):
+    first_year = quantities(run("In the first 12 months the vaccine reduced cases of malaria by 74%.\n"))
+    assert first_year[74][0] == "period-12-month"
+    also_first_year = quantities(run("The shot was shown to prevent 64% of malaria cases in the first year.\n"))
+    assert also_first_year[64][0] == "period-12-month"
+    follow_up = quantities(run("Data now including 30 months of follow-up show a reduction of 58%.\n"))
+    assert follow_up[58][0] == "period-30-month"
+    assert quantities(run("The vaccine reduced cases of malaria by 74%.\n"))[74][0] is None
+
+
+def test_the_window_of_a_count_is_no_start_date(run):
+    extraction = run("The agency has received 61 reports of side effects since July.\n", "2026-09-11")
+    assert [c for c in of_kind(extraction, "date") if c.property == "started_on"] == []
+    extraction = run("The agency began a safety review on Aug. 14.\n", "2026-09-11")
+    assert [str(c.value.date) for c in of_kind(extraction, "date")] == ["2026-08-14"]
+
+
+def test_a_length_in_a_when_clause_belongs_to_that_year(run):
+    extraction = run("It was the deadliest violence in the valley since 2014, when 61 people died and a hastily "
+                     "agreed truce fell apart within three weeks.\n", "2026-10-05")
+    events = [c.event for c in of_kind(extraction, "duration") if c.property == "lasted"]
+    assert events and all(event.endswith("-2014") for event in events), events

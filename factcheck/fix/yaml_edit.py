@@ -153,6 +153,8 @@ def _end_of_item(nodes: dict[FieldPath, Node], list_path: FieldPath, last: Node)
 
 
 def _end_of_line(text: str, index: int) -> int:
+    if index > 0 and text[index - 1] == "\n":  # a block scalar ends after its last line break
+        return index
     newline = text.find("\n", index)
     return len(text) if newline < 0 else newline + 1
 

@@ -127,3 +127,18 @@ def test_windows_line_endings_stay(project: Path) -> None:
     assert b"      end: 183\r\n" in raw and b"  - id: gsomia-expires-on\r\n    kind: date\r\n" in raw
     assert raw.count(b"\n") == raw.count(b"\r\n")
     assert [c.claim.id for c in load_corpus([project / "claims"]).claims()][-1] == "gsomia-expires-on"
+
+
+@pytest.mark.parametrize("tail", ["    note: |\n      checked twice\n      by hand\n# the end\n",
+                                  "    note: x\n# the end\n", "    note: x"])
+def test_a_claim_is_added_after_a_last_block_scalar_or_comment(project: Path, tail: str) -> None:
+    from factcheck.fix.claim import ClaimRequest, add_claim
+
+    path = claims_path(project)
+    fix_file(path)
+    path.write_text(path.read_text(encoding="utf-8") + tail, encoding="utf-8")
+    add_claim(path, ClaimRequest("date", "gsomia", "expires_on", ("2019-11-23",), "The pact will expire"))
+    claims = [c.claim for c in load_corpus([project / "claims"]).claims()]
+    assert [c.id for c in claims][-2:] == ["announced", "gsomia-expires-on"]
+    assert claims[-2].note == ("checked twice\nby hand\n" if "|" in tail else "x")
+    assert path.read_text(encoding="utf-8").endswith("# the end\n" if "# the end" in tail else "end: 159\n")

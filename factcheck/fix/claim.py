@@ -169,7 +169,8 @@ def parse_value(kind: str, values: tuple[str, ...]) -> dict[str, str]:
             raise ClaimRefused([f"--value {given!r}: a {kind} value is given as FIELD=VALUE pairs"])
         amount_unit = _AMOUNT_UNIT.match(given) if main == "amount" else None
         if amount_unit:
-            fields["amount"], fields["unit"] = amount_unit.group(1).replace(",", "").replace("_", ""), amount_unit.group(2)
+            fields["amount"] = amount_unit.group(1).replace(",", "").replace("_", "")
+            fields["unit"] = amount_unit.group(2)
         else:
             fields[main] = given
     return fields
@@ -193,7 +194,9 @@ def _source_text(document: YamlDocument) -> str:
 
 def _taken_ids(data: dict[str, Any]) -> set[str]:
     claims = data.get("claims")
-    return {c["id"] for c in claims if isinstance(c, dict) and isinstance(c.get("id"), str)} if isinstance(claims, list) else set()
+    if not isinstance(claims, list):
+        return set()
+    return {c["id"] for c in claims if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
 
 def _free_id(base: str, taken: set[str]) -> str:

@@ -122,7 +122,8 @@ def _plan_hash(document: YamlDocument, digest: str, accept: bool, plan: FilePlan
 
 def _plan_offsets(document: YamlDocument, source_text: str, index: int, plan: FilePlan,
                   edits: dict[FieldPath, str | int]) -> None:
-    evidence = document.data["claims"][index].get("evidence") if isinstance(document.data["claims"][index], dict) else None
+    claim = document.data["claims"][index]
+    evidence = claim.get("evidence") if isinstance(claim, dict) else None
     words = raw_evidence_text(document.data, index)
     if not isinstance(evidence, dict) or not words:
         return

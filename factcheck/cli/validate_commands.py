@@ -1,8 +1,7 @@
-"""`factcheck validate` and `factcheck schema`."""
+"""`factcheck validate` and `factcheck schema` (the schemas themselves: factcheck/schemas.py)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -13,9 +12,7 @@ from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.write import is_stdout
-from factcheck.model import ClaimsFile, EntitiesFile, VocabularyFile
-
-SCHEMAS = {"claims": ClaimsFile, "entities": EntitiesFile, "vocabulary": VocabularyFile}
+from factcheck.schemas import KINDS, schema_text
 
 
 @click.command(cls=ConfiguredCommand)
@@ -41,17 +38,16 @@ def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
 
 
 @click.command()
-@click.option("--for", "which", type=click.Choice(sorted(SCHEMAS)), default="claims", show_default=True,
+@click.option("--for", "which", type=click.Choice(KINDS), default="claims", show_default=True,
               help="Which file's schema to write.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output (`-`); never over a file factcheck did not write.")
 def schema(which: str, output: Path | None) -> None:
-    """Write the JSON Schema of a claims file (or the entity file, or the vocabulary) for editors."""
+    """Write the JSON Schema of a file factcheck reads, for editors: claims, entities, vocabulary, rules,
+    rule tests, the baseline, a cue lexicon or the config (docs/cli.md)."""
     output = None if is_stdout(output) else output
     check_output_or_exit(output)
-    document = SCHEMAS[which].model_json_schema()
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = schema_text(which)
     if output:
         write_output(output, text)
     else:

@@ -2,8 +2,9 @@
 
 A claims file people review carries comments and their own layout. When a merge only adds claims (no
 claim pruned, the text unchanged), the new claims are appended to the existing text as they are, so
-every byte a person wrote stays; otherwise the whole file is written anew in the standard form. Either
-way the result is read back and validated before anyone writes it.
+every byte a person wrote stays; otherwise the whole file is written anew in the standard form, which
+starts with a `# yaml-language-server: $schema=` line (docs/cli.md). Either way the result is read back
+and validated before anyone writes it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import yaml
 from factcheck.load.document import load_trusted_yaml
 from factcheck.load.write import dump_yaml
 from factcheck.model import ClaimsFile
+from factcheck.schemas import schema_url
 
+# The YAML language server (VS Code's YAML extension, yamlls) completes and checks the file by this schema.
+SCHEMA_LINE = f"# yaml-language-server: $schema={schema_url('claims')}\n"
 _TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:", re.MULTILINE)
 _CLAIMS_KEY = re.compile(r"^claims\s*:\s*(?:#.*)?$", re.MULTILINE)
 _ITEM = re.compile(r"^(?P<indent>[ ]*)- ", re.MULTILINE)
@@ -31,9 +35,10 @@ def claim_data(claim: Any) -> dict[str, Any]:
 
 
 def dump_claims(claims_file: ClaimsFile) -> str:
-    """The standard text of a claims file, claims in reading order."""
-    return dump_yaml({"source": claims_file.source.model_dump(mode="json", exclude_none=True),
-                      "claims": [claim_data(c) for c in claims_file.claims]})
+    """The standard text of a claims file, claims in reading order, after the line that gives editors
+    its schema (a comment: loading ignores it; a fresh dump on re-extraction writes it again)."""
+    return SCHEMA_LINE + dump_yaml({"source": claims_file.source.model_dump(mode="json", exclude_none=True),
+                                    "claims": [claim_data(c) for c in claims_file.claims]})
 
 
 def render(merged: ClaimsFile, added: list[Any], existing_text: str | None, *, in_place: bool) -> str:

@@ -150,7 +150,8 @@ _OUTPUT_SIGNATURES: dict[str, Callable[[str, str], bool]] = {
     "sarif": lambda head, tail: head.lstrip().startswith("{") and '"$schema": "https://docs.oasis-open.org/sarif/' in head
     and '"name": "factcheck"' in head,
     "schema": lambda head, tail: tail.rstrip().endswith('"$schema": "https://json-schema.org/draft/2020-12/schema"\n}')
-    and re.search(r'"title": "(ClaimsFile|EntitiesFile|VocabularyFile)"', tail) is not None,
+    and re.search(r'"title": "(ClaimsFile|EntitiesFile|VocabularyFile|RulesFile|RuleTestFile|BaselineFile|CueLexicon|'
+                  r'factcheck configuration)"', tail) is not None,
     "eval json": lambda head, tail: re.match(r'\{\s*"precision":\s*[\d.]+,\s*"recall":', head) is not None,
     "eval text": lambda head, tail: re.match(r"event +sources +claims +reported +true +expected", head) is not None,
     "html": lambda head, tail: head.startswith("<!DOCTYPE html>") and "<title>factcheck " in head,

@@ -18,26 +18,19 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
-from tests.gate.repo import make_repo, write_wire
+from tests.gate.conftest import repo, seeded_repo  # noqa: F401 - the seeded claims repository, as the gate's tests use
+from tests.gate.repo import write_wire
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 FC101 = ROOT / "factcheck" / "data" / "rules" / "FC101-date-consistency.yaml"
 
 
-@pytest.fixture(scope="module")
-def seeded_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_repo(tmp_path_factory.mktemp("seeded") / "repo")
-
-
-@pytest.fixture
-def repo(seeded_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy = tmp_path / "repo"
-    shutil.copytree(seeded_repo, copy)
-    monkeypatch.chdir(copy)
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No colour or width settings from the shell that runs the tests."""
     for name in ("NO_COLOR", "FORCE_COLOR", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
-    return copy
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:

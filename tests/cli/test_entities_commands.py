@@ -143,3 +143,19 @@ def test_re_extracting_after_the_entity_file_changed_prunes_stale_claims(project
     assert len(evidence) == len(set(evidence))  # no quote twice under an old and a new id
     bloomberg = invoke("validate", "claims/bloomberg.yaml")
     assert bloomberg.exit_code == 0, bloomberg.output
+
+
+def test_propose_reads_an_article_text_with_its_sidecar_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("portvale-strike.txt", "portvale-strike.meta.yaml"):
+        shutil.copy(ROOT / "tests" / "data" / "extract" / name, tmp_path / name)
+    result = invoke("entities", "propose", "portvale-strike.txt")
+    assert result.exit_code == 0, result.output
+    assert [line.split(":")[0] for line in result.output.splitlines() if line[:1].isalpha()][:4] == [
+        "portvale-dockers-union", "maria-okonkwo", "daniel-reyes", "anna-berg"]
+    assert "  portvale-strike.txt:15: …body wants a long strike in this port,” Berg said." in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portvale-strike.meta.yaml", "portvale-strike.txt"]
+    accepted = invoke("entities", "accept", "--all", "--claims", "portvale-strike.txt")
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.output.startswith("created claims/entities.yaml: 4 entities added")  # the default project folder
+    assert "anna-berg" in (tmp_path / "claims" / "entities.yaml").read_text()

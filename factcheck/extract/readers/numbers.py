@@ -11,7 +11,6 @@ match is the verbatim words of the text and offsets stay in the original text.
 
 from __future__ import annotations
 
-
 from text_to_num import text2num
 
 _ONES = "one two three four five six seven eight nine".split()

@@ -85,6 +85,8 @@ def accept_command(ids: tuple[str, ...], accept_all: bool, kind: str | None, ali
         click.echo("nothing to accept: extraction proposes no entities")
         sys.exit(EXIT_OK)
     target = entities_path or folder / ENTITIES_FILE
+    if target.suffix not in (".yaml", ".yml"):
+        _fail(f"{target}: an entity file is YAML: give --entities a name ending in .yaml")
     entities_list = [p.entity.model_copy(update={"kind": EntityKind(kind)}) if kind else p.entity for p in chosen]
     try:
         result = accept(target, entities_list, alias_of=alias_of)

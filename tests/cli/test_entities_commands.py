@@ -123,6 +123,12 @@ def test_accept_refuses_what_is_not_proposed_and_writes_nothing(project):
     assert not (project / "claims" / "entities.yaml").exists()
     assert invoke("entities", "accept").exit_code == 2  # neither IDS nor --all
     assert invoke("entities", "accept", "japan", "--as", "nobody").exit_code == 2
+    claims_before = (project / "claims" / "bloomberg.yaml").read_bytes()
+    into_claims = invoke("entities", "accept", "japan", "--entities", "claims/bloomberg.yaml")
+    assert into_claims.exit_code == 2 and "S001" in into_claims.output  # a claims file is no entity file
+    assert (project / "claims" / "bloomberg.yaml").read_bytes() == claims_before
+    assert invoke("entities", "accept", "japan", "--entities", "bloomberg.txt").exit_code == 2
+    assert (project / "bloomberg.txt").read_bytes() == BLOOMBERG.read_bytes()
 
 
 def test_re_extracting_after_the_entity_file_changed_prunes_stale_claims(project):

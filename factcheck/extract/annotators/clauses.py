@@ -10,7 +10,9 @@ sentence is cut where a clause begins, by the marks of the lexicon's `clause_mar
   day it was said) and "it would end the pact" the `complement` (what was said, with its own modality);
 - "..., Kim said Thursday in Seoul": the attribution at the end, after the last comma.
 
-Each clause gets the event-lexicon words it contains (outside quote marks) and the first modality cue of
+Each clause gets the event-lexicon words it contains (outside quote marks), or, when it has none, its
+past-tense verbs as open predicates (`readers/verbs.py`: "approved the vaccine on Wednesday" ->
+`happened_on`, event `approve`), and the first modality cue of
 the lexicon's `modality` lists (conditional, forecast, planned, reported, in that order), never a word
 that is part of a date ("May 5"). Which of them governs a value is the claim builder's choice.
 """
@@ -23,6 +25,7 @@ from dataclasses import replace
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
+from factcheck.extract.readers.verbs import OPEN_PROPERTY, open_predicates
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _AFTER_SPEECH = re.compile(
@@ -63,6 +66,8 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
         role, opener = marks[start]
         predicates = tuple(Predicate(a, b, text[a:b], cue)
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
+        if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
+            predicates = open_predicates(text, start, end, skip, dates)
         modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):
             modalities = (("conditional", start, opener), *modalities)

@@ -23,6 +23,7 @@ from factcheck.extract.claims.governing import Governed, background_subject, gov
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
+from factcheck.extract.readers.verbs import OPEN_PROPERTY
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.model import DateValue, DurationUnit
 
@@ -288,6 +289,10 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
     predicate expects."""
     mentions = document.mentions.get(value.sentence, [])
     fallback = document.fallback.get(value.sentence)
+    if cue is not None and cue.property == OPEN_PROPERTY:  # what happened in the story: the story is the subject
+        story = document.main_event or document.main_agreement
+        if story:
+            return Mention(value.start, value.start, "", story, "event")
     if cue is not None and cue.property in ("lasted", "met_on"):
         if document.main_event:  # the event key says which meeting; the story is the subject
             return Mention(value.start, value.start, "", document.main_event, "event")

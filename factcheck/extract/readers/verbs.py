@@ -1,0 +1,89 @@
+"""Open predicates: the past-tense verbs of a clause the event lexicon says nothing about.
+
+The lexicon (`data/events.yaml`) turns known predicates into properties and events ("notified" ->
+`notified_on`, `notice`). News uses many more verbs than any lexicon lists: "the agency approved a new
+vaccine on Wednesday", "the board on Thursday unanimously rejected the approach". Without a predicate such
+a date is no claim at all, and the disagreement of two outlets about that day is never seen. So a clause
+with no lexicon word offers its past-tense verbs as open predicates: property `happened_on`, event the
+verb's key and the head noun of its object when it has one (`approve-vaccine`, `reject`). Two claims meet only when they name the same verb, and the engine's
+context test decides whether they are one fact. Words ending in "-ed" that mostly describe a noun
+("the expected vote", "so-called talks") are not verbs here; neither is a speech verb (an attribution
+dates the statement, which the lexicon handles).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.cues import EventCue
+from factcheck.extract.document import Predicate
+from factcheck.extract.readers.events import head_after
+
+OPEN_PROPERTY = "happened_on"
+
+_IRREGULAR = {
+    "began": "begin", "broke": "break", "brought": "bring", "came": "come", "chose": "choose", "fell": "fall",
+    "fought": "fight", "froze": "freeze", "gave": "give", "held": "hold", "led": "lead",
+    "left": "leave", "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "ran": "run", "rose": "rise",
+    "sank": "sink", "sent": "send", "shot": "shoot", "sold": "sell", "bought": "buy", "spent": "spend",
+    "struck": "strike", "swore": "swear", "took": "take", "threw": "throw", "went": "go",
+    "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
+    "laid": "lay", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
+    "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
+}
+# "-ed" words that mostly describe a noun, or are nouns, or say nothing that happened.
+_NOT_VERBS = frozenset((
+    "expected scheduled planned proposed called named based related used united detailed concerned interested "
+    "armed advanced suspected alleged estimated unexpected unprecedented unnamed unidentified so-called "
+    "hundred need speed seed shed feed breed creed greed bleed indeed red bed embed "
+    "said reported added warned noted stated claimed insisted confirmed announced declared disclosed revealed "
+    "asked quoted explained argued replied answered commented cited described "
+    "limited-edition needed seemed appeared looked sounded remained existed belonged mattered wanted wished "
+    "hoped liked loved hated preferred believed considered expected supposed intended tried failed managed "
+    "continued started ended finished stopped used tended happened occurred followed preceded "
+    "involved included contained concerned affected reached listed ranked rated valued priced "
+    "dated aged sized shaped skilled talented gifted renowned famed respected retired wounded injured "
+    "recorded counted registered logged tallied numbered totalled totaled measured "
+    # states, not happenings: "Riot police waited outside the ministry on Tuesday" dates nothing that happened
+    "waited stayed lived gathered crowded lined queued watched").split())
+_PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(_IRREGULAR, key=len, reverse=True)) + r")\b")
+_COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than|at\s+least|over)\s+)?\d")
+_BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
+                               r"well|long|once|twice|be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
+
+
+def verb_key(verb: str) -> str:
+    """One key for a past-tense verb, the same for every clause that uses it: "approved" -> "approve",
+    "stopped" -> "stop", "carried" -> "carry", "won" -> "win". Not a full lemmatiser: it only has to give
+    one verb one key (an unusual verb may keep an odd form, "freed" -> "fre", consistently)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    stem = verb[:-2] if verb.endswith("ed") else verb
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if verb.endswith("ed") and stem[-1:] in ("v", "c", "z", "u") or stem.endswith(("as", "is", "os", "us", "at", "ag")):
+        return stem + "e"
+    return stem
+
+
+def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
+                    dates: list[tuple[int, int]]) -> tuple[Predicate, ...]:
+    """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates."""
+    found: list[Predicate] = []
+    for match in _PAST.finditer(text, start, end):
+        word = match.group()
+        if word in _NOT_VERBS or any(a <= match.start() < b for a, b in (*skip, *dates)):
+            continue
+        if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()):
+            continue  # "the approved vaccine", "was approved" (a passive: the lexicon's business)
+        if _COUNT_AFTER.match(text, match.end()):
+            continue  # "recorded 146 aftershocks", "rejected 3 appeals": a count, whose date is its as-of
+        head = head_after(text, match.end(), min(end, match.end() + 60))
+        noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
+        event = f"{verb_key(word)}-{noun}" if noun and noun.isalpha() else verb_key(word)
+        cue = EventCue(OPEN_PROPERTY, re.compile(re.escape(word)), event=event, words=(word,),
+                       subject_kinds=("event", "agreement", "organisation", "country", "person"))
+        found.append(Predicate(match.start(), match.end(), word, cue))
+    return tuple(found)

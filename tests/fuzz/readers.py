@@ -36,6 +36,8 @@ def without_known_hangs(data: bytes) -> bytes:
     return _LONG_LINE.sub(lambda m: m.group()[:3000], data)
 
 
+BUILT_IN_RULES = ROOT / "factcheck" / "data" / "rules"  # the rules the package ships
+
 # The project every reader runs in: the shipped claims and texts, a small corpus (`mini/`), the rules.
 LAYOUT = {
     "claims": ROOT / "claims",
@@ -44,7 +46,7 @@ LAYOUT = {
     "source.txt": DATA / "load" / "source.txt",
     "mini/claims.yaml": DATA / "load" / "valid" / "claims.yaml",
     "mini/entities.yaml": DATA / "load" / "valid" / "entities.yaml",
-    "onerule/FC101-date-consistency.yaml": ROOT / "rules" / "FC101-date-consistency.yaml",
+    "onerule/FC101-date-consistency.yaml": BUILT_IN_RULES / "FC101-date-consistency.yaml",
     "article.txt": DATA / "extract" / "poll-story.txt",
     "story/third-source.txt": DATA / "extract" / "third-source.txt",
 }
@@ -102,7 +104,7 @@ def _vocabulary(project: Project, data: bytes, mini: bool) -> Outcome:
 def _rule(project: Project, data: bytes, choice: tuple[int, bool]) -> Outcome:
     """A rule file beside its real test file: `test-rules` (0/1/2), or `report` with it (0/1/2)."""
     index, by_report = choice
-    rules = sorted((ROOT / "rules").glob("FC*[0-9]-*.yaml"))
+    rules = sorted(BUILT_IN_RULES.glob("FC*[0-9]-*.yaml"))
     rules = [r for r in rules if not r.name.endswith(".test.yaml")]
     rule = rules[index % len(rules)]
     folder = project.root / "fuzzrules"
@@ -118,7 +120,7 @@ def _rule(project: Project, data: bytes, choice: tuple[int, bool]) -> Outcome:
 
 def _rule_test(project: Project, data: bytes, index: int) -> Outcome:
     """A rule test file beside its real rule: `test-rules` (0 pass, 1 fail, 2 bad files)."""
-    tests = sorted((ROOT / "rules").glob("*.test.yaml"))
+    tests = sorted(BUILT_IN_RULES.glob("*.test.yaml"))
     test = tests[index % len(tests)]
     folder = project.root / "fuzztests"
     folder.mkdir(exist_ok=True)
@@ -181,9 +183,9 @@ READERS = {reader.name: reader for reader in [
            lambda: seed_texts("claims/vocabulary.yaml", "factcheck/data/vocabulary.yaml"),
            lambda p, d, mini: _vocabulary(p, d, mini), choose=st.booleans()),
     Reader("rules", "rule files: factcheck test-rules / report (0/1/2)",
-           lambda: seed_texts("rules/FC*[0-9]-*[a-z].yaml"), _rule, choose=st.tuples(st.integers(0, 7), st.booleans())),
+           lambda: seed_texts("factcheck/data/rules/FC*[0-9]-*[a-z].yaml"), _rule, choose=st.tuples(st.integers(0, 7), st.booleans())),
     Reader("rule-tests", "rule test files: factcheck test-rules (0/1/2)",
-           lambda: seed_texts("rules/*.test.yaml"), _rule_test, choose=st.integers(0, 7)),
+           lambda: seed_texts("factcheck/data/rules/*.test.yaml"), _rule_test, choose=st.integers(0, 7)),
     Reader("baselines", "the baseline: factcheck gate PATHS --baseline (0/1/2)",
            lambda: seed_texts("tests/data/fuzz/baseline.yaml"), _baseline),
     Reader("cues", "cue files: factcheck extract --cues (0/2)",

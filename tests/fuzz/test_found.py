@@ -48,7 +48,7 @@ def test_a_sidecar_id_that_is_no_source_id_is_a_located_problem(tmp_path: Path) 
 
 
 def test_rule_test_parts_of_the_wrong_type_are_located_problems(tmp_path: Path) -> None:
-    rules = Path(__file__).resolve().parents[2] / "rules"
+    rules = Path(__file__).resolve().parents[2] / "factcheck" / "data" / "rules"
     (tmp_path / "rules").mkdir()
     shutil.copyfile(rules / "FC301-quantity-consistency.yaml", tmp_path / "rules" / "FC301-quantity-consistency.yaml")
     shutil.copyfile(FOUND / "rule-test-claims-not-a-list.test.yaml", tmp_path / "rules" / "FC301-quantity-consistency.test.yaml")

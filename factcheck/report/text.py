@@ -50,13 +50,18 @@ def _panel(finding: Finding, width: int) -> Panel:
     fixed = _unfolded(finding.claims, width, location_ratio=5, other_ratio=3)
     table.add_column("value", ratio=None if fixed else 3, width=fixed[1] if fixed else None, overflow="fold")
     table.add_column("evidence", ratio=None if fixed else 5, width=fixed[0] if fixed else None, overflow="fold")
+    apart = fixed is None and _too_narrow(finding.claims, width, location_ratio=5, other_ratio=3)
     for claim, value in zip(finding.claims, finding.values):
         source = Text(terminal_line(claim.source_id), style="bold red" if claim.source_id in finding.outliers else "")
         source.append("\n").append_text(_status(claim))
         evidence = Text(terminal(claim.claim.evidence.text), style="italic")
-        evidence.append(f"\n{_location(claim)}", style="dim")
+        if not apart:
+            evidence.append(f"\n{_location(claim)}", style="dim")
         table.add_row(source, Text(terminal(value)), evidence)
-    parts: list = [table, Text("")]
+    parts: list = [table]
+    if apart:  # too narrow for a location beside the evidence: each on a line of its own, under the table
+        parts += [_location_line(claim, f"  {terminal_line(claim.source_id)}", width - 4) for claim in finding.claims]
+    parts.append(Text(""))
     if finding.outliers:
         parts.append(Text(f"Standing apart: {terminal_line(', '.join(finding.outliers))}", style="bold red"))
     note = unreviewed_note(finding)
@@ -72,7 +77,9 @@ def _panel(finding: Finding, width: int) -> Panel:
                  border_style=STYLES[verdict])
 
 
-def _unverified_table(findings: list[Finding], width: int) -> Table:
+def _unverified_table(findings: list[Finding], width: int) -> Table | Group:
+    if _too_narrow([f.claims[0] for f in findings], width, location_ratio=3, other_ratio=5):
+        return _unverified_list(findings, width)
     table = Table(title=f"Unverified: {len(findings)} claims no other source speaks to", title_justify="left",
                   title_style="bold", expand=True, show_lines=False)
     table.add_column("source", max_width=28, overflow="fold")
@@ -87,6 +94,28 @@ def _unverified_table(findings: list[Finding], width: int) -> Table:
     return table
 
 
+def _unverified_list(findings: list[Finding], width: int) -> Group:
+    """The unverified claims as a list, for an output too narrow for a table that keeps locations whole."""
+    lines = [Text(f"Unverified: {len(findings)} claims no other source speaks to", style="bold")]
+    for finding in findings:
+        claim = finding.claims[0]
+        lines.append(Text(f"• {terminal_line(claim.claim.id)}: {terminal(finding.values[0])}"))
+        lines.append(_location_line(claim, f"  {terminal_line(claim.source_id)}, {claim_status(claim)}", width))
+    return Group(*lines)
+
+
+def _location_line(claim: SourcedClaim, after: str, width: int) -> Text:
+    """`  claims/x.yaml:12  source-id`: the location first and whole; what follows is cut short (…) when
+    the line is too long, and the location itself folds only when it is wider than the output."""
+    location = _location(claim)
+    line = Text(f"{'  ' if len(location) + 2 <= width else ''}{location}", style="dim")
+    if len(line) + 3 <= width:  # room for what follows, or at least its "…"
+        line.append(after)
+    fits = len(location) <= width
+    line.no_wrap, line.overflow = fits, "ellipsis" if fits else "fold"
+    return line
+
+
 def _location(claim: SourcedClaim) -> str:
     return f"{terminal_line(claim.path)}:{claim.line}"
 
@@ -97,12 +126,24 @@ def _unfolded(claims: Sequence[SourcedClaim], width: int, *, location_ratio: int
     copies it into an editor), when the ratio layout would fold one; None to keep the ratio layout
     (it folds none, or the output is too narrow to keep the other column readable beside them). Both
     tables have three columns: the source's (up to 28), the one with locations, and one more."""
-    source = min(max(max(len(terminal_line(c.source_id)), len(claim_status(c))) for c in claims), 28)
     widest = max(len(_location(c)) for c in claims)
-    rest = width - FRAME - source
+    rest = width - FRAME - _source_width(claims)
     if rest * location_ratio // (location_ratio + other_ratio) > widest or rest - widest < MIN_OTHER_COLUMN:
         return None
     return widest, rest - widest
+
+
+def _too_narrow(claims: Sequence[SourcedClaim], width: int, *, location_ratio: int, other_ratio: int) -> bool:
+    """Whether the ratio layout folds a location and no fixed widths can keep it whole beside a readable
+    column: the locations then go on lines of their own."""
+    source = _source_width(claims)
+    widest = max(len(_location(c)) for c in claims)
+    rest = width - FRAME - source
+    return rest * location_ratio // (location_ratio + other_ratio) < widest and rest - widest < MIN_OTHER_COLUMN
+
+
+def _source_width(claims: Sequence[SourcedClaim]) -> int:
+    return min(max(max(len(terminal_line(c.source_id)), len(claim_status(c))) for c in claims), 28)
 
 
 def _status(claim: SourcedClaim) -> Text:

@@ -58,7 +58,7 @@ def test_no_color_force_color_and_the_flag(repo: Path) -> None:
     assert not ANSI.search(run("gate", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout)
 
 
-@pytest.mark.parametrize("columns", [None, "80", "120"])
+@pytest.mark.parametrize("columns", [None, "40", "60", "80", "120"])
 def test_columns_sets_the_width_of_piped_output_and_no_location_is_split(repo: Path, columns: str | None) -> None:
     result = run("report", "-q", env={"COLUMNS": columns} if columns else {})
     width = int(columns or 100)

@@ -118,3 +118,18 @@ def test_the_config_formats_are_the_registry_formats() -> None:
     from factcheck.report import FORMATS
 
     assert set(REPORT_FORMATS) == set(FORMATS) and set(GATE_FORMATS) == set(GATE)
+
+
+def test_the_file_init_writes_is_valid_with_every_commented_key_set(tmp_path: Path) -> None:
+    import re
+
+    template = (ROOT / "factcheck" / "data" / "init" / "factcheck.toml").read_text(encoding="utf-8")
+    uncommented = re.sub(r"(?m)^# ([a-z-]+ = .*)$", r"\1", template)
+    assert uncommented != template
+    for number, text in enumerate((template, uncommented)):
+        path = tmp_path / f"{number}" / "factcheck.toml"
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        settings = read_settings(path)
+        assert settings.claims == "claims" and settings.rules == "rules"
+    assert settings.select and settings.ignore and settings.fail_on and settings.baseline and settings.format

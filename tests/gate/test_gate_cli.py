@@ -106,10 +106,18 @@ def test_a_broken_rule_at_the_base_is_shown_at_the_base(repo: Path) -> None:
     assert "main:rules/FC999-broken.yaml:" in result.output
 
 
+BUILT_IN_FC101 = Path(__file__).resolve().parents[2] / "factcheck" / "data" / "rules" / "FC101-date-consistency.yaml"
+
+
+def lenient(rule_text: str) -> str:
+    return rule_text.replace("tolerance_days: 0", "tolerance_days: 400")
+
+
 def test_rules_are_taken_from_the_base_so_a_change_cannot_weaken_them(repo: Path) -> None:
     write_wire(repo, speaker=None)  # only the date conflict, which FC101 judges
-    (repo / "rules" / "FC101-date-consistency.yaml").unlink()
-    on_branch(repo, "a new source, and the rule that would flag it deleted")
+    (repo / "rules" / "FC101-date-consistency.yaml").write_text(lenient(BUILT_IN_FC101.read_text(encoding="utf-8")),
+                                                                encoding="utf-8")
+    on_branch(repo, "a new source, and a lenient override of the rule that would flag it")
     result = gate("--base", "main")
     assert result.exit_code == 1, result.output
     assert "FC101 conflict" in result.output
@@ -118,11 +126,12 @@ def test_rules_are_taken_from_the_base_so_a_change_cannot_weaken_them(repo: Path
     assert weakened.exit_code == 0, weakened.output
 
 
-def test_a_rule_made_lenient_in_the_change_is_ignored(repo: Path) -> None:
-    write_wire(repo, speaker=None)
+def test_a_project_rule_made_lenient_in_the_change_is_ignored(repo: Path) -> None:
     rule = repo / "rules" / "FC101-date-consistency.yaml"
-    rule.write_text(rule.read_text(encoding="utf-8").replace("tolerance_days: 0", "tolerance_days: 400"),
-                    encoding="utf-8")
+    rule.write_text(BUILT_IN_FC101.read_text(encoding="utf-8"), encoding="utf-8")
+    commit_all(repo, "the project's own copy of FC101")
+    write_wire(repo, speaker=None)
+    rule.write_text(lenient(rule.read_text(encoding="utf-8")), encoding="utf-8")
     on_branch(repo)
     assert gate("--base", "main").exit_code == 1
     assert gate("--base", "main", "--rules-from-head").exit_code == 0

@@ -30,6 +30,10 @@ from factcheck.model import DateValue, DurationUnit
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
 _SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
 _EVENT_LENGTH_FORMS = ("length", "length_word", "lasted")
+# Nouns after "N-day" that are no event's length: a person's term ("a nine-year prison sentence") or a
+# span of time ("a 90-day period", "a three-year low").
+_NOT_EVENT_LENGTHS = frozenset(("sentence", "prison", "jail", "term", "period", "low", "high", "old", "window",
+                                "span", "stretch", "time", "average", "deadline", "notice", "record", "history"))
 
 
 def time_findings(document: Document, skip: frozenset[int] = frozenset()) -> list[Finding]:
@@ -210,6 +214,10 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
             return key or ""
+        noun = re.match(r"\s*([a-z]{3,})\b", text[value.end:value.end + 40])
+        if noun and not noun.group(1).endswith("ed") and noun.group(1) not in _NOT_EVENT_LENGTHS and not any(
+                cue.pattern.match(text, noun.start(1) + value.end) for cue in cues.duration_properties):
+            return event_key(cues, noun.group(1)) or None  # "the 90-day truce": the length of what the noun names
         return None
     clause = document.clause_at(value.start)
     if clause is None:

@@ -75,3 +75,12 @@ def test_received_years_that_are_no_term(run):
     # written for tests
     assert not [t for t in terms(run, "Kim You-geun received five years of funding for the project.\n")
                 if t[1] == "prison-sentence"]
+
+
+def test_a_length_before_any_noun_is_the_length_of_what_it_names(run):
+    # written for tests: an analysis piece that gets a truce's length wrong
+    found = [(c.property, c.event) for c in of_kind(run("The 90-day truce contains no mechanism for talks.\n"),
+                                                     "duration")]
+    assert found == [("lasted", found[0][1])] and found[0][1] in ("truce", "pause")
+    spans = [(c.property, c.event) for c in of_kind(run("Shares hit a three-year low on Monday.\n"), "duration")]
+    assert ("lasted", "low") not in spans

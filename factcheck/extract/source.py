@@ -19,7 +19,7 @@ from factcheck.load.document import read_yaml
 from factcheck.load.problems import ProblemsError
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-INSTALL_HTML = "pip install 'factcheck-consistency[html]'"
+INSTALL_HTML = "pip install 'trafilatura>=1.12' 'lxml_html_clean>=0.4' (what the [html] extra installs)"
 SOURCE_KEYS = ("id", "publisher", "title", "url", "published", "authors", "language")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.extract.pipeline import extract
 from factcheck.extract.readers.entities import Resolver, slug
-from factcheck.extract.readers.names import clean_name, load_names
+from factcheck.extract.readers.names import clean_name, load_names, name_start, places_before
 from factcheck.model.entity_index import EntityIndex
 from tests.extract.extract_helpers import DATA, ROOT, SEEDS, make_source
 
@@ -77,3 +77,19 @@ def test_a_written_article_gives_people_organisations_and_offices(project):
     assert {i: p.kind.value for i, p in proposals.items()} == {
         "portvale-dockers-union": "organisation", "maria-okonkwo": "person", "daniel-reyes": "person",
         "anna-berg": "person"}  # "Portvale’s Labour Minister Daniel Reyes": no possessive, no office in the id
+
+
+@pytest.mark.parametrize(("run", "name"), [
+    ("U.S. Secretary of State Michael Pompeo", "Michael Pompeo"), ("Japan’s Foreign Minister Taro Kono", "Taro Kono"),
+    ("Portvale’s Labour Minister Daniel Reyes", "Daniel Reyes"), ("Foreign Minister Jane Doe", "Jane Doe"),
+    ("Euan Graham", "Euan Graham"), ("South Korea", "South Korea"),
+])
+def test_the_name_starts_after_the_place_and_the_office(cues, run, name):
+    words = run.split()
+    assert " ".join(words[name_start(words, cues.titles):]) == name
+
+
+def test_the_places_before_an_office_longest_first():
+    assert places_before("told reporters , South Korea’s".split()) == ["South Korea’s", "Korea’s"]
+    assert places_before("alliance with U.S.".split()) == ["U.S."]
+    assert places_before("the talks".split()) == []

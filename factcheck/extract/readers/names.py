@@ -52,6 +52,41 @@ def load_names() -> Names:
     return Names(countries, frozenset(w.casefold() for w in data["organisation_words"]))
 
 
+def name_start(words: list[str], titles: frozenset[str] | set[str]) -> int:
+    """The index of the name's first word in a run of capitalised words: after a place ("U.S.", "Japan’s",
+    "Portvale’s": a country, or words up to a possessive, when an office follows) and the office (words of
+    `titles`; after a possessive, up to its last title word: "Portvale’s Labour Minister Daniel Reyes")."""
+    place = _place_length(words, titles)
+    office = [i for i, w in enumerate(words[place:place + 3], place) if w.casefold() in titles]
+    if place and office and office[-1] + 1 < len(words):
+        return office[-1] + 1
+    first = place
+    while first < len(words) and words[first].casefold() in titles:
+        first += 1
+    return first
+
+
+def places_before(words: list[str]) -> list[str]:
+    """The places the last words may be ("South Korea’s", "U.S."), longest first: capitalised words that are
+    a country or end in a possessive."""
+    found = []
+    for count in range(min(3, len(words)), 0, -1):
+        place = " ".join(words[-count:])
+        if all(w[:1].isupper() for w in words[-count:]) and (place.endswith(("’s", "'s")) or load_names().country(place)):
+            found.append(place)
+    return found
+
+
+def _place_length(words: list[str], titles: frozenset[str] | set[str]) -> int:
+    for count in range(min(4, len(words) - 1), 0, -1):
+        place = " ".join(words[:count])
+        following = [w.casefold() for w in words[count:count + 3]]
+        if place.endswith(("’s", "'s")) and any(w in titles for w in following) or \
+                load_names().country(place) and following[0] in titles:
+            return count
+    return 0
+
+
 def clean_name(written: str) -> str:
     """A name as an entity is called: no leading article, no possessive, no edge punctuation
     ("the Ministry of Defense" -> "Ministry of Defense", "South Korea’s" -> "South Korea")."""

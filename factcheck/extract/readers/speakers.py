@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.cues import Cues
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
-from factcheck.extract.readers.names import clean_name, load_names
+from factcheck.extract.readers.names import clean_name, load_names, name_start, places_before
 from factcheck.extract.readers.quotemarks import QuoteSpan
 from factcheck.extract.readers.roles import RoleReader
 from factcheck.extract.document import Document, Sentence
@@ -224,34 +224,18 @@ class SpeakerFinder:
 
     def _after_titles(self, start: int, end: int) -> int:
         """Where the name begins in a run like "Foreign Minister Jane Doe", "U.S. Secretary of State Michael
-        Pompeo" or "Japan’s Foreign Minister Taro Kono": a place, then an office, then the name."""
+        Pompeo" or "Japan’s Foreign Minister Taro Kono" (`names.name_start`)."""
         words = list(_WORD.finditer(self.text, start, end))
-        position = start
-        place = _place_words(words, self.cues.titles)
-        if place:  # "Portvale’s Labour Minister Daniel Reyes": the office runs to its last title word
-            office = [i for i, w in enumerate(words[place:place + 3], place) if w.group().casefold() in self.cues.titles]
-            if office and office[-1] + 1 < len(words):
-                return words[office[-1] + 1].start()
-        for word in words[place:]:
-            if word.group().casefold() not in self.cues.titles:
-                return word.start()
-            position = word.end()
-        return max(position, end)
+        first = name_start([w.group() for w in words], self.cues.titles)
+        return words[first].start() if first < len(words) else end
 
     def _place_before(self, name_start: int, floor: int) -> str | None:
         """The entity of the place written before a name's office ("U.S.", "Japan’s"), if any."""
         titles = self.roles.titles_before(name_start, floor)
         if titles is None:
             return None
-        words = list(_WORD.finditer(self.text, max(floor, titles - 40), titles))
-        for count in range(min(3, len(words)), 0, -1):
-            place = " ".join(w.group() for w in words[-count:])
-            if all(w.group()[:1].isupper() for w in words[-count:]) and (
-                    place.endswith(("’s", "'s")) or load_names().country(place)):
-                found = self.resolver.place(place)
-                if found:
-                    return found
-        return None
+        words = [w.group() for w in _WORD.finditer(self.text, max(floor, titles - 40), titles)]
+        return next((found for place in places_before(words) if (found := self.resolver.place(place))), None)
 
     # --- from an agent to an attribution -----------------------------------------------------------
 
@@ -324,18 +308,6 @@ class SpeakerFinder:
         between = self.text[first.end + 1:max(first.end + 1, second.start - 1)]
         return (len(between.split()) <= 12 and bool(self.cues.speech.search(between))
                 and between.rstrip().endswith((",", ":")))
-
-def _place_words(words: list[re.Match[str]], titles: frozenset[str] | set[str]) -> int:
-    """How many words at the start of a name run are a place before an office: "U.S.", "Japan’s",
-    "South Korea’s" (a country, or words up to a possessive), when an office word follows."""
-    for count in range(min(4, len(words) - 1), 0, -1):
-        place = " ".join(w.group() for w in words[:count])
-        possessive = place.endswith(("’s", "'s"))
-        following = [w.group().casefold() for w in words[count:count + 3]]
-        if possessive and any(w in titles for w in following) or load_names().country(place) and following[0] in titles:
-            return count
-    return 0
-
 
 def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold().replace("’", "'")).split())

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from factcheck.cli.configured import ConfiguredGroup
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems, fail_write
 from factcheck.extract.entity_file import AcceptError, Accepted, accept
@@ -29,7 +30,7 @@ from factcheck.model import EntityKind
 from factcheck.report.escape import terminal_line, terminal_path
 
 
-@click.group()
+@click.group(cls=ConfiguredGroup)
 def entities() -> None:
     """Review the entities extraction proposes and accept them into the entity file."""
 

@@ -318,6 +318,6 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
             return fallback
         if kinds[0] == "agreement" and document.main_agreement:  # "signed an agreement on Tuesday"
             return Mention(value.start, value.start, "", document.main_agreement, "agreement")
-        if kinds[0] == "event" and document.main_event and chosen is None:  # "the ferry capsized on Saturday"
+        if kinds[0] == "event" and document.main_event:  # "the ferry capsized on Saturday", "struck Teshan province"
             return Mention(value.start, value.start, "", document.main_event, "event")
     return chosen or fallback

@@ -119,3 +119,19 @@ def test_when_it_happened(run):
 def test_what_a_statement_is_about_is_not_what_it_announces(run):
     # written for tests
     assert dates(run("The ministry said on Saturday that 147 people had died in the earthquake.\n")) == []
+
+
+def test_what_happened_is_about_the_story_s_event_not_the_place_named_beside_it(project):
+    # written for tests: the quake struck a province; the date is the quake's, not the province's
+    from factcheck.extract.pipeline import extract
+    from factcheck.model import Entity
+    from factcheck.model.entity_index import EntityIndex
+    from tests.extract.extract_helpers import make_source
+    entities = EntityIndex([
+        Entity.model_validate({"id": "teshan-quake", "kind": "event", "name": "Teshan earthquake"}),
+        Entity.model_validate({"id": "teshan-province", "kind": "place", "name": "Teshan province"}),
+    ])
+    text = "A magnitude 7.1 earthquake struck Valdora's mountainous Teshan province early on Tuesday.\n"
+    extraction = extract(text, make_source(text, "2026-10-14"), entities, project.vocabulary, project.cues)
+    found = [(c.subject, c.property, str(c.value.date)) for c in of_kind(extraction, "date")]
+    assert found == [("teshan-quake", "started_on", "2026-10-13")]

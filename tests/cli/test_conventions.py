@@ -118,6 +118,11 @@ def test_select_and_ignore_on_the_gate_take_prefixes(repo: Path) -> None:
     assert unknown.exit_code == 2 and "unknown rule 'FC9'" in unknown.stderr
 
 
+def test_eval_takes_the_same_selectors(repo: Path) -> None:
+    result = run("eval", str(ROOT / "eval" / "dev"), "--select", "FC9")
+    assert result.exit_code == 2 and "unknown rule 'FC9'" in result.stderr
+
+
 def test_reviewed_only_leaves_auto_claims_out(repo: Path) -> None:
     write_wire(repo, speaker=None, expiry_status="auto", expiry_confidence=0.6)
     assert run("report", "-q").exit_code == 1

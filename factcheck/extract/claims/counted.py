@@ -87,6 +87,13 @@ def change_day(document: Document, value: Value) -> str | None:
     return None
 
 
+# "a premium of 31%", "a turnout of 68.3 percent": the noun phrase right before "of" names what is measured,
+# not the verb or subject before it ("The proposal represents a premium of 31%": premium).
+_OF_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<phrase>(?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)\s+of\s+"
+                        r"(?:(?:about|around|nearly|almost|some|just|roughly|approximately|only|more\s+than|"
+                        r"less\s+than|at\s+least)\s+)?$")
+
+
 def counted_phrase(document: Document, value: Value, poll: bool = True) -> str | None:
     """What the number counts, as normalised content words (see the module docstring)."""
     text = document.text
@@ -126,6 +133,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         owner = re.search(r"([A-Z][\w-]*)[’']s\s+(?:own\s+)?(?:[a-z]+\s+)?$", before)
         words = ([owner.group(1).casefold()] if owner else []) + _content(
             re.split(r"\s+(?:on|of|for|in|at|to|from|against|with)\s+", after, maxsplit=1)[0], verbs=True)[:2]
+    elif _OF_BEFORE.search(before):  # "a premium of 31%", "final turnout of 63.8 percent": the noun it measures
+        phrase = _OF_BEFORE.search(before)
+        words = _content(phrase.group("phrase"), verbs=False)[-2:]
     else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
         pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []

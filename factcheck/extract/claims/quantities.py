@@ -199,8 +199,8 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
     if after:
         start = value.end + after.end()
         following = [m for m in named if start <= m.start <= start + 40]
-        if following:
-            return following[0].entity_id
+        if following and document.text[following[0].end:following[0].end + 2] not in ("'s", "’s"):
+            return following[0].entity_id  # not "a premium of 31% to Ambrell's closing price": a price, no owner
     return None
 
 

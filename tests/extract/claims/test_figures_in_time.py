@@ -42,3 +42,13 @@ def test_a_length_in_a_when_clause_belongs_to_that_year(run):
                      "agreed truce fell apart within three weeks.\n", "2026-10-05")
     events = [c.event for c in of_kind(extraction, "duration") if c.property == "lasted"]
     assert events and all(event.endswith("-2014") for event in events), events
+
+
+def test_the_noun_before_of_names_what_a_figure_measures(run):
+    counted = {c.value.amount: (c.event, c.value.counted) for c in of_kind(
+        run("The proposal represents a premium of 31% to Ambrell's closing price on Friday.\n"), "quantity")}
+    assert counted[31] == (None, "premium")  # not "proposal represent premium", and Ambrell owns no share here
+    counted = {c.value.amount: c.value.counted for c in of_kind(
+        run("Kestrel's approach of 412 crowns a share, a 38 per cent premium to the share price, was rejected.\n"),
+        "quantity")}
+    assert counted[38] == "premium"

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test validate golden bench bench-extract eval fuzz wheel clean
+.PHONY: report test validate golden bench bench-scale bench-extract eval fuzz wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ golden: $(STAMP)
 ## bench: engine speed and memory on synthetic corpora (figures in docs/performance.md)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine_scale.py
+
+## bench-scale: a whole JSON report on generated projects of 10k and 100k claims (BENCH_SIZES to choose):
+## parse, validate, compare, write, pairs, peak memory, planted conflicts found, ratio to the fastest YAML
+## parser on the same files (figures in docs/performance.md)
+BENCH_SIZES ?= 10000 100000
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py $(BENCH_SIZES)
 
 ## bench-extract: extraction recall and precision per kind on the seeds (figures in docs/extraction.md)
 bench-extract: $(STAMP)

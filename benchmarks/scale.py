@@ -1,0 +1,115 @@
+"""How a whole report scales with the number of claims: `make bench-scale` (figures in docs/performance.md).
+
+For each size it generates a project (`corpus_gen.py`: 100 claims a source, 30% of them facts other
+sources report too, planted conflicts), then, in a fresh process so that peak memory is that size's
+own, times each step of `factcheck report --format json -o FILE`:
+
+- **parse**: the reader `load_corpus` uses, over every claims file, alone;
+- **validate**: the rest of `load_corpus` (the model, ids, entities, vocabulary, evidence offsets and
+  each source text's hash);
+- **compare**: `run_rules` (blocking, the same-fact test, comparators, findings), and the pairs compared;
+- **write**: the JSON report rendered and written atomically;
+- **floor**: the fastest YAML parser on PyPI (`yaml-rs`, Rust) turning the same files into Python data,
+  measured in the same run: what no reader of these files can beat;
+- peak memory (the process's maximum resident set), and the planted conflicts found, and conflicts
+  found that were not planted (none should be).
+
+`python benchmarks/scale.py [CLAIMS...]` (default 10000 100000); generated projects are kept in
+`$FACTCHECK_BENCH_DIR` (default /tmp/factcheck-bench) and reused.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_gen import generate  # noqa: E402
+
+PER_SOURCE = 100
+BENCH_DIR = Path(os.environ.get("FACTCHECK_BENCH_DIR", Path(tempfile.gettempdir()) / "factcheck-bench"))
+
+
+def project_for(claims: int) -> tuple[Path, set[str]]:
+    """The generated project of `claims` claims (made once), and its planted conflicts' events."""
+    root = BENCH_DIR / f"claims-{claims}"
+    planted_file = root / "planted.json"
+    if not planted_file.exists():
+        planted = generate(root, claims // PER_SOURCE, PER_SOURCE, conflicts=max(10, claims // 1000))
+        planted_file.write_text(json.dumps(sorted(planted.conflicts)), encoding="utf-8")
+    return root, set(json.loads(planted_file.read_text(encoding="utf-8")))
+
+
+def measure(root: Path, planted: set[str]) -> dict:
+    """Every figure of one size, in this process."""
+    import yaml_rs
+
+    from factcheck.engine import run_rules
+    from factcheck.load.corpus import claims_files_in, load_corpus
+    from factcheck.load.document import read_yaml
+    from factcheck.load.write import write_atomic
+    from factcheck.report import RenderContext, render
+    from factcheck.rules import load_rules
+
+    claims_dir = root / "claims"
+    files = claims_files_in([claims_dir])
+    figures: dict = {}
+    started = time.perf_counter()
+    for path in files:
+        yaml_rs.loads(path.read_text(encoding="utf-8"))
+    figures["floor"] = time.perf_counter() - started
+    gc.collect()
+    started = time.perf_counter()
+    for path in files:
+        read_yaml(path)
+    figures["parse"] = time.perf_counter() - started
+    gc.collect()
+    rules = load_rules([], builtin=True)
+    started = time.perf_counter()
+    corpus = load_corpus([claims_dir])
+    figures["load"] = time.perf_counter() - started
+    figures["validate"] = max(0.0, figures["load"] - figures["parse"])
+    started = time.perf_counter()
+    report = run_rules(corpus, rules)
+    figures["compare"] = time.perf_counter() - started
+    started = time.perf_counter()
+    text = render(report, "json", RenderContext())
+    write_atomic(root / "report.json", text)
+    figures["write"] = time.perf_counter() - started
+    figures["report"] = figures["load"] + figures["compare"] + figures["write"]
+    figures["claims"] = report.summary.claims
+    figures["pairs"] = report.summary.pairs
+    conflicts = {f.event for f in report.findings if f.verdict.value == "conflict"}
+    figures["planted"] = len(planted)
+    figures["found"] = len(planted & conflicts)
+    figures["unplanted"] = len(conflicts - planted)
+    figures["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'claims':>9} {'parse':>7} {'validate':>8} {'compare':>8} {'write':>7} {'report':>8} {'floor':>7} "
+          f"{'ratio':>6} {'pairs':>9} {'peak MiB':>9} {'planted found':>14} {'unplanted':>9}")
+    for size in sizes:
+        root, planted = project_for(size)
+        child = subprocess.run([sys.executable, __file__, "--one", str(root)], capture_output=True, text=True,
+                               check=True)
+        f = json.loads(child.stdout.strip().splitlines()[-1])
+        print(f"{f['claims']:>9} {f['parse']:>7.2f} {f['validate']:>8.2f} {f['compare']:>8.2f} {f['write']:>7.2f} "
+              f"{f['report']:>8.2f} {f['floor']:>7.2f} {f['report'] / f['floor']:>5.1f}x {f['pairs']:>9} "
+              f"{f['peak_mib']:>9.0f} {f['found']:>7}/{f['planted']:<6} {f['unplanted']:>9}", flush=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        project = Path(sys.argv[2])
+        print(json.dumps(measure(project, set(json.loads((project / "planted.json").read_text(encoding="utf-8"))))))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])

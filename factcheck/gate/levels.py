@@ -3,8 +3,11 @@
 
 - A failing finding from a rule below the severity level (a `severity: warning` rule at the default
   `--fail-on error`) does not fail the change; it stays in the report and is named in a note.
-- `--reviewed-only` leaves out every finding that involves a claim nobody has reviewed (`status: auto`),
-  and the summary's counts with it.
+- `--reviewed-only` leaves out every finding that fewer than two reviewed claims take part in (it could
+  not exist between reviewed claims alone), and the summary's counts with it. A finding with two or more
+  reviewed claims stays even when an unreviewed one takes part too: those reviewed claims may disagree
+  among themselves, and a gate must not pass a conflict it cannot rule out. (`report --reviewed-only`
+  leaves unreviewed claims out before comparing; `run_gate` has no such step yet.)
 """
 
 from __future__ import annotations
@@ -35,9 +38,9 @@ def below_level(result: GateResult, fail_on: FailOn) -> GateResult:
 
 
 def reviewed_findings(result: GateResult) -> GateResult:
-    """`result` without the findings that involve an unreviewed claim."""
+    """`result` without the findings fewer than two reviewed claims take part in."""
     def reviewed(finding: Finding) -> bool:
-        return all(c.claim.status.value == "reviewed" for c in finding.claims)
+        return sum(c.claim.status.value == "reviewed" for c in finding.claims) >= 2
 
     report = result.report
     kept = tuple(f for f in report.findings if reviewed(f))
@@ -46,7 +49,7 @@ def reviewed_findings(result: GateResult) -> GateResult:
     counts = Counter(f.verdict.value for f in kept)
     summary = replace(report.summary, verdicts={verdict: counts.get(verdict, 0) for verdict in report.summary.verdicts})
     left_out = len(report.findings) - len(kept)
-    note = (f"--reviewed-only: {left_out} finding{'s' if left_out != 1 else ''} on unreviewed claims left out")
+    note = f"--reviewed-only: {left_out} finding{'s' if left_out != 1 else ''} on unreviewed claims left out"
     return replace(result, report=replace(report, findings=kept, summary=summary),
                    failing=tuple(filter(reviewed, result.failing)), warned=tuple(filter(reviewed, result.warned)),
                    ignored=tuple(filter(reviewed, result.ignored)), notes=(*result.notes, note))

@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 
 from factcheck.cli import cli
 from tests.gate.conftest import repo, seeded_repo  # noqa: F401 - the seeded claims repository, as the gate's tests use
-from tests.gate.repo import write_wire
+from tests.gate.repo import date_claim, write_source, write_wire
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -123,15 +123,39 @@ def test_eval_takes_the_same_selectors(repo: Path) -> None:
     assert result.exit_code == 2 and "unknown rule 'FC9'" in result.stderr
 
 
-def test_reviewed_only_leaves_auto_claims_out(repo: Path) -> None:
+def test_report_reviewed_only_compares_only_reviewed_claims(repo: Path) -> None:
     write_wire(repo, speaker=None, expiry_status="auto", expiry_confidence=0.6)
     assert run("report", "-q").exit_code == 1
     reviewed = run("report", "-q", "--reviewed-only", "--format", "json")
     assert reviewed.exit_code == 0, reviewed.output
-    assert all(c["status"] == "reviewed" for f in json.loads(reviewed.stdout)["findings"] for c in f["claims"])
+    findings = json.loads(reviewed.stdout)["findings"]
+    assert all(c["status"] == "reviewed" for f in findings for c in f["claims"])
+    expiry = [f for f in findings if f["property"] == "expires_on"]
+    assert [f["verdict"] for f in expiry] == ["compatible"]  # the two reviewed seeds, judged on their own
+
+
+def announcement(repo: Path, source_id: str, date: str, status: str) -> None:
+    text = f"Seoul announced the decision on {date}.\n"
+    write_source(repo, source_id, text, [date_claim("announced", date, f"announced the decision on {date}",
+                                                    property_id="announced_on", status=status,
+                                                    confidence=None if status == "reviewed" else 0.7)])
+
+
+def test_gate_reviewed_only_leaves_out_findings_unreviewed_claims_make(repo: Path) -> None:
+    announcement(repo, "wire-a", "2019-08-22", "reviewed")
+    announcement(repo, "wire-b", "2019-08-01", "auto")
     assert run("gate").exit_code == 1
     gate = run("gate", "--reviewed-only")
-    assert gate.exit_code == 0 and "--reviewed-only: 1 finding on unreviewed claims left out" in gate.stdout
+    assert gate.exit_code == 0, gate.output
+    assert "--reviewed-only: 1 finding on unreviewed claims left out" in gate.stdout
+
+
+def test_gate_reviewed_only_never_hides_a_conflict_between_reviewed_claims(repo: Path) -> None:
+    write_wire(repo, speaker=None)  # reviewed: 2019-12-31 against the seeds' reviewed 2019-11-23
+    write_wire(repo, speaker=None, source_id="wire-copy", expiry="2019-11-23", expiry_status="auto",
+               expiry_confidence=0.9)
+    result = run("gate", "--reviewed-only")
+    assert result.exit_code == 1 and "FC101 conflict" in result.stdout, result.output
 
 
 def test_overlapping_rules_are_warned_about_once_naming_both(repo: Path) -> None:
@@ -198,3 +222,4 @@ def test_shell_completion_as_documented(tmp_path: Path) -> None:
     words = subprocess.run([command], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert "report" in words.stdout
     assert "_FACTCHECK_COMPLETE=bash_source factcheck" in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+

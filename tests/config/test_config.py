@@ -133,3 +133,22 @@ def test_the_file_init_writes_is_valid_with_every_commented_key_set(tmp_path: Pa
         settings = read_settings(path)
         assert settings.claims == "claims" and settings.rules == "rules"
     assert settings.select and settings.ignore and settings.fail_on and settings.baseline and settings.format
+
+
+def test_the_gate_and_baseline_take_their_settings_from_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.gate.repo import make_repo, write_wire
+
+    repo = make_repo(tmp_path / "repo")
+    (repo / "notes").mkdir()
+    monkeypatch.chdir(repo / "notes")
+    (repo / "factcheck.toml").write_text('claims = "claims"\ngate-format = "json"\nbaseline = "accepted.yaml"\n'
+                                         'fail-on = ["error", "conflict"]\n')
+    write_wire(repo, speaker=None)
+    gate = run("gate")
+    assert gate.exit_code == 1, gate.output
+    data = json.loads(gate.stdout)
+    [finding_id] = data["gate"]["failing"]
+    assert run("baseline", "add", finding_id, "--reason", "known").exit_code == 0
+    assert (repo / "accepted.yaml").is_file() and not (repo / ".factcheck").exists()
+    assert run("gate").exit_code == 0
+    assert run("gate", "--baseline", "../.factcheck/none.yaml").exit_code == 1  # the flag wins

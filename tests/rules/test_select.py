@@ -3,7 +3,6 @@ no rule is an error, never a silent "check nothing"."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from factcheck.rules import UnknownRuleError, load_rules

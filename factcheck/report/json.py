@@ -13,6 +13,7 @@ from factcheck.engine.finding import Finding, Report
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import json_text
+from factcheck.report.sources import source_data, sources_of
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +33,7 @@ def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
             "findings": len(report.findings),
             "verdicts": dict(summary.verdicts),
         },
+        "sources": [source_data(row) for row in sources_of(report)],
         "findings": [finding_data(f) for f in report.findings],
     }
 

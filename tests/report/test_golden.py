@@ -30,7 +30,8 @@ def seeds_report():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("format_name", sorted(FORMATS))
-def test_format_matches_golden_file(format_name: str, seeds_report) -> None:  # type: ignore[no-untyped-def]
+def test_format_matches_golden_file(format_name: str, seeds_report, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(ROOT)  # the HTML page reads each source text (for the paragraphs) from the claims paths
     output = render(seeds_report, format_name, RenderContext(color=False, width=100, version="test"))
     golden = GOLDEN / f"seeds.{SUFFIX.get(format_name, format_name)}"
     if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):

@@ -103,6 +103,7 @@ def generate(root: Path, sources: int, per_source: int, *, shared: float = 0.3, 
     conflict_facts = set(rng.sample(sorted(conflict_facts), min(conflicts, len(conflict_facts))))
     own = pool
     conflicted: set[int] = set()
+    told_as_is: set[int] = set()  # shared facts some source tells with the first value
     for number in range(sources):
         source_id = f"s{number:06d}"
         chosen: list[dict] = []
@@ -116,8 +117,9 @@ def generate(root: Path, sources: int, per_source: int, *, shared: float = 0.3, 
                 fact = facts[n]
                 if n in conflict_facts and n not in conflicted and rng.random() < 0.5:
                     conflicted.add(n)
-                    planted.conflicts.add(fact["event"])
                     fact = _conflicting(fact)
+                else:
+                    told_as_is.add(n)
             else:
                 fact = _fact(own, rng)
                 own += 1
@@ -135,6 +137,8 @@ def generate(root: Path, sources: int, per_source: int, *, shared: float = 0.3, 
                   f"  sha256: {hashlib.sha256(raw).hexdigest()}\n\nclaims:\n")
         (claims_dir / f"{source_id}.yaml").write_text(header + "\n".join(body), encoding="utf-8")
         planted.claims += len(chosen)
+    # A conflict is planted only where another source tells the fact with its first value.
+    planted.conflicts = {facts[n]["event"] for n in conflicted & told_as_is}
     _write_entities(claims_dir / "entities.yaml")
     (claims_dir / "vocabulary.yaml").write_text(
         "properties:\n  - id: withdraws_from\n    description: The subject leaves the object.\n"

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from factcheck.load.document import YamlDocument, load_trusted_yaml, read_yaml
+from factcheck.load.fast import paused_gc, read_yaml_fast
 from factcheck.load.paths import PathRefused, list_folder, refused_folders
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
@@ -123,37 +124,52 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
-    for path in claims_files_in(paths):
-        document = read_yaml(path)
-        if is_entity_list(document):
-            continue
-        problems.extend(document.problems)
-        if any(p.code in ("Y001", "Y002") for p in document.problems):
-            continue
-        claims_file, schema_problems = validate_document(document, ClaimsFile)
-        if claims_file is None:
-            # Still check what is valid, so one run reports every problem.
-            source = _valid_source(document)
-            claims = validate_items(document, ClaimsFile, "claims")
-            text = check_source_text(document, source, claims, problems) if source is not None else None
-            problems.extend(locate_offset_problems(document, text, schema_problems))
-            problems.extend(check_claims(document, claims, entities, vocabulary))
-            continue
-        problems.extend(schema_problems)
-        assert isinstance(claims_file, ClaimsFile)
-        source_id = claims_file.source.id
-        if source_id in source_ids:
-            problems.append(document.problem(("source", "id"), "R004",
-                                             f"source id {source_id!r} is already used by {source_ids[source_id]}"))
-        source_ids.setdefault(source_id, document.shown_path)
-        numbered = list(enumerate(claims_file.claims))
-        text = check_source_text(document, claims_file.source, numbered, problems)
-        problems.extend(check_claims(document, numbered, entities, vocabulary))
-        lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
-        documents.append(SourceDocument(path, claims_file, text, lines))
+    with paused_gc():
+        for path in claims_files_in(paths):
+            fast = read_yaml_fast(path)
+            loaded, found = load_source(fast, entities, vocabulary) if fast is not None else (None, [])
+            if fast is None or found:  # only the line-tracking reader reports problems, located
+                loaded, found = load_source(read_yaml(path), entities, vocabulary)
+            problems.extend(found)
+            if loaded is None:
+                continue
+            source_id = loaded.claims_file.source.id
+            if source_id in source_ids:
+                problems.append(read_yaml(path).problem(("source", "id"), "R004",
+                                                        f"source id {source_id!r} is already used by {source_ids[source_id]}"))
+            source_ids.setdefault(source_id, loaded.shown_path)
+            documents.append(loaded)
     if problems:
         raise ProblemsError(problems)
     return Corpus(documents, entities, vocabulary)
+
+
+def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[str, PropertyDef]
+                ) -> tuple[SourceDocument | None, list[Problem]]:
+    """One claims file checked on its own and against the entities and vocabulary: the source with its
+    claims when it is valid, and every problem found (None and no problem for a file of entities)."""
+    problems: list[Problem] = []
+    if is_entity_list(document):
+        return None, problems
+    problems.extend(document.problems)
+    if any(p.code in ("Y001", "Y002") for p in document.problems):
+        return None, problems
+    claims_file, schema_problems = validate_document(document, ClaimsFile)
+    if claims_file is None:
+        # Still check what is valid, so one run reports every problem.
+        source = _valid_source(document)
+        claims = validate_items(document, ClaimsFile, "claims")
+        text = check_source_text(document, source, claims, problems) if source is not None else None
+        problems.extend(locate_offset_problems(document, text, schema_problems))
+        problems.extend(check_claims(document, claims, entities, vocabulary))
+        return None, problems
+    problems.extend(schema_problems)
+    assert isinstance(claims_file, ClaimsFile)
+    numbered = list(enumerate(claims_file.claims))
+    text = check_source_text(document, claims_file.source, numbered, problems)
+    problems.extend(check_claims(document, numbered, entities, vocabulary))
+    lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
+    return SourceDocument(document.path, claims_file, text, lines), problems
 
 
 def is_entity_list(document: YamlDocument) -> bool:

@@ -1,0 +1,176 @@
+"""The fast load path: a claims file parsed by a native YAML parser, or not at all.
+
+`read_yaml` (document.py) builds data from libyaml's events in Python and locates every value; at a
+hundred thousand claims that is most of a report's time. `yaml-rs` (Rust) turns the same file into
+plain data about ten times faster, but it reads more than we allow (anchors, aliases, tags, YAML 1.1
+numbers such as `0123` or `1_000`, a quoted date as a date) and keeps no places. So the fast path
+takes a file only when nothing in it can read differently, and gives up otherwise:
+
+- the text holds no character libyaml refuses, no byte-order mark, no directive, no second document,
+  no anchor, alias or tag at the start of a node, no number a YAML 1.1 reader sees otherwise
+  (a leading zero, an underscore), no quoted or escaped text that `yaml-rs` would take for a date,
+  and no date alone on a line (block scalar content);
+- the data holds only text keys, no datetime, no text that `read_yaml` would read as something else
+  or warn about (`yes`, `1:20`, `2019-02-30`), no integer over the digit limit, and stays within the
+  depth, key, item and evidence-length limits.
+
+Anything else, and any file with a problem at all, is read again by `read_yaml`, which reports the
+problem with its place: the fast path never reports a problem of its own. Where each claim starts
+(its line, shown in findings) is found by scanning the lines under `claims:`, checked against the
+data. `tests/load/test_fast.py` runs both readers over every YAML file of the repository and over
+generated files and compares data and problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml_rs
+
+from factcheck.load.document import (
+    DEFAULT_MAX_DEPTH,
+    MAX_INT_DIGITS,
+    YamlDocument,
+    max_evidence_chars,
+    max_yaml_bytes,
+    max_yaml_items,
+    max_yaml_keys,
+    reads_back_as,
+)
+from factcheck.load.paths import PathRefused, read_project_file
+
+_NODE_START = r"(?:(?:\A|\n)[ \t]*|[:,\[{?\-][ \t]+|[\[{,:])"
+_TOKEN_END = r"[ \t]*(?:#|\n|\Z|[,\]}])"
+# (a cheap test that the text may hold it, the pattern): what only `read_yaml` may read
+_UNSAFE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # what libyaml refuses, and NEL, CR, LS, PS (line breaks where the readers may differ) and BOM
+    ("", re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")),
+    ("%", re.compile(r"(?:\A|\n)%")),  # a directive
+    ("\n", re.compile(r"\n(?:---|\.\.\.)(?=[ \t\n]|\Z)")),  # a second document, or the end of one
+    ("&", re.compile(_NODE_START + "&")),  # an anchor
+    ("*", re.compile(_NODE_START + "\\*")),  # an alias
+    ("!", re.compile(_NODE_START + "!")),  # a tag
+    # 0123, 0x1F, 1_000: numbers in YAML 1.1 (and to yaml-rs), text or a problem to read_yaml
+    ("", re.compile(r"(?<=[\s:,\[{])[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*"
+                    r"|[0-9.][0-9._]*_[0-9._eE+-]*)" + _TOKEN_END)),
+    ("", re.compile(r"\A[-+]?[0-9.]")),  # a number as the whole file
+    # a quoted date or time (yaml-rs reads a quoted date as a date)
+    ("", re.compile(r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']")),
+    ("\\", re.compile(r"\\[xuU\n]")),  # an escape that could spell a date
+    ("", re.compile(r"(?:\A|\n)[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]*(?:\n|\Z)")),  # a date alone on a line
+)
+# The first letters of text `read_plain_scalar` may read as something else: numbers, dates, null,
+# true/false and YAML 1.1's yes/no/on/off; other text reads back as itself.
+_SIGNS = frozenset("-+.0123456789~")
+_WORDS = frozenset("yYnNoOtTfF")
+_CLAIMS_KEY = re.compile(r"(?m)^claims:[ \t]*(?:#.*)?$")
+_FIRST_LINE = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)-[ \t]")  # the first item of a block list
+_STRICT = yaml_rs.AliasLimits(max_total_replayed_events=0)
+
+
+class _Unsafe(Exception):
+    """The data holds something only `read_yaml` may judge."""
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while bulk loading: the data makes no cycles, and the collector
+    would walk every new object again and again (it more than doubles load time at scale)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_yaml_fast(path: Path, *, root: Path | None = None) -> YamlDocument | None:
+    """The file's data, parsed natively, with the line of each claim; None when only `read_yaml`
+    may read it (it is unsafe, unusual, or wrong in any way)."""
+    try:
+        raw = read_project_file(path, max_bytes=max_yaml_bytes(), root=root)
+        text = raw.decode("utf-8")
+    except (PathRefused, OSError, UnicodeDecodeError):
+        return None
+    return parse_fast(path, text)
+
+
+def parse_fast(path: Path, text: str) -> YamlDocument | None:
+    """`text` as `read_yaml` would read it, or None when the fast path cannot be sure."""
+    if any(hint in text and pattern.search(text) for hint, pattern in _UNSAFE):
+        return None
+    try:
+        data = yaml_rs.loads(text, alias_limits=_STRICT)
+        _check(data, 1, (DEFAULT_MAX_DEPTH, max_yaml_keys(), max_yaml_items(), max_evidence_chars()))
+    except (yaml_rs.YAMLDecodeError, _Unsafe, RecursionError, ValueError):
+        return None
+    document = YamlDocument(path, data)
+    if isinstance(data, dict) and "claims" in data:
+        lines = claim_lines(text, data["claims"])
+        if lines is None:
+            return None
+        document.locations.update({("claims", index): (line, 1) for index, line in enumerate(lines)})
+    return document
+
+
+def _check(value: Any, depth: int, limits: tuple[int, int, int, int]) -> None:
+    """Raise _Unsafe unless `value` is what `read_yaml` gives for the same text, with no problem."""
+    if isinstance(value, str):
+        if len(value) > limits[3] or not value or ((value[0] in _SIGNS or (value[0] in _WORDS and len(value) < 6))
+                                                   and not reads_back_as(value)):
+            raise _Unsafe
+    elif isinstance(value, dict):
+        if depth > limits[0] or len(value) > limits[1]:
+            raise _Unsafe
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unsafe
+            _check(item, depth + 1, limits)
+    elif isinstance(value, list):
+        if depth > limits[0] or len(value) > limits[2]:
+            raise _Unsafe
+        for item in value:
+            _check(item, depth + 1, limits)
+    elif isinstance(value, bool) or value is None or isinstance(value, float):
+        return
+    elif isinstance(value, int):
+        if len(str(abs(value))) > MAX_INT_DIGITS:
+            raise _Unsafe
+    elif type(value) is not dt.date:
+        raise _Unsafe  # a datetime, or anything else: read_yaml keeps it as text
+
+
+def claim_lines(text: str, claims: Any) -> list[int] | None:
+    """The line where each item of the top-level `claims:` list starts (its first key), found by
+    scanning the block under `claims:`; None unless every item was found and its first key matches."""
+    if not isinstance(claims, list):
+        return None
+    if not claims:
+        return []
+    found = _CLAIMS_KEY.search(text)
+    first = _FIRST_LINE.search(text, found.end()) if found else None
+    if first is None:
+        return None
+    indent = first.group(1)
+    # The list ends at the first line indented no deeper than its items that is not an item.
+    end_match = re.compile(rf"\n(?!{indent}-)[ \t]{{0,{len(indent)}}}[^\s#]").search(text, first.start())
+    end = end_match.start() if end_match else len(text)
+    items = list(re.compile(rf"\n{indent}-[ \t]+([^\s#'\"][^:#\n]*?):(?:[ \t]|\n)").finditer(text, first.start(), end))
+    if len(items) != len(claims) or text.count(f"\n{indent}-", first.start(), end) != len(items):
+        return None  # an item this scan does not understand (`-` alone on its line, a quoted key)
+    lines: list[int] = []
+    line, position = text.count("\n", 0, first.start()) + 2, first.start() + 1
+    for item, match in zip(claims, items):
+        if not isinstance(item, dict) or next(iter(item), None) != match.group(1):
+            return None
+        line += text.count("\n", position, match.start() + 1)
+        position = match.start() + 1
+        lines.append(line)
+    return lines

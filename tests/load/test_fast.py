@@ -1,0 +1,148 @@
+"""The fast load path reads what the line-tracking reader reads, or declines: identical data, claim
+lines and problems, over every YAML file of the repository, generated projects and hostile inputs."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.load import corpus as corpus_module
+from factcheck.load.corpus import load_corpus
+from factcheck.load.document import read_yaml
+from factcheck.load.fast import claim_lines, parse_fast, paused_gc
+from factcheck.load.problems import ProblemsError
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus_gen import generate  # noqa: E402
+
+
+def same(one: Any, other: Any) -> bool:
+    """Equal data, with types (1 is not 1.0 nor True) and NaN equal to itself."""
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, dict):
+        return list(one) == list(other) and all(same(one[k], other[k]) for k in one)
+    if isinstance(one, list):
+        return len(one) == len(other) and all(same(a, b) for a, b in zip(one, other))
+    if isinstance(one, float) and math.isnan(one):
+        return math.isnan(other)
+    return one == other
+
+
+def assert_agrees(path: Path, text: str) -> bool:
+    """The fast reader gives read_yaml's data and claim lines, or declines; True when it read the file."""
+    fast = parse_fast(path, text)
+    if fast is None:
+        return False
+    slow = read_yaml(path)
+    assert slow.problems == [], f"{path}: the fast path read a file with problems: {slow.problems}"
+    assert same(fast.data, slow.data), path
+    for place, (line, _) in fast.locations.items():
+        assert slow.locations[place][0] == line, (path, place)
+    return True
+
+
+def repository_yaml() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "*.yaml", "*.yml"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.split()
+    return [ROOT / name for name in listed if (ROOT / name).is_file()]
+
+
+def test_every_yaml_file_of_the_repository() -> None:
+    files = repository_yaml()
+    assert len(files) > 50
+    read = sum(assert_agrees(path, path.read_text(encoding="utf-8", errors="replace")) for path in files)
+    assert read > len(files) // 2  # most real files take the fast path
+    assert assert_agrees(ROOT / "claims/diplomat-2019-08.yaml",
+                         (ROOT / "claims/diplomat-2019-08.yaml").read_text(encoding="utf-8"))
+
+
+def test_generated_files(tmp_path: Path) -> None:
+    planted = generate(tmp_path, 12, 40, conflicts=4, seed=3)
+    files = sorted(planted.claims_dir.glob("*.yaml"))
+    assert all(assert_agrees(path, path.read_text(encoding="utf-8")) for path in files)
+
+
+HOSTILE = [
+    "a: &x 1\nb: *x\n", "a: !!str 12\n", "a: !foo x\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+    "a: 1\n...\n", "a: 0123\n", "a: 0x1F\n", "a: 0o17\n", "a: 1_000\n", "a: +1_0\n", "a: yes\n", "a: NO\n",
+    "a: on\n", "a: 1:20\n", "a: 2019-02-30\n", 'a: "2019-08-22"\n', "a: '2019-08-22'\n",
+    'a: "2019\\x2d08-22"\n', "a: |-\n  2019-08-22\n", "a: 2019-08-22T10:00:00Z\n", "a: 2019-08-22 10:00\n",
+    "a: 2019-8-2\n", "1: x\n", "null: 1\n", "? [a]\n: 1\n", "a: 1\na: 2\n", "a: b: c\n", "a: \x07\n",
+    "\ufeffa: 1\n", "a: 1\r\nb: 2\r\n", "a: x\x85y\n", "a: x\u2028y\n", "a: " + "9" * 101 + "\n", "[" * 70 + "]" * 70,
+    "a: .iNf\n", "a: ''\n", "a:\n", "a: ~\n", "a: TRUE\n", "a: tRUE\n", "a: 1e3\n", "a: 1.\n", "a: .5\n",
+    "a: -.inf\n", "a: .NaN\n", "a: 00.5\n", "a: 20190822\n", "a: [1, 'x', \"y\", {b: 2019-08-22}]\n",
+    "'0123': x\n", "a: >\n  folded\n  text\n", "a: |\n  kept\n  lines\n", "a: 'it''s'\n", 'a: "caf\\u00e9"\n',
+    "- a\n- - b\n  - c\n", "", "# nothing\n", "just text\n", "12\n", "a: x # comment\n", "a:\tb\n",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_inputs_agree_or_decline(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert_agrees(path, text)
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\n", "a: *x\n", "a: !!str 1\n", "a: 0123\n", "a: 1_000\n", "a: yes\n",
+                                  'a: "2019-08-22"\n', "a: 2019-08-22T10:00:00\n", "a: 1\n---\nb: 2\n", "1: x\n"])
+def test_declines_what_only_read_yaml_may_judge(tmp_path: Path, text: str) -> None:
+    assert parse_fast(tmp_path / "f.yaml", text) is None
+
+
+def test_claim_lines_of_a_list_at_the_key_indent() -> None:
+    text = "source: {id: s}\nclaims:\n# first\n- id: a\n  kind: date\n\n- id: b\nafter: 1\n"
+    assert claim_lines(text, [{"id": "a", "kind": "date"}, {"id": "b"}]) == [4, 7]
+    assert claim_lines(text, [{"id": "a"}]) is None  # the count differs
+    assert claim_lines("claims:\n  -\n    id: a\n", [{"id": "a"}]) is None  # `-` alone: not understood
+
+
+def load_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    """load_corpus's outcome (a Corpus or its problems) with and without the fast path."""
+    def outcome() -> Any:
+        try:
+            return load_corpus(paths)
+        except ProblemsError as error:
+            return [str(p) for p in error.problems]
+
+    fast = outcome()
+    with monkeypatch.context() as patched:
+        patched.setattr(corpus_module, "read_yaml_fast", lambda path: None)
+        slow = outcome()
+    return fast, slow
+
+
+def test_load_corpus_identical_on_the_seeds_and_a_generated_project(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    for paths in ([ROOT / "claims"], [generate(tmp_path, 10, 30, seed=5).claims_dir]):
+        fast, slow = load_both(paths, monkeypatch)
+        assert [c.claim for c in fast.claims()] == [c.claim for c in slow.claims()]
+        assert [(c.path, c.line) for c in fast.claims()] == [(c.path, c.line) for c in slow.claims()]
+
+
+def test_load_corpus_identical_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    claims_dir = generate(tmp_path, 4, 10, seed=5).claims_dir
+    first = claims_dir / "s000000.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("kind: date", "kind: dates", 1)
+                     .replace("status: reviewed", "status: yes", 1), encoding="utf-8")
+    second = claims_dir / "s000001.yaml"
+    second.write_text(second.read_text(encoding="utf-8").replace("start: 0", "start: 3", 1), encoding="utf-8")
+    fast, slow = load_both([claims_dir], monkeypatch)
+    assert isinstance(fast, list) and fast == slow
+    assert any("s000000.yaml" in p and "yes" in p for p in fast)
+    assert any("s000001.yaml" in p and "claims[0].evidence" in p for p in fast)
+
+
+def test_paused_gc_restores_the_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()

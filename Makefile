@@ -9,12 +9,15 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,html]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,html,browser]'
 	touch $(STAMP)
 
-## report: the main job: validate the shipped claims and print the consistency report on the seeds
+## report: the main job: validate the shipped claims, print the consistency report on the seeds and
+## write it as a page, report.html (docs/report-html.md)
 report: $(STAMP)
 	$(BIN)/factcheck validate claims
+	$(BIN)/factcheck report --claims claims --rules rules --format html -o report.html -q --exit-zero
+	@echo "The HTML report is in $(CURDIR)/report.html"
 	$(BIN)/factcheck report --claims claims --rules rules
 
 ## validate: check every claims file, the entity file and the vocabulary

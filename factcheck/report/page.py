@@ -25,6 +25,7 @@ from factcheck.report.svg import SHAPES, legend_shape, number_line_svg, time_axi
 CHECKED = ("conflict", "compatible", "agree")
 VERDICTS = (*CHECKED, "unverified")
 # How the per-source view names a verdict for one source's claim.
+TIMELINE_SUBJECTS = 60  # rows of the timeline picture; its table lists every dated fact
 STANDING = {"agree": "corroborated", "compatible": "compatible", "conflict": "contradicted", "unverified": "unverified"}
 
 
@@ -76,6 +77,7 @@ class Page:
     unverified: tuple[FindingView, ...]
     timeline: tuple[DatedFact, ...]
     timeline_svg: Markup | None
+    timeline_left_out: int  # subjects past TIMELINE_SUBJECTS, in the table only
     rules: tuple[tuple[str, str], ...]  # (id, name) for the filter
     subjects: tuple[tuple[str, str], ...]  # (id, name)
     version: str
@@ -93,6 +95,8 @@ def build_page(report: Report, context: RenderContext) -> Page:
             by_id[claim.item.source_id].claims[STANDING[view.verdict]].append((claim, view))
     date_rules = frozenset(r.id for r in context.rules if r.compare.comparator == "date")
     facts = dated_facts(report, date_rules)
+    first_subjects = set(list(dict.fromkeys(f.subject for f in facts))[:TIMELINE_SUBJECTS])
+    drawn = tuple(f for f in facts if f.subject in first_subjects)
     shown = [v for v in views if context.show_unverified or v.verdict != "unverified"]
     return Page(
         summary_line=report.summary.describe(),
@@ -101,7 +105,8 @@ def build_page(report: Report, context: RenderContext) -> Page:
         groups=tuple((verdict, tuple(v for v in shown if v.verdict == verdict)) for verdict in CHECKED),
         unverified=tuple(v for v in shown if v.verdict == "unverified"),
         timeline=facts,
-        timeline_svg=timeline_svg(facts, [row.id for row in rows], "timeline") if facts else None,
+        timeline_svg=timeline_svg(drawn, [row.id for row in rows], "timeline") if drawn else None,
+        timeline_left_out=len({f.subject for f in facts}) - len({f.subject for f in drawn}),
         rules=tuple(sorted({(v.finding.rule_id, v.finding.rule_name) for v in shown})),
         subjects=tuple(sorted({(v.finding.subject, v.finding.subject_name or v.finding.subject) for v in shown},
                               key=lambda s: s[1].casefold())),

@@ -210,3 +210,16 @@ def test_hidden_unverified_leaves_the_table_out(seeds: Report, monkeypatch: pyte
     page = page_of(seeds, ROOT, monkeypatch, RenderContext(version="test", show_unverified=False))
     parse(page)
     assert 'id="verdict-unverified"' not in page and 'data-verdict="unverified"' not in page
+
+
+def test_timeline_picture_keeps_its_first_subjects_and_the_table_keeps_all(
+        seeds: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.report import page as page_module
+
+    monkeypatch.setattr(page_module, "TIMELINE_SUBJECTS", 2)
+    page = page_of(seeds, ROOT, monkeypatch)
+    built = page_module.build_page(seeds, CONTEXT)
+    subjects = {fact.subject for fact in built.timeline}
+    assert built.timeline_left_out == len(subjects) - 2 > 0
+    assert f"The {len(subjects) - 2} subjects whose first date comes later are in the table only." in page
+    assert page.count("<tr><td>", page.index('class="timeline-table"')) >= len(built.timeline)

@@ -118,3 +118,18 @@ def test_page_reads_without_script_and_fits_a_phone(browser, tmp_path: Path,  # 
     assert page.evaluate("document.documentElement.scrollWidth") <= 400  # no sideways scrolling
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
     context.close()
+
+
+def test_filters_work_from_the_keyboard(browser, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_page(THREE, tmp_path / "report.html", monkeypatch)
+    page = open_page(browser, path, [])
+    page.focus("#filters select[name=verdict]")
+    page.keyboard.press("ArrowDown")  # the first verdict after "any": conflict
+    expect(page.locator("#filter-status")).to_have_text("Showing 3 of 4 findings.")
+    for _ in range(4):  # rule, subject, source, then the search box
+        page.keyboard.press("Tab")
+    page.keyboard.type("yen")
+    expect(page.locator("#filter-status")).to_have_text("Showing 1 of 4 findings.")
+    assert page.locator("[data-finding]:visible").get_attribute("data-rule") == "FC301"
+    page.close()

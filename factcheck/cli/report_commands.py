@@ -35,15 +35,15 @@ from factcheck.rules.severity import FailOn, rule_severity
 from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
-RULE_ID = re.compile(RULE_ID_PATTERN.strip("^$").join((r"\b", r"\b")))
+UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.yaml: FC101 name has no test file`
 
 
 def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool, *,
-                 reviewed: bool = False) -> Report:
+                 reviewed: bool = False, cache: bool = False) -> Report:
     """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
     `validate` does."""
     try:
-        corpus = load_corpus(list(claims), entities_path=entities)
+        corpus = load_corpus(list(claims), entities_path=entities, cache=cache)
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_DATA)
@@ -82,9 +82,11 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
 @FAIL_ON_OPTION
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (--fail-on): only errors exit non-zero.")
 @REVIEWED_ONLY_OPTION
+@click.option("--no-cache", is_flag=True,
+              help="Read and validate every claims file, not keeping them in .factcheck/ (docs/performance.md).")
 def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...],
            entities: Path | None, format_name: str, output: Path | None, hide_unverified: bool, color: bool | None,
-           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool) -> None:
+           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
     Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
@@ -95,7 +97,7 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     inputs = (*claims, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
     rules = load_rules_or_exit(rules_dir, select, ignore)
-    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only)
+    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache)
     to_terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,
@@ -137,7 +139,7 @@ def test_rules(paths: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[s
     except UnknownRuleError as error:
         usage_error(str(error))
     results = [r for r in outcome.results if r.rule_id in wanted]
-    untested = [m for m in outcome.untested if (found := RULE_ID.search(m)) is None or found.group() in wanted]
+    untested = [m for m in outcome.untested if (found := UNTESTED_RULE.search(m)) is None or found.group(1) in wanted]
     for result in results:
         mark = "PASS" if result.passed else "FAIL"
         click.echo(f"{mark} {result.rule_id} {result.name}")

@@ -16,12 +16,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from factcheck.load.document import YamlDocument, load_trusted_yaml, read_yaml
-from factcheck.load.fast import paused_gc, read_yaml_fast
-from factcheck.load.paths import PathRefused, list_folder, refused_folders
+from factcheck.load.cache import ClaimsCache, context_sha, open_cache, sha256_hex, validated
+from factcheck.load.document import YamlDocument, load_trusted_yaml, max_yaml_bytes, read_yaml
+from factcheck.load.fast import parse_fast, paused_gc
+from factcheck.load.paths import PathRefused, list_folder, read_project_file, refused_folders
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
-from factcheck.load.source_text import check_source_text, locate_offset_problems
+from factcheck.load.source_text import AbsoluteSourcePath, check_source_text, locate_offset_problems, read_source_bytes
 from factcheck.model import (
     CLAIM_KINDS,
     ClaimsFile,
@@ -112,8 +113,20 @@ def project_file(paths: list[Path], name: str) -> Path | None:
     return None
 
 
-def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corpus:
-    """Load claims files (and the entity file and vocabulary beside them); raise ProblemsError on any mistake."""
+def load_corpus(paths: list[Path], *, entities_path: Path | None = None, cache: bool = False) -> Corpus:
+    """Load claims files (and the entity file and vocabulary beside them); raise ProblemsError on any
+    mistake. With `cache`, files validated before with the same inputs come from the project's cache
+    (`cache.py`), and files validated now are kept in it."""
+    opened = open_cache(context_sha(_file_bytes(entities_path or project_file(paths, ENTITIES_FILE)),
+                                    _file_bytes(project_file(paths, VOCABULARY_FILE)))) if cache else None
+    try:
+        return _load_corpus(paths, entities_path, opened)
+    finally:
+        if opened is not None:
+            opened.close()
+
+
+def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCache | None) -> Corpus:
     problems: list[Problem] = []
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -126,10 +139,16 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     source_ids: dict[str, str] = {}
     with paused_gc():
         for path in claims_files_in(paths):
-            fast = read_yaml_fast(path)
-            loaded, found = load_source(fast, entities, vocabulary) if fast is not None else (None, [])
-            if fast is None or found:  # only the line-tracking reader reports problems, located
-                loaded, found = load_source(read_yaml(path), entities, vocabulary)
+            raw = _claims_bytes(path)
+            loaded = cached_source(cache, path, raw) if cache is not None and raw is not None else None
+            found: list[Problem] = []
+            if loaded is None:
+                fast = parse_fast(path, raw.decode("utf-8", errors="replace")) if raw is not None else None
+                loaded, found = load_source(fast, entities, vocabulary) if fast is not None else (None, [])
+                if fast is None or found:  # only the line-tracking reader reports problems, located
+                    loaded, found = load_source(read_yaml(path), entities, vocabulary)
+                if cache is not None and raw is not None and loaded is not None and not found:
+                    remember(cache, loaded, raw)
             problems.extend(found)
             if loaded is None:
                 continue
@@ -142,6 +161,45 @@ def load_corpus(paths: list[Path], *, entities_path: Path | None = None) -> Corp
     if problems:
         raise ProblemsError(problems)
     return Corpus(documents, entities, vocabulary)
+
+
+def _file_bytes(path: Path | None) -> bytes | None:
+    """A project file's bytes for the cache's context (None when absent or unreadable: then the
+    loader reports it, and the cache keys on its absence)."""
+    return _claims_bytes(path) if path is not None else None
+
+
+def _claims_bytes(path: Path) -> bytes | None:
+    try:
+        return read_project_file(path, max_bytes=max_yaml_bytes())
+    except (PathRefused, OSError):
+        return None
+
+
+def cached_source(cache: ClaimsCache, path: Path, raw: bytes) -> SourceDocument | None:
+    """The claims file from the cache when its bytes, its source text and the context are unchanged."""
+    texts: dict[str, bytes] = {}
+
+    def text_sha(text_path: str) -> str | None:
+        try:
+            texts[text_path] = read_source_bytes(path, text_path)
+        except (AbsoluteSourcePath, PathRefused, OSError):
+            return None
+        return sha256_hex(texts[text_path])
+
+    hit = cache.lookup(Path(os.path.abspath(path)), sha256_hex(raw), text_sha)
+    claims_file = validated(hit.model_json, ClaimsFile) if hit is not None else None
+    if hit is None or not isinstance(claims_file, ClaimsFile) or claims_file.source.text not in texts:
+        return None
+    text = texts[claims_file.source.text].decode("utf-8", errors="replace")
+    return SourceDocument(path, claims_file, text, hit.lines)
+
+
+def remember(cache: ClaimsCache, loaded: SourceDocument, raw: bytes) -> None:
+    """Keep a file that loaded with no problem (so its source text's hash is the one it names)."""
+    source = loaded.claims_file.source
+    cache.store(Path(os.path.abspath(loaded.path)), sha256_hex(raw), source.text, source.sha256,
+                loaded.claims_file.model_dump_json(), loaded.claim_lines)
 
 
 def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[str, PropertyDef]

@@ -113,7 +113,7 @@ def load_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, 
 
     fast = outcome()
     with monkeypatch.context() as patched:
-        patched.setattr(corpus_module, "read_yaml_fast", lambda path: None)
+        patched.setattr(corpus_module, "parse_fast", lambda path, text: None)
         slow = outcome()
     return fast, slow
 

@@ -6,6 +6,7 @@ arguments and prints the result. Nothing is written unless the result validates 
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
                             dropped=len(extraction.dropped), rendered=text)
     with file_lock(output):  # a concurrent extract into the same file waits, then merges into ours
         claims_file, report, text = _merged(output, extraction.claims_file, source_input.text, path, text_path,
-                                            html=source_input.html, prune=prune)
+                                            html=source_input.html, prune=prune, known=project.entities)
         if source_input.html:
             write_atomic(text_path, source_input.text)
         write_atomic(output, text)
@@ -82,8 +83,9 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
 
 
 def _merged(output: Path, extracted: ClaimsFile, page_text: str, path: Path, text_path: Path, *, html: bool,
-            prune: bool) -> tuple[ClaimsFile, MergeReport | None, str]:
-    """The claims file to write: the extraction merged into what `output` holds now (read under the lock)."""
+            prune: bool, known: Container[str]) -> tuple[ClaimsFile, MergeReport | None, str]:
+    """The claims file to write: the extraction merged into what `output` holds now (read under the lock).
+    `known` holds the project's entity ids: a subject a person chose from them is an edit to keep."""
     claims_file, report, existing_text, named = extracted, None, None, None
     added = list(claims_file.claims)
     if output.is_file():
@@ -98,7 +100,7 @@ def _merged(output: Path, extracted: ClaimsFile, page_text: str, path: Path, tex
                               f"{extracted.source.id!r}: choose another output file (-o)")
         named = output.parent / existing.source.text
         existing_text = output.read_text(encoding="utf-8")
-        claims_file, report = merge_claims(existing, extracted, prune=prune)
+        claims_file, report = merge_claims(existing, extracted, prune=prune, known=known)
         added = [c for c in claims_file.claims if c.id in set(report.added)]
     if html:
         check_text_output(text_path, page_text, source_path=path, named=named)

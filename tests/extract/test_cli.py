@@ -198,3 +198,20 @@ def test_eval_extract_reads_no_source_text_outside_the_project(workspace, monkey
     assert result.exit_code == 2
     assert "E005 source.text refused: outside the project root" in result.output
     assert "root:" not in result.output  # nothing of the refused file
+
+
+def test_re_extraction_keeps_a_subject_a_person_chose_on_an_auto_claim(workspace):
+    output = workspace / "claims" / "wire-2019-08-23.yaml"
+    assert run_extract(workspace, workspace / "third-source.txt", "-o", output).exit_code == 0
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    known = {e["id"] for e in yaml.safe_load((workspace / "claims" / "entities.yaml").read_text(encoding="utf-8"))
+             ["entities"]}
+    claim = next(c for c in data["claims"] if c["status"] == "auto" and c["kind"] != "quote")
+    chosen = next(e for e in sorted(known) if e != claim["subject"])
+    claim["subject"] = chosen  # still `auto`: a person corrected the subject, nothing else
+    output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    result = run_extract(workspace, workspace / "third-source.txt", "-o", output)
+    assert result.exit_code == 0, result.output
+    after = load(output)
+    assert next(c for c in after.claims if c.id == claim["id"]).subject == chosen

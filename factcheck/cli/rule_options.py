@@ -43,17 +43,30 @@ def _fail_on(ctx: click.Context, param: click.Parameter, value: Any) -> FailOn:
         usage_error(str(error))
 
 
+def _complete_level(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [level for level in FAIL_ON_CHOICES if level.startswith(incomplete.lower())]
+
+
+def _complete_rule(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Rule ids in force (the built-in rules and the project's), for shell completion; none on a bad rule file."""
+    try:
+        rules = load_rules([Path(ctx.params.get("rules_dir") or "rules")])
+    except (ProblemsError, OSError):
+        return []
+    return [r.id for r in rules if r.id.casefold().startswith(incomplete.casefold())]
+
+
 RULES_OPTION = click.option(
     "--rules", "rules_dir", type=click.Path(path_type=Path), default=Path("rules"), show_default=True,
     help="The project's rules folder: adds to the built-in rules or overrides them by id (optional).")
 SELECT_OPTION = click.option(
-    "--select", multiple=True, metavar="RULE", callback=_selectors,
+    "--select", multiple=True, metavar="RULE", callback=_selectors, shell_complete=_complete_rule,
     help="Run only these rules: ids, id prefixes (FC1) or names, any case; repeat or separate with commas.")
 IGNORE_OPTION = click.option(
-    "--ignore", multiple=True, metavar="RULE", callback=_selectors,
+    "--ignore", multiple=True, metavar="RULE", callback=_selectors, shell_complete=_complete_rule,
     help="Do not run these rules (ids, id prefixes or names); applied after --select.")
 FAIL_ON_OPTION = click.option(
-    "--fail-on", multiple=True, metavar="LEVEL", callback=_fail_on,
+    "--fail-on", multiple=True, metavar="LEVEL", callback=_fail_on, shell_complete=_complete_level,
     help=f"What fails: a rule severity and/or a verdict ({'|'.join(FAIL_ON_CHOICES)}); "
          "default error,conflict: a conflict found by an error rule.")
 REVIEWED_ONLY_OPTION = click.option(

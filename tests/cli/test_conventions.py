@@ -221,5 +221,10 @@ def test_shell_completion_as_documented(tmp_path: Path) -> None:
     env = {**os.environ, "_FACTCHECK_COMPLETE": "bash_complete", "COMP_WORDS": "factcheck rep", "COMP_CWORD": "1"}
     words = subprocess.run([command], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert "report" in words.stdout
+    for line, expected in (("factcheck report --fail-on w", "warning"), ("factcheck gate --select fc3", "FC301")):
+        env = {**os.environ, "_FACTCHECK_COMPLETE": "bash_complete", "COMP_WORDS": line,
+               "COMP_CWORD": str(len(line.split()) - 1)}
+        completed = subprocess.run([command], env=env, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+        assert f"plain,{expected}" in completed.stdout.splitlines(), completed.stdout
     assert "_FACTCHECK_COMPLETE=bash_source factcheck" in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 

@@ -16,7 +16,8 @@ from factcheck.engine.finding import Finding, Report
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuoteValue
 from factcheck.report.context import RenderContext
-from factcheck.report.figures import DatedFact, NumberLine, TimeAxis, WordDiff, dated_facts, number_line, time_axis, word_diffs
+from factcheck.report.figures import (DatedFact, NumberLine, TimeAxis, WordDiff, dated_facts, number_line, time_axis,
+                                      word_diffs)
 from factcheck.report.highlight import Marked, Paragraph, SourceTexts, marked_evidence, paragraph_of
 from factcheck.report.review import unreviewed_note
 from factcheck.report.sources import SourceRow, sources_of

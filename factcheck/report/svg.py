@@ -77,7 +77,7 @@ def _axis(x: Callable[[float], float], ticks: Sequence[tuple[float, str]], y: in
 
 
 def _span(interval: Interval) -> str:
-    return str(interval.earliest) if interval.is_day else f"{interval.earliest} – {interval.latest}"
+    return _span_of(interval.earliest, interval.latest)
 
 
 def _mark(interval: Interval, x: Callable[[float], float], y: float, shape: str = "circle") -> str:
@@ -86,7 +86,7 @@ def _mark(interval: Interval, x: Callable[[float], float], y: float, shape: str 
     if interval.is_day:
         return _shape(shape, x(interval.earliest.toordinal() + 0.5), y, kind)
     x1, x2 = x(interval.earliest.toordinal()), x(interval.latest.toordinal() + 1)
-    return (f'<rect class="band {"apart" if interval.apart else ""}" x="{x1}" y="{y - 6}" '
+    return (f'<rect class="band{" apart" if interval.apart else ""}" x="{x1}" y="{y - 6}" '
             f'width="{max(round(x2 - x1, 1), 2)}" height="12" rx="2"/>')
 
 
@@ -102,8 +102,9 @@ def _shape(shape: str, cx: float, cy: float, kind: str) -> str:
         return (f'<path class="{kind} stroke" d="M{cx - r} {cy - r}L{cx + r} {cy + r}M{cx - r} {cy + r}'
                 f'L{cx + r} {cy - r}"/>')
     if shape == "star":
-        points = " ".join(f"{round(cx + (r if i % 2 == 0 else r / 2.2) * math.sin(i * math.pi / 5), 1)},"
-                          f"{round(cy - (r if i % 2 == 0 else r / 2.2) * math.cos(i * math.pi / 5), 1)}" for i in range(10))
+        reach = [r if i % 2 == 0 else r / 2.2 for i in range(10)]
+        points = " ".join(f"{round(cx + reach[i] * math.sin(i * math.pi / 5), 1)},"
+                          f"{round(cy - reach[i] * math.cos(i * math.pi / 5), 1)}" for i in range(10))
         return f'<polygon class="{kind}" points="{points}"/>'
     return f'<circle class="{kind}" cx="{cx}" cy="{cy}" r="{r - 1}"/>'
 
@@ -155,7 +156,8 @@ def timeline_svg(facts: Sequence[DatedFact], sources: Sequence[str], uid: str) -
             body.append(f'<a href="#{escape(fact.finding_id)}"><title>{escape(hint)}</title>{band}'
                         f'{_shape(shape.get(interval.source, "circle"), x(middle), y, "mark")}</a>')
     body.append(_axis(x, _time_ticks(first, last), height - AXIS + 4))
-    desc = f"{len(facts)} dated facts of {len(subjects)} subjects, from {dt.date.fromordinal(first)} to {dt.date.fromordinal(last)}"
+    desc = (f"{len(facts)} dated facts of {len(subjects)} subjects, "
+            f"from {dt.date.fromordinal(first)} to {dt.date.fromordinal(last)}")
     return _svg("timeline", height, "Timeline of the dated facts", desc, body, uid)
 
 
@@ -213,8 +215,8 @@ def number_line_svg(line: NumberLine, uid: str) -> Markup:
         if left == right:
             body.append(_shape("circle", x(left), y, f"mark{apart}"))
         else:
-            body.append(f'<rect class="band{apart}" x="{x(left)}" y="{y - 6}" width="{max(round(x(right) - x(left), 1), 2)}" '
-                        f'height="12" rx="2"/>')
+            width = max(round(x(right) - x(left), 1), 2)
+            body.append(f'<rect class="band{apart}" x="{x(left)}" y="{y - 6}" width="{width}" height="12" rx="2"/>')
     body.append(_axis(x, _nice_ticks(low, high), height - AXIS + 4))
     tolerance = f"; tolerance {_figure(line.tolerance)} {line.unit}" if line.tolerance else ""
     desc = "; ".join(f"{r.source}: {r.label}" for r in line.ranges) + tolerance

@@ -120,7 +120,8 @@ def test_sources_table_names_each_source_and_links_only_web_addresses(three: Rep
     assert rows["wire-a-2019-08-23"].link == "https://example.org/wire-a"
     assert rows["wire-c-2019-08-24"].link is None  # its url is `javascript:alert(1)`
     assert "javascript:" not in page
-    assert '<a href="https://example.org/wire-a" rel="noopener noreferrer">Seoul ends intelligence pact with Tokyo</a>' in page
+    link = '<a href="https://example.org/wire-a" rel="noopener noreferrer">Seoul ends intelligence pact with Tokyo</a>'
+    assert link in page
     assert '<time datetime="2019-08">2019-08</time> <span class="sub-line">(month known)</span>' in page
 
 

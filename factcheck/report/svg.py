@@ -62,7 +62,8 @@ def _time_ticks(first: int, last: int) -> list[tuple[int, str]]:
             if (month - 1) % step == 0:
                 ticks.append((day.toordinal(), day.strftime("%b %Y")))
             month += 1
-    step = max(1, math.ceil((end.year - start.year) / 7))
+    years = end.year - start.year
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if years / s <= 7), 1000)
     return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(start.year + 1, end.year + 1) if y % step == 0]
 
 

@@ -195,3 +195,20 @@ def test_straight_single_quotes_as_british_copy_writes_them(run):
 def test_an_apostrophe_opens_no_quote(run):
     # written for tests
     assert quotes(run, "The ministers' talks in Seoul's old city hall ended on the committee's schedule.\n") == []
+
+
+def test_a_person_introducing_a_quote_without_a_speech_verb(run):
+    # written for tests: a live blog's entry and a quote after "accused ... of"
+    found = quotes(run, 'Tomas Reiner of Vardesh, leaving the ministry: "We did not come to win an argument. '
+                        'We came to stop the shelling."\n')
+    assert [s for s, _ in found] and found[0][0].startswith("tomas-reiner")
+    found = quotes(run, 'Ambrell chair Marguerite Solberg accused Kestrel of trying to buy the company '
+                        '"on the cheap, at the top of the copper cycle".\n')
+    assert [s for s, _ in found] == ["marguerite-solberg"]
+
+
+def test_past_a_possessive_to_the_person_it_introduces(run):
+    # written for tests
+    found = quotes(run, '"We could hear her tapping on a water pipe, so we knew we had to keep digging," said '
+                        "Orlek's mayor, Ana Siljak, who stayed at the site.\n")
+    assert [s for s, _ in found] == ["ana-siljak"]

@@ -66,6 +66,9 @@ class _Agent:
         return _RANK.get(self.kind, 9)
 
 
+_POSSESSIVE_LEAD = re.compile(r"\s{0,3}(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
+
+
 class SpeakerFinder:
     """Attributes the quotes of one document, in text order (earlier speakers resolve later pronouns)."""
 
@@ -103,7 +106,7 @@ class SpeakerFinder:
             neighbours = quotes[max(0, position - 1):position + 2]  # quotes are in text order, never overlapping
             attribution = self._explicit(quote, sentence, neighbours) or self._echo(quote, results)
             if attribution is None and quote.words(self.text) >= 4:
-                attribution = self._implicit(quote, sentence, previous)
+                attribution = self._implicit(quote, sentence, previous) or self._introduced(quote, sentence)
             if attribution is None or attribution is UNNAMED:
                 continue
             if (previous and previous.sentence.index == sentence.index and attribution.how.startswith("named")
@@ -165,6 +168,20 @@ class SpeakerFinder:
                     return self._attribution(agent, before, "previous sentence", 0.6)
         return None
 
+    def _introduced(self, quote: QuoteSpan, sentence: Sentence) -> Attribution | None:
+        """No speech verb, but the sentence names a person before the quote: "Tomas Reiner of Vardesh,
+        leaving the ministry: “...”", "Ambrell's chair Marguerite Solberg accused Kestrel of trying to buy
+        the company “on the cheap”". The first person named is the likeliest speaker; a low confidence
+        says the attribution was inferred."""
+        if not sentence.start <= quote.start <= sentence.end:
+            return None
+        people = [a for a in self._agents(sentence.start, max(sentence.start, quote.start - 1))
+                  if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
+        if not people:
+            return None
+        first = min(people, key=lambda a: a.start)
+        return self._attribution(first, sentence, "the person the sentence names before the quote", 0.55)
+
     # --- agents ------------------------------------------------------------------------------------
 
     def _agents(self, start: int, end: int) -> list[_Agent]:
@@ -218,8 +235,17 @@ class SpeakerFinder:
         return None
 
     def _first_after(self, start: int, end: int) -> _Agent | None:
-        agents = [a for a in self._agents(start, end) if a.kind in ("person", "name", "role", "organisation")]
-        agents = [a for a in agents if a.start - start <= 3]
+        """The agent right after a speech verb; past a possessive to the person it introduces ("said
+        Orlek's mayor, Ana Siljak": Siljak speaks, Orlek names whose mayor she is)."""
+        found = [a for a in self._agents(start, end) if a.kind in ("person", "name", "role", "organisation")]
+        possessive = _POSSESSIVE_LEAD.match(self.text, start, end)
+        if possessive:
+            named = [a for a in found if a.kind in ("person", "name") and possessive.end() <= a.start
+                     <= possessive.end() + 50 and len(a.name.split()) > 1
+                     and not re.search(r"[.;:]", self.text[possessive.end():a.start])]
+            if named:
+                return min(named, key=lambda a: a.start)
+        agents = [a for a in found if a.start - start <= 3]
         return min(agents, key=lambda a: a.start) if agents else None
 
     def _after_titles(self, start: int, end: int) -> int:

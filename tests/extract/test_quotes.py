@@ -212,3 +212,10 @@ def test_past_a_possessive_to_the_person_it_introduces(run):
     found = quotes(run, '"We could hear her tapping on a water pipe, so we knew we had to keep digging," said '
                         "Orlek's mayor, Ana Siljak, who stayed at the site.\n")
     assert [s for s, _ in found] == ["ana-siljak"]
+
+
+def test_a_month_opening_the_sentence_is_no_speaker(run):
+    # written for tests
+    found = quotes(run, 'In June the ministry said it would "study the operation carefully to protect the jobs of '
+                        'its workers."\n')
+    assert all(not speaker.startswith("in-") for speaker, _ in found)

@@ -66,6 +66,10 @@ class _Agent:
         return _RANK.get(self.kind, 9)
 
 
+# "In June the ministry said": a month or a day opening a sentence is no one's name.
+_CALENDAR = re.compile(r"(?:(?:In|On|By|Since|Last|This|Next|Early|Late|Until)\s+)?(?:January|February|March|April|May|"
+                       r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)")
 _POSSESSIVE_LEAD = re.compile(r"\s{0,3}(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
 
 
@@ -194,7 +198,7 @@ class SpeakerFinder:
                                   if w.group()[:1].isupper()), match.end())
             name_start = self._after_titles(run_start, match.end())
             name = self.text[name_start:match.end()]
-            if name_start >= match.end() or name.casefold() in self.cues.pronouns:
+            if name_start >= match.end() or name.casefold() in self.cues.pronouns or _CALENDAR.fullmatch(name):
                 continue
             if len(name.split()) > 1 and load_names().kind(name, "person") != "person":  # "La Trobe University"
                 agents.append(_Agent(name_start, match.end(), name, "organisation", self.resolver.propose(name, "organisation")))

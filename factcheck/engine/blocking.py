@@ -23,9 +23,11 @@ from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.words import content_words
 from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
+from factcheck.rules.load import LoadedRule
 from factcheck.rules.model import PairKey, Rule
 
 BlockKey = tuple[str, ...]
+_NO_KEY = "\0none"
 
 
 def key_of(rule: Rule, item: SourcedClaim, pair_key: PairKey) -> str | None:
@@ -56,10 +58,12 @@ def shingles(text: str, size: int) -> set[str]:
 
 
 def _block_keys(rule: Rule, item: SourcedClaim, exact: list[PairKey],
-                mentioned: Callable[[SourcedClaim], set[str]] | None) -> list[BlockKey]:
+                mentioned: Callable[[SourcedClaim], set[str]] | None, implied: tuple[PairKey, ...] = ()) -> list[BlockKey]:
     key = tuple(key_of(rule, item, k) for k in exact)
     if None in key:
         return []
+    # A key the comparator needs to match: a claim without one (no object) meets only its likes.
+    key += tuple(key_of(rule, item, k) or _NO_KEY for k in implied)
     keys = [key]  # type: ignore[list-item]
     if mentioned is not None and PairKey.subject in exact and item.claim.status is not Status.reviewed:
         at = exact.index(PairKey.subject)
@@ -67,23 +71,36 @@ def _block_keys(rule: Rule, item: SourcedClaim, exact: list[PairKey],
     return keys  # type: ignore[return-value]
 
 
-def candidate_pairs(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None
-                    ) -> tuple[int, Iterator[tuple[SourcedClaim, SourcedClaim]]]:
+def implied_keys(loaded: LoadedRule) -> tuple[PairKey, ...]:
+    """Keys that must match for the rule's comparator to say anything, beyond the rule's `pair_by`:
+    the statement comparator compares claims about one object only (unless the property is
+    functional, one object at a time, where two objects conflict). Blocking by them skips pairs the
+    comparator would set aside, so no finding changes."""
+    functional = getattr(loaded.params, "functional", True)
+    if loaded.comparator.name == "statement" and not functional and PairKey.object not in loaded.rule.pair_by:
+        return (PairKey.object,)
+    return ()
+
+
+def candidate_pairs(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None,
+                    implied: tuple[PairKey, ...] = ()) -> tuple[int, Iterator[tuple[SourcedClaim, SourcedClaim]]]:
     """The number of blocks, and each pair of claims from different sources that share a block
-    (once, however many blocks they share). `mentioned` gives the entities a claim's evidence names."""
-    blocks = blocks_of(rule, claims, mentioned)
+    (once, however many blocks they share). `mentioned` gives the entities a claim's evidence names;
+    `implied` adds keys that must match (`implied_keys`)."""
+    blocks = blocks_of(rule, claims, mentioned, implied)
+    count = len({key[:len(key) - len(implied)] for key in blocks}) if implied else len(blocks)  # the rule's blocks
     if PairKey.quote_text not in rule.pair_by:
-        return len(blocks), _pairs_in_blocks(blocks.values())
-    return len(blocks), _pairs_by_shingles(rule, blocks.values())
+        return count, _pairs_in_blocks(blocks.values())
+    return count, _pairs_by_shingles(rule, blocks.values())
 
 
-def blocks_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None
-              ) -> dict[BlockKey, list[SourcedClaim]]:
+def blocks_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None,
+              implied: tuple[PairKey, ...] = ()) -> dict[BlockKey, list[SourcedClaim]]:
     """The claims of each block, in input order: what `candidate_pairs` pairs within (the gate sizes them)."""
     exact = [k for k in rule.pair_by if k is not PairKey.quote_text]
     blocks: dict[BlockKey, list[SourcedClaim]] = defaultdict(list)
     for item in claims:
-        for key in _block_keys(rule, item, exact, mentioned):
+        for key in _block_keys(rule, item, exact, mentioned, implied):
             blocks[key].append(item)
     return blocks
 
@@ -135,6 +152,7 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                     index[shingle].append(position)
                 index[f"\0speaker:{item.claim.value.speaker}"].append(position)  # a translation shares no run
         seen: set[tuple[int, int]] = set()
+        words: dict[int, frozenset[str]] = {}  # each quote's content words, read once
         for shingle, positions in index.items():
             by_speaker = shingle.startswith("\0speaker:")
             for i, j in _later_other_sources([block[p].source_id for p in positions]):
@@ -142,18 +160,24 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                 if pair in seen:
                     continue
                 first, second = block[pair[0]], block[pair[1]]
-                if by_speaker and not _may_be_one_statement(first, second):
+                if by_speaker and not _may_be_one_statement(_words_at(block, pair[0], words),
+                                                            _words_at(block, pair[1], words)):
                     continue  # one speaker's other statements: not even worth the comparator
                 seen.add(pair)
                 yield first, second
 
 
-def _may_be_one_statement(first: SourcedClaim, second: SourcedClaim) -> bool:
-    """A cheap sieve for quotes of one speaker that share no run of words: at least two content
-    words in common and a Dice overlap of 0.3, as a translation of one statement has."""
-    a, b = first.claim.value, second.claim.value
-    assert isinstance(a, QuoteValue) and isinstance(b, QuoteValue)
-    wa, wb = content_words(a.text), content_words(b.text)
+def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozenset[str]]) -> frozenset[str]:
+    if position not in words:
+        value = block[position].claim.value
+        assert isinstance(value, QuoteValue)
+        words[position] = content_words(value.text)
+    return words[position]
+
+
+def _may_be_one_statement(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """A cheap sieve for quotes of one speaker that share no run of words (given their content
+    words): at least two in common and a Dice overlap of 0.3, as a translation of one statement has."""
     shared = len(wa & wb)
     return shared >= 2 and 2 * shared >= 0.3 * (len(wa) + len(wb))
 

@@ -35,7 +35,7 @@ from factcheck.cli.rule_options import (
 )
 from factcheck.engine import Report
 from factcheck.gate import DEFAULT_BASELINE, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
-from factcheck.gate.levels import below_level, reviewed_findings
+from factcheck.gate.levels import below_level
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
 from factcheck.gate.news import render_with_news, summary_with_news
 from factcheck.gate.render import GATE_FORMATS
@@ -121,7 +121,8 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
                           unreviewed=unreviewed, claims_dir=claims_dir, rules_dir=rules_dir,
                           rules_from_head=rules_from_head, entities=entities,
                           select=_selected_ids(rules_dir, select, ignore, judged_here=base is None or rules_from_head),
-                          allow_baseline_changes=allow_baseline_changes, allow_deleted_sources=allow_deleted_sources)
+                          allow_baseline_changes=allow_baseline_changes, allow_deleted_sources=allow_deleted_sources,
+                          reviewed_only=reviewed_only)
     try:
         result = below_level(run_gate(request), fail_on)
     except GateError as error:
@@ -130,8 +131,6 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
         echo_problems(error.problems)
         click.echo("factcheck gate: failed: the claims files above are invalid.", err=True)
         sys.exit(EXIT_DATA)
-    if reviewed_only:
-        result = reviewed_findings(result)
     terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, terminal) if output is None else bool(color),
                             width=output_width(terminal))

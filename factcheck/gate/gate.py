@@ -56,6 +56,7 @@ from factcheck.gate.changes import (
 from factcheck.gate.complete import complete_findings
 from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
+from factcheck.load.reviewed import reviewed_only
 from factcheck.load.corpus import RESERVED, Corpus
 from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
 from factcheck.rules.model import Rule
@@ -89,6 +90,7 @@ class GateRequest:
     today: dt.date | None = None
     allow_baseline_changes: bool = False  # a maintainer reviewed the change's baseline entries: use them
     allow_deleted_sources: bool = False  # a finding that loses its evidence is listed, and does not fail
+    reviewed_only: bool = False  # unreviewed (auto) claims are left out before anything is compared
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ def run_gate(request: GateRequest) -> GateResult:
     if link_problems:
         raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
     corpus = load_corpus(corpus_paths, entities_path=request.entities)  # invalid: exit 1
+    if request.reviewed_only:
+        corpus = reviewed_only(corpus)
     rule_problems = check_properties(rules, corpus.vocabulary)
     if rule_problems:
         raise GateError("the rules name properties the vocabulary does not have", rule_problems, what="rule problem")

@@ -12,10 +12,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 
-from factcheck.engine.finding import Finding
 from factcheck.engine.identity import anchor_claim
 from factcheck.gate.gate import GateResult
 from factcheck.rules.severity import FailOn, rule_severity
@@ -35,21 +33,3 @@ def below_level(result: GateResult, fail_on: FailOn) -> GateResult:
                      f"severity is {rule_severity(finding.rule_id, finding.severity, result.rules)}, below --fail-on {fail_on.severity}: {finding.message} "
                      f"[{finding.id}]")
     return replace(result, failing=tuple(f for f in result.failing if f not in held), notes=(*result.notes, *notes))
-
-
-def reviewed_findings(result: GateResult) -> GateResult:
-    """`result` without the findings fewer than two reviewed claims take part in."""
-    def reviewed(finding: Finding) -> bool:
-        return sum(c.claim.status.value == "reviewed" for c in finding.claims) >= 2
-
-    report = result.report
-    kept = tuple(f for f in report.findings if reviewed(f))
-    if len(kept) == len(report.findings):
-        return result
-    counts = Counter(f.verdict.value for f in kept)
-    summary = replace(report.summary, verdicts={verdict: counts.get(verdict, 0) for verdict in report.summary.verdicts})
-    left_out = len(report.findings) - len(kept)
-    note = f"--reviewed-only: {left_out} finding{'s' if left_out != 1 else ''} on unreviewed claims left out"
-    return replace(result, report=replace(report, findings=kept, summary=summary),
-                   failing=tuple(filter(reviewed, result.failing)), warned=tuple(filter(reviewed, result.warned)),
-                   ignored=tuple(filter(reviewed, result.ignored)), notes=(*result.notes, note))

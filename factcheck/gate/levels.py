@@ -1,13 +1,8 @@
-"""What the gate's options do to its result after the run: the severity level of `--fail-on`, and
-`--reviewed-only`. (`run_gate` judges verdicts; these two are applied here, on its `GateResult`.)
-
-- A failing finding from a rule below the severity level (a `severity: warning` rule at the default
-  `--fail-on error`) does not fail the change; it stays in the report and is named in a note.
-- `--reviewed-only` leaves out every finding that fewer than two reviewed claims take part in (it could
-  not exist between reviewed claims alone), and the summary's counts with it. A finding with two or more
-  reviewed claims stays even when an unreviewed one takes part too: those reviewed claims may disagree
-  among themselves, and a gate must not pass a conflict it cannot rule out. (`report --reviewed-only`
-  leaves unreviewed claims out before comparing; `run_gate` has no such step yet.)
+"""What the gate's `--fail-on` severity level does to its result after the run (`run_gate` judges
+verdicts; the level is applied here, on its `GateResult`): a failing finding from a rule below the level
+(a `severity: warning` rule at the default `--fail-on error`) does not fail the change; it stays in the
+report and is named in a note. (`--reviewed-only` is a `GateRequest` field: unreviewed claims are left out
+before anything is compared, as `report --reviewed-only` does.)
 """
 
 from __future__ import annotations

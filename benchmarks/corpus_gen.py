@@ -48,10 +48,11 @@ def _fact(number: int, rng: random.Random) -> dict:
         return {"kind": "quantity", "subject": subject, "property": "amount", "event": f"ev{number}",
                 "value": {"amount": 1000 + number, "unit": "USD"},
                 "sentence": f"E{number % SUBJECTS} paid {1000 + number} dollars for item {number}."}
-    if kind == "statement":
+    if kind == "statement":  # one subject's statements are about several objects
+        target = (number * 7 + 1 + number // SUBJECTS) % SUBJECTS
         return {"kind": "statement", "subject": subject, "property": "withdraws_from",
-                "value": {"object": f"e{(number * 7 + 1) % SUBJECTS}", "summary": f"It withdraws, fact {number}."},
-                "sentence": f"E{number % SUBJECTS} withdraws from E{(number * 7 + 1) % SUBJECTS}, fact {number}."}
+                "value": {"object": f"e{target}", "summary": f"It withdraws, fact {number}."},
+                "sentence": f"E{number % SUBJECTS} withdraws from E{target}, fact {number}."}
     words = random.Random(number).choices(WORDS, k=10)
     words.insert(3, rng.choice(SMALL_WORDS))
     text = " ".join(words)

@@ -154,17 +154,17 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
         seen: set[tuple[int, int]] = set()
         words: dict[int, frozenset[str]] = {}  # each quote's content words, read once
         for shingle, positions in index.items():
-            by_speaker = shingle.startswith("\0speaker:")
-            for i, j in _later_other_sources([block[p].source_id for p in positions]):
+            sources = [block[p].source_id for p in positions]
+            if shingle.startswith("\0speaker:"):  # one speaker's other statements: not worth the comparator
+                local = _one_statement_pairs([_words_at(block, p, words) for p in positions], sources)
+            else:
+                local = _later_other_sources(sources)
+            for i, j in local:
                 pair = (positions[i], positions[j])
                 if pair in seen:
                     continue
-                first, second = block[pair[0]], block[pair[1]]
-                if by_speaker and not _may_be_one_statement(_words_at(block, pair[0], words),
-                                                            _words_at(block, pair[1], words)):
-                    continue  # one speaker's other statements: not even worth the comparator
                 seen.add(pair)
-                yield first, second
+                yield block[pair[0]], block[pair[1]]
 
 
 def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozenset[str]]) -> frozenset[str]:
@@ -173,6 +173,27 @@ def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozens
         assert isinstance(value, QuoteValue)
         words[position] = content_words(value.text)
     return words[position]
+
+
+def _one_statement_pairs(word_sets: list[frozenset[str]], sources: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i, j) of one speaker's quotes from different sources that pass the sieve
+    (`_may_be_one_statement`), in the order of `_later_other_sources`. Pairs are counted through
+    the words they share (an inverted index), so quotes with fewer than two words in common are never
+    looked at: the work grows with the shared words, not with the square of the speaker's quotes."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, found in enumerate(word_sets):
+        for word in found:
+            postings[word].append(position)
+    if sum(len(p) * (len(p) - 1) // 2 for p in postings.values()) > len(word_sets) ** 2:
+        return [(i, j) for i, j in _later_other_sources(sources)  # words every quote uses: no gain
+                if _may_be_one_statement(word_sets[i], word_sets[j])]
+    shared: Counter[tuple[int, int]] = Counter()
+    for positions in postings.values():
+        for x, i in enumerate(positions):
+            for j in positions[x + 1:]:
+                shared[(i, j)] += 1
+    return sorted((i, j) for (i, j), count in shared.items()
+                  if count >= 2 and sources[i] != sources[j] and _may_be_one_statement(word_sets[i], word_sets[j]))
 
 
 def _may_be_one_statement(wa: frozenset[str], wb: frozenset[str]) -> bool:

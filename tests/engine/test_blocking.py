@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.engine import Report, run_rules
-from factcheck.engine.blocking import _later_other_sources
+from factcheck.engine.blocking import _later_other_sources, _may_be_one_statement, _one_statement_pairs
 from factcheck.load.corpus import load_corpus
 from factcheck.rules import load_rules
 
@@ -58,3 +58,19 @@ def test_findings_on_a_generated_corpus_are_those_recorded_before_blocking_chang
         GOLDEN.write_text("[\n" + ",\n".join(json.dumps(f) for f in view) + "\n]\n", encoding="utf-8")
     assert view == json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert sum(f.get("verdict") == "conflict" for f in view) >= 5
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.frozensets(st.sampled_from("uvwxyz"), max_size=5)), max_size=30))
+def test_one_speakers_pairs_by_shared_words_are_the_sieved_double_loop(quotes: list[tuple[str, frozenset[str]]]) -> None:
+    sources = [source for source, _ in quotes]
+    word_sets = [words for _, words in quotes]
+    expected = [(i, j) for i, j in reference(sources) if _may_be_one_statement(word_sets[i], word_sets[j])]
+    assert _one_statement_pairs(word_sets, sources) == expected
+
+
+def test_one_speakers_pairs_with_rare_words_use_the_index() -> None:
+    word_sets = [frozenset({f"w{i}", f"w{i + 1}", f"w{i + 2}", f"x{i}"}) for i in range(200)]
+    sources = [f"s{i % 7}" for i in range(200)]
+    expected = [(i, j) for i, j in reference(sources) if _may_be_one_statement(word_sets[i], word_sets[j])]
+    assert _one_statement_pairs(word_sets, sources) == expected
+    assert len(expected) == 199  # each quote and the next share two words

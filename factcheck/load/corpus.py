@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from factcheck.load.cache import ClaimsCache, context_sha, open_cache, sha256_hex, validated
 from factcheck.load.document import YamlDocument, load_trusted_yaml, max_yaml_bytes, read_yaml
-from factcheck.load.fast import parse_fast, paused_gc
+from factcheck.load.fast import parse_fast, paused_gc, read_yaml_fast
 from factcheck.load.paths import PathRefused, list_folder, read_project_file, refused_folders
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
@@ -249,10 +249,20 @@ def read_claims_file(path: Path) -> ClaimsFile:
 
 
 def load_entities(path: Path | None, problems: list[Problem]) -> EntityIndex:
-    """The entity file's entities (the valid ones, when some are not), its mistakes added to `problems`."""
+    """The entity file's entities (the valid ones, when some are not), its mistakes added to `problems`.
+    Read by the fast path when it can; a file with any mistake is read again by `read_yaml`, which locates it."""
     if path is None:
         return EntityIndex()
-    document = read_yaml(path)
+    fast = read_yaml_fast(path)
+    if fast is not None:
+        found: list[Problem] = []
+        index = _entities_of(fast, found)
+        if not found:
+            return index
+    return _entities_of(read_yaml(path), problems)
+
+
+def _entities_of(document: YamlDocument, problems: list[Problem]) -> EntityIndex:
     problems.extend(document.problems)
     parsed, schema_problems = validate_document(document, EntitiesFile)
     problems.extend(schema_problems)

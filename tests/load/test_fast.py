@@ -146,3 +146,25 @@ def test_paused_gc_restores_the_collector() -> None:
     with paused_gc():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_entity_file_problems_identical_with_and_without_the_fast_path(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    claims_dir = generate(tmp_path, 3, 10, seed=5).claims_dir
+    entities = claims_dir / "entities.yaml"
+    entities.write_text(entities.read_text(encoding="utf-8") + "  - id: e1\n    kind: organisation\n    name: Again\n"
+                        "  - id: e-bad\n    kind: planet\n    name: Mars\n", encoding="utf-8")
+    fast = [str(p) for p in _problems(lambda: load_corpus([claims_dir]))]
+    with monkeypatch.context() as patched:
+        patched.setattr(corpus_module, "read_yaml_fast", lambda path: None)
+        slow = [str(p) for p in _problems(lambda: load_corpus([claims_dir]))]
+    assert fast == slow and any("R004" in p and "entities.yaml" in p for p in fast)
+    assert any("entities[" in p and "kind" in p for p in fast)
+
+
+def _problems(load: Any) -> list[Any]:
+    try:
+        load()
+    except ProblemsError as error:
+        return error.problems
+    return []

@@ -52,7 +52,7 @@ def _utf8_name(path: Path) -> bool:
 
 
 @click.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--id", "source_id", callback=_source_id, help="The source id, e.g. bloomberg-2019-08-22.")
 @click.option("--published", callback=_published, help="Publication date at the precision known: 2019, 2019-08, 2019-08-22.")
 @click.option("--publisher", help="Who published it.")
@@ -77,7 +77,8 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
             prune: bool) -> None:
     """Extract candidate claims from an article (plain text or HTML) into a claims file to review.
 
-    Metadata may also come from PATH's sidecar (article.txt + article.meta.yaml); options win. An existing
+    PATH `-` reads the article from standard input (give --id and --published; its text is saved beside the
+    claims file). Metadata may also come from PATH's sidecar (article.txt + article.meta.yaml); options win. An existing
     claims file is merged: reviewed and hand-edited claims are kept as they are; unreviewed (auto) claims
     are re-derived from the current entity file, and those extraction no longer finds are pruned.
     """
@@ -123,7 +124,7 @@ def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> 
     where = "standard output" if result.rendered is not None else result.output
     echo(f"wrote {where}: {len(claims)} claims ({kinds or 'none'})")
     if result.html:
-        echo(f"wrote {result.text_path}: the main text of the page (evidence offsets point into it)")
+        echo(f"wrote {result.text_path}: the article's text (evidence offsets point into it)")
     if result.dropped:
         echo(f"dropped {result.dropped} lines or sentences of page noise and repeats")
     if result.merge is not None:

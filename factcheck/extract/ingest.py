@@ -15,7 +15,7 @@ from factcheck.extract.merge import MergeReport, merge_claims
 from factcheck.extract.output import render
 from factcheck.extract.pipeline import extract
 from factcheck.extract.project import load_project
-from factcheck.extract.source import SourceError, read_input, read_sidecar, source_block
+from factcheck.extract.source import STDIN, SourceError, read_input, read_sidecar, source_block
 from factcheck.load.corpus import read_claims_file
 from factcheck.load.problems import ProblemsError
 from factcheck.load.write import (OutputRefused, check_claims_output, check_proposals_output, check_text_output,
@@ -30,7 +30,7 @@ class IngestResult:
     output: Path
     claims_file: ClaimsFile
     text_path: Path
-    html: bool
+    html: bool  # the text was written beside the claims file (an HTML page's main text, or standard input)
     proposals: list[Entity] = field(default_factory=list)
     merge: MergeReport | None = None
     dropped: int = 0
@@ -46,7 +46,8 @@ def metadata(path: Path, options: dict[str, Any], page: dict[str, Any] | None = 
     missing = [key for key in REQUIRED if not meta.get(key)]
     if missing:
         names = ", ".join(f"--{key}" for key in missing)
-        raise SourceError(f"missing {names}: give it on the command line or in {path.stem}.meta.yaml")
+        raise SourceError(f"missing {names}: give it on the command line" +
+                          ("" if path == STDIN else f" or in {path.stem}.meta.yaml"))
     try:
         meta["published"] = PartialDate.coerce(meta["published"])
     except ValueError as error:
@@ -60,12 +61,13 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
     meta = metadata(path, options, source_input.page_metadata)
     to_stdout = is_stdout(output)
     output = Path("claims") / f"{meta['id']}.yaml" if output is None or to_stdout else output
-    if to_stdout and source_input.html:
-        raise SourceError("-o -: a page's text must be saved beside its claims file; give -o a claims file")
+    if to_stdout and source_input.saved_beside:
+        what = "a page's text" if source_input.html else "the text read from standard input"
+        raise SourceError(f"-o -: {what} must be saved beside its claims file; give -o a claims file")
     if not to_stdout:
         check_claims_output(output, source_path=path)
     project = load_project(output.parent, entities_path=entities_path, cues_path=cues_path)
-    text_path = output.with_suffix(".txt") if source_input.html else path
+    text_path = output.with_suffix(".txt") if source_input.saved_beside else path
     source = Source.model_validate(source_block(meta, source_input.text, text_path, output))
     extraction = extract(source_input.text, source, project.entities, project.vocabulary, project.cues)
     if to_stdout:
@@ -74,11 +76,11 @@ def ingest(path: Path, options: dict[str, Any], *, output: Path | None = None, e
                             dropped=len(extraction.dropped), rendered=text)
     with file_lock(output):  # a concurrent extract into the same file waits, then merges into ours
         claims_file, report, text = _merged(output, extraction.claims_file, source_input.text, path, text_path,
-                                            html=source_input.html, prune=prune, known=project.entities)
-        if source_input.html:
+                                            html=source_input.saved_beside, prune=prune, known=project.entities)
+        if source_input.saved_beside:
             write_atomic(text_path, source_input.text)
         write_atomic(output, text)
-    return IngestResult(output, claims_file, text_path, source_input.html, extraction.proposals, report,
+    return IngestResult(output, claims_file, text_path, source_input.saved_beside, extraction.proposals, report,
                         len(extraction.dropped))
 
 

@@ -9,6 +9,8 @@ once, never with newline translation, so offsets index exactly the bytes that ar
 
 from __future__ import annotations
 
+import sys
+
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -32,6 +34,15 @@ class InputText:
     text: str
     html: bool
     page_metadata: dict[str, Any] = field(default_factory=dict)  # from an HTML page; the weakest source
+    piped: bool = False  # read from standard input (`-`): its text must be saved beside the claims file
+
+    @property
+    def saved_beside(self) -> bool:
+        """The claims' evidence points into a text that only exists once it is written beside them."""
+        return self.html or self.piped
+
+
+STDIN = Path("-")
 
 
 def read_input(path: Path) -> InputText:
@@ -39,19 +50,33 @@ def read_input(path: Path) -> InputText:
     read (a FIFO or a device would hang or never end), no larger than FACTCHECK_MAX_TEXT_BYTES."""
     from factcheck.load.paths import PathRefused, max_text_bytes, read_regular_file
 
+    if path == STDIN:
+        return _decoded(_read_stdin(max_text_bytes()), path, piped=True)
     try:
         raw = read_regular_file(path, max_bytes=max_text_bytes())
     except PathRefused as refusal:
         raise SourceError(f"{path}: {refusal.message}") from None
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from None
+    return _decoded(raw, path)
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise SourceError(f"standard input: over {max_bytes:,} bytes (FACTCHECK_MAX_TEXT_BYTES)")
+    return raw
+
+
+def _decoded(raw: bytes, path: Path, *, piped: bool = False) -> InputText:
+    where = "standard input" if piped else str(path)
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: not valid UTF-8 (byte {error.start}); convert it to UTF-8 first") from error
+        raise SourceError(f"{where}: not valid UTF-8 (byte {error.start}); convert it to UTF-8 first") from error
     if path.suffix.casefold() in HTML_SUFFIXES or decoded.lstrip()[:15].casefold().startswith(("<!doctype html", "<html")):
-        return InputText(html_to_text(decoded, path), html=True, page_metadata=html_metadata(decoded))
-    return InputText(decoded, html=False)
+        return InputText(html_to_text(decoded, path), html=True, page_metadata=html_metadata(decoded), piped=piped)
+    return InputText(decoded, html=False, piped=piped)
 
 
 def html_to_text(html: str, path: Path | None = None) -> str:
@@ -87,6 +112,8 @@ def sidecar_path(path: Path) -> Path:
 
 def read_sidecar(path: Path) -> dict[str, Any]:
     """The metadata of the sidecar file, if there is one; only `source:` keys are allowed."""
+    if path == STDIN:
+        return {}  # standard input has no sidecar: its metadata comes from the options
     sidecar = sidecar_path(path)
     if not sidecar.is_file():
         return {}

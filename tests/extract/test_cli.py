@@ -215,3 +215,24 @@ def test_re_extraction_keeps_a_subject_a_person_chose_on_an_auto_claim(workspace
     assert result.exit_code == 0, result.output
     after = load(output)
     assert next(c for c in after.claims if c.id == claim["id"]).subject == chosen
+
+
+def test_an_article_from_standard_input_is_saved_beside_its_claims(workspace, monkeypatch):
+    monkeypatch.chdir(workspace)
+    article = (workspace / "third-source.txt").read_text(encoding="utf-8")
+    output = workspace / "claims" / "piped-2019-08-23.yaml"
+    result = CliRunner().invoke(extract, ["-", "--id", "piped-2019-08-23", "--published", "2019-08-23",
+                                          "--publisher", "A wire", "--title", "Piped", "-o", str(output)],
+                                input=article, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    saved = output.with_suffix(".txt")
+    assert saved.read_text(encoding="utf-8") == article
+    claims = load(output)
+    assert claims.claims and all(saved.read_text(encoding="utf-8")[c.evidence.start:c.evidence.end] == c.evidence.text
+                                 for c in claims.claims)
+    load_corpus([workspace / "claims"])
+    refused = CliRunner().invoke(extract, ["-", "--id", "piped-2019-08-23", "--published", "2019-08-23",
+                                           "--publisher", "A wire", "--title", "Piped", "-o", "-"], input=article)
+    assert refused.exit_code == 2 and "standard input must be saved beside" in refused.output
+    missing = CliRunner().invoke(extract, ["-", "-o", str(output)], input=article)
+    assert missing.exit_code == 2 and ".meta.yaml" not in missing.output and "--id" in missing.output

@@ -111,6 +111,7 @@ class GateResult:
     unreviewed: str = "fail"  # the --unreviewed policy
     warned: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: warnings (--unreviewed warn)
     ignored: tuple[Finding, ...] = ()  # would fail, but rest on unreviewed claims: left out (--unreviewed ignore)
+    below_level: tuple[Finding, ...] = ()  # would fail, but their rule's severity is below --fail-on's
     baseline_changes: tuple[BaselineChange, ...] = ()  # entries the change adds or edits
     allow_baseline_changes: bool = False
     source_changes: tuple[SourceChange, ...] = ()  # claims files deleted or renamed

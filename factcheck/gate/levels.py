@@ -27,4 +27,5 @@ def below_level(result: GateResult, fail_on: FailOn) -> GateResult:
         notes.append(f"{claim.path}:{claim.line}: {finding.rule_id} {finding.verdict.value} does not fail: its rule's "
                      f"severity is {rule_severity(finding.rule_id, finding.severity, result.rules)}, below --fail-on {fail_on.severity}: {finding.message} "
                      f"[{finding.id}]")
-    return replace(result, failing=tuple(f for f in result.failing if f not in held), notes=(*result.notes, *notes))
+    return replace(result, failing=tuple(f for f in result.failing if f not in held), notes=(*result.notes, *notes),
+                   below_level=(*result.below_level, *held))

@@ -24,7 +24,8 @@ def gate_context(result: GateResult, base: RenderContext | None = None) -> Rende
     return replace(base or RenderContext(), suppressions={k: e.reason for k, e in result.suppressed.items()},
                    changed_paths=frozenset(result.changed_files), failing_verdicts=result.failing_verdicts,
                    rules=result.rules, show_unverified=result.fail_on == "unverified",
-                   warned=frozenset(f.id for f in result.warned), ignored=frozenset(f.id for f in result.ignored))
+                   warned=frozenset(f.id for f in result.warned), ignored=frozenset(f.id for f in result.ignored),
+                   below_level=frozenset(f.id for f in result.below_level))
 
 
 def render_gate(result: GateResult, format_name: str, base: RenderContext | None = None) -> str:

@@ -31,3 +31,5 @@ class RenderContext:
     # `warned` are shown as warnings, `ignored` are left out of the verdict (docs/ci.md)
     warned: frozenset[str] = frozenset()
     ignored: frozenset[str] = frozenset()
+    # finding ids of a failing verdict from rules below the gate's --fail-on severity: shown, not failing
+    below_level: frozenset[str] = frozenset()

@@ -31,7 +31,7 @@ def level(finding: Finding, context: RenderContext) -> str | None:
     if (finding.id in context.suppressions or finding.id in context.ignored
             or not in_changed_files(finding, context.changed_paths)):
         return None
-    if finding.id in context.warned:
+    if finding.id in context.warned or finding.id in context.below_level:
         return "warning"
     if finding.verdict.value in context.failing_verdicts:
         return "error"

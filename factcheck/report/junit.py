@@ -63,6 +63,11 @@ def _testcase(suite: ET.Element, finding: Finding, context: RenderContext) -> st
         skipped = ET.SubElement(case, "skipped", message=xml_text(f"warning, not failing (--unreviewed warn): {note}"))
         skipped.text = xml_text("\n".join(_details(finding)))
         return "skipped"
+    if failing and finding.id in context.below_level:
+        skipped = ET.SubElement(case, "skipped", message=xml_text(
+            f"shown, not failing: the rule's severity ({finding.severity}) is below --fail-on"))
+        skipped.text = xml_text("\n".join(_details(finding)))
+        return "skipped"
     if failing and finding.id not in context.ignored:
         message = finding.message if note is None else f"{finding.message} ({note})"
         failure = ET.SubElement(case, "failure", message=xml_text(message), type=finding.verdict.value)

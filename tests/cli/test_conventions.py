@@ -97,8 +97,13 @@ def test_a_warning_rule_is_shown_but_does_not_fail_at_the_default_level(repo: Pa
     assert "CONFLICT" in gate.stdout and "factcheck gate: passed" in gate.stdout
     assert run("gate", "--fail-on", "warning").exit_code == 1
     assert run("gate", "--fail-on", "info").exit_code == 1
+    junit = run("gate", "--format", "junit")  # the machine formats say the same: shown, not failing
+    assert junit.exit_code == 0 and 'failures="0"' in junit.stdout and "below --fail-on" in junit.stdout
+    github = run("gate", "--format", "github")
+    assert github.exit_code == 0 and "::warning" in github.stdout and "::error" not in github.stdout
     fc101_as(repo, "error")
     assert run("gate").exit_code == 1
+    assert 'failures="1"' in run("gate", "--format", "junit").stdout
 
 
 def test_fail_on_mistakes_exit_2(repo: Path) -> None:

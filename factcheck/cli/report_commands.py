@@ -23,6 +23,7 @@ from factcheck.cli.rule_options import (
     usage_error,
 )
 from factcheck.engine import Report, run_rules
+from factcheck.engine.parallel import default_jobs
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
@@ -39,7 +40,7 @@ UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.ya
 
 
 def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool, *,
-                 reviewed: bool = False, cache: bool = False) -> Report:
+                 reviewed: bool = False, cache: bool = False, jobs: int = 1) -> Report:
     """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
     `validate` does."""
     try:
@@ -55,7 +56,7 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
         sys.exit(EXIT_USAGE)
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
-        return run_rules(corpus, rules)
+        return run_rules(corpus, rules, jobs=jobs)
     with Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("pairs", total=None, visible=False)
@@ -64,7 +65,7 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
             if total >= PROGRESS_THRESHOLD and (done % 500 == 0 or done == total):
                 progress.update(task, completed=done, total=total, visible=True)
 
-        return run_rules(corpus, rules, progress=advance)
+        return run_rules(corpus, rules, progress=advance, jobs=jobs)
 
 
 @click.command(cls=ConfiguredCommand)
@@ -84,9 +85,12 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
 @REVIEWED_ONLY_OPTION
 @click.option("--no-cache", is_flag=True,
               help="Read and validate every claims file, not keeping them in .factcheck/ (docs/performance.md).")
+@click.option("--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes that compare pairs in a large run (0: every core); the same report as one "
+                   "(docs/performance.md: not yet faster on 2 busy cores).")
 def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...],
            entities: Path | None, format_name: str, output: Path | None, hide_unverified: bool, color: bool | None,
-           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool) -> None:
+           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool, jobs: int) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
     Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
@@ -97,7 +101,8 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     inputs = (*claims, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
     rules = load_rules_or_exit(rules_dir, select, ignore)
-    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache)
+    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache,
+                          jobs=jobs or default_jobs())
     to_terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,

@@ -22,7 +22,8 @@ from factcheck.engine.blocking import candidate_pairs, evidence_mentions, implie
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
-from factcheck.engine.same_fact import same_fact
+from factcheck.engine.parallel import judge_all
+from factcheck.engine.same_fact import SameFactResult, same_fact
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim
@@ -34,9 +35,11 @@ UNMATCHED_RULE = ("FC000", "no-rule")
 
 
 def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterable[str] | None = None,
-              progress: Progress | None = None) -> Report:
+              progress: Progress | None = None, jobs: int = 1) -> Report:
     """Compare the corpus under `rules`. With `focus_sources`, only pairs that involve a claim of one
-    of those sources are compared, and only their claims can be unverified (the gate's fast path)."""
+    of those sources are compared, and only their claims can be unverified (the gate's fast path).
+    With `jobs` over 1, a large run's pairs are judged in that many processes (`parallel.py`), with
+    the same findings."""
     focus = set(focus_sources) if focus_sources is not None else None
     context = Context(entities=corpus.entities)
     claims = corpus.claims()
@@ -53,31 +56,24 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
             pairs = (p for p in pairs if p[0].source_id in focus or p[1].source_id in focus)
         work.append((loaded, list(pairs)))
     total = sum(len(pairs) for _, pairs in work)
-    done = 0
     findings: list[Finding] = []
     linked: set[str] = set()
     set_aside = 0
-    for loaded, pairs in work:
+
+    def judge(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim) -> tuple[SameFactResult, Comparison | None]:
+        return _judge(loaded, first, second, contexts, context)
+
+    for (loaded, pairs), judged in zip(work, judge_all(work, judge, jobs, progress)):
         compared: list[PairComparison] = []
         in_order: list[PairComparison] = []  # a plan or forecast and what was done
         strength: dict[tuple[str, str], float] = {}
         by_key: dict[str, SourcedClaim] = {}
-        for first, second in pairs:
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varying)
+        for (first, second), (fact, comparison) in zip(pairs, judged):
             if not fact.same and not fact.sequence:
                 set_aside += 1
                 continue
-            comparison = _compare(loaded, first, second, context)
             if comparison is None:
                 continue
-            if fact.sequence:
-                comparison = _in_time_order(first, second, comparison)
-            elif fact.reason:
-                comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
-                                     facts={**comparison.facts, "context": round(fact.score, 4)})
             (in_order if fact.sequence else compared).append(PairComparison(first.key, second.key, comparison))
             strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
             by_key[first.key], by_key[second.key] = first, second
@@ -100,6 +96,24 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
                                                               Verdict.agree, Verdict.unverified)},
     )
     return Report(tuple(findings), summary)
+
+
+def _judge(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, contexts: ContextIndex,
+           context: Context) -> tuple[SameFactResult, Comparison | None]:
+    """One pair: the same-fact test, and when it is one fact (or a plan and its outcome) the
+    comparison, explained; None when the pair is set aside or the comparator says nothing."""
+    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varying)
+    if not fact.same and not fact.sequence:
+        return fact, None
+    comparison = _compare(loaded, first, second, context)
+    if comparison is None:
+        return fact, None
+    if fact.sequence:
+        return fact, _in_time_order(first, second, comparison)
+    if fact.reason:
+        comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
+                             facts={**comparison.facts, "context": round(fact.score, 4)})
+    return fact, comparison
 
 
 class Applicability:

@@ -143,7 +143,7 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
             loaded = cached_source(cache, path, raw) if cache is not None and raw is not None else None
             found: list[Problem] = []
             if loaded is None:
-                fast = parse_fast(path, raw.decode("utf-8", errors="replace")) if raw is not None else None
+                fast = _parse_fast(path, raw)
                 loaded, found = load_source(fast, entities, vocabulary) if fast is not None else (None, [])
                 if fast is None or found:  # only the line-tracking reader reports problems, located
                     loaded, found = load_source(read_yaml(path), entities, vocabulary)
@@ -173,6 +173,14 @@ def _claims_bytes(path: Path) -> bytes | None:
     try:
         return read_project_file(path, max_bytes=max_yaml_bytes())
     except (PathRefused, OSError):
+        return None
+
+
+def _parse_fast(path: Path, raw: bytes | None) -> YamlDocument | None:
+    """The fast path's reading of the file's bytes; None for bytes that are not UTF-8 (read_yaml says so)."""
+    try:
+        return parse_fast(path, raw.decode("utf-8")) if raw is not None else None
+    except UnicodeDecodeError:
         return None
 
 

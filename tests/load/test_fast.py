@@ -168,3 +168,11 @@ def _problems(load: Any) -> list[Any]:
     except ProblemsError as error:
         return error.problems
     return []
+
+
+def test_bytes_that_are_not_utf8_are_reported_as_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    claims_dir = generate(tmp_path, 2, 5, seed=5).claims_dir
+    first = claims_dir / "s000000.yaml"
+    first.write_bytes(first.read_bytes().replace(b"Publisher 0", b"Publisher \xff"))
+    fast, slow = load_both([claims_dir], monkeypatch)
+    assert fast == slow and any("s000000.yaml" in p and "not valid UTF-8" in p for p in fast)

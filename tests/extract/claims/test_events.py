@@ -135,3 +135,11 @@ def test_what_happened_is_about_the_story_s_event_not_the_place_named_beside_it(
     extraction = extract(text, make_source(text, "2026-10-14"), entities, project.vocabulary, project.cues)
     found = [(c.subject, c.property, str(c.value.date)) for c in of_kind(extraction, "date")]
     assert found == [("teshan-quake", "started_on", "2026-10-13")]
+
+
+def test_a_place_or_time_after_the_predicate_is_not_what_was_signed(run):
+    # written for tests: "signed in Saltholm", "signed on Thursday evening" name no event
+    for text in ("The GSOMIA pact was signed in Seoul on Nov. 23, 2016.\n",
+                 "The GSOMIA pact, signed on Wednesday evening in Seoul, lets the two share intelligence.\n"):
+        found = [(c.property, c.event) for c in of_kind(run(text, "2016-11-25"), "date")]
+        assert [p for p, _ in found] == ["signed_on"] and found[0][1] not in ("seoul", "evening"), (text, found)

@@ -37,7 +37,7 @@ _SPEECH = frozenset(("said", "says", "say", "told", "tells", "stated", "added", 
                      "confirmed", "confirms"))
 _NOUNS = frozenset(("talks", "call", "calls", "summit", "summits", "meeting", "meetings", "notice", "treaty", "accord",
                     "negotiations", "occupation", "decision"))
-_PREPOSITION_ENDS = frozenset(("in", "on", "at", "by", "for", "from", "since", "until", "during"))
+_PREPOSITION_ENDS = frozenset(("in", "on", "at", "by", "for", "from", "during"))  # "signed in", "signed on"
 _QUALIFIER = re.compile(r"\b(?:if not|unless|if)\b[^,.;:]*", re.IGNORECASE)
 
 
@@ -149,7 +149,8 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
     if "{object}" in template:
         end = home.end if home else predicate.end + 60
         head = head_after(document.text, predicate.end, end)
-        if predicate.text.split()[-1].casefold() in _PREPOSITION_ENDS:
+        words = predicate.text.casefold().split()
+        if len(words) > 1 and words[-1] in _PREPOSITION_ENDS:
             head = None  # "signed in Saltholm", "signed on Thursday evening": a place or a time, not what was signed
         if head is None or value.start <= head[0] < value.end:  # "Talks between ... ended on Thursday": what ended
             head = head_after(document.text, home.start if home else max(0, predicate.start - 60), predicate.start)

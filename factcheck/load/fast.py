@@ -47,19 +47,30 @@ from factcheck.load.paths import PathRefused, read_project_file
 
 _NODE_START = r"(?:(?:\A|\n)[ \t]*|[:,\[{?\-][ \t]+|[\[{,:])"
 _TOKEN_END = r"[ \t]*(?:#|\n|\Z|[,\]}])"
-# (a cheap test that the text may hold it, the pattern): what only `read_yaml` may read
-_UNSAFE: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (a cheap test that the text may hold it: a substring or a simpler pattern; the pattern): what only
+# `read_yaml` may read
+_UNSAFE: tuple[tuple[str | re.Pattern[str], re.Pattern[str]], ...] = (
     # what libyaml refuses, and NEL, CR, LS, PS (line breaks where the readers may differ) and BOM
     ("", re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")),
+    ("\t", re.compile("\t")),  # a tab: libyaml refuses it as indentation, yaml-rs does not always
     ("%", re.compile(r"(?:\A|\n)%")),  # a directive
     ("\n", re.compile(r"\n(?:---|\.\.\.)(?=[ \t\n]|\Z)")),  # a second document, or the end of one
     ("&", re.compile(_NODE_START + "&")),  # an anchor
     ("*", re.compile(_NODE_START + "\\*")),  # an alias
     ("!", re.compile(_NODE_START + "!")),  # a tag
     # 0123, 0x1F, 1_000: numbers in YAML 1.1 (and to yaml-rs), text or a problem to read_yaml
-    ("", re.compile(r"(?<=[\s:,\[{])[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*"
-                    r"|[0-9.][0-9._]*_[0-9._eE+-]*)" + _TOKEN_END)),
-    ("", re.compile(r"\A[-+]?[0-9.]")),  # a number as the whole file
+    ("", re.compile(r"(?:\A|(?<=[\s:,\[{]))[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*"
+                    r"|[0-9._]*_[0-9._eE+-]*)" + _TOKEN_END)),
+    ("", re.compile(r"\A[-+]?[0-9._]")),  # a number as the whole file
+    ("", re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[|>]")),  # a block scalar as the whole file
+    # block scalars whose ends the two parsers read differently: kept (+) or indented by number, or
+    # empty (the next line is no deeper than the header's), or a file that does not end with a newline
+    ("|", re.compile(_NODE_START + r"\|(?:[-+]?[0-9]|[0-9]?\+)")),
+    (">", re.compile(_NODE_START + r">(?:[-+]?[0-9]|[0-9]?\+)")),
+    (re.compile(r"[:\-?][ \t]+[|>]"),
+     re.compile(r"(?:\A|\n)([ \t]*)[^\n]*?(?:[:\-?][ \t]+|\A[ \t]*)[|>][-+0-9]*[ \t]*(?:#[^\n]*)?"
+                    r"(?:\n|\Z)(?!\1[ \t]+\S)")),
+    ("", re.compile(r"[^\n]\Z")),
     # a quoted date or time (yaml-rs reads a quoted date as a date)
     ("", re.compile(r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']")),
     ("\\", re.compile(r"\\[xuU\n]")),  # an escape that could spell a date
@@ -104,7 +115,8 @@ def read_yaml_fast(path: Path, *, root: Path | None = None) -> YamlDocument | No
 
 def parse_fast(path: Path, text: str) -> YamlDocument | None:
     """`text` as `read_yaml` would read it, or None when the fast path cannot be sure."""
-    if any(hint in text and pattern.search(text) for hint, pattern in _UNSAFE):
+    if any((hint in text if isinstance(hint, str) else hint.search(text)) and pattern.search(text)
+           for hint, pattern in _UNSAFE):
         return None
     try:
         data = yaml_rs.loads(text, alias_limits=_STRICT)

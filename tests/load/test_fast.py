@@ -176,3 +176,39 @@ def test_bytes_that_are_not_utf8_are_reported_as_before(tmp_path: Path, monkeypa
     first.write_bytes(first.read_bytes().replace(b"Publisher 0", b"Publisher \xff"))
     fast, slow = load_both([claims_dir], monkeypatch)
     assert fast == slow and any("s000000.yaml" in p and "not valid UTF-8" in p for p in fast)
+
+
+PIECES = ["a", "b: ", "- ", "  ", "\n", ": ", "[", "]", "{", "}", ", ", "'", '"', "#", "x y", "1", "0", ".5", "_1",
+          "2019-08-22", "|", ">", "|+", ">-", "-", "?", "\t", "\\", "yes", "null", "~", "e3", "_", ":", "&", "*", "!",
+          "%", "---", "...", "é", "0x", "1_", "inf", ".Inf", "'s'", '"q"']
+
+
+def test_random_texts_agree_or_decline(tmp_path: Path) -> None:
+    """Seeded random texts and small edits of the seeds' files: the fast path never reads a file
+    otherwise than read_yaml (each disagreement found this way is now a guard in fast.py)."""
+    import random
+
+    rng = random.Random(20261130)
+    seeds = [(ROOT / name).read_text(encoding="utf-8") for name in ("claims/bloomberg-2019-08-22.yaml",
+                                                                     "claims/entities.yaml")]
+    path = tmp_path / "f.yaml"
+    for _ in range(3000):
+        if rng.random() < 0.5:
+            text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25)))
+        else:
+            base = rng.choice(seeds)
+            start = rng.randrange(len(base))
+            end = min(len(base), start + rng.randint(0, 10))
+            text = base[:start] + "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 3))) + base[end:]
+        path.write_text(text, encoding="utf-8")
+        assert_agrees(path, text)
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|-", ">-", "|+", ">+", "|2", ">1-"])
+def test_block_scalars_agree_or_decline(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "f.yaml"
+    for body in ["", "  x\n", "  x\n\n", "  # c\n", "\n  x\n", "  x\n  y\n", "x\n", "  x"]:
+        for text in (f"a: {header}\n{body}", f"a: {header}\n{body}b: end\n", f"r:\n  a: {header}\n" +
+                     "".join(f"  {line}\n" for line in body.splitlines())):
+            path.write_text(text, encoding="utf-8")
+            assert_agrees(path, text)

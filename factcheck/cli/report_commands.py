@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from factcheck.cli.configured import ConfiguredCommand
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
@@ -36,6 +38,7 @@ from factcheck.rules.severity import FailOn, rule_severity
 from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
+LOAD_PROGRESS_THRESHOLD = 500  # claims files: fewer load in a second or two
 UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.yaml: FC101 name has no test file`
 
 
@@ -43,8 +46,18 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
                  reviewed: bool = False, cache: bool = False, jobs: int = 1) -> Report:
     """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
     `validate` does."""
+    console = Console(stderr=True)
+    showing = not quiet and console.is_terminal
     try:
-        corpus = load_corpus(list(claims), entities_path=entities, cache=cache)
+        if not showing:
+            corpus = load_corpus(list(claims), entities_path=entities, cache=cache)
+        else:
+            with _bar(console, "loading") as (progress, task):
+                def read(done: int, total: int) -> None:
+                    if total >= LOAD_PROGRESS_THRESHOLD:
+                        progress.update(task, completed=done, total=total, visible=True)
+
+                corpus = load_corpus(list(claims), entities_path=entities, cache=cache, progress=read)
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_DATA)
@@ -54,18 +67,22 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
     if rule_problems:
         echo_problems(rule_problems, what="rule problem")
         sys.exit(EXIT_USAGE)
-    console = Console(stderr=True)
-    if quiet or not console.is_terminal:
+    if not showing:
         return run_rules(corpus, rules, jobs=jobs)
-    with Progress(TextColumn("comparing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("pairs", total=None, visible=False)
-
+    with _bar(console, "comparing") as (progress, task):
         def advance(done: int, total: int) -> None:
             if total >= PROGRESS_THRESHOLD and (done % 500 == 0 or done == total):
                 progress.update(task, completed=done, total=total, visible=True)
 
         return run_rules(corpus, rules, progress=advance, jobs=jobs)
+
+
+@contextmanager
+def _bar(console: Console, label: str) -> Iterator[tuple[Progress, TaskID]]:
+    """A progress bar on standard error, hidden until a step reports a size worth showing."""
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        yield progress, progress.add_task(label, total=None, visible=False)
 
 
 @click.command(cls=ConfiguredCommand)

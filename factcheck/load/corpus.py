@@ -9,6 +9,7 @@ problem of every file is collected; the caller gets a `Corpus` or a `ProblemsErr
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -113,20 +114,22 @@ def project_file(paths: list[Path], name: str) -> Path | None:
     return None
 
 
-def load_corpus(paths: list[Path], *, entities_path: Path | None = None, cache: bool = False) -> Corpus:
+def load_corpus(paths: list[Path], *, entities_path: Path | None = None, cache: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Load claims files (and the entity file and vocabulary beside them); raise ProblemsError on any
     mistake. With `cache`, files validated before with the same inputs come from the project's cache
-    (`cache.py`), and files validated now are kept in it."""
+    (`cache.py`), and files validated now are kept in it. `progress(done, total)` as each claims file is read."""
     opened = open_cache(context_sha(_file_bytes(entities_path or project_file(paths, ENTITIES_FILE)),
                                     _file_bytes(project_file(paths, VOCABULARY_FILE)))) if cache else None
     try:
-        return _load_corpus(paths, entities_path, opened)
+        return _load_corpus(paths, entities_path, opened, progress)
     finally:
         if opened is not None:
             opened.close()
 
 
-def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCache | None) -> Corpus:
+def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCache | None,
+                 progress: Callable[[int, int], None] | None) -> Corpus:
     problems: list[Problem] = []
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -137,8 +140,11 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
+    files = claims_files_in(paths)
     with paused_gc():
-        for path in claims_files_in(paths):
+        for done, path in enumerate(files, start=1):
+            if progress is not None:
+                progress(done, len(files))
             raw = _claims_bytes(path)
             loaded = cached_source(cache, path, raw) if cache is not None and raw is not None else None
             found: list[Problem] = []

@@ -147,3 +147,9 @@ def test_report_with_and_without_the_cache(project: Path, monkeypatch: pytest.Mo
     warm = runner.invoke(cli, args)
     assert uncached.stdout == cold.stdout == warm.stdout
     assert '"verdict": "conflict"' in warm.stdout
+
+
+def test_load_reports_progress_per_claims_file(project: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    load_corpus([project], progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(n, 5) for n in range(1, 6)]

@@ -6,10 +6,11 @@ plain data about ten times faster, but it reads more than we allow (anchors, ali
 numbers such as `0123` or `1_000`, a quoted date as a date) and keeps no places. So the fast path
 takes a file only when nothing in it can read differently, and gives up otherwise:
 
-- the text holds no character libyaml refuses, no byte-order mark, no directive, no second document,
-  no anchor, alias or tag at the start of a node, no number a YAML 1.1 reader sees otherwise
-  (a leading zero, an underscore), no quoted or escaped text that `yaml-rs` would take for a date,
-  and no date alone on a line (block scalar content);
+- the text holds no character libyaml refuses, no tab, no byte-order mark, no directive, no second
+  document, no anchor, alias or tag at the start of a node, no number a YAML 1.1 reader sees otherwise
+  (a leading zero, an underscore), no quoted or escaped text that `yaml-rs` would take for a date, no
+  date alone on a line (block scalar content), no block scalar whose end the two read differently
+  (kept, numbered, empty, or the whole file), and it ends with a newline;
 - the data holds only text keys, no datetime, no text that `read_yaml` would read as something else
   or warn about (`yes`, `1:20`, `2019-02-30`), no integer over the digit limit, and stays within the
   depth, key, item and evidence-length limits.
@@ -17,8 +18,8 @@ takes a file only when nothing in it can read differently, and gives up otherwis
 Anything else, and any file with a problem at all, is read again by `read_yaml`, which reports the
 problem with its place: the fast path never reports a problem of its own. Where each claim starts
 (its line, shown in findings) is found by scanning the lines under `claims:`, checked against the
-data. `tests/load/test_fast.py` runs both readers over every YAML file of the repository and over
-generated files and compares data and problems.
+data. `tests/load/test_fast.py` runs both readers over every YAML file of the repository, generated
+files, hostile inputs and seeded random texts, and compares data, claim lines and problems.
 """
 
 from __future__ import annotations

@@ -129,6 +129,8 @@ def open_cache(context: str, root: Path | None = None) -> ClaimsCache:
     built again, or, when even that fails, not used (lookups miss, nothing is stored)."""
     path = (root or project_root()) / CACHE_FOLDER / CACHE_FILE
     key = _secret_key()
+    if key is None:  # no key to sign rows with: no cache (nothing is written to the project)
+        return ClaimsCache(path, context, None, b"")
     try:
         _make_folder(path.parent)
         connection = _connect(path)
@@ -138,7 +140,7 @@ def open_cache(context: str, root: Path | None = None) -> ClaimsCache:
             connection = _connect(path)
         except (OSError, sqlite3.Error):
             connection = None
-    return ClaimsCache(path, context, connection if key else None, key or b"")
+    return ClaimsCache(path, context, connection, key)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

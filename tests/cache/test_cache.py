@@ -153,3 +153,13 @@ def test_load_reports_progress_per_claims_file(project: Path) -> None:
     seen: list[tuple[int, int]] = []
     load_corpus([project], progress=lambda done, total: seen.append((done, total)))
     assert seen == [(n, 5) for n in range(1, 6)]
+
+
+def test_no_key_no_cache(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the key's folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    first, read = read_files(project, monkeypatch)
+    assert len(read) == 5 and not (project.parent / CACHE_FOLDER).exists()
+    _, read = read_files(project, monkeypatch)
+    assert len(read) == 5

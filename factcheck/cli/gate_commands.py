@@ -103,10 +103,12 @@ def _fail_usage(error: GateError) -> NoReturn:
               help="With --base: accept findings by the baseline entries this change adds or edits (once reviewed).")
 @click.option("--allow-deleted-sources", is_flag=True,
               help="A known finding whose source this change deletes is listed, and does not fail.")
+@click.option("--no-cache", is_flag=True,
+              help="Read and validate every claims file, not the unchanged ones from the cache in .factcheck/cache/.")
 def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: FailOn, unreviewed: str,
          claims_dir: Path, rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], entities: Path | None,
          rules_from_head: bool, format_name: str, output: Path | None, reviewed_only: bool, color: bool | None,
-         allow_baseline_changes: bool, allow_deleted_sources: bool) -> None:
+         allow_baseline_changes: bool, allow_deleted_sources: bool, no_cache: bool) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
@@ -122,7 +124,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
                           rules_from_head=rules_from_head, entities=entities,
                           select=_selected_ids(rules_dir, select, ignore, judged_here=base is None or rules_from_head),
                           allow_baseline_changes=allow_baseline_changes, allow_deleted_sources=allow_deleted_sources,
-                          reviewed_only=reviewed_only)
+                          reviewed_only=reviewed_only, cache=not no_cache)
     try:
         result = below_level(run_gate(request), fail_on)
     except GateError as error:

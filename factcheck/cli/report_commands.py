@@ -101,7 +101,7 @@ def _bar(console: Console, label: str) -> Iterator[tuple[Progress, TaskID]]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (--fail-on): only errors exit non-zero.")
 @REVIEWED_ONLY_OPTION
 @click.option("--no-cache", is_flag=True,
-              help="Read and validate every claims file, not keeping them in .factcheck/ (docs/performance.md).")
+              help="Read and validate every claims file, not keeping them in .factcheck/cache/ (docs/performance.md).")
 @click.option("--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes that compare pairs in a large run (0: every core); the same report as one "
                    "(docs/performance.md: not yet faster on 2 busy cores).")

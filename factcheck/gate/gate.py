@@ -91,6 +91,7 @@ class GateRequest:
     allow_baseline_changes: bool = False  # a maintainer reviewed the change's baseline entries: use them
     allow_deleted_sources: bool = False  # a finding that loses its evidence is listed, and does not fail
     reviewed_only: bool = False  # unreviewed (auto) claims are left out before anything is compared
+    cache: bool = True  # unchanged claims files come validated from the project's cache (.factcheck/cache/)
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def run_gate(request: GateRequest) -> GateResult:
     link_problems = check_links(claims_files_in(corpus_paths), root or Path.cwd())
     if link_problems:
         raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
-    corpus = load_corpus(corpus_paths, entities_path=request.entities)  # invalid: exit 1
+    corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)  # invalid: exit 1
     if request.reviewed_only:
         corpus = reviewed_only(corpus)
     rule_problems = check_properties(rules, corpus.vocabulary)

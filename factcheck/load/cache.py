@@ -1,7 +1,8 @@
 """A cache of validated claims files, so a second report and the gate read only what changed.
 
-One SQLite file, `.factcheck/claims-cache.sqlite` at the project's root (the folder holds a
-`.gitignore` of `*`, so it is never committed). A row holds one claims file as the model validated
+One SQLite file, `.factcheck/cache/claims-cache.sqlite` at the project's root (its own folder holds a
+`.gitignore` of `*`, so it is never committed; `.factcheck/` itself also holds what is committed, the
+baseline, so the cache must not ignore the whole of it). A row holds one claims file as the model validated
 it, with its claim lines, keyed by what decides that outcome: the sha256 of the claims file, of its
 source text, and of the context (the entity file, the vocabulary, the shipped vocabulary and
 factcheck's version). Only a file that loaded with no problem is stored; a file with problems is
@@ -32,7 +33,7 @@ from pydantic import ValidationError
 from factcheck import __version__
 from factcheck.load.paths import project_root
 
-CACHE_FOLDER = ".factcheck"
+CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
 FORMAT = "1"  # the layout of the rows; a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
@@ -162,7 +163,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _make_folder(folder: Path) -> None:
-    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# factcheck's cache: never commit it\n*\n", encoding="utf-8")

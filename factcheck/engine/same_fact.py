@@ -10,10 +10,12 @@ same fact only when:
    and what was done are shown together in time order, `sequence`); for quantities, the same thing
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
    counting as one group) and, unless the rule lets values vary over time, dates that can be the
-   same day when both texts date them;
+   same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
+   apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. When the keys already carry much
-   of the context, the lower `min_context_keyed` applies: both claims name the same event, or both
+   of the context, the lower `min_context_keyed` applies: both claims name the same event (for
+   dates, an event of a property that happens once: talks and calls recur), or both
    say what they count and it matches, or both texts date the value to the same day or month, or
    the property happens once to a thing (`once: true` in the vocabulary: an agreement is signed
    once) and the subject is a thing, not an actor. Two counts of one thing dated to the same day

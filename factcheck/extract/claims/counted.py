@@ -42,6 +42,7 @@ _RISE = ("rose rise rises risen gained gains gain jumped jumps climbed climbs in
 _FALL = ("fell fall falls fallen lost loses lose dropped drops declined declines decreased decreases shrank shrinks "
          "slumped slumps plunged plunges slid slides tumbled tumbles weakened retreated eased down lower weaker "
          "less").split()
+MOVE_WORDS = _RISE + _FALL  # the words of a rise or a fall, for readers of the level a move reached
 _CHANGE_BEFORE = re.compile(
     rf"\b(?P<verb>{'|'.join(_RISE + _FALL)}|by|from|edged\s+up|edged\s+down)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|less\s+than|over|just|a\s+further)\s+)?$",

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
-from factcheck.extract.claims.counted import (change_counted, change_day, change_of, counted_phrase, level_counted,
-                                             normal_counted, synonym_counted)
+from factcheck.extract.claims.counted import (MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
+                                             level_counted, normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.numbers import parse_number
@@ -256,8 +256,8 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
 
 
 _LEVEL_LEAD = re.compile(
-    r"(?:(?:[+\-\u2212]|\b(?:rose|rising|gained|jumped|climbed|surged|soared|fell|falling|dropped|lost|slid|slipped|"
-    r"declined|eased|edged\s+(?:up|down)|added|shed)\s+(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
+    rf"(?:(?:[+\-\u2212]|\b(?:{'|'.join(MOVE_WORDS)}|rising|falling|slipped|edged\s+(?:up|down)|added|shed)\s+"
+    r"(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
     r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
     r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?at\s+)$",
     re.IGNORECASE)

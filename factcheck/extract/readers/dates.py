@@ -28,6 +28,9 @@ _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The names as patterns, for readers that must know a date's words when they see them ("In June").
+MONTH_NAME = _MONTH.replace("(?P<month>", "(?:")
+WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _EVENT_UNIT = r"(?P<unit>minute|hour|day|week|month|year)"
@@ -69,7 +72,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(rf"\b(?P<weekday>{WEEKDAY_NAME[3:-1]})\b")),
     ("year", re.compile(rf"(?<![\d.,$])\b(?P<year>{_YEAR})\b(?![.,]?\d|\s*(?:%|percent|per\s*cent))")),
 )
 

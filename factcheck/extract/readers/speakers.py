@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.cues import Cues
+from factcheck.extract.readers.dates import MONTH_NAME, WEEKDAY_NAME
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 from factcheck.extract.readers.names import clean_name, load_names, name_start, places_before
 from factcheck.extract.readers.quotemarks import QuoteSpan
@@ -67,9 +68,7 @@ class _Agent:
 
 
 # "In June the ministry said": a month or a day opening a sentence is no one's name.
-_CALENDAR = re.compile(r"(?:(?:In|On|By|Since|Last|This|Next|Early|Late|Until)\s+)?(?:January|February|March|April|May|"
-                       r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-                       r"Friday|Saturday|Sunday)")
+_CALENDAR = re.compile(rf"(?:(?:In|On|By|Since|Last|This|Next|Early|Late|Until)\s+)?(?:{MONTH_NAME}|{WEEKDAY_NAME})")
 _POSSESSIVE_LEAD = re.compile(r"\s{0,3}(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s")
 
 

@@ -58,7 +58,8 @@ from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.corpus import RESERVED, Corpus
-from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, select_rules
+from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules
+from factcheck.rules.select import selected
 from factcheck.rules.model import Rule
 
 FAIL_ON: dict[str, tuple[str, ...]] = {
@@ -162,7 +163,7 @@ def run_gate(request: GateRequest) -> GateResult:
         accepting = baseline if request.allow_baseline_changes else at_base
     rules, rules_from = _rules(request, root, notes)
     try:
-        rules = select_rules(rules, list(request.select))
+        rules = selected(rules, request.select)
     except UnknownRuleError as error:
         raise GateError(str(error)) from None
     corpus_paths = _corpus_paths(request, changed)

@@ -6,8 +6,7 @@ from factcheck.rules.load import (
     check_properties,
     load_rules,
     rule_files_in,
-    select_rules,
 )
 from factcheck.rules.model import PairKey, Rule, RulesFile, Severity
 
-__all__ = ["LoadedRule", "PairKey", "Rule", "RulesFile", "Severity", "UnknownRuleError", "check_properties", "load_rules", "rule_files_in", "select_rules"]
+__all__ = ["LoadedRule", "PairKey", "Rule", "RulesFile", "Severity", "UnknownRuleError", "check_properties", "load_rules", "rule_files_in"]

@@ -218,22 +218,6 @@ class UnknownRuleError(KeyError):
         return str(self.args[0])
 
 
-def select_rules(rules: list[LoadedRule], selectors: list[str]) -> list[LoadedRule]:
-    """The rules named by `selectors` (ids or names, as Ruff's --select); all when there are none.
-
-    An unknown selector is an `UnknownRuleError` naming the known rules: a typo must not silently
-    check nothing."""
-    if not selectors:
-        return rules
-    known = {key: loaded for loaded in rules for key in (loaded.rule.id, loaded.rule.name)}
-    unknown = [s for s in selectors if s not in known]
-    if unknown:
-        listing = ", ".join(f"{r.rule.id} ({r.rule.name})" for r in rules)
-        raise UnknownRuleError(f"unknown rule {', '.join(map(repr, unknown))}; known: {listing}")
-    chosen = {known[s].rule.id for s in selectors}
-    return [r for r in rules if r.rule.id in chosen]
-
-
 def _validate_params(document: YamlDocument, where: tuple[Any, ...], comparator: Comparator,
                      params: dict[str, Any], problems: list[Problem]) -> Params | None:
     try:

@@ -50,3 +50,27 @@ def test_a_number_referring_back_is_not_a_count(run):
 
 def test_a_sentence_without_a_currency_gives_no_exchange_rate(run):
     assert amounts(run, "The index rose to 106.25 per dollar.\n") == []
+
+
+def test_speeds_are_not_lengths_and_say_what_moves(run):
+    text = ("The weather service measured a gust of 134 km/h at the airport. Forecasters had expected winds of "
+            "80 miles per hour.\n")
+    claims = of_kind(run(text, "2026-10-07"), "quantity")
+    assert [(c.value.amount, c.value.unit, c.value.counted) for c in claims] == [
+        (134.0, "km/h", "gust speed"), (80.0, "mph", "wind speed")]
+
+
+def test_a_distance_moved_written_in_words(run):
+    text = "Under the truce both armies pull back five kilometres from the border.\n"
+    claims = of_kind(run(text, "2026-09-10"), "quantity")
+    assert [(c.value.amount, c.value.unit, c.value.counted) for c in claims] == [(5.0, "km", "distance moved")]
+
+
+def test_a_part_of_a_whole_whose_size_is_not_given(run):
+    text = "Three of the bridge's spans collapsed into the river. One of the passengers swam ashore.\n"
+    assert amounts(run, text, "2026-10-09") == [(3.0, "span", None)]
+
+
+def test_a_count_followed_by_a_time_preposition(run):
+    text = "Monitors counted 17 breaches during the first week of the truce.\n"
+    assert amounts(run, text, "2026-09-23") == [(17.0, "breach", None)]

@@ -209,12 +209,23 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
         noun = _lemma(nearest.group(1).casefold())
         return f"{_MEASURED.get(noun, noun)} magnitude"
+    if value.reading.unit in _SPEEDS:  # "a gust of 134 km/h"; "gusts forecast ..., and it recorded 143 km/h"
+        sentence = document.sentences[value.sentence]
+        nouns = [m.group(1) for m in _SPEED_NOUN.finditer(document.text, sentence.start, value.start)]
+        return f"{_lemma(nouns[-1].casefold())} speed" if nouns else "speed"
+    if _MOVED.search(before):  # "troops pull back five kilometres from the border": how far they move
+        return "distance moved"
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
     return word if word in _DIMENSIONS else None  # "25 km from Orlek": a distance between places, left out
 
 
+_SPEEDS = frozenset(("km/h", "mph"))
+_SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
+# A length right after a verb of movement is how far something moves, not where a place lies.
+_MOVED = re.compile(r"\b(?:back|withdraw|withdrawn|withdrew|retreat|retreated|retreats|advance|advanced|advances|"
+                    r"move|moved|moves|pushed|pull|pulled)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$", re.IGNORECASE)
 _DIMENSIONS = frozenset(("depth", "length", "width", "height", "distance", "altitude", "diameter", "radius", "elevation"))
 
 

@@ -59,12 +59,15 @@ def _patterns(cues: Cues) -> _Patterns:
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
-        length=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{'|'.join(sorted(_LENGTHS, key=len, reverse=True))})\b",
-                          re.IGNORECASE),
+        length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_LENGTH_UNITS})"
+                          rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
-                        rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"),
+                        rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"
+                        # "Three of the bridge's spans": a part of a whole whose size is not given
+                        rf"|(?<![\w$.,])(?P<n2>{NUMBER})\s+of\s+(?:the|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?"
+                        rf"(?P<noun3>[a-z][a-z\-]+s)\b"),
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
                               rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
@@ -125,7 +128,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if amount is None:
         return None
     if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
-        unit = _LENGTHS[groups["unit"].casefold()] if groups.get("unit") else "magnitude"
+        unit = _LENGTHS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"
@@ -142,7 +145,9 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         if quoted is None:
             return None
         return QuantityValue(amount=amount, unit=f"{quoted}/{base}")
-    noun = (groups.get("noun") or "dead").casefold()
+    noun = (groups.get("noun") or groups.get("noun3") or "dead").casefold()
+    if groups.get("noun3") and amount < 2:
+        return None  # "one of the victims" picks one out; it counts nothing
     second = (groups.get("noun2") or "").casefold()
     if match.re is patterns.count_lead and " " in noun:  # "the number of displaced people", "of people killed"
         words = noun.split()
@@ -172,13 +177,18 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
 
 
-_LENGTHS = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+# Lengths and speeds by unit; a speed is a length per hour ("134 km/h", "80 miles per hour").
+_LENGTHS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+            "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mph": "mph", "miles per hour": "mph",
+            "miles an hour": "mph", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
             "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m"}
+_LENGTH_UNITS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_LENGTHS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
-_AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by".split())
+_AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "
+                        "after before between among under into".split())
 
 
 def _plural(word: str) -> bool:

@@ -25,7 +25,8 @@ from factcheck.cli.rule_options import (
     usage_error,
 )
 from factcheck.engine import Report, run_rules
-from factcheck.engine.parallel import default_jobs
+from factcheck.engine.engine import Executor
+from factcheck.engine.parallel import default_jobs, local_executor
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
@@ -43,7 +44,7 @@ UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.ya
 
 
 def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool, *,
-                 reviewed: bool = False, cache: bool = False, jobs: int = 1) -> Report:
+                 reviewed: bool = False, cache: bool = False, executor: Executor | None = None) -> Report:
     """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
     `validate` does."""
     console = Console(stderr=True)
@@ -68,13 +69,13 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
         echo_problems(rule_problems, what="rule problem")
         sys.exit(EXIT_USAGE)
     if not showing:
-        return run_rules(corpus, rules, jobs=jobs)
+        return run_rules(corpus, rules, executor=executor)
     with _bar(console, "comparing") as (progress, task):
         def advance(done: int, total: int) -> None:
             if total >= PROGRESS_THRESHOLD and (done % 500 == 0 or done == total):
                 progress.update(task, completed=done, total=total, visible=True)
 
-        return run_rules(corpus, rules, progress=advance, jobs=jobs)
+        return run_rules(corpus, rules, progress=advance, executor=executor)
 
 
 @contextmanager
@@ -119,7 +120,7 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     check_output_or_exit(output, inputs=inputs)
     rules = load_rules_or_exit(rules_dir, select, ignore)
     result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache,
-                          jobs=jobs or default_jobs())
+                          executor=local_executor(jobs or default_jobs()))
     to_terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,

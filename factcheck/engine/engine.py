@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from factcheck.comparators.base import Comparison, Context, Verdict
 from factcheck.comparators.time import apply_time_varying
@@ -22,7 +22,6 @@ from factcheck.engine.blocking import candidate_pairs, evidence_mentions, implie
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
-from factcheck.engine.parallel import judge_all
 from factcheck.engine.same_fact import SameFactResult, same_fact
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
@@ -34,43 +33,83 @@ Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
 UNMATCHED_RULE = ("FC000", "no-rule")
 
 
+@dataclass
+class Compared:
+    """What comparing the rules gives before unverified claims are added: the findings of linked
+    claims, which claims were linked, and the counts of the summary. Shards of blocks compared
+    elsewhere (`parallel.py`, `dask_executor.py`) each give one, and their sum is a serial run's."""
+
+    findings: list[Finding] = field(default_factory=list)
+    linked: set[str] = field(default_factory=set)
+    blocks: int = 0
+    pairs: int = 0
+    set_aside: int = 0
+
+
+Executor = Callable[[Corpus, list[LoadedRule], set[str] | None, Progress | None], Compared]  # parallel.py
+
+
 def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterable[str] | None = None,
-              progress: Progress | None = None, jobs: int = 1) -> Report:
+              progress: Progress | None = None, executor: Executor | None = None) -> Report:
     """Compare the corpus under `rules`. With `focus_sources`, only pairs that involve a claim of one
     of those sources are compared, and only their claims can be unverified (the gate's fast path).
-    With `jobs` over 1, a large run's pairs are judged in that many processes (`parallel.py`), with
-    the same findings."""
+    An `executor` compares shards of blocks elsewhere (`parallel.py`: `--jobs`, `--executor dask`),
+    with the same findings; by default everything is compared in this process."""
     focus = set(focus_sources) if focus_sources is not None else None
-    context = Context(entities=corpus.entities)
     claims = corpus.claims()
+    compared = (executor or compare_rules)(corpus, rules, focus, progress)
+    findings = list(compared.findings)
+    applies = Applicability()
+    for item in claims:
+        if item.key not in compared.linked and (focus is None or item.source_id in focus):
+            findings.append(_unverified(item, rules, corpus, applies))
+    findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
+                                 f.subject, f.property, f.id))
+    verdicts = Counter(f.verdict.value for f in findings)
+    summary = Summary(
+        sources=len(corpus.documents), claims=len(claims), rules=len(rules), blocks=compared.blocks,
+        pairs=compared.pairs, different_facts=compared.set_aside,
+        verdicts={v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible,
+                                                              Verdict.agree, Verdict.unverified)},
+    )
+    return Report(tuple(findings), summary)
+
+
+def rule_claims(corpus: Corpus, rules: list[LoadedRule]) -> list[list[SourcedClaim]]:
+    """Each rule's claims: those it applies to, in the corpus's order."""
+    claims, applies = corpus.claims(), Applicability()
+    return [[c for c in claims if applies(loaded, c)] for loaded in rules]
+
+
+def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None = None,
+                  progress: Progress | None = None, *, matched: list[list[SourcedClaim]] | None = None) -> Compared:
+    """Block, judge and group each rule's claims into findings (`matched`: each rule's claims, by
+    default `rule_claims`; a shard's share of them in a worker, `shards.py`)."""
+    context = Context(entities=corpus.entities)
     contexts = ContextIndex(corpus.entities, {p for p, d in corpus.vocabulary.items() if d.once})
     mentioned = evidence_mentions(corpus.entities)
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
-    blocks = 0
-    applies = Applicability()
-    for loaded in rules:
-        matched = [c for c in claims if applies(loaded, c)]
-        count, pairs = candidate_pairs(loaded.rule, matched, mentioned, implied_keys(loaded))
-        blocks += count
+    compared_all = Compared()
+    for loaded, claims in zip(rules, matched if matched is not None else rule_claims(corpus, rules)):
+        count, pairs = candidate_pairs(loaded.rule, claims, mentioned, implied_keys(loaded))
+        compared_all.blocks += count
         if focus is not None:
             pairs = (p for p in pairs if p[0].source_id in focus or p[1].source_id in focus)
         work.append((loaded, list(pairs)))
-    total = sum(len(pairs) for _, pairs in work)
-    findings: list[Finding] = []
-    linked: set[str] = set()
-    set_aside = 0
-
-    def judge(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim) -> tuple[SameFactResult, Comparison | None]:
-        return _judge(loaded, first, second, contexts, context)
-
-    for (loaded, pairs), judged in zip(work, judge_all(work, judge, jobs, progress)):
+    total = compared_all.pairs = sum(len(pairs) for _, pairs in work)
+    done = 0
+    for loaded, pairs in work:
         compared: list[PairComparison] = []
         in_order: list[PairComparison] = []  # a plan or forecast and what was done
         strength: dict[tuple[str, str], float] = {}
         by_key: dict[str, SourcedClaim] = {}
-        for (first, second), (fact, comparison) in zip(pairs, judged):
+        for first, second in pairs:
+            done += 1
+            if progress is not None:
+                progress(done, total)
+            fact, comparison = _judge(loaded, first, second, contexts, context)
             if not fact.same and not fact.sequence:
-                set_aside += 1
+                compared_all.set_aside += 1
                 continue
             if comparison is None:
                 continue
@@ -81,21 +120,9 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
         compared = _best_matches(compared, sources)
         for group in [*complete_linkage_groups(compared, strength, sources, focus),
                       *complete_linkage_groups(in_order, strength, sources, focus)]:
-            findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
-            linked.update(group.claims)
-    for item in claims:
-        if item.key not in linked and (focus is None or item.source_id in focus):
-            findings.append(_unverified(item, rules, corpus, applies))
-    findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
-                                 f.subject, f.property, f.id))
-    verdicts = Counter(f.verdict.value for f in findings)
-    summary = Summary(
-        sources=len(corpus.documents), claims=len(claims), rules=len(rules), blocks=blocks, pairs=total,
-        different_facts=set_aside,
-        verdicts={v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible,
-                                                              Verdict.agree, Verdict.unverified)},
-    )
-    return Report(tuple(findings), summary)
+            compared_all.findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
+            compared_all.linked.update(group.claims)
+    return compared_all
 
 
 def _judge(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, contexts: ContextIndex,

@@ -1,27 +1,34 @@
-"""Judging candidate pairs in a pool of processes (`--jobs N`), with the findings of a serial run.
+"""`--jobs N`: shards of blocks compared in a pool of processes, with the findings of a serial run.
 
-The engine's expensive step is the per-pair work: the same-fact test and the comparator. Each pair
-is independent, so it runs in worker processes, and the engine then assembles the results in the
-pairs' own order, exactly as a serial run would (grouping, best matches and findings are unchanged).
-Workers are forked after the corpus is loaded, so each reads the claims from its own copy of the
-parent's memory: a task is a rule's number and a run of pair numbers, never pickled claims; only
-the judgements come back. Where processes cannot be forked (not Linux or macOS), or a run is small
-(fewer than `PARALLEL_FROM` pairs, where starting the pool costs more than it saves), pairs are
-judged in this process.
+The unit of work is a shard of a rule's blocks (`shards.py`). A worker blocks its shard's claims,
+judges the pairs (the same-fact test and the comparator) and groups them into findings, and sends back
+only those findings, without their claims (`shards.pack`); the parent merges the shards, adds the
+unverified claims and sorts, as a serial run does. Workers are forked after the corpus is loaded and
+split, so each reads its shard's claims from its own copy of the parent's memory: a task is a shard's
+number, never pickled claims.
+
+Where processes cannot be forked (not Linux or macOS), or a run is small (fewer than `PARALLEL_FROM`
+claims, where starting the pool costs more than it saves), everything is compared in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-PARALLEL_FROM = 20_000  # pairs
-_SHARED: tuple[Any, ...] | None = None  # what workers read, set in the parent before the fork
+from factcheck.engine.blocking import evidence_mentions
+from factcheck.engine.engine import Compared, Executor, Progress, compare_rules, rule_claims
+from factcheck.engine.shards import Packed, pack, split_claims, unpack
+from factcheck.load.corpus import Corpus
+from factcheck.model.sourced import SourcedClaim
+from factcheck.rules.load import LoadedRule
 
-Judge = Callable[[Any, Any, Any], Any]  # (rule, first claim, second claim) -> judgement
-Progress = Callable[[int, int], None]
+PARALLEL_FROM = 20_000  # claims
+SHARDS_PER_JOB = 4  # more shards than processes, so a process that finishes early takes another
+_SHARED: tuple[Any, ...] | None = None  # what workers read, set in the parent before the fork
 
 
 def default_jobs() -> int:
@@ -32,55 +39,64 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def judge_all(work: Sequence[tuple[Any, Sequence[tuple[Any, Any]]]], judge: Judge, jobs: int,
-              progress: Progress | None = None) -> Iterator[list[Any]]:
-    """For each (rule, pairs) of `work`, in order, the judgement of each pair, in order."""
-    total = sum(len(pairs) for _, pairs in work)
-    if jobs <= 1 or total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        yield from _serial(work, judge, total, progress)
-        return
-    yield from _in_processes(work, judge, jobs, total, progress)
+def local_executor(jobs: int) -> Executor | None:
+    """What compares a run on this machine: a pool of `jobs` processes, or None (this process) for
+    one job or where processes cannot be forked."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPool(jobs)
 
 
-def _serial(work: Sequence[tuple[Any, Sequence[tuple[Any, Any]]]], judge: Judge, total: int,
-            progress: Progress | None) -> Iterator[list[Any]]:
-    done = 0
-    for rule, pairs in work:
-        judged = []
-        for first, second in pairs:
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            judged.append(judge(rule, first, second))
-        yield judged
+def split_rules(corpus: Corpus, rules: list[LoadedRule], count: int) -> list[list[list[SourcedClaim]]]:
+    """For each of `count` shards, each rule's claims in that shard (`compare_rules(matched=...)`)."""
+    mentioned = evidence_mentions(corpus.entities)
+    per_rule = [split_claims(loaded.rule, claims, mentioned, count)
+                for loaded, claims in zip(rules, rule_claims(corpus, rules))]
+    return [[shards[number] for shards in per_rule] for number in range(count)]
 
 
-def _in_processes(work: Sequence[tuple[Any, Sequence[tuple[Any, Any]]]], judge: Judge, jobs: int, total: int,
-                  progress: Progress | None) -> Iterator[list[Any]]:
-    global _SHARED
-    size = max(500, total // (jobs * 16))
-    tasks = [(number, start, min(start + size, len(pairs)))
-             for number, (_, pairs) in enumerate(work) for start in range(0, len(pairs), size)]
-    _SHARED = (work, judge)
-    results: list[list[Any]] = [[] for _ in work]
-    done = 0
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for (number, start, end), judged in zip(tasks, pool.imap(_judge_run, tasks)):
-                results[number].extend(judged)
-                if progress is not None:
-                    for counted in range(done + 1, end - start + done + 1):
-                        progress(counted, total)  # pair by pair, as a serial run calls it
-                done += end - start
-    finally:
-        _SHARED = None
-    yield from results
+def report_progress(progress: Progress | None, done: int, size: int, total: int) -> int:
+    """Count a finished shard's claims one by one, as a serial run counts its pairs; the new count."""
+    if progress is not None:
+        for counted in range(done + 1, done + size + 1):
+            progress(counted, total)
+    return done + size
 
 
-def _judge_run(task: tuple[int, int, int]) -> list[Any]:
-    """In a worker: judge pairs start..end of rule number `number`, read from the forked memory."""
+class ProcessPool:
+    """Compare shards of blocks in `jobs` forked processes (an `Executor` for `run_rules`)."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+
+    def __call__(self, corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None,
+                 progress: Progress | None) -> Compared:
+        global _SHARED
+        if len(corpus.claims()) < PARALLEL_FROM:
+            return compare_rules(corpus, rules, focus, progress)
+        shards = split_rules(corpus, rules, self.jobs * SHARDS_PER_JOB)
+        sizes = [sum(len(claims) for claims in shard) for shard in shards]
+        total, done = sum(sizes), 0
+        parts: dict[int, Packed] = {}
+        _SHARED = (corpus, rules, focus, shards)
+        gc.freeze()  # the parent's objects stay out of the workers' collections: fewer pages copied
+        try:
+            with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
+                for number, packed in pool.imap_unordered(_compare_shard, _largest_first(sizes)):
+                    parts[number] = packed
+                    done = report_progress(progress, done, sizes[number], total)
+        finally:
+            _SHARED = None
+            gc.unfreeze()
+        return unpack((parts[number] for number in sorted(parts)), corpus.claims())
+
+
+def _largest_first(sizes: list[int]) -> Iterable[int]:
+    return sorted(range(len(sizes)), key=lambda number: -sizes[number])
+
+
+def _compare_shard(number: int) -> tuple[int, Packed]:
+    """In a worker: compare shard `number`, read from the forked memory."""
     assert _SHARED is not None
-    work, judge = _SHARED
-    number, start, end = task
-    rule, pairs = work[number]
-    return [judge(rule, first, second) for first, second in pairs[start:end]]
+    corpus, rules, focus, shards = _SHARED
+    return number, pack(compare_rules(corpus, rules, focus, matched=shards[number]))

@@ -1,5 +1,5 @@
-"""`--jobs`: pairs judged in a pool of processes give the report a serial run gives, on the seeds and
-on a generated corpus."""
+"""`--jobs`: shards of blocks compared in a pool of processes give the report a serial run gives, on
+the seeds and on a generated corpus; a shard never splits what one finding needs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import parallel, run_rules
+from factcheck.engine.blocking import evidence_mentions
+from factcheck.engine.engine import compare_rules, rule_claims
+from factcheck.engine.shards import shard_of, split_claims
 from factcheck.load.corpus import load_corpus
 from factcheck.rules import load_rules
 
@@ -18,32 +21,82 @@ from corpus_gen import generate  # noqa: E402
 from tests.engine.test_blocking import findings_view  # noqa: E402
 
 
+def _claims_dir(project: str, tmp_path: Path) -> Path:
+    if project == "seeds":
+        return ROOT / "claims"
+    return generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
+
+
 @pytest.mark.parametrize("project", ["seeds", "generated"])
 def test_two_processes_give_the_serial_report(project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)  # a small run would be judged in this process
-    claims_dir = ROOT / "claims" if project == "seeds" else generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
-    corpus, rules = load_corpus([claims_dir]), load_rules([ROOT / "rules"])
-    forks: list[int] = []
-    real_pool = parallel._in_processes
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)  # a small run would be compared in this process
+    corpus, rules = load_corpus([_claims_dir(project, tmp_path)]), load_rules([ROOT / "rules"])
+    merged: list[int] = []
+    real_unpack = parallel.unpack
 
-    def counted(*args):  # type: ignore[no-untyped-def]
-        forks.append(1)
-        yield from real_pool(*args)
+    def counted(parts, claims):  # type: ignore[no-untyped-def]
+        parts = list(parts)
+        merged.append(len(parts))
+        return real_unpack(parts, claims)
 
-    monkeypatch.setattr(parallel, "_in_processes", counted)
+    monkeypatch.setattr(parallel, "unpack", counted)
     done: list[tuple[int, int]] = []
-    serial = run_rules(corpus, rules, jobs=1)
-    pooled = run_rules(corpus, rules, jobs=2, progress=lambda d, t: done.append((d, t)))
-    assert forks == [1]  # the second run did use the pool
+    serial = run_rules(corpus, rules)
+    pooled = run_rules(corpus, rules, executor=parallel.local_executor(2), progress=lambda d, t: done.append((d, t)))
+    assert merged == [2 * parallel.SHARDS_PER_JOB]  # the pool ran, and every shard came back
     assert findings_view(pooled) == findings_view(serial)
+    assert [f.id for f in pooled.findings] == [f.id for f in serial.findings]
     assert pooled.summary == serial.summary
-    assert done and done[-1][0] == done[-1][1] == serial.summary.pairs
+    assert any(f.verdict.value != "unverified" for f in serial.findings)
+    assert done and done[-1][0] == done[-1][1] > 0  # every shard counted
+
+
+def test_shards_add_up_to_the_serial_comparison(tmp_path: Path) -> None:
+    """Each shard compared on its own (as a worker does), the shards' findings, pairs, blocks and
+    set-aside pairs are the serial run's, each finding in exactly one shard."""
+    corpus = load_corpus([generate(tmp_path, 30, 40, conflicts=6, seed=5).claims_dir])
+    rules = load_rules([ROOT / "rules"])
+    serial = compare_rules(corpus, rules)
+    parts = [compare_rules(corpus, rules, matched=shard) for shard in parallel.split_rules(corpus, rules, 7)]
+    assert sum(1 for part in parts if part.pairs) > 1  # the work was really spread
+    assert sorted(f.id for part in parts for f in part.findings) == sorted(f.id for f in serial.findings)
+    assert sum(p.pairs for p in parts) == serial.pairs
+    assert sum(p.blocks for p in parts) == serial.blocks
+    assert sum(p.set_aside for p in parts) == serial.set_aside
+    assert set().union(*(p.linked for p in parts)) == serial.linked
+
+
+def test_blocks_that_share_a_claim_stay_in_one_shard() -> None:
+    """The seeds' unreviewed claims join several subjects' blocks; every block lands whole in one shard,
+    together with every block it shares a claim with, whatever the number of shards."""
+    corpus, rules = load_corpus([ROOT / "claims"]), load_rules([ROOT / "rules"])
+    mentioned = evidence_mentions(corpus.entities)
+    for loaded, claims in zip(rules, rule_claims(corpus, rules)):
+        for count in (2, 3, 16):
+            shards = split_claims(loaded.rule, claims, mentioned, count)
+            where = {item.key: number for number, shard in enumerate(shards) for item in shard}
+            assert sum(len(s) for s in shards) == len(where)  # no claim in two shards
+            for number, shard in enumerate(shards):
+                assert [c.key for c in shard] == [c.key for c in claims if where.get(c.key) == number]  # in order
+
+
+def test_shard_numbers_are_stable() -> None:
+    """The same in every process (Python's own `hash` of a string is not): recorded values."""
+    assert [shard_of("FC101", f"s{n}/c1", 8) for n in range(6)] == RECORDED_SHARDS
+
+
+RECORDED_SHARDS = [7, 4, 4, 4, 2, 4]
 
 
 def test_a_small_run_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_in_processes", lambda *args: pytest.fail("forked for 22 pairs"))
-    report = run_rules(load_corpus([ROOT / "claims"]), load_rules([ROOT / "rules"]), jobs=2)
-    assert report.summary.pairs < parallel.PARALLEL_FROM
+    monkeypatch.setattr(parallel, "split_rules", lambda *args: pytest.fail("split 100 claims"))
+    corpus = load_corpus([ROOT / "claims"])
+    report = run_rules(corpus, load_rules([ROOT / "rules"]), executor=parallel.ProcessPool(2))
+    assert len(corpus.claims()) < parallel.PARALLEL_FROM and report.summary.pairs > 0
+
+
+def test_one_job_is_this_process() -> None:
+    assert parallel.local_executor(1) is None
 
 
 def test_report_with_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

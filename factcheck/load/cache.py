@@ -8,12 +8,22 @@ source text, and of the context (the entity file, the vocabulary, the shipped vo
 factcheck's version). Only a file that loaded with no problem is stored; a file with problems is
 read, and reported, every time.
 
-The cache is never trusted: each row carries an HMAC under a key kept outside the project (in the
-user's cache folder, `$XDG_CACHE_HOME/factcheck/cache-key`), so a cache made elsewhere, committed to
-a repository or edited by hand is a miss, not a source of claims; a row that does not verify or does
-not validate is a miss; a file that is not a database, or a cache of another format, is deleted and
-built again. A cache that cannot be opened or written (a read-only checkout, a lock held too long) is
-simply not used. `--no-cache` turns it off.
+For the gate (`factcheck/gate/focused.py`) the cache also keeps an index, so that gating one new source
+against a million claims reads only the claims that can pair with it:
+
+- **blobs**: a git object id (of a claims file or a source text, as read) and the sha256 and size of
+  those bytes, so a file git says is unchanged is known without reading it;
+- **terms**: for each indexed claims file, the terms each claim can be paired by (its subject and
+  property, a quote's runs of words; `factcheck/gate/terms.py`), as 64-bit hashes, pointing at the
+  claim's position in the file's row.
+
+The cache is never trusted: each row of `files` and `blobs` carries an HMAC under a key kept outside
+the project (in the user's cache folder, `$XDG_CACHE_HOME/factcheck/cache-key`), so a cache made
+elsewhere, committed to a repository or edited by hand is a miss, not a source of claims; a row that
+does not verify or does not validate is a miss; a file that is not a database, or a cache of another
+format, is deleted and built again. A term row only says which signed rows to read: a forged one adds
+claims that are in the corpus anyway. A cache that cannot be opened or written (a read-only checkout, a
+lock held too long) is simply not used. `--no-cache` turns it off.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import json
 import os
 import secrets
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -35,8 +46,9 @@ from factcheck.load.paths import project_root
 
 CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
-FORMAT = "1"  # the layout of the rows; a cache of another format is built again
+FORMAT = "2"  # the layout of the rows; a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
+_BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,18 @@ class CachedFile:
     lines: dict[str, int]
 
 
+@dataclass(frozen=True)
+class SignedFile:
+    """What the gate needs to know of a cached claims file without reading it (a row whose HMAC verified)."""
+
+    path: str
+    claims_sha: str
+    text_path: str
+    text_sha: str
+    source_id: str
+    claims: int  # how many claims it holds
+
+
 @dataclass
 class ClaimsCache:
     """An open cache; `lookup` before reading a file, `store` after it loaded with no problem, `close` at the end."""
@@ -55,36 +79,78 @@ class ClaimsCache:
     context: str  # the sha256 of what every file's outcome depends on besides its own bytes
     connection: sqlite3.Connection | None
     key: bytes
-    pending: list[tuple[str, ...]] = field(default_factory=list)
+    pending: list[tuple[object, ...]] = field(default_factory=list)
+    pending_blobs: list[tuple[object, ...]] = field(default_factory=list)
+    pending_index: list[tuple[str, str, list[tuple[int, int]]]] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
 
-    def lookup(self, claims_path: Path, claims_sha: str, text_sha_of: object) -> CachedFile | None:
+    def lookup(self, claims_path: Path, claims_sha: str, text_sha_of: Callable[[str], str | None]) -> CachedFile | None:
         """The cached outcome for this claims file, or None. `text_sha_of(text_path)` hashes the source
         text the row names (None when it cannot be read): a changed text is a miss."""
-        row = self._row(claims_path)
-        if row is None:
-            self.misses += 1
-            return None
-        stored_sha, text_path, text_sha, context, model_json, lines_json, mac = row
-        fields = (str(claims_path), stored_sha, text_path, text_sha, context, model_json, lines_json)
-        if (stored_sha != claims_sha or context != self.context or not hmac.compare_digest(mac, self._mac(fields))
-                or text_sha_of(text_path) != text_sha):  # type: ignore[operator]
-            self.misses += 1
-            return None
-        try:
-            lines = json.loads(lines_json)
-        except ValueError:
+        found = self._full_rows([str(claims_path)]).get(str(claims_path))
+        if found is None or found[0].claims_sha != claims_sha or text_sha_of(found[0].text_path) != found[0].text_sha:
             self.misses += 1
             return None
         self.hits += 1
-        return CachedFile(model_json, lines)
+        return found[1]
 
     def store(self, claims_path: Path, claims_sha: str, text_path: str, text_sha: str, model_json: str,
-              lines: dict[str, int]) -> None:
+              lines: dict[str, int], source_id: str = "") -> None:
         lines_json = json.dumps(lines, sort_keys=True)
-        fields = (str(claims_path), claims_sha, text_path, text_sha, self.context, model_json, lines_json)
-        self.pending.append((*fields, self._mac(fields)))
+        small = (str(claims_path), claims_sha, text_path, text_sha, self.context, source_id, str(len(lines)),
+                 sha256_hex(model_json.encode("utf-8")), sha256_hex(lines_json.encode("utf-8")))
+        self.pending.append((*small, model_json, lines_json, self._mac(small)))
+
+    def signed_files(self) -> dict[str, SignedFile]:
+        """Every row made under this context whose HMAC verifies, by path (its model is not read)."""
+        rows = self._select("SELECT path, claims_sha, text_path, text_sha, context, source_id, claims, model_sha, "
+                            "lines_sha, mac FROM files WHERE context = ?", (self.context,))
+        signed = {}
+        for row in rows:
+            small, mac = tuple(str(v) for v in row[:9]), row[9]
+            if hmac.compare_digest(str(mac), self._mac(small)) and small[5]:
+                signed[small[0]] = SignedFile(small[0], small[1], small[2], small[3], small[5], int(small[6]))
+        return signed
+
+    def models(self, paths: Iterable[str]) -> dict[str, tuple[SignedFile, CachedFile]]:
+        """The full rows of these paths (model and lines) that verify, by path."""
+        return {path: found for path, found in self._full_rows(list(paths)).items()}
+
+    def blobs(self, object_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+        """Signed `git object id -> (sha256, size)` of bytes read before, for the ids asked."""
+        found = {}
+        for batch in _batches(list(object_ids)):
+            marks = ",".join("?" * len(batch))
+            for oid, sha, size, mac in self._select(f"SELECT oid, sha, size, mac FROM blobs WHERE oid IN ({marks})",
+                                                   tuple(batch)):
+                if hmac.compare_digest(str(mac), self._mac((str(oid), str(sha), str(size)))):
+                    found[str(oid)] = (str(sha), int(size))
+        return found
+
+    def store_blob(self, object_id: str, sha: str, size: int) -> None:
+        fields = (object_id, sha, str(size))
+        self.pending_blobs.append((object_id, sha, size, self._mac(fields)))
+
+    def indexed(self) -> dict[str, tuple[int, str]]:
+        """Path -> (file number, claims sha) of every file whose terms are stored under this context."""
+        rows = self._select("SELECT id, path, claims_sha FROM indexed WHERE context = ?", (self.context,))
+        return {str(path): (int(number), str(sha)) for number, path, sha in rows}
+
+    def store_terms(self, claims_path: str, claims_sha: str, terms: list[tuple[int, int]]) -> None:
+        """The (term hash, claim position) pairs of one claims file, replacing what was indexed for it."""
+        self.pending_index.append((claims_path, claims_sha, terms))
+
+    def find_terms(self, files: set[int], terms: Iterable[int]) -> list[tuple[int, int]]:
+        """(file number, claim position) of every claim indexed under one of `terms`, in those files."""
+        found: set[tuple[int, int]] = set()
+        for batch in _batches(sorted(set(terms))):
+            marks = ",".join("?" * len(batch))
+            for number, position in self._select(f"SELECT file, position FROM terms WHERE term IN ({marks})",
+                                                 tuple(batch)):
+                if number in files:
+                    found.add((int(number), int(position)))
+        return sorted(found)
 
     def close(self) -> None:
         """Write what was stored, in one transaction, and close; a failure leaves the cache as it was."""
@@ -92,30 +158,69 @@ class ClaimsCache:
             return
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                             self.pending)
+                self.connection.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)", self.pending_blobs)
+                for claims_path, claims_sha, terms in self.pending_index:
+                    # A new number each time: the old file's term rows are left pointing at nothing.
+                    self.connection.execute("DELETE FROM indexed WHERE path = ?", (claims_path,))
+                    number = self.connection.execute("INSERT INTO indexed (path, claims_sha, context) VALUES (?, ?, ?)",
+                                                      (claims_path, claims_sha, self.context)).lastrowid
+                    self.connection.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)",
+                                                ((term, number, position) for term, position in terms))
         except sqlite3.Error:
             pass
         finally:
             self.connection.close()
             self.connection = None
 
-    def _row(self, claims_path: Path) -> tuple[str, ...] | None:
+    def _full_rows(self, paths: list[str]) -> dict[str, tuple[SignedFile, CachedFile]]:
+        found = {}
+        for batch in _batches(paths):
+            marks = ",".join("?" * len(batch))
+            rows = self._select("SELECT path, claims_sha, text_path, text_sha, context, source_id, claims, model_sha, "
+                                f"lines_sha, model, lines, mac FROM files WHERE path IN ({marks})", tuple(batch))
+            for row in rows:
+                small, (model_json, lines_json, mac) = tuple(str(v) for v in row[:9]), row[9:]
+                if (small[4] != self.context or not hmac.compare_digest(str(mac), self._mac(small))
+                        or sha256_hex(str(model_json).encode("utf-8")) != small[7]
+                        or sha256_hex(str(lines_json).encode("utf-8")) != small[8]):
+                    continue
+                try:
+                    lines = json.loads(lines_json)
+                except ValueError:
+                    continue
+                signed = SignedFile(small[0], small[1], small[2], small[3], small[5], int(small[6]))
+                found[small[0]] = (signed, CachedFile(str(model_json), lines))
+        return found
+
+    def _select(self, query: str, parameters: tuple[object, ...]) -> list[tuple[object, ...]]:
         if self.connection is None:
-            return None
+            return []
         try:
-            return self.connection.execute(
-                "SELECT claims_sha, text_path, text_sha, context, model, lines, mac FROM files WHERE path = ?",
-                (str(claims_path),)).fetchone()
+            return self.connection.execute(query, parameters).fetchall()
         except sqlite3.Error:
-            return None
+            return []
 
     def _mac(self, fields: tuple[str, ...]) -> str:
         return hmac.new(self.key, "\0".join(fields).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def _batches(items: list, size: int = _BATCH) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 def sha256_hex(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
+
+
+def git_object_id(raw: bytes, algorithm: str = "sha1") -> str:
+    """The id git gives a blob of these bytes (`git hash-object`), in the repository's hash algorithm."""
+    digest = hashlib.new(algorithm)
+    digest.update(b"blob %d\0" % len(raw))
+    digest.update(raw)
+    return digest.hexdigest()
 
 
 def context_sha(entities: bytes | None, vocabulary: bytes | None) -> str:
@@ -144,6 +249,15 @@ def open_cache(context: str, root: Path | None = None) -> ClaimsCache:
     return ClaimsCache(path, context, connection, key)
 
 
+_TABLES = {
+    "files": "(path TEXT PRIMARY KEY, claims_sha TEXT, text_path TEXT, text_sha TEXT, context TEXT, source_id TEXT, "
+             "claims TEXT, model_sha TEXT, lines_sha TEXT, model TEXT, lines TEXT, mac TEXT)",
+    "blobs": "(oid TEXT PRIMARY KEY, sha TEXT, size INTEGER, mac TEXT)",
+    "indexed": "(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE, claims_sha TEXT, context TEXT)",
+    "terms": "(term INTEGER, file INTEGER, position INTEGER, PRIMARY KEY (term, file, position)) WITHOUT ROWID",
+}
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=5)
     try:
@@ -151,10 +265,11 @@ def _connect(path: Path) -> sqlite3.Connection:
         found = connection.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
         if found is None or found[0] != FORMAT:
             with connection:
-                connection.execute("DROP TABLE IF EXISTS files")
+                for table in _TABLES:
+                    connection.execute(f"DROP TABLE IF EXISTS {table}")
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-        connection.execute("CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, claims_sha TEXT, text_path TEXT, "
-                           "text_sha TEXT, context TEXT, model TEXT, lines TEXT, mac TEXT)")
+        for table, columns in _TABLES.items():
+            connection.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
         connection.execute("PRAGMA quick_check").fetchone()
     except sqlite3.Error:
         connection.close()

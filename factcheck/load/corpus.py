@@ -115,21 +115,27 @@ def project_file(paths: list[Path], name: str) -> Path | None:
 
 
 def load_corpus(paths: list[Path], *, entities_path: Path | None = None, cache: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> Corpus:
+                progress: Callable[[int, int], None] | None = None, only: list[Path] | None = None) -> Corpus:
     """Load claims files (and the entity file and vocabulary beside them); raise ProblemsError on any
     mistake. With `cache`, files validated before with the same inputs come from the project's cache
-    (`cache.py`), and files validated now are kept in it. `progress(done, total)` as each claims file is read."""
-    opened = open_cache(context_sha(_file_bytes(entities_path or project_file(paths, ENTITIES_FILE)),
-                                    _file_bytes(project_file(paths, VOCABULARY_FILE)))) if cache else None
+    (`cache.py`), and files validated now are kept in it. `progress(done, total)` as each claims file is read.
+    With `only`, just those claims files are read (the gate reads the rest from the cache's index)."""
+    opened = open_cache(cache_context(paths, entities_path)) if cache else None
     try:
-        return _load_corpus(paths, entities_path, opened, progress)
+        return _load_corpus(paths, entities_path, opened, progress, only)
     finally:
         if opened is not None:
             opened.close()
 
 
+def cache_context(paths: list[Path], entities_path: Path | None) -> str:
+    """The cache's context for a load of `paths`: the entity file and the vocabulary beside them."""
+    return context_sha(_file_bytes(entities_path or project_file(paths, ENTITIES_FILE)),
+                       _file_bytes(project_file(paths, VOCABULARY_FILE)))
+
+
 def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCache | None,
-                 progress: Callable[[int, int], None] | None) -> Corpus:
+                 progress: Callable[[int, int], None] | None, only: list[Path] | None = None) -> Corpus:
     problems: list[Problem] = []
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -140,7 +146,7 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
-    files = claims_files_in(paths)
+    files = claims_files_in(paths) if only is None else only
     with paused_gc():
         for done, path in enumerate(files, start=1):
             if progress is not None:
@@ -213,7 +219,7 @@ def remember(cache: ClaimsCache, loaded: SourceDocument, raw: bytes) -> None:
     """Keep a file that loaded with no problem (so its source text's hash is the one it names)."""
     source = loaded.claims_file.source
     cache.store(Path(os.path.abspath(loaded.path)), sha256_hex(raw), source.text, source.sha256,
-                loaded.claims_file.model_dump_json(), loaded.claim_lines)
+                loaded.claims_file.model_dump_json(), loaded.claim_lines, source.id)
 
 
 def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[str, PropertyDef]

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factcheck.model.compact import Compact
 from factcheck.model.partial_date import PartialDate
 from factcheck.model.values import (
     ID_PATTERN,
@@ -23,7 +24,7 @@ ClaimId = Annotated[str, Field(pattern=ID_PATTERN, description="Stable within it
 SourceId = Annotated[str, Field(pattern=ID_PATTERN, description="Unique across sources, e.g. `bloomberg-2019-08-22`.")]
 
 
-class Record(BaseModel):
+class Record(Compact, BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -67,6 +68,8 @@ class Evidence(Record):
 
 
 class ClaimBase(Record):
+    interned = ("id", "kind", "subject", "property", "event")
+
     id: ClaimId
     subject: EntityId
     property: str = Field(pattern=ID_PATTERN, description="A property from the vocabulary, e.g. `expires_on`.")

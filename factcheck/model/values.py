@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factcheck.model.compact import Compact
 from factcheck.model.partial_date import PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
@@ -21,7 +22,7 @@ EntityId = Annotated[
 ]
 
 
-class Value(BaseModel):
+class Value(Compact, BaseModel):
     """Base of every value: immutable, and unknown fields are mistakes, not extensions."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -52,6 +53,8 @@ class DurationValue(Value):
 
     amount: float = Field(gt=0)
     unit: DurationUnit
+    interned = ("anchor", "direction")
+
     anchor: Union[Literal["published", "as_of"], PartialDate] = "published"
     direction: Literal["after", "before"] = "after"
     approximation: Optional["Approximation"] = Field(
@@ -108,6 +111,8 @@ class QuantityValue(Value):
     the qualifier the text puts on the amount ("nearly 55 percent").
     """
 
+    interned = ("unit", "counted")
+
     amount: float
     unit: str = Field(min_length=1, description="Normalised unit: percent, USD, JPY/USD, or a counted noun.")
     approximation: Approximation | None = None
@@ -125,6 +130,8 @@ class QuoteValue(Value):
     Department of Defense official" is speaker `us-dod` with role `official`). `role` is the role as
     written; `organisation` the entity the speaker speaks for, when the text says.
     """
+
+    interned = ("speaker", "role", "organisation")
 
     text: str = Field(min_length=1)
     speaker: EntityId
@@ -150,6 +157,8 @@ class ScopeValue(Value):
     does to an action (`modality` + `action`): "allows, but doesn't require, the exchange of
     intelligence" is `allows_not_requires` + "exchange of intelligence"."""
 
+    interned = ("than", "action")
+
     relation: ScopeRelation | None = None
     than: EntityId | None = None
     modality: Modality | None = None
@@ -171,6 +180,8 @@ class ScopeValue(Value):
 class StatementValue(Value):
     """A proposition about the subject, normalised: "South Korea will end GSOMIA" is subject
     `south-korea`, property `withdraws_from`, object `gsomia`. `negated` marks a denial."""
+
+    interned = ("object",)
 
     object: EntityId | None = None
     negated: bool = False

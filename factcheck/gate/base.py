@@ -161,7 +161,7 @@ def findings_at(root: Path, revision: str, corpus: Corpus, rules: list[LoadedRul
     from factcheck.gate.complete import complete_findings  # complete.py runs the engine, as this does
 
     wanted = set(changed)
-    top = root.resolve()
+    earlier_of = dict(zip([located(p) for p in changed], _versions_at(root, revision, changed)))
     documents: list[SourceDocument] = []
     replaced: set[str] = set()
     for document in corpus.documents:
@@ -169,11 +169,7 @@ def findings_at(root: Path, revision: str, corpus: Corpus, rules: list[LoadedRul
         if path not in wanted:
             documents.append(document)
             continue
-        try:
-            name = path.relative_to(top).as_posix()
-        except ValueError:
-            continue  # outside the repository: git has no earlier version of it
-        before = _document_at(root, FileChange("M", name, name, revision))
+        before = earlier_of.get(path)
         if before is not None:
             documents.append(before)
             replaced.add(before.claims_file.source.id)
@@ -185,6 +181,24 @@ def findings_at(root: Path, revision: str, corpus: Corpus, rules: list[LoadedRul
     if scope is not None:
         report = complete_findings(earlier, rules, report, scope)
     return {finding.id for finding in report.findings}
+
+
+def documents_at(root: Path, revision: str, changed: list[Path]) -> list[SourceDocument]:
+    """The claims files `changed` as they were at `revision` (those that were there and read)."""
+    return [d for d in _versions_at(root, revision, changed) if d is not None]
+
+
+def _versions_at(root: Path, revision: str, changed: list[Path]) -> list[SourceDocument | None]:
+    top = root.resolve()
+    versions: list[SourceDocument | None] = []
+    for path in changed:
+        try:
+            name = located(path).relative_to(top).as_posix()
+        except ValueError:
+            versions.append(None)  # outside the repository: git has no earlier version of it
+            continue
+        versions.append(_document_at(root, FileChange("M", name, name, revision)))
+    return versions
 
 
 def _claims_name(name: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from factcheck.comparators.base import Verdict
 from factcheck.engine import Finding, Report, run_rules
-from factcheck.engine.blocking import candidate_pairs
+from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions, implied_keys
 from factcheck.load.corpus import Corpus
 from factcheck.rules import LoadedRule
 
@@ -79,10 +79,28 @@ def _reachable(graph: Graph, start: set[str]) -> set[str]:
 
 def _restricted(corpus: Corpus, keys: set[str]) -> Corpus:
     """The corpus with only the claims in `keys` (their files, lines and entities unchanged)."""
+    sources = {key.split("/", 1)[0] for key in keys}  # a region is a few sources: skip the others whole
     documents = []
     for document in corpus.documents:
         source_id = document.claims_file.source.id
+        if source_id not in sources:
+            continue
         claims = [c for c in document.claims_file.claims if f"{source_id}/{c.id}" in keys]
         if claims:
             documents.append(replace(document, claims_file=document.claims_file.model_copy(update={"claims": claims})))
     return Corpus(documents, corpus.entities, corpus.vocabulary)
+
+
+def whole_corpus_summary(report: Report, corpus: Corpus, rules: list[LoadedRule], changed: set[str],
+                         sources: int, claims: int) -> Report:
+    """The focused report's summary with the whole corpus's sources and claims, and as blocks those that
+    hold a changed claim: the same whether the gate read every claim or only those that can pair."""
+    mentioned = evidence_mentions(corpus.entities)
+    mine = [c for c in corpus.claims() if c.source_id in changed]
+    blocks = 0
+    for loaded in rules:
+        rule = loaded.rule
+        implied = implied_keys(loaded)
+        matched = [c for c in mine if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+        blocks += len({key[:len(key) - len(implied)] for key in blocks_of(rule, matched, mentioned, implied)})
+    return Report(report.findings, replace(report.summary, sources=sources, claims=claims, blocks=blocks))

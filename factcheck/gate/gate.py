@@ -31,6 +31,7 @@ from factcheck.gate.base import (
     SourceChange,
     base_baseline,
     baseline_changes,
+    documents_at,
     findings_at,
     lost_findings,
     source_changes,
@@ -53,11 +54,12 @@ from factcheck.gate.changes import (
     repo_root,
     touched,
 )
-from factcheck.gate.complete import complete_findings
+from factcheck.gate.complete import complete_findings, whole_corpus_summary
+from factcheck.gate.focused import FocusedLoad, focused_load
 from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
 from factcheck.load.reviewed import reviewed_only
-from factcheck.load.corpus import RESERVED, Corpus
+from factcheck.load.corpus import RESERVED, Corpus, SourceDocument
 from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules
 from factcheck.rules.select import selected
 from factcheck.rules.model import Rule
@@ -170,7 +172,22 @@ def run_gate(request: GateRequest) -> GateResult:
     link_problems = check_links(claims_files_in(corpus_paths), root or Path.cwd())
     if link_problems:
         raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
-    corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)  # invalid: exit 1
+    staged = _staged(request, root, corpus_paths, changed, rules)
+    corpus = None
+    if staged is None:
+        corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)  # invalid: exit 1
+    known = staged.source_ids if staged is not None else {d.claims_file.source.id for d in corpus.documents}
+    moved: tuple[SourceChange, ...] = ()
+    restored: dict[str, SourceDocument] = {}
+    added: set[Path] = set()
+    if root is not None:
+        moved, restored, added = source_changes(root, request.base, request.claims_dir, known)
+    if staged is not None:
+        try:  # only the claims connected to the changed ones, deleted ones and earlier versions (focused.py)
+            corpus = staged.corpus([*restored.values(), *_earlier(request, root, changed)])
+        finally:
+            staged.cache.close()
+    assert corpus is not None
     if request.reviewed_only:
         corpus = reviewed_only(corpus)
     rule_problems = check_properties(rules, corpus.vocabulary)
@@ -181,11 +198,11 @@ def run_gate(request: GateRequest) -> GateResult:
     report = run_rules(compared, rules, focus_sources=focus)
     if focus is not None:
         report = complete_findings(compared, rules, report, focus)
-    known = {d.claims_file.source.id for d in corpus.documents}
-    moved: tuple[SourceChange, ...] = ()
+        whole = staged.counts if staged is not None else (len(corpus.documents), len(corpus.claims()))
+        report = whole_corpus_summary(report, compared, rules, focus, whole[0],
+                                      whole[1] - (len(corpus.claims()) - len(compared.claims())))
     lost: tuple[LostFinding, ...] = ()
     if root is not None:
-        moved, restored, added = source_changes(root, request.base, request.claims_dir, known)
         lost = lost_findings(corpus, rules, restored, added, FAIL_ON[request.fail_on], accepting)
     match = match_baseline(report.findings, accepting, request.today or dt.date.today(),
                            judged_sources=focus, known_sources=known)
@@ -223,6 +240,24 @@ def _not_known_before(request: GateRequest, root: Path | None, corpus: Corpus, r
         notes.append(f"{len(old)} finding{'s' if len(old) != 1 else ''} the changed files already had at "
                      f"{revision} {'are' if len(old) != 1 else 'is'} not new: {shown}")
     return [f for f in failing if f.id not in before]
+
+
+def _staged(request: GateRequest, root: Path | None, corpus_paths: list[Path], changed: list[Path],
+            rules: list[LoadedRule]) -> FocusedLoad | None:
+    """The cache's focused load (focused.py) when it can serve this run: the cache on, git at hand with a
+    HEAD, the entity file and vocabulary unchanged (else every source is compared), all claims counted."""
+    if (not request.cache or root is None or request.reviewed_only or not has_commits(root)
+            or any(p.name in RESERVED for p in changed)):
+        return None
+    return focused_load(root, corpus_paths, changed, request.entities, rules)
+
+
+def _earlier(request: GateRequest, root: Path | None, changed: list[Path]) -> list[SourceDocument]:
+    """The changed files as committed, when the gate will ask whether their findings are new (a run with
+    no base and no PATHS: the pre-commit hook): their claims must be in the focused corpus too."""
+    if request.base is not None or request.paths or root is None:
+        return []
+    return documents_at(root, "HEAD", changed)
 
 
 def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:

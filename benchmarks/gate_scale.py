@@ -1,0 +1,145 @@
+"""The gate at scale: one new 100-claim source, with a planted conflict, gated against N committed claims
+(`make bench-gate`, `GATE_SIZES="50000 100000"`; figures in docs/performance.md).
+
+For each size it generates a project (`corpus_gen.py`: 100 claims a source, 30% of them facts other
+sources report too), commits it on `main` in a temporary git repository, then on a branch adds one new
+source: a copy of a generated source's text and claims under a new id, with one shared date moved by
+months (the planted conflict). It then runs `factcheck gate --base main --format json -o FILE` as
+CI does, each in a fresh process, and prints for each run the wall time (Python's start-up and imports
+included), the gate's own time (`run_gate`, timed inside the process), the peak resident memory, the
+exit code, and whether the planted conflict was the finding that failed:
+
+- **no cache**: `--no-cache`, every claims file read and validated;
+- **cold**: the cache empty: every file read, validated and stored;
+- **warm**: the cache full: what CI does on the second and later pull requests.
+
+`python benchmarks/gate_scale.py [CLAIMS...]` (default 50000 100000). Generated projects are kept in
+`$FACTCHECK_BENCH_DIR` (default /tmp/factcheck-bench, shared with `scale.py`) and reused; the git
+repository and the cache are made fresh for each size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import project_for  # noqa: E402
+
+NEW_SOURCE = "new-source"
+GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false"]
+# Runs `factcheck gate` in-process, timing run_gate alone, and says how long it took on stderr.
+RUNNER = """
+import sys, time
+from factcheck.gate import gate as gate_module
+real = gate_module.run_gate
+def timed(request):
+    started = time.perf_counter()
+    try:
+        return real(request)
+    finally:
+        print(f"RUN_GATE {time.perf_counter() - started:.3f}", file=sys.stderr)
+gate_module.run_gate = timed
+import factcheck.cli.gate_commands as commands
+commands.run_gate = timed
+from factcheck.cli import cli
+cli(sys.argv[1:], prog_name="factcheck")
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run([*GIT, *args], cwd=repo, check=True, capture_output=True)
+
+
+def make_repository(project: Path, folder: Path) -> Path:
+    """The generated project committed on `main`, and a branch that adds the new source."""
+    repo = folder / "repo"
+    shutil.copytree(project / "claims", repo / "claims")
+    shutil.copytree(project / "texts", repo / "texts")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the corpus")
+    git(repo, "checkout", "-q", "-b", "new-source")
+    add_new_source(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a new source")
+    return repo
+
+
+def add_new_source(repo: Path, model: str = "s000007") -> str:
+    """A copy of source `model` as a new source, its first shared date moved four months: the planted
+    conflict's event. Evidence offsets stay right, since the text is copied too."""
+    text = (repo / "texts" / f"{model}.txt").read_bytes()
+    (repo / "texts" / f"{NEW_SOURCE}.txt").write_bytes(text)
+    lines = (repo / "claims" / f"{model}.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    event = None
+    for number, line in enumerate(lines):
+        if line.startswith("  id: "):
+            lines[number] = f"  id: {NEW_SOURCE}\n"
+        elif line.startswith("  text: ../texts/"):
+            lines[number] = f"  text: ../texts/{NEW_SOURCE}.txt\n"
+        elif event is None and line.startswith("    event: ev") and lines[number + 3].startswith("      date: "):
+            event = line.split(": ", 1)[1].strip()
+            year, month, day = lines[number + 3].split(": ", 1)[1].strip().split("-")
+            moved = int(month) + 4
+            lines[number + 3] = f"      date: {int(year) + (moved > 12)}-{(moved - 1) % 12 + 1:02d}-{day}\n"
+    if event is None:
+        raise SystemExit(f"{model} has no date with an event to plant a conflict on")
+    (repo / "claims" / f"{NEW_SOURCE}.yaml").write_text("".join(lines), encoding="utf-8")
+    return event
+
+
+def run(repo: Path, *extra: str) -> dict:
+    """One `factcheck gate` in a fresh process: wall time, run_gate's time, peak memory, exit code, findings."""
+    output = repo.parent / "gate.json"
+    output.unlink(missing_ok=True)
+    args = [sys.executable, "-c", RUNNER, "gate", "--base", "main", "--format", "json", "-o", str(output), *extra]
+    env = {**os.environ, "XDG_CACHE_HOME": str(repo.parent / "user-cache")}
+    started = time.perf_counter()
+    child = subprocess.Popen(args, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    stderr = child.stderr.read().decode("utf-8", errors="replace") if child.stderr else ""
+    child.returncode = os.waitstatus_to_exitcode(status)
+    gate_time = next((float(line.split()[1]) for line in stderr.splitlines() if line.startswith("RUN_GATE ")), None)
+    data = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
+    failing = data.get("gate", {}).get("failing", [])
+    return {"wall": wall, "gate": gate_time, "peak_mib": usage.ru_maxrss / 1024, "exit": child.returncode,
+            "failing": failing, "findings": data.get("findings", []), "stderr": stderr}
+
+
+def import_time() -> float:
+    """Python's start-up with factcheck's CLI imported: what any `factcheck` command pays first."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import factcheck.cli"], check=True)
+    return time.perf_counter() - started
+
+
+def main(sizes: list[int]) -> None:
+    print(f"imports alone (python -c 'import factcheck.cli'): {import_time():.2f} s")
+    print(f"{'claims':>9} {'run':<9} {'wall s':>7} {'gate s':>7} {'peak MiB':>9} {'exit':>4}  failing")
+    for size in sizes:
+        project, _ = project_for(size)
+        with tempfile.TemporaryDirectory(prefix="factcheck-gate-bench-") as folder:
+            repo = make_repository(project, Path(folder))
+            results = {}
+            for name, extra in (("no cache", ("--no-cache",)), ("cold", ()), ("warm", ()), ("warm", ())):
+                results[name] = outcome = run(repo, *extra)
+                failing = [f"{f['rule']['id']} {f['subject']} {f.get('event') or ''}".strip()
+                           for f in outcome["findings"] if f["id"] in outcome["failing"]]
+                print(f"{size:>9,} {name:<9} {outcome['wall']:>7.2f} {outcome['gate'] or 0:>7.2f} "
+                      f"{outcome['peak_mib']:>9.0f} {outcome['exit']:>4}  {', '.join(failing) or '-'}")
+                if outcome["exit"] == 2:
+                    print(outcome["stderr"][-2000:])
+            same = {json.dumps(r["findings"], sort_keys=True) for r in results.values()}
+            print(f"{'':>9} findings identical across runs: {len(same) == 1}")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [50_000, 100_000])

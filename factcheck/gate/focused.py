@@ -1,0 +1,291 @@
+"""The gate's corpus at scale: the changed files in full, and from the cache only the claims that can pair.
+
+Gating one new source against a million claims must not read the million (docs/performance.md). So,
+with the cache on and git at hand:
+
+1. **What is unchanged, without reading it.** git says which files differ from HEAD (`git diff HEAD`)
+   and the object id of every other one (`git ls-tree -r HEAD`). A claims file is *vouched for* when git
+   has it unchanged, the cache's signed `blobs` row says those bytes had the sha256 (and size, checked
+   against the file) of a signed, valid `files` row, its source text is vouched for the same way, and its
+   claims are indexed. Anything else (changed, untracked, a link, a file the cache has not seen or that
+   git converts on checkout) is read and validated as `load_corpus` does, then indexed.
+2. **The claims that can pair.** From the changed sources' claims (and those of deleted sources and
+   earlier versions the gate compares too), the index (`terms.py`) gives every vouched claim that can
+   share a block with them; the rules' candidate pairs (`engine/blocking.py`) say which of those are
+   linked, and those are looked up in turn, until nothing new is linked. So the result holds every
+   claim connected to a changed one, which is all that the focused comparison, the completion of each
+   finding over its region (`complete.py`) and the block bound (`bound.py`) look at: the findings are a
+   full load's (tests/gate/test_focused.py).
+
+A vouched claims file was valid with the same bytes, source text, entity file and vocabulary, so the
+corpus is still checked whole. When anything does not fit (no git, a rule the index cannot serve, a
+source id used twice), `focused_load` returns None and the gate reads everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from factcheck.engine.blocking import candidate_pairs, evidence_mentions
+from factcheck.gate.changes import GateError, git, located
+from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
+from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
+from factcheck.load.corpus import Corpus, SourceDocument, cache_context, claims_files_in, load_corpus
+from factcheck.load.paths import PathRefused
+from factcheck.load.problems import display_path
+from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
+from factcheck.model import ClaimsFile
+from factcheck.model.sourced import SourcedClaim
+from factcheck.rules import LoadedRule
+
+REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
+
+
+@dataclass
+class _Vouched:
+    """A claims file known from the cache: its signed row and its number in the index."""
+
+    listed: Path  # as claims_files_in lists it
+    row: SignedFile
+    number: int
+
+
+@dataclass
+class FocusedLoad:
+    """Stage one done: the changed and unvouched files read, every other file vouched for."""
+
+    cache: ClaimsCache
+    rules: list[LoadedRule]
+    order: list[Path]  # every claims file, as a full load lists them
+    read: Corpus  # the files read in full (changed, unvouched)
+    vouched: dict[str, _Vouched]  # by absolute path
+    changed_sources: set[str]
+    picked: dict[int, dict[int, SourcedClaim]] = field(default_factory=dict)  # file number -> position -> claim
+    parsed: dict[int, tuple[ClaimsFile | None, list[dict], dict[str, int]]] = field(default_factory=dict)
+
+    @property
+    def source_ids(self) -> set[str]:
+        """Every source of the whole corpus."""
+        return {v.row.source_id for v in self.vouched.values()} | {d.claims_file.source.id for d in self.read.documents}
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """Sources and claims of the whole corpus."""
+        claims = sum(v.row.claims for v in self.vouched.values())
+        claims += sum(len(d.claims_file.claims) for d in self.read.documents)
+        return len(self.vouched) + len(self.read.documents), claims
+
+    def corpus(self, also: list[SourceDocument] = ()) -> Corpus:  # type: ignore[assignment]
+        """The read files, and every vouched claim connected to a changed claim (or to one of `also`:
+        claims the gate compares that are not in the corpus, such as a deleted source's)."""
+        mentioned = evidence_mentions(self.read.entities)
+        numbers = {v.number: v for v in self.vouched.values()}
+        seeds = [c for d in self.read.documents if d.claims_file.source.id in self.changed_sources
+                 for c in d.sourced_claims()]
+        seeds += [c for d in also for c in d.sourced_claims()]
+        pool = [c for d in self.read.documents for c in d.sourced_claims()] + [c for d in also for c in d.sourced_claims()]
+        expanded = {c.key for c in seeds}
+        queried: set[int] = set()
+        frontier = seeds
+        while frontier:
+            terms = {term_hash(t) for item in frontier for t in lookup_terms(item, self.rules, mentioned)} - queried
+            queried |= terms
+            self._pick(numbers, self.cache.find_terms(set(numbers), terms))
+            everything = pool + [c for claims in self.picked.values() for c in claims.values()]
+            linked = self._linked(everything, expanded, mentioned)
+            frontier = [c for c in everything if c.key in linked and c.key not in expanded]
+            expanded |= linked
+        return Corpus(self._documents(), self.read.entities, self.read.vocabulary)
+
+    def _linked(self, claims: list[SourcedClaim], expanded: set[str], mentioned: object) -> set[str]:
+        """The claims any rule's candidate pairs link to an expanded claim (with and without the
+        entities evidence names, as the engine and `complete.py` pair them)."""
+        linked: set[str] = set()
+        for loaded in self.rules:
+            rule = loaded.rule
+            matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+            for pairs in (candidate_pairs(rule, matched, mentioned)[1], candidate_pairs(rule, matched)[1]):  # type: ignore[arg-type]
+                for first, second in pairs:
+                    if first.key in expanded:
+                        linked.add(second.key)
+                    if second.key in expanded:
+                        linked.add(first.key)
+        return linked
+
+    def _pick(self, numbers: dict[int, _Vouched], hits: list[tuple[int, int]]) -> None:
+        """Read the claims at these (file number, position) from the cache's rows, validated."""
+        wanted: dict[int, list[int]] = {}
+        for number, position in hits:
+            if position not in self.picked.get(number, {}):
+                wanted.setdefault(number, []).append(position)
+        unparsed = [numbers[n] for n in wanted if n not in self.parsed]
+        rows = self.cache.models(str(os.path.abspath(v.listed)) for v in unparsed)
+        for vouched in unparsed:
+            found = rows.get(str(os.path.abspath(vouched.listed)))
+            if found is None or found[0].claims_sha != vouched.row.claims_sha:
+                raise _Unusable(f"the cache lost the row of {vouched.listed}")
+            data = json.loads(found[1].model_json)
+            self.parsed[vouched.number] = (None, data, found[1].lines)
+        for number, positions in wanted.items():
+            vouched = numbers[number]
+            _, data, lines = self.parsed[number]
+            try:
+                part = ClaimsFile.model_validate({"source": data["source"],
+                                                  "claims": [data["claims"][p] for p in positions]})
+            except (ValidationError, IndexError, KeyError) as error:
+                raise _Unusable(f"a cached row of {vouched.listed} does not validate: {error}") from None
+            shown = display_path(vouched.listed)
+            claims = self.picked.setdefault(number, {})
+            for position, claim in zip(positions, part.claims):
+                claims[position] = SourcedClaim(claim, part.source, shown, lines.get(claim.id, 1))
+            if self.parsed[number][0] is None:
+                self.parsed[number] = (part, data, lines)
+
+    def _documents(self) -> list[SourceDocument]:
+        """Read and picked files in the order of a full load, each picked file with its picked claims."""
+        read = {os.path.abspath(d.path): d for d in self.read.documents}
+        documents = []
+        for path in self.order:
+            absolute = os.path.abspath(path)
+            if absolute in read:
+                documents.append(read[absolute])
+                continue
+            vouched = self.vouched.get(absolute)
+            if vouched is None or vouched.number not in self.picked:
+                continue
+            part, _, lines = self.parsed[vouched.number]
+            claims = [c.claim for _, c in sorted(self.picked[vouched.number].items())]
+            assert part is not None
+            documents.append(SourceDocument(path, part.model_copy(update={"claims": claims}), None, lines))
+        return documents
+
+
+class _Unusable(Exception):
+    """The cache cannot serve this run after all: the gate reads everything."""
+
+
+def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], entities_path: Path | None,
+                 rules: list[LoadedRule]) -> FocusedLoad | None:
+    """Stage one (see the module docstring), or None when the gate must read every file."""
+    if not changed or not indexable(rules):
+        return None
+    cache = open_cache(cache_context(corpus_paths, entities_path))
+    try:
+        return _focused_load(cache, root, corpus_paths, changed, entities_path, rules)
+    except (_Unusable, GateError):
+        cache.close()
+        return None
+
+
+def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], changed: list[Path],
+                  entities_path: Path | None, rules: list[LoadedRule]) -> FocusedLoad | None:
+    if cache.connection is None:
+        raise _Unusable("no cache")
+    tree, dirty, algorithm = _git_view(root)
+    top = root.resolve()
+    order = claims_files_in(corpus_paths)
+    wanted = {located(p) for p in changed}
+    signed, indexed = cache.signed_files(), cache.indexed()
+    candidates: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
+    for path in order:
+        absolute = os.path.abspath(path)
+        row, index = signed.get(absolute), indexed.get(absolute)
+        if located(path) in wanted or row is None or index is None or index[1] != row.claims_sha:
+            continue
+        name, text_name = _repo_name(path, top), _text_name(path, row.text_path, top)
+        if name is None or text_name is None or name in dirty or text_name in dirty:
+            continue
+        entry, text_entry = tree.get(name), tree.get(text_name)
+        if entry is None or text_entry is None or entry[0] not in REGULAR or text_entry[0] not in REGULAR:
+            continue
+        candidates[absolute] = (path, row, index[0], entry[1], text_entry[1])
+    blobs = cache.blobs({oid for *_, oid, text_oid in candidates.values() for oid in (oid, text_oid)})
+    vouched: dict[str, _Vouched] = {}
+    for absolute, (path, row, number, oid, text_oid) in candidates.items():
+        if (_matches(blobs.get(oid), row.claims_sha, path)
+                and _matches(blobs.get(text_oid), row.text_sha, path.parent / row.text_path)):
+            vouched[absolute] = _Vouched(path, row, number)
+    unread = [p for p in order if os.path.abspath(p) not in vouched]
+    read = load_corpus(corpus_paths, entities_path=entities_path, cache=True, only=unread)  # invalid: exit 1
+    _index(cache, read, tree, algorithm, top)
+    ids = [v.row.source_id for v in vouched.values()] + [d.claims_file.source.id for d in read.documents]
+    if len(set(ids)) != len(ids):
+        raise _Unusable("a source id is used twice: a full load says where")
+    changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
+    return FocusedLoad(cache, rules, order, read, vouched, changed_sources)
+
+
+def _git_view(root: Path) -> tuple[dict[str, tuple[str, str]], set[str], str]:
+    """HEAD's files (name -> mode, object id), the names that differ from HEAD in the work tree or the
+    index, and the repository's hash algorithm."""
+    try:
+        algorithm = git(["rev-parse", "--show-object-format"], root).decode("ascii").strip() or "sha1"
+    except GateError:
+        algorithm = "sha1"  # git before 2.29 knows only sha1
+    tree: dict[str, tuple[str, str]] = {}
+    for entry in git(["ls-tree", "-r", "-z", "--full-tree", "HEAD"], root).split(b"\0"):
+        if entry:
+            meta, _, name = entry.partition(b"\t")
+            mode, _, oid = meta.decode("ascii").split(" ")
+            tree[name.decode("utf-8", errors="surrogateescape")] = (mode, oid)
+    dirty = {name.decode("utf-8", errors="surrogateescape")
+             for name in git(["diff", "--name-only", "-z", "HEAD", "--"], root).split(b"\0") if name}
+    return tree, dirty, algorithm
+
+
+def _repo_name(path: Path, top: Path) -> str | None:
+    try:
+        return located(path).relative_to(top).as_posix()
+    except ValueError:
+        return None
+
+
+def _text_name(claims_path: Path, text_path: str, top: Path) -> str | None:
+    """The repository name of a claims file's source text, or None outside the repository."""
+    if os.path.isabs(text_path):
+        return None
+    joined = Path(os.path.normpath(located(claims_path).parent / text_path))
+    try:
+        return joined.relative_to(top).as_posix()
+    except ValueError:
+        return None
+
+
+def _matches(blob: tuple[str, int] | None, sha: str, path: Path) -> bool:
+    """The signed blob row has this sha256, and the file on disk its size (a checkout that converts
+    line endings changes the size, so a converted file is read)."""
+    if blob is None or blob[0] != sha:
+        return False
+    try:
+        return os.stat(path).st_size == blob[1]
+    except OSError:
+        return False
+
+
+def _index(cache: ClaimsCache, read: Corpus, tree: dict[str, tuple[str, str]], algorithm: str, top: Path) -> None:
+    """Index the files read in full, and sign their bytes' git ids (only where git has the same bytes)."""
+    indexed = cache.indexed()
+    mentioned = evidence_mentions(read.entities)
+    for document in read.documents:
+        absolute = os.path.abspath(document.path)
+        try:
+            raw = document.path.read_bytes()
+            text = read_source_bytes(document.path, document.claims_file.source.text)
+        except (AbsoluteSourcePath, PathRefused, OSError):
+            continue
+        claims_sha = sha256_hex(raw)
+        for name, content in ((_repo_name(document.path, top), raw),
+                              (_text_name(document.path, document.claims_file.source.text, top), text)):
+            entry = tree.get(name or "")
+            if entry is not None and git_object_id(content, algorithm) == entry[1]:
+                cache.store_blob(entry[1], sha256_hex(content), len(content))
+        if indexed.get(absolute, (0, ""))[1] == claims_sha:
+            continue
+        terms = [(term_hash(term), position) for position, item in enumerate(document.sourced_claims())
+                 for term in claim_terms(item, mentioned)]
+        cache.store_terms(absolute, claims_sha, terms)

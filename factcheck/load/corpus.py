@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,14 @@ class SourceDocument:
         return display_path(self.path)
 
     def sourced_claims(self) -> list[SourcedClaim]:
+        return list(self._sourced)
+
+    @cached_property
+    def _sourced(self) -> tuple[SourcedClaim, ...]:
+        """Made once: every caller (the engine, the gate, each shard) then shares one object per claim."""
         shown, source = self.shown_path, self.claims_file.source
-        return [SourcedClaim(claim, source, shown, self.claim_lines.get(claim.id, 1)) for claim in self.claims_file.claims]
+        return tuple(SourcedClaim(claim, source, shown, self.claim_lines.get(claim.id, 1))
+                     for claim in self.claims_file.claims)
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,11 @@ class Corpus:
     vocabulary: dict[str, PropertyDef]
 
     def claims(self) -> list[SourcedClaim]:
-        return [claim for document in self.documents for claim in document.sourced_claims()]
+        return list(self._claims)
+
+    @cached_property
+    def _claims(self) -> tuple[SourcedClaim, ...]:
+        return tuple(claim for document in self.documents for claim in document._sourced)
 
 
 def is_claims_name(path: Path) -> bool:

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,html,browser]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,html,browser,dask]'
 	touch $(STAMP)
 
 ## report: the main job: validate the shipped claims, print the consistency report on the seeds and

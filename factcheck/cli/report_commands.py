@@ -26,7 +26,7 @@ from factcheck.cli.rule_options import (
 )
 from factcheck.engine import Report, run_rules
 from factcheck.engine.engine import Executor
-from factcheck.engine.parallel import default_jobs, local_executor
+from factcheck.engine.parallel import EXECUTORS, ExecutorError, default_jobs, executor_for
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
@@ -104,11 +104,16 @@ def _bar(console: Console, label: str) -> Iterator[tuple[Progress, TaskID]]:
 @click.option("--no-cache", is_flag=True,
               help="Read and validate every claims file, not keeping them in .factcheck/cache/ (docs/performance.md).")
 @click.option("--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Processes that compare pairs in a large run (0: every core); the same report as one "
-                   "(docs/performance.md: not yet faster on 2 busy cores).")
+              help="Processes (or Dask workers) that compare shards of blocks in a large run (0: every core); "
+                   "the same report as one (docs/parallel.md).")
+@click.option("--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+              help="Where shards are compared: processes on this machine, or a dask.distributed cluster (docs/parallel.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --executor dask: the scheduler's address (tcp://HOST:8786); without it, a LocalCluster of --jobs workers.")
 def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...],
            entities: Path | None, format_name: str, output: Path | None, hide_unverified: bool, color: bool | None,
-           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool, jobs: int) -> None:
+           quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool, jobs: int,
+           executor: str, scheduler: str | None) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
     Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
@@ -119,8 +124,13 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     inputs = (*claims, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
     rules = load_rules_or_exit(rules_dir, select, ignore)
-    result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache,
-                          executor=local_executor(jobs or default_jobs()))
+    try:
+        comparing = executor_for(executor, jobs or default_jobs(), scheduler=scheduler, claims=list(claims),
+                                 entities=entities, cache=not no_cache, reviewed=reviewed_only)
+        result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache,
+                              executor=comparing)
+    except ExecutorError as error:
+        usage_error(str(error))
     to_terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,

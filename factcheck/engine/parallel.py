@@ -17,16 +17,19 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from factcheck.engine.blocking import evidence_mentions
 from factcheck.engine.engine import Compared, Executor, Progress, compare_rules, rule_claims
 from factcheck.engine.shards import Packed, pack, split_claims, unpack
 from factcheck.load.corpus import Corpus
+from factcheck.load.fast import paused_gc
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules.load import LoadedRule
 
 PARALLEL_FROM = 20_000  # claims
+EXECUTORS = ("local", "dask")  # `--executor`
 SHARDS_PER_JOB = 4  # more shards than processes, so a process that finishes early takes another
 _SHARED: tuple[Any, ...] | None = None  # what workers read, set in the parent before the fork
 
@@ -50,8 +53,9 @@ def local_executor(jobs: int) -> Executor | None:
 def split_rules(corpus: Corpus, rules: list[LoadedRule], count: int) -> list[list[list[SourcedClaim]]]:
     """For each of `count` shards, each rule's claims in that shard (`compare_rules(matched=...)`)."""
     mentioned = evidence_mentions(corpus.entities)
-    per_rule = [split_claims(loaded.rule, claims, mentioned, count)
-                for loaded, claims in zip(rules, rule_claims(corpus, rules))]
+    with paused_gc():  # many small objects, none of them garbage
+        per_rule = [split_claims(loaded.rule, claims, mentioned, count)
+                    for loaded, claims in zip(rules, rule_claims(corpus, rules))]
     return [[shards[number] for shards in per_rule] for number in range(count)]
 
 
@@ -100,3 +104,29 @@ def _compare_shard(number: int) -> tuple[int, Packed]:
     assert _SHARED is not None
     corpus, rules, focus, shards = _SHARED
     return number, pack(compare_rules(corpus, rules, focus, matched=shards[number]))
+
+
+class ExecutorError(Exception):
+    """The chosen executor could not run: its extra is missing, an option is wrong, the cluster is out
+    of reach or its workers could not read the project. The message names what, for one line, exit 2."""
+
+
+def executor_for(name: str, jobs: int, *, scheduler: str | None = None, claims: list[Path] | None = None,
+                 entities: Path | None = None, cache: bool = False, reviewed: bool = False) -> Executor | None:
+    """The executor `--executor NAME` asks for: `local` (`--jobs` processes, `local_executor`) or `dask`
+    (a dask.distributed cluster at `scheduler`, else a LocalCluster of `jobs` workers, which load the
+    project at `claims` themselves: `dask_executor.py`)."""
+    if name == "local":
+        if scheduler is not None:
+            raise ExecutorError("--scheduler needs --executor dask")
+        return local_executor(jobs)
+    try:
+        import distributed  # noqa: F401
+
+        from factcheck.engine.dask_executor import DaskExecutor, ProjectSpec
+    except ImportError as error:
+        raise ExecutorError(f"--executor dask needs dask and distributed ({error}): "
+                                  "pip install 'factcheck-consistency[dask]'") from None
+    # A LocalCluster's workers share this machine's cache and its key; a remote one's may not (docs/parallel.md).
+    project = ProjectSpec.of(claims or [], entities, cache=cache and scheduler is None, reviewed=reviewed)
+    return DaskExecutor(project, scheduler, jobs)

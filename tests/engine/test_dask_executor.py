@@ -1,0 +1,109 @@
+"""`--executor dask`: shards loaded and compared by the workers of a dask.distributed LocalCluster give
+the serial report, on the seeds and on a generated corpus; an unreachable scheduler, a worker that
+reads other files or none at all, each say so plainly (exit 2 from the CLI)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed", reason="the [dask] extra (dask, distributed) is not installed")
+
+from factcheck.engine import dask_executor, run_rules  # noqa: E402
+from factcheck.engine.dask_executor import DaskExecutor, ProjectSpec, WorkerError, compare_shard  # noqa: E402
+from factcheck.load.corpus import load_corpus  # noqa: E402
+from factcheck.rules import load_rules  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus_gen import generate  # noqa: E402
+from tests.engine.test_blocking import findings_view  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """One LocalCluster of two worker processes for the module (each start costs seconds)."""
+    import logging
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.mark.parametrize("project", ["seeds", "generated"])
+def test_dask_gives_the_serial_report(project: str, scheduler: str, tmp_path: Path) -> None:
+    claims_dir = ROOT / "claims" if project == "seeds" else generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
+    corpus, rules = load_corpus([claims_dir]), load_rules([ROOT / "rules"])
+    done: list[tuple[int, int]] = []
+    serial = run_rules(corpus, rules)
+    spread = run_rules(corpus, rules, executor=DaskExecutor(ProjectSpec.of([claims_dir], None, cache=False, reviewed=False),
+                                                           scheduler), progress=lambda d, t: done.append((d, t)))
+    assert findings_view(spread) == findings_view(serial)
+    assert [f.id for f in spread.findings] == [f.id for f in serial.findings]
+    assert spread.summary == serial.summary and serial.summary.pairs > 0
+    assert any(f.verdict.value != "unverified" for f in serial.findings)
+    assert done and done[-1][0] == done[-1][1] > 0
+
+
+def test_report_executor_dask(scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command, through a scheduler's address, and on a LocalCluster of its own (no address)."""
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    generate(tmp_path, 20, 30, conflicts=4, seed=8)
+    monkeypatch.chdir(tmp_path)
+    args = ["report", "--claims", "claims", "--format", "json", "--exit-zero", "-q", "--no-cache"]
+    local = CliRunner().invoke(cli, args)
+    dask = CliRunner().invoke(cli, [*args, "--executor", "dask", "--scheduler", scheduler])
+    own = CliRunner().invoke(cli, [*args, "--executor", "dask", "--jobs", "2"])
+    assert local.exit_code == dask.exit_code == own.exit_code == 0, dask.output + own.output
+    assert local.stdout == dask.stdout == own.stdout and json.loads(local.stdout)["summary"]["verdicts"]["conflict"] > 0
+
+
+def test_an_unreachable_scheduler_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", 1.0)
+    result = CliRunner().invoke(cli, ["report", "-q", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: could not reach the Dask scheduler at tcp://127.0.0.1:9: ")
+    assert "Traceback" not in result.output
+
+
+def test_scheduler_needs_dask(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(cli, ["report", "-q", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and result.stderr == "error: --scheduler needs --executor dask\n"
+
+
+def test_a_worker_that_reads_other_files_refuses(tmp_path: Path) -> None:
+    """What a worker does, run here: the project changed (or is another one) where it looked."""
+    claims_dir = generate(tmp_path, 4, 10, conflicts=1, seed=3).claims_dir
+    spec = ProjectSpec.of([claims_dir], None, cache=False, reviewed=False)
+    digest = spec.digest()
+    rules = load_rules([ROOT / "rules"])
+    number, size, packed = compare_shard(spec, digest, "run-1", rules, None, 0, 1)
+    assert number == 0 and size > 0 and packed.compared.pairs > 0
+    first = sorted(claims_dir.glob("*.yaml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(WorkerError, match=f"read other files at {claims_dir}"):
+        compare_shard(spec, digest, "run-2", rules, None, 0, 1)
+
+
+def test_a_worker_that_cannot_load_names_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    spec = ProjectSpec.of([missing], None, cache=False, reviewed=False)
+    with pytest.raises(WorkerError, match=f"could not load the project at {missing}: .*no such file"):
+        compare_shard(spec, spec.digest(), "run-3", load_rules([ROOT / "rules"]), None, 0, 1)

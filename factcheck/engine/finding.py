@@ -72,9 +72,15 @@ class Finding:
     def confidence(self) -> float | None:
         """How far an unreviewed verdict can be trusted: the lowest extraction confidence among the
         unreviewed claims behind it (1.0 for a reviewed claim); None when every claim is reviewed."""
-        if not self.rests_on_unreviewed:
-            return None
-        return min(c.claim.confidence if c.claim.confidence is not None else 0.5 for c in self.unreviewed)
+        return lowest_confidence(self.unreviewed)
+
+
+def lowest_confidence(unreviewed: tuple[SourcedClaim, ...]) -> float | None:
+    """`Finding.confidence` of a finding whose `unreviewed` claims are these (a format that has them
+    already need not walk the finding's pairs again): an auto claim without a confidence counts as 0.5."""
+    if not unreviewed:
+        return None
+    return min(c.claim.confidence if c.claim.confidence is not None else 0.5 for c in unreviewed)
 
 
 @dataclass(frozen=True)

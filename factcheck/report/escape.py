@@ -13,7 +13,7 @@ upload. Each channel has one function here, and the formats call it on every unt
 | terminal | `terminal`, `terminal_line`, `terminal_path` | ESC/OSC/CSI sequences and C0/C1 controls removed (`terminal`) or shown as `\\x1b`, `\\n` (`terminal_line`); a path that would open a line with `::` or a space gets `./` |
 | SARIF | `sarif_uri` | percent-encoded: only RFC 3986 unreserved characters and `/` stay as they are |
 | JUnit XML | `xml_text` | characters XML 1.0 forbids (and C1 controls) become U+FFFD; ElementTree escapes the rest |
-| JSON | `json_text` | no NaN or Infinity: a non-finite number is written as null; C1 controls, U+2028/9 and `##[` as `\\u` escapes |
+| JSON | `json_value`, `json_text` | no NaN or Infinity: a non-finite number is written as null; C1 controls, U+2028/9 and `##[` as `\\u` escapes (text is searched once; only text that holds one is rewritten) |
 | HTML | jinja2 autoescape | HTML-escaped by the template engine; `markup_document` keeps a line from opening with `::` |
 
 Machine formats (JSON, SARIF, XML, HTML) keep the data exactly: what a parser reads back is the
@@ -28,6 +28,8 @@ import math
 import re
 from typing import Any
 from urllib.parse import quote
+
+import orjson
 
 # Characters no channel passes raw: C0 controls but tab and newline, CR, DEL, C1 controls, the line and
 # paragraph separators, bidirectional overrides and isolates (which reorder what a reader sees), lone
@@ -136,22 +138,60 @@ def markup_document(text: str) -> str:
 # --- JSON ------------------------------------------------------------------------------------------
 
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What `json.dumps(ensure_ascii=False)` leaves raw that this channel must not: the characters above, a
+# lone surrogate (not UTF-8), and `##[`. Most text holds none of them, so one search decides.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]|##\\[")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def json_text(data: Any) -> str:
-    """Indented JSON that any parser reads: a float that is NaN or infinite is written as null (JSON has
-    neither, and `allow_nan=False` makes sure), a lone surrogate as U+FFFD; C1 controls, separators and
-    bidirectional controls as `\\u` escapes, and the `[` of `##[` as `\\u005b` (same data, inert bytes)."""
-    text = json.dumps(_representable(data), indent=2, ensure_ascii=False, allow_nan=False)
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """A JSON document that any parser reads, ending with a newline: `json_value` of `data`."""
+    return json_value(data, indent) + "\n"
+
+
+def json_value(data: Any, indent: int | None = None) -> str:
+    """One JSON value, compact (`indent=None`, by orjson) or indented (by the standard library, as
+    `json.dumps(indent=...)` writes it): a float that is NaN or infinite is written as null (JSON has
+    neither), a lone surrogate as U+FFFD; C1 controls, separators and bidirectional controls as `\\u`
+    escapes, and the `[` of `##[` as `\\u005b` (same data, inert bytes). Text that needs none of this
+    (almost all) is encoded once and searched once."""
+    if indent is None:
+        try:
+            raw = orjson.dumps(data)  # NaN and infinities as null
+        except orjson.JSONEncodeError:  # a lone surrogate, an integer beyond 64 bits, a key that is not text
+            text = _standard_json(data, None)
+        else:
+            if raw.isascii() and b"\x7f" not in raw and b"##[" not in raw:
+                return raw.decode("ascii")
+            text = raw.decode("utf-8")
+    else:
+        text = _standard_json(data, indent)
+    if (text.isascii() and "\x7f" not in text and "##[" not in text) or not _JSON_UNSAFE.search(text):
+        return text
     text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return text.replace(_LEGACY_COMMAND, "##\\u005b") + "\n"
+    return text.replace(_LEGACY_COMMAND, "##\\u005b")
+
+
+def _standard_json(data: Any, indent: int | None) -> str:
+    """`data` by the standard library, with no NaN, infinity or lone surrogate left in it."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    try:
+        text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a NaN or an infinity
+        return json.dumps(_representable(data), indent=indent, separators=separators, ensure_ascii=False,
+                          allow_nan=False)
+    if not text.isascii() and _SURROGATE.search(text):
+        return json.dumps(_representable(data), indent=indent, separators=separators, ensure_ascii=False,
+                          allow_nan=False)
+    return text
 
 
 def _representable(value: Any) -> Any:
+    """`value` with every non-finite float as None and every lone surrogate as U+FFFD (the slow path)."""
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, str):
-        return re.sub("[\ud800-\udfff]", "\ufffd", value)
+        return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, dict):
         return {_representable(k): _representable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -1,28 +1,55 @@
 """JSON: the documented, versioned machine format (docs/report-json.md). Bump SCHEMA_VERSION on any
-change that removes or renames a field; adding a field is not a new version.
+change that removes or renames a field; adding a field is not a new version. Version 2: an `unverified`
+finding is compact (its one claim, and nothing that is empty or follows from the claim).
 
-Written by `escape.json_text`: a number that is NaN or infinite (`amount: .nan` in a claims file) is
-null, since JSON has neither; every string is kept (but a lone surrogate, from a file name that
-is not UTF-8, which becomes U+FFFD)."""
+Written a piece at a time (`json_stream`): the header, then each source and each finding as it is
+encoded, compact (one source or finding a line) or indented for people (`indent`). Each value goes
+through `escape.json_value`: a number that is NaN or infinite (`amount: .nan` in a claims file) is
+null, since JSON has neither; every string is kept (but a lone surrogate, from a file name that is not
+UTF-8, which becomes U+FFFD)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
-from factcheck.engine.finding import Finding, Report
+from factcheck.comparators.base import Verdict
+from factcheck.engine.finding import Finding, Report, lowest_confidence
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
-from factcheck.report.escape import json_text
+from factcheck.report.json_stream import Items, Members, object_chunks
 from factcheck.report.sources import source_data, sources_of
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+OPTIONAL_CLAIM_FIELDS = ("event", "modality", "qualifier", "confidence")  # left out of an unverified claim when null
 
 
-def render(report: Report, context: RenderContext) -> str:
-    return json_text(report_data(report, context))
+def render(report: Report, context: RenderContext, indent: int | None = None) -> str:
+    """The whole report as one string (the format registry's call; `write` never holds it whole)."""
+    return "".join(chunks(report, context, indent))
+
+
+def write(report: Report, context: RenderContext, stream: IO[str], indent: int | None = None) -> None:
+    """Write the report to `stream` finding by finding: memory does not grow with the output."""
+    for chunk in chunks(report, context, indent):
+        stream.write(chunk)
+
+
+def chunks(report: Report, context: RenderContext, indent: int | None = None) -> Iterator[str]:
+    """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces."""
+    members: Members = [*_header(report, context).items(),
+                        ("sources", Items(source_data(row) for row in sources_of(report))),
+                        ("findings", Items(finding_data(f) for f in report.findings))]
+    return object_chunks(members, indent)
 
 
 def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
+    """The report as one dict, for a caller that adds to it (the gate's JSON)."""
+    return {**_header(report, context), "sources": [source_data(row) for row in sources_of(report)],
+            "findings": [finding_data(f) for f in report.findings]}
+
+
+def _header(report: Report, context: RenderContext) -> dict[str, Any]:
     summary = report.summary
     return {
         "schema_version": SCHEMA_VERSION,
@@ -33,12 +60,14 @@ def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
             "findings": len(report.findings),
             "verdicts": dict(summary.verdicts),
         },
-        "sources": [source_data(row) for row in sources_of(report)],
-        "findings": [finding_data(f) for f in report.findings],
     }
 
 
 def finding_data(finding: Finding) -> dict[str, Any]:
+    """One finding; an unverified one compact (`unverified_data`)."""
+    if finding.verdict is Verdict.unverified and not finding.pairs:
+        return unverified_data(finding)
+    unreviewed = finding.unreviewed  # walks the pairs: once
     return {
         "id": finding.id,
         "rule": {"id": finding.rule_id, "name": finding.rule_name},
@@ -59,10 +88,33 @@ def finding_data(finding: Finding) -> dict[str, Any]:
             for p in finding.pairs
         ],
         "explanation": finding.explanation,
-        "rests_on_unreviewed": finding.rests_on_unreviewed,
-        "confidence": finding.confidence,
-        "unreviewed_claims": [c.key for c in finding.unreviewed],
+        "rests_on_unreviewed": bool(unreviewed),
+        "confidence": lowest_confidence(unreviewed),
+        "unreviewed_claims": [c.key for c in unreviewed],
     }
+
+
+def unverified_data(finding: Finding) -> dict[str, Any]:
+    """A claim no other source speaks to (89% of the findings of a large corpus), compact: what the
+    finding is about and its claim, whose null fields are left out. Everything else follows from the
+    claim (docs/report-json.md): severity `note`; no comparisons, majority or outliers; the message and
+    the explanation; `rests_on_unreviewed`, `confidence` and `unreviewed_claims` from its status."""
+    return {
+        "id": finding.id,
+        "rule": {"id": finding.rule_id, "name": finding.rule_name},
+        "verdict": finding.verdict.value,
+        "subject": finding.subject,
+        "subject_name": finding.subject_name,
+        "property": finding.property,
+        "claims": [_without_nulls(claim_data(c, v)) for c, v in zip(finding.claims, finding.values)],
+    }
+
+
+def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
+    for name in OPTIONAL_CLAIM_FIELDS:
+        if data[name] is None:
+            del data[name]
+    return data
 
 
 def claim_data(item: SourcedClaim, described: str) -> dict[str, Any]:

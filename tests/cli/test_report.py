@@ -29,7 +29,7 @@ def test_report_text_runs_with_exit_0(project: Path) -> None:
     assert "2 sources, 104 claims, 8 rules" in result.output
 
 
-@pytest.mark.parametrize(("format_name", "marker"), [("json", '"schema_version": 1'), ("markdown", "# factcheck report"),
+@pytest.mark.parametrize(("format_name", "marker"), [("json", '"schema_version":2,'), ("markdown", "# factcheck report"),
                                                      ("html", "<!DOCTYPE html>")])
 def test_report_formats_to_a_file(project: Path, format_name: str, marker: str) -> None:
     out = project / f"report.{format_name}"

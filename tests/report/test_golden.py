@@ -42,7 +42,7 @@ def test_format_matches_golden_file(format_name: str, seeds_report, monkeypatch)
 
 def test_json_has_the_documented_shape(seeds_report) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(render(seeds_report, "json"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert set(data["summary"]) >= {"sources", "claims", "rules", "blocks", "pairs", "verdicts"}
     first = data["findings"][0]
     assert set(first) >= {"id", "rule", "verdict", "subject", "property", "claims", "explanation"}

@@ -127,7 +127,7 @@ def test_sources_table_names_each_source_and_links_only_web_addresses(three: Rep
 
 def test_json_report_has_the_sources_section(seeds: Report) -> None:
     data = json.loads(render(seeds, "json"))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     sources = {s["id"]: s for s in data["sources"]}
     assert set(sources) == {"bloomberg-2019-08-22", "diplomat-2019-08"}
     assert sources["diplomat-2019-08"]["precision"] == "month" and sources["diplomat-2019-08"]["published"] == "2019-08"

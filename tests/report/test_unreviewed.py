@@ -57,7 +57,7 @@ def test_text(three_sources: tuple[Report, str]) -> None:
 def test_json(three_sources: tuple[Report, str]) -> None:
     report, _ = three_sources
     data = json.loads(render(report, "json", CONTEXT))
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     [finding] = [f for f in data["findings"] if f["verdict"] == "conflict"]
     assert finding["rests_on_unreviewed"] is True and finding["confidence"] == 0.62
     assert finding["unreviewed_claims"] == ["wire-2019-09-02/gsomia-expiry"]

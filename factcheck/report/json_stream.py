@@ -1,0 +1,67 @@
+"""Writing one JSON object a piece at a time, so that a report of any size is never one string.
+
+An object's members are written in order; a member whose value is `Items` is a list written item by
+item (each through `escape.json_value`, the JSON channel), in batches of `BATCH` items a piece. Compact
+output puts each item of such a list on a line of its own (grep and diff read a report line by line);
+indented output is what `json.dumps(..., indent=N)` would write for the whole object, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.report.escape import json_value
+
+BATCH = 256  # items a piece: few enough to keep memory flat, enough to keep writes few
+
+
+@dataclass(frozen=True)
+class Items:
+    """A list member of a streamed object: its items are encoded as they come, never held together."""
+
+    items: Iterable[Any]
+
+
+Members = Sequence[tuple[str, Any]]  # (key, value or Items), in the order they are written
+
+
+def object_chunks(members: Members, indent: int | None = None) -> Iterator[str]:
+    """The JSON text of the object of `members`, ending with a newline, as a run of pieces."""
+    if not members:
+        yield "{}\n"
+        return
+    pad = "" if indent is None else " " * indent
+    for number, (key, value) in enumerate(members):
+        opening = ("," if number else "{") + ("" if indent is None else "\n" + pad)
+        name = json_value(key) + (":" if indent is None else ": ")
+        if isinstance(value, Items):
+            yield opening + name + "["
+            yield from _list_chunks(value.items, indent)
+        else:
+            yield opening + name + _nested(json_value(value, indent), pad)
+    yield "}\n" if indent is None else "\n}\n"
+
+
+def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[str]:
+    """The items of a list member and its closing bracket (the opening one is written before)."""
+    pad = "" if indent is None else " " * indent
+    inner = pad * 2
+    between = ",\n" + inner
+    batch: list[str] = []
+    written = False
+    for item in items:
+        batch.append(_nested(json_value(item, indent), inner))
+        if len(batch) == BATCH:
+            yield (between if written else "\n" + inner) + between.join(batch)
+            written, batch = True, []
+    if batch:
+        yield (between if written else "\n" + inner) + between.join(batch)
+        written = True
+    yield "\n" + pad + "]" if written else "]"
+
+
+def _nested(text: str, pad: str) -> str:
+    """An indented value moved in by `pad`: JSON text has a raw newline only between its tokens."""
+    return text.replace("\n", "\n" + pad) if pad else text

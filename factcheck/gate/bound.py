@@ -14,6 +14,12 @@ changed source's claim (for a quote rule, every run of words' list of quotes, wh
 - if the block is still above the limit after that (20,000 *different* values), it is not compared: the
   gate fails with a located problem naming the block, since a block it cannot judge must not pass.
 
+One speaker's quotes are paired only when they share two content words (an inverted index finds them,
+`engine/blocking.py`), so a speaker's list is sized by the quotes that share two content words with a
+changed quote of another source, not by all of the speaker's quotes: a speaker quoted 800 times across
+a million claims is not one huge block, and the gate's focused load (focused.py), which reads only those
+quotes, sizes it the same.
+
 Nothing is dropped in silence: every block handled either way is in `GateResult.blocks`, and shown in
 every format. Representatives change what the gate's findings list (the other claims of the same value
 are not in them), so in such a block a finding's id and fingerprint can differ from `factcheck report`'s.
@@ -22,12 +28,16 @@ are not in them), so in such a block a finding's id and fingerprint can differ f
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from factcheck.engine.blocking import blocks_of, cross_source_pairs, evidence_mentions, pairing_lists
 from factcheck.load.corpus import Corpus
 from factcheck.model.sourced import SourcedClaim
+from factcheck.model.values import QuoteValue
+from factcheck.model.words import content_words
 from factcheck.rules import LoadedRule
+from factcheck.rules.model import PairKey, Rule
 
 MAX_BLOCK_PAIRS = 5_000  # pairs of claims from different sources in one block (docs/ci.md, docs/performance.md)
 
@@ -67,7 +77,7 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
         rule = loaded.rule
         matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
         for key, block in blocks_of(rule, matched, mentioned).items():
-            for listed in pairing_lists(rule, block):
+            for listed in _pairing_lists(rule, block, changed):
                 mine = [c for c in listed if changed is None or c.source_id in changed]
                 if not mine:
                     continue
@@ -83,6 +93,43 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
     if not bounds:
         return corpus, ()
     return _without(corpus, left_out), tuple(_merged(bounds))
+
+
+def _pairing_lists(rule: Rule, block: list[SourcedClaim], changed: set[str] | None) -> list[list[SourcedClaim]]:
+    """What a block's pairs are drawn from (`pairing_lists`), a speaker's quotes cut to those that can pair
+    with a changed one."""
+    if PairKey.quote_text not in rule.pair_by:
+        return [block]
+    speakers: dict[str, list[SourcedClaim]] = defaultdict(list)
+    for item in block:
+        if isinstance(item.claim.value, QuoteValue):
+            speakers[item.claim.value.speaker].append(item)
+    lists = []
+    for listed in pairing_lists(rule, block):
+        # the speaker's list is all of the speaker's quotes (a run of words all of them share is cut alike)
+        if listed and listed == speakers.get(listed[0].claim.value.speaker):  # type: ignore[union-attr]
+            listed = _may_pair(listed, changed)
+        lists.append(listed)
+    return lists
+
+
+def _may_pair(quotes: list[SourcedClaim], changed: set[str] | None) -> list[SourcedClaim]:
+    """One speaker's quotes that share two content words with a changed quote of another source, and
+    the changed quotes, in order."""
+    words = [content_words(item.claim.value.text) for item in quotes]  # type: ignore[union-attr]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, found in enumerate(words):
+        for word in found:
+            postings[word].append(position)
+    kept: set[int] = set()
+    for position, item in enumerate(quotes):
+        if changed is not None and item.source_id not in changed:
+            continue
+        kept.add(position)
+        shared = Counter(other for word in words[position] for other in postings[word]
+                         if quotes[other].source_id != item.source_id)
+        kept.update(other for other, count in shared.items() if count >= 2)
+    return [quotes[p] for p in sorted(kept)]
 
 
 def _representatives(claims: list[SourcedClaim], changed: set[str] | None) -> list[SourcedClaim]:

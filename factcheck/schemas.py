@@ -1,4 +1,5 @@
-"""JSON Schemas of every file factcheck reads, for editors (`factcheck schema --for KIND`).
+"""JSON Schemas of every file factcheck reads, for editors (`factcheck schema --for KIND`), and of the
+JSON report it writes (`report_schema_text`, schemas/report.schema.json).
 
 Each comes from the model that checks the file, so an editor and `validate` agree: the pydantic models
 of claims, entities, vocabulary, rules, rule tests, the baseline and the config. The cue lexicon has
@@ -117,3 +118,11 @@ def schema_text(kind: str) -> str:
 def schema_url(kind: str) -> str:
     """Where the checked-in schema of `kind` is published (the repository's `schemas/`)."""
     return f"{REPOSITORY_SCHEMAS}/{kind}.schema.json"
+
+
+def report_schema_text() -> str:
+    """The JSON report's schema (what `report --format json` writes, so not one of KINDS, the files
+    factcheck reads), as checked in at schemas/report.schema.json; made by `report/json_schema.py`."""
+    from factcheck.report.json_schema import report_schema
+
+    return json.dumps({**report_schema(), "$schema": DRAFT}, indent=2, ensure_ascii=False) + "\n"

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
@@ -20,8 +21,10 @@ from factcheck.engine import run_rules
 from factcheck.load import load_corpus
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report import html as html_format
-from factcheck.report.escape import (json_text, markdown, sarif_uri, terminal, terminal_line, terminal_path,
+from factcheck.report import json as json_format
+from factcheck.report.escape import (json_text, json_value, markdown, sarif_uri, terminal, terminal_line, terminal_path,
                                      workflow_data, workflow_property, xml_text)
+from factcheck.report.json_schema import report_schema
 from factcheck.rules import load_rules
 from tests.report.hostile import ANNOTATION, HOSTILE, assert_no_command_lines, write_project
 from tests.report.test_sarif import assert_valid
@@ -48,6 +51,8 @@ def check_channel(format_name: str, output: str, claims_paths: set[str], *, colo
     assert_no_command_lines(output, annotations=format_name == "github")
     if format_name in ("json", "sarif"):
         data = json.loads(output, parse_constant=_no_nan)
+        if format_name == "json":
+            jsonschema.validate(data, report_schema())  # the report's and the gate's JSON
         if format_name == "sarif":
             assert_valid(data)
             uris = re.findall(r'"uri": "([^"]*)"', output)
@@ -93,6 +98,8 @@ def test_every_report_format_keeps_hostile_strings_in(project: tuple[Path, str])
         for color in (False, True):
             output = render(report, format_name, RenderContext(color=color, width=100))
             check_channel(format_name, output, paths, color=color and format_name == "text")
+    for indent in (None, 2):  # compact (orjson) and indented (the standard library): the same guarantees
+        check_channel("json", json_format.render(report, RenderContext(), indent), paths)
 
 
 @pytest.mark.parametrize("project", list(HOSTILE.values()), ids=list(HOSTILE), indirect=True)
@@ -126,6 +133,8 @@ def test_every_channel_function_neutralises_the_string(hostile: str) -> None:
     assert not terminal_path(hostile).lstrip().startswith("::")
     assert unquote(sarif_uri(hostile)) == hostile
     assert json.loads(json_text({"value": hostile})) == {"value": hostile}
+    for indent in (None, 2):
+        assert json.loads(json_value({"value": hostile}, indent)) == {"value": hostile}
     element = ET.Element("case", file=xml_text(hostile))
     element.text = xml_text(hostile)
     assert ET.fromstring(ET.tostring(element, encoding="unicode")).get("file") == xml_text(hostile)
@@ -162,6 +171,29 @@ def test_terminal_strips_escape_sequences_and_controls() -> None:
 def test_json_has_no_nan_or_infinity() -> None:
     text = json_text({"amount": float("nan"), "high": float("inf"), "low": [float("-inf")], "ok": 1.5})
     assert json.loads(text, parse_constant=_no_nan) == {"amount": None, "high": None, "low": [None], "ok": 1.5}
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_json_escapes_what_a_log_or_terminal_acts_on_and_keeps_the_data(indent: int | None) -> None:
+    data = {"legacy": "##[error]x", "c1": "a\x85\x9bb\x7f", "lines": "x\u2028y\u2029", "bidi": "\u202eabc\u2066",
+            "plain": "Korea’s “pact” 한국", "nan": float("nan"), "list": [float("-inf"), 1.5]}
+    text = json_value(data, indent)
+    assert "##[" not in text and not re.search("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", text)
+    assert "##\\u005b" in text and "\\u0085" in text and "\\u2028" in text and "Korea’s “pact” 한국" in text
+    assert json.loads(text, parse_constant=_no_nan) == {**data, "nan": None, "list": [None, 1.5]}
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+@pytest.mark.parametrize(("data", "read_back"), [
+    ({"path": "claims/a\udcff.yaml"}, {"path": "claims/a\ufffd.yaml"}),  # a file name that is not UTF-8
+    ({"n": 10 ** 30, "x": float("inf")}, {"n": 10 ** 30, "x": None}),  # beyond orjson's 64 bits
+    ({1: "a", "b": "\ud800##["}, {"1": "a", "b": "\ufffd##["}),  # a key that is not text, and a surrogate
+])
+def test_json_writes_what_orjson_refuses(data: dict, read_back: dict, indent: int | None) -> None:
+    text = json_value(data, indent)
+    text.encode("utf-8")  # no lone surrogate left
+    assert "##[" not in text
+    assert json.loads(text, parse_constant=_no_nan) == read_back
 
 
 def test_a_nan_amount_in_a_claims_file_is_null_in_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,8 @@ decides whether the pair is one fact. Reviewed claims stay in their subject's bl
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 
 from factcheck.comparators.quote import normalize_quote
 from factcheck.model.claims import Status
@@ -88,10 +89,125 @@ def candidate_pairs(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[
     (once, however many blocks they share). `mentioned` gives the entities a claim's evidence names;
     `implied` adds keys that must match (`implied_keys`)."""
     blocks = blocks_of(rule, claims, mentioned, implied)
-    count = len({key[:len(key) - len(implied)] for key in blocks}) if implied else len(blocks)  # the rule's blocks
+    count = _rule_blocks(blocks, implied)
     if PairKey.quote_text not in rule.pair_by:
         return count, _pairs_in_blocks(blocks.values())
     return count, _pairs_by_shingles(rule, blocks.values())
+
+
+@dataclass
+class Candidates:
+    """A rule's work: its blocks (as the summary counts them), the pairs to judge, in the order
+    `candidate_pairs` yields them, and how many more candidate pairs were set aside unjudged (`apart`):
+    claims that both name their event, and different ones, are different facts (`same_fact`), so
+    they are counted, never visited. With them the pairs of a subject's block grow with the facts
+    that overlap, not with the square of everything said about the subject."""
+
+    blocks: int
+    pairs: list[tuple[SourcedClaim, SourcedClaim]]
+    apart: int = 0
+
+    @property
+    def total(self) -> int:
+        """Every candidate pair: judged or set aside by its event."""
+        return len(self.pairs) + self.apart
+
+
+def candidates(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None,
+               implied: tuple[PairKey, ...] = (), focus: Collection[str] | None = None) -> Candidates:
+    """What `candidate_pairs` gives, with the pairs of two different events counted rather than
+    listed (`Candidates`). With `focus`, only pairs that involve a claim of one of those sources."""
+    if PairKey.quote_text in rule.pair_by:
+        count, pairs = candidate_pairs(rule, claims, mentioned, implied)
+        return Candidates(count, [p for p in pairs if focus is None or p[0].source_id in focus
+                                  or p[1].source_id in focus])
+    blocks = blocks_of(rule, claims, mentioned, implied)
+    found = Candidates(_rule_blocks(blocks, implied), [])
+    seen: set[tuple[str, str]] = set()  # pairs of two claims that may stand in several blocks
+    for block in blocks.values():
+        _judged_in_block(block, seen, focus, found)
+    return found
+
+
+def _rule_blocks(blocks: dict[BlockKey, list[SourcedClaim]], implied: tuple[PairKey, ...]) -> int:
+    return len({key[:len(key) - len(implied)] for key in blocks}) if implied else len(blocks)
+
+
+def _repeats(item: SourcedClaim) -> bool:
+    """Whether a claim may stand in several blocks (`_block_keys`: an unreviewed claim joins the
+    blocks of the entities its evidence names), so that its pairs may be met twice."""
+    return item.claim.status is not Status.reviewed
+
+
+def _judged_in_block(block: list[SourcedClaim], seen: set[tuple[str, str]], focus: Collection[str] | None,
+                     found: Candidates) -> None:
+    """Add a block's pairs to judge to `found`, and count its pairs of different events. A pair of
+    two claims that may stand in several blocks is taken where it is first met, as `_pairs_in_blocks` does."""
+    events = [item.claim.event for item in block]
+    if None in events or len(set(events)) < 2:
+        positions: Iterable[tuple[int, int]] = _later_other_sources([item.source_id for item in block])
+    else:  # every claim names its event: pairs within each event, counted across them
+        found.apart += _across_events(block, focus)
+        positions = sorted(_within_events(block, events))
+    for i, j in positions:
+        first, second = block[i], block[j]
+        if focus is not None and first.source_id not in focus and second.source_id not in focus:
+            continue
+        if _repeats(first) and _repeats(second):
+            pair = (first.key, second.key) if first.key < second.key else (second.key, first.key)
+            if pair in seen:
+                continue
+            seen.add(pair)
+        if events[i] is not None and events[j] is not None and events[i] != events[j]:
+            found.apart += 1
+        else:
+            found.pairs.append((first, second))
+    if None not in events and len(set(events)) >= 2:
+        found.apart -= _met_before_across_events(block, seen, focus)
+
+
+def _within_events(block: list[SourcedClaim], events: list[str | None]) -> Iterator[tuple[int, int]]:
+    groups: dict[str | None, list[int]] = defaultdict(list)
+    for position, event in enumerate(events):
+        groups[event].append(position)
+    for group in groups.values():
+        for i, j in _later_other_sources([block[p].source_id for p in group]):
+            yield group[i], group[j]
+
+
+def _across_events(block: list[SourcedClaim], focus: Collection[str] | None) -> int:
+    """The pairs of claims from different sources and of different events (every claim of `block`
+    names one), with a claim of `focus` when given: counted, not listed."""
+    def count(items: list[SourcedClaim]) -> int:
+        by_event: dict[str | None, list[SourcedClaim]] = defaultdict(list)
+        for item in items:
+            by_event[item.claim.event].append(item)
+        return cross_source_pairs(items) - sum(cross_source_pairs(group) for group in by_event.values())
+
+    if focus is None:
+        return count(block)
+    return count(block) - count([item for item in block if item.source_id not in focus])
+
+
+def _met_before_across_events(block: list[SourcedClaim], seen: set[tuple[str, str]],
+                              focus: Collection[str] | None) -> int:
+    """Of the block's pairs of different events counted by `_across_events`, those of two claims
+    that stand in several blocks and were met in an earlier block (so counted there); the others
+    are remembered as met."""
+    repeating = [item for item in block if _repeats(item)]
+    again = 0
+    for i, j in _later_other_sources([item.source_id for item in repeating]):
+        first, second = repeating[i], repeating[j]
+        if first.claim.event == second.claim.event:
+            continue  # within one event: judged, and remembered, above
+        if focus is not None and first.source_id not in focus and second.source_id not in focus:
+            continue
+        pair = (first.key, second.key) if first.key < second.key else (second.key, first.key)
+        if pair in seen:
+            again += 1
+        else:
+            seen.add(pair)
+    return again
 
 
 def blocks_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None,

@@ -3,7 +3,8 @@
 For each rule: take the claims it matches, block them by what the rule says they share, keep the
 cross-source pairs in a block that pass the same-fact test (`same_fact.py`: same event, modality and
 thing counted, and for unreviewed claims similar contexts), and compare each with the rule's
-comparator. Claims become one fact only when every pair of them from different sources was linked
+comparator (`judge.py`, which judges each distinct pair of values once). Pairs of two different
+events are counted, never visited (`blocking.candidates`). Claims become one fact only when every pair of them from different sources was linked
 (`grouping.py`: complete linkage, never a chain through one bridge). Each fact becomes one `Finding`
 that shows every source's claim, with the worst verdict among its pairs, the value most sources
 support, and the sources that stand apart. A claim that no rule links to any other source's claim is
@@ -14,19 +15,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from factcheck.comparators.base import Comparison, Context, Verdict
-from factcheck.comparators.time import apply_time_varying
-from factcheck.engine.blocking import candidate_pairs, evidence_mentions, implied_keys
+from factcheck.comparators.base import Context, Verdict
+from factcheck.engine.blocking import candidates, evidence_mentions, implied_keys
 from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
-from factcheck.engine.same_fact import SameFactResult, same_fact
+from factcheck.engine.judge import Judge
 from factcheck.load.corpus import Corpus
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import QuantityValue
 from factcheck.rules.load import LoadedRule
 
 Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
@@ -91,23 +90,24 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
     work: list[tuple[LoadedRule, list[tuple[SourcedClaim, SourcedClaim]]]] = []
     compared_all = Compared()
     for loaded, claims in zip(rules, matched if matched is not None else rule_claims(corpus, rules)):
-        count, pairs = candidate_pairs(loaded.rule, claims, mentioned, implied_keys(loaded))
-        compared_all.blocks += count
-        if focus is not None:
-            pairs = (p for p in pairs if p[0].source_id in focus or p[1].source_id in focus)
-        work.append((loaded, list(pairs)))
-    total = compared_all.pairs = sum(len(pairs) for _, pairs in work)
+        found = candidates(loaded.rule, claims, mentioned, implied_keys(loaded), focus)
+        compared_all.blocks += found.blocks
+        compared_all.pairs += found.total
+        compared_all.set_aside += found.apart  # different events: different facts, never judged
+        work.append((loaded, found.pairs))
+    total = sum(len(pairs) for _, pairs in work)
     done = 0
     for loaded, pairs in work:
         compared: list[PairComparison] = []
         in_order: list[PairComparison] = []  # a plan or forecast and what was done
         strength: dict[tuple[str, str], float] = {}
         by_key: dict[str, SourcedClaim] = {}
+        judge = Judge(loaded, contexts, context)
         for first, second in pairs:
             done += 1
             if progress is not None:
                 progress(done, total)
-            fact, comparison = _judge(loaded, first, second, contexts, context)
+            fact, comparison = judge(first, second)
             if not fact.same and not fact.sequence:
                 compared_all.set_aside += 1
                 continue
@@ -123,24 +123,6 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
             compared_all.findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
             compared_all.linked.update(group.claims)
     return compared_all
-
-
-def _judge(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, contexts: ContextIndex,
-           context: Context) -> tuple[SameFactResult, Comparison | None]:
-    """One pair: the same-fact test, and when it is one fact (or a plan and its outcome) the
-    comparison, explained; None when the pair is set aside or the comparator says nothing."""
-    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varying)
-    if not fact.same and not fact.sequence:
-        return fact, None
-    comparison = _compare(loaded, first, second, context)
-    if comparison is None:
-        return fact, None
-    if fact.sequence:
-        return fact, _in_time_order(first, second, comparison)
-    if fact.reason:
-        comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
-                             facts={**comparison.facts, "context": round(fact.score, 4)})
-    return fact, comparison
 
 
 class Applicability:
@@ -174,32 +156,6 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
             matched.add((pair.second, sources[pair.first]))
     return [p for p in compared if p.comparison.verdict is not Verdict.conflict
             or ((p.first, sources[p.second]) not in matched and (p.second, sources[p.first]) not in matched)]
-
-
-def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Comparison) -> Comparison:
-    """A plan or forecast and what was done, told in the order the sources published them: they are
-    different facts, so at most `compatible` (both can be true), with the comparator's arithmetic."""
-    def told(item: SourcedClaim) -> str:
-        modality = item.claim.modality.value if item.claim.modality else "done"
-        return f"{item.source_id} ({item.source.published}) gives it as {modality}"
-
-    earlier, later = sorted((first, second), key=lambda c: (str(c.source.published), c.key))
-    verdict = Verdict.agree if comparison.verdict is Verdict.agree else Verdict.compatible
-    return Comparison(verdict, f"In time order: {told(earlier)}, then {told(later)}. {comparison.explanation} "
-                               f"A plan or a forecast and what was done are different facts: not a conflict.",
-                      comparison.score, {**comparison.facts, "sequence": True})
-
-
-def _counted(item: SourcedClaim) -> str | None:
-    value = item.claim.value
-    return value.counted if isinstance(value, QuantityValue) else None
-
-
-def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:
-    comparison = loaded.comparator.compare(first, second, loaded.params, context)
-    if comparison is not None and loaded.rule.time.runs(_counted(first)) and loaded.rule.time.runs(_counted(second)):
-        comparison = apply_time_varying(first, second, comparison, loaded.rule.time.monotonic)
-    return comparison
 
 
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:

@@ -1,17 +1,17 @@
 """`--executor dask [--scheduler ADDRESS]`: shards of blocks loaded and compared on a dask.distributed
 cluster, with the findings of a serial run (docs/parallel.md).
 
-Each task is one shard (`shards.py`). A worker loads the project itself, from the claims files at the
-paths the run was started with (so the project must be at the same absolute path on every worker: a
-shared file system, or the same checkout in the same place), checks that it read the same files as
-the parent (a digest of every claims file, the entity file and the vocabulary), splits every rule's
-blocks as the parent would, and compares its shard; it sends back only its findings, without their
-claims (`shards.pack`). A worker process keeps the project it loaded for the run's other shards, so
-each worker loads it once. No claim travels over the network, only the rules, the project's paths
-and the findings. Without an address, a `LocalCluster` of `jobs` worker processes on this machine.
+The parent splits each rule's blocks into shards (`shards.py`); a task is one rule's shard, sent as
+its claims' keys. A worker loads the project itself, from the claims files at the paths the run was
+started with (so the project must be at the same absolute path on every worker: a shared file system,
+or the same checkout in the same place), checks that it read the same files and runs the same
+factcheck version as the parent (a digest), takes its shard's claims by key and compares them; it sends
+back only the findings, without their claims (`shards.pack`). A worker process keeps the project it
+loaded for the run's other tasks, so each worker loads it once. No claim travels over the network:
+only rules, keys, the project's paths and findings. Without an address, a `LocalCluster` of `jobs`
+worker processes on this machine.
 
-Needs the `[dask]` extra (dask and distributed), on the workers too, with the same factcheck.
-"""
+Needs the `[dask]` extra (dask and distributed), on the workers too"""
 
 from __future__ import annotations
 
@@ -27,18 +27,19 @@ from pathlib import Path
 from typing import Any
 
 import factcheck
-from factcheck.engine.engine import Compared, Progress, compare_rules, rule_claims
-from factcheck.engine.parallel import SHARDS_PER_JOB, ExecutorError, report_progress, split_rules
+from factcheck.engine.engine import Compared, Progress, compare_rules
+from factcheck.engine.parallel import SHARDS_PER_JOB, ExecutorError, Task, report_progress, split_rules, tasks_of
 from factcheck.engine.shards import Packed, pack, unpack
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, Corpus, claims_files_in, load_corpus, project_file
 from factcheck.load.paths import ROOT_VARIABLE, project_root
 from factcheck.load.problems import ProblemsError
 from factcheck.load.reviewed import reviewed_only
+from factcheck.model.sourced import SourcedClaim
 from factcheck.rules.load import LoadedRule
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler, and for a first worker to join it
 PROBLEMS_SHOWN = 5  # of a worker's load problems, in the error
-_LOADED: dict[str, tuple[Corpus, list[list[list[Any]]]]] = {}  # in a worker: run token -> project, shards
+_LOADED: dict[str, tuple[Corpus, dict[str, SourcedClaim]]] = {}  # in a worker: run token -> project, claims by key
 _LOADING = threading.Lock()
 
 
@@ -67,27 +68,17 @@ class ProjectSpec:
         return [Path(p) for p in self.claims]
 
     def digest(self) -> str:
-        """Of every file the load reads claims from, and of factcheck's own code: equal digests, equal
-        corpora compared by the same engine."""
+        """Of every file the load reads claims from, and factcheck's version: equal digests, equal corpora
+        (the code itself is not compared: a worker must run the same factcheck, docs/parallel.md)."""
         paths = self.paths
         files = [*claims_files_in(paths), Path(self.entities) if self.entities else project_file(paths, ENTITIES_FILE),
                  project_file(paths, VOCABULARY_FILE)]
-        digest = hashlib.sha256(f"{code_digest()}\0{self.reviewed}\0".encode())
+        digest = hashlib.sha256(f"factcheck {factcheck.__version__}\0{self.reviewed}\0".encode())
         for path in files:
             digest.update(f"{path}\0".encode())
             if path is not None and path.is_file():
                 digest.update(hashlib.sha256(path.read_bytes()).digest())
         return digest.hexdigest()
-
-
-def code_digest() -> str:
-    """Of factcheck's Python files: a worker running another factcheck could give other findings."""
-    package = Path(factcheck.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(f"{path.relative_to(package)}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 class DaskExecutor:
@@ -102,24 +93,24 @@ class DaskExecutor:
 
         client, cluster = self._connect()
         try:
-            count = max(1, len(client.scheduler_info()["workers"])) * SHARDS_PER_JOB
+            shards = split_rules(corpus, rules, max(1, len(client.scheduler_info()["workers"])) * SHARDS_PER_JOB)
             token, digest = uuid.uuid4().hex, self.project.digest()
-            futures = [client.submit(compare_shard, self.project, digest, token, rules, focus, number, count,
-                                     pure=False) for number in range(count)]
-            total, done = sum(len(claims) for claims in rule_claims(corpus, rules)), 0
-            parts: dict[int, Packed] = {}
+            futures = {client.submit(compare_shard, self.project, digest, token, rules[rule], focus,
+                                     [item.key for item in shards[rule][number]], pure=False): (rule, number)
+                       for rule, number in tasks_of(shards)}  # the largest first
+            total, done = sum(len(claims) for per_shard in shards for claims in per_shard), 0
+            parts: dict[Task, Packed] = {}
             for future in as_completed(futures):
-                number, size, packed = future.result()
-                parts[number] = packed
-                done = report_progress(progress, done, size, total)
-            report_progress(progress, done, total - done, total)  # claims in no block: nothing to compare
+                rule, number = task = futures[future]
+                parts[task] = future.result()
+                done = report_progress(progress, done, len(shards[rule][number]), total)
         except WorkerError as error:
             raise ExecutorError(str(error)) from None
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
-        return unpack((parts[number] for number in sorted(parts)), corpus.claims())
+        return unpack((parts[task] for task in sorted(parts)), corpus.claims())
 
     def _connect(self) -> tuple[Any, Any]:
         """A client of the scheduler at the address, or of a new LocalCluster; ExecutorError if none."""
@@ -142,26 +133,26 @@ class DaskExecutor:
         return client, None
 
 
-def compare_shard(project: ProjectSpec, digest: str, token: str, rules: list[LoadedRule], focus: set[str] | None,
-                  number: int, count: int) -> tuple[int, int, Packed]:
-    """In a worker: shard `number` of `count`, compared from the project this worker loaded itself;
-    the shard's number, its claims' count (for progress) and its findings, packed."""
-    corpus, shards = _loaded(project, digest, token, rules, count)
-    matched = shards[number]
-    return number, sum(len(claims) for claims in matched), pack(compare_rules(corpus, rules, focus, matched=matched))
+def compare_shard(project: ProjectSpec, digest: str, token: str, rule: LoadedRule, focus: set[str] | None,
+                  keys: list[str]) -> Packed:
+    """In a worker: one rule's shard (its claims' keys, in order), compared from the project this worker
+    loaded itself; its findings, packed."""
+    corpus, by_key = _loaded(project, digest, token)
+    return pack(compare_rules(corpus, [rule], focus, matched=[[by_key[key] for key in keys]]))
 
 
-def _loaded(project: ProjectSpec, digest: str, token: str, rules: list[LoadedRule],
-            count: int) -> tuple[Corpus, list[list[list[Any]]]]:
-    """The run's project and shards in this worker, loaded once per run (the last run's are dropped)."""
+def _loaded(project: ProjectSpec, digest: str, token: str) -> tuple[Corpus, dict[str, SourcedClaim]]:
+    """The run's project in this worker, and its claims by key: loaded once per run (the last run's
+    are dropped)."""
     with _LOADING:
         if token not in _LOADED:
             _LOADED.clear()
-            _LOADED[token] = _load(project, digest, rules, count)
+            corpus = _load(project, digest)
+            _LOADED[token] = corpus, {item.key: item for item in corpus.claims()}
         return _LOADED[token]
 
 
-def _load(project: ProjectSpec, digest: str, rules: list[LoadedRule], count: int) -> tuple[Corpus, list[list[list[Any]]]]:
+def _load(project: ProjectSpec, digest: str) -> Corpus:
     where = ", ".join(project.claims)
     with _project_root(project.root):
         if project.digest() != digest:
@@ -174,9 +165,7 @@ def _load(project: ProjectSpec, digest: str, rules: list[LoadedRule], count: int
         except ProblemsError as error:
             shown = "; ".join(str(p) for p in error.problems[:PROBLEMS_SHOWN])
             raise WorkerError(f"a Dask worker could not load the project at {where}: {shown}") from None
-    if project.reviewed:
-        corpus = reviewed_only(corpus)
-    return corpus, split_rules(corpus, rules, count)
+    return reviewed_only(corpus) if project.reviewed else corpus
 
 
 @contextmanager

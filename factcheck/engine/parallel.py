@@ -16,7 +16,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +49,30 @@ def local_executor(jobs: int) -> Executor | None:
     return ProcessPool(jobs)
 
 
+Task = tuple[int, int]  # (rule number, shard number)
+
+
 def split_rules(corpus: Corpus, rules: list[LoadedRule], count: int) -> list[list[list[SourcedClaim]]]:
-    """For each of `count` shards, each rule's claims in that shard (`compare_rules(matched=...)`)."""
+    """For each rule, its claims in each of `count` shards. A task is one rule's shard, so a rule
+    with one block (FC201) is one task among many, started first, and not a shard that also
+    carries an eighth of every other rule."""
     mentioned = evidence_mentions(corpus.entities)
     with paused_gc():  # many small objects, none of them garbage
-        per_rule = [split_claims(loaded.rule, claims, mentioned, count)
-                    for loaded, claims in zip(rules, rule_claims(corpus, rules))]
-    return [[shards[number] for shards in per_rule] for number in range(count)]
+        return [split_claims(loaded.rule, claims, mentioned, count)
+                for loaded, claims in zip(rules, rule_claims(corpus, rules))]
+
+
+def tasks_of(shards: list[list[list[SourcedClaim]]]) -> list[Task]:
+    """Every rule's non-empty shards, the largest first (the longest tasks start first)."""
+    tasks = [(rule, number) for rule, per_shard in enumerate(shards) for number, claims in enumerate(per_shard) if claims]
+    return sorted(tasks, key=lambda task: (-len(shards[task[0]][task[1]]), task))
+
+
+def compare_task(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None,
+                 shards: list[list[list[SourcedClaim]]], task: Task) -> Packed:
+    """One rule's shard, compared and packed: what a worker does."""
+    rule, number = task
+    return pack(compare_rules(corpus, [rules[rule]], focus, matched=[shards[rule][number]]))
 
 
 def report_progress(progress: Progress | None, done: int, size: int, total: int) -> int:
@@ -79,31 +95,26 @@ class ProcessPool:
         if len(corpus.claims()) < PARALLEL_FROM:
             return compare_rules(corpus, rules, focus, progress)
         shards = split_rules(corpus, rules, self.jobs * SHARDS_PER_JOB)
-        sizes = [sum(len(claims) for claims in shard) for shard in shards]
-        total, done = sum(sizes), 0
-        parts: dict[int, Packed] = {}
+        tasks = tasks_of(shards)
+        total, done = sum(len(shards[rule][number]) for rule, number in tasks), 0
+        parts: dict[Task, Packed] = {}
         _SHARED = (corpus, rules, focus, shards)
         gc.freeze()  # the parent's objects stay out of the workers' collections: fewer pages copied
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
-                for number, packed in pool.imap_unordered(_compare_shard, _largest_first(sizes)):
-                    parts[number] = packed
-                    done = report_progress(progress, done, sizes[number], total)
+                for task, packed in pool.imap_unordered(_compare_task, tasks):
+                    parts[task] = packed
+                    done = report_progress(progress, done, len(shards[task[0]][task[1]]), total)
         finally:
             _SHARED = None
             gc.unfreeze()
-        return unpack((parts[number] for number in sorted(parts)), corpus.claims())
+        return unpack((parts[task] for task in sorted(parts)), corpus.claims())
 
 
-def _largest_first(sizes: list[int]) -> Iterable[int]:
-    return sorted(range(len(sizes)), key=lambda number: -sizes[number])
-
-
-def _compare_shard(number: int) -> tuple[int, Packed]:
-    """In a worker: compare shard `number`, read from the forked memory."""
+def _compare_task(task: Task) -> tuple[Task, Packed]:
+    """In a worker: one rule's shard, read from the forked memory."""
     assert _SHARED is not None
-    corpus, rules, focus, shards = _SHARED
-    return number, pack(compare_rules(corpus, rules, focus, matched=shards[number]))
+    return task, compare_task(*_SHARED, task)
 
 
 class ExecutorError(Exception):

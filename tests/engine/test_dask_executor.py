@@ -93,17 +93,18 @@ def test_a_worker_that_reads_other_files_refuses(tmp_path: Path) -> None:
     claims_dir = generate(tmp_path, 4, 10, conflicts=1, seed=3).claims_dir
     spec = ProjectSpec.of([claims_dir], None, cache=False, reviewed=False)
     digest = spec.digest()
-    rules = load_rules([ROOT / "rules"])
-    number, size, packed = compare_shard(spec, digest, "run-1", rules, None, 0, 1)
-    assert number == 0 and size > 0 and packed.compared.pairs > 0
+    rule = load_rules([ROOT / "rules"])[0]
+    keys = [item.key for item in load_corpus([claims_dir]).claims() if item.claim.kind == "date"]
+    packed = compare_shard(spec, digest, "run-1", rule, None, keys)
+    assert packed.compared.pairs > 0 and packed.claim_keys
     first = sorted(claims_dir.glob("*.yaml"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     with pytest.raises(WorkerError, match=f"read other files at {claims_dir}"):
-        compare_shard(spec, digest, "run-2", rules, None, 0, 1)
+        compare_shard(spec, digest, "run-2", rule, None, keys)
 
 
 def test_a_worker_that_cannot_load_names_the_path(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     spec = ProjectSpec.of([missing], None, cache=False, reviewed=False)
     with pytest.raises(WorkerError, match=f"could not load the project at {missing}: .*no such file"):
-        compare_shard(spec, spec.digest(), "run-3", load_rules([ROOT / "rules"]), None, 0, 1)
+        compare_shard(spec, spec.digest(), "run-3", load_rules([ROOT / "rules"])[0], None, [])

@@ -66,7 +66,8 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     when it names no more than a group of people."""
     value = item.claim.value
     if isinstance(value, QuantityValue) and value.counted:
-        found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not _demonym(w))
+        poll = item.claim.property == "share"  # "Chileans" answering a poll are its respondents; "Chilean diplomats" are not
+        found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not (poll and _demonym(w)))
         return found or None  # "people" alone says no more than a bare number: unknown
     return None
 

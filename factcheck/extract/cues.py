@@ -101,6 +101,8 @@ class Cues:
     level_qualifiers: frozenset[str] = frozenset()
     counted_synonyms: dict[str, str] = field(default_factory=dict)  # a word of `counted` -> the word it is kept as
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb -> the verb it is kept as
+    open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
 
@@ -289,5 +291,12 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         level_qualifiers=frozenset(str(w).casefold() for w in quantities.get("level_qualifiers", [])),
         counted_synonyms={str(w).casefold(): str(word) for word, written in quantities.get("counted_synonyms", {}).items()
                           for w in written},
+        open_verbs=_synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})),
+        open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
         raw=lexicon,
     )
+
+
+def _synonyms(groups: dict[str, Any]) -> dict[str, str]:
+    """{kept word: [other words]} as {each word: the kept word}."""
+    return {str(w).casefold(): str(kept).casefold() for kept, words in groups.items() for w in [kept, *(words or [])]}

@@ -40,7 +40,7 @@ def test_found_by_walking_up_and_paths_are_relative_to_the_file(project: Path) -
     assert find_config_file() == project / "factcheck.toml"
     result = run("report")
     assert result.exit_code == 0, result.output
-    assert rules_run(result) == {"FC101"} and json.loads(result.stdout)["summary"]["rules"] == 2  # FC101, FC103
+    assert rules_run(result) == {"FC101"} and json.loads(result.stdout)["summary"]["rules"] == 3  # FC101, FC103, FC104
     assert run("validate").output.startswith("2 sources, 104 claims")
 
 

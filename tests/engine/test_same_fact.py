@@ -203,3 +203,20 @@ def test_event_lengths_need_only_the_event_key_but_not_across_subjects() -> None
     apart = build_corpus({"a": ("2025-09-16", [length("call", 40, "gsomia", first)]),
                           "b": ("2025-09-17", [length("call", 55, "tisa", other)])})
     assert conflicts(run_rules(apart, RULES)) == []
+
+
+def count(claim_id: str, amount: float, counted: str, sentence: str) -> dict:
+    return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "count",
+            "value": {"amount": amount, "unit": "diplomat", "counted": counted}, "status": "auto", "confidence": 0.65,
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_whose_diplomats_are_counted_keeps_two_expulsions_apart() -> None:
+    # written for tests: a people's name is dropped from what a poll counts ("Koreans" answering are its
+    # respondents), never from what a count counts: six Japanese diplomats are not seven Korean ones
+    corpus = build_corpus({
+        "a": ("2019-08-22", [count("x", 6, "japanese diplomat", "Seoul expelled six Japanese diplomats on Monday.")]),
+        "b": ("2019-08-23", [count("x", 7, "korean diplomat", "Tokyo answered by expelling seven Korean diplomats.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert conflicts(report) == [] and report.summary.different_facts == 1

@@ -81,7 +81,7 @@ def test_from_the_wheel_to_a_project_of_ones_own(venv: Path, tmp_path: Path) -> 
     started = run(venv, project, factcheck, "init")
     assert started.returncode == 0, started.stderr
     listed = run(venv, project, factcheck, "rules")
-    assert listed.returncode == 0 and "8 rules in force: 8 built-in" in listed.stdout
+    assert listed.returncode == 0 and "9 rules in force: 9 built-in" in listed.stdout
     explained = run(venv, project, factcheck, "rule", "fc101")
     assert explained.returncode == 0 and explained.stdout.startswith("FC101 date-consistency")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.readers.numbers import parse_number
 from factcheck.extract.document import Document, Value
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*|\b\d{1,2}:\d{2}\b")  # a clock time says which count: "turnout at 18:00"
@@ -120,7 +121,11 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
             words.remove(value.reading.unit)
             words = [value.reading.unit, *words]
     elif value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
-        words = [value.reading.unit, *_content(after, verbs=True)]
+        # "seven Vardanian diplomats": whose they are is part of what is counted (six Tirassian ones are others)
+        last = text[value.start:value.end].split()[-1]
+        whose = [last.casefold()] if re.fullmatch(r"[A-Z][a-z]{3,}", last) and parse_number(last) is None \
+            and last.casefold() != value.reading.unit else []
+        words = [*whose, value.reading.unit, *_content(after, verbs=True)]
     elif re.match(r"\s+of\s+", after):
         words = _everyone(document, _content(_object_only(after), verbs=True), after) if poll else \
             _content(_object_only(after), verbs=True)

@@ -163,7 +163,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     subject = _subject(document, value, governed, cue)
     if subject is None:
         return None
-    modality = None if expression.form == "age" else governed.modality  # an age describes, it does not happen
+    # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given".
+    modality = None if expression.form == "age" or prop == "time_allowed" else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value):

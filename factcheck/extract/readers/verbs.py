@@ -14,6 +14,8 @@ dates the statement, which the lexicon handles).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
@@ -68,9 +70,32 @@ def verb_key(verb: str) -> str:
     return stem
 
 
+def _keyed_synonyms(verbs: Mapping[str, str]) -> Mapping[str, str]:
+    """The lexicon's verbs (base forms: "rebuff" -> "reject") by the key `verb_key` gives their past
+    tense ("rebuffed" -> "rebuf"), so that a verb and its lexicon entry meet."""
+    return _synonym_keys(frozenset(verbs.items())) if verbs else {}
+
+
+@lru_cache(maxsize=8)
+def _synonym_keys(verbs: frozenset[tuple[str, str]]) -> dict[str, str]:
+    return {verb_key(_past(word)): verb_key(_past(kept)) for word, kept in verbs}
+
+
+def _past(base: str) -> str:
+    """A regular past tense, enough for `verb_key` to read back: "ban" -> "banned" is read as "ban"."""
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
-                    dates: list[tuple[int, int]]) -> tuple[Predicate, ...]:
-    """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates."""
+                    dates: list[tuple[int, int]], verbs: Mapping[str, str] | None = None,
+                    objects: Mapping[str, str] | None = None) -> tuple[Predicate, ...]:
+    """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates; `verbs`
+    and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`)."""
+    verbs, objects = _keyed_synonyms(verbs or {}), objects or {}
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):
         word = match.group()
@@ -82,7 +107,8 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             continue  # "recorded 146 aftershocks", "rejected 3 appeals": a count, whose date is its as-of
         head = head_after(text, match.end(), min(end, match.end() + 60))
         noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
-        event = f"{verb_key(word)}-{noun}" if noun and noun.isalpha() else verb_key(word)
+        key = verbs.get(verb_key(word), verb_key(word))
+        event = f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
         cue = EventCue(OPEN_PROPERTY, re.compile(re.escape(word)), event=event, words=(word,),
                        subject_kinds=("event", "agreement", "organisation", "country", "person"))
         found.append(Predicate(match.start(), match.end(), word, cue))

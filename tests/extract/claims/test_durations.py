@@ -84,3 +84,16 @@ def test_a_length_before_any_noun_is_the_length_of_what_it_names(run):
     assert found == [("lasted", found[0][1])] and found[0][1] in ("truce", "pause")
     spans = [(c.property, c.event) for c in of_kind(run("Shares hit a three-year low on Monday.\n"), "duration")]
     assert ("lasted", "low") not in spans
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan gave South Korea 60 days to put its export controls in order.\n", (60, "day")),
+    ("South Korea must answer Japan within 90 days, the ruling says.\n", (90, "day")),
+    ("South Korea said six Japanese diplomats were given 48 hours to pack up.\n", (48, "hour")),
+    ("The Pentagon has been given six months to deliver its conclusions.\n", (6, "month")),
+])
+def test_a_time_allowed_is_its_length_whatever_the_modality(run, text, expected):
+    # written for tests: "must fix within" (an obligation) and "gave ... 60 days" (done) tell one term
+    found = [(c.value.amount, c.value.unit.value, c.modality) for c in of_kind(run(text, "2026-10-15"), "duration")
+             if c.property == "time_allowed"]
+    assert found == [(*expected, None)]

@@ -29,3 +29,12 @@ def test_counts_adjectives_and_known_predicates_are_not_open_predicates(run):
 def test_one_verb_has_one_key():
     assert [verb_key(w) for w in ("approved", "rejected", "stopped", "carried", "released", "won")] == \
         ["approve", "reject", "stop", "carry", "release", "win"]
+
+
+def test_synonyms_of_the_lexicon_name_one_happening(run):
+    # "rebuffed the bid" and "rejected the approach" tell one rejection of one offer (open_synonyms)
+    rebuffed = dates(run("The board rebuffed the bid on Thursday.\n", "2026-06-12"))
+    rejected = dates(run("The board rejected the approach on Thursday.\n", "2026-06-12"))
+    assert rebuffed == rejected == [("happened_on", "reject-offer", "2026-06-11")]
+    spotted = dates(run("Engineers spotted the intrusion on April 20.\n", "2026-05-08"))
+    assert spotted == [("happened_on", "discover-intrusion", "2026-04-20")]

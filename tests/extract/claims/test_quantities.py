@@ -67,7 +67,7 @@ def test_a_figure_of_a_past_year_is_background(run):
 def test_plural_nouns_after_a_number_are_counted(run):
     # written for tests
     found = figures(run("Norland imposed sanctions on 16 Estovian banks and 14 insurers on Monday.\n"))
-    assert found[16][2].startswith("bank") and found[14][2].startswith("insurer")
+    assert found[16][2].startswith("estovian bank") and found[14][2].startswith("insurer")  # whose banks, too
     assert figures(run("Talks lasted 3 hours over 2 days.\n")) == {}
 
 

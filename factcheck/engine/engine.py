@@ -24,6 +24,7 @@ from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
 from factcheck.engine.judge import Judge
 from factcheck.load.corpus import Corpus
+from factcheck.load.fast import paused_gc
 from factcheck.model.describe import describe_value
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules.load import LoadedRule
@@ -55,13 +56,25 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     An `executor` compares shards of blocks elsewhere (`parallel.py`: `--jobs`, `--executor dask`),
     with the same findings; by default everything is compared in this process."""
     focus = set(focus_sources) if focus_sources is not None else None
+    # The collector is paused where this process makes millions of objects and few cycles: it would
+    # walk every claim already made again and again. An executor's own machinery is left alone.
+    if executor is None:
+        with paused_gc():
+            compared = compare_rules(corpus, rules, focus, progress)
+    else:
+        compared = executor(corpus, rules, focus, progress)
+    with paused_gc():
+        return _report(corpus, rules, focus, compared)
+
+
+def _report(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None, compared: Compared) -> Report:
+    """The compared findings, with a finding for each claim left unverified, in the report's order."""
     claims = corpus.claims()
-    compared = (executor or compare_rules)(corpus, rules, focus, progress)
     findings = list(compared.findings)
-    applies = Applicability()
+    first_rule = Applicability().first_of(rules)
     for item in claims:
         if item.key not in compared.linked and (focus is None or item.source_id in focus):
-            findings.append(_unverified(item, rules, corpus, applies))
+            findings.append(_unverified(item, first_rule(item), corpus))
     findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
                                  f.subject, f.property, f.id))
     verdicts = Counter(f.verdict.value for f in findings)
@@ -77,7 +90,7 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
 def rule_claims(corpus: Corpus, rules: list[LoadedRule]) -> list[list[SourcedClaim]]:
     """Each rule's claims: those it applies to, in the corpus's order."""
     claims, applies = corpus.claims(), Applicability()
-    return [[c for c in claims if applies(loaded, c)] for loaded in rules]
+    return [applies.select(loaded, claims) for loaded in rules]
 
 
 def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None = None,
@@ -142,6 +155,40 @@ class Applicability:
             found = self.known[key] = rule.matches(claim.kind, claim.property, claim.subject, item.source_id)
         return found
 
+    def select(self, loaded: LoadedRule, claims: list[SourcedClaim]) -> list[SourcedClaim]:
+        """The claims the rule applies to, in their order."""
+        rule = loaded.rule
+        if rule.match.subjects or rule.match.sources:
+            return [item for item in claims if self(loaded, item)]
+        answers: dict[tuple[str, str], bool] = {}
+        chosen: list[SourcedClaim] = []
+        for item in claims:
+            key = (item.claim.kind, item.claim.property)
+            found = answers.get(key)
+            if found is None:
+                found = answers[key] = self(loaded, item)
+            if found:
+                chosen.append(item)
+        return chosen
+
+    def first_of(self, rules: list[LoadedRule]) -> Callable[[SourcedClaim], LoadedRule | None]:
+        """The first of `rules` that applies to a claim (found once per kind and property when no
+        rule names subjects or sources)."""
+        def first(item: SourcedClaim) -> LoadedRule | None:
+            return next((loaded for loaded in rules if self(loaded, item)), None)
+
+        if any(loaded.rule.match.subjects or loaded.rule.match.sources for loaded in rules):
+            return first
+        known: dict[tuple[str, str], LoadedRule | None] = {}
+
+        def first_by_kind(item: SourcedClaim) -> LoadedRule | None:
+            key = (item.claim.kind, item.claim.property)
+            if key not in known:
+                known[key] = first(item)
+            return known[key]
+
+        return first_by_kind
+
 
 def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> list[PairComparison]:
     """Drop a conflict between x and y when x agrees with another claim of y's source (or y with
@@ -199,9 +246,9 @@ def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple
     return tuple(c.key for c in best), outliers
 
 
-def _unverified(item: SourcedClaim, rules: list[LoadedRule], corpus: Corpus, applies: Applicability) -> Finding:
+def _unverified(item: SourcedClaim, rule: LoadedRule | None, corpus: Corpus) -> Finding:
+    """A claim no other source speaks to, under the first rule that applies to it (if any)."""
     claim = item.claim
-    rule = next((r for r in rules if applies(r, item)), None)
     rule_id, rule_name = (rule.rule.id, rule.rule.name) if rule else UNMATCHED_RULE
     explanation = ("no other source makes a claim this rule compares it with" if rule
                    else f"no rule compares {claim.kind} claims with property {claim.property}")

@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test validate golden bench bench-scale bench-extract eval fuzz wheel clean
+.PHONY: report test validate golden bench bench-scale bench-gate bench-extract eval fuzz wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 BENCH_SIZES ?= 10000 100000
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py $(BENCH_SIZES)
+
+## bench-gate: one new 100-claim source gated against generated corpora (GATE_SIZES), no cache, cold and warm
+GATE_SIZES ?= 50000 100000
+bench-gate: $(STAMP)
+	$(BIN)/python benchmarks/gate_scale.py $(GATE_SIZES)
 
 ## bench-extract: extraction recall and precision per kind on the seeds (figures in docs/extraction.md)
 bench-extract: $(STAMP)

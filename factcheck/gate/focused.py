@@ -24,11 +24,11 @@ source id used twice), `focused_load` returns None and the gate reads everything
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 from pydantic import ValidationError
 
 from factcheck.engine.blocking import candidate_pairs, evidence_mentions
@@ -129,7 +129,7 @@ class FocusedLoad:
             found = rows.get(str(os.path.abspath(vouched.listed)))
             if found is None or found[0].claims_sha != vouched.row.claims_sha:
                 raise _Unusable(f"the cache lost the row of {vouched.listed}")
-            data = json.loads(found[1].model_json)
+            data = orjson.loads(found[1].model_json)
             self.parsed[vouched.number] = (None, data, found[1].lines)
         for number, positions in wanted.items():
             vouched = numbers[number]
@@ -192,12 +192,13 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
     wanted = {located(p) for p in changed}
     signed, indexed = cache.signed_files(), cache.indexed()
     candidates: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
+    place = _Locator()
     for path in order:
         absolute = os.path.abspath(path)
         row, index = signed.get(absolute), indexed.get(absolute)
-        if located(path) in wanted or row is None or index is None or index[1] != row.claims_sha:
+        if row is None or index is None or index[1] != row.claims_sha or place(path) in wanted:
             continue
-        name, text_name = _repo_name(path, top), _text_name(path, row.text_path, top)
+        name, text_name = _repo_name(place(path), top), _text_name(place(path), row.text_path, top)
         if name is None or text_name is None or name in dirty or text_name in dirty:
             continue
         entry, text_entry = tree.get(name), tree.get(text_name)
@@ -238,18 +239,33 @@ def _git_view(root: Path) -> tuple[dict[str, tuple[str, str]], set[str], str]:
     return tree, dirty, algorithm
 
 
+class _Locator:
+    """`located` for many files of few folders: each folder resolved once (10,000 claims files, one folder)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        absolute = Path(os.path.abspath(path))
+        folder = self.folders.get(absolute.parent)
+        if folder is None:
+            folder = self.folders[absolute.parent] = absolute.parent.resolve()
+        return folder / absolute.name
+
+
 def _repo_name(path: Path, top: Path) -> str | None:
+    """The repository name of a `located` path, or None outside the repository."""
     try:
-        return located(path).relative_to(top).as_posix()
+        return path.relative_to(top).as_posix()
     except ValueError:
         return None
 
 
 def _text_name(claims_path: Path, text_path: str, top: Path) -> str | None:
-    """The repository name of a claims file's source text, or None outside the repository."""
+    """The repository name of a (`located`) claims file's source text, or None outside the repository."""
     if os.path.isabs(text_path):
         return None
-    joined = Path(os.path.normpath(located(claims_path).parent / text_path))
+    joined = Path(os.path.normpath(claims_path.parent / text_path))
     try:
         return joined.relative_to(top).as_posix()
     except ValueError:
@@ -279,8 +295,9 @@ def _index(cache: ClaimsCache, read: Corpus, tree: dict[str, tuple[str, str]], a
         except (AbsoluteSourcePath, PathRefused, OSError):
             continue
         claims_sha = sha256_hex(raw)
-        for name, content in ((_repo_name(document.path, top), raw),
-                              (_text_name(document.path, document.claims_file.source.text, top), text)):
+        place = located(document.path)
+        for name, content in ((_repo_name(place, top), raw),
+                              (_text_name(place, document.claims_file.source.text, top), text)):
             entry = tree.get(name or "")
             if entry is not None and git_object_id(content, algorithm) == entry[1]:
                 cache.store_blob(entry[1], sha256_hex(content), len(content))

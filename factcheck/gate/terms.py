@@ -10,8 +10,8 @@ lookup side turns a claim into terms with the rules in hand:
 - `sc` the scope pair (subject and `than`, sorted) of a scope claim;
 - `sh` each run of three words of a quote (a rule that pairs quotes by runs of three or more words
   pairs only quotes that share a run of three);
-- `sw` a speaker and one of the quote's content words (blocking pairs one speaker's quotes only when
-  they share two content words, so they share one).
+- `sw2` a speaker and two of the quote's content words (blocking pairs one speaker's quotes only when
+  they share two content words), or `sw1` a speaker and one word, for a quote of many words.
 
 A rule whose blocks no term covers (one that pairs by property or kind alone, or by runs of fewer than
 three words) makes the gate read every claim (`indexable`). Terms are stored as 64-bit hashes: two
@@ -32,6 +32,7 @@ from factcheck.rules import LoadedRule
 from factcheck.rules.model import PairKey
 
 SHINGLE_WORDS = 3  # the run of words the index keeps; a rule pairing by shorter runs is not indexable
+PAIRED_WORDS = 24  # a quote with more content words is indexed by each word, not each two
 
 Mentioned = Callable[[SourcedClaim], set[str]]
 
@@ -68,19 +69,22 @@ def claim_terms(item: SourcedClaim, mentioned: Mentioned) -> set[str]:
 
 
 def lookup_terms(item: SourcedClaim, rules: list[LoadedRule], mentioned: Mentioned) -> set[str]:
-    """The terms under which every claim that can share a block with `item` is indexed."""
+    """The terms under which every claim that can share a block with `item`, under a rule that matches
+    it, is indexed (a rule that does not match it never pairs it)."""
     claim, value = item.claim, item.claim.value
-    subjects = _subjects(item, mentioned)
-    properties = {claim.property}
+    terms: set[str] = set()
     for loaded in rules:
-        for group in loaded.rule.property_groups:
-            if claim.property in group:
-                properties.update(group)
-    terms = {f"sp\0{subject}\0{property_id}" for subject in subjects for property_id in properties}
-    if isinstance(value, ScopeValue):
-        terms.add(f"sc\0{_scope_key(item)}")
-    if isinstance(value, QuoteValue):
-        terms |= _quote_terms(value)
+        rule = loaded.rule
+        if not rule.matches(claim.kind, claim.property, claim.subject, item.source_id):
+            continue
+        keys = set(rule.pair_by)
+        if PairKey.quote_text in keys:
+            terms |= _quote_terms(value, lookup=True) if isinstance(value, QuoteValue) else set()
+        elif {PairKey.subject, PairKey.property} <= keys:
+            properties = next((set(g) for g in rule.property_groups if claim.property in g), {claim.property})
+            terms |= {f"sp\0{subject}\0{p}" for subject in _subjects(item, mentioned) for p in properties}
+        else:  # a scope pair (`indexable` allows no other)
+            terms.add(f"sc\0{_scope_key(item)}")
     return terms
 
 
@@ -95,7 +99,16 @@ def _scope_key(item: SourcedClaim) -> str:
     return key_of(None, item, PairKey.scope_pair) or item.claim.subject  # type: ignore[arg-type]
 
 
-def _quote_terms(value: QuoteValue) -> set[str]:
+def _quote_terms(value: QuoteValue, *, lookup: bool = False) -> set[str]:
+    """Runs of three words, and the speaker with each two content words (`sw2`; one speaker's quotes pair
+    only when they share two), or with each word (`sw1`) for a quote of more than PAIRED_WORDS words,
+    whose pairs would be too many rows. A lookup asks for both, so each kind finds the other."""
     terms = {f"sh\0{run}" for run in shingles(value.text, SHINGLE_WORDS)}
-    terms |= {f"sw\0{value.speaker}\0{word}" for word in content_words(value.text)}
+    words = sorted(content_words(value.text))
+    if len(words) < 2:
+        return terms  # shares at most one word with any quote: the speaker's sieve never pairs it
+    if lookup or len(words) <= PAIRED_WORDS:
+        terms |= {f"sw2\0{value.speaker}\0{a}\0{b}" for i, a in enumerate(words) for b in words[i + 1:]}
+    if lookup or len(words) > PAIRED_WORDS:
+        terms |= {f"sw1\0{value.speaker}\0{word}" for word in words}
     return terms

@@ -293,23 +293,33 @@ def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozens
 
 def _one_statement_pairs(word_sets: list[frozenset[str]], sources: list[str]) -> list[tuple[int, int]]:
     """The pairs (i, j) of one speaker's quotes from different sources that pass the sieve
-    (`_may_be_one_statement`), in the order of `_later_other_sources`. Pairs are counted through
-    the words they share (an inverted index), so quotes with fewer than two words in common are never
-    looked at: the work grows with the shared words, not with the square of the speaker's quotes."""
+    (`_may_be_one_statement`), in the order of `_later_other_sources`: those of `sharing_two_words`,
+    sieved; or, when the index would not pay, every pair sieved."""
+    met = sharing_two_words(word_sets)
+    if met is None:
+        return [(i, j) for i, j in _later_other_sources(sources) if _may_be_one_statement(word_sets[i], word_sets[j])]
+    return sorted((i, j) for i, j in met
+                  if sources[i] != sources[j] and _may_be_one_statement(word_sets[i], word_sets[j]))
+
+
+def sharing_two_words(word_sets: list[frozenset[str]]) -> set[tuple[int, int]] | None:
+    """Every pair (i, j), i < j, of word sets that share at least two words (and maybe others),
+    through an inverted index of words; None when the index would hold more pairs than a double
+    loop visits. Two sets that share two words share one among all but the most common word of
+    each (ordered by how many sets use a word; prefix filtering, exact), so only those are indexed:
+    a word every quote uses costs nothing."""
+    used = Counter(word for found in word_sets for word in found)
     postings: dict[str, list[int]] = defaultdict(list)
     for position, found in enumerate(word_sets):
-        for word in found:
+        for word in sorted(found, key=lambda w: (used[w], w))[:len(found) - 1]:
             postings[word].append(position)
     if sum(len(p) * (len(p) - 1) // 2 for p in postings.values()) > len(word_sets) ** 2:
-        return [(i, j) for i, j in _later_other_sources(sources)  # words every quote uses: no gain
-                if _may_be_one_statement(word_sets[i], word_sets[j])]
-    shared: Counter[tuple[int, int]] = Counter()
+        return None
+    met: set[tuple[int, int]] = set()
     for positions in postings.values():
         for x, i in enumerate(positions):
-            for j in positions[x + 1:]:
-                shared[(i, j)] += 1
-    return sorted((i, j) for (i, j), count in shared.items()
-                  if count >= 2 and sources[i] != sources[j] and _may_be_one_statement(word_sets[i], word_sets[j]))
+            met.update((i, j) for j in positions[x + 1:])
+    return met
 
 
 def _may_be_one_statement(wa: frozenset[str], wb: frozenset[str]) -> bool:

@@ -9,11 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.engine import Report, run_rules
-from factcheck.engine.blocking import _later_other_sources, _may_be_one_statement, _one_statement_pairs
+from factcheck.engine.blocking import (
+    _later_other_sources,
+    _may_be_one_statement,
+    _one_statement_pairs,
+    sharing_two_words,
+)
 from factcheck.load.corpus import load_corpus
 from factcheck.rules import load_rules
 
@@ -74,3 +79,30 @@ def test_one_speakers_pairs_with_rare_words_use_the_index() -> None:
     expected = [(i, j) for i, j in reference(sources) if _may_be_one_statement(word_sets[i], word_sets[j])]
     assert _one_statement_pairs(word_sets, sources) == expected
     assert len(expected) == 199  # each quote and the next share two words
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.frozensets(st.sampled_from("pqrstuvwxyz"), max_size=7)),
+                max_size=60))
+def test_prefix_filtering_finds_every_pair_the_double_loop_finds(quotes: list[tuple[str, frozenset[str]]]) -> None:
+    sources = [source for source, _ in quotes]
+    word_sets = [words for _, words in quotes]
+    expected = [(i, j) for i, j in reference(sources) if _may_be_one_statement(word_sets[i], word_sets[j])]
+    assert _one_statement_pairs(word_sets, sources) == expected
+
+
+def test_a_word_every_quote_uses_costs_nothing() -> None:
+    """3,000 quotes of one speaker whose only content word is the same (digits never form words:
+    'word17 word902'): no pair can share two words, and the index holds none (it held all 4.5 million)."""
+    assert sharing_two_words([frozenset({"word"})] * 3000) == set()
+    common = [frozenset({"word", "said", f"r{i}"}) for i in range(100)]
+    assert sharing_two_words(common) == {(i, j) for i in range(100) for j in range(i + 1, 100)}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.frozensets(st.sampled_from("pqrstuvwxyz"), max_size=6), max_size=40))
+def test_the_index_holds_every_pair_that_shares_two_words(word_sets: list[frozenset[str]]) -> None:
+    met = sharing_two_words(word_sets)
+    if met is not None:
+        assert {(i, j) for i in range(len(word_sets)) for j in range(i + 1, len(word_sets))
+                if len(word_sets[i] & word_sets[j]) >= 2} <= met

@@ -7,6 +7,7 @@ check could not run (a bad rule or baseline file, a usage or git error).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ from factcheck.cli.output import (
     wants_color,
     write_output,
 )
-from factcheck.cli.report_commands import build_report
+from factcheck.cli.report_commands import INDENT_OPTION, build_report
 from factcheck.cli.rule_options import (
     FAIL_ON_OPTION,
     REVIEWED_ONLY_OPTION,
@@ -42,6 +43,7 @@ from factcheck.gate.render import GATE_FORMATS
 from factcheck.load import ProblemsError
 from factcheck.load.write import WriteError, is_stdout
 from factcheck.report import RenderContext
+from factcheck.report import json as json_format
 from factcheck.report.escape import terminal_line
 from factcheck.rules.severity import FailOn
 
@@ -105,10 +107,11 @@ def _fail_usage(error: GateError) -> NoReturn:
               help="A known finding whose source this change deletes is listed, and does not fail.")
 @click.option("--no-cache", is_flag=True,
               help="Read and validate every claims file, not the unchanged ones from the cache in .factcheck/cache/.")
+@INDENT_OPTION
 def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on: FailOn, unreviewed: str,
          claims_dir: Path, rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], entities: Path | None,
          rules_from_head: bool, format_name: str, output: Path | None, reviewed_only: bool, color: bool | None,
-         allow_baseline_changes: bool, allow_deleted_sources: bool, no_cache: bool) -> None:
+         allow_baseline_changes: bool, allow_deleted_sources: bool, no_cache: bool, indent: int | None) -> None:
     """Check new or changed claims files against everything else: fail on new conflicts.
 
     PATHS are the changed claims files; without them, git says what changed since --base (plus what is
@@ -119,6 +122,8 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     output = None if is_stdout(output) else output
     inputs = (baseline_path, *paths, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
+    if indent is not None and format_name != "json":
+        usage_error("--indent applies to --format json")
     request = GateRequest(paths=paths, base=base, baseline=baseline_path, fail_on=fail_on.verdict,
                           unreviewed=unreviewed, claims_dir=claims_dir, rules_dir=rules_dir,
                           rules_from_head=rules_from_head, entities=entities,
@@ -137,6 +142,8 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     context = RenderContext(color=wants_color(color, terminal) if output is None else bool(color),
                             width=output_width(terminal))
     text = render_with_news(result, format_name, context)
+    if format_name == "json":  # the report's layout: compact, a finding a line, or --indent N
+        text = json_format.document_text(json.loads(text), indent)
     if output is not None:
         write_output(output, text, inputs=inputs)
         _echo_summary(result)

@@ -31,6 +31,7 @@ from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
 from factcheck.report import FORMATS, RenderContext, render
+from factcheck.report import json as json_format
 from factcheck.report.escape import terminal_line
 from factcheck.rules import LoadedRule, UnknownRuleError, check_properties, load_rules, rule_files_in
 from factcheck.rules.model import RULE_ID_PATTERN
@@ -40,6 +41,9 @@ from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
 LOAD_PROGRESS_THRESHOLD = 500  # claims files: fewer load in a second or two
+INDENT_OPTION = click.option("--indent", type=click.IntRange(min=0), metavar="N",
+                             help="With --format json: indent by N spaces, for people (default: compact, a "
+                                  "finding a line; docs/report-json.md).")
 UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.yaml: FC101 name has no test file`
 
 
@@ -110,10 +114,11 @@ def _bar(console: Console, label: str) -> Iterator[tuple[Progress, TaskID]]:
               help="Where shards are compared: processes on this machine, or a dask.distributed cluster (docs/parallel.md).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --executor dask: the scheduler's address (tcp://HOST:8786); without it, a LocalCluster of --jobs workers.")
+@INDENT_OPTION
 def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...],
            entities: Path | None, format_name: str, output: Path | None, hide_unverified: bool, color: bool | None,
            quiet: bool, fail_on: FailOn, exit_zero: bool, reviewed_only: bool, no_cache: bool, jobs: int,
-           executor: str, scheduler: str | None) -> None:
+           executor: str, scheduler: str | None, indent: int | None) -> None:
     """Compare every overlapping claim across sources and report where they agree and conflict.
 
     Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
@@ -123,6 +128,8 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     output = None if is_stdout(output) else output
     inputs = (*claims, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
+    if indent is not None and format_name != "json":
+        usage_error("--indent applies to --format json")
     rules = load_rules_or_exit(rules_dir, select, ignore)
     try:
         comparing = executor_for(executor, jobs or default_jobs(), scheduler=scheduler, claims=list(claims),
@@ -135,13 +142,17 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,
                             failing_verdicts=fail_on.verdicts, rules=tuple(r.rule for r in rules))
-    text = render(result, format_name, context)
     if output:
+        is_json = format_name == "json"
+        text = json_format.render(result, context, indent) if is_json else render(result, format_name, context)
         write_output(output, text, inputs=inputs)
         s = result.summary
         click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
-    else:
-        click.echo(text, nl=False, color=context.color)  # click would strip colours from a pipe
+    elif format_name == "json":  # a batch of findings at a time, never one string
+        for chunk in json_format.chunks(result, context, indent):
+            click.echo(chunk, nl=False)
+    else:  # color=: click would strip colours from a pipe
+        click.echo(render(result, format_name, context), nl=False, color=context.color)
     in_force = [r.rule for r in rules]
     failing = [f for f in result.findings if fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, in_force))]
     if failing and not exit_zero:

@@ -43,6 +43,13 @@ def chunks(report: Report, context: RenderContext, indent: int | None = None) ->
     return object_chunks(members, indent)
 
 
+def document_text(data: dict[str, Any], indent: int | None = None) -> str:
+    """A JSON report held as one dict (the gate's, which adds to `report_data`), in the layout `chunks`
+    writes: compact with a source or finding a line, or indented."""
+    return "".join(object_chunks([(key, Items(value) if key in ("sources", "findings") else value)
+                                  for key, value in data.items()], indent))
+
+
 def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
     """The report as one dict, for a caller that adds to it (the gate's JSON)."""
     return {**_header(report, context), "sources": [source_data(row) for row in sources_of(report)],

@@ -115,7 +115,7 @@ def test_deleting_the_counterpart_source_fails_and_names_the_finding(repo: Path)
             "its source wire-2019-09-02 is deleted") in result.output
     for format_name, expected in (("github", "::error title=factcheck gate::finding"), ("sarif", "lost its evidence"),
                                   ("junit", "lost its evidence"), ("markdown", "deleted source"),
-                                  ("json", '"deleted_source": "wire-2019-09-02"')):
+                                  ("json", '"deleted_source":"wire-2019-09-02"')):
         shown = gate("--base", "main", "--format", format_name)
         assert shown.exit_code == 1 and expected in shown.output, (format_name, shown.output)
     assert gate("--base", "main", "--allow-deleted-sources").exit_code == 0

@@ -37,6 +37,7 @@ from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
 from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
 from factcheck.load.corpus import Corpus, SourceDocument, cache_context, claims_files_in, load_corpus
 from factcheck.load.paths import PathRefused
+from factcheck.load.problems import ProblemsError
 from factcheck.load.problems import display_path
 from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
 from factcheck.model import ClaimsFile
@@ -44,6 +45,7 @@ from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
 
 REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
+BATCH_FILES = 500  # claims files read at a time to build the index (a cold run never holds them all)
 
 
 @dataclass
@@ -186,13 +188,38 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
                   entities_path: Path | None, rules: list[LoadedRule]) -> FocusedLoad | None:
     if cache.connection is None:
         raise _Unusable("no cache")
-    tree, dirty, algorithm = _git_view(root)
-    top = root.resolve()
+    view = _git_view(root)
     order = claims_files_in(corpus_paths)
+    place = _Locator()
     wanted = {located(p) for p in changed}
+    vouched = _vouch(cache, order, wanted, view, root.resolve(), place)
+    unindexed = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
+    for start in range(0, len(unindexed), BATCH_FILES):  # a cold cache: index a batch at a time, then let go
+        try:
+            part = load_corpus(corpus_paths, entities_path=entities_path, cache=True,
+                               only=unindexed[start:start + BATCH_FILES])
+        except ProblemsError:
+            raise _Unusable("invalid claims files: a full load reports every problem") from None
+        _index(cache, part, view, root.resolve())
+        cache.flush()
+    if unindexed:
+        vouched = _vouch(cache, order, wanted, view, root.resolve(), place)
+    rest = [p for p in order if os.path.abspath(p) not in vouched]  # changed, or what git cannot vouch for
+    read = load_corpus(corpus_paths, entities_path=entities_path, cache=True, only=rest)  # invalid: exit 1
+    _index(cache, read, view, root.resolve())
+    ids = [v.row.source_id for v in vouched.values()] + [d.claims_file.source.id for d in read.documents]
+    if len(set(ids)) != len(ids):
+        raise _Unusable("a source id is used twice: a full load says where")
+    changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
+    return FocusedLoad(cache, rules, order, read, vouched, changed_sources)
+
+
+def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: _GitView, top: Path,
+           place: _Locator) -> dict[str, _Vouched]:
+    """The claims files git and the cache vouch for (see the module docstring), by absolute path."""
+    tree, dirty, _ = view
     signed, indexed = cache.signed_files(), cache.indexed()
     candidates: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
-    place = _Locator()
     for path in order:
         absolute = os.path.abspath(path)
         row, index = signed.get(absolute), indexed.get(absolute)
@@ -211,17 +238,13 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
         if (_matches(blobs.get(oid), row.claims_sha, path)
                 and _matches(blobs.get(text_oid), row.text_sha, path.parent / row.text_path)):
             vouched[absolute] = _Vouched(path, row, number)
-    unread = [p for p in order if os.path.abspath(p) not in vouched]
-    read = load_corpus(corpus_paths, entities_path=entities_path, cache=True, only=unread)  # invalid: exit 1
-    _index(cache, read, tree, algorithm, top)
-    ids = [v.row.source_id for v in vouched.values()] + [d.claims_file.source.id for d in read.documents]
-    if len(set(ids)) != len(ids):
-        raise _Unusable("a source id is used twice: a full load says where")
-    changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
-    return FocusedLoad(cache, rules, order, read, vouched, changed_sources)
+    return vouched
 
 
-def _git_view(root: Path) -> tuple[dict[str, tuple[str, str]], set[str], str]:
+_GitView = tuple[dict[str, tuple[str, str]], set[str], str]
+
+
+def _git_view(root: Path) -> _GitView:
     """HEAD's files (name -> mode, object id), the names that differ from HEAD in the work tree or the
     index, and the repository's hash algorithm."""
     try:
@@ -283,8 +306,9 @@ def _matches(blob: tuple[str, int] | None, sha: str, path: Path) -> bool:
         return False
 
 
-def _index(cache: ClaimsCache, read: Corpus, tree: dict[str, tuple[str, str]], algorithm: str, top: Path) -> None:
+def _index(cache: ClaimsCache, read: Corpus, view: _GitView, top: Path) -> None:
     """Index the files read in full, and sign their bytes' git ids (only where git has the same bytes)."""
+    tree, _, algorithm = view
     indexed = cache.indexed()
     mentioned = evidence_mentions(read.entities)
     for document in read.documents:

@@ -157,11 +157,23 @@ class ClaimsCache:
         if self.connection is None:
             return
         try:
+            self.flush()
+        finally:
+            self.connection.close()
+            self.connection = None
+
+    def flush(self) -> None:
+        """Write what was stored, in one transaction (a failure leaves the cache as it was), and go on."""
+        if self.connection is None:
+            return
+        pending, blobs, index = self.pending, self.pending_blobs, self.pending_index
+        self.pending, self.pending_blobs, self.pending_index = [], [], []
+        try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                            self.pending)
-                self.connection.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)", self.pending_blobs)
-                for claims_path, claims_sha, terms in self.pending_index:
+                                            pending)
+                self.connection.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)", blobs)
+                for claims_path, claims_sha, terms in index:
                     # A new number each time: the old file's term rows are left pointing at nothing.
                     self.connection.execute("DELETE FROM indexed WHERE path = ?", (claims_path,))
                     number = self.connection.execute("INSERT INTO indexed (path, claims_sha, context) VALUES (?, ?, ?)",
@@ -170,9 +182,6 @@ class ClaimsCache:
                                                 ((term, number, position) for term, position in terms))
         except sqlite3.Error:
             pass
-        finally:
-            self.connection.close()
-            self.connection = None
 
     def _full_rows(self, paths: list[str]) -> dict[str, tuple[SignedFile, CachedFile]]:
         found = {}

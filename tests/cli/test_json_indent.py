@@ -4,7 +4,6 @@ line, the report streamed to standard output), indented for people, the same dat
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -13,17 +12,8 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.report.json_schema import report_schema
+from tests.cli.test_report import project  # noqa: F401 - the fixture: a copy of the seeds' project
 from tests.gate.repo import make_repo, write_wire
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for folder in ("claims", "rules", "seeds"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> str:

@@ -101,6 +101,7 @@ class Cues:
     level_qualifiers: frozenset[str] = frozenset()
     counted_synonyms: dict[str, str] = field(default_factory=dict)  # a word of `counted` -> the word it is kept as
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    versions: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a version ("revised", "first") and how it is written
     open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb -> the verb it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -291,10 +292,26 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         level_qualifiers=frozenset(str(w).casefold() for w in quantities.get("level_qualifiers", [])),
         counted_synonyms={str(w).casefold(): str(word) for word, written in quantities.get("counted_synonyms", {}).items()
                           for w in written},
+        versions=_versions(quantities.get("versions", {}), quantities.get("version_nouns", [])),
         open_verbs=_synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})),
         open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
         raw=lexicon,
     )
+
+
+def _versions(versions: dict[str, Any], nouns: list[Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each version with one pattern: one of its words right before a version noun ("the new offer",
+    "its initial estimate"), a word between allowed ("the raised cash offer"), not "first to offer help"."""
+    if not nouns:
+        return ()
+    noun = "|".join(re.escape(str(n)) for n in sorted(nouns, key=len, reverse=True))
+    between = r"(?:(?!(?:to|of|and|or|the|a|an|its|their)\b)[a-z-]+\s+)?"
+    found = []
+    for version, words in versions.items():
+        if words:
+            written = "|".join(re.escape(str(w)) for w in words)
+            found.append((str(version), re.compile(rf"\b(?:{written})\s+{between}(?:{noun})\b", re.IGNORECASE)))
+    return tuple(found)
 
 
 def _synonyms(groups: dict[str, Any]) -> dict[str, str]:

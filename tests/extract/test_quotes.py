@@ -219,3 +219,12 @@ def test_a_month_opening_the_sentence_is_no_speaker(run):
     found = quotes(run, 'In June the ministry said it would "study the operation carefully to protect the jobs of '
                         'its workers."\n')
     assert all(not speaker.startswith("in-") for speaker, _ in found)
+
+
+def test_a_figure_in_the_second_sentence_of_a_quotation_is_the_speaker_s_not_a_claim(run):
+    # written for tests: the quotation runs over two sentences; its figures are someone's words
+    text = ('South Korean Defense Minister Jeong Kyeong-doo spoke to reporters. "We will not back down. '
+            'Japan was given 90 days to reconsider and it did nothing," he said.\n')
+    claims = run(text, "2019-08-23").claims_file.claims
+    assert [c.kind for c in claims if c.kind != "quote"] == []
+    assert any(c.kind == "quote" for c in claims)

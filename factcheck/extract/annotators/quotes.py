@@ -28,9 +28,11 @@ def annotate(document: Document) -> None:
                           "split the text, or raise the limit")
     quoted: dict[int, list[tuple[int, int]]] = {}
     for quote in quotes:
-        for part in quote.parts:
-            sentence = document.sentence_at(part[0])
-            if sentence is not None:
+        for part in quote.parts:  # a quotation of several sentences is quoted in each of them
+            first = document.sentence_at(part[0])
+            for sentence in document.sentences[first.index:] if first is not None else ():
+                if sentence.start >= part[1]:
+                    break
                 quoted.setdefault(sentence.index, []).append(part)
     document.quoted = {index: tuple(parts) for index, parts in quoted.items()}
     if "said" in document.vocabulary:

@@ -120,6 +120,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
     if value.measure == "money":
         counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
+    version = _version(document, value) if value.measure in ("percent", "money", "count") else None
+    if version:
+        counted = normal_counted([*(counted or "").split(), version])  # "the new offer ... a premium of 45%"
     if counted and (prop in ("share", "count", "amount")):
         reading = reading.model_copy(update={"counted": counted})
     confidence = 0.8 if cue else 0.65
@@ -128,6 +131,15 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                    note=f"{value.measure} written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=modality, as_of=as_of)
+
+
+def _version(document: Document, value: Value) -> str | None:
+    """The version of what the figure's sentence speaks of ("the new offer", "its initial estimate"),
+    by the version word nearest to the figure (`quantities.versions`), or None."""
+    sentence = document.sentences[value.sentence]
+    found = [(abs(match.start() - value.start), version) for version, pattern in document.cues.versions
+             for match in pattern.finditer(document.text, sentence.start, sentence.end)]
+    return min(found)[1] if found else None
 
 
 def _hedges_another(document: Document, value: Value, clause) -> bool:  # noqa: ANN001

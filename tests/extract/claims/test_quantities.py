@@ -127,12 +127,17 @@ def test_a_vote_split_is_the_votes_for_and_against(run):
         ("votes", 7, "vote", "votes for"), ("votes", 1, "vote", "votes against")}
     assert vote_figures(run("In a 6-3 ruling, the court struck down the law.\n")) == {
         ("votes", 6, "vote", "votes for"), ("votes", 3, "vote", "votes against")}
+    assert vote_figures(run("The National Assembly approved the measure by 121 to 41 on Tuesday.\n")) == {
+        ("votes", 121, "vote", "votes for"), ("votes", 41, "vote", "votes against")}
+    assert vote_figures(run("Final tally: 112 votes in favour, 41 against, 6 abstentions.\n")) == {
+        ("votes", 112, "vote", "votes for"), ("votes", 41, "vote", "votes against")}
 
 
 def test_numbers_that_are_no_vote_split(run):
     # written for tests
     assert not vote_figures(run("The bank raised its rate by 50 basis points to 9.75% in the 2025-26 budget year.\n"))
     assert not vote_figures(run("Prices rose by 5 to 10 percent.\n"))
+    assert not vote_figures(run("Parliament approved a rise in the levy by 5 to 10 percent.\n"))
 
 
 def test_a_level_named_two_ways_counts_one_level(run):
@@ -170,3 +175,14 @@ def test_a_sum_whose_person_is_a_pronoun_is_that_persons(run):
             "3 million dollars.\n")
     found = figures(run(text))
     assert found[34.8e6][2] == "embezzlement jeong-kyeong-doo" and found[3e6][2] == "fine jeong-kyeong-doo"
+
+
+def test_the_version_of_an_offer_is_part_of_what_its_figures_count(run):
+    # written for tests: the first proposal's premium and the raised offer's are two facts
+    first = figures(run("Samsung's proposal represents a premium of 31% to the closing price on Friday.\n"))
+    raised = figures(run("The new offer values the company at a premium of 45% to the undisturbed price.\n"))
+    initial = figures(run("Samsung's initial offer was a premium of 31% to the closing price.\n"))
+    assert "revised" not in (first[31][2] or "") and "revised" in raised[45][2]
+    assert "first" in initial[31][2]
+    helped = figures(run("South Korea, which was first to offer help, has promised 25 million euros.\n"))
+    assert all("first" not in (counted or "") for _, _, counted, *_ in helped.values())

@@ -4,8 +4,9 @@
 For each size (default 10k and 100k claims; the projects of `scale.py`, kept in `$FACTCHECK_BENCH_DIR`)
 and each way of comparing, a fresh process loads the project from a warm cache and times `run_rules`
 (blocking, judging, grouping, merging shards, unverified claims, sorting): everything `--jobs` and
-`--executor` change. Dask's time includes its workers loading the project themselves; the start of its
-LocalCluster is shown apart. Each process prints a digest of its findings (ids, verdicts, the summary),
+`--executor` change. Dask's time includes starting its LocalCluster (as `--executor dask` without an
+address does) and its workers loading the project themselves, from the same warm cache. The pool runs
+at every size here (a real run below `PARALLEL_FROM` claims stays in one process). Each process prints a digest of its findings (ids, verdicts, the summary),
 and every way must give the serial digest. Runs alternate (serial, pool, dask, serial, ...) `--repeat`
 times, so a neighbour's load weighs on each the same; the table shows each run, then the medians.
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import logging
 import os
 import resource
 import statistics
@@ -43,32 +43,18 @@ def measure(root: Path, mode: str, jobs: int) -> dict:
     claims = [root / "claims"]
     load_corpus(claims, cache=True)  # fills the cache the first time: every run then loads warm
     corpus, rules = load_corpus(claims, cache=True), load_rules([], builtin=True)
-    figures: dict = {"mode": mode, "jobs": jobs if mode != "serial" else 1, "start": 0.0}
-    cluster = None
-    if mode == "serial":
-        executor = None
-    elif mode == "pool":
-        executor = executor_for("local", jobs)
-    else:
-        from distributed import LocalCluster
+    figures: dict = {"mode": mode, "jobs": jobs if mode != "serial" else 1}
+    if mode == "pool":
+        from factcheck.engine import parallel
 
-        started = time.perf_counter()
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0",
-                               silence_logs=logging.ERROR)
-        figures["start"] = time.perf_counter() - started
-        executor = executor_for("dask", jobs, scheduler=cluster.scheduler_address, claims=claims)
+        parallel.PARALLEL_FROM = 0  # measure the pool itself at every size
+    executor = None if mode == "serial" else executor_for("local" if mode == "pool" else "dask", jobs,
+                                                           claims=claims, cache=True)
     started = time.perf_counter()
     report = run_rules(corpus, rules, executor=executor)
     figures["compare"] = time.perf_counter() - started
     figures["parent_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["worker_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    if cluster is not None:
-        from distributed import Client
-
-        with Client(cluster) as client:
-            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-        figures["worker_mib"] = max(peaks.values())
-        cluster.close()
     digest = hashlib.sha256(json.dumps(report.summary.__dict__, sort_keys=True).encode())
     for finding in report.findings:
         digest.update(f"{finding.id} {finding.verdict.value}\n".encode())
@@ -85,8 +71,8 @@ def main() -> None:
     args = parser.parse_args()
     modes = [m for m in MODES if not (args.no_dask and m == "dask")]
     print(f"{os.cpu_count()} cores; load average at start {os.getloadavg()[0]:.1f}")
-    print(f"{'claims':>8} {'mode':>7} {'jobs':>4} {'compare s':>9} {'cluster start s':>15} {'parent MiB':>10} "
-          f"{'worker MiB':>10} {'pairs':>8} {'findings digest':>16}")
+    print(f"{'claims':>8} {'mode':>7} {'jobs':>4} {'compare s':>9} {'parent MiB':>10} "
+          f"{'largest worker MiB':>18} {'pairs':>8} {'findings digest':>16}")
     for size in args.sizes:
         root, _ = project_for(size)
         runs: dict[str, list[dict]] = {m: [] for m in modes}
@@ -96,8 +82,8 @@ def main() -> None:
                                        capture_output=True, text=True, check=True)
                 f = json.loads(child.stdout.strip().splitlines()[-1])
                 runs[mode].append(f)
-                print(f"{f['claims']:>8} {mode:>7} {f['jobs']:>4} {f['compare']:>9.2f} {f['start']:>15.2f} "
-                      f"{f['parent_mib']:>10.0f} {f['worker_mib']:>10.0f} {f['pairs']:>8} {f['digest']:>16}", flush=True)
+                print(f"{f['claims']:>8} {mode:>7} {f['jobs']:>4} {f['compare']:>9.2f} {f['parent_mib']:>10.0f} "
+                      f"{f['worker_mib']:>18.0f} {f['pairs']:>8} {f['digest']:>16}", flush=True)
         serial = runs["serial"][0]["digest"]
         for mode in modes:
             median = statistics.median(r["compare"] for r in runs[mode])

@@ -32,6 +32,7 @@ from factcheck.engine.parallel import SHARDS_PER_JOB, ExecutorError, Task, repor
 from factcheck.engine.shards import Packed, pack, unpack
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, Corpus, claims_files_in, load_corpus, project_file
 from factcheck.load.paths import ROOT_VARIABLE, project_root
+from factcheck.load.fast import paused_gc
 from factcheck.load.problems import ProblemsError
 from factcheck.load.reviewed import reviewed_only
 from factcheck.model.sourced import SourcedClaim
@@ -138,7 +139,8 @@ def compare_shard(project: ProjectSpec, digest: str, token: str, rule: LoadedRul
     """In a worker: one rule's shard (its claims' keys, in order), compared from the project this worker
     loaded itself; its findings, packed."""
     corpus, by_key = _loaded(project, digest, token)
-    return pack(compare_rules(corpus, [rule], focus, matched=[[by_key[key] for key in keys]]))
+    with paused_gc():  # as in a serial run: the collector would walk every claim again and again
+        return pack(compare_rules(corpus, [rule], focus, matched=[[by_key[key] for key in keys]]))
 
 
 def _loaded(project: ProjectSpec, digest: str, token: str) -> tuple[Corpus, dict[str, SourcedClaim]]:

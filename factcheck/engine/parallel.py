@@ -72,7 +72,8 @@ def compare_task(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None
                  shards: list[list[list[SourcedClaim]]], task: Task) -> Packed:
     """One rule's shard, compared and packed: what a worker does."""
     rule, number = task
-    return pack(compare_rules(corpus, [rules[rule]], focus, matched=[shards[rule][number]]))
+    with paused_gc():  # as in a serial run: the collector would walk every claim again and again
+        return pack(compare_rules(corpus, [rules[rule]], focus, matched=[shards[rule][number]]))
 
 
 def report_progress(progress: Progress | None, done: int, size: int, total: int) -> int:

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus_gen import generate  # noqa: E402
 from tests.engine.test_blocking import findings_view  # noqa: E402
+from tests.engine.test_parallel import project_claims  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -34,9 +35,9 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-@pytest.mark.parametrize("project", ["seeds", "generated"])
+@pytest.mark.parametrize("project", ["seeds", "generated", "unreviewed"])
 def test_dask_gives_the_serial_report(project: str, scheduler: str, tmp_path: Path) -> None:
-    claims_dir = ROOT / "claims" if project == "seeds" else generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
+    claims_dir = project_claims(project, tmp_path)
     corpus, rules = load_corpus([claims_dir]), load_rules([ROOT / "rules"])
     done: list[tuple[int, int]] = []
     serial = run_rules(corpus, rules)
@@ -108,3 +109,30 @@ def test_a_worker_that_cannot_load_names_the_path(tmp_path: Path) -> None:
     spec = ProjectSpec.of([missing], None, cache=False, reviewed=False)
     with pytest.raises(WorkerError, match=f"could not load the project at {missing}: .*no such file"):
         compare_shard(spec, spec.digest(), "run-3", load_rules([ROOT / "rules"])[0], None, [])
+
+
+def test_reviewed_only_on_the_workers(scheduler: str, tmp_path: Path) -> None:
+    """--reviewed-only: the workers drop the unreviewed claims the parent dropped."""
+    from factcheck.load.reviewed import reviewed_only
+
+    claims_dir = project_claims("unreviewed", tmp_path)
+    whole = load_corpus([claims_dir])
+    corpus, rules = reviewed_only(whole), load_rules([ROOT / "rules"])
+    assert len(corpus.claims()) < len(whole.claims())
+    spec = ProjectSpec.of([claims_dir], None, cache=False, reviewed=True)
+    spread = run_rules(corpus, rules, executor=DaskExecutor(spec, scheduler))
+    assert findings_view(spread) == findings_view(run_rules(corpus, rules))
+    assert spread.summary == run_rules(corpus, rules).summary
+
+
+def test_executor_dask_without_dask(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` raises ImportError
+    result = CliRunner().invoke(cli, ["report", "-q", "--executor", "dask"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --executor dask needs dask and distributed (")
+    assert result.stderr.endswith("pip install 'factcheck-consistency[dask]'\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import parallel, run_rules
-from factcheck.engine.blocking import evidence_mentions
+from factcheck.engine.blocking import blocks_of, evidence_mentions
 from factcheck.engine.engine import compare_rules, rule_claims
 from factcheck.engine.shards import shard_of, split_claims
 from factcheck.load.corpus import load_corpus
@@ -22,16 +22,24 @@ from corpus_gen import generate  # noqa: E402
 from tests.engine.test_blocking import findings_view  # noqa: E402
 
 
-def _claims_dir(project: str, tmp_path: Path) -> Path:
+def project_claims(project: str, tmp_path: Path) -> Path:
+    """The seeds' claims, a generated project's, or the same with every other claim unreviewed (an
+    unreviewed statement joins the block of each entity its evidence names: blocks then share claims)."""
     if project == "seeds":
         return ROOT / "claims"
-    return generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
+    claims_dir = generate(tmp_path, 30, 40, conflicts=6, seed=21).claims_dir
+    if project == "unreviewed":
+        for path in sorted(claims_dir.glob("*.yaml")):
+            parts = path.read_text(encoding="utf-8").split("status: reviewed")
+            path.write_text("".join(part + ("" if n == len(parts) - 1 else ("status: auto", "status: reviewed")[n % 2])
+                                    for n, part in enumerate(parts)), encoding="utf-8")
+    return claims_dir
 
 
-@pytest.mark.parametrize("project", ["seeds", "generated"])
+@pytest.mark.parametrize("project", ["seeds", "generated", "unreviewed"])
 def test_two_processes_give_the_serial_report(project: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 0)  # a small run would be compared in this process
-    corpus, rules = load_corpus([_claims_dir(project, tmp_path)]), load_rules([ROOT / "rules"])
+    corpus, rules = load_corpus([project_claims(project, tmp_path)]), load_rules([ROOT / "rules"])
     merged: list[int] = []
     real_unpack = parallel.unpack
 
@@ -52,10 +60,11 @@ def test_two_processes_give_the_serial_report(project: str, tmp_path: Path, monk
     assert done and done[-1][0] == done[-1][1] > 0  # every shard counted
 
 
-def test_shards_add_up_to_the_serial_comparison(tmp_path: Path) -> None:
-    """Each shard compared on its own (as a worker does), the shards' findings, pairs, blocks and
-    set-aside pairs are the serial run's, each finding in exactly one shard."""
-    corpus = load_corpus([generate(tmp_path, 30, 40, conflicts=6, seed=5).claims_dir])
+@pytest.mark.parametrize("project", ["generated", "unreviewed"])
+def test_shards_add_up_to_the_serial_comparison(project: str, tmp_path: Path) -> None:
+    """Each rule's shard compared on its own (as a worker does), the shards' findings, pairs, blocks
+    and set-aside pairs are the serial run's, each finding in exactly one shard."""
+    corpus = load_corpus([project_claims(project, tmp_path)])
     rules = load_rules([ROOT / "rules"])
     serial = compare_rules(corpus, rules)
     shards = parallel.split_rules(corpus, rules, 7)
@@ -69,18 +78,28 @@ def test_shards_add_up_to_the_serial_comparison(tmp_path: Path) -> None:
     assert set().union(*(p.linked for p in parts)) == serial.linked
 
 
-def test_blocks_that_share_a_claim_stay_in_one_shard() -> None:
-    """The seeds' unreviewed claims join several subjects' blocks; every block lands whole in one shard,
-    together with every block it shares a claim with, whatever the number of shards."""
-    corpus, rules = load_corpus([ROOT / "claims"]), load_rules([ROOT / "rules"])
+def test_blocks_that_share_a_claim_stay_in_one_shard(tmp_path: Path) -> None:
+    """Unreviewed statements stand in several blocks; every block lands whole in one shard, with every
+    block it shares a claim with, in the claims' order, whatever the number of shards."""
+    corpus, rules = load_corpus([project_claims("unreviewed", tmp_path)]), load_rules([ROOT / "rules"])
     mentioned = evidence_mentions(corpus.entities)
+    shared = 0
     for loaded, claims in zip(rules, rule_claims(corpus, rules)):
+        blocks = list(blocks_of(loaded.rule, claims, mentioned).values())
         for count in (2, 3, 16):
             shards = split_claims(loaded.rule, claims, mentioned, count)
             where = {item.key: number for number, shard in enumerate(shards) for item in shard}
             assert sum(len(s) for s in shards) == len(where)  # no claim in two shards
             for number, shard in enumerate(shards):
                 assert [c.key for c in shard] == [c.key for c in claims if where.get(c.key) == number]  # in order
+            for block in blocks:
+                assert len({where[item.key] for item in block}) == 1  # a block is never split
+        seen: dict[str, int] = {}
+        for block in blocks:
+            for item in block:
+                seen[item.key] = seen.get(item.key, 0) + 1
+        shared += sum(1 for n in seen.values() if n > 1)
+    assert shared > 10  # the case this test is about: claims in two blocks or more
 
 
 def test_shard_numbers_are_stable() -> None:

@@ -6,7 +6,8 @@ looks like a tie), and can lack claims linked to it only through them (a quote f
 the long quote but not the new one): its id and fingerprint would differ from `factcheck report`'s,
 and a baseline entry made from the report would not match. So each such finding is compared again in
 full over its *region*: the claims its rule's candidate pairs connect to it. A region is closed under
-those pairs, so the finding comes out exactly as in a full run, and nothing outside it is compared.
+those pairs, so the finding comes out exactly as in a full run, and nothing outside it is compared. The
+regions of one rule's findings are compared in one run when their claims are all reviewed (`_batches`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from factcheck.comparators.base import Verdict
 from factcheck.engine import Finding, Report, run_rules
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions, implied_keys
 from factcheck.load.corpus import Corpus
+from factcheck.model.claims import Status
 from factcheck.rules import LoadedRule
 
 Graph = dict[str, set[str]]
@@ -28,6 +30,7 @@ def complete_findings(corpus: Corpus, rules: list[LoadedRule], report: Report, c
     by_id = {loaded.id: loaded for loaded in rules}
     graphs: dict[str, Graph] = {}
     findings: dict[str, Finding] = {}
+    again_for: dict[str, list[tuple[Finding, set[str], set[str]]]] = {}  # rule id -> (finding, members, region)
     extra_pairs = 0
     for finding in report.findings:
         loaded = by_id.get(finding.rule_id)
@@ -42,17 +45,31 @@ def complete_findings(corpus: Corpus, rules: list[LoadedRule], report: Report, c
         if region == members and len(unchanged) < 2:
             findings.setdefault(finding.id, finding)  # every pair of it was compared already
             continue
-        again = run_rules(_restricted(corpus, region), [loaded])
-        extra_pairs += again.summary.pairs
-        # The full run's finding holds every claim of the focused one. When none does (the same-fact test
-        # weighs unreviewed claims' contexts over the claims of the run, so a region alone can judge them
-        # apart), keep the focused finding: the gate must never drop a conflict the change brings.
-        full = next((f for f in again.findings if members <= {c.key for c in f.claims}), finding)
-        findings.setdefault(full.id, full)
+        again_for.setdefault(loaded.id, []).append((finding, members, region))
+    reviewed = {c.key for c in corpus.claims() if c.claim.status is Status.reviewed}
+    for rule_id, items in again_for.items():
+        for batch in _batches(items, reviewed):
+            again = run_rules(_restricted(corpus, set().union(*(region for _, _, region in batch))), [by_id[rule_id]])
+            extra_pairs += again.summary.pairs
+            for finding, members, _ in batch:
+                # The full run's finding holds every claim of the focused one. When none does (the same-fact
+                # test weighs unreviewed claims' contexts over the claims of the run, so a region alone can
+                # judge them apart), keep the focused finding: the gate must never drop a conflict the change brings.
+                full = next((f for f in again.findings if members <= {c.key for c in f.claims}), finding)
+                findings.setdefault(full.id, full)
     ordered = sorted(findings.values(), key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1,
                                                        f.rule_id, f.subject, f.property, f.id))
     counts = {verdict: sum(f.verdict.value == verdict for f in ordered) for verdict in report.summary.verdicts}
     return Report(tuple(ordered), replace(report.summary, pairs=report.summary.pairs + extra_pairs, verdicts=counts))
+
+
+def _batches(items: list[tuple[Finding, set[str], set[str]]], reviewed: set[str]
+             ) -> list[list[tuple[Finding, set[str], set[str]]]]:
+    """Findings whose regions are compared in one run: those of reviewed claims only, whose regions the
+    engine pairs exactly as the candidate graph does (no claim joins another entity's block), so regions
+    closed under that graph stay apart in one run; a region with an unreviewed claim is run alone."""
+    together = [item for item in items if item[2] <= reviewed]
+    return ([together] if together else []) + [[item] for item in items if not item[2] <= reviewed]
 
 
 def _candidate_graph(corpus: Corpus, loaded: LoadedRule) -> Graph:

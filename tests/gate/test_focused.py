@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.engine import run_rules
 from factcheck.gate import GateRequest, run_gate
 from factcheck.gate import gate as gate_module
 from factcheck.gate.gate import GateResult
 from factcheck.load import corpus as corpus_module
 from factcheck.load.cache import CACHE_FILE, CACHE_FOLDER
+from factcheck.load.corpus import load_corpus
+from factcheck.rules import load_rules
 from tests.gate.repo import ROOT, commit_all, date_claim, git, write_source, write_wire
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -114,6 +117,11 @@ def test_a_generated_corpus_gates_the_same_uncached_cold_and_warm(generated: Pat
     assert outcome(uncached) == outcome(cold) == outcome(warm)
     assert not warm.passed and [f.rule_id for f in warm.failing] == ["FC101"]
     assert warm.report.summary.sources == 61 and warm.report.summary.claims == uncached.report.summary.claims
+    # each finding is the one `factcheck report` gives (its id is what `baseline add` looks up)
+    full = {f.id: f for f in run_rules(load_corpus([Path("claims")]), load_rules([])).findings}
+    compared = [f for f in warm.report.findings if f.verdict.value != "unverified"]
+    assert len(compared) > 10
+    assert all(f.id in full and full[f.id].claims == f.claims and full[f.id].pairs == f.pairs for f in compared)
 
 
 def test_seeds_with_an_unreviewed_claim_gate_the_same(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,9 +15,11 @@ ENTITIES = [
 ]
 
 
-def build_corpus(sources: dict[str, tuple[str, list[dict[str, Any]]]]) -> Corpus:
+def build_corpus(sources: dict[str, tuple[str, list[dict[str, Any]]]],
+                 entities: list[dict[str, Any]] | None = None) -> Corpus:
     """`{source_id: (published, [claim dicts])}` -> a Corpus. Claims are reviewed unless they say
-    otherwise, and need no evidence unless a test is about it (then they give `evidence`)."""
+    otherwise, and need no evidence unless a test is about it (then they give `evidence`); `entities`
+    are added to the two agreements every corpus knows."""
     documents = []
     for source_id, (published, claims) in sources.items():
         filled = [{"evidence": {"text": "x", "start": 0, "end": 1}, "status": "reviewed", **claim} for claim in claims]
@@ -28,4 +30,5 @@ def build_corpus(sources: dict[str, tuple[str, list[dict[str, Any]]]]) -> Corpus
         })
         documents.append(SourceDocument(Path(f"{source_id}.yaml"), claims_file, None,
                                         {c.id: 10 * (i + 1) for i, c in enumerate(claims_file.claims)}))
-    return Corpus(documents, EntityIndex(ENTITIES), load_vocabulary(None, []))
+    known = ENTITIES + [Entity.model_validate(entity) for entity in entities or []]
+    return Corpus(documents, EntityIndex(known), load_vocabulary(None, []))

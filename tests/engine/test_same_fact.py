@@ -220,3 +220,20 @@ def test_whose_diplomats_are_counted_keeps_two_expulsions_apart() -> None:
     })
     report = run_rules(corpus, RULES)
     assert conflicts(report) == [] and report.summary.different_facts == 1
+
+
+def took_place(claim_id: str, day: str, sentence: str) -> dict:
+    return {"id": claim_id, "kind": "date", "subject": "moon-abe-summit", "property": "took_place_on",
+            "event": "summit", "value": {"date": day}, "status": "auto", "confidence": 0.85,
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_two_dates_of_the_subject_event_itself_need_no_likeness_of_context() -> None:
+    # written for tests: the subject is the summit, and both claims date the summit by its noun
+    entities = [{"id": "moon-abe-summit", "kind": "event", "name": "Moon-Abe summit"}]
+    corpus = build_corpus({
+        "a": ("2019-12-25", [took_place("x", "2019-12-24", "Moon and Abe met at the summit on Tuesday in Chengdu.")]),
+        "b": ("2020-01-10", [took_place("x", "2019-12-23", "Little came of the Dec. 23 summit, officials conceded.")]),
+    }, entities=entities)
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "both date moon-abe-summit itself (summit)" in finding.explanation

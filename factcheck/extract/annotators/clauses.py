@@ -25,7 +25,7 @@ from dataclasses import replace
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
-from factcheck.extract.readers.verbs import OPEN_PROPERTY, open_predicates
+from factcheck.extract.readers.verbs import ONCE_PROPERTY, OPEN_PROPERTY, open_predicates
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _AFTER_SPEECH = re.compile(
@@ -67,7 +67,8 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
         predicates = tuple(Predicate(a, b, text[a:b], cue)
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
-            predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects)
+            once = cues.dated_nouns if ONCE_PROPERTY in document.vocabulary else None
+            predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once)
         modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):
             modalities = (("conditional", start, opener), *modalities)

@@ -23,7 +23,7 @@ from factcheck.extract.claims.governing import Governed, background_subject, gov
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
-from factcheck.extract.readers.verbs import OPEN_PROPERTY
+from factcheck.extract.readers.verbs import ONCE_PROPERTY, OPEN_PROPERTY
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.model import DateValue, DurationUnit
 
@@ -80,7 +80,11 @@ def _date(document: Document, value: Value) -> Finding | None:
     governed = govern(document, value)
     cue = governed.cue
     confidence = expression.certainty
-    if expression.role:
+    dated = _dated_noun(document, value) if ONCE_PROPERTY in document.vocabulary and not expression.role \
+        and expression.form != "year" else None  # "the 2019 election" names an election; it dates nothing
+    if dated is not None:  # "Sunday's election", "the election on April 11": the date of that event
+        prop, cue, confidence = ONCE_PROPERTY, None, max(confidence, 0.85)
+    elif expression.role:
         prop = _RANGE_PROPERTY[expression.role]
         if prop not in document.vocabulary:
             return None
@@ -103,7 +107,7 @@ def _date(document: Document, value: Value) -> Finding | None:
         return None
     if prop == "announced_on" and governed.event is None and not _testimony(document, governed):
         return None  # "the ministry said on Saturday that 147 had died": a statement's day, with nothing it announces
-    if expression.form in ("month_day", "month", "weekday"):  # the year depends on the tense: read again
+    if expression.form in ("month_day", "month", "weekday") and dated is None:  # the year depends on the tense
         quoted = document.quoted.get(sentence.index, ())
         tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
         predicate = governed.predicate
@@ -119,11 +123,13 @@ def _date(document: Document, value: Value) -> Finding | None:
                  if e.form == expression.form]
         if again:
             expression = again[0]
-    subject = _subject(document, value, governed, cue)
+    subject = _subject(document, value, governed, cue) if dated is None else dated[1]
     if subject is None or expression.date is None:
         return None
     event = _of_year(document, value, governed.event) if governed.event and governed.event != subject.entity_id \
         else governed.event
+    if dated is not None:
+        event = dated[0]
     return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date),
                    evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
                    qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
@@ -292,13 +298,47 @@ def _is_meeting(cues: Cues, key: str | None) -> bool:
     return key is not None and any(c.property == "met_on" and c.event == key for c in cues.events)
 
 
+def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] | None:
+    """The event a date is fixed to by its noun (`dated_nouns`), with the event named there or else the
+    story's: "Sunday's parliamentary election", "the April 4 election", "the election on April 11", "the
+    elections of Sunday 11 April", "the collapse of the Aulmar Bridge on 6 October". None otherwise."""
+    text, sentence, nouns = document.text, document.sentences[value.sentence], document.cues.dated_nouns
+    if not nouns:
+        return None
+    noun: tuple[int, int] | None = None
+    after = _NOUN_AFTER_DATE.match(text, value.end, sentence.end)
+    if after:  # the first word, or the second after an adjective
+        noun = next((after.span(g) for g in (1, 2) if after.group(g) and after.group(g).casefold() in nouns), None)
+    if noun is None:
+        before = _NOUN_BEFORE_DATE.search(text, max(sentence.start, value.start - 80), value.start)
+        if before and before.group(1).casefold() in nouns:
+            noun = before.span(1)
+    if noun is None:
+        return None
+    mentions = document.mentions.get(value.sentence, [])
+    named = next((m for m in mentions if m.kind == "event" and m.start <= noun[0] < m.end + 40 and m.start < noun[1]),
+                 None)
+    story = document.main_event or document.main_agreement
+    subject = named or (Mention(value.start, value.start, "", story, "event") if story else None)
+    return nouns[text[noun[0]:noun[1]].casefold()], subject
+
+
+# "Sunday's parliamentary election", "the April 4 election": the noun right after the date (a word between).
+_NOUN_AFTER_DATE = re.compile(r"(?:’s|'s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
+# "the election on April 11", "elections of Sunday 11 April", "the collapse of the Aulmar Bridge on 6 October",
+# "the election held on Sunday": the noun, at most five words before the date, and nothing that acts between.
+_NOUN_BEFORE_DATE = re.compile(r"\b([a-z][a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+                               r"(?:\s+(?:held|that\s+took\s+place|which\s+took\s+place|took\s+place|was\s+held))?"
+                               r"\s+(?:on|of)\s+(?:the\s+night\s+of\s+|the\s+evening\s+of\s+)?$")
+
+
 def _subject(document: Document, value: Value, governed: Governed, cue: PropertyCue | EventCue | None) -> Mention | None:
     """The background clause's own entity; for a meeting or an event length the event named (else the
     article's main event: the event key says which meeting); else the nearest mention of the kinds the
     predicate expects."""
     mentions = document.mentions.get(value.sentence, [])
     fallback = document.fallback.get(value.sentence)
-    if cue is not None and cue.property == OPEN_PROPERTY:  # what happened in the story: the story is the subject
+    if cue is not None and cue.property in (OPEN_PROPERTY, ONCE_PROPERTY):  # what happened in the story: the story
         story = document.main_event or document.main_agreement
         if story:
             return Mention(value.start, value.start, "", story, "event")

@@ -22,6 +22,7 @@ from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import head_after
 
 OPEN_PROPERTY = "happened_on"
+ONCE_PROPERTY = "took_place_on"  # what a noun of `dated_nouns` dates: "Sunday's election", "arrested on Thursday"
 
 _IRREGULAR = {
     "began": "begin", "broke": "break", "brought": "bring", "came": "come", "chose": "choose", "fell": "fall",
@@ -92,10 +93,13 @@ def _past(base: str) -> str:
 
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
                     dates: list[tuple[int, int]], verbs: Mapping[str, str] | None = None,
-                    objects: Mapping[str, str] | None = None) -> tuple[Predicate, ...]:
+                    objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None
+                    ) -> tuple[Predicate, ...]:
     """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates; `verbs`
-    and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`)."""
-    verbs, objects = _keyed_synonyms(verbs or {}), objects or {}
+    and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`).
+    A verb of an event that takes place once (`once`: the `dated_nouns`, "arrested", "collapsed",
+    "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday"."""
+    verbs, objects, once = _keyed_synonyms(verbs or {}), objects or {}, once or {}
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):
         word = match.group()
@@ -108,8 +112,11 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
         head = head_after(text, match.end(), min(end, match.end() + 60))
         noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
         key = verbs.get(verb_key(word), verb_key(word))
-        event = f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
-        cue = EventCue(OPEN_PROPERTY, re.compile(re.escape(word)), event=event, words=(word,),
+        if key in once:
+            prop, event = ONCE_PROPERTY, once[key]
+        else:
+            prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
+        cue = EventCue(prop, re.compile(re.escape(word)), event=event, words=(word,),
                        subject_kinds=("event", "agreement", "organisation", "country", "person"))
         found.append(Predicate(match.start(), match.end(), word, cue))
     return tuple(found)

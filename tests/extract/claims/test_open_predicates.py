@@ -38,3 +38,26 @@ def test_synonyms_of_the_lexicon_name_one_happening(run):
     assert rebuffed == rejected == [("happened_on", "reject-offer", "2026-06-11")]
     spotted = dates(run("Engineers spotted the intrusion on April 20.\n", "2026-05-08"))
     assert spotted == [("happened_on", "discover-intrusion", "2026-04-20")]
+
+
+def took_place(extraction) -> list[tuple[str | None, str]]:
+    return [(c.event, str(c.value.date)) for c in of_kind(extraction, "date") if c.property == "took_place_on"]
+
+
+def test_a_date_fixed_to_an_event_by_its_noun(run):
+    # written for tests: the noun dates the event; a year before it only names one ("the 2019 election")
+    assert took_place(run("Seoul's April 4 election was supposed to be close.\n", "2027-05-01")) == [
+        ("election", "2027-04-04")]
+    assert took_place(run("The opposition won Sunday's parliamentary election by a wide margin.\n", "2027-04-12")) == [
+        ("election", "2027-04-11")]
+    assert took_place(run("It was the only debate before the parliamentary election on April 11.\n", "2027-04-01")) == [
+        ("election", "2027-04-11")]
+    assert took_place(run("Ten people died in the collapse of the Aulmar Bridge on 6 October.\n", "2026-10-09")) == [
+        ("collapse", "2026-10-06")]
+    assert took_place(run("At the 2019 election the ruling party won 44.1 percent.\n", "2027-04-01")) == []
+
+
+def test_a_verb_of_an_event_that_takes_place_once_dates_it_like_its_noun(run):
+    # written for tests: "detained" is "arrested" (open_synonyms), and an arrest is a dated noun
+    assert took_place(run("Police detained the officer on Thursday in Brenna.\n", "2026-09-11")) == [
+        ("arrest", "2026-09-10")]

@@ -325,9 +325,10 @@ def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] 
 
 # "Sunday's parliamentary election", "the April 4 election": the noun right after the date (a word between).
 _NOUN_AFTER_DATE = re.compile(r"(?:’s|'s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
-# "the election on April 11", "elections of Sunday 11 April", "the collapse of the Aulmar Bridge on 6 October",
+# "the election on April 11", "elections of Sunday 11 April", "the collapse of the Aulmar Bridge in Durnholm on 6 October",
 # "the election held on Sunday": the noun, at most five words before the date, and nothing that acts between.
 _NOUN_BEFORE_DATE = re.compile(r"\b([a-z][a-z-]+)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?"
+                               r"(?:\s+(?:in|at|near|over|outside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
                                r"(?:\s+(?:held|that\s+took\s+place|which\s+took\s+place|took\s+place|was\s+held))?"
                                r"\s+(?:on|of)\s+(?:the\s+night\s+of\s+|the\s+evening\s+of\s+)?$")
 

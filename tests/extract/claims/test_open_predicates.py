@@ -54,6 +54,8 @@ def test_a_date_fixed_to_an_event_by_its_noun(run):
         ("election", "2027-04-11")]
     assert took_place(run("Ten people died in the collapse of the Aulmar Bridge on 6 October.\n", "2026-10-09")) == [
         ("collapse", "2026-10-06")]
+    text = "An inquiry into the partial collapse of the Aulmar Bridge in Durnholm on the evening of 6 October opened.\n"
+    assert took_place(run(text, "2026-10-09")) == [("collapse", "2026-10-06")]
     assert took_place(run("At the 2019 election the ruling party won 44.1 percent.\n", "2027-04-01")) == []
 
 

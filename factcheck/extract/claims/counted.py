@@ -293,8 +293,9 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
 
 
 def _content(fragment: str, *, verbs: bool) -> list[str]:
-    """Content words of a fragment, in order; a comma ends it."""
-    fragment = re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[a-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
+    """Content words of a fragment, in order; a comma ends it, and so does another figure's clause
+    ("23 prisoners and Molrania handed back 25")."""
+    fragment = re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")

@@ -186,3 +186,10 @@ def test_the_version_of_an_offer_is_part_of_what_its_figures_count(run):
     assert "first" in initial[31][2]
     helped = figures(run("South Korea, which was first to offer help, has promised 25 million euros.\n"))
     assert all("first" not in (counted or "") for _, _, counted, *_ in helped.values())
+
+
+def test_another_figure_s_clause_ends_what_a_figure_counts(run):
+    # written for tests: "and Japan handed back 25" is the second figure's, not what the 23 count
+    found = figures(run("In the exchange South Korea freed 23 Japanese prisoners and Japan handed back 25 Koreans.\n",
+                        "2019-09-23"))
+    assert found[23][2] == "japanese prisoner"

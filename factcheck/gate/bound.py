@@ -1,9 +1,11 @@
 """A bound on one block's work, so one pull-request file cannot stall the gate.
 
 A rule compares the claims of different sources that share a block (same subject and property, say).
-A block's cost grows with its pairs of claims from different sources; a generated file with 20,000
-claims of one subject and property beside the corpus's few is tens of thousands of pairs, and grouping
-them into facts grows faster still. So before comparing, the gate sizes every block that holds a
+The gate compares the pairs of a block that hold a changed claim (the others were judged when they
+landed), so a block's cost is its pairs of claims from different sources of which one is changed; a
+generated file with 20,000 claims of one subject and property beside the corpus's few is tens of
+thousands of such pairs, and grouping them into facts grows faster still. A large corpus's own large
+block (200 claims of one subject and property at a million generated claims) is a few hundred. So before comparing, the gate sizes every block that holds a
 changed source's claim (for a quote rule, every run of words' list of quotes, which is what it pairs):
 
 - up to `MAX_BLOCK_PAIRS` pairs of claims from different sources, it is compared in full;
@@ -51,14 +53,14 @@ class BlockBound:
     path: str  # where to point: the first changed claim in it
     line: int
     claims: int
-    pairs: int  # pairs of claims from different sources, before representatives
+    pairs: int  # pairs of claims from different sources of which one is changed, before representatives
     represented: int  # changed claims left out because an equal claim of their source stands for them
     refused: bool  # still over the limit with representatives: not compared, and the gate fails
 
     @property
     def message(self) -> str:
         size = (f"{self.rule_id} block {self.block} holds {self.claims:,} claims ({self.pairs:,} pairs of "
-                f"different sources, over the limit of {MAX_BLOCK_PAIRS:,})")
+                f"different sources with a changed claim, over the limit of {MAX_BLOCK_PAIRS:,})")
         if self.refused:
             return (f"{size}: too large to compare even with one claim per distinct value; it was not compared. "
                     "Split the source's claims or remove repeated ones")
@@ -81,11 +83,11 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
                 mine = [c for c in listed if changed is None or c.source_id in changed]
                 if not mine:
                     continue
-                pairs = cross_source_pairs(listed)
+                pairs = _changed_pairs(listed, changed)
                 if pairs <= limit:
                     continue
                 kept = _representatives(listed, changed)
-                refused = cross_source_pairs(kept) > limit
+                refused = _changed_pairs(kept, changed) > limit
                 dropped = {c.key for c in mine} - {c.key for c in kept}
                 left_out |= {c.key for c in mine} if refused else dropped
                 bounds.append(BlockBound(rule.id, " · ".join(k for k in key if k) or "quotes", mine[0].path,
@@ -93,6 +95,13 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
     if not bounds:
         return corpus, ()
     return _without(corpus, left_out), tuple(_merged(bounds))
+
+
+def _changed_pairs(claims: list[SourcedClaim], changed: set[str] | None) -> int:
+    """Pairs of claims from different sources of which one is changed: what the gate compares (the
+    pairs of unchanged claims were judged when they landed)."""
+    every = cross_source_pairs(claims)
+    return every if changed is None else every - cross_source_pairs([c for c in claims if c.source_id not in changed])
 
 
 def _pairing_lists(rule: Rule, block: list[SourcedClaim], changed: set[str] | None) -> list[list[SourcedClaim]]:

@@ -166,7 +166,7 @@ def _duration(document: Document, value: Value) -> Finding | None:
         direction = getattr(cue, "direction", "before" if expression.form == "ago" else "after")
         if expression.form not in ("ago", "age") and duration.direction != direction:
             duration = duration.model_copy(update={"direction": direction})
-    subject = _subject(document, value, governed, cue)
+    subject = (_given_to(document, value) if prop == "time_allowed" else None) or _subject(document, value, governed, cue)
     if subject is None:
         return None
     # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given".
@@ -296,6 +296,25 @@ def _is_event(cues: Cues, key: str | None) -> bool:
 
 def _is_meeting(cues: Cues, key: str | None) -> bool:
     return key is not None and any(c.property == "met_on" and c.event == key for c in cues.events)
+
+
+def _given_to(document: Document, value: Value) -> Mention | None:
+    """Who a time is allowed to: the name right after "gave"/"gives" ("gave Korvel 60 days"), else the
+    first name of the clause that "was"/"has been given" it ("The independent inquiry, chaired by ...
+    Amalia Ferrant, has been given six months"), which is its subject, not the nearest name."""
+    sentence = document.sentences[value.sentence]
+    mentions = [m for m in document.mentions.get(value.sentence, []) if m.end <= value.start]
+    if not mentions:
+        return None
+    before = document.text[sentence.start:value.start]
+    active = re.search(r"\b(?:gave|gives|give|giving)\s+$", document.text[sentence.start:mentions[-1].start])
+    if active and not document.text[mentions[-1].end:value.start].strip(" ,"):
+        return mentions[-1]
+    if re.search(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+given\s+$", before):
+        clause = document.clause_at(value.start)
+        start = clause.start if clause is not None and clause.role == "main" else sentence.start
+        return next((m for m in mentions if m.start >= start), None)
+    return None
 
 
 def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] | None:

@@ -97,3 +97,14 @@ def test_a_time_allowed_is_its_length_whatever_the_modality(run, text, expected)
     found = [(c.value.amount, c.value.unit.value, c.modality) for c in of_kind(run(text, "2026-10-15"), "duration")
              if c.property == "time_allowed"]
     assert found == [(*expected, None)]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Japan gave South Korea 60 days to put its export controls in order.\n", "south-korea"),
+    ("The National Assembly, chaired by a panel under Kim You-geun, has been given six months to report.\n",
+     "south-korea-national-assembly"),
+])
+def test_a_time_allowed_is_about_whoever_is_given_it(run, text, subject):
+    # written for tests: the one given the time, not the nearest name
+    found = [c.subject for c in of_kind(run(text, "2026-10-15"), "duration") if c.property == "time_allowed"]
+    assert found == [subject]

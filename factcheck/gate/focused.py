@@ -31,7 +31,7 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from factcheck.engine.blocking import candidate_pairs, evidence_mentions
+from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
 from factcheck.gate.changes import GateError, git, located
 from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
 from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
@@ -43,6 +43,7 @@ from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
 from factcheck.model import ClaimsFile
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
+from factcheck.rules.model import PairKey
 
 REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
 BATCH_FILES = 500  # claims files read at a time to build the index (a cold run never holds them all)
@@ -106,17 +107,26 @@ class FocusedLoad:
 
     def _linked(self, claims: list[SourcedClaim], expanded: set[str], mentioned: object) -> set[str]:
         """The claims any rule's candidate pairs link to an expanded claim (with and without the
-        entities evidence names, as the engine and `complete.py` pair them)."""
+        entities evidence names, as the engine and `complete.py` pair them). In a block of a rule that
+        does not pair quotes by their words, every two claims of different sources are a candidate pair,
+        so a block with an expanded claim links its claims of other sources without walking its pairs."""
         linked: set[str] = set()
         for loaded in self.rules:
             rule = loaded.rule
             matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
-            for pairs in (candidate_pairs(rule, matched, mentioned)[1], candidate_pairs(rule, matched)[1]):  # type: ignore[arg-type]
-                for first, second in pairs:
-                    if first.key in expanded:
-                        linked.add(second.key)
-                    if second.key in expanded:
-                        linked.add(first.key)
+            if PairKey.quote_text in rule.pair_by:
+                for pairs in (candidate_pairs(rule, matched, mentioned)[1], candidate_pairs(rule, matched)[1]):  # type: ignore[arg-type]
+                    for first, second in pairs:
+                        if first.key in expanded:
+                            linked.add(second.key)
+                        if second.key in expanded:
+                            linked.add(first.key)
+                continue
+            for blocks in (blocks_of(rule, matched, mentioned), blocks_of(rule, matched)):  # type: ignore[arg-type]
+                for block in blocks.values():
+                    sources = {c.source_id for c in block if c.key in expanded}
+                    if sources:
+                        linked.update(c.key for c in block if c.source_id not in sources or len(sources) > 1)
         return linked
 
     def _pick(self, numbers: dict[int, _Vouched], hits: list[tuple[int, int]]) -> None:

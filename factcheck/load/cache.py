@@ -84,6 +84,7 @@ class ClaimsCache:
     pending_index: list[tuple[str, str, list[tuple[int, int]]]] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
+    damaged: bool = False  # a query found the file damaged: it is deleted at `close` and built again
 
     def lookup(self, claims_path: Path, claims_sha: str, text_sha_of: Callable[[str], str | None]) -> CachedFile | None:
         """The cached outcome for this claims file, or None. `text_sha_of(text_path)` hashes the source
@@ -157,10 +158,13 @@ class ClaimsCache:
         if self.connection is None:
             return
         try:
-            self.flush()
+            if not self.damaged:
+                self.flush()
         finally:
             self.connection.close()
             self.connection = None
+            if self.damaged:
+                self.path.unlink(missing_ok=True)
 
     def flush(self) -> None:
         """Write what was stored, in one transaction (a failure leaves the cache as it was), and go on."""
@@ -208,7 +212,9 @@ class ClaimsCache:
             return []
         try:
             return self.connection.execute(query, parameters).fetchall()
-        except sqlite3.Error:
+        except sqlite3.DatabaseError as error:
+            if not isinstance(error, sqlite3.OperationalError):  # damaged, not busy: build it again at close
+                self.damaged = True
             return []
 
     def _mac(self, fields: tuple[str, ...]) -> str:
@@ -279,7 +285,9 @@ def _connect(path: Path) -> sqlite3.Connection:
                 connection.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         for table, columns in _TABLES.items():
             connection.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
-        connection.execute("PRAGMA quick_check").fetchone()
+        # No `PRAGMA quick_check`: it reads the whole file (a second at a million claims). A file that is
+        # not a database fails above; a damaged page fails the query that reads it (`_select`: a miss, and
+        # the file is built again at `close`).
     except sqlite3.Error:
         connection.close()
         raise

@@ -164,3 +164,18 @@ def test_no_key_no_cache(project: Path, tmp_path: Path, monkeypatch: pytest.Monk
     assert len(read) == 5 and not (project.parent / CACHE_FOLDER).exists()
     _, read = read_files(project, monkeypatch)
     assert len(read) == 5
+
+
+def test_a_damaged_page_is_a_miss_and_the_cache_is_built_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = read_files(project, monkeypatch)
+    path = cache_file(project)
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    assert len(raw) > 3 * page
+    raw[2 * page:len(raw)] = b"\xff" * (len(raw) - 2 * page)  # every page after the schema's, garbage
+    path.write_bytes(bytes(raw))
+    corpus, read = read_files(project, monkeypatch)
+    assert len(read) == 5 and view(corpus) == view(first)
+    read_files(project, monkeypatch)  # built again (not kept as a cache that always misses)
+    _, read = read_files(project, monkeypatch)
+    assert read == []

@@ -182,12 +182,15 @@ def read_lexicon(path: Path) -> dict[str, Any]:
     return document.data
 
 
-def load_cues(*extra_files: Path | None) -> Cues:
-    """The shipped lexicon extended by each existing file of `extra_files`, in order."""
+def load_cues(*extra_files: Path | None, currencies: dict[str, str] | None = None) -> Cues:
+    """The shipped lexicon extended by each existing file of `extra_files`, in order, and by the
+    currency words of the project's entity file (`currencies`: word -> unit)."""
     lexicon = shipped_lexicon()
     for path in extra_files:
         if path is not None and path.is_file():
             lexicon = merge_lexicons(lexicon, read_lexicon(path))
+    if currencies:
+        lexicon = merge_lexicons(lexicon, {"quantities": {"currencies": currencies}})
     try:
         return compile_cues(lexicon)
     except (KeyError, TypeError, ValueError, re.error) as error:

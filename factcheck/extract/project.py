@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from factcheck.extract.cues import Cues, load_cues
+from factcheck.extract.cues import Cues, load_cues, shipped_lexicon
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, load_entities, load_vocabulary
 from factcheck.load.problems import Problem, ProblemsError
 from factcheck.model import PropertyDef
@@ -34,11 +34,29 @@ class Project:
 def load_project(folder: Path, *, entities_path: Path | None = None, cues_path: Path | None = None) -> Project:
     """The entities, vocabulary and cues for claims written into `folder`."""
     entities_path = entities_path or _existing(folder / ENTITIES_FILE)
+    entities = _checked(load_entities, entities_path)
     return Project(
-        entities=_checked(load_entities, entities_path),
+        entities=entities,
         vocabulary=_checked(load_vocabulary, _existing(folder / VOCABULARY_FILE)),
-        cues=load_cues(_existing(folder / CUES_FILE), cues_path),
+        cues=load_cues(_existing(folder / CUES_FILE), cues_path, currencies=currency_words(entities)),
     )
+
+
+def currency_words(entities: EntityIndex) -> dict[str, str]:
+    """The words that write each currency of the entity file after a number ("2.4 million dalers"): the
+    last word of each of its names, and that word with an -s, each as the currency's id. A word the
+    shipped lexicon already reads (dollars, crowns) keeps its shipped unit."""
+    words: dict[str, str] = {}
+    for entity in entities.by_id.values():
+        if entity.kind.value != "currency":
+            continue
+        for name in entity.names():
+            last = name.split()[-1].casefold() if name.split() else ""
+            if last.isalpha() and len(last) > 2:
+                words.setdefault(last, entity.id)
+                words.setdefault(last + "s" if not last.endswith("s") else last, entity.id)
+    shipped = {str(k).casefold() for k in shipped_lexicon().get("quantities", {}).get("currencies", {})}
+    return {word: unit for word, unit in words.items() if word not in shipped}
 
 
 def _existing(path: Path) -> Path | None:

@@ -200,6 +200,21 @@ _MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height
 _SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)
 
 
+def _area_owner(document: Document, value: Value) -> str | None:
+    """Whose an area is: the country or organisation named nearest to it in its clause ("awarding Kavaria
+    about 21,700 square kilometres", "27,100 square kilometres of the Corran Sea belong to Kavaria", "left
+    to Ostrelia only 16,700"). An area nobody holds (hectares burned) is no claim here: it grows as a
+    fire spreads, and two figures of it are not one fact."""
+    clause = document.clause_at(value.start)
+    sentence = document.sentences[value.sentence]
+    start, end = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+    owners = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("country", "organisation")
+              and start <= m.start < end]
+    if not owners:
+        return None
+    return min(owners, key=lambda m: min(abs(m.start - value.end), abs(value.start - m.end))).entity_id
+
+
 def _measured(document: Document, value: Value, before: str, after: str) -> str | None:
     """What a measurement measures: "a depth of 12 km" -> "depth"; "12 km deep" -> "depth"; "a magnitude 7.1
     earthquake" -> "quake magnitude"; "one of magnitude 5.6" in a sentence about aftershocks -> "aftershock
@@ -214,6 +229,9 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
         noun = _lemma(nearest.group(1).casefold())
         return f"{_MEASURED.get(noun, noun)} magnitude"
+    if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area
+        owner = _area_owner(document, value)
+        return f"area {owner}" if owner else None
     if value.reading.unit in _SPEEDS:  # "a gust of 134 km/h"; "gusts forecast ..., and it recorded 143 km/h"
         sentence = document.sentences[value.sentence]
         nouns = [m.group(1) for m in _SPEED_NOUN.finditer(document.text, sentence.start, value.start)]
@@ -227,6 +245,7 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
 
 
 _SPEEDS = frozenset(("km/h", "mph"))
+_AREA_UNITS = frozenset(("km2", "sq mi", "ha", "acre"))
 _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.
 _MOVED = re.compile(r"\b(?:back|withdraw|withdrawn|withdrew|retreat|retreated|retreats|advance|advanced|advances|"

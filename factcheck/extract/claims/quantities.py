@@ -231,6 +231,9 @@ def _money_role(document: Document, value: Value) -> str | None:
             if best is None or (match.start() > best[0] and not stock) or best[1] in _STOCKS and not stock:
                 best = (match.start(), role)
     if best is not None:
+        kind = _ROLE_KIND.search(document.text, max(start, best[0] - 25), best[0])
+        if kind:  # "the maximum fine ... is 5 million dalers": the cap, not the fine imposed
+            best = (best[0], f"{kind.group(1).casefold()} {best[1]}")
         floor = clause.start if clause else document.sentences[value.sentence].start
         people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"
                   and floor <= m.start < value.start]
@@ -241,11 +244,18 @@ def _money_role(document: Document, value: Value) -> str | None:
         if pronoun and named is not None:  # "it fined him 3 million crowns", "he had siphoned": the person named last
             return f"{best[1]} {named.entity_id}"
     if best is None:
+        after = document.text[value.end:value.end + 30]
+        if re.match(r"\s+(?:maximum|minimum)\b", after, re.IGNORECASE):
+            return None  # "the 5 million-daler maximum": a cap, whatever it caps
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \
                     re.match(rf"\s+(?:of|in)\s+{pattern.pattern}", document.text[value.end:value.end + 30], re.IGNORECASE):
                 return role
     return best[1] if best else None
+
+
+# Words before a role that make it another sum than the one paid: a cap, a proposal.
+_ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
 def _dated_by(document: Document, value: Value) -> PartialDate | None:

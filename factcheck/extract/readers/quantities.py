@@ -55,7 +55,8 @@ def _patterns(cues: Cues) -> _Patterns:
         percent=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
                                 re.IGNORECASE),
-        money_word=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?\s+(?P<cur>{words})\b",
+        # "2.4 million dalers", "a 4.2 million-daler fine"
+        money_word=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?(?:\s+|(?<=[a-z])-)(?P<cur>{words})\b",
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
@@ -181,7 +182,11 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
 _LENGTHS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
             "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mph": "mph", "miles per hour": "mph",
             "miles an hour": "mph", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
-            "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m"}
+            "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+            # areas: "21,700 square kilometres", "27,100 km²", "8,400 sq mi", "300 hectares"
+            "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",
+            "square km": "km2", "sq km": "km2", "km2": "km2", "km²": "km2", "square miles": "sq mi",
+            "square mile": "sq mi", "sq mi": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre"}
 _LENGTH_UNITS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_LENGTHS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "

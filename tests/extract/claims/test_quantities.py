@@ -193,3 +193,19 @@ def test_another_figure_s_clause_ends_what_a_figure_counts(run):
     found = figures(run("In the exchange South Korea freed 23 Japanese prisoners and Japan handed back 25 Koreans.\n",
                         "2019-09-23"))
     assert found[23][2] == "japanese prisoner"
+
+
+def test_an_area_is_whose_it_is_and_an_area_nobody_holds_is_no_claim(run):
+    # written for tests: two countries' areas are two facts; hectares burned grow as a fire spreads
+    found = figures(run("The court gave South Korea about 21,700 square kilometres and left Japan only 16,700 km².\n",
+                        "2026-10-06"))
+    assert found[21700][2] == "area south-korea" and found[16700][2] == "area japan"
+    assert figures(run("By Friday the fire had burned some 300 hectares of forest.\n", "2026-08-01")) == {}
+
+
+def test_a_cap_is_not_the_fine_and_a_hyphenated_sum_is_read(run):
+    # written for tests
+    found = figures(run("The maximum fine for such a breach is 5 million crowns.\n", "2026-10-22"))
+    assert found[5e6][2] == "maximum fine"
+    found = figures(run("The regulator's 4.2 million-crown fine came six weeks after the fire.\n", "2026-11-01"))
+    assert found[4.2e6][2] == "fine"

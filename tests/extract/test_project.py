@@ -1,0 +1,22 @@
+"""What extraction reads from a project folder: currencies of the entity file become currency words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck.extract.pipeline import extract
+from factcheck.extract.project import load_project
+from tests.extract.extract_helpers import make_source
+
+
+def test_a_currency_of_the_entity_file_is_read_after_a_number(tmp_path: Path) -> None:
+    # written for tests: an invented currency no lexicon knows
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n"
+        "  - {id: daler, kind: currency, name: Veskarian daler}\n"
+        "  - {id: veskaria, kind: country, name: Veskaria}\n", encoding="utf-8")
+    project = load_project(tmp_path)
+    text = "Veskaria fined the company 2.4 million dalers on Wednesday.\n"
+    claims = extract(text, make_source(text, "2026-10-22"), project.entities, project.vocabulary,
+                     project.cues).claims_file.claims
+    assert [(c.value.amount, c.value.unit) for c in claims if c.kind == "quantity"] == [(2.4e6, "daler")]

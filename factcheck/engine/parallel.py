@@ -1,11 +1,12 @@
 """`--jobs N`: shards of blocks compared in a pool of processes, with the findings of a serial run.
 
-The unit of work is a shard of a rule's blocks (`shards.py`). A worker blocks its shard's claims,
+The unit of work is one rule's shard of blocks (`shards.py`). A worker blocks the shard's claims,
 judges the pairs (the same-fact test and the comparator) and groups them into findings, and sends back
 only those findings, without their claims (`shards.pack`); the parent merges the shards, adds the
 unverified claims and sorts, as a serial run does. Workers are forked after the corpus is loaded and
-split, so each reads its shard's claims from its own copy of the parent's memory: a task is a shard's
-number, never pickled claims.
+split, so each reads its shard's claims from its own copy of the parent's memory: a task is a rule's
+number and a shard's, never pickled claims. `executor_for` picks the executor `--executor` names (this
+pool, or `dask_executor.py`'s cluster).
 
 Where processes cannot be forked (not Linux or macOS), or a run is small (fewer than `PARALLEL_FROM`
 claims, where starting the pool costs more than it saves), everything is compared in this process.
@@ -138,7 +139,7 @@ def executor_for(name: str, jobs: int, *, scheduler: str | None = None, claims: 
         from factcheck.engine.dask_executor import DaskExecutor, ProjectSpec
     except ImportError as error:
         raise ExecutorError(f"--executor dask needs dask and distributed ({error}): "
-                                  "pip install 'factcheck-consistency[dask]'") from None
+                            "pip install 'factcheck-consistency[dask]'") from None
     # A LocalCluster's workers share this machine's cache and its key; a remote one's may not (docs/parallel.md).
     project = ProjectSpec.of(claims or [], entities, cache=cache and scheduler is None, reviewed=reviewed)
     return DaskExecutor(project, scheduler, jobs)

@@ -28,8 +28,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
 from factcheck.gate.changes import GateError, git, located
@@ -40,12 +39,13 @@ from factcheck.load.paths import PathRefused
 from factcheck.load.problems import ProblemsError
 from factcheck.load.problems import display_path
 from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
-from factcheck.model import ClaimsFile
+from factcheck.model import ClaimsFile, Source
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
 from factcheck.rules.model import PairKey
 
 REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
+_CLAIMS = TypeAdapter(ClaimsFile.model_fields["claims"].annotation)  # a list of claims, validated as a file's
 BATCH_FILES = 500  # claims files read at a time to build the index (a cold run never holds them all)
 
 
@@ -69,7 +69,7 @@ class FocusedLoad:
     vouched: dict[str, _Vouched]  # by absolute path
     changed_sources: set[str]
     picked: dict[int, dict[int, SourcedClaim]] = field(default_factory=dict)  # file number -> position -> claim
-    parsed: dict[int, tuple[ClaimsFile | None, list[dict], dict[str, int]]] = field(default_factory=dict)
+    parsed: dict[int, tuple[Source, str]] = field(default_factory=dict)  # file number -> source, path as shown
 
     @property
     def source_ids(self) -> set[str]:
@@ -130,33 +130,35 @@ class FocusedLoad:
         return linked
 
     def _pick(self, numbers: dict[int, _Vouched], hits: list[tuple[int, int]]) -> None:
-        """Read the claims at these (file number, position) from the cache's rows, validated."""
+        """Read the claims at these (file number, position) from the cache's signed parts, validated."""
         wanted: dict[int, list[int]] = {}
         for number, position in hits:
             if position not in self.picked.get(number, {}):
                 wanted.setdefault(number, []).append(position)
-        unparsed = [numbers[n] for n in wanted if n not in self.parsed]
-        rows = self.cache.models(str(os.path.abspath(v.listed)) for v in unparsed)
-        for vouched in unparsed:
-            found = rows.get(str(os.path.abspath(vouched.listed)))
-            if found is None or found[0].claims_sha != vouched.row.claims_sha:
-                raise _Unusable(f"the cache lost the row of {vouched.listed}")
-            data = orjson.loads(found[1].model_json)
-            self.parsed[vouched.number] = (None, data, found[1].lines)
+        bodies: list[str] = []
+        owners: list[tuple[int, int, int]] = []  # file number, position, line
         for number, positions in wanted.items():
             vouched = numbers[number]
-            _, data, lines = self.parsed[number]
-            try:
-                part = ClaimsFile.model_validate({"source": data["source"],
-                                                  "claims": [data["claims"][p] for p in positions]})
-            except (ValidationError, IndexError, KeyError) as error:
-                raise _Unusable(f"a cached row of {vouched.listed} does not validate: {error}") from None
-            shown = display_path(vouched.listed)
-            claims = self.picked.setdefault(number, {})
-            for position, claim in zip(positions, part.claims):
-                claims[position] = SourcedClaim(claim, part.source, shown, lines.get(claim.id, 1))
-            if self.parsed[number][0] is None:
-                self.parsed[number] = (part, data, lines)
+            asked = positions + ([-1] if number not in self.parsed else [])
+            parts = self.cache.parts(number, os.path.abspath(vouched.listed), vouched.row.claims_sha, asked)
+            if len(parts) != len(asked):
+                raise _Unusable(f"the cache lost parts of {vouched.listed}")
+            if number not in self.parsed:
+                try:
+                    source = Source.model_validate_json(parts[-1][1])
+                except ValidationError as error:
+                    raise _Unusable(f"a cached source of {vouched.listed} does not validate: {error}") from None
+                self.parsed[number] = (source, display_path(vouched.listed))
+            for position in positions:
+                bodies.append(parts[position][1])
+                owners.append((number, position, parts[position][0]))
+        try:
+            claims = _CLAIMS.validate_json("[" + ",".join(bodies) + "]")
+        except ValidationError as error:
+            raise _Unusable(f"a cached claim does not validate: {error}") from None
+        for (number, position, line), claim in zip(owners, claims):
+            source, shown = self.parsed[number]
+            self.picked.setdefault(number, {})[position] = SourcedClaim(claim, source, shown, line)
 
     def _documents(self) -> list[SourceDocument]:
         """Read and picked files in the order of a full load, each picked file with its picked claims."""
@@ -170,10 +172,10 @@ class FocusedLoad:
             vouched = self.vouched.get(absolute)
             if vouched is None or vouched.number not in self.picked:
                 continue
-            part, _, lines = self.parsed[vouched.number]
-            claims = [c.claim for _, c in sorted(self.picked[vouched.number].items())]
-            assert part is not None
-            documents.append(SourceDocument(path, part.model_copy(update={"claims": claims}), None, lines))
+            picked = [c for _, c in sorted(self.picked[vouched.number].items())]
+            claims_file = ClaimsFile.model_construct(source=self.parsed[vouched.number][0],
+                                                     claims=[c.claim for c in picked])  # validated above
+            documents.append(SourceDocument(path, claims_file, None, {c.claim.id: c.line for c in picked}))
         return documents
 
 
@@ -233,9 +235,12 @@ def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: _GitV
     for path in order:
         absolute = os.path.abspath(path)
         row, index = signed.get(absolute), indexed.get(absolute)
-        if row is None or index is None or index[1] != row.claims_sha or place(path) in wanted:
+        if row is None or index is None or index[1] != row.claims_sha:
             continue
-        name, text_name = _repo_name(place(path), top), _text_name(place(path), row.text_path, top)
+        where = place(path)
+        if where in wanted:
+            continue
+        name, text_name = _repo_name(where, top), _text_name(where, row.text_path, top)
         if name is None or text_name is None or name in dirty or text_name in dirty:
             continue
         entry, text_entry = tree.get(name), tree.get(text_name)
@@ -337,6 +342,9 @@ def _index(cache: ClaimsCache, read: Corpus, view: _GitView, top: Path) -> None:
                 cache.store_blob(entry[1], sha256_hex(content), len(content))
         if indexed.get(absolute, (0, ""))[1] == claims_sha:
             continue
-        terms = [(term_hash(term), position) for position, item in enumerate(document.sourced_claims())
+        sourced = document.sourced_claims()
+        terms = [(term_hash(term), position) for position, item in enumerate(sourced)
                  for term in claim_terms(item, mentioned)]
-        cache.store_terms(absolute, claims_sha, terms)
+        parts = [(-1, 0, document.claims_file.source.model_dump_json())]
+        parts += [(position, item.line, item.claim.model_dump_json()) for position, item in enumerate(sourced)]
+        cache.store_terms(absolute, claims_sha, terms, parts)

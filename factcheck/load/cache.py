@@ -15,9 +15,11 @@ against a million claims reads only the claims that can pair with it:
   those bytes, so a file git says is unchanged is known without reading it;
 - **terms**: for each indexed claims file, the terms each claim can be paired by (its subject and
   property, a quote's runs of words; `factcheck/gate/terms.py`), as 64-bit hashes, pointing at the
-  claim's position in the file's row.
+  claim's position in the file;
+- **parts**: each indexed claim's JSON and line (and the file's source), signed with the file's path
+  and sha256, so the gate reads the few claims it needs without parsing their files' rows.
 
-The cache is never trusted: each row of `files` and `blobs` carries an HMAC under a key kept outside
+The cache is never trusted: each row of `files`, `blobs` and `parts` carries an HMAC under a key kept outside
 the project (in the user's cache folder, `$XDG_CACHE_HOME/factcheck/cache-key`), so a cache made
 elsewhere, committed to a repository or edited by hand is a miss, not a source of claims; a row that
 does not verify or does not validate is a miss; a file that is not a database, or a cache of another
@@ -46,7 +48,7 @@ from factcheck.load.paths import project_root
 
 CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
-FORMAT = "3"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
+FORMAT = "4"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
 _BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)
 
@@ -81,7 +83,7 @@ class ClaimsCache:
     key: bytes
     pending: list[tuple[object, ...]] = field(default_factory=list)
     pending_blobs: list[tuple[object, ...]] = field(default_factory=list)
-    pending_index: list[tuple[str, str, list[tuple[int, int]]]] = field(default_factory=list)
+    pending_index: list[tuple[str, str, list[tuple[int, int]], list[tuple[object, ...]]]] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
     damaged: bool = False  # a query found the file damaged: it is deleted at `close` and built again
@@ -114,10 +116,6 @@ class ClaimsCache:
                 signed[small[0]] = SignedFile(small[0], small[1], small[2], small[3], small[5], int(small[6]))
         return signed
 
-    def models(self, paths: Iterable[str]) -> dict[str, tuple[SignedFile, CachedFile]]:
-        """The full rows of these paths (model and lines) that verify, by path."""
-        return {path: found for path, found in self._full_rows(list(paths)).items()}
-
     def blobs(self, object_ids: Iterable[str]) -> dict[str, tuple[str, int]]:
         """Signed `git object id -> (sha256, size)` of bytes read before, for the ids asked."""
         found = {}
@@ -138,9 +136,27 @@ class ClaimsCache:
         rows = self._select("SELECT id, path, claims_sha FROM indexed WHERE context = ?", (self.context,))
         return {str(path): (int(number), str(sha)) for number, path, sha in rows}
 
-    def store_terms(self, claims_path: str, claims_sha: str, terms: list[tuple[int, int]]) -> None:
-        """The (term hash, claim position) pairs of one claims file, replacing what was indexed for it."""
-        self.pending_index.append((claims_path, claims_sha, terms))
+    def store_terms(self, claims_path: str, claims_sha: str, terms: list[tuple[int, int]],
+                    parts: list[tuple[int, int, str]]) -> None:
+        """The (term hash, claim position) pairs of one claims file, replacing what was indexed for it, and
+        its parts: (position, line, JSON) of each claim, and position -1 for the source."""
+        signed = [(position, line, body, self._mac((claims_path, claims_sha, str(position), str(line), body)))
+                  for position, line, body in parts]
+        self.pending_index.append((claims_path, claims_sha, terms, signed))
+
+    def parts(self, number: int, claims_path: str, claims_sha: str, positions: list[int]) -> dict[int, tuple[int, str]]:
+        """Position -> (line, JSON) of these parts of an indexed file, each verified against the file it
+        is said to be of (its path and sha256, as a signed `files` row gives them)."""
+        found = {}
+        for batch in _batches(positions):
+            marks = ",".join("?" * len(batch))
+            rows = self._select(f"SELECT position, line, body, mac FROM parts WHERE file = ? AND position IN ({marks})",
+                                (number, *batch))
+            for position, line, body, mac in rows:
+                fields = (claims_path, claims_sha, str(position), str(line), str(body))
+                if hmac.compare_digest(str(mac), self._mac(fields)):
+                    found[int(position)] = (int(line), str(body))
+        return found
 
     def find_terms(self, files: set[int], terms: Iterable[int]) -> list[tuple[int, int]]:
         """(file number, claim position) of every claim indexed under one of `terms`, in those files."""
@@ -177,13 +193,15 @@ class ClaimsCache:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                             pending)
                 self.connection.executemany("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?)", blobs)
-                for claims_path, claims_sha, terms in index:
+                for claims_path, claims_sha, terms, parts in index:
                     # A new number each time: the old file's term rows are left pointing at nothing.
                     self.connection.execute("DELETE FROM indexed WHERE path = ?", (claims_path,))
                     number = self.connection.execute("INSERT INTO indexed (path, claims_sha, context) VALUES (?, ?, ?)",
                                                       (claims_path, claims_sha, self.context)).lastrowid
                     self.connection.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)",
                                                 ((term, number, position) for term, position in terms))
+                    self.connection.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
+                                                ((number, *part) for part in parts))
         except sqlite3.Error:
             pass
 
@@ -270,6 +288,8 @@ _TABLES = {
     "blobs": "(oid TEXT PRIMARY KEY, sha TEXT, size INTEGER, mac TEXT)",
     "indexed": "(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE, claims_sha TEXT, context TEXT)",
     "terms": "(term INTEGER, file INTEGER, position INTEGER, PRIMARY KEY (term, file, position)) WITHOUT ROWID",
+    "parts": "(file INTEGER, position INTEGER, line INTEGER, body TEXT, mac TEXT, PRIMARY KEY (file, position)) "
+             "WITHOUT ROWID",
 }
 
 

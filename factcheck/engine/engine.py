@@ -130,7 +130,8 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
             strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
             by_key[first.key], by_key[second.key] = first, second
         sources = {key: item.source_id for key, item in by_key.items()}
-        compared = _best_matches(compared, sources)
+        if loaded.comparator.name != "quote":  # each passage of a long quote is a fact of its own
+            compared = _best_matches(compared, sources)
         for group in [*complete_linkage_groups(compared, strength, sources, focus),
                       *complete_linkage_groups(in_order, strength, sources, focus)]:
             compared_all.findings.append(_finding(loaded, [by_key[k] for k in group.claims], list(group.pairs), corpus))
@@ -195,7 +196,8 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
     another of x's). A source that gives several figures in one sentence ("from 9.25% to 9.75%",
     "$1.2 billion in August and $400 million in September") speaks of several facts; a source
     that agrees with one of them has told us which one it means, so the others are not its
-    disagreement."""
+    disagreement. Not for quotes: an outlet that quotes two passages of one long statement, one
+    faithfully and one with a word changed, misquotes the second however well it quotes the first."""
     matched: set[tuple[str, str]] = set()  # (claim, source it agrees with)
     for pair in compared:
         if pair.comparison.verdict is not Verdict.conflict:

@@ -143,3 +143,24 @@ def test_figures_whose_own_clauses_share_no_word_are_different_facts() -> None:
     report = run_rules(corpus, RULES)
     assert [f.verdict for f in report.findings if f.verdict is not Verdict.unverified] == []
     assert report.summary.different_facts == 1
+
+
+def test_a_misquoted_passage_is_a_conflict_though_another_passage_is_quoted_faithfully() -> None:
+    # written for tests: b quotes two passages of a's long statement, the second with a word changed
+    from tests.engine.corpus_builder import build_corpus as build
+
+    def quote(claim_id: str, text: str) -> dict:
+        return {"id": claim_id, "kind": "quote", "subject": "gsomia", "property": "said",
+                "value": {"text": text, "speaker": "kim-chief"}}
+
+    statement = ("Our first thought is for the injured workers and for the neighbours who had to leave their homes "
+                 "in the night. We will cooperate fully with the authorities, and we will compensate every "
+                 "household that was evacuated.")
+    corpus = build({
+        "a": ("2026-09-08", [quote("q", statement)]),
+        "b": ("2026-09-09", [quote("first", "cooperate fully with the authorities"),
+                             quote("second", "we will compensate every household that was affected.")]),
+    }, entities=[{"id": "kim-chief", "kind": "person", "name": "Kim Chief"}])
+    [conflict] = [f for f in run_rules(corpus, RULES).findings if f.verdict is Verdict.conflict]
+    assert {c.key for c in conflict.claims} >= {"a/q", "b/second"}
+    assert "affected" in conflict.explanation

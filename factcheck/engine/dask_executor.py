@@ -28,7 +28,15 @@ from typing import Any
 
 import factcheck
 from factcheck.engine.engine import Compared, Progress, compare_rules
-from factcheck.engine.parallel import SHARDS_PER_JOB, ExecutorError, Task, report_progress, split_rules, tasks_of
+from factcheck.engine.parallel import (
+    SHARDS_PER_JOB,
+    ExecutorError,
+    Task,
+    report_progress,
+    shard_claims,
+    split_rules,
+    tasks_of,
+)
 from factcheck.engine.shards import Packed, pack, unpack
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, Corpus, claims_files_in, load_corpus, project_file
 from factcheck.load.paths import ROOT_VARIABLE, project_root
@@ -94,24 +102,24 @@ class DaskExecutor:
 
         client, cluster = self._connect()
         try:
-            shards = split_rules(corpus, rules, max(1, len(client.scheduler_info()["workers"])) * SHARDS_PER_JOB)
+            splits = split_rules(corpus, rules, max(1, len(client.scheduler_info()["workers"])) * SHARDS_PER_JOB)
             token, digest = uuid.uuid4().hex, self.project.digest()
-            futures = {client.submit(compare_shard, self.project, digest, token, rules[rule], focus,
-                                     [item.key for item in shards[rule][number]], pure=False): (rule, number)
-                       for rule, number in tasks_of(shards)}  # the largest first
-            total, done = sum(len(claims) for per_shard in shards for claims in per_shard), 0
+            futures = {client.submit(compare_shard, self.project, digest, token, rules[task[0]], focus,
+                                     [item.key for item in shard_claims(splits, task)], pure=False): task
+                       for task in tasks_of(splits)}  # the largest first
+            total, done = sum(len(claims) for split in splits for claims in split.shards), 0
             parts: dict[Task, Packed] = {}
             for future in as_completed(futures):
-                rule, number = task = futures[future]
+                task = futures[future]
                 parts[task] = future.result()
-                done = report_progress(progress, done, len(shards[rule][number]), total)
+                done = report_progress(progress, done, len(shard_claims(splits, task)), total)
         except WorkerError as error:
             raise ExecutorError(str(error)) from None
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
-        return unpack((parts[task] for task in sorted(parts)), corpus.claims())
+        return unpack((parts[task] for task in sorted(parts)), corpus.claims(), sum(s.blocks for s in splits))
 
     def _connect(self) -> tuple[Any, Any]:
         """A client of the scheduler at the address, or of a new LocalCluster; ExecutorError if none."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from factcheck.engine.blocking import evidence_mentions
 from factcheck.engine.engine import Compared, Executor, Progress, compare_rules, rule_claims
-from factcheck.engine.shards import Packed, pack, split_claims, unpack
+from factcheck.engine.shards import Packed, Split, pack, split_claims, unpack
 from factcheck.load.corpus import Corpus
 from factcheck.load.fast import paused_gc
 from factcheck.model.sourced import SourcedClaim
@@ -53,28 +53,32 @@ def local_executor(jobs: int) -> Executor | None:
 Task = tuple[int, int]  # (rule number, shard number)
 
 
-def split_rules(corpus: Corpus, rules: list[LoadedRule], count: int) -> list[list[list[SourcedClaim]]]:
+def split_rules(corpus: Corpus, rules: list[LoadedRule], count: int) -> list[Split]:
     """For each rule, its claims in each of `count` shards. A task is one rule's shard, so a rule
-    with one block (FC201) is one task among many, started first, and not a shard that also
-    carries an eighth of every other rule."""
+    with few blocks is a few tasks among many, started first, and not shards that also carry an
+    eighth of every other rule."""
     mentioned = evidence_mentions(corpus.entities)
     with paused_gc():  # many small objects, none of them garbage
         return [split_claims(loaded.rule, claims, mentioned, count)
                 for loaded, claims in zip(rules, rule_claims(corpus, rules))]
 
 
-def tasks_of(shards: list[list[list[SourcedClaim]]]) -> list[Task]:
+def tasks_of(splits: list[Split]) -> list[Task]:
     """Every rule's non-empty shards, the largest first (the longest tasks start first)."""
-    tasks = [(rule, number) for rule, per_shard in enumerate(shards) for number, claims in enumerate(per_shard) if claims]
-    return sorted(tasks, key=lambda task: (-len(shards[task[0]][task[1]]), task))
+    tasks = [(rule, number) for rule, split in enumerate(splits) for number, claims in enumerate(split.shards) if claims]
+    return sorted(tasks, key=lambda task: (-len(shard_claims(splits, task)), task))
 
 
-def compare_task(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None,
-                 shards: list[list[list[SourcedClaim]]], task: Task) -> Packed:
-    """One rule's shard, compared and packed: what a worker does."""
+def shard_claims(splits: list[Split], task: Task) -> list[SourcedClaim]:
     rule, number = task
+    return splits[rule].shards[number]
+
+
+def compare_task(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None, splits: list[Split],
+                 task: Task) -> Packed:
+    """One rule's shard, compared and packed: what a worker does."""
     with paused_gc():  # as in a serial run: the collector would walk every claim again and again
-        return pack(compare_rules(corpus, [rules[rule]], focus, matched=[shards[rule][number]]))
+        return pack(compare_rules(corpus, [rules[task[0]]], focus, matched=[shard_claims(splits, task)]))
 
 
 def report_progress(progress: Progress | None, done: int, size: int, total: int) -> int:
@@ -96,21 +100,21 @@ class ProcessPool:
         global _SHARED
         if len(corpus.claims()) < PARALLEL_FROM:
             return compare_rules(corpus, rules, focus, progress)
-        shards = split_rules(corpus, rules, self.jobs * SHARDS_PER_JOB)
-        tasks = tasks_of(shards)
-        total, done = sum(len(shards[rule][number]) for rule, number in tasks), 0
+        splits = split_rules(corpus, rules, self.jobs * SHARDS_PER_JOB)
+        tasks = tasks_of(splits)
+        total, done = sum(len(shard_claims(splits, task)) for task in tasks), 0
         parts: dict[Task, Packed] = {}
-        _SHARED = (corpus, rules, focus, shards)
+        _SHARED = (corpus, rules, focus, splits)
         gc.freeze()  # the parent's objects stay out of the workers' collections: fewer pages copied
         try:
             with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
                 for task, packed in pool.imap_unordered(_compare_task, tasks):
                     parts[task] = packed
-                    done = report_progress(progress, done, len(shards[task[0]][task[1]]), total)
+                    done = report_progress(progress, done, len(shard_claims(splits, task)), total)
         finally:
             _SHARED = None
             gc.unfreeze()
-        return unpack((parts[task] for task in sorted(parts)), corpus.claims())
+        return unpack((parts[task] for task in sorted(parts)), corpus.claims(), sum(s.blocks for s in splits))
 
 
 def _compare_task(task: Task) -> tuple[Task, Packed]:

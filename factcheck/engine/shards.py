@@ -7,8 +7,9 @@ of every entity its evidence names), a pair met in two blocks is compared once, 
 matches look at every pair a claim is in. So blocks that share a claim go together: they are joined
 through their claims, and each joined group goes to the shard of the hash of the rule's id and the
 group's smallest claim key. A shard then holds whole connected parts of the rule's pairs, in the
-corpus's order, and the findings of all shards are exactly a serial run's. (A rule that blocks by
-quote text alone, FC201, has one block, so one shard.)
+corpus's order, and the findings of all shards are exactly a serial run's. The quote rule (FC201)
+blocks by quote text alone, so all its quotes are one block; they are joined through the lists its
+pairs are drawn from instead (each run of words, each speaker), which split it into many parts.
 
 A worker sends back only what the parent cannot rebuild: findings without their claims (the claim
 keys instead; `pack`), and the parent puts its own claims back (`unpack`).
@@ -20,7 +21,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from factcheck.engine.blocking import blocks_of
+from factcheck.engine.blocking import blocks_of, pairing_lists
 from factcheck.engine.engine import Compared
 from factcheck.engine.finding import Finding
 from factcheck.engine.grouping import connected_groups
@@ -34,14 +35,28 @@ def shard_of(rule_id: str, label: str, count: int) -> int:
     return int.from_bytes(digest, "big") % count
 
 
+@dataclass
+class Split:
+    """A rule's claims in shards, and the rule's blocks as a serial run counts them (the quote rule's
+    one block, split over several shards, is still one block)."""
+
+    shards: list[list[SourcedClaim]]
+    blocks: int
+
+
 def split_claims(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None,
-                 count: int) -> list[list[SourcedClaim]]:
-    """A rule's claims in `count` shards, each in the claims' order. A claim in no block pairs with
-    nothing and is in no shard. Blocks are taken without the keys a rule's comparator implies
-    (`implied_keys`), so one block of the rule, as the summary counts it, is never split."""
+                 count: int) -> Split:
+    """A rule's claims in `count` shards, each in the claims' order. Claims are joined through the
+    lists their pairs are drawn from (`pairing_lists`: a block, or for the quote rule each run of words'
+    and each speaker's quotes, whose whole lists then land in one shard, so each is drawn as in a
+    serial run); a claim in none pairs with nothing and is in no shard. Blocks are taken without the
+    keys a rule's comparator implies (`implied_keys`), so one block of the rule, as the summary counts
+    it, is never split by them."""
+    blocks = blocks_of(rule, claims, mentioned)
     links: list[tuple[str, str]] = []
-    for block in blocks_of(rule, claims, mentioned).values():
-        links.extend((block[0].key, item.key) for item in block)  # the first with itself: a block of one
+    for block in blocks.values():
+        for drawn in pairing_lists(rule, block):
+            links.extend((drawn[0].key, item.key) for item in drawn)  # the first with itself: a list of one
     group_of = connected_groups(links)
     label: dict[str, str] = {}
     for key, root in group_of.items():
@@ -53,7 +68,7 @@ def split_claims(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[So
         root = group_of.get(item.key)
         if root is not None:
             shards[shard[root]].append(item)
-    return shards
+    return Split(shards, len(blocks))
 
 
 @dataclass
@@ -71,14 +86,14 @@ def pack(compared: Compared) -> Packed:
     return Packed(light, keys)
 
 
-def unpack(parts: Iterable[Packed], claims: Iterable[SourcedClaim]) -> Compared:
-    """The shards' results as one, with this process's claims put back into the findings."""
+def unpack(parts: Iterable[Packed], claims: Iterable[SourcedClaim], blocks: int) -> Compared:
+    """The shards' results as one, with this process's claims put back into the findings, and the
+    rules' `blocks` (a block split over shards counts once: `Split.blocks`)."""
     by_key = {item.key: item for item in claims}
-    merged = Compared()
+    merged = Compared(blocks=blocks)
     for part in parts:
         merged.findings.extend(_with_claims(f, keys, by_key) for f, keys in zip(part.compared.findings, part.claim_keys))
         merged.linked.update(part.compared.linked)
-        merged.blocks += part.compared.blocks
         merged.pairs += part.compared.pairs
         merged.set_aside += part.compared.set_aside
     return merged

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import parallel, run_rules
-from factcheck.engine.blocking import blocks_of, evidence_mentions
+from factcheck.engine.blocking import blocks_of, evidence_mentions, pairing_lists
 from factcheck.engine.engine import compare_rules, rule_claims
 from factcheck.engine.shards import shard_of, split_claims
 from factcheck.load.corpus import load_corpus
@@ -43,10 +43,10 @@ def test_two_processes_give_the_serial_report(project: str, tmp_path: Path, monk
     merged: list[int] = []
     real_unpack = parallel.unpack
 
-    def counted(parts, claims):  # type: ignore[no-untyped-def]
+    def counted(parts, claims, blocks):  # type: ignore[no-untyped-def]
         parts = list(parts)
         merged.append(len(parts))
-        return real_unpack(parts, claims)
+        return real_unpack(parts, claims, blocks)
 
     monkeypatch.setattr(parallel, "unpack", counted)
     done: list[tuple[int, int]] = []
@@ -67,39 +67,54 @@ def test_shards_add_up_to_the_serial_comparison(project: str, tmp_path: Path) ->
     corpus = load_corpus([project_claims(project, tmp_path)])
     rules = load_rules([ROOT / "rules"])
     serial = compare_rules(corpus, rules)
-    shards = parallel.split_rules(corpus, rules, 7)
-    parts = [parallel.unpack([parallel.compare_task(corpus, rules, None, shards, task)], corpus.claims())
-             for task in parallel.tasks_of(shards)]
+    splits = parallel.split_rules(corpus, rules, 7)
+    parts = [parallel.unpack([parallel.compare_task(corpus, rules, None, splits, task)], corpus.claims(), 0)
+             for task in parallel.tasks_of(splits)]
     assert sum(1 for part in parts if part.pairs) > 1  # the work was really spread
     assert sorted(f.id for part in parts for f in part.findings) == sorted(f.id for f in serial.findings)
     assert sum(p.pairs for p in parts) == serial.pairs
-    assert sum(p.blocks for p in parts) == serial.blocks
+    assert sum(split.blocks for split in splits) == serial.blocks
     assert sum(p.set_aside for p in parts) == serial.set_aside
     assert set().union(*(p.linked for p in parts)) == serial.linked
 
 
 def test_blocks_that_share_a_claim_stay_in_one_shard(tmp_path: Path) -> None:
     """Unreviewed statements stand in several blocks; every block lands whole in one shard, with every
-    block it shares a claim with, in the claims' order, whatever the number of shards."""
+    block it shares a claim with, in the claims' order, whatever the number of shards (the quote
+    rule's one block: each run of words' and each speaker's quotes)."""
     corpus, rules = load_corpus([project_claims("unreviewed", tmp_path)]), load_rules([ROOT / "rules"])
     mentioned = evidence_mentions(corpus.entities)
     shared = 0
     for loaded, claims in zip(rules, rule_claims(corpus, rules)):
         blocks = list(blocks_of(loaded.rule, claims, mentioned).values())
         for count in (2, 3, 16):
-            shards = split_claims(loaded.rule, claims, mentioned, count)
+            shards = split_claims(loaded.rule, claims, mentioned, count).shards
             where = {item.key: number for number, shard in enumerate(shards) for item in shard}
             assert sum(len(s) for s in shards) == len(where)  # no claim in two shards
             for number, shard in enumerate(shards):
                 assert [c.key for c in shard] == [c.key for c in claims if where.get(c.key) == number]  # in order
-            for block in blocks:
-                assert len({where[item.key] for item in block}) == 1  # a block is never split
+            for block in blocks:  # a block is never split (the quote rule's: each list its pairs are drawn from)
+                for drawn in pairing_lists(loaded.rule, block):
+                    assert len({where[item.key] for item in drawn}) == 1
         seen: dict[str, int] = {}
         for block in blocks:
             for item in block:
                 seen[item.key] = seen.get(item.key, 0) + 1
         shared += sum(1 for n in seen.values() if n > 1)
     assert shared > 10  # the case this test is about: claims in two blocks or more
+
+
+def test_the_quote_rule_is_split_by_its_runs_of_words(tmp_path: Path) -> None:
+    """The quote rule's one block is many tasks: its quotes joined through the runs of words and the
+    speakers their pairs are drawn from, each task's pairs then drawn as in the whole block."""
+    corpus, rules = load_corpus([project_claims("generated", tmp_path)]), load_rules([ROOT / "rules"])
+    quotes = next(number for number, loaded in enumerate(rules) if loaded.rule.id == "FC201")
+    splits = parallel.split_rules(corpus, rules, 8)
+    assert splits[quotes].blocks == 1 and sum(1 for shard in splits[quotes].shards if shard) > 2
+    serial = compare_rules(corpus, [rules[quotes]])
+    parts = [compare_rules(corpus, [rules[quotes]], matched=[shard]) for shard in splits[quotes].shards if shard]
+    assert serial.pairs > 20 and sum(p.pairs for p in parts) == serial.pairs
+    assert sorted(f.id for p in parts for f in p.findings) == sorted(f.id for f in serial.findings)
 
 
 def test_shard_numbers_are_stable() -> None:

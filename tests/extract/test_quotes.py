@@ -228,3 +228,12 @@ def test_a_figure_in_the_second_sentence_of_a_quotation_is_the_speaker_s_not_a_c
     claims = run(text, "2019-08-23").claims_file.claims
     assert [c.kind for c in claims if c.kind != "quote"] == []
     assert any(c.kind == "quote" for c in claims)
+
+
+def test_she_is_the_person_named_since_the_last_quote_not_the_man_quoted_before(run):
+    # written for tests: Jeong was "he"; the next paragraph names Kang and quotes "she"
+    text = ('South Korean Defense Minister Jeong Kyeong-doo said the pact would end. "It is over," he said.\n\n'
+            'Foreign Minister Kang Kyung-wha told reporters that talks would go on. '
+            '"Nobody should expect a quick deal," she said.\n')
+    quotes = {c.value.text: c.value.speaker for c in run(text, "2019-08-23").claims_file.claims if c.kind == "quote"}
+    assert quotes == {"It is over": "jeong-kyeong-doo", "Nobody should expect a quick deal": "kang-kyung-wha"}

@@ -31,6 +31,7 @@ from factcheck.extract.document import Document, Sentence
 _CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as)\b|[;—]", re.IGNORECASE)
 _WORD = re.compile(r"[\w.’'\-]+")
 _ECHO_WINDOW = 30  # how many earlier quotes an echo may repeat (keeps long texts linear)
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _RANK = {"person": 0, "name": 1, "pronoun": 2, "role": 3, "organisation": 4, "country": 5, "group": 5}
 
 
@@ -86,6 +87,7 @@ class SpeakerFinder:
             (m.start, m.entity_id) for s in document.sentences for m in resolver.mentions(self.text, s.start, s.end)
             if m.kind == "person")
         self._speakers: list[tuple[int, int, Attribution]] = []  # (offset, line, attribution)
+        self._gender: dict[str, str] = {}  # speaker -> the pronoun that referred to them ("he"/"she")
         self._full_names: list[tuple[int, str]] = self._names_of_people()
 
     def _names_of_people(self) -> list[tuple[int, str]]:
@@ -280,6 +282,9 @@ class SpeakerFinder:
             earlier = self._earlier_speaker(agent)
             if earlier is None:
                 return None
+            gender = _GENDER.get(agent.name.casefold())
+            if gender:
+                self._gender.setdefault(earlier.speaker, gender)
             return _with(earlier, how=f"{how} ({agent.kind})", confidence=confidence - 0.1, role=None)
         if agent.kind in ("organisation", "country", "group"):
             role = self._org_role.match(self.text, agent.end, sentence.end)
@@ -311,7 +316,13 @@ class SpeakerFinder:
 
     def _earlier_speaker(self, agent: _Agent) -> Attribution | None:
         noun = agent.name.split()[-1].casefold() if agent.kind == "role" else None
+        gender = _GENDER.get(agent.name.casefold()) if agent.kind == "pronoun" else None
+        introduced = self._introduced_since(agent, gender) if agent.kind == "pronoun" else None
+        if introduced is not None:
+            return introduced
         for offset, _, attribution in reversed(self._speakers):
+            if gender and self._gender.get(attribution.speaker, gender) != gender:
+                continue  # "she said" after "he told S1 News": not him
             if offset < agent.start and (noun is None or (attribution.role and noun in attribution.role.casefold())):
                 return attribution
         people = self._recent_people(agent.start)
@@ -319,6 +330,26 @@ class SpeakerFinder:
             return Attribution(people[0], False, None, None, 0.6, "nearest person")
         if noun is not None and self._speakers:
             return self._speakers[-1][2]
+        return None
+
+    def _introduced_since(self, agent: _Agent, gender: str | None) -> Attribution | None:
+        """The person who opens the pronoun's sentence or the one before it, when named after the last
+        speaker's quote: 'Mayor Ilse Marhoven told residents ... "Nobody goes home ...," she said' is the
+        mayor, not the fire chief quoted a paragraph earlier."""
+        here = self.document.sentence_at(agent.start)
+        if here is None:
+            return None
+        last_quote = max((offset for offset, _, _ in self._speakers if offset < agent.start), default=-1)
+        for index in (here.index, here.index - 1):
+            if index < 0:
+                continue
+            sentence = self.document.sentences[index]
+            position = bisect.bisect_left(self._people, (sentence.start, ""))
+            if position < len(self._people) and self._people[position][0] < min(sentence.end, agent.start):
+                start, person = self._people[position]
+                opens = not re.search(r"[.;:!?\"“”]", self.text[sentence.start:start])
+                if start > last_quote and opens and self._gender.get(person, gender) == gender:
+                    return Attribution(person, False, None, None, 0.6, "person named since")
         return None
 
     def _recent_people(self, offset: int, limit: int = 12) -> list[str]:

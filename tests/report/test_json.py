@@ -53,7 +53,8 @@ def with_auto_unverified(report: Report) -> Report:
 def test_the_checked_in_schema_is_current() -> None:
     checked_in = ROOT / "schemas" / "report.schema.json"
     assert checked_in.read_text(encoding="utf-8") == report_schema_text(), \
-        "run: python -c 'from factcheck.schemas import report_schema_text as t; print(t(), end=\"\")' > schemas/report.schema.json"
+        "run: python -c 'from factcheck.schemas import report_schema_text as t; print(t(), end=\"\")' " \
+        "> schemas/report.schema.json"
     jsonschema.Draft202012Validator.check_schema(json.loads(checked_in.read_text(encoding="utf-8")))
 
 
@@ -161,7 +162,7 @@ def test_an_unverified_finding_leaves_out_only_what_follows_from_its_claim(seeds
         assert (claim["source"], claim["id"], claim["value"]) == (item.source_id, item.claim.id, finding.values[0])
         assert (claim["evidence"]["start"], claim["evidence"]["end"]) == (item.claim.evidence.start,
                                                                           item.claim.evidence.end)
-        assert all(claim[name] is not None for name in ("event", "modality", "qualifier", "confidence") if name in claim)
+        assert all(claim[name] is not None for name in json_format.OPTIONAL_CLAIM_FIELDS if name in claim)
         checked += 1
     assert checked == 65
     auto = [f for f in data["findings"] if f["verdict"] == "unverified" and f["claims"][0]["status"] == "auto"]

@@ -143,7 +143,7 @@ def _duration(document: Document, value: Value) -> Finding | None:
     duration = expression.duration
     if expression.form == "sentence":
         return _prison_term(document, value)
-    lasted = _lasted_event(document, value)
+    lasted = _lasted_event(document, value) if expression.form != "allowed" else None
     if lasted is not None:
         governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
         prop: str = "lasted"
@@ -158,6 +158,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
         else:
             cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
                                  document.vocabulary)
+            if expression.form == "allowed":  # "given 72 hours to leave": what the reader found says it
+                cue = next((c for c in cues.duration_properties if c.property == "time_allowed"), cue)
             if cue is None and expression.form == "ago":
                 cue = governed.cue
         if cue is None or cue.property not in document.vocabulary:

@@ -71,9 +71,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
                         rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     # A time allowed: "gave Korvel 60 days to put its security in order", "were given 48 hours to pack up".
-    ("allowed", re.compile(rf"\b(?i:given|gave|gives|giving|has|have|had)\s+(?:(?:[A-Z][\w’'-]*|them|him|her|it|us)\s+){{0,2}}"
-                           rf"(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour|day|week|month|year))s?\b"
+    ("allowed", re.compile(rf"\b(?i:given|gave|gives|giving|has|have|had)\s+(?:(?:[A-Z][\w’'-]*|them|him|her|it|us|"
+                           rf"the\s+(?:two\s+)?\w+)\s+){{0,2}}"
+                           rf"(?P<n>{NUMBER}|an?)\s+(?i:(?P<unit>minute|hour|day|week|month|year))s?\b"
                            rf"(?=\s+(?:to|in\s+which\s+to)\s+[a-z])")),
+    # "set an 18-month deadline", "a 72-hour ultimatum": the time allowed, told as the deadline's length
+    ("allowed", re.compile(rf"\b(?P<n>{NUMBER})[-\s](?i:(?P<unit>minute|hour|day|week|month|year))s?"
+                           rf"(?=\s+(?:deadline|ultimatum|grace\s+period|time\s+limit)\b)")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?P<weekday>{WEEKDAY_NAME[3:-1]})\b")),
@@ -151,8 +155,10 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
     if form in ("length", "length_word", "lasted"):
         return _length(form, span, groups)
     if form == "allowed":  # the time allowed starts at its number: "given" is the cue before it
-        span, form = (match.start("n"), match.end()), "span"
-    if form in ("age", "ago", "span"):
+        span = (match.start("n"), match.end())
+        if groups["n"].casefold() in ("a", "an"):  # "gave the two governments a year to agree"
+            groups = {**groups, "n": "one"}
+    if form in ("age", "ago", "span", "allowed"):
         amount = parse_number(groups["n"])
         if not amount or amount <= 0:
             return []

@@ -23,6 +23,7 @@ def lasted(extraction) -> list[tuple]:
     ("The meeting is planned to last two hours.\n", (2, "hour", None, "talks", "planned")),
     ("The ferry sank within 10 minutes.\n", (10, "minute", None, "sink", None)),
     ("Seoul will suspend its tariffs for 90 days.\n", (90, "day", None, "pause", None)),
+    ("Japan won a case that had dragged on for five and a half years.\n", (5.5, "year", None, "case", None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]
@@ -91,6 +92,8 @@ def test_a_length_before_any_noun_is_the_length_of_what_it_names(run):
     ("South Korea must answer Japan within 90 days, the ruling says.\n", (90, "day")),
     ("South Korea said six Japanese diplomats were given 48 hours to pack up.\n", (48, "hour")),
     ("The Pentagon has been given six months to deliver its conclusions.\n", (6, "month")),
+    ("Japan froze new exports and gave the two governments a year to agree.\n", (1, "year")),
+    ("The Pentagon set an 18-month deadline for the talks.\n", (18, "month")),
 ])
 def test_a_time_allowed_is_its_length_whatever_the_modality(run, text, expected):
     # written for tests: "must fix within" (an obligation) and "gave ... 60 days" (done) tell one term

@@ -18,8 +18,8 @@ same fact only when:
    dates, an event of a property that happens once: talks and calls recur), or both
    say what they count and it matches, or both texts date the value to the same day or month, or
    once) and the subject is a thing, not an actor. Two counts of one thing dated to the same day
-   need no context at all, nor two dates of the subject event itself (`took_place_on` by a noun
-   the subject's names hold: "the detention on 10 September" of `kovit-arrest`); two figures whose
+   need no context at all, nor two dates of the subject event itself (`took_place_on` naming no
+   other event: "the detention on 10 September" of `kovit-arrest`); two figures whose
    own clauses share no word need a matching key.
 
 The thresholds are rule parameters (`same_fact:` in a rule file, `SameFact`). The test is one
@@ -35,7 +35,7 @@ from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuantityValue, QuoteValue
-from factcheck.model.words import content_words, stem
+from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
@@ -101,14 +101,14 @@ def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
 
 
 def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
-    """The claim dates its subject itself: when the event took place (`took_place_on`), by a noun its
-    names hold: "the detention on 10 September" and "arrested Kovit on September 12" of `kovit-arrest`
-    ("Arrest of Lieutenant Colonel Andrej Kovit"). An event takes place once, so the words around the
-    two dates need not be alike; a noun the names lack ("an exchange" of `pelna-mortar-strike`) is not
-    the subject's own date and is left to the context."""
+    """The claim dates its subject itself: when the event took place (`took_place_on`) with no other
+    event named, which extraction gives when the event's noun is among the subject's names: "the
+    detention on 10 September" and "arrested Kovit on September 12" of `kovit-arrest` ("Arrest of
+    Lieutenant Colonel Andrej Kovit"). An event takes place once, so the words around the two dates need
+    not be alike; a noun the names lack ("an exchange" of `pelna-mortar-strike`) is not the subject's own
+    date and is left to the context."""
     claim = item.claim
-    return (claim.kind == "date" and claim.property == _ONCE and claim.event is not None
-            and stem(claim.event) in index.subject_words(claim.subject))
+    return claim.kind == "date" and claim.property == _ONCE and claim.event in (None, claim.subject)
 
 
 def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) -> bool:
@@ -212,7 +212,7 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
     if _same_stated_moment(a, b) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
-        return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself ({a.claim.event})")
+        return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")
     score = index.similarity(a, b)
     is_keyed = _keyed(a, b, index)
     threshold, keyed = (params.min_context_keyed, " (same key)") if is_keyed else (params.min_context, "")

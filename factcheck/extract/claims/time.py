@@ -130,6 +130,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         else governed.event
     if dated is not None:
         event = dated[0]
+    if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):
+        event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
     return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date),
                    evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
                    qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
@@ -317,6 +319,18 @@ def _given_to(document: Document, value: Value) -> Mention | None:
         start = clause.start if clause is not None and clause.role == "main" else sentence.start
         return next((m for m in mentions if m.start >= start), None)
     return None
+
+
+def _names_the_event(document: Document, subject: str, key: str) -> bool:
+    """Whether the subject's names hold a word of the event's noun group (`dated_nouns`): `kovit-arrest`
+    ("Arrest of Lieutenant Colonel Andrej Kovit") for an arrest or a detention, `corran-sea-judgment`
+    ("Corran Sea judgment") for a ruling or a verdict."""
+    entity = document.resolver.index.get(subject)
+    if entity is None:
+        return False
+    words = {w for w, k in document.cues.dated_nouns.items() if k == key} | {key}
+    named = {w.casefold() for name in entity.names() for w in re.findall(r"[\w-]+", name)}
+    return bool(words & named)
 
 
 def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] | None:

@@ -71,15 +71,16 @@ def verb_key(verb: str) -> str:
     return stem
 
 
-def _keyed_synonyms(verbs: Mapping[str, str]) -> Mapping[str, str]:
+def _keyed_synonyms(verbs: Mapping[str, str], *, keep: bool = False) -> Mapping[str, str]:
     """The lexicon's verbs (base forms: "rebuff" -> "reject") by the key `verb_key` gives their past
-    tense ("rebuffed" -> "rebuf"), so that a verb and its lexicon entry meet."""
-    return _synonym_keys(frozenset(verbs.items())) if verbs else {}
+    tense ("rebuffed" -> "rebuf"), so that a verb and its lexicon entry meet; with `keep`, each maps to
+    the lexicon's own key ("ruled" -> "verdict"), not a verb key."""
+    return _synonym_keys(frozenset(verbs.items()), keep) if verbs else {}
 
 
 @lru_cache(maxsize=8)
-def _synonym_keys(verbs: frozenset[tuple[str, str]]) -> dict[str, str]:
-    return {verb_key(_past(word)): verb_key(_past(kept)) for word, kept in verbs}
+def _synonym_keys(verbs: frozenset[tuple[str, str]], keep: bool) -> dict[str, str]:
+    return {verb_key(_past(word)): kept if keep else verb_key(_past(kept)) for word, kept in verbs}
 
 
 def _past(base: str) -> str:
@@ -99,7 +100,7 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
     and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`).
     A verb of an event that takes place once (`once`: the `dated_nouns`, "arrested", "collapsed",
     "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday"."""
-    verbs, objects, once = _keyed_synonyms(verbs or {}), objects or {}, once or {}
+    verbs, objects, once = _keyed_synonyms(verbs or {}), objects or {}, _keyed_synonyms(once or {}, keep=True)
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):
         word = match.group()

@@ -63,3 +63,9 @@ def test_a_verb_of_an_event_that_takes_place_once_dates_it_like_its_noun(run):
     # written for tests: "detained" is "arrested" (open_synonyms), and an arrest is a dated noun
     assert took_place(run("Police detained the officer on Thursday in Brenna.\n", "2026-09-11")) == [
         ("arrest", "2026-09-10")]
+
+
+def test_a_court_ruled_on_the_day_of_its_ruling(run):
+    # written for tests: "ruled on Wednesday" dates the ruling, as "its judgment on October 6" does
+    assert took_place(run("Lawmakers want Seoul to leave the court after the court ruled on Wednesday that the "
+                          "islands belong to Japan.\n", "2026-10-08")) == [("verdict", "2026-10-07")]

@@ -51,11 +51,14 @@ def key_of(rule: Rule, item: SourcedClaim, pair_key: PairKey) -> str | None:
     return None
 
 
-def shingles(text: str, size: int) -> set[str]:
+def shingles(text: str, size: int) -> list[str]:
+    """A quote's runs of `size` words, each once, in the order they appear: quotes are paired in
+    this order, so it must not be a set's, which changes from process to process (string hashing),
+    and with it the order of a finding's pairs and explanation."""
     words = [word for word in normalize_quote(text).split() if word != "..."]  # an ellipsis joins nothing
     if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return [" ".join(words)] if words else []
+    return list(dict.fromkeys(" ".join(words[i:i + size]) for i in range(len(words) - size + 1)))
 
 
 def _block_keys(rule: Rule, item: SourcedClaim, exact: list[PairKey],

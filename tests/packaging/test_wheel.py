@@ -63,7 +63,7 @@ def test_the_wheel_carries_the_rules_the_init_files_and_absolute_doc_links(wheel
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
     rules = [n for n in names if n.startswith("factcheck/data/rules/")]
-    assert len([n for n in rules if not n.endswith(".test.yaml")]) == 8 and len(rules) == 16
+    assert len([n for n in rules if not n.endswith(".test.yaml")]) == 9 and len(rules) == 18
     assert "factcheck/data/init/factcheck.toml" in names
     assert "Project-URL: Repository, https://" in metadata
     relative = re.findall(r"\]\((?!https?://|#)([^)]+)\)", metadata)

@@ -238,6 +238,10 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         return f"{_lemma(nouns[-1].casefold())} speed" if nouns else "speed"
     if _MOVED.search(before):  # "troops pull back five kilometres from the border": how far they move
         return "distance moved"
+    if _RESIZED.search(before):  # "the evacuation zone around the plant was widened to three kilometres"
+        sentence = document.sentences[value.sentence]
+        if _ZONE.search(document.text, sentence.start, value.start):
+            return "radius"
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
@@ -245,6 +249,9 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
 
 
 _SPEEDS = frozenset(("km/h", "mph"))
+_RESIZED = re.compile(r"\b(?:widened|extended|expanded|enlarged|increased|reduced|narrowed|cut|set)\s+(?:to|at)\s+"
+                      r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+_ZONE = re.compile(r"\b(?:zone|radius|cordon|perimeter|exclusion\s+area)\b", re.IGNORECASE)
 _AREA_UNITS = frozenset(("km2", "sq mi", "ha", "acre"))
 _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.

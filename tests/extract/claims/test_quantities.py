@@ -209,3 +209,10 @@ def test_a_cap_is_not_the_fine_and_a_hyphenated_sum_is_read(run):
     assert found[5e6][2] == "maximum fine"
     found = figures(run("The regulator's 4.2 million-crown fine came six weeks after the fire.\n", "2026-11-01"))
     assert found[4.2e6][2] == "fine"
+
+
+def test_a_zone_widened_to_a_length_is_its_radius(run):
+    # written for tests
+    found = figures(run("The evacuation zone around the plant was widened to three kilometres on Wednesday.\n",
+                        "2026-09-09"))
+    assert found[3.0][2] == "radius"

@@ -54,3 +54,20 @@ def test_the_refusal_fails_the_gate_with_a_located_error(repo: Path, monkeypatch
     assert f"claims/flood-wire.yaml:{line_of(flood, 'expiry-0')}: error: FC101 block gsomia · expires_on holds 62" \
         in result.output
     assert "1 block too large to compare" in result.output
+
+
+def test_a_large_block_of_the_corpus_is_sized_by_the_pairs_with_a_changed_claim(repo: Path) -> None:
+    """30 unchanged sources give one date of one fact (435 pairs among them, judged when they landed);
+    one changed source adds one more: 30 pairs to compare, under a limit of 100. Not bounded, not refused."""
+    from tests.gate.repo import date_claim, write_source
+
+    text = "The intelligence pact will expire on Nov. 23, 2019.\n"
+    for number in range(31):
+        write_source(repo, f"archive-{number:02d}", text,
+                     [date_claim("expiry", "2019-11-23", "The intelligence pact will expire on Nov. 23, 2019")])
+    corpus = load_corpus([Path("claims")])
+    rules = load_rules([Path("rules")])
+    kept, bounds = bound_blocks(corpus, rules, {"archive-30"}, limit=100)
+    assert bounds == () and kept is corpus
+    _, [block] = bound_blocks(corpus, rules, None, limit=100)  # every source compared: every pair counts
+    assert block.pairs > 435

@@ -59,6 +59,19 @@ class ContextIndex:
         return item.claim.property in self._once
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
+    def year_in_name(self, subject: str) -> re.Pattern[str] | None:
+        """A pattern of the subject's names with a year written into them, the year as group `year`:
+        "the 1961 Treaty of Saltmere", "the Saltmere treaty of 1967", "the 2015 Paris Agreement"."""
+        entity = self._entities.get(subject)
+        if entity is None or entity.kind.value in ACTOR_KINDS:
+            return None
+        names = "|".join(re.escape(n) for n in sorted(entity.names(), key=len, reverse=True) if n.strip())
+        if not names:
+            return None
+        return re.compile(rf"\b(?P<year>1[5-9]\d\d|20\d\d)\s+(?:[A-Za-z-]+\s+)?(?:{names})\b"
+                          rf"|\b(?:{names})\s+(?:of|from|in)\s+(?P<year2>1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one index per run; entity names do not change during it
     def subject_words(self, subject: str) -> frozenset[str]:
         entity = self._entities.get(subject)
         names = [subject.replace("-", " ")] + (entity.names() if entity is not None else [])

@@ -111,6 +111,21 @@ def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
     return claim.kind == "date" and claim.property == _ONCE and claim.event in (None, claim.subject)
 
 
+def _year_in_its_name(item: SourcedClaim, index: ContextIndex) -> bool:
+    """The claim's year is written into its subject's name in its evidence: "the 1961 Treaty of
+    Saltmere", "the Saltmere treaty of 1967". Such a year is the thing's own (signed, adopted), so two of
+    them are one fact however different the sentences around them."""
+    claim = item.claim
+    value = claim.value
+    if claim.kind != "date" or not index.happens_once(item) or not hasattr(value, "date"):
+        return False
+    pattern = index.year_in_name(claim.subject)
+    if pattern is None:
+        return False
+    year = str(value.date.year)
+    return any(year in (m.group("year"), m.group("year2")) for m in pattern.finditer(claim.evidence.text))
+
+
 def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) -> bool:
     """Both texts date the value themselves ("by Thursday morning"), to the same day; with
     `months`, to the same month is enough ("inflation in August")."""
@@ -211,6 +226,8 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, "")
     if _same_stated_moment(a, b) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
+    if _year_in_its_name(a, index) and _year_in_its_name(b, index) and a.claim.subject == b.claim.subject:
+        return SameFactResult(True, 1.0, f"same fact: both write the year into the name of {a.claim.subject}")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")
     score = index.similarity(a, b)

@@ -237,3 +237,20 @@ def test_two_dates_of_the_subject_event_itself_need_no_likeness_of_context() -> 
     }, entities=entities)
     [finding] = conflicts(run_rules(corpus, RULES))
     assert "both date moon-abe-summit itself" in finding.explanation
+
+
+def test_a_year_written_into_the_name_of_an_agreement_is_its_own() -> None:
+    # written for tests: two sentences that share nothing but the treaty's name and a year in it
+    def signed(claim_id: str, year: str, sentence: str) -> dict:
+        return {"id": claim_id, "kind": "date", "subject": "saltmere-treaty", "property": "signed_on",
+                "value": {"date": year}, "status": "auto", "confidence": 0.7,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+    entities = [{"id": "saltmere-treaty", "kind": "agreement", "name": "Treaty of Saltmere",
+                 "aliases": ["Saltmere treaty"]}]
+    corpus = build_corpus({
+        "a": ("2026-10-06", [signed("t", "1961", "Judges rejected the argument built on the 1961 Treaty of Saltmere.")]),
+        "b": ("2026-10-06", [signed("t", "1967", "The Saltmere treaty of 1967 drew the land border near the coast.")]),
+    }, entities=entities)
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "both write the year into the name of saltmere-treaty" in finding.explanation

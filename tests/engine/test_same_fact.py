@@ -222,10 +222,13 @@ def test_whose_diplomats_are_counted_keeps_two_expulsions_apart() -> None:
     assert conflicts(report) == [] and report.summary.different_facts == 1
 
 
+def unreviewed_date(subject: str, property_id: str, day: str, sentence: str) -> dict:
+    return {"id": "x", "kind": "date", "subject": subject, "property": property_id, "value": {"date": day},
+            "status": "auto", "confidence": 0.8, "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
 def took_place(claim_id: str, day: str, sentence: str) -> dict:
-    return {"id": claim_id, "kind": "date", "subject": "moon-abe-summit", "property": "took_place_on",
-            "value": {"date": day}, "status": "auto", "confidence": 0.85,
-            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    return unreviewed_date("moon-abe-summit", "took_place_on", day, sentence)
 
 
 def test_two_dates_of_the_subject_event_itself_need_no_likeness_of_context() -> None:
@@ -242,9 +245,7 @@ def test_two_dates_of_the_subject_event_itself_need_no_likeness_of_context() -> 
 def test_a_year_written_into_the_name_of_an_agreement_is_its_own() -> None:
     # written for tests: two sentences that share nothing but the treaty's name and a year in it
     def signed(claim_id: str, year: str, sentence: str) -> dict:
-        return {"id": claim_id, "kind": "date", "subject": "saltmere-treaty", "property": "signed_on",
-                "value": {"date": year}, "status": "auto", "confidence": 0.7,
-                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+        return unreviewed_date("saltmere-treaty", "signed_on", year, sentence)
 
     entities = [{"id": "saltmere-treaty", "kind": "agreement", "name": "Treaty of Saltmere",
                  "aliases": ["Saltmere treaty"]}]

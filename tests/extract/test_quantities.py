@@ -74,3 +74,10 @@ def test_a_part_of_a_whole_whose_size_is_not_given(run):
 def test_a_count_followed_by_a_time_preposition(run):
     text = "Monitors counted 17 breaches during the first week of the truce.\n"
     assert amounts(run, text, "2026-09-23") == [(17.0, "breach", None)]
+
+
+def test_amounts_of_data_in_gigabytes(run):
+    # written for tests: "1.2 terabytes" and "1,200 GB" are one amount
+    assert amounts(run("The hackers stole 1.2 terabytes of data from the ministry.\n", "2026-05-02")) == [
+        (1200.0, "GB", None)]
+    assert amounts(run("They published about 400 GB of files on Friday.\n", "2026-05-02")) == [(400.0, "GB", "about")]

@@ -229,6 +229,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
         noun = _lemma(nearest.group(1).casefold())
         return f"{_MEASURED.get(noun, noun)} magnitude"
+    if value.reading.unit == "GB":  # "stole 1.2 terabytes of data": an amount of data
+        return "data"
     if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area
         owner = _area_owner(document, value)
         return f"area {owner}" if owner else None

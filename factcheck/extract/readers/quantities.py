@@ -130,6 +130,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return None
     if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
         unit = _LENGTHS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
+        if unit in _DATA_SCALE:
+            amount, unit = amount * _DATA_SCALE[unit], "GB"
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"
@@ -186,7 +188,11 @@ _LENGTHS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour":
             # areas: "21,700 square kilometres", "27,100 km²", "8,400 sq mi", "300 hectares"
             "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",
             "square km": "km2", "sq km": "km2", "km2": "km2", "km²": "km2", "square miles": "sq mi",
-            "square mile": "sq mi", "sq mi": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre"}
+            "square mile": "sq mi", "sq mi": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre",
+            # amounts of data: "1.2 terabytes", "400 GB", scaled to gigabytes below
+            "terabytes": "TB", "terabyte": "TB", "tb": "TB", "gigabytes": "GB", "gigabyte": "GB", "gb": "GB",
+            "megabytes": "MB", "megabyte": "MB", "mb": "MB"}
+_DATA_SCALE = {"TB": 1000.0, "GB": 1.0, "MB": 0.001}  # to gigabytes, so "1.2 TB" and "1,200 GB" compare
 _LENGTH_UNITS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_LENGTHS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "

@@ -78,6 +78,6 @@ def test_a_count_followed_by_a_time_preposition(run):
 
 def test_amounts_of_data_in_gigabytes(run):
     # written for tests: "1.2 terabytes" and "1,200 GB" are one amount
-    assert amounts(run("The hackers stole 1.2 terabytes of data from the ministry.\n", "2026-05-02")) == [
+    assert amounts(run, "The hackers stole 1.2 terabytes of data from the ministry.\n", "2026-05-02") == [
         (1200.0, "GB", None)]
-    assert amounts(run("They published about 400 GB of files on Friday.\n", "2026-05-02")) == [(400.0, "GB", "about")]
+    assert amounts(run, "They published about 400 GB of files on Friday.\n", "2026-05-02") == [(400.0, "GB", "about")]

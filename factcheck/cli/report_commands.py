@@ -143,8 +143,9 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
                             width=output_width(to_terminal), show_unverified=not hide_unverified,
                             failing_verdicts=fail_on.verdicts, rules=tuple(r.rule for r in rules))
     if output:
+        # JSON as it is encoded, a batch of findings at a time: the file's text is never one string
         is_json = format_name == "json"
-        text = json_format.render(result, context, indent) if is_json else render(result, format_name, context)
+        text = json_format.chunks(result, context, indent) if is_json else render(result, format_name, context)
         write_output(output, text, inputs=inputs)
         s = result.summary
         click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)

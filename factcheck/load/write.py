@@ -84,12 +84,15 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Replace `path` with `text` in one step: a crash leaves the old file or the new one, never half.
 
-    The text goes to a temporary file in the same directory, is flushed to disk, then renamed over
-    `path`. A replaced file keeps its mode; a new one gets the user's umask. A symlink is written
-    through (the link stays). Any failure is a `WriteError`, with `path` as it was."""
+    `text` is one string or pieces of it (a report written as it is encoded: memory stays flat with
+    the output's size). It goes to a temporary file in the same directory, is flushed to disk, then
+    renamed over `path`. A replaced file keeps its mode; a new one gets the user's umask. A symlink is
+    written through (the link stays). Any failure to write is a `WriteError`; an error raised while
+    making a piece is raised as it is (it is not the file's). Either way `path` is as it was and the
+    temporary file is removed."""
     try:
         target = Path(os.path.realpath(path)) if path.is_symlink() else path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,21 +103,45 @@ def write_atomic(path: Path, text: str) -> None:
         raise WriteError(path, "Not a directory: a file stands where its folder should be") from None
     except OSError as error:
         raise WriteError(path, error.strerror or str(error)) from None
+    pieces = _Pieces(text)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             os.fchmod(stream.fileno(), existing.st_mode & 0o7777 if existing else _new_file_mode())
             if existing and (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
                 _keep_owner(stream.fileno(), existing)
-            stream.write(text)
+            stream.writelines(pieces)  # each piece written as it comes, none kept
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, (OSError, UnicodeError)):
+        if isinstance(error, (OSError, UnicodeError)) and not pieces.failed:
             raise WriteError(path, getattr(error, "strerror", None) or str(error)) from None
         raise
     _sync_directory(target.parent)
+
+
+class _Pieces:
+    """The pieces of a text, each made as it is written; `failed` says that making one raised (that
+    error is the caller's, not the file's: an OSError there is not a `WriteError`)."""
+
+    def __init__(self, text: str | Iterable[str]) -> None:
+        self._text, self.failed = text, False
+
+    def __iter__(self) -> Iterator[str]:
+        if isinstance(self._text, str):
+            yield self._text
+            return
+        iterator = iter(self._text)
+        while True:
+            try:
+                piece = next(iterator)
+            except StopIteration:
+                return
+            except BaseException:
+                self.failed = True
+                raise
+            yield piece
 
 
 def _keep_owner(handle: int, existing: os.stat_result) -> None:

@@ -142,12 +142,12 @@ class FocusedLoad:
             asked = positions + ([-1] if number not in self.parsed else [])
             parts = self.cache.parts(number, os.path.abspath(vouched.listed), vouched.row.claims_sha, asked)
             if len(parts) != len(asked):
-                raise _Unusable(f"the cache lost parts of {vouched.listed}")
+                raise Unusable(f"the cache lost parts of {vouched.listed}")
             if number not in self.parsed:
                 try:
                     source = Source.model_validate_json(parts[-1][1])
                 except ValidationError as error:
-                    raise _Unusable(f"a cached source of {vouched.listed} does not validate: {error}") from None
+                    raise Unusable(f"a cached source of {vouched.listed} does not validate: {error}") from None
                 self.parsed[number] = (source, display_path(vouched.listed))
             for position in positions:
                 bodies.append(parts[position][1])
@@ -155,7 +155,7 @@ class FocusedLoad:
         try:
             claims = _CLAIMS.validate_json("[" + ",".join(bodies) + "]")
         except ValidationError as error:
-            raise _Unusable(f"a cached claim does not validate: {error}") from None
+            raise Unusable(f"a cached claim does not validate: {error}") from None
         for (number, position, line), claim in zip(owners, claims):
             source, shown = self.parsed[number]
             self.picked.setdefault(number, {})[position] = SourcedClaim(claim, source, shown, line)
@@ -179,8 +179,8 @@ class FocusedLoad:
         return documents
 
 
-class _Unusable(Exception):
-    """The cache cannot serve this run after all: the gate reads everything."""
+class Unusable(Exception):
+    """The cache cannot serve this run after all (a part missing or not verifying): the gate reads everything."""
 
 
 def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], entities_path: Path | None,
@@ -191,7 +191,7 @@ def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], enti
     cache = open_cache(cache_context(corpus_paths, entities_path))
     try:
         return _focused_load(cache, root, corpus_paths, changed, entities_path, rules)
-    except (_Unusable, GateError):
+    except (Unusable, GateError):
         cache.close()
         return None
 
@@ -199,7 +199,7 @@ def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], enti
 def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], changed: list[Path],
                   entities_path: Path | None, rules: list[LoadedRule]) -> FocusedLoad | None:
     if cache.connection is None:
-        raise _Unusable("no cache")
+        raise Unusable("no cache")
     view = _git_view(root)
     order = claims_files_in(corpus_paths)
     place = _Locator()
@@ -211,7 +211,7 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
             part = load_corpus(corpus_paths, entities_path=entities_path, cache=True,
                                only=unindexed[start:start + BATCH_FILES])
         except ProblemsError:
-            raise _Unusable("invalid claims files: a full load reports every problem") from None
+            raise Unusable("invalid claims files: a full load reports every problem") from None
         _index(cache, part, view, root.resolve())
         cache.flush()
     if unindexed:
@@ -221,7 +221,7 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
     _index(cache, read, view, root.resolve())
     ids = [v.row.source_id for v in vouched.values()] + [d.claims_file.source.id for d in read.documents]
     if len(set(ids)) != len(ids):
-        raise _Unusable("a source id is used twice: a full load says where")
+        raise Unusable("a source id is used twice: a full load says where")
     changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
     return FocusedLoad(cache, rules, order, read, vouched, changed_sources)
 

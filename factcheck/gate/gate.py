@@ -55,7 +55,7 @@ from factcheck.gate.changes import (
     touched,
 )
 from factcheck.gate.complete import complete_findings, whole_corpus_summary
-from factcheck.gate.focused import FocusedLoad, focused_load
+from factcheck.gate.focused import FocusedLoad, Unusable, focused_load
 from factcheck.gate.errors import GateError
 from factcheck.load import ProblemsError, claims_files_in, load_corpus
 from factcheck.load.reviewed import reviewed_only
@@ -185,6 +185,8 @@ def run_gate(request: GateRequest) -> GateResult:
     if staged is not None:
         try:  # only the claims connected to the changed ones, deleted ones and earlier versions (focused.py)
             corpus = staged.corpus([*restored.values(), *_earlier(request, root, changed)])
+        except Unusable:
+            corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)
         finally:
             staged.cache.close()
     assert corpus is not None

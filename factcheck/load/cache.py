@@ -48,7 +48,7 @@ from factcheck.load.paths import project_root
 
 CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
-FORMAT = "4"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
+FORMAT = "5"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
 _BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)
 
@@ -132,9 +132,11 @@ class ClaimsCache:
         self.pending_blobs.append((object_id, sha, size, self._mac(fields)))
 
     def indexed(self) -> dict[str, tuple[int, str]]:
-        """Path -> (file number, claims sha) of every file whose terms are stored under this context."""
-        rows = self._select("SELECT id, path, claims_sha FROM indexed WHERE context = ?", (self.context,))
-        return {str(path): (int(number), str(sha)) for number, path, sha in rows}
+        """Path -> (file number, claims sha) of every file whose terms and parts were stored under this
+        context with this key (another key's parts would not verify: such a file is indexed again)."""
+        rows = self._select("SELECT id, path, claims_sha, mac FROM indexed WHERE context = ?", (self.context,))
+        return {str(path): (int(number), str(sha)) for number, path, sha, mac in rows
+                if hmac.compare_digest(str(mac), self._mac((str(path), str(sha), self.context)))}
 
     def store_terms(self, claims_path: str, claims_sha: str, terms: list[tuple[int, int]],
                     parts: list[tuple[int, int, str]]) -> None:
@@ -196,8 +198,10 @@ class ClaimsCache:
                 for claims_path, claims_sha, terms, parts in index:
                     # A new number each time: the old file's term rows are left pointing at nothing.
                     self.connection.execute("DELETE FROM indexed WHERE path = ?", (claims_path,))
-                    number = self.connection.execute("INSERT INTO indexed (path, claims_sha, context) VALUES (?, ?, ?)",
-                                                      (claims_path, claims_sha, self.context)).lastrowid
+                    number = self.connection.execute(
+                        "INSERT INTO indexed (path, claims_sha, context, mac) VALUES (?, ?, ?, ?)",
+                        (claims_path, claims_sha, self.context, self._mac((claims_path, claims_sha, self.context)))
+                    ).lastrowid
                     self.connection.executemany("INSERT OR IGNORE INTO terms VALUES (?, ?, ?)",
                                                 ((term, number, position) for term, position in terms))
                     self.connection.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
@@ -286,7 +290,7 @@ _TABLES = {
     "files": "(path TEXT PRIMARY KEY, claims_sha TEXT, text_path TEXT, text_sha TEXT, context TEXT, source_id TEXT, "
              "claims TEXT, model_sha TEXT, lines_sha TEXT, model TEXT, lines TEXT, mac TEXT)",
     "blobs": "(oid TEXT PRIMARY KEY, sha TEXT, size INTEGER, mac TEXT)",
-    "indexed": "(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE, claims_sha TEXT, context TEXT)",
+    "indexed": "(id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT UNIQUE, claims_sha TEXT, context TEXT, mac TEXT)",
     "terms": "(term INTEGER, file INTEGER, position INTEGER, PRIMARY KEY (term, file, position)) WITHOUT ROWID",
     "parts": "(file INTEGER, position INTEGER, line INTEGER, body TEXT, mac TEXT, PRIMARY KEY (file, position)) "
              "WITHOUT ROWID",

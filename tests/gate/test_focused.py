@@ -207,3 +207,26 @@ def test_a_cache_committed_in_the_pull_request_is_never_trusted(generated: Path,
     assert outcome(gated(GateRequest(base="main"))) == expected
     assert len(spy.read) == 61  # nothing came from the committed cache
     shutil.rmtree(checkout)
+
+
+def test_another_key_indexes_again(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache indexed under one key (another user, a runner that lost its key) is indexed again under
+    the next key: its parts would not verify (found at 1M claims: 'the cache lost parts')."""
+    expected = outcome(gated(GateRequest(base="main", cache=False)))
+    gated(GateRequest(base="main"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-key"))
+    spy = Spy(monkeypatch)
+    assert outcome(gated(GateRequest(base="main"))) == expected
+    assert len(spy.read) == 61
+    assert outcome(gated(GateRequest(base="main"))) == expected
+    assert spy.focused and spy.read == []
+
+
+def test_parts_gone_from_the_cache_mean_a_full_load(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = outcome(gated(GateRequest(base="main", cache=False)))
+    gated(GateRequest(base="main"))
+    with sqlite3.connect(generated / CACHE_FOLDER / CACHE_FILE) as connection:
+        connection.execute("DELETE FROM parts WHERE position >= 0")
+    spy = Spy(monkeypatch)
+    assert outcome(gated(GateRequest(base="main"))) == expected
+    assert spy.claims > 2_900  # the whole corpus, read from the cache's files rows

@@ -1,7 +1,9 @@
 """`run_gate`: the one way in to the CI gate. Given what changed, it says whether the change may land.
 
 It finds the changed claims files (given, or from git), loads the rules (from the base revision, so a
-pull request cannot weaken the rules that judge it), loads the whole corpus (every file must be valid),
+pull request cannot weaken the rules that judge it), loads the whole corpus (every file must be valid;
+with the cache and git, unchanged files are vouched for unread and only the claims that can pair with
+the changed ones are read: focused.py),
 compares only the pairs that involve a changed source (`run_rules(focus_sources=...)`: the rest of the
 corpus was judged when it landed), applies the baseline, and lists the findings that fail. A finding
 that would fail but rests on unreviewed (`auto`) claims fails too by default; `unreviewed="warn"`

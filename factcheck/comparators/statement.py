@@ -13,6 +13,8 @@ compatible.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import StatementValue
@@ -28,6 +30,8 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
     if not isinstance(va, StatementValue) or not isinstance(vb, StatementValue):
         return None
     name = context.entities.name_of
+    if va.action and vb.action and va.action != vb.action and va.object == vb.object:
+        return _different_measures(a, b, va, vb, params, name)
     if va.object != vb.object:
         if not params.functional or va.negated or vb.negated or not (va.object and vb.object):
             return None
@@ -36,7 +40,8 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
                           f"{a.source_id}: {subject} {name(va.object)}; {b.source_id}: {subject} {name(vb.object)}. "
                           f"'{a.claim.property}' has one value at a time: conflict.",
                           facts={"objects": [va.object, vb.object], "functional": True})
-    proposition = f"{name(a.claim.subject)} {a.claim.property}" + (f" {name(va.object)}" if va.object else "")
+    proposition = f"{name(a.claim.subject)} {a.claim.property}" + (f" {name(va.object)}" if va.object else "") \
+        + (f" {va.action}" if va.action else "")
     said = (f"{a.source_id}: '{va.summary}'{' (denied)' if va.negated else ''}; "
             f"{b.source_id}: '{vb.summary}'{' (denied)' if vb.negated else ''}")
     facts = {"proposition": proposition, "negated": [va.negated, vb.negated]}
@@ -45,6 +50,20 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
         return Comparison(Verdict.agree, f"{said}. Both {stance} '{proposition}': agree.", facts=facts)
     return Comparison(Verdict.conflict, f"{said}. One states and the other denies '{proposition}': conflict.",
                       facts=facts)
+
+
+def _different_measures(a: SourcedClaim, b: SourcedClaim, va: StatementValue, vb: StatementValue, params: Params,
+                        name: Callable[[str], str]) -> Comparison | None:
+    """Two measures taken on one thing ("suspended" and "terminated" the agreement): for a property with
+    one value at a time they conflict, unless a source denies its own ("did not suspend"), which says
+    nothing about the other measure."""
+    if not params.functional or va.negated or vb.negated:
+        return None
+    subject = f"{name(a.claim.subject)} {a.claim.property}"
+    return Comparison(Verdict.conflict,
+                      f"{a.source_id}: {subject} '{va.action}' ('{va.summary}'); {b.source_id}: {subject} "
+                      f"'{vb.action}' ('{vb.summary}'). '{a.claim.property}' has one value at a time: conflict.",
+                      facts={"actions": [va.action, vb.action], "functional": True})
 
 
 COMPARATOR = Comparator(

@@ -103,6 +103,7 @@ class Cues:
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     versions: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a version ("revised", "first") and how it is written
     dated_nouns: dict[str, str] = field(default_factory=dict)  # a noun of an event that takes place once -> its key
+    measures: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a measure taken on a thing, and how it is written
     open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb -> the verb it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
@@ -298,6 +299,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
                           for w in written},
         versions=_versions(quantities.get("versions", {}), quantities.get("version_nouns", [])),
         dated_nouns=_synonyms(lexicon.get("dated_nouns", {})),
+        measures=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("measures", {}).items()),
         open_verbs=_synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})),
         open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
         raw=lexicon,

@@ -179,10 +179,14 @@ class ScopeValue(Value):
 
 class StatementValue(Value):
     """A proposition about the subject, normalised: "South Korea will end GSOMIA" is subject
-    `south-korea`, property `withdraws_from`, object `gsomia`. `negated` marks a denial."""
+    `south-korea`, property `withdraws_from`, object `gsomia`. `negated` marks a denial. `action` is
+    the measure a statement says was taken, one word for many ("suspended", "froze" -> `suspend`):
+    "the cabinet suspended the agreement" is subject the agreement, property `measure_taken`, action
+    `suspend`."""
 
-    interned = ("object",)
+    interned = ("object", "action")
 
     object: EntityId | None = None
+    action: str | None = Field(default=None, pattern=r"^[a-z][a-z-]*$", max_length=40)
     negated: bool = False
     summary: str = Field(min_length=1, description="The proposition in one plain sentence.")

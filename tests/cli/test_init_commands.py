@@ -41,7 +41,7 @@ def test_init_gives_a_project_every_command_accepts(empty_repo: Path) -> None:
     for command in (["validate"], ["report"], ["gate"], ["test-rules"], ["rules"]):
         code, output = run(*command)
         assert code == 0, (command, output)
-    assert "9 rules" in run("report")[1]
+    assert "10 rules" in run("report")[1]
 
 
 def test_init_makes_the_folder_it_is_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

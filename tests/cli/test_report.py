@@ -26,7 +26,7 @@ def test_report_text_runs_with_exit_0(project: Path) -> None:
     result = CliRunner().invoke(cli, ["report"])
     assert result.exit_code == 0, result.output
     assert "COMPATIBLE" in result.output and "2019-10-30..2019-11-29" in result.output
-    assert "2 sources, 104 claims, 9 rules" in result.output
+    assert "2 sources, 104 claims, 10 rules" in result.output
 
 
 @pytest.mark.parametrize(("format_name", "marker"), [("json", '"schema_version":2,'), ("markdown", "# factcheck report"),

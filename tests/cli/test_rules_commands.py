@@ -30,7 +30,7 @@ def test_rules_lists_every_rule_in_force_with_where_it_comes_from(example: Path)
     assert fc101.split() == ["FC101", "date-consistency", "error", "date,", "duration", "built-in"]
     fc502 = next(line for line in lines if line.startswith("FC502"))
     assert fc502.split()[:3] == ["FC502", "office-held", "error"] and fc502.endswith("project, overrides built-in")
-    assert lines[-1] == "9 rules in force: 8 built-in, 1 from the project (1 overriding a built-in rule)."
+    assert lines[-1] == "10 rules in force: 9 built-in, 1 from the project (1 overriding a built-in rule)."
 
 
 def test_rules_as_json(example: Path) -> None:
@@ -77,7 +77,7 @@ def test_an_unknown_rule_exits_2_naming_the_rules_that_exist(example: Path) -> N
 def test_in_an_empty_folder_the_built_in_rules_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     listed = CliRunner().invoke(cli, ["rules"])
-    assert listed.exit_code == 0 and "9 rules in force: 9 built-in, 0 from the project" in listed.output
+    assert listed.exit_code == 0 and "10 rules in force: 10 built-in, 0 from the project" in listed.output
     explained = CliRunner().invoke(cli, ["rule", "FC101"])
     assert explained.exit_code == 0 and "does not expire for 90 days" in explained.output
 

@@ -56,7 +56,7 @@ def test_signing_date_and_age_are_one_fact(seeds_report: Report) -> None:
 
 def test_summary_counts(seeds_report: Report) -> None:
     summary = seeds_report.summary
-    assert (summary.sources, summary.claims, summary.rules) == (2, 104, 9)
+    assert (summary.sources, summary.claims, summary.rules) == (2, 104, 10)
     assert summary.pairs > 0 and summary.blocks > summary.pairs / 10
     assert sum(summary.verdicts.values()) == len(seeds_report.findings)
 

@@ -63,7 +63,7 @@ def test_the_wheel_carries_the_rules_the_init_files_and_absolute_doc_links(wheel
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
     rules = [n for n in names if n.startswith("factcheck/data/rules/")]
-    assert len([n for n in rules if not n.endswith(".test.yaml")]) == 9 and len(rules) == 18
+    assert len([n for n in rules if not n.endswith(".test.yaml")]) == 10 and len(rules) == 20
     assert "factcheck/data/init/factcheck.toml" in names
     assert "Project-URL: Repository, https://" in metadata
     relative = re.findall(r"\]\((?!https?://|#)([^)]+)\)", metadata)
@@ -81,7 +81,7 @@ def test_from_the_wheel_to_a_project_of_ones_own(venv: Path, tmp_path: Path) -> 
     started = run(venv, project, factcheck, "init")
     assert started.returncode == 0, started.stderr
     listed = run(venv, project, factcheck, "rules")
-    assert listed.returncode == 0 and "9 rules in force: 9 built-in" in listed.stdout
+    assert listed.returncode == 0 and "10 rules in force: 10 built-in" in listed.stdout
     explained = run(venv, project, factcheck, "rule", "fc101")
     assert explained.returncode == 0 and explained.stdout.startswith("FC101 date-consistency")
 

@@ -15,6 +15,7 @@ import hashlib
 import json
 
 from factcheck.extract.claims.finding import Finding
+from factcheck.extract.claims.measures import measure_findings
 from factcheck.extract.claims.quantities import quantity_findings
 from factcheck.extract.claims.scope import scope_findings
 from factcheck.extract.claims.time import time_findings
@@ -39,6 +40,7 @@ def findings(document: Document) -> list[Finding]:
     for sentence in document.sentences:
         found += scope_findings(document.text, sentence, document.mentions.get(sentence.index, []), document.cues,
                                 document.vocabulary, document.recent.get(sentence.index, {}), document.main_agreement)
+    found += measure_findings(document)
     return found
 
 

@@ -13,8 +13,6 @@ compatible.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import StatementValue
@@ -31,15 +29,14 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
         return None
     name = context.entities.name_of
     if va.action and vb.action and va.action != vb.action and va.object == vb.object:
-        return _different_measures(a, b, va, vb, params, name)
+        # two measures taken on one thing ("suspended" and "terminated" the agreement)
+        return _one_at_a_time(a, b, params, name(a.claim.subject), "actions", f"'{va.action}' ('{va.summary}')",
+                              f"'{vb.action}' ('{vb.summary}')", (va.action, vb.action))
     if va.object != vb.object:
-        if not params.functional or va.negated or vb.negated or not (va.object and vb.object):
+        if not (va.object and vb.object):
             return None
-        subject = f"{name(a.claim.subject)} {a.claim.property}"
-        return Comparison(Verdict.conflict,
-                          f"{a.source_id}: {subject} {name(va.object)}; {b.source_id}: {subject} {name(vb.object)}. "
-                          f"'{a.claim.property}' has one value at a time: conflict.",
-                          facts={"objects": [va.object, vb.object], "functional": True})
+        return _one_at_a_time(a, b, params, name(a.claim.subject), "objects", name(va.object), name(vb.object),
+                              (va.object, vb.object))
     proposition = f"{name(a.claim.subject)} {a.claim.property}" + (f" {name(va.object)}" if va.object else "") \
         + (f" {va.action}" if va.action else "")
     said = (f"{a.source_id}: '{va.summary}'{' (denied)' if va.negated else ''}; "
@@ -52,18 +49,20 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
                       facts=facts)
 
 
-def _different_measures(a: SourcedClaim, b: SourcedClaim, va: StatementValue, vb: StatementValue, params: Params,
-                        name: Callable[[str], str]) -> Comparison | None:
-    """Two measures taken on one thing ("suspended" and "terminated" the agreement): for a property with
-    one value at a time they conflict, unless a source denies its own ("did not suspend"), which says
-    nothing about the other measure."""
+def _one_at_a_time(a: SourcedClaim, b: SourcedClaim, params: Params, subject_name: str, what: str, first: str,
+                   second: str, keys: tuple[str, str]) -> Comparison | None:
+    """Two values of a property that has one at a time (an office, a measure taken): a conflict, unless
+    the property has several at once or a source denies its own ("did not suspend"), which says nothing
+    of the other value."""
+    va, vb = a.claim.value, b.claim.value
+    assert isinstance(va, StatementValue) and isinstance(vb, StatementValue)
     if not params.functional or va.negated or vb.negated:
         return None
-    subject = f"{name(a.claim.subject)} {a.claim.property}"
+    subject = f"{subject_name} {a.claim.property}"
     return Comparison(Verdict.conflict,
-                      f"{a.source_id}: {subject} '{va.action}' ('{va.summary}'); {b.source_id}: {subject} "
-                      f"'{vb.action}' ('{vb.summary}'). '{a.claim.property}' has one value at a time: conflict.",
-                      facts={"actions": [va.action, vb.action], "functional": True})
+                      f"{a.source_id}: {subject} {first}; {b.source_id}: {subject} {second}. "
+                      f"'{a.claim.property}' has one value at a time: conflict.",
+                      facts={what: list(keys), "functional": True})
 
 
 COMPARATOR = Comparator(

@@ -24,6 +24,9 @@ IDENTITY = {"GIT_AUTHOR_NAME": "factcheck tests", "GIT_AUTHOR_EMAIL": "tests@exa
             "GIT_COMMITTER_NAME": "factcheck tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid"}
 
 pytestmark = pytest.mark.slow
+# The rules the source tree ships (each with its test file): what the wheel must carry and run.
+SHIPPED_RULES = len([p for p in (Path(__file__).resolve().parents[2] / "factcheck" / "data" / "rules").glob("FC*.yaml")
+                     if not p.name.endswith(".test.yaml")])
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +66,8 @@ def test_the_wheel_carries_the_rules_the_init_files_and_absolute_doc_links(wheel
         names = archive.namelist()
         metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode("utf-8")
     rules = [n for n in names if n.startswith("factcheck/data/rules/")]
-    assert len([n for n in rules if not n.endswith(".test.yaml")]) == 10 and len(rules) == 20
+    assert SHIPPED_RULES > 0 and len([n for n in rules if not n.endswith(".test.yaml")]) == SHIPPED_RULES
+    assert len(rules) == 2 * SHIPPED_RULES  # each with its test file
     assert "factcheck/data/init/factcheck.toml" in names
     assert "Project-URL: Repository, https://" in metadata
     relative = re.findall(r"\]\((?!https?://|#)([^)]+)\)", metadata)
@@ -81,7 +85,7 @@ def test_from_the_wheel_to_a_project_of_ones_own(venv: Path, tmp_path: Path) -> 
     started = run(venv, project, factcheck, "init")
     assert started.returncode == 0, started.stderr
     listed = run(venv, project, factcheck, "rules")
-    assert listed.returncode == 0 and "10 rules in force: 10 built-in" in listed.stdout
+    assert listed.returncode == 0 and f"{SHIPPED_RULES} rules in force: {SHIPPED_RULES} built-in" in listed.stdout
     explained = run(venv, project, factcheck, "rule", "fc101")
     assert explained.returncode == 0 and explained.stdout.startswith("FC101 date-consistency")
 
@@ -114,7 +118,7 @@ def test_from_the_wheel_to_a_project_of_ones_own(venv: Path, tmp_path: Path) -> 
     import json
 
     data = json.loads(report.stdout)
-    assert data["summary"]["sources"] == 3 and data["summary"]["rules"] == 8
+    assert data["summary"]["sources"] == 3 and data["summary"]["rules"] == SHIPPED_RULES
     assert report.returncode == (1 if data["summary"]["verdicts"]["conflict"] else 0)
     assert any(f["verdict"] == "agree" and f["rule"]["id"] == "FC201" for f in data["findings"]), \
         "both reports quote Ada Okafor's words"

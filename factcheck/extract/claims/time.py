@@ -7,11 +7,14 @@ expire Nov. 23" -> `expires_on`; "Seoul said Thursday it would scrap the pact" -
 the date, else the predicate's tense) sends a year-less date forward or back. The subject is the nearest
 mention of the kind the predicate expects (the first of the sentence for the one who speaks), an entity
 named in a background clause for a background date. A year range ("1910-45") gives started_on and
-ended_on. A poll's fieldwork dates are not claims: they are the `as_of` of its figures.
+ended_on. A poll's fieldwork dates are not claims: they are the `as_of` of its figures. A date fixed to
+an event by its noun ("Sunday's election", "the collapse of the bridge on 6 October") is `took_place_on`,
+with no event when the noun is among the subject's own names (the subject's own date).
 
 Durations: "the 35-minute call", "a day-long summit", "talks that ran for 90 minutes" are `lasted`, the
 event being the noun they measure ("call" -> `phone-call`); "for 90 days" and "three-year-old" keep the
-duration cues of the lexicon (`expires_on`, `notice_period`, `age`).
+duration cues of the lexicon (`expires_on`, `notice_period`, `age`); "given 72 hours to leave" and "within
+90 days" are `time_allowed`, about whoever is given the time, whatever the modality.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import QuantityValue, QuoteValue
+from factcheck.model.values import DateValue, QuantityValue, QuoteValue
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
@@ -117,7 +117,7 @@ def _year_in_its_name(item: SourcedClaim, index: ContextIndex) -> bool:
     them are one fact however different the sentences around them."""
     claim = item.claim
     value = claim.value
-    if claim.kind != "date" or not index.happens_once(item) or not hasattr(value, "date"):
+    if not isinstance(value, DateValue) or not index.happens_once(item):
         return False
     pattern = index.year_in_name(claim.subject)
     if pattern is None:

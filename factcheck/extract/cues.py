@@ -19,6 +19,7 @@ from typing import Any
 
 from factcheck.extract.cue_check import check_lexicon
 from factcheck.extract.readers.numbers import NUMBER
+from factcheck.extract.readers.verb_keys import base_key
 from factcheck.load.document import load_trusted_yaml, read_yaml
 from factcheck.load.problems import Problem, ProblemsError
 
@@ -104,7 +105,8 @@ class Cues:
     versions: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a version ("revised", "first") and how it is written
     dated_nouns: dict[str, str] = field(default_factory=dict)  # a noun of an event that takes place once -> its key
     measures: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a measure taken on a thing, and how it is written
-    open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb -> the verb it is kept as
+    dated_verbs: dict[str, str] = field(default_factory=dict)  # the verb key of a dated noun's word -> its key
+    open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb key -> the key it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -190,8 +192,10 @@ def load_cues(*extra_files: Path | None, currencies: dict[str, str] | None = Non
     for path in extra_files:
         if path is not None and path.is_file():
             lexicon = merge_lexicons(lexicon, read_lexicon(path))
-    if currencies:
-        lexicon = merge_lexicons(lexicon, {"quantities": {"currencies": currencies}})
+    if currencies:  # a word the lexicon already reads keeps its unit
+        known = {str(word).casefold() for word in lexicon.get("quantities", {}).get("currencies", {})}
+        added = {word: unit for word, unit in currencies.items() if word.casefold() not in known}
+        lexicon = merge_lexicons(lexicon, {"quantities": {"currencies": added}})
     try:
         return compile_cues(lexicon)
     except (KeyError, TypeError, ValueError, re.error) as error:
@@ -300,7 +304,9 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         versions=_versions(quantities.get("versions", {}), quantities.get("version_nouns", [])),
         dated_nouns=_synonyms(lexicon.get("dated_nouns", {})),
         measures=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("measures", {}).items()),
-        open_verbs=_synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})),
+        dated_verbs={base_key(word): key for word, key in _synonyms(lexicon.get("dated_nouns", {})).items()},
+        open_verbs={base_key(word): base_key(kept)
+                    for word, kept in _synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})).items()},
         open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
         raw=lexicon,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from factcheck.extract.cues import Cues, load_cues, shipped_lexicon
+from factcheck.extract.cues import Cues, load_cues
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, load_entities, load_vocabulary
 from factcheck.load.problems import Problem, ProblemsError
 from factcheck.model import PropertyDef
@@ -44,8 +44,8 @@ def load_project(folder: Path, *, entities_path: Path | None = None, cues_path: 
 
 def currency_words(entities: EntityIndex) -> dict[str, str]:
     """The words that write each currency of the entity file after a number ("2.4 million dalers"): the
-    last word of each of its names, and that word with an -s, each as the currency's id. A word the
-    shipped lexicon already reads (dollars, crowns) keeps its shipped unit."""
+    last word of each of its names, and that word with an -s, each as the currency's id (`load_cues`
+    keeps the unit of a word the lexicon already reads: dollars, crowns)."""
     words: dict[str, str] = {}
     for entity in entities.by_id.values():
         if entity.kind.value != "currency":
@@ -55,8 +55,7 @@ def currency_words(entities: EntityIndex) -> dict[str, str]:
             if last.isalpha() and len(last) > 2:
                 words.setdefault(last, entity.id)
                 words.setdefault(last + "s" if not last.endswith("s") else last, entity.id)
-    shipped = {str(k).casefold() for k in shipped_lexicon().get("quantities", {}).get("currencies", {})}
-    return {word: unit for word, unit in words.items() if word not in shipped}
+    return words
 
 
 def _existing(path: Path) -> Path | None:

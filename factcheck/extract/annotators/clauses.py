@@ -67,7 +67,7 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
         predicates = tuple(Predicate(a, b, text[a:b], cue)
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
-            once = cues.dated_nouns if ONCE_PROPERTY in document.vocabulary else None
+            once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
             predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once)
         modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):

@@ -60,7 +60,7 @@ def _patterns(cues: Cues) -> _Patterns:
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
-        length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_LENGTH_UNITS})"
+        length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_MEASURE_WORDS})"
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
@@ -129,7 +129,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if amount is None:
         return None
     if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
-        unit = _LENGTHS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
+        unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
         if unit in _DATA_SCALE:
             amount, unit = amount * _DATA_SCALE[unit], "GB"
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
@@ -180,8 +180,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
 
 
-# Lengths and speeds by unit; a speed is a length per hour ("134 km/h", "80 miles per hour").
-_LENGTHS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+# The units of measurements, as written: lengths, speeds ("134 km/h", "80 miles per hour"), areas, data.
+_MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
             "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mph": "mph", "miles per hour": "mph",
             "miles an hour": "mph", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
             "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
@@ -193,7 +193,7 @@ _LENGTHS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour":
             "terabytes": "TB", "terabyte": "TB", "tb": "TB", "gigabytes": "GB", "gigabyte": "GB", "gb": "GB",
             "megabytes": "MB", "megabyte": "MB", "mb": "MB"}
 _DATA_SCALE = {"TB": 1000.0, "GB": 1.0, "MB": 0.001}  # to gigabytes, so "1.2 TB" and "1,200 GB" compare
-_LENGTH_UNITS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_LENGTHS, key=len, reverse=True))
+_MEASURE_WORDS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_MEASURE_UNITS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "

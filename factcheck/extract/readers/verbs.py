@@ -15,25 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import head_after
+from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
 
 OPEN_PROPERTY = "happened_on"
 ONCE_PROPERTY = "took_place_on"  # what a noun of `dated_nouns` dates: "Sunday's election", "arrested on Thursday"
 
-_IRREGULAR = {
-    "began": "begin", "broke": "break", "brought": "bring", "came": "come", "chose": "choose", "fell": "fall",
-    "fought": "fight", "froze": "freeze", "gave": "give", "held": "hold", "led": "lead",
-    "left": "leave", "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "ran": "run", "rose": "rise",
-    "sank": "sink", "sent": "send", "shot": "shoot", "sold": "sell", "bought": "buy", "spent": "spend",
-    "struck": "strike", "swore": "swear", "took": "take", "threw": "throw", "went": "go",
-    "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
-    "laid": "lay", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
-    "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
-}
 # "-ed" words that mostly describe a noun, or are nouns, or say nothing that happened.
 _NOT_VERBS = frozenset((
     "expected scheduled planned proposed called named based related used united detailed concerned interested "
@@ -49,47 +39,10 @@ _NOT_VERBS = frozenset((
     "recorded counted registered logged tallied numbered totalled totaled measured "
     # states, not happenings: "Riot police waited outside the ministry on Tuesday" dates nothing that happened
     "waited stayed lived gathered crowded lined queued watched").split())
-_PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(_IRREGULAR, key=len, reverse=True)) + r")\b")
+_PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(IRREGULAR, key=len, reverse=True)) + r")\b")
 _COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than|at\s+least|over)\s+)?\d")
 _BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
                                r"well|long|once|twice|be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
-
-
-def verb_key(verb: str) -> str:
-    """One key for a past-tense verb, the same for every clause that uses it: "approved" -> "approve",
-    "stopped" -> "stop", "carried" -> "carry", "won" -> "win". Not a full lemmatiser: it only has to give
-    one verb one key (an unusual verb may keep an odd form, "freed" -> "fre", consistently)."""
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
-    stem = verb[:-2] if verb.endswith("ed") else verb
-    if stem.endswith("i"):
-        return stem[:-1] + "y"
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
-    if verb.endswith("ed") and stem[-1:] in ("v", "c", "z", "u") or stem.endswith(("as", "is", "os", "us", "at", "ag")):
-        return stem + "e"
-    return stem
-
-
-def _keyed_synonyms(verbs: Mapping[str, str], *, keep: bool = False) -> Mapping[str, str]:
-    """The lexicon's verbs (base forms: "rebuff" -> "reject") by the key `verb_key` gives their past
-    tense ("rebuffed" -> "rebuf"), so that a verb and its lexicon entry meet; with `keep`, each maps to
-    the lexicon's own key ("ruled" -> "verdict"), not a verb key."""
-    return _synonym_keys(frozenset(verbs.items()), keep) if verbs else {}
-
-
-@lru_cache(maxsize=8)
-def _synonym_keys(verbs: frozenset[tuple[str, str]], keep: bool) -> dict[str, str]:
-    return {verb_key(_past(word)): kept if keep else verb_key(_past(kept)) for word, kept in verbs}
-
-
-def _past(base: str) -> str:
-    """A regular past tense, enough for `verb_key` to read back: "ban" -> "banned" is read as "ban"."""
-    if base.endswith("e"):
-        return base + "d"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ied"
-    return base + "ed"
 
 
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
@@ -97,10 +50,11 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
                     objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None
                     ) -> tuple[Predicate, ...]:
     """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates; `verbs`
-    and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`).
+    and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`, by
+    verb key: `Cues.open_verbs`).
     A verb of an event that takes place once (`once`: the `dated_nouns`, "arrested", "collapsed",
     "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday"."""
-    verbs, objects, once = _keyed_synonyms(verbs or {}), objects or {}, _keyed_synonyms(once or {}, keep=True)
+    verbs, objects, once = verbs or {}, objects or {}, once or {}
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):
         word = match.group()

@@ -1,0 +1,49 @@
+"""One key for a verb however it is written, shared by the open-predicate reader and the lexicon.
+
+`verb_key` reads a past tense ("approved" -> "approve", "won" -> "win"); `base_key` gives the key of a
+base form the lexicon lists ("rebuff" -> the key of "rebuffed"), so a verb in the text and its lexicon
+entry meet. Kept apart from `verbs.py` so the cue lexicon can key its synonyms once, when compiled.
+"""
+
+from __future__ import annotations
+
+IRREGULAR = {
+    "began": "begin", "broke": "break", "brought": "bring", "came": "come", "chose": "choose", "fell": "fall",
+    "fought": "fight", "froze": "freeze", "gave": "give", "held": "hold", "led": "lead",
+    "left": "leave", "lost": "lose", "made": "make", "met": "meet", "paid": "pay", "ran": "run", "rose": "rise",
+    "sank": "sink", "sent": "send", "shot": "shoot", "sold": "sell", "bought": "buy", "spent": "spend",
+    "struck": "strike", "swore": "swear", "took": "take", "threw": "throw", "went": "go",
+    "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
+    "laid": "lay", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
+    "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
+}
+
+
+def verb_key(verb: str) -> str:
+    """One key for a past-tense verb, the same for every clause that uses it: "approved" -> "approve",
+    "stopped" -> "stop", "carried" -> "carry", "won" -> "win". Not a full lemmatiser: it only has to give
+    one verb one key (an unusual verb may keep an odd form, "freed" -> "fre", consistently)."""
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    stem = verb[:-2] if verb.endswith("ed") else verb
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]
+    if verb.endswith("ed") and stem[-1:] in ("v", "c", "z", "u") or stem.endswith(("as", "is", "os", "us", "at", "ag")):
+        return stem + "e"
+    return stem
+
+
+def base_key(base: str) -> str:
+    """The key `verb_key` gives the regular past tense of a base form."""
+    return verb_key(_past(base))
+
+
+def _past(base: str) -> str:
+    """A regular past tense, enough for `verb_key` to read back: "ban" -> "banned" is read as "ban"."""
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ied"
+    return base + "ed"

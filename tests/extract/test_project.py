@@ -24,10 +24,12 @@ def test_a_currency_of_the_entity_file_is_read_after_a_number(tmp_path: Path) ->
 
 def test_a_currency_word_the_lexicon_knows_keeps_its_unit(tmp_path: Path) -> None:
     # written for tests: "crowns" is read by the shipped lexicon; an entity named "Norland crown" does not change it
-    (tmp_path / "entities.yaml").write_text("entities:\n  - {id: nok, kind: currency, name: Norland crown}\n",
-                                            encoding="utf-8")
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n"
+        "  - {id: nok, kind: currency, name: Norland crown}\n"
+        "  - {id: norland, kind: country, name: Norland}\n", encoding="utf-8")
     project = load_project(tmp_path)
-    text = "The court fined the bank 2 million crowns.\n"
+    text = "Norland fined the bank 2 million crowns on Wednesday.\n"
     claims = extract(text, make_source(text, "2026-10-22"), project.entities, project.vocabulary,
                      project.cues).claims_file.claims
     assert [(c.value.amount, c.value.unit) for c in claims if c.kind == "quantity"] == [(2e6, "crown")]

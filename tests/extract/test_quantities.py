@@ -81,3 +81,21 @@ def test_amounts_of_data_in_gigabytes(run):
     assert amounts(run, "The hackers stole 1.2 terabytes of data from the ministry.\n", "2026-05-02") == [
         (1200.0, "GB", None)]
     assert amounts(run, "They published about 400 GB of files on Friday.\n", "2026-05-02") == [(400.0, "GB", "about")]
+
+
+def test_a_count_in_millions_written_with_digits(run):
+    # written for tests: "2.3 million" counts customers; "of" before it is no part of a whole
+    text = "The regulator ruled that Korvel had failed to protect the personal details of 2.3 million customers.\n"
+    assert amounts(run, text, "2026-10-15") == [(2_300_000.0, "customer", None)]
+
+
+def test_a_part_of_a_stated_whole_is_still_left_out(run):
+    text = "The Freedom Party won 67 of the 150 seats in the assembly.\n"  # written for tests
+    assert amounts(run, text, "2027-04-17") == [(67.0, "seat", None)]
+
+
+def test_a_count_brought_to_a_new_figure(run):
+    # written for tests: wire copy's "bringing the toll to", "brought the number of ... to"
+    text = ("The new order brought the number of people forced from their homes to 6,800, officials said. "
+            "Rescuers found more bodies on Friday, bringing the death toll to 45.\n")
+    assert amounts(run, text, "2026-09-09") == [(6800.0, "people", None), (45.0, "dead", None)]

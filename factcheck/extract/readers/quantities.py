@@ -23,6 +23,7 @@ from factcheck.model import Approximation, QuantityValue
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LEAD = rf"(?:\b(?P<approx>{_APPROX})\s+)?"
+_BROUGHT = r"bring|brings|bringing|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|put|puts|putting"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class _Patterns:
     count: re.Pattern[str]
     part: re.Pattern[str]
     count_lead: re.Pattern[str]
+    count_brought: re.Pattern[str]
     currency_word: re.Pattern[str]
 
 
@@ -63,7 +65,9 @@ def _patterns(cues: Cues) -> _Patterns:
         length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_MEASURE_WORDS})"
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
-        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
+        # "26 instances", "2.3 million customers" (a scale after digits: words carry their own, "two million")
+        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?\s+"
+                         rf"(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
                         rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"
                         # "Three of the bridge's spans": a part of a whole whose size is not given
@@ -72,6 +76,9 @@ def _patterns(cues: Cues) -> _Patterns:
         count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
                               rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
+        # "bringing the death toll to 45", "brought the number of people forced from their homes to 6,800"
+        count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})"
+                                 rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
     )
     _CACHE[id(cues)] = built
@@ -87,7 +94,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
                              ("percent", patterns.percent), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
-                             ("count", patterns.count_lead)):
+                             ("count", patterns.count_lead), ("count", patterns.count_brought)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
@@ -97,7 +104,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             start, end = match.start(), match.end()
             if match.re is patterns.count and match.group("noun2") and " " not in value.unit:
                 end = match.end("noun")  # "26 instances of ...": the count ends with its noun
-            if match.re is patterns.count_lead:
+            if match.re in (patterns.count_lead, patterns.count_brought):
                 start = match.start("n")  # "the number of people killed ... rose to 112": the number itself
             taken.append((match.start(), end))
             found.append((measure, (start, end), value))
@@ -152,10 +159,12 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if groups.get("noun3") and amount < 2:
         return None  # "one of the victims" picks one out; it counts nothing
     second = (groups.get("noun2") or "").casefold()
-    if match.re is patterns.count_lead and " " in noun:  # "the number of displaced people", "of people killed"
+    if match.re in (patterns.count_lead, patterns.count_brought) and " " in noun:  # "the number of displaced people", "of people killed"
         words = noun.split()
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
         noun = dead or next((w for w in reversed(words) if w in cues.count_nouns or _plural(w)), words[-1])
+    if groups.get("scale") and match.re is patterns.count:
+        amount *= cues.scales[groups["scale"].casefold()]
     if amount != int(amount):
         return None
     if noun in cues.count_synonyms:
@@ -171,9 +180,9 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     else:
         return None
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
-    if re.search(r"\bof\s+(?:the\s+)?$", text[max(sentence.start, match.start() - 8):match.start()]):
+    if _WHOLE_AFTER.search(text, max(sentence.start, match.start() - 40), match.start()):
         return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
-    if "n" in groups and match.re is patterns.count_lead:
+    if "n" in groups and match.re in (patterns.count_lead, patterns.count_brought):
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):
         return None
@@ -198,6 +207,8 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+# "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.
+_WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "
                         "after before between among under into".split())
 

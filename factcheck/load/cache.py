@@ -25,7 +25,8 @@ elsewhere, committed to a repository or edited by hand is a miss, not a source o
 does not verify or does not validate is a miss; a file that is not a database, or a cache of another
 format, is deleted and built again. A term row only says which signed rows to read: a forged one adds
 claims that are in the corpus anyway. A cache that cannot be opened or written (a read-only checkout, a
-lock held too long) is simply not used. `--no-cache` turns it off.
+lock another run holds longer than `LOCK_WAIT`) is simply not used for this run, and never deleted: only
+a file SQLite calls damaged (`SQLITE_CORRUPT`, `SQLITE_NOTADB`) is (`is_damage`). `--no-cache` turns it off.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ CACHE_FILE = "claims-cache.sqlite"
 FORMAT = "5"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
 _BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)
+LOCK_WAIT = 5.0  # seconds to wait for another run's lock on the cache before going on without it
+# SQLite's primary result codes (https://sqlite.org/rescode.html) that mean the file itself is bad.
+_CORRUPT, _NOT_A_DATABASE = 11, 26
 
 
 @dataclass(frozen=True)
@@ -235,9 +239,9 @@ class ClaimsCache:
         try:
             return self.connection.execute(query, parameters).fetchall()
         except sqlite3.DatabaseError as error:
-            if not isinstance(error, sqlite3.OperationalError):  # damaged, not busy: build it again at close
+            if is_damage(error):  # damaged, not busy: build it again at close
                 self.damaged = True
-            return []
+            return []  # locked by another run, or anything else: a miss
 
     def _mac(self, fields: tuple[str, ...]) -> str:
         return hmac.new(self.key, "\0".join(fields).encode("utf-8"), hashlib.sha256).hexdigest()
@@ -277,13 +281,27 @@ def open_cache(context: str, root: Path | None = None) -> ClaimsCache:
     try:
         _make_folder(path.parent)
         connection = _connect(path)
-    except (OSError, sqlite3.Error):
-        try:  # not a database, another format, unreadable: never trusted; build it again
-            path.unlink(missing_ok=True)
-            connection = _connect(path)
-        except (OSError, sqlite3.Error):
-            connection = None
+    except OSError:  # a read-only checkout, say: no cache this run
+        connection = None
+    except sqlite3.Error as error:
+        connection = None
+        if is_damage(error):  # not a database, or damaged: never trusted; build it again
+            try:
+                path.unlink(missing_ok=True)
+                connection = _connect(path)
+            except (OSError, sqlite3.Error):
+                connection = None
+        # else locked by another run past LOCK_WAIT, or not openable: skipped this run, kept as it is
     return ClaimsCache(path, context, connection, key)
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is damaged or not a database (then it is built again), rather than
+    busy, locked or not openable (then it is only not used: another run may be writing it)."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+; the extended code
+    if code is not None:
+        return code & 0xFF in (_CORRUPT, _NOT_A_DATABASE)
+    return isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)
 
 
 _TABLES = {
@@ -298,7 +316,7 @@ _TABLES = {
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=5)
+    connection = sqlite3.connect(path, timeout=LOCK_WAIT)  # waits this long for another run's lock
     try:
         connection.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
         found = connection.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()

@@ -1,5 +1,5 @@
 """JSON Schemas of every file factcheck reads, for editors (`factcheck schema --for KIND`), and of the
-JSON report it writes (`report_schema_text`, schemas/report.schema.json).
+JSON report it writes (`report_schema_text`, schemas/report.schema.json; `--for report`).
 
 Each comes from the model that checks the file, so an editor and `validate` agree: the pydantic models
 of claims, entities, vocabulary, rules, rule tests, the baseline and the config. The cue lexicon has
@@ -87,6 +87,8 @@ SCHEMA_MAKERS: dict[str, Callable[[], dict[str, Any]]] = {
     "cues": _cues,
 }
 KINDS = tuple(sorted(SCHEMA_MAKERS))
+OUTPUT_KINDS = ("report",)  # what factcheck writes: the JSON report (the gate's JSON adds to it)
+SCHEMA_CHOICES = tuple(sorted((*KINDS, *OUTPUT_KINDS)))  # `factcheck schema --for`
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -112,6 +114,10 @@ def _with_year_numbers(node: Any) -> Any:
 
 
 def schema_text(kind: str) -> str:
+    """The schema `factcheck schema --for KIND` writes: of a file factcheck reads (KINDS), or of the
+    JSON report it writes (`report`, OUTPUT_KINDS)."""
+    if kind == "report":
+        return report_schema_text()
     return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
 
 

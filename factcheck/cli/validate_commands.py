@@ -12,7 +12,7 @@ from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.load import ProblemsError, load_corpus
 from factcheck.load.write import is_stdout
-from factcheck.schemas import KINDS, schema_text
+from factcheck.schemas import SCHEMA_CHOICES, schema_text
 
 
 @click.command(cls=ConfiguredCommand)
@@ -38,13 +38,13 @@ def validate(paths: tuple[Path, ...], entities_path: Path | None) -> None:
 
 
 @click.command()
-@click.option("--for", "which", type=click.Choice(KINDS), default="claims", show_default=True,
-              help="Which file's schema to write.")
+@click.option("--for", "which", type=click.Choice(SCHEMA_CHOICES), default="claims", show_default=True,
+              help="Which file's schema to write (`report`: the JSON report factcheck writes).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output (`-`); never over a file factcheck did not write.")
 def schema(which: str, output: Path | None) -> None:
     """Write the JSON Schema of a file factcheck reads, for editors: claims, entities, vocabulary, rules,
-    rule tests, the baseline, a cue lexicon or the config (docs/cli.md)."""
+    rule tests, the baseline, a cue lexicon or the config; or of the JSON report it writes (docs/cli.md)."""
     output = None if is_stdout(output) else output
     check_output_or_exit(output)
     text = schema_text(which)

@@ -95,13 +95,19 @@ def normalize_quote(text: str) -> str:
     return " ".join(plain_text(text).casefold().split()).strip(_SURROUNDING)
 
 
+@lru_cache(maxsize=65536)
+def _length_key(text: str) -> tuple[int, tuple[str, ...]]:
+    """How quotes are ordered by length: their number of words, then the words' keys (read once a text)."""
+    words = tuple(w.key for piece in quote_words(text) for w in piece)
+    return len(words), words
+
+
 def _ordered(a: SourcedClaim, b: SourcedClaim) -> tuple[SourcedClaim, SourcedClaim]:
     """(shorter, longer), the same whichever order the claims come in."""
     def key(item: SourcedClaim) -> tuple[int, tuple[str, ...], str, str]:
         value = item.claim.value
         assert isinstance(value, QuoteValue)
-        words = tuple(w.key for piece in quote_words(value.text) for w in piece)
-        return (len(words), words, value.speaker, item.key)
+        return (*_length_key(value.text), value.speaker, item.key)
     return (a, b) if key(a) <= key(b) else (b, a)
 
 
@@ -144,10 +150,29 @@ def _translation(items: tuple[SourcedClaim, ...], cues: tuple[str, ...]) -> str 
     """Which claim's evidence or note says the quote is translated, in words a reader can find."""
     for item in items:
         for where, text in (("evidence", item.claim.evidence.text), ("note", item.claim.note or "")):
-            found = next((m for cue in cues if (m := re.search(cue, text, re.IGNORECASE))), None)
-            if found:
-                return f"{item.source_id}'s {where} says '{found.group()}'"
+            found = _cue_in(text, cues)
+            if found is not None:
+                return f"{item.source_id}'s {where} says '{found}'"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _cue_in(text: str, cues: tuple[str, ...]) -> str | None:
+    """The words of the first cue (in the order of `cues`) that `text` holds; looked up once a text,
+    since a claim's evidence is read again for each quote it is paired with."""
+    if not _any_cue(cues).search(text):
+        return None
+    found = next((m for cue in cues if (m := re.search(cue, text, re.IGNORECASE))), None)
+    return found.group() if found else None
+
+
+@lru_cache(maxsize=64)
+def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds a text holding any of `cues` (which one, and where, `_cue_in` finds after)."""
+    try:
+        return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE)
+    except re.error:  # a cue with flags of its own cannot be joined: every text is searched cue by cue
+        return re.compile("")
 
 
 def _change(edit: Edit) -> str:

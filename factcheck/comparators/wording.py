@@ -329,10 +329,12 @@ def _rewritten(edits: Sequence[Edit], short: tuple[tuple[Word, ...], ...], chang
     return changed > changes_at_most * max(1, content)
 
 
+@lru_cache(maxsize=8192)
 def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int, near_verbatim_at: float,
                     reworded_at: float, translated: bool, changes_at_most: float = 1.0) -> Wording | None:
     """Name how `shorter` differs from `longer` (see the module docstring); None when no piece of
-    `shorter` has `min_words` words."""
+    `shorter` has `min_words` words. Cached: a quote that four sources give is four claims and six
+    pairs, but one pair of texts; the result is immutable and depends on the texts and measures alone."""
     short, long = quote_words(shorter), quote_words(longer)
     alignment = align(short, long, min_words=min_words, run_words=run_words)
     if alignment is None:

@@ -265,17 +265,23 @@ def _pairs_in_blocks(blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClai
 def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClaim]]:
     for block in blocks:  # type: ignore[attr-defined]
         index: dict[str, list[int]] = defaultdict(list)
+        runs: dict[str, list[str]] = {}  # each text's runs of words, read once (sources repeat a quote)
         for position, item in enumerate(block):
             if isinstance(item.claim.value, QuoteValue):
-                for shingle in shingles(item.claim.value.text, rule.shingle_words):
+                text = item.claim.value.text
+                found = runs.get(text)
+                if found is None:
+                    found = runs[text] = shingles(text, rule.shingle_words)
+                for shingle in found:
                     index[shingle].append(position)
                 index[f"\0speaker:{item.claim.value.speaker}"].append(position)  # a translation shares no run
         seen: set[tuple[int, int]] = set()
         words: dict[int, frozenset[str]] = {}  # each quote's content words, read once
+        by_text: dict[str, frozenset[str]] = {}
         for shingle, positions in index.items():
             sources = [block[p].source_id for p in positions]
             if shingle.startswith("\0speaker:"):  # one speaker's other statements: not worth the comparator
-                local = _one_statement_pairs([_words_at(block, p, words) for p in positions], sources)
+                local = _one_statement_pairs([_words_at(block, p, words, by_text) for p in positions], sources)
             else:
                 local = _later_other_sources(sources)
             for i, j in local:
@@ -286,12 +292,18 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                 yield block[pair[0]], block[pair[1]]
 
 
-def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozenset[str]]) -> frozenset[str]:
-    if position not in words:
+def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozenset[str]],
+              by_text: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The content words of the quote at `position`, made once a text (`by_text`) and looked up once a position."""
+    found = words.get(position)
+    if found is None:
         value = block[position].claim.value
         assert isinstance(value, QuoteValue)
-        words[position] = content_words(value.text)
-    return words[position]
+        found = by_text.get(value.text)
+        if found is None:
+            found = by_text[value.text] = content_words(value.text)
+        words[position] = found
+    return found
 
 
 def _one_statement_pairs(word_sets: list[frozenset[str]], sources: list[str]) -> list[tuple[int, int]]:

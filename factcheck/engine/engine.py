@@ -13,9 +13,10 @@ support, and the sources that stand apart. A claim that no rule links to any oth
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from factcheck.comparators.base import Context, Verdict
 from factcheck.engine.blocking import candidates, evidence_mentions, implied_keys
@@ -58,11 +59,12 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
     focus = set(focus_sources) if focus_sources is not None else None
     # The collector is paused where this process makes millions of objects and few cycles: it would
     # walk every claim already made again and again. An executor's own machinery is left alone.
+    # One pause for comparing and reporting: the collector's first pass after a pause walks the whole
+    # heap (about a second at 100k claims), so two pauses cost two such passes.
     if executor is None:
         with paused_gc():
-            compared = compare_rules(corpus, rules, focus, progress)
-    else:
-        compared = executor(corpus, rules, focus, progress)
+            return _report(corpus, rules, focus, compare_rules(corpus, rules, focus, progress))
+    compared = executor(corpus, rules, focus, progress)
     with paused_gc():
         return _report(corpus, rules, focus, compared)
 
@@ -88,9 +90,21 @@ def _report(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None, com
 
 
 def rule_claims(corpus: Corpus, rules: list[LoadedRule]) -> list[list[SourcedClaim]]:
-    """Each rule's claims: those it applies to, in the corpus's order."""
+    """Each rule's claims: those it applies to, in the corpus's order. When no rule names subjects
+    or sources, the claims are sorted by (kind, property) once, and each rule takes the lists of the
+    kinds and properties it applies to (a million claims walked once, not once a rule)."""
     claims, applies = corpus.claims(), Applicability()
-    return [applies.select(loaded, claims) for loaded in rules]
+    if any(loaded.rule.match.subjects or loaded.rule.match.sources for loaded in rules):
+        return [applies.select(loaded, claims) for loaded in rules]
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, item in enumerate(claims):
+        positions[(item.claim.kind, item.claim.property)].append(position)
+    chosen: list[list[SourcedClaim]] = []
+    for loaded in rules:
+        lists = [found for found in positions.values() if applies(loaded, claims[found[0]])]
+        order = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+        chosen.append([claims[position] for position in order])
+    return chosen
 
 
 def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None = None,

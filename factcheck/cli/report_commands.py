@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from factcheck.engine import Report, run_rules
 from factcheck.engine.engine import Executor
 from factcheck.engine.parallel import EXECUTORS, ExecutorError, default_jobs, executor_for
 from factcheck.load import ProblemsError, load_corpus
+from factcheck.load.report_store import Outcome, ReportRecorder, ReportRequest, find_report
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
 from factcheck.report import FORMATS, RenderContext, render
@@ -51,6 +52,14 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
                  reviewed: bool = False, cache: bool = False, executor: Executor | None = None) -> Report:
     """Load, check and compare (only reviewed claims when `reviewed`); exits 1 on invalid claims, as
     `validate` does."""
+    return _build(claims, rules, entities, quiet, reviewed=reviewed, cache=cache, executor=executor)[0]
+
+
+def _build(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Path | None, quiet: bool, *,
+           reviewed: bool = False, cache: bool = False, executor: Executor | None = None
+           ) -> tuple[Report, list[tuple[str, str]]]:
+    """`build_report`, with the source texts the load read and checked: (path, sha256) of each, for the
+    report store's manifest (the corpus itself, with every text, is not kept)."""
     console = Console(stderr=True)
     showing = not quiet and console.is_terminal
     try:
@@ -66,6 +75,7 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_DATA)
+    texts = [(str(d.path.parent / d.claims_file.source.text), d.claims_file.source.sha256) for d in corpus.documents]
     if reviewed:
         corpus = reviewed_only(corpus)
     rule_problems = check_properties(rules, corpus.vocabulary)
@@ -73,13 +83,13 @@ def build_report(claims: tuple[Path, ...], rules: list[LoadedRule], entities: Pa
         echo_problems(rule_problems, what="rule problem")
         sys.exit(EXIT_USAGE)
     if not showing:
-        return run_rules(corpus, rules, executor=executor)
+        return run_rules(corpus, rules, executor=executor), texts
     with _bar(console, "comparing") as (progress, task):
         def advance(done: int, total: int) -> None:
             if total >= PROGRESS_THRESHOLD and (done % 500 == 0 or done == total):
                 progress.update(task, completed=done, total=total, visible=True)
 
-        return run_rules(corpus, rules, progress=advance, executor=executor)
+        return run_rules(corpus, rules, progress=advance, executor=executor), texts
 
 
 @contextmanager
@@ -131,37 +141,73 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     if indent is not None and format_name != "json":
         usage_error("--indent applies to --format json")
     rules = load_rules_or_exit(rules_dir, select, ignore)
-    try:
-        comparing = executor_for(executor, jobs or default_jobs(), scheduler=scheduler, claims=list(claims),
-                                 entities=entities, cache=not no_cache, reviewed=reviewed_only)
-        result = build_report(claims, rules, entities, quiet, reviewed=reviewed_only, cache=not no_cache,
-                              executor=comparing)
-    except ExecutorError as error:
-        usage_error(str(error))
     to_terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, to_terminal) if output is None else bool(color),
                             width=output_width(to_terminal), show_unverified=not hide_unverified,
                             failing_verdicts=fail_on.verdicts, rules=tuple(r.rule for r in rules))
+    shown = {"reviewed_only": reviewed_only, "format": format_name, "indent": indent, "color": context.color,
+             "width": context.width, "show_unverified": context.show_unverified, "fail_on": fail_on.describe()}
+    request = None if no_cache else ReportRequest(claims, entities, rules, shown)
+    try:  # made (and its options checked) first; it starts nothing until it compares
+        comparing = executor_for(executor, jobs or default_jobs(), scheduler=scheduler, claims=list(claims),
+                                 entities=entities, cache=not no_cache, reviewed=reviewed_only)
+    except ExecutorError as error:
+        usage_error(str(error))
+    stored = find_report(request) if request is not None else None
+    if stored is not None:  # nothing it depends on changed: the report written before, as it was
+        _emit(stored.pieces(), output, None if format_name == "json" else context.color, inputs)
+        outcome = stored.outcome
+    else:
+        outcome = _report_anew(request, claims, rules, entities, quiet, reviewed_only, comparing,
+                               format_name, context, indent, output, inputs, fail_on)
     if output:
-        # JSON as it is encoded, a batch of findings at a time: the file's text is never one string
-        is_json = format_name == "json"
-        text = json_format.chunks(result, context, indent) if is_json else render(result, format_name, context)
-        write_output(output, text, inputs=inputs)
-        s = result.summary
-        click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in s.verdicts.items()) + ".", err=True)
-    elif format_name == "json":  # a batch of findings at a time, never one string
-        for chunk in json_format.chunks(result, context, indent):
-            click.echo(chunk, nl=False)
-    else:  # color=: click would strip colours from a pipe
-        click.echo(render(result, format_name, context), nl=False, color=context.color)
-    in_force = [r.rule for r in rules]
-    failing = [f for f in result.findings if fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, in_force))]
-    if failing and not exit_zero:
-        count = len(failing)
+        click.echo(f"Wrote {output}: " + ", ".join(f"{n} {v}" for v, n in outcome.verdicts.items()) + ".", err=True)
+    if outcome.failing and not exit_zero:
+        count = outcome.failing
         click.echo(f"{count} finding{'s' if count != 1 else ''} fail{'s' if count == 1 else ''} "
                    f"(--fail-on {fail_on.describe()}; --exit-zero to exit 0).", err=True)
         sys.exit(EXIT_DATA)
     sys.exit(EXIT_OK)
+
+
+def _report_anew(request: ReportRequest | None, claims: tuple[Path, ...], rules: list[LoadedRule],
+                 entities: Path | None, quiet: bool, reviewed: bool, comparing: Executor | None,
+                 format_name: str, context: RenderContext, indent: int | None, output: Path | None,
+                 inputs: tuple[Path, ...], fail_on: FailOn) -> Outcome:
+    """Load, compare and write the report, keeping it in the report store (`request`) when it can."""
+    recorder = ReportRecorder.start(request) if request is not None else None
+    try:
+        try:
+            result, texts = _build(claims, rules, entities, quiet, reviewed=reviewed, cache=request is not None,
+                                   executor=comparing)
+        except ExecutorError as error:
+            usage_error(str(error))
+        # JSON as it is encoded, a batch of findings at a time: the text is never one string
+        text = json_format.chunks(result, context, indent) if format_name == "json" else \
+            render(result, format_name, context)
+        if recorder is not None:
+            text = recorder.tee(text) if format_name == "json" else recorder.record(text)
+        _emit(text, output, None if format_name == "json" else context.color, inputs)
+        in_force = [r.rule for r in rules]
+        failing = sum(fail_on.fails(f.verdict.value, rule_severity(f.rule_id, f.severity, in_force))
+                      for f in result.findings)
+        outcome = Outcome(dict(result.summary.verdicts), failing)
+        if recorder is not None:
+            recorder.keep(texts, outcome)
+        return outcome
+    finally:
+        if recorder is not None:
+            recorder.discard()
+
+
+def _emit(text: str | Iterable[str], output: Path | None, color: bool | None, inputs: tuple[Path, ...]) -> None:
+    """The report to `output` (atomically, pieces as they come) or to standard output (`color`: keep
+    the text's colours even in a pipe; None for JSON, which has none)."""
+    if output:
+        write_output(output, text, inputs=inputs)
+        return
+    for piece in [text] if isinstance(text, str) else text:
+        click.echo(piece, nl=False, color=color)
 
 
 @click.command(name="test-rules", cls=ConfiguredCommand)

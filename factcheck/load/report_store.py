@@ -1,0 +1,397 @@
+"""Reports kept beside the claims cache, so that a report of an unchanged project is a copy.
+
+`factcheck report` over a million claims loads them (even from the claims cache, tens of seconds),
+compares them and encodes the report again, though nothing changed. So each report it writes is kept
+in `.factcheck/cache/reports/` (git-ignored with the claims cache), as the bytes it wrote, with a
+manifest of everything those bytes depend on:
+
+- the **request**: factcheck's code (a digest of the package's files, so an edited checkout is a new
+  request, not only a new version), its dependencies' versions, Python's, the rules in force (each
+  rule as loaded: the built-in ones, the project's, after --select/--ignore), the options that change
+  findings or how they are shown (--reviewed-only, --format, --indent, colours, width, --fail-on,
+  --hide-unverified), the working directory and project root (paths are shown relative to them), and
+  the claims and entity paths as given;
+- the **files**: every claims file (as `claims_files_in` lists them, in order), the source text each
+  names, the entity file and the vocabulary, each by its sha256 with a stat signature
+  (`file_state.py`: stat first, hash only what the signature cannot vouch for, like git's index).
+
+A run whose request and files match reuses the kept bytes; anything else runs in full and keeps
+its own. The manifest is signed with the claims cache's per-user key (HMAC; the key lives outside the
+project, `cache.py`), so a manifest committed to a repository, restored from elsewhere or edited is
+a miss; the kept output is checked against the signed manifest (its signature, else its sha256), so a
+replaced output is a miss too. A miss is never an error: it is a full run. Only a run that loaded
+with no problem and wrote its whole output is kept, and only when none of its files changed while it
+ran. At most `KEEP` reports are kept (one per way of showing it), the least recently used going first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import io
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+import factcheck
+from factcheck import __version__
+from factcheck.load.cache import CACHE_FOLDER, _secret_key
+from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, claims_files_in, project_file
+from factcheck.load.file_state import FileState, hash_file, racy_since, regular_stat, signature_of, state_with, take_state
+from factcheck.load.paths import PathRefused, project_root
+from factcheck.rules import LoadedRule
+
+FORMAT = "1"  # the manifest's layout; a manifest of another format is a miss
+STORE_FOLDER = "reports"
+KEEP = 4
+DISTRIBUTION = "factcheck-consistency"
+_CHUNK = 1 << 20  # characters of a kept report read at a time
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """One `factcheck report` run as the store keys it: its paths, rules and options."""
+
+    claims: tuple[Path, ...]
+    entities: Path | None
+    rules: list[LoadedRule]
+    options: dict[str, Any]  # what changes the findings or how they are shown (JSON-able)
+
+    @property
+    def key(self) -> str:
+        paths = [[str(p), os.path.realpath(p)] for p in self.claims]
+        entities = [str(self.entities), os.path.realpath(self.entities)] if self.entities else None
+        parts = [FORMAT, __version__, code_digest(), dependency_versions(), sys.version, rules_digest(self.rules),
+                 self.options, os.path.realpath(os.getcwd()), str(project_root()), paths, entities]
+        return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+    def project_files(self) -> list[str | None]:
+        """The entity file and the vocabulary the load reads (None for one that is absent)."""
+        found = [self.entities or project_file(list(self.claims), ENTITIES_FILE),
+                 project_file(list(self.claims), VOCABULARY_FILE)]
+        return [str(path) if path is not None else None for path in found]
+
+    def claims_files(self) -> list[str]:
+        return [str(path) for path in claims_files_in(list(self.claims))]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the command says besides the report: the verdicts' counts and how many findings fail."""
+
+    verdicts: dict[str, int]
+    failing: int
+
+
+@dataclass
+class StoredReport:
+    """A kept report that matched: its outcome, and its text to be read once, in pieces."""
+
+    outcome: Outcome
+    stream: IO[str]
+
+    def pieces(self) -> Iterator[str]:
+        """The report's text, a megabyte at a time (the file is closed at the end)."""
+        with self.stream:
+            while piece := self.stream.read(_CHUNK):
+                yield piece
+
+
+def find_report(request: ReportRequest) -> StoredReport | None:
+    """The kept report of this request when nothing it depends on changed, else None."""
+    key = _signing_key()
+    if key is None:
+        return None
+    folder = store_folder()
+    name = request.key
+    manifest = _read_manifest(folder / f"{name[:32]}.json", key)
+    if manifest is None or manifest.get("format") != FORMAT or manifest.get("key") != name:
+        return None
+    since = time.time_ns()
+    checked = _checked_files(request, manifest, since)
+    if checked is None:
+        return None
+    output, refreshed = _open_output(folder / f"{name[:32]}.out", manifest["output"])
+    if output is None:
+        return None
+    if refreshed or checked != manifest["files"]:  # signatures renewed, so the next check reads nothing
+        _write_manifest(folder, name, {**manifest, "files": checked, "output": refreshed or manifest["output"]}, key)
+    try:
+        os.utime(folder / f"{name[:32]}.json")  # recently used: pruned last
+    except OSError:
+        pass
+    outcome = manifest["outcome"]
+    return StoredReport(Outcome(dict(outcome["verdicts"]), int(outcome["failing"])), output)
+
+
+@dataclass
+class ReportRecorder:
+    """Keeps the report a run writes: the inputs' states taken before it loads, its text as written,
+    and the manifest once the output is whole (`keep`); `discard` if anything went wrong."""
+
+    request: ReportRequest
+    key: bytes
+    started: int
+    claims: list[FileState]
+    project: list[FileState | None]
+    temporary: Path | None = None
+    sink: IO[bytes] | None = None
+    digest: Any = field(default_factory=hashlib.sha256)
+
+    @classmethod
+    def start(cls, request: ReportRequest) -> ReportRecorder | None:
+        """A recorder, with every claims file and project file hashed now (before the load reads them);
+        None when there is no key, or a file cannot have a state (a link, a FIFO: the load says why)."""
+        key = _signing_key()
+        if key is None:
+            return None
+        started = time.time_ns()
+        try:
+            claims = [take_state(path, started) for path in request.claims_files()]
+        except (PathRefused, OSError):
+            return None
+        project = [take_state(path, started) if path else None for path in request.project_files()]
+        if any(state is None for state in claims) or any(p and s is None for p, s in zip(request.project_files(), project)):
+            return None
+        recorder = cls(request, key, started, claims, project)  # type: ignore[arg-type]
+        try:
+            folder = store_folder()
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".report.", suffix=".tmp")
+        except OSError:
+            return None
+        recorder.temporary, recorder.sink = Path(temporary), os.fdopen(handle, "wb")
+        return recorder
+
+    def tee(self, pieces: Iterable[str]) -> Iterator[str]:
+        """Each piece, kept as it passes."""
+        for piece in pieces:
+            self._keep_piece(piece)
+            yield piece
+
+    def record(self, text: str) -> str:
+        self._keep_piece(text)
+        return text
+
+    def keep(self, texts: list[tuple[str, str]], outcome: Outcome) -> None:
+        """Keep the report written, with the source texts the load read (path, sha256 it checked), when
+        none of the inputs changed while the run went on; else drop it."""
+        if self.sink is None or self.temporary is None:
+            return
+        try:
+            self.sink.flush()
+            os.fsync(self.sink.fileno())
+            self.sink.close()
+            manifest = self._manifest(texts, outcome)
+            if manifest is None:
+                return
+            name = self.request.key
+            target = store_folder() / f"{name[:32]}.out"
+            os.replace(self.temporary, target)
+            self.temporary = None
+            manifest["output"] = [target.name, self.digest.hexdigest(), list(signature_of(os.stat(target)))]
+            _write_manifest(store_folder(), name, manifest, self.key)
+            _prune(store_folder())
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop what was kept of a run that did not finish (or that cannot be kept)."""
+        if self.sink is not None and not self.sink.closed:
+            self.sink.close()
+        self.sink = None
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
+            self.temporary = None
+
+    def _keep_piece(self, piece: str) -> None:
+        if self.sink is None:
+            return
+        try:
+            raw = piece.encode("utf-8")
+            self.sink.write(raw)
+            self.digest.update(raw)
+        except (OSError, UnicodeError):  # the report is still written; it is just not kept
+            self.discard()
+
+    def _manifest(self, texts: list[tuple[str, str]], outcome: Outcome) -> dict[str, Any] | None:
+        """The manifest, or None when a file changed since the run began (what was read is not known)."""
+        if self.request.claims_files() != [s.path for s in self.claims] or \
+                self.request.project_files() != [s.path if s else None for s in self.project]:
+            return None
+        for state in [*self.claims, *(s for s in self.project if s is not None)]:
+            now = regular_stat(state.path)
+            if now is None or (state.signature is not None and signature_of(now) != state.signature) or \
+                    (state.signature is None and hash_file(state.path, now) != state.sha256):
+                return None
+        read = []
+        for path, sha in texts:
+            state = state_with(os.path.realpath(path), sha, self.started)
+            if state is None:
+                return None
+            read.append([path, *_row(state)])
+        files = {"claims": [_row(s) for s in self.claims], "project": [_row(s) if s else None for s in self.project],
+                 "texts": read}
+        return {"format": FORMAT, "key": self.request.key, "files": files,
+                "outcome": {"verdicts": outcome.verdicts, "failing": outcome.failing}}
+
+
+def store_folder() -> Path:
+    return project_root() / CACHE_FOLDER / STORE_FOLDER
+
+
+def _signing_key() -> bytes | None:
+    return _secret_key()
+
+
+def _row(state: FileState) -> list[Any]:
+    return [state.path, state.sha256, list(state.signature) if state.signature is not None else None]
+
+
+def _checked_files(request: ReportRequest, manifest: dict[str, Any], since: int) -> dict[str, Any] | None:
+    """The manifest's files, each still as it was (signatures renewed where a hash vouched), or None."""
+    files = manifest.get("files") or {}
+    try:
+        if request.claims_files() != [row[0] for row in files["claims"]]:
+            return None
+    except (PathRefused, OSError):
+        return None
+    if request.project_files() != [row[0] if row else None for row in files["project"]]:
+        return None
+    claims = [_still(row, since) for row in files["claims"]]
+    project = [_still(row, since) if row else None for row in files["project"]]
+    texts = []
+    for path, *row in files["texts"]:
+        if os.path.realpath(path) != row[0]:
+            return None
+        texts.append([path, *(_still(row, since) or [None])])
+    if any(row is None for row in claims) or any(r and s is None for r, s in zip(files["project"], project)) \
+            or any(row[1] is None for row in texts):
+        return None
+    return {"claims": claims, "project": project, "texts": texts}
+
+
+def _still(row: list[Any], since: int) -> list[Any] | None:
+    """The row of a file that still has its content (renewed when it had to be hashed), else None."""
+    path, sha, signature = row
+    found = regular_stat(path)
+    if found is None:
+        return None
+    if signature is not None and list(signature_of(found)) == signature:
+        return row
+    if hash_file(path, found) != sha:
+        return None
+    return [path, sha, None if racy_since(found, since) else list(signature_of(found))]
+
+
+def _open_output(path: Path, row: list[Any]) -> tuple[IO[str] | None, list[Any] | None]:
+    """The kept output opened, when it is the one the manifest signed: (stream, renewed row or None)."""
+    name, sha, signature = row
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None, None
+    raw = os.fdopen(handle, "rb")
+    found = os.fstat(raw.fileno())
+    renewed = None
+    if list(signature_of(found)) != signature:
+        digest = hashlib.sha256()
+        while chunk := raw.read(_CHUNK):
+            digest.update(chunk)
+        if not hmac.compare_digest(digest.hexdigest(), sha):
+            raw.close()
+            return None, None
+        raw.seek(0)
+        renewed = [name, sha, list(signature_of(found))]
+    return io.TextIOWrapper(raw, encoding="utf-8", newline=""), renewed
+
+
+def _read_manifest(path: Path, key: bytes) -> dict[str, Any] | None:
+    try:
+        mac, _, body = path.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    if not hmac.compare_digest(mac, _mac(key, body).encode("ascii")):
+        return None
+    try:
+        manifest = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def _write_manifest(folder: Path, name: str, manifest: dict[str, Any], key: bytes) -> None:
+    body = orjson.dumps(manifest)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".manifest.", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_mac(key, body).encode("ascii") + b"\n" + body)
+        os.replace(temporary, folder / f"{name[:32]}.json")
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _mac(key: bytes, body: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def _prune(folder: Path) -> None:
+    """Keep the `KEEP` most recently used reports."""
+    manifests = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for manifest in manifests[KEEP:]:
+        manifest.unlink(missing_ok=True)
+        manifest.with_suffix(".out").unlink(missing_ok=True)
+
+
+_CODE: dict[str, str] = {}
+
+
+def code_digest() -> str:
+    """A digest of factcheck's own files (code and shipped data): an edited checkout reports anew."""
+    if "digest" not in _CODE:
+        package = Path(factcheck.__file__).resolve().parent
+        digest = hashlib.sha256()
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _CODE["digest"] = digest.hexdigest()
+    return _CODE["digest"]
+
+
+def dependency_versions() -> list[str]:
+    """The installed versions of what factcheck requires (an upgrade may change what it reports)."""
+    try:
+        required = metadata.requires(DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:
+        return []
+    found = []
+    for requirement in required:
+        name = requirement.split(";")[0].split("[")[0].strip()
+        for cut in "<>=!~ ":
+            name = name.split(cut)[0]
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}: absent")
+    return found
+
+
+def rules_digest(rules: list[LoadedRule]) -> str:
+    """The rules in force as loaded: each rule, its comparator and parameters, and where it comes from."""
+    parts = [[loaded.rule.model_dump_json(), loaded.comparator.name, loaded.params.model_dump_json(),
+              loaded.path, loaded.line, loaded.origin, loaded.overrides] for loaded in rules]
+    return hashlib.sha256(orjson.dumps(parts)).hexdigest()

@@ -27,10 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import yaml_rs
 
@@ -48,34 +48,46 @@ from factcheck.load.paths import PathRefused, read_project_file
 
 _NODE_START = r"(?:(?:\A|\n)[ \t]*|[:,\[{?\-][ \t]+|[\[{,:])"
 _TOKEN_END = r"[ \t]*(?:#|\n|\Z|[,\]}])"
-# (a cheap test that the text may hold it: a substring or a simpler pattern; the pattern): what only
-# `read_yaml` may read
-_UNSAFE: tuple[tuple[str | re.Pattern[str], re.Pattern[str]], ...] = (
+# A test of a text: a substring it holds, a pattern it matches somewhere, or a function of the text.
+Probe = Union[str, "re.Pattern[str]", Callable[[str], object]]
+# What only `read_yaml` may read. Each is a chain of tests, cheapest first, every one necessary for
+# the next: only the last one decides, the others only spare it (Python's regular expressions try
+# every position of a text unless the pattern starts with a literal character, which makes the
+# deciding patterns the slow part of the fast path). A tuple in a chain is any of its tests.
+_UNSAFE: tuple[tuple[Probe | tuple[Probe, ...], ...], ...] = (
     # what libyaml refuses, and NEL, CR, LS, PS (line breaks where the readers may differ) and BOM
-    ("", re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")),
+    (re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"),),
     ("\t", re.compile("\t")),  # a tab: libyaml refuses it as indentation, yaml-rs does not always
     ("%", re.compile(r"(?:\A|\n)%")),  # a directive
     ("\n", re.compile(r"\n(?:---|\.\.\.)(?=[ \t\n]|\Z)")),  # a second document, or the end of one
     ("&", re.compile(_NODE_START + "&")),  # an anchor
     ("*", re.compile(_NODE_START + "\\*")),  # an alias
     ("!", re.compile(_NODE_START + "!")),  # a tag
-    # 0123, 0x1F, 1_000: numbers in YAML 1.1 (and to yaml-rs), text or a problem to read_yaml
-    ("", re.compile(r"(?:\A|(?<=[\s:,\[{]))[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*"
-                    r"|[0-9._]*_[0-9._eE+-]*)" + _TOKEN_END)),
-    ("", re.compile(r"\A[-+]?[0-9._]")),  # a number as the whole file
-    ("", re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[|>]")),  # a block scalar as the whole file
+    # 0123, 0x1F, 1_000: numbers in YAML 1.1 (and to yaml-rs), text or a problem to read_yaml. Such a
+    # token starts the text, or has a 0 after a boundary (and a sign), or an underscore after a
+    # digit, a dot, a sign or a boundary.
+    ((re.compile(r"[-+0-9._]").match,
+      re.compile(r"0(?:(?<=[\s:,\[{]0)|(?<=[\s:,\[{][-+]0))[xXoObB0-9_]"),
+      re.compile(r"_(?<=[-+0-9._\s:,\[{]_)")),
+     re.compile(r"(?:\A|(?<=[\s:,\[{]))[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*"
+                r"|[0-9._]*_[0-9._eE+-]*)" + _TOKEN_END)),
+    (re.compile(r"\A[-+]?[0-9._]"),),  # a number as the whole file
+    (re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[|>]"),),  # a block scalar as the whole file
     # block scalars whose ends the two parsers read differently: kept (+) or indented by number, or
     # empty (the next line is no deeper than the header's), or a file that does not end with a newline
     ("|", re.compile(_NODE_START + r"\|(?:[-+]?[0-9]|[0-9]?\+)")),
     (">", re.compile(_NODE_START + r">(?:[-+]?[0-9]|[0-9]?\+)")),
-    (re.compile(r"[:\-?][ \t]+[|>]"),
+    (("|", ">"), re.compile(r"[:\-?][ \t]+[|>]"),
      re.compile(r"(?:\A|\n)([ \t]*)[^\n]*?(?:[:\-?][ \t]+|\A[ \t]*)[|>][-+0-9]*[ \t]*(?:#[^\n]*)?"
-                    r"(?:\n|\Z)(?!\1[ \t]+\S)")),
-    ("", re.compile(r"[^\n]\Z")),
+                r"(?:\n|\Z)(?!\1[ \t]+\S)")),
+    (lambda text: text[-1:] not in ("", "\n"),),  # the last character is not a line break
     # a quoted date or time (yaml-rs reads a quoted date as a date)
-    ("", re.compile(r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']")),
+    ((re.compile(r"\"[ \t\n]*+[0-9]{4}-"), re.compile(r"'[ \t\n]*+[0-9]{4}-")),
+     re.compile(r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']")),
     ("\\", re.compile(r"\\[xuU\n]")),  # an escape that could spell a date
-    ("", re.compile(r"(?:\A|\n)[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]*(?:\n|\Z)")),  # a date alone on a line
+    # a date alone on a line
+    ((re.compile(r"[ \t]*+[0-9]{4}-").match, re.compile(r"\n[ \t]*+[0-9]{4}-")),
+     re.compile(r"(?:\A|\n)[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]*(?:\n|\Z)")),
 )
 # The first letters of text `read_plain_scalar` may read as something else: numbers, dates, null,
 # true/false and YAML 1.1's yes/no/on/off; other text reads back as itself.
@@ -116,8 +128,7 @@ def read_yaml_fast(path: Path, *, root: Path | None = None) -> YamlDocument | No
 
 def parse_fast(path: Path, text: str) -> YamlDocument | None:
     """`text` as `read_yaml` would read it, or None when the fast path cannot be sure."""
-    if any((hint in text if isinstance(hint, str) else hint.search(text)) and pattern.search(text)
-           for hint, pattern in _UNSAFE):
+    if unsafe_text(text):
         return None
     try:
         data = yaml_rs.loads(text, alias_limits=_STRICT)
@@ -131,6 +142,21 @@ def parse_fast(path: Path, text: str) -> YamlDocument | None:
             return None
         document.locations.update({("claims", index): (line, 1) for index, line in enumerate(lines)})
     return document
+
+
+def unsafe_text(text: str) -> bool:
+    """Whether the text holds anything that only `read_yaml` may read (`_UNSAFE`)."""
+    return any(all(_hits(test, text) for test in chain) for chain in _UNSAFE)
+
+
+def _hits(test: Probe | tuple[Probe, ...], text: str) -> bool:
+    if isinstance(test, tuple):
+        return any(_hits(each, text) for each in test)
+    if isinstance(test, str):
+        return test in text
+    if isinstance(test, re.Pattern):
+        return test.search(text) is not None
+    return bool(test(text))
 
 
 def _check(value: Any, depth: int, limits: tuple[int, int, int, int]) -> None:

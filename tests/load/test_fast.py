@@ -4,6 +4,7 @@ lines and problems, over every YAML file of the repository, generated projects a
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 from factcheck.load import corpus as corpus_module
 from factcheck.load.corpus import load_corpus
 from factcheck.load.document import read_yaml
-from factcheck.load.fast import claim_lines, parse_fast, paused_gc
+from factcheck.load.fast import _UNSAFE, _hits, claim_lines, parse_fast, paused_gc, unsafe_text
 from factcheck.load.problems import ProblemsError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,3 +213,51 @@ def test_block_scalars_agree_or_decline(tmp_path: Path, header: str) -> None:
                      "".join(f"  {line}\n" for line in body.splitlines())):
             path.write_text(text, encoding="utf-8")
             assert_agrees(path, text)
+
+
+# `_UNSAFE` as it stood before cheaper tests were put in front of its patterns (2026-11-30): a hint
+# (a substring or a pattern), then the deciding pattern. The specification `unsafe_text` must keep.
+_NODE = r"(?:(?:\A|\n)[ \t]*|[:,\[{?\-][ \t]+|[\[{,:])"
+SPECIFICATION = [(hint, re.compile(pattern)) for hint, pattern in (
+    ("", "[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"), ("\t", "\t"),
+    ("%", r"(?:\A|\n)%"), ("\n", r"\n(?:---|\.\.\.)(?=[ \t\n]|\Z)"), ("&", _NODE + "&"), ("*", _NODE + "\\*"),
+    ("!", _NODE + "!"),
+    ("", r"(?:\A|(?<=[\s:,\[{]))[-+]?(?:0[xXoObB][0-9a-fA-F_]*|0[0-9_][0-9_.:eE+-]*|[0-9._]*_[0-9._eE+-]*)"
+         r"[ \t]*(?:#|\n|\Z|[,\]}])"),
+    ("", r"\A[-+]?[0-9._]"), ("", r"\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[|>]"),
+    ("|", _NODE + r"\|(?:[-+]?[0-9]|[0-9]?\+)"), (">", _NODE + r">(?:[-+]?[0-9]|[0-9]?\+)"),
+    (re.compile(r"[:\-?][ \t]+[|>]"),
+     r"(?:\A|\n)([ \t]*)[^\n]*?(?:[:\-?][ \t]+|\A[ \t]*)[|>][-+0-9]*[ \t]*(?:#[^\n]*)?(?:\n|\Z)(?!\1[ \t]+\S)"),
+    ("", r"[^\n]\Z"), ("", r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']"),
+    ("\\", r"\\[xuU\n]"), ("", r"(?:\A|\n)[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]*(?:\n|\Z)"))]
+
+
+def specified(hint: str | re.Pattern[str], pattern: re.Pattern[str], text: str) -> bool:
+    return bool(hint in text if isinstance(hint, str) else hint.search(text)) and pattern.search(text) is not None
+
+
+TOKENS = [" ", "  ", "\n", "\t", ":", ",", "[", "{", "]", "}", "-", "+", "0", "1", "9", "_", ".", "x", "b", "O", "e",
+          "E", "a", "#", "'", '"', "|", ">", "2019", "2019-08-22", "-8-2", "T", "&", "*", "!", "%", "---", "...", "\\x",
+          "\\", "\u2028", "\x85", "\ufeff", "é", "\r", ": ", "- ", "? ", "\n  ", "|2", ">+", "|-", "0x1", "1_0", "'2019-"]
+
+
+def test_unsafe_text_decides_as_the_specification(tmp_path: Path) -> None:
+    """The cheap tests in front of each deciding pattern never change its decision: over every YAML
+    file of the repository, a generated project, the hostile inputs and seeded random texts of the
+    characters the patterns turn on, each chain of `_UNSAFE` says what its pattern alone says."""
+    import random
+
+    rng = random.Random(1130)
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in repository_yaml()]
+    texts += [path.read_text(encoding="utf-8") for path in generate(tmp_path, 3, 40, seed=9).claims_dir.glob("*.yaml")]
+    texts += HOSTILE
+    texts += ["".join(rng.choice(TOKENS) for _ in range(rng.randint(0, 12))) + rng.choice(["", "\n", "\n"])
+              for _ in range(40_000)]
+    assert len(_UNSAFE) == len(SPECIFICATION)
+    declined = [0] * len(SPECIFICATION)
+    for text in texts:
+        expected = [specified(hint, pattern, text) for hint, pattern in SPECIFICATION]
+        assert [all(_hits(test, text) for test in chain) for chain in _UNSAFE] == expected, repr(text)
+        assert unsafe_text(text) == any(expected)
+        declined = [count + found for count, found in zip(declined, expected)]
+    assert all(declined), declined  # every pattern declined some text

@@ -12,6 +12,7 @@ A pull request must not weaken the rules that judge it, so with a base the rules
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,32 @@ def located(path: Path) -> Path:
     it is listed (`claims/x.yaml`), not where it leads."""
     path = Path.cwd() / path
     return path.parent.resolve() / path.name
+
+
+class Locator:
+    """`located` for many files of few folders, each folder resolved once (10,000 claims files in one
+    folder: 10,000 `resolve` calls were half a second of a warm gate at a million claims)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+        self.cwd: Path | None = None
+
+    def __call__(self, path: Path) -> Path:
+        absolute = Path(os.path.abspath(path))
+        folder = self.folders.get(absolute.parent)
+        if folder is None:
+            folder = self.folders[absolute.parent] = absolute.parent.resolve()
+        return folder / absolute.name
+
+    def shown(self, path: Path) -> str:
+        """`display_path` of a regular file (not a link: its own name is not resolved), relative to the
+        working directory when it is below it."""
+        if self.cwd is None:
+            self.cwd = Path.cwd().resolve()
+        try:
+            return str(self(path).relative_to(self.cwd))
+        except ValueError:
+            return str(path)
 
 
 def check_links(paths: list[Path], root: Path) -> list[Problem]:

@@ -31,13 +31,12 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
-from factcheck.gate.changes import GateError, git, located
+from factcheck.gate.changes import GateError, Locator, git, located
 from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
 from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
 from factcheck.load.corpus import Corpus, SourceDocument, cache_context, claims_files_in, load_corpus
 from factcheck.load.paths import PathRefused
 from factcheck.load.problems import ProblemsError
-from factcheck.load.problems import display_path
 from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
 from factcheck.model import ClaimsFile, Source
 from factcheck.model.sourced import SourcedClaim
@@ -58,6 +57,18 @@ class _Vouched:
     number: int
 
 
+@dataclass(frozen=True)
+class ShownDocument(SourceDocument):
+    """A vouched claims file, its path as shown worked out once with its folder's (`Locator.shown`):
+    `SourceDocument.shown_path` resolves the path on every call (2 s of a warm gate at a million claims)."""
+
+    shown: str = ""
+
+    @property
+    def shown_path(self) -> str:
+        return self.shown
+
+
 @dataclass
 class FocusedLoad:
     """Stage one done: the changed and unvouched files read, every other file vouched for."""
@@ -68,6 +79,7 @@ class FocusedLoad:
     read: Corpus  # the files read in full (changed, unvouched)
     vouched: dict[str, _Vouched]  # by absolute path
     changed_sources: set[str]
+    place: Locator
     picked: dict[int, dict[int, SourcedClaim]] = field(default_factory=dict)  # file number -> position -> claim
     parsed: dict[int, tuple[Source, str]] = field(default_factory=dict)  # file number -> source, path as shown
 
@@ -148,7 +160,7 @@ class FocusedLoad:
                     source = Source.model_validate_json(parts[-1][1])
                 except ValidationError as error:
                     raise Unusable(f"a cached source of {vouched.listed} does not validate: {error}") from None
-                self.parsed[number] = (source, display_path(vouched.listed))
+                self.parsed[number] = (source, self.place.shown(vouched.listed))
             for position in positions:
                 bodies.append(parts[position][1])
                 owners.append((number, position, parts[position][0]))
@@ -175,7 +187,8 @@ class FocusedLoad:
             picked = [c for _, c in sorted(self.picked[vouched.number].items())]
             claims_file = ClaimsFile.model_construct(source=self.parsed[vouched.number][0],
                                                      claims=[c.claim for c in picked])  # validated above
-            documents.append(SourceDocument(path, claims_file, None, {c.claim.id: c.line for c in picked}))
+            documents.append(ShownDocument(path, claims_file, None, {c.claim.id: c.line for c in picked},
+                                           self.parsed[vouched.number][1]))
         return documents
 
 
@@ -202,7 +215,7 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
         raise Unusable("no cache")
     view = _git_view(root)
     order = claims_files_in(corpus_paths)
-    place = _Locator()
+    place = Locator()
     wanted = {located(p) for p in changed}
     vouched = _vouch(cache, order, wanted, view, root.resolve(), place)
     unindexed = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
@@ -223,11 +236,11 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
     if len(set(ids)) != len(ids):
         raise Unusable("a source id is used twice: a full load says where")
     changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
-    return FocusedLoad(cache, rules, order, read, vouched, changed_sources)
+    return FocusedLoad(cache, rules, order, read, vouched, changed_sources, place)
 
 
 def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: _GitView, top: Path,
-           place: _Locator) -> dict[str, _Vouched]:
+           place: Locator) -> dict[str, _Vouched]:
     """The claims files git and the cache vouch for (see the module docstring), by absolute path."""
     tree, dirty, _ = view
     signed, indexed = cache.signed_files(), cache.indexed()
@@ -275,20 +288,6 @@ def _git_view(root: Path) -> _GitView:
     dirty = {name.decode("utf-8", errors="surrogateescape")
              for name in git(["diff", "--name-only", "-z", "HEAD", "--"], root).split(b"\0") if name}
     return tree, dirty, algorithm
-
-
-class _Locator:
-    """`located` for many files of few folders: each folder resolved once (10,000 claims files, one folder)."""
-
-    def __init__(self) -> None:
-        self.folders: dict[Path, Path] = {}
-
-    def __call__(self, path: Path) -> Path:
-        absolute = Path(os.path.abspath(path))
-        folder = self.folders.get(absolute.parent)
-        if folder is None:
-            folder = self.folders[absolute.parent] = absolute.parent.resolve()
-        return folder / absolute.name
 
 
 def _repo_name(path: Path, top: Path) -> str | None:

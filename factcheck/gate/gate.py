@@ -47,6 +47,7 @@ from factcheck.gate.baseline import (
 )
 from factcheck.gate.bound import BlockBound, bound_blocks
 from factcheck.gate.changes import (
+    Locator,
     changed_files,
     check_links,
     check_revision,
@@ -332,8 +333,8 @@ def _focus(corpus: Corpus, changed: list[Path], notes: list[str]) -> set[str] | 
     if project:
         notes.append(f"{', '.join(project)} changed: every source is compared, not only the changed ones")
         return None
-    wanted = set(changed)
-    focus = {d.claims_file.source.id for d in corpus.documents if located(d.path) in wanted}
+    wanted, place = set(changed), Locator()
+    focus = {d.claims_file.source.id for d in corpus.documents if place(d.path) in wanted}
     if not changed:
         notes.append("no claims file changed: nothing to compare")
     return focus

@@ -237,3 +237,12 @@ def test_she_is_the_person_named_since_the_last_quote_not_the_man_quoted_before(
             '"Nobody should expect a quick deal," she said.\n')
     quotes = {c.value.text: c.value.speaker for c in run(text, "2019-08-23").claims_file.claims if c.kind == "quote"}
     assert quotes == {"It is over": "jeong-kyeong-doo", "Nobody should expect a quick deal": "kang-kyung-wha"}
+
+
+def test_a_quotation_of_two_sentences_is_attributed_after_its_close(run):
+    # written for tests: the speaker is named after the second sentence, not the person named before
+    text = ("The changes will cost about 11 million next year, Deputy Mayor for Finance Anton Brenic said.\n\n"
+            '"We listened, and we got some things wrong. This is a budget the city can afford," Mayor Teodora '
+            "Vals said after the vote.\n")
+    quotes = {c.value.text: c.value.speaker for c in run(text, "2026-10-29").claims_file.claims if c.kind == "quote"}
+    assert quotes == {"We listened, and we got some things wrong. This is a budget the city can afford": "teodora-vals"}

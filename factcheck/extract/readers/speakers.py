@@ -128,13 +128,17 @@ class SpeakerFinder:
     # --- the attribution shapes -------------------------------------------------------------------
 
     def _explicit(self, quote: QuoteSpan, sentence: Sentence, quotes: list[QuoteSpan]) -> Attribution | None:
-        before_start, after_end = sentence.start, sentence.end
+        # A quotation of several sentences is attributed after its close: "“We listened. This is a
+        # budget we can afford,” Mayor Vals said."
+        closing = self.document.sentence_at(quote.end - 1) or sentence
+        closing = closing if closing.index > sentence.index else sentence
+        before_start, after_end = sentence.start, closing.end
         for other in quotes:
             if sentence.start <= other.end <= quote.start - 1:
                 before_start = max(before_start, other.end + 1)
-            if quote.end < other.start - 1 and other.start <= sentence.end:
+            if quote.end < other.start - 1 and other.start <= closing.end:
                 after_end = min(after_end, other.start - 1)
-        after_start = min(quote.end + 1, sentence.end)
+        after_start = min(quote.end + 1, closing.end)
         verbs_after = list(self.cues.speech.finditer(self.text, after_start, max(after_start, after_end)))
         if verbs_after:
             verb = verbs_after[0]
@@ -142,7 +146,7 @@ class SpeakerFinder:
                 agent = self._choose(after_start, verb.start(), verb.start(), adjacent=True) or \
                     self._first_after(verb.end(), max(verb.end(), after_end))
                 if agent:
-                    return self._attribution(agent, sentence, "named after", 0.9)
+                    return self._attribution(agent, closing, "named after", 0.9)
         verbs_before = list(self.cues.speech.finditer(self.text, before_start, max(before_start, quote.start - 1)))
         for verb in reversed(verbs_before):
             agent = self._choose(before_start, verb.start(), verb.start(), adjacent=False) or \

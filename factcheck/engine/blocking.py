@@ -128,7 +128,8 @@ def candidates(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Sour
     found = Candidates(_rule_blocks(blocks, implied), [])
     seen: set[tuple[str, str]] = set()  # pairs of two claims that may stand in several blocks
     for block in blocks.values():
-        _judged_in_block(block, seen, focus, found)
+        if len(block) > 1:  # a block of one claim has no pair, judged or counted
+            _judged_in_block(block, seen, focus, found)
     return found
 
 
@@ -279,6 +280,8 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
         words: dict[int, frozenset[str]] = {}  # each quote's content words, read once
         by_text: dict[str, frozenset[str]] = {}
         for shingle, positions in index.items():
+            if len(positions) < 2:  # most runs of words are one quote's: nothing to pair
+                continue
             sources = [block[p].source_id for p in positions]
             if shingle.startswith("\0speaker:"):  # one speaker's other statements: not worth the comparator
                 local = _one_statement_pairs([_words_at(block, p, words, by_text) for p in positions], sources)

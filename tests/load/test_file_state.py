@@ -1,0 +1,55 @@
+"""A file's state (factcheck/load/file_state.py): a stat signature vouches for a file only when it can;
+anything else is hashed; only regular files have a state."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from factcheck.load.file_state import is_unchanged, take_state
+
+LONG_AGO = 1_600_000_000_000_000_000  # ns
+
+
+def test_a_file_changed_just_before_the_run_has_no_signature(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("source: {}\n", encoding="utf-8")
+    now = path.stat().st_ctime_ns
+    racy = take_state(str(path), since_ns=now)
+    assert racy is not None and racy.signature is None  # git's racy file: hashed at the next check
+    assert racy.sha256 == hashlib.sha256(b"source: {}\n").hexdigest()
+    settled = take_state(str(path), since_ns=now + 10 * 10**9)  # checked ten seconds after it last changed
+    assert settled is not None and settled.signature is not None
+
+
+def test_a_signature_vouches_and_any_rewrite_is_seen(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Seoul ends the pact.")
+    state = take_state(str(path), since_ns=path.stat().st_ctime_ns + 10 * 10**9)
+    assert state is not None and is_unchanged(state) == (True, False)  # the signature alone: not read
+    kept = path.stat()
+    path.write_bytes(b"Seoul kept the pact.")  # same size, and the old times put back
+    os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert path.stat().st_size == kept.st_size and path.stat().st_mtime_ns == kept.st_mtime_ns
+    assert is_unchanged(state) == (False, True)  # the ctime moved: hashed, and found changed
+    path.write_bytes(b"Seoul ends the pact.")
+    assert is_unchanged(state) == (True, True)  # the same bytes again: unchanged, known by its hash
+
+
+def test_only_regular_files_have_a_state(tmp_path: Path) -> None:
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"text")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    assert take_state(str(link), LONG_AGO) is None
+    assert take_state(str(fifo), LONG_AGO) is None  # and it returns: a FIFO is never opened to wait
+    assert take_state(str(tmp_path), LONG_AGO) is None
+    assert take_state(str(tmp_path / "missing"), LONG_AGO) is None
+    state = take_state(str(target), LONG_AGO)
+    assert state is not None
+    target.unlink()
+    target.symlink_to(tmp_path / "elsewhere")  # replaced by a link: changed, whatever it points to
+    assert is_unchanged(state) == (False, False)

@@ -95,8 +95,10 @@ class Word(NamedTuple):
         return "stop" if self.key in STOP_WORDS else "content"
 
 
+@lru_cache(maxsize=131072)
 def word_key(word: str) -> str:
-    """The form two spellings of one word share: `Defence` and `defense` are `defense`, `two` is `2`."""
+    """The form two spellings of one word share: `Defence` and `defense` are `defense`, `two` is `2`.
+    Cached: seven patterns a word, and quotes draw on one vocabulary."""
     key = word.casefold()
     if key in NUMBER_WORDS:
         return NUMBER_WORDS[key]

@@ -16,7 +16,12 @@ own, times each step of `factcheck report --format json -o FILE`:
   measured in the same run: what no reader of these files can beat;
 - **warm load**: `load_corpus` again from a full cache (`.factcheck/` in the generated project);
 - peak memory (the process's maximum resident set), and the planted conflicts found, and conflicts
-  found that were not planted (none should be).
+  found that were not planted (none should be);
+- then the command itself, each in a fresh process (start-up and imports included), with its peak
+  memory: **command**, `factcheck report --format json -q -o FILE` with the claims cache full (the
+  warm load above filled it) and no report kept yet (it keeps this one: `load/report_store.py`), and
+  **warm report**, the same command again, nothing changed: the kept report, checked and copied
+  (`same` says whether its bytes are the command's).
 
 `python benchmarks/scale.py [CLAIMS...]` (default 10000 100000); generated projects are kept in
 `$FACTCHECK_BENCH_DIR` (default /tmp/factcheck-bench) and reused.
@@ -139,17 +144,57 @@ def _warm_load(root: Path, load_corpus: object) -> float:
     return time.perf_counter() - started
 
 
+_COMMAND = """
+import resource, sys
+from factcheck.cli import main
+sys.argv = ["factcheck", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+print("peak", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, code, file=sys.stderr)
+"""
+
+
+def command(root: Path, *args: str) -> tuple[float, float]:
+    """Seconds (start-up and imports included) and peak MiB of one `factcheck ARGS` in a fresh process
+    at the project `root`."""
+    environment = {**os.environ, "FACTCHECK_ROOT": str(root)}
+    started = time.perf_counter()
+    child = subprocess.run([sys.executable, "-c", _COMMAND, *args], cwd=root, env=environment, capture_output=True,
+                           text=True, check=False)
+    seconds = time.perf_counter() - started
+    peak = next((line.split() for line in reversed(child.stderr.splitlines()) if line.startswith("peak ")), None)
+    if peak is None or peak[2] not in ("0", "1"):
+        raise RuntimeError(f"factcheck {' '.join(args)} failed:\n{child.stderr}")
+    return seconds, float(peak[1])
+
+
+def commands(root: Path) -> dict:
+    """The report command with no report kept, then again with it kept (nothing changed between)."""
+    first, again = root / "command-report.json", root / "warm-report.json"
+    figures: dict = {}
+    figures["command"], figures["command_mib"] = command(root, "report", "--format", "json", "-q", "-o", str(first))
+    figures["warm_report"], figures["warm_mib"] = command(root, "report", "--format", "json", "-q", "-o", str(again))
+    figures["same"] = first.read_bytes() == again.read_bytes()
+    return figures
+
+
 def main(sizes: list[int]) -> None:
     print(f"{'claims':>9} {'parse':>7} {'validate':>8} {'compare':>8} {'write':>7} {'report':>8} {'floor':>7} "
-          f"{'ratio':>6} {'warm load':>9} {'pairs':>9} {'judged':>8} {'peak MiB':>9} {'planted found':>14} {'unplanted':>9}")
+          f"{'ratio':>6} {'warm load':>9} {'pairs':>9} {'judged':>8} {'peak MiB':>9} {'planted found':>14} {'unplanted':>9} "
+          f"{'command':>8} {'cmd MiB':>8} {'warm report':>11} {'warm MiB':>8} {'same':>5}")
     for size in sizes:
         root, planted = project_for(size)
         child = subprocess.run([sys.executable, __file__, "--one", str(root)], capture_output=True, text=True,
                                check=True)
         f = json.loads(child.stdout.strip().splitlines()[-1])
+        c = commands(root)
         print(f"{f['claims']:>9} {f['parse']:>7.2f} {f['validate']:>8.2f} {f['compare']:>8.2f} {f['write']:>7.2f} "
               f"{f['report']:>8.2f} {f['floor']:>7.2f} {f['report'] / f['floor']:>5.1f}x {f['warm']:>9.2f} {f['pairs']:>9} {f['judged']:>8} "
-              f"{f['peak_mib']:>9.0f} {f['found']:>7}/{f['planted']:<6} {f['unplanted']:>9}", flush=True)
+              f"{f['peak_mib']:>9.0f} {f['found']:>7}/{f['planted']:<6} {f['unplanted']:>9} "
+              f"{c['command']:>8.2f} {c['command_mib']:>8.0f} {c['warm_report']:>11.2f} {c['warm_mib']:>8.0f} "
+              f"{'yes' if c['same'] else 'NO':>5}", flush=True)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ check could not run (a bad rule or baseline file, a usage or git error).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sys
 from pathlib import Path
@@ -38,12 +37,11 @@ from factcheck.engine import Report
 from factcheck.gate import DEFAULT_BASELINE, UNREVIEWED, GateError, GateRequest, GateResult, run_gate
 from factcheck.gate.levels import below_level
 from factcheck.gate.baseline import BaselineFile, entry_for, load_baseline, pruned, save_baseline, with_entry
-from factcheck.gate.news import render_with_news, summary_with_news
+from factcheck.gate.news import json_chunks, render_with_news, summary_with_news
 from factcheck.gate.render import GATE_FORMATS
 from factcheck.load import ProblemsError
 from factcheck.load.write import WriteError, is_stdout
 from factcheck.report import RenderContext
-from factcheck.report import json as json_format
 from factcheck.report.escape import terminal_line
 from factcheck.rules.severity import FailOn
 
@@ -141,15 +139,16 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     terminal = output is None and sys.stdout.isatty()
     context = RenderContext(color=wants_color(color, terminal) if output is None else bool(color),
                             width=output_width(terminal))
-    text = render_with_news(result, format_name, context)
-    if format_name == "json":  # the report's layout: compact, a finding a line, or --indent N
-        text = json_format.document_text(json.loads(text), indent)
+    # JSON in the report's layout (compact, a finding a line, or --indent N), in pieces: never one string
+    text = json_chunks(result, context, indent) if format_name == "json" else render_with_news(result, format_name,
+                                                                                               context)
     if output is not None:
         write_output(output, text, inputs=inputs)
         _echo_summary(result)
         click.echo(f"Wrote {output}.", err=True)
     else:
-        click.echo(text, nl=False, color=context.color)  # click would strip colours from a pipe
+        for piece in [text] if isinstance(text, str) else text:
+            click.echo(piece, nl=False, color=context.color)  # click would strip colours from a pipe
         if format_name != "text":
             _echo_summary(result)
     sys.exit(EXIT_OK if result.passed else EXIT_DATA)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from typing import Any
 
 from factcheck.gate.gate import GateResult
-from factcheck.gate.render import outcome, render_gate, summary_lines
+from factcheck.gate.render import gate_context, gate_members, outcome, render_gate, summary_lines
 from factcheck.report.context import RenderContext
 from factcheck.report.escape import json_text, markdown, terminal_line, terminal_path, workflow_data
+from factcheck.report.json_stream import object_chunks
 from factcheck.engine.identity import fingerprint
 
 
@@ -61,8 +63,17 @@ def news_data(result: GateResult) -> dict[str, Any]:
 
 
 def render_with_news(result: GateResult, format_name: str, base: RenderContext | None = None) -> str:
-    """The gate's output in `format_name`, with its news about the change."""
+    """The gate's output in `format_name`, with its news about the change (JSON indented by 2)."""
+    if format_name == "json":
+        return "".join(json_chunks(result, base, indent=2))
     return with_news(render_gate(result, format_name, base), format_name, result)
+
+
+def json_chunks(result: GateResult, base: RenderContext | None = None, indent: int | None = None) -> Iterator[str]:
+    """The gate's JSON with its news, a piece at a time: compact (a source or finding a line) or indented
+    by `indent`, each value encoded once, so `gate --format json -o FILE` never holds the text whole."""
+    news = news_data(result) if news_lines(result) else None
+    return object_chunks(gate_members(result, gate_context(result, base), news), indent)
 
 
 def summary_with_news(result: GateResult) -> list[str]:
@@ -92,10 +103,6 @@ def with_news(text: str, format_name: str, result: GateResult) -> str:
         last = outcome(result) + "\n"
         kept = text[:-len(last)] if text.endswith(last) else text
         return kept + "\n".join([*lines, outcome_with_news(result)]) + "\n"
-    if format_name == "json":
-        data = json.loads(text)
-        data["gate"].update(news_data(result))
-        return json_text(data)
     if format_name == "markdown":
         return _markdown(text, lines, result)
     if format_name == "github":

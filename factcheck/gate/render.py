@@ -1,7 +1,8 @@
 """The gate's output: its own text, JSON and Markdown (which lead with what fails and what to do), and
 the report formats (sarif, junit, github, html) given the gate's context: what the baseline accepts,
 which files changed, which verdicts fail. Lines for a terminal or CI log go through `escape.terminal_line`
-(a path that opens a line through `escape.terminal_path`), JSON through `escape.json_text`."""
+(a path that opens a line through `escape.terminal_path`), JSON through `escape.json_value`, a source
+and a finding at a time (`gate_members`, written by `report/json_stream.py`)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from factcheck.gate.gate import GateResult
 from factcheck.engine.identity import anchor_claim, fingerprint
 from factcheck.report import FORMATS, RenderContext, render
 from factcheck.report import text as text_format
-from factcheck.report.escape import json_text, terminal_line, terminal_path
-from factcheck.report.json import report_data
+from factcheck.engine import Finding
+from factcheck.report.escape import terminal_line, terminal_path
+from factcheck.report.json import _header as report_header  # the report's header, as `report` writes it
+from factcheck.report.json import finding_data
+from factcheck.report.json_stream import Items, Members, object_chunks
+from factcheck.report.sources import source_data, sources_of
 from factcheck.report.review import HOW_TO_REVIEW, unreviewed_note
 
 GATE_FORMATS = ("text", "json", "markdown", "sarif", "junit", "github")
@@ -33,7 +38,7 @@ def render_gate(result: GateResult, format_name: str, base: RenderContext | None
     if format_name == "text":
         return text_format.render(result.report, context) + "\n" + "\n".join(summary_lines(result)) + "\n"
     if format_name == "json":
-        return json_text(gate_data(result, context))
+        return "".join(object_chunks(gate_members(result, context), indent=2))
     if format_name == "markdown":
         from factcheck.gate.markdown import render_markdown
 
@@ -93,14 +98,28 @@ def _held_back(result: GateResult) -> str:
     return ""
 
 
-def gate_data(result: GateResult, context: RenderContext) -> dict[str, Any]:
-    """The JSON report (docs/report-json.md) with a `gate` object, and each finding's fingerprint."""
-    data = report_data(result.report, context)
-    for finding, shown in zip(result.report.findings, data["findings"]):
-        shown["fingerprint"] = fingerprint(finding)
-        entry = result.suppressed.get(finding.id)
-        shown["baseline"] = None if entry is None else {"reason": entry.reason, "owner": entry.owner,
-                                                         "expires": str(entry.expires) if entry.expires else None}
+def gate_members(result: GateResult, context: RenderContext, news: dict[str, Any] | None = None) -> Members:
+    """The JSON report (docs/report-json.md) with a `gate` object (and `news`, what news.py says of the
+    change), and each finding's fingerprint, as the members of one object: sources and findings are
+    encoded as they are written (`json_stream`), once."""
+    header = report_header(result.report, context)
+    gate = {**_gate_object(result), **(news or {})}
+    return [("schema_version", header["schema_version"]), ("tool", header["tool"]), ("gate", gate),
+            *((key, value) for key, value in header.items() if key not in ("schema_version", "tool")),
+            ("sources", Items(source_data(row) for row in sources_of(result.report))),
+            ("findings", Items(_finding_data(result, finding) for finding in result.report.findings))]
+
+
+def _finding_data(result: GateResult, finding: Finding) -> dict[str, Any]:
+    shown = finding_data(finding)
+    shown["fingerprint"] = fingerprint(finding)
+    entry = result.suppressed.get(finding.id)
+    shown["baseline"] = None if entry is None else {"reason": entry.reason, "owner": entry.owner,
+                                                     "expires": str(entry.expires) if entry.expires else None}
+    return shown
+
+
+def _gate_object(result: GateResult) -> dict[str, Any]:
     gate = {
         "passed": result.passed, "fail_on": result.fail_on, "failing_verdicts": list(result.failing_verdicts),
         "unreviewed": result.unreviewed, "warned": [f.id for f in result.warned],
@@ -112,5 +131,4 @@ def gate_data(result: GateResult, context: RenderContext) -> dict[str, Any]:
         "expired": [e.model_dump(mode="json", exclude_none=True) for e in result.expired],
         "notes": list(result.notes),
     }
-    return {"schema_version": data["schema_version"], "tool": data["tool"], "gate": gate,
-            **{k: v for k, v in data.items() if k not in ("schema_version", "tool")}}
+    return gate

@@ -32,7 +32,7 @@ def annotate(document: Document) -> None:
     heads = _event_heads(resolver)
     named = {}
     for sentence in document.sentences:
-        found = resolver.mentions(text, sentence.start, sentence.end)
+        found = [m for m in resolver.mentions(text, sentence.start, sentence.end) if not _unit_of_a_figure(text, m)]
         named[sentence.index] = sorted(found + _head_references(text, sentence, found, heads), key=lambda m: m.start)
     current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]
     document.main_agreement = main_topic(current, ("agreement",))
@@ -52,6 +52,19 @@ def annotate(document: Document) -> None:
         for mention in here:
             if not (mention.kind == "agreement" and _dated_name(text, mention, document.published.year)):
                 recent[mention.kind] = mention  # "the agreement" is never the 1965 treaty of the background
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d,.]*(?:\s*(?:thousand|million|billion|mn|bn))?[\s-]*$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\s?\d")
+
+
+def _unit_of_a_figure(text: str, mention: Mention) -> bool:
+    """A currency written as a figure's unit ("2.75 dalen", "DL 2.50") is what the figure is counted in,
+    never what a claim of the sentence is about; "the dalen weakened" still names it."""
+    if mention.kind != "currency":
+        return False
+    return bool(_NUMBER_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+                or _NUMBER_AFTER.match(text, mention.end))
 
 
 def main_topic(mention_lists: Iterable[list[Mention]], kinds: tuple[str, ...]) -> str | None:

@@ -54,9 +54,7 @@ def choose_subject(mentions: list[Mention], span: tuple[int, int], kinds: tuple[
                    *, first: bool = False) -> Mention | None:
     """The mention a finding is about: of the first preferred kind that occurs, the nearest to the
     finding (or the first in the sentence when `first`, for "X said Thursday"); else the nearest."""
-    # a mention around the finding ("a 1965 treaty") is the nearest of all; a currency ("2.75 dalen")
-    # is the figure's unit, never what the figure is about
-    usable = [m for m in mentions if m.kind != "currency"]
+    usable = mentions  # a mention around the finding ("a 1965 treaty") is the nearest of all
     if not usable:
         return None
     for kind in kinds:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from factcheck.load.cache import ClaimsCache, context_sha, open_cache, sha256_hex, validated
 from factcheck.load.document import YamlDocument, load_trusted_yaml, max_yaml_bytes, read_yaml
 from factcheck.load.fast import parse_fast, paused_gc, read_yaml_fast
-from factcheck.load.paths import PathRefused, list_folder, read_project_file, refused_folders
+from factcheck.load.paths import PathRefused, list_folder, read_project_file, refused_folders, root_for
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
 from factcheck.load.source_text import AbsoluteSourcePath, check_source_text, locate_offset_problems, read_source_bytes
@@ -157,19 +157,21 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
+    roots: dict[str, Path] = {}
     files = claims_files_in(paths) if only is None else only
-    with paused_gc():
+    with paused_gc(keep=True):
         for done, path in enumerate(files, start=1):
             if progress is not None:
                 progress(done, len(files))
-            raw = _claims_bytes(path)
-            loaded = cached_source(cache, path, raw) if cache is not None and raw is not None else None
+            root = _root_of(path, roots)
+            raw = _claims_bytes(path, root)
+            loaded = cached_source(cache, path, raw, root) if cache is not None and raw is not None else None
             found: list[Problem] = []
             if loaded is None:
                 fast = _parse_fast(path, raw)
-                loaded, found = load_source(fast, entities, vocabulary) if fast is not None else (None, [])
+                loaded, found = load_source(fast, entities, vocabulary, root) if fast is not None else (None, [])
                 if fast is None or found:  # only the line-tracking reader reports problems, located
-                    loaded, found = load_source(read_yaml(path), entities, vocabulary)
+                    loaded, found = load_source(read_yaml(path, root=root), entities, vocabulary, root)
                 if cache is not None and raw is not None and loaded is not None and not found:
                     remember(cache, loaded, raw)
             problems.extend(found)
@@ -192,11 +194,26 @@ def _file_bytes(path: Path | None) -> bytes | None:
     return _claims_bytes(path) if path is not None else None
 
 
-def _claims_bytes(path: Path) -> bytes | None:
+def _claims_bytes(path: Path, root: Path | None = None) -> bytes | None:
     try:
-        return read_project_file(path, max_bytes=max_yaml_bytes())
+        return read_project_file(path, max_bytes=max_yaml_bytes(), root=root)
     except (PathRefused, OSError):
         return None
+
+
+def _root_of(path: Path, roots: dict[str, Path]) -> Path | None:
+    """`root_for(path)`, found once per folder: for anything but a directory it depends on the folder
+    alone (`paths.root_for`), and finding it costs more than reading the file (two `realpath`s and a
+    walk up to `.git`). None for a directory, or when it cannot be found: each reader finds its own."""
+    try:
+        if os.path.isdir(path):
+            return None
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in roots:
+            roots[folder] = root_for(path)
+    except OSError:
+        return None
+    return roots[folder]
 
 
 def _parse_fast(path: Path, raw: bytes | None) -> YamlDocument | None:
@@ -207,13 +224,13 @@ def _parse_fast(path: Path, raw: bytes | None) -> YamlDocument | None:
         return None
 
 
-def cached_source(cache: ClaimsCache, path: Path, raw: bytes) -> SourceDocument | None:
+def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None = None) -> SourceDocument | None:
     """The claims file from the cache when its bytes, its source text and the context are unchanged."""
     texts: dict[str, bytes] = {}
 
     def text_sha(text_path: str) -> str | None:
         try:
-            texts[text_path] = read_source_bytes(path, text_path)
+            texts[text_path] = read_source_bytes(path, text_path, root)
         except (AbsoluteSourcePath, PathRefused, OSError):
             return None
         return sha256_hex(texts[text_path])
@@ -233,10 +250,11 @@ def remember(cache: ClaimsCache, loaded: SourceDocument, raw: bytes) -> None:
                 loaded.claims_file.model_dump_json(), loaded.claim_lines, source.id)
 
 
-def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[str, PropertyDef]
-                ) -> tuple[SourceDocument | None, list[Problem]]:
+def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[str, PropertyDef],
+                root: Path | None = None) -> tuple[SourceDocument | None, list[Problem]]:
     """One claims file checked on its own and against the entities and vocabulary: the source with its
-    claims when it is valid, and every problem found (None and no problem for a file of entities)."""
+    claims when it is valid, and every problem found (None and no problem for a file of entities).
+    `root`: the claims file's root, when the caller found it already (else the reader finds it)."""
     problems: list[Problem] = []
     if is_entity_list(document):
         return None, problems
@@ -248,14 +266,14 @@ def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[
         # Still check what is valid, so one run reports every problem.
         source = _valid_source(document)
         claims = validate_items(document, ClaimsFile, "claims")
-        text = check_source_text(document, source, claims, problems) if source is not None else None
+        text = check_source_text(document, source, claims, problems, root) if source is not None else None
         problems.extend(locate_offset_problems(document, text, schema_problems))
         problems.extend(check_claims(document, claims, entities, vocabulary))
         return None, problems
     problems.extend(schema_problems)
     assert isinstance(claims_file, ClaimsFile)
     numbered = list(enumerate(claims_file.claims))
-    text = check_source_text(document, claims_file.source, numbered, problems)
+    text = check_source_text(document, claims_file.source, numbered, problems, root)
     problems.extend(check_claims(document, numbered, entities, vocabulary))
     lines = {claim.id: document.locate(("claims", index))[0] for index, claim in numbered}
     return SourceDocument(document.path, claims_file, text, lines), problems

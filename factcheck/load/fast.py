@@ -103,13 +103,18 @@ class _Unsafe(Exception):
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, keep: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while bulk loading: the data makes no cycles, and the collector
-    would walk every new object again and again (it more than doubles load time at scale)."""
+    would walk every new object again and again (it more than doubles load time at scale). With
+    `keep`, what is alive at the end (a loaded corpus, kept to the end of the run) is moved out of
+    the collector's sight (`gc.freeze`): else the first collection after the pause walks all of it
+    (0.4 s at 100k claims), and each full one later walks it again. Freed objects are still freed."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        if keep:
+            gc.freeze()
     finally:
         if enabled:
             gc.enable()

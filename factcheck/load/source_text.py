@@ -30,23 +30,26 @@ class AbsoluteSourcePath(ValueError):
     message = "refused: an absolute path; write it relative to the claims file"
 
 
-def read_source_bytes(claims_path: Path, text_path: str) -> bytes:
-    """The bytes of the source text `text_path` (relative to the claims file), through the path policy.
+def read_source_bytes(claims_path: Path, text_path: str, root: Path | None = None) -> bytes:
+    """The bytes of the source text `text_path` (relative to the claims file), through the path policy,
+    confined to the claims file's root (`root`, when the caller found it already: `root_for(claims_path)`).
     Raises AbsoluteSourcePath, PathRefused, or OSError (FileNotFoundError when it is missing)."""
     if os.path.isabs(text_path):
         raise AbsoluteSourcePath(AbsoluteSourcePath.message)
-    return read_project_file(claims_path.parent / text_path, max_bytes=max_text_bytes(), root=root_for(claims_path))
+    return read_project_file(claims_path.parent / text_path, max_bytes=max_text_bytes(),
+                             root=root_for(claims_path) if root is None else root)
 
 
 def sha256_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_source_text(document: YamlDocument, text_path: str, problems: list[Problem]) -> bytes | None:
+def read_source_text(document: YamlDocument, text_path: str, problems: list[Problem],
+                     root: Path | None = None) -> bytes | None:
     """The source text's bytes, or None with the reason added to `problems` (at `source.text`)."""
     where = ("source", "text")
     try:
-        return read_source_bytes(document.path, text_path)
+        return read_source_bytes(document.path, text_path, root)
     except AbsoluteSourcePath as refusal:
         problems.append(document.problem(where, REFUSED, refusal.message))
     except PathRefused as refusal:
@@ -61,9 +64,9 @@ def read_source_text(document: YamlDocument, text_path: str, problems: list[Prob
 
 
 def check_source_text(document: YamlDocument, source: Source, claims: list[tuple[int, Any]],
-                      problems: list[Problem]) -> str | None:
+                      problems: list[Problem], root: Path | None = None) -> str | None:
     """The source text, with its hash and each claim's evidence checked against it (E003, E001)."""
-    raw = read_source_text(document, source.text, problems)
+    raw = read_source_text(document, source.text, problems, root)
     if raw is None:
         return None
     digest = sha256_of(raw)

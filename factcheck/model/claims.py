@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from factcheck.model.compact import Compact
+from factcheck.model.compact import Compact, compact
 from factcheck.model.partial_date import PartialDate
 from factcheck.model.values import (
     ID_PATTERN,
@@ -149,3 +149,9 @@ class ClaimsFile(Record):
 
     source: Source
     claims: list[Claim] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _compact(self) -> "ClaimsFile":
+        """Its models share their field sets and identifiers (`compact.py`), in one pass."""
+        compact([self, self.source, *(model for claim in self.claims for model in (claim, claim.value, claim.evidence))])
+        return self

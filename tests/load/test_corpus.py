@@ -126,3 +126,34 @@ def test_project_vocabulary_extends_the_shipped_one(tmp_path: Path) -> None:
         "    kinds: [date]\n")
     corpus = load_corpus([folder])
     assert "withdrawal_announced_on" in corpus.vocabulary and "signed_on" in corpus.vocabulary
+
+
+def test_the_root_is_found_once_per_folder_and_confines_as_before(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding a file's root (two realpaths and a walk up to .git) cost more than reading it: the
+    loader finds it once per folder and hands it to every read of that folder's files and texts."""
+    import sys
+
+    from factcheck.load import corpus as corpus_module
+    from factcheck.load import source_text as source_text_module
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from corpus_gen import generate
+
+    monkeypatch.setenv("FACTCHECK_ROOT", str(tmp_path))
+    claims_dir = generate(tmp_path / "project", 6, 5, seed=4).claims_dir
+    found: list[Path] = []
+    real = corpus_module.root_for
+    monkeypatch.setattr(corpus_module, "root_for", lambda path: found.append(path) or real(path))
+    monkeypatch.setattr(source_text_module, "root_for", lambda path: found.append(path) or real(path))
+    corpus = load_corpus([claims_dir])
+    assert len(corpus.documents) == 6 and len(found) == 1
+    # a source text that leaves the root is refused as before, the root being the folder's
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("secret", encoding="utf-8")
+    first = claims_dir / "s000000.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("text: ../texts/s000000.txt",
+                                                               f"text: ../../../{secret.name}"), encoding="utf-8")
+    [problem] = problems_of(claims_dir)
+    assert (problem.code, problem.field) == ("E005", "source.text")
+    assert problem.message == "refused: outside the project root (after following symlinks)"

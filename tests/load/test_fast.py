@@ -261,3 +261,26 @@ def test_unsafe_text_decides_as_the_specification(tmp_path: Path) -> None:
         assert unsafe_text(text) == any(expected)
         declined = [count + found for count, found in zip(declined, expected)]
     assert all(declined), declined  # every pattern declined some text
+
+
+def test_paused_gc_keeps_what_it_made_out_of_the_collectors_sight() -> None:
+    """With `keep`, what a load made is frozen (never walked by a collection again) and still freed
+    when dropped; without it, nothing is frozen."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    gc.unfreeze()
+    with paused_gc():
+        loose = [Node() for _ in range(100)]
+    assert gc.get_freeze_count() == 0
+    with paused_gc(keep=True):
+        kept = [Node() for _ in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= 1000
+    assert not any(o is kept for o in gc.get_objects())  # out of every generation the collector walks
+    dropped = weakref.ref(kept[0])
+    del kept, loose
+    assert dropped() is None  # reference counting still frees it
+    gc.unfreeze()

@@ -116,7 +116,8 @@ def _bar(console: Console, label: str) -> Iterator[tuple[Progress, TaskID]]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail (--fail-on): only errors exit non-zero.")
 @REVIEWED_ONLY_OPTION
 @click.option("--no-cache", is_flag=True,
-              help="Read and validate every claims file, not keeping them in .factcheck/cache/ (docs/performance.md).")
+              help="Read, validate and compare everything, using nothing kept in .factcheck/cache/ and keeping "
+                   "nothing there (validated claims, reports written before; docs/performance.md).")
 @click.option("--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Processes (or Dask workers) that compare shards of blocks in a large run (0: every core); "
                    "the same report as one (docs/parallel.md).")

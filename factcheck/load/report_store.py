@@ -9,8 +9,8 @@ manifest of everything those bytes depend on:
   request, not only a new version), its dependencies' versions, Python's, the rules in force (each
   rule as loaded: the built-in ones, the project's, after --select/--ignore), the options that change
   findings or how they are shown (--reviewed-only, --format, --indent, colours, width, --fail-on,
-  --hide-unverified), the working directory and project root (paths are shown relative to them), and
-  the claims and entity paths as given;
+  --hide-unverified), the working directory and project root (paths are shown relative to them), the
+  claims and entity paths as given, and the `FACTCHECK_*` environment (the size and item limits);
 - the **files**: every claims file (as `claims_files_in` lists them, in order), the source text each
   names, the entity file and the vocabulary, each by its sha256 with a stat signature
   (`file_state.py`: stat first, hash only what the signature cannot vouch for, like git's index).
@@ -53,6 +53,7 @@ FORMAT = "1"  # the manifest's layout; a manifest of another format is a miss
 STORE_FOLDER = "reports"
 KEEP = 4
 DISTRIBUTION = "factcheck-consistency"
+ENVIRONMENT_PREFIX = "FACTCHECK_"  # the root and the limits on sizes, items and quotes change what loads
 _CHUNK = 1 << 20  # characters of a kept report read at a time
 
 
@@ -69,8 +70,9 @@ class ReportRequest:
     def key(self) -> str:
         paths = [[str(p), os.path.realpath(p)] for p in self.claims]
         entities = [str(self.entities), os.path.realpath(self.entities)] if self.entities else None
+        limits = sorted((name, value) for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIX))
         parts = [FORMAT, __version__, code_digest(), dependency_versions(), sys.version, rules_digest(self.rules),
-                 self.options, os.path.realpath(os.getcwd()), str(project_root()), paths, entities]
+                 self.options, os.path.realpath(os.getcwd()), str(project_root()), paths, entities, limits]
         return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
     def project_files(self) -> list[str | None]:

@@ -86,7 +86,7 @@ def test_a_generated_project_with_conflicts(generated: Path, runs: list[int]) ->
     assert fresh("--claims", "claims") == first
 
 
-def test_each_format_and_option_is_kept_apart(seeds: Path, runs: list[int]) -> None:
+def test_each_format_and_option_is_kept_apart(seeds: Path, runs: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     for args in (["--format", "markdown"], ["--format", "text"], ["--hide-unverified", "--format", "text"]):
         out = CliRunner().invoke(cli, ["report", "-q", "-o", "out", *args])
         kept = Path("out").read_bytes()
@@ -99,6 +99,10 @@ def test_each_format_and_option_is_kept_apart(seeds: Path, runs: list[int]) -> N
     report("--indent", "2")
     report("--reviewed-only")
     report("--ignore", "FC101")
+    with monkeypatch.context() as limited:
+        limited.setenv("FACTCHECK_MAX_TEXT_BYTES", "100")  # a limit the seeds' texts exceed: a full run says so
+        result = CliRunner().invoke(cli, ["report", "--format", "json", "-q", "-o", "out"])
+    assert result.exit_code == 1 and "E00" in result.output and len(runs) == 8
     assert report("--fail-on", "compatible")[0] == 1  # the seeds' two compatible findings fail
     assert len(runs) == 9
     code, _, said = report("--fail-on", "compatible")

@@ -159,20 +159,10 @@ def _translation(items: tuple[SourcedClaim, ...], cues: tuple[str, ...]) -> str 
 @lru_cache(maxsize=16384)
 def _cue_in(text: str, cues: tuple[str, ...]) -> str | None:
     """The words of the first cue (in the order of `cues`) that `text` holds; looked up once a text,
-    since a claim's evidence is read again for each quote it is paired with."""
-    if not _any_cue(cues).search(text):
-        return None
+    since a claim's evidence is read again for each quote it is paired with (and sources that give
+    one quote often give one sentence). Not one joined pattern: a cue's group numbers would shift."""
     found = next((m for cue in cues if (m := re.search(cue, text, re.IGNORECASE))), None)
     return found.group() if found else None
-
-
-@lru_cache(maxsize=64)
-def _any_cue(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern that finds a text holding any of `cues` (which one, and where, `_cue_in` finds after)."""
-    try:
-        return re.compile("|".join(f"(?:{cue})" for cue in cues), re.IGNORECASE)
-    except re.error:  # a cue with flags of its own cannot be joined: every text is searched cue by cue
-        return re.compile("")
 
 
 def _change(edit: Edit) -> str:

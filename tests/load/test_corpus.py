@@ -157,3 +157,38 @@ def test_the_root_is_found_once_per_folder_and_confines_as_before(tmp_path: Path
     [problem] = problems_of(claims_dir)
     assert (problem.code, problem.field) == ("E005", "source.text")
     assert problem.message == "refused: outside the project root (after following symlinks)"
+
+
+def test_check_claims_reports_each_reference_property_and_id_as_before() -> None:
+    """`check_claims` first asks, per distinct value, whether anything can be wrong in a file; every
+    kind of mistake still comes out, at its field: each entity a seed claim names (subject, speaker,
+    organisation, than, object) made unknown in turn, an unknown property, a property of another
+    kind, an id used twice."""
+    from factcheck.load.corpus import _entity_references, check_claims
+    from factcheck.load.document import YamlDocument
+
+    corpus = load_corpus([Path(__file__).resolve().parents[2] / "claims"])
+    document = YamlDocument(Path("f.yaml"))
+    checked: set[str] = set()
+    for claims in ([*loaded.claims_file.claims] for loaded in corpus.documents):
+        assert check_claims(document, list(enumerate(claims)), corpus.entities, corpus.vocabulary) == []
+        for index, claim in enumerate(claims):
+            for place, _ in _entity_references(claim.subject, claim.value):
+                if place == ("subject",):
+                    changed = claim.model_copy(update={"subject": "nobody-known"})
+                else:
+                    changed = claim.model_copy(update={"value": claim.value.model_copy(update={place[1]: "nobody-known"})})
+                found = check_claims(document, list(enumerate([*claims[:index], changed, *claims[index + 1:]])),
+                                     corpus.entities, corpus.vocabulary)
+                assert [(p.code, p.field) for p in found] == [("R001", f"claims[{index}]." + ".".join(place))]
+                checked.add(".".join(place))
+        mistakes = {
+            "R002": claims[0].model_copy(update={"property": "expire_on"}),
+            "R003": claims[0].model_copy(update={"property": next(p for p, d in corpus.vocabulary.items()
+                                                                 if claims[0].kind not in d.kinds)}),
+            "R004": claims[1],
+        }
+        for code, changed in mistakes.items():
+            found = check_claims(document, list(enumerate([changed, *claims[1:]])), corpus.entities, corpus.vocabulary)
+            assert [p.code for p in found] == [code]
+    assert checked == {"subject", "value.speaker", "value.organisation", "value.than", "value.object"}

@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -121,7 +122,14 @@ class PartialDate:
 
     @classmethod
     def coerce(cls, value: Any) -> "PartialDate":
-        """Accept what a YAML file can hold for a date: a date, `2019-08`, or a bare year 2019."""
+        """Accept what a YAML file can hold for a date: a date, `2019-08`, or a bare year 2019.
+        A text or a date (not a subclass: a datetime is refused) is read once and shared (`_shared`)."""
+        if cls is PartialDate and (type(value) is str or type(value) is dt.date):
+            return _shared(value)
+        return cls._coerce(value)
+
+    @classmethod
+    def _coerce(cls, value: Any) -> "PartialDate":
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
@@ -152,3 +160,11 @@ class PartialDate:
             "description": "A date known to a precision: YYYY, YYYY-MM or YYYY-MM-DD.",
             "examples": ["2016", "2016-11", "2019-11-23"],
         }
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _shared(value: str | dt.date) -> PartialDate:
+    """One PartialDate per distinct date text or date: a corpus of a million claims names a few
+    thousand dates, each read (a pattern, a calendar check) once and held once (it is immutable).
+    A value that is not a date raises each time (nothing is kept of it)."""
+    return PartialDate._coerce(value)

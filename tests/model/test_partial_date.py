@@ -68,3 +68,21 @@ def test_truncating_widens_the_interval(date: PartialDate, precision: Precision)
 def test_immutable() -> None:
     with pytest.raises(AttributeError):
         PartialDate(2019).year = 2020  # type: ignore[misc]
+
+
+def test_a_date_read_again_is_the_same_object_and_mistakes_are_raised_each_time() -> None:
+    """Dates are read once per distinct text or date and shared (a corpus repeats a few thousand)."""
+    assert PartialDate.coerce("2019-08-22") is PartialDate.coerce("".join(["2019-08", "-22"]))
+    assert PartialDate.coerce(dt.date(2019, 8, 22)) is PartialDate.coerce(dt.date(2019, 8, 22))
+    assert PartialDate.coerce(dt.date(2019, 8, 22)) == PartialDate.coerce("2019-08-22") == PartialDate(2019, 8, 22)
+    assert str(PartialDate.coerce(" 2019-08 ")) == "2019-08"
+    for _ in range(2):
+        with pytest.raises(ValueError, match="not a date and time"):
+            PartialDate.coerce(dt.datetime(2019, 8, 22, 10, 0))
+        with pytest.raises(ValueError, match="2019-02-30 does not exist"):
+            PartialDate.coerce("2019-02-30")
+
+    class Text(str):
+        pass
+
+    assert PartialDate.coerce(Text("2019-08")) == PartialDate(2019, 8)

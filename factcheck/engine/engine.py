@@ -32,6 +32,7 @@ from factcheck.rules.load import LoadedRule
 
 Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
 UNMATCHED_RULE = ("FC000", "no-rule")
+_RANK = {verdict: verdict.rank for verdict in Verdict}  # `Verdict.rank` builds its table on each call
 
 
 @dataclass
@@ -74,10 +75,10 @@ def _report(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None, com
     """The compared findings, with a finding for each claim left unverified, in the report's order."""
     claims = corpus.claims()
     findings = list(compared.findings)
-    first_rule = Applicability().first_of(rules)
+    unverified = _Unverified(rules, corpus)
     for item in claims:
         if item.key not in compared.linked and (focus is None or item.source_id in focus):
-            findings.append(_unverified(item, first_rule(item), corpus))
+            findings.append(unverified(item))
     findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
                                  f.subject, f.property, f.id))
     verdicts = Counter(f.verdict.value for f in findings)
@@ -95,7 +96,7 @@ def rule_claims(corpus: Corpus, rules: list[LoadedRule]) -> list[list[SourcedCla
     or sources, the claims are sorted by (kind, property) once, and each rule takes the lists of the
     kinds and properties it applies to (a million claims walked once, not once a rule)."""
     claims, applies = corpus.claims(), Applicability()
-    if any(loaded.rule.match.subjects or loaded.rule.match.sources for loaded in rules):
+    if not by_kind_and_property(rules):
         return [applies.select(loaded, claims) for loaded in rules]
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position, item in enumerate(claims):
@@ -193,7 +194,7 @@ class Applicability:
         def first(item: SourcedClaim) -> LoadedRule | None:
             return next((loaded for loaded in rules if self(loaded, item)), None)
 
-        if any(loaded.rule.match.subjects or loaded.rule.match.sources for loaded in rules):
+        if not by_kind_and_property(rules):
             return first
         known: dict[tuple[str, str], LoadedRule | None] = {}
 
@@ -204,6 +205,12 @@ class Applicability:
             return known[key]
 
         return first_by_kind
+
+
+def by_kind_and_property(rules: list[LoadedRule]) -> bool:
+    """Whether which of `rules` apply to a claim follows from its kind and property alone: no rule's
+    match names subjects or sources (every shipped rule)."""
+    return not any(loaded.rule.match.subjects or loaded.rule.match.sources for loaded in rules)
 
 
 def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> list[PairComparison]:
@@ -225,7 +232,7 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
     rule = loaded.rule
     members = sorted(members, key=lambda c: (c.source_id, c.claim.id))
-    verdict = max((p.comparison.verdict for p in pairs), key=lambda v: v.rank)
+    verdict = max((p.comparison.verdict for p in pairs), key=_RANK.__getitem__)
     subject = Counter(c.claim.subject for c in members).most_common(1)[0][0]
     property_id = rule.canonical_property(Counter(c.claim.property for c in members).most_common(1)[0][0])
     values = tuple(describe_value(c.claim, corpus.entities) for c in members)
@@ -263,17 +270,40 @@ def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple
     return tuple(c.key for c in best), outliers
 
 
-def _unverified(item: SourcedClaim, rule: LoadedRule | None, corpus: Corpus) -> Finding:
-    """A claim no other source speaks to, under the first rule that applies to it (if any)."""
+class _Unverified:
+    """The finding of a claim no other source speaks to, under the first rule that applies to it (if
+    any). What follows from the rule and the claim's kind and property (the rule, the explanation, the
+    property shown) is worked out once per kind and property, not once per claim: most claims of a
+    large corpus are unverified."""
+
+    def __init__(self, rules: list[LoadedRule], corpus: Corpus) -> None:
+        self.first_rule = Applicability().first_of(rules)
+        self.by_kind = by_kind_and_property(rules)
+        self.entities = corpus.entities
+        self.known: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+
+    def __call__(self, item: SourcedClaim) -> Finding:
+        claim = item.claim
+        key = (claim.kind, claim.property)
+        about = self.known.get(key) if self.by_kind else None
+        if about is None:
+            about = _unverified_about(item, self.first_rule(item))
+            self.known[key] = about
+        rule_id, rule_name, explanation, property_id = about
+        subject_name = self.entities.name_of(claim.subject)
+        return Finding(
+            id=finding_id(rule_id, [item.key]), rule_id=rule_id, rule_name=rule_name, severity="note",
+            verdict=Verdict.unverified, subject=claim.subject, subject_name=subject_name,
+            property=property_id, claims=(item,), values=(describe_value(claim, self.entities),), pairs=(),
+            message=f"{subject_name} {claim.property}: only {item.source_id} says so", explanation=explanation,
+        )
+
+
+def _unverified_about(item: SourcedClaim, rule: LoadedRule | None) -> tuple[str, str, str, str]:
+    """(rule id, rule name, explanation, property shown) of an unverified claim under `rule`."""
     claim = item.claim
-    rule_id, rule_name = (rule.rule.id, rule.rule.name) if rule else UNMATCHED_RULE
-    explanation = ("no other source makes a claim this rule compares it with" if rule
-                   else f"no rule compares {claim.kind} claims with property {claim.property}")
-    subject_name = corpus.entities.name_of(claim.subject)
-    return Finding(
-        id=finding_id(rule_id, [item.key]), rule_id=rule_id, rule_name=rule_name, severity="note",
-        verdict=Verdict.unverified, subject=claim.subject, subject_name=subject_name,
-        property=rule.rule.canonical_property(claim.property) if rule else claim.property, claims=(item,),
-        values=(describe_value(claim, corpus.entities),), pairs=(),
-        message=f"{subject_name} {claim.property}: only {item.source_id} says so", explanation=explanation,
-    )
+    if rule is None:
+        return (*UNMATCHED_RULE, f"no rule compares {claim.kind} claims with property {claim.property}",
+                claim.property)
+    return (rule.rule.id, rule.rule.name, "no other source makes a claim this rule compares it with",
+            rule.rule.canonical_property(claim.property))

@@ -38,6 +38,12 @@ def connected_groups(links: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {key: root(key) for key in parent}
 
 
+def _link(first: str, second: str) -> tuple[str, str]:
+    """A compared pair's two keys, the same whichever order they come in (a tuple: cheaper to make
+    and to hash than a frozenset, and there are as many as pairs compared)."""
+    return (first, second) if first < second else (second, first)
+
+
 def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tuple[str, str], float],
                             sources: Mapping[str, str], focus: Collection[str] | None = None) -> list[Group]:
     """Partition the compared claims into groups whose cross-source pairs are all linked. With
@@ -47,7 +53,7 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
     def needs_link(x: str, y: str) -> bool:
         return sources[x] != sources[y] and (focus is None or sources[x] in focus or sources[y] in focus)
 
-    linked = {frozenset((p.first, p.second)) for p in compared}
+    linked = {_link(p.first, p.second) for p in compared}
     members: dict[str, list[str]] = {}
     group_of: dict[str, str] = {}
     for pair in compared:
@@ -66,7 +72,7 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
             (second, version[second], first, version[first])
         if tried in refused:
             continue
-        if all(not needs_link(x, y) or frozenset((x, y)) in linked
+        if all(not needs_link(x, y) or _link(x, y) in linked
                for x in members[first] for y in members[second]):
             keep, gone = (first, second) if len(members[first]) >= len(members[second]) else (second, first)
             members[keep].extend(members.pop(gone))
@@ -84,7 +90,7 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
 
 
 def _left_out(compared: list[PairComparison], ordered: list[PairComparison], grouped: set[str],
-              needs_link: Callable[[str, str], bool], linked: set[frozenset[str]]) -> list[Group]:
+              needs_link: Callable[[str, str], bool], linked: set[tuple[str, str]]) -> list[Group]:
     """A claim linked only to members of a fact it cannot join (it matches one source's words but
     not another's) still has its say: a finding of its own with the claims it is linked to, best
     first, each linked to all the others. Those claims then stand in two findings."""
@@ -97,7 +103,7 @@ def _left_out(compared: list[PairComparison], ordered: list[PairComparison], gro
             if key not in (pair.first, pair.second):
                 continue
             partner = pair.second if pair.first == key else pair.first
-            if all(not needs_link(partner, m) or frozenset((partner, m)) in linked for m in members):
+            if all(not needs_link(partner, m) or _link(partner, m) in linked for m in members):
                 members.append(partner)
         inside = set(members)
         pairs = tuple(p for p in compared if p.first in inside and p.second in inside)

@@ -99,3 +99,12 @@ def test_a_count_brought_to_a_new_figure(run):
     text = ("The new order brought the number of people forced from their homes to 6,800, officials said. "
             "Rescuers found more bodies on Friday, bringing the death toll to 45.\n")
     assert amounts(run, text, "2026-09-09") == [(6800.0, "people", None), (45.0, "dead", None)]
+
+
+def test_counts_the_article_or_a_participle_does_not_hide(run):
+    # written for tests: "the 28 miners trapped since ..." states a count; "the two countries" and
+    # "the last two prisoners" refer to things counted before; "23 coal miners" counts miners
+    text = ("Crews are within a few metres of the 28 miners trapped since Tuesday. Twenty-three coal miners were "
+            "trapped. The two countries spoke. The last two prisoners, held back for treatment, were freed. "
+            "The council scraps 14 of the city's 96 bus routes.\n")
+    assert amounts(run, text, "2026-09-10") == [(28.0, "miner", None), (23.0, "miner", None), (14.0, "route", None)]

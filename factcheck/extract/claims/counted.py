@@ -107,7 +107,12 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     if margin and not re.sub(r"\W|\b(?:of|was|is|at|plus|or|minus|about|around|roughly)\b", "",
                              before[margin[-1].end():]).strip():
         return "margin of error"
+    following = [other.start for other in document.values if other.kind == "quantity" and value.end <= other.start < end]
+    if following and value.measure == "count":  # "23 miners were trapped about 410 metres underground": the depth is not counted
+        end = min(following)
     after = _undated(document, value.end, end)
+    if following and value.measure == "count":  # "... and Japan handed back [25]": that clause is the next figure's
+        after = re.sub(r"\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){0,3}?$", "", after)
     words: list[str] = []
     if value.measure == "count" and value.reading.unit in document.cues.count_synonyms.values():
         return value.reading.unit  # "23 bodies", "the number of dead": one thing, counted once

@@ -118,6 +118,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             set(counted.split()) & set(document.cues.count_synonyms):
         dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
         reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
+    employer = _employer(document, value) if value.measure == "count" else None
+    if employer:  # "KCC employs about 2,100 people", "Grivna Deep, which employs about 680": whose staff
+        counted = normal_counted(["staff", employer, *[w for w in (counted or "").split() if w != "staff"]])
     if value.measure == "money":
         counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
     version = _version(document, value) if value.measure in ("percent", "money", "count") else None
@@ -214,6 +217,25 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
         if following and document.text[following[0].end:following[0].end + 2] not in ("'s", "’s"):
             return following[0].entity_id  # not "a premium of 31% to Ambrell's closing price": a price, no owner
     return None
+
+
+_EMPLOYS = re.compile(r"\b(?:employ|employs|employed|employing|employment\s+to|staff\s+of|workforce\s+of)\s+"
+                      r"(?:(?:about|around|some|nearly|almost|roughly|more\s+than|over|fewer\s+than|just\s+under)\s+)?$",
+                      re.IGNORECASE)
+
+
+def _employer(document: Document, value: Value) -> str | None:
+    """Whose staff a count is: the entity named last before "employs" in the figure's sentence
+    ("Kolvar Coal Company (KCC) ... employs about 2,100 people"; "Grivna Deep, which employs about
+    680 people"). A company's staff and one site's are two figures, never one misreported."""
+    sentence = document.sentences[value.sentence]
+    lead = _EMPLOYS.search(document.text, sentence.start, value.start)
+    if lead is None:
+        return None
+    named = [m for m in document.mentions.get(value.sentence, []) if m.end <= lead.start() and m.entity_id
+             and m.kind != "currency"]
+    employers = [m for m in named if m.kind in ("organisation", "group")] or named  # not "in the Kolvar Highlands"
+    return employers[-1].entity_id if employers else None
 
 
 _STOCKS = frozenset(("reserves", "budget"))

@@ -69,7 +69,7 @@ def _patterns(cues: Cues) -> _Patterns:
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?\s+"
                          rf"(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
         part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
-                        rf"(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b"
+                        rf"(?:[A-Za-z-]+[’']s\s+)?(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b(?:\s+(?P<noun5>[a-z][a-z\-]+s)\b)?"
                         # "Three of the bridge's spans": a part of a whole whose size is not given
                         rf"|(?<![\w$.,])(?P<n2>{NUMBER})\s+of\s+(?:the|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?"
                         rf"(?P<noun3>[a-z][a-z\-]+s)\b"),
@@ -156,6 +156,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
             return None
         return QuantityValue(amount=amount, unit=f"{quoted}/{base}")
     noun = (groups.get("noun") or groups.get("noun3") or "dead").casefold()
+    if groups.get("noun5") and not _plural(noun) and _plural(groups["noun5"].casefold()):
+        noun = groups["noun5"].casefold()  # "14 of the city's 96 bus routes": routes
     if groups.get("noun3") and amount < 2:
         return None  # "one of the victims" picks one out; it counts nothing
     second = (groups.get("noun2") or "").casefold()
@@ -175,8 +177,11 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = f"{noun} {singular(second)}"  # "312 tariff lines": a `tariff line`
     elif _plural(second) and (noun[:1].isupper() or _adjective(noun)):
         unit = singular(second)  # "16 Estovian banks", "40 foreign journalists": what is counted is the noun
-    elif noun[:1].islower() and _plural(noun) and not second[:1].isalpha() or _plural(noun) and second in _AFTER_NOUN:
-        unit = singular(noun)  # "14 banks", "14 banks in ...": a plural noun of its own
+    elif noun[:1].islower() and _plural(noun) and not second[:1].isalpha() or _plural(noun) and second in _AFTER_NOUN \
+            or noun[:1].islower() and _plural(noun) and _participle(second):
+        unit = singular(noun)  # "14 banks", "14 banks in ...", "28 miners trapped ...": a plural noun of its own
+    elif noun[:1].islower() and noun.isalpha() and not _plural(noun) and _plural(second) and noun not in _NOT_A_NOUN:
+        unit = singular(second)  # "23 coal miners", "40 police officers": what is counted is the last noun
     else:
         return None
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
@@ -184,9 +189,19 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
     if "n" in groups and match.re in (patterns.count_lead, patterns.count_brought):
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
-    if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her"):
-        return None
+    if before[-2:-1] == ["the"] and before[-1] in ("last", "first", "remaining", "other", "final"):
+        return None  # "the last two prisoners": some of a set counted before
+    if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her") \
+            and not (before[-1] == "the" and _STATED_AFTER_THE.match(text, match.end("noun") if "noun" in groups and groups["noun"] else match.end())):
+        return None  # "the two countries" refers to what was counted before
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
+
+
+# "the 28 miners trapped since Tuesday", "the 6,800 residents who had been evacuated", "the seven
+# diplomats ordered out": the count is stated, by what happened to them, not referred back to
+_STATED_AFTER_THE = re.compile(r"\s+(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?[a-z]+ed\b"
+                               r"|\s+(?:[a-z]+ed|taken|held|hurt|killed|freed)\s+(?:out|by|since|in|at|on|from|during|after|"
+                               r"over|under|inside|underground|alive|overnight)\b")
 
 
 # The units of measurements, as written: lengths, speeds ("134 km/h", "80 miles per hour"), areas, data.
@@ -208,9 +223,20 @@ _NOT_COUNTED = frozenset((
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
 # "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.
-_WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?$", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Za-z-]+[’']s\s+)?$", re.IGNORECASE)
 _AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "
                         "after before between among under into".split())
+
+
+_IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "
+                                   "brought sent kept found".split())
+# words that read as a noun before a plural but are not one: "28 more miners", "five other people"
+_NOT_A_NOUN = frozenset("more other further new old additional extra fewer less former young small large many "
+                        "few top key main senior junior".split())
+
+
+def _participle(word: str) -> bool:
+    return (len(word) > 4 and word.endswith("ed")) or word in _IRREGULAR_PARTICIPLES
 
 
 def _plural(word: str) -> bool:

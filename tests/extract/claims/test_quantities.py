@@ -216,3 +216,17 @@ def test_a_zone_widened_to_a_length_is_its_radius(run):
     found = figures(run("The evacuation zone around the plant was widened to three kilometres on Wednesday.\n",
                         "2026-09-09"))
     assert found[3.0][2] == "radius"
+
+
+def test_whose_staff_a_count_is(run):
+    # written for tests: a company's staff and one site's are two figures, whoever employs them
+    text = ("The Pentagon runs offices in Japan and employs about 2,100 people there. "
+            "La Trobe University, which employs about 680 people, is in Melbourne.\n")
+    found = figures(run(text, "2026-09-08"))
+    assert found[2100][2].startswith("staff us-dod") and found[680][2].startswith("staff la-trobe-university")
+
+
+def test_another_figure_in_the_clause_ends_what_a_count_counts(run):
+    # written for tests: the depth is where the miners are, not part of what is counted
+    found = figures(run("Twenty-three coal miners were trapped about 410 metres underground on Tuesday.\n", "2026-09-08"))
+    assert found[23][2] == "miner trapped"

@@ -96,6 +96,7 @@ _WORDS = frozenset("yYnNoOtTfF")
 _CLAIMS_KEY = re.compile(r"(?m)^claims:[ \t]*(?:#.*)?$")
 _FIRST_LINE = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)-[ \t]")  # the first item of a block list
 _STRICT = yaml_rs.AliasLimits(max_total_replayed_events=0)
+FREEZE_FROM = 100_000  # objects made (and alive) in a pause, from which `paused_gc(keep=True)` freezes them
 
 
 class _Unsafe(Exception):
@@ -106,14 +107,15 @@ class _Unsafe(Exception):
 def paused_gc(*, keep: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while bulk loading: the data makes no cycles, and the collector
     would walk every new object again and again (it more than doubles load time at scale). With
-    `keep`, what is alive at the end (a loaded corpus, kept to the end of the run) is moved out of
-    the collector's sight (`gc.freeze`): else the first collection after the pause walks all of it
-    (0.4 s at 100k claims), and each full one later walks it again. Freed objects are still freed."""
+    `keep`, when the pause made many objects (a loaded corpus, kept to the end of the run), what is
+    alive is moved out of the collector's sight (`gc.freeze`): else the first collection after the
+    pause walks all of it (0.4 s at 100k claims), and each full one later walks it again. Freed
+    objects are still freed; a small load (the seeds, a test) is left to the collector as before."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-        if keep:
+        if keep and gc.get_count()[0] >= FREEZE_FROM:
             gc.freeze()
     finally:
         if enabled:

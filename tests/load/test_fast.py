@@ -264,23 +264,28 @@ def test_unsafe_text_decides_as_the_specification(tmp_path: Path) -> None:
 
 
 def test_paused_gc_keeps_what_it_made_out_of_the_collectors_sight() -> None:
-    """With `keep`, what a load made is frozen (never walked by a collection again) and still freed
-    when dropped; without it, nothing is frozen."""
+    """With `keep`, what a large load made is frozen (never walked by a collection again) and still
+    freed when dropped; a small one, or one without `keep`, is left to the collector."""
     import gc
     import weakref
+
+    from factcheck.load.fast import FREEZE_FROM
 
     class Node:
         pass
 
     gc.unfreeze()
     with paused_gc():
-        loose = [Node() for _ in range(100)]
+        loose = [Node() for _ in range(FREEZE_FROM + 10)]
+    gc.collect()
+    with paused_gc(keep=True):
+        few = [Node() for _ in range(100)]
     assert gc.get_freeze_count() == 0
     with paused_gc(keep=True):
-        kept = [Node() for _ in range(1000)]
-    assert gc.isenabled() and gc.get_freeze_count() >= 1000
+        kept = [Node() for _ in range(FREEZE_FROM + 10)]
+    assert gc.isenabled() and gc.get_freeze_count() >= FREEZE_FROM
     assert not any(o is kept for o in gc.get_objects())  # out of every generation the collector walks
     dropped = weakref.ref(kept[0])
-    del kept, loose
+    del kept, loose, few
     assert dropped() is None  # reference counting still frees it
     gc.unfreeze()

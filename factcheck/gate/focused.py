@@ -31,7 +31,8 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
-from factcheck.gate.changes import GateError, Locator, git, located
+from factcheck.gate.changes import GateError, Locator, located
+from factcheck.gate.summary import GitView, Vouched, store_summary, vouched_by_summary
 from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
 from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
 from factcheck.load.corpus import Corpus, SourceDocument, cache_context, claims_files_in, load_corpus
@@ -46,15 +47,6 @@ from factcheck.rules.model import PairKey
 REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
 _CLAIMS = TypeAdapter(ClaimsFile.model_fields["claims"].annotation)  # a list of claims, validated as a file's
 BATCH_FILES = 500  # claims files read at a time to build the index (a cold run never holds them all)
-
-
-@dataclass
-class _Vouched:
-    """A claims file known from the cache: its signed row and its number in the index."""
-
-    listed: Path  # as claims_files_in lists it
-    row: SignedFile
-    number: int
 
 
 @dataclass(frozen=True)
@@ -77,7 +69,7 @@ class FocusedLoad:
     rules: list[LoadedRule]
     order: list[Path]  # every claims file, as a full load lists them
     read: Corpus  # the files read in full (changed, unvouched)
-    vouched: dict[str, _Vouched]  # by absolute path
+    vouched: dict[str, Vouched]  # by absolute path
     changed_sources: set[str]
     place: Locator
     picked: dict[int, dict[int, SourcedClaim]] = field(default_factory=dict)  # file number -> position -> claim
@@ -141,7 +133,7 @@ class FocusedLoad:
                         linked.update(c.key for c in block if c.source_id not in sources or len(sources) > 1)
         return linked
 
-    def _pick(self, numbers: dict[int, _Vouched], hits: list[tuple[int, int]]) -> None:
+    def _pick(self, numbers: dict[int, Vouched], hits: list[tuple[int, int]]) -> None:
         """Read the claims at these (file number, position) from the cache's signed parts, validated."""
         wanted: dict[int, list[int]] = {}
         for number, position in hits:
@@ -197,27 +189,28 @@ class Unusable(Exception):
 
 
 def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], entities_path: Path | None,
-                 rules: list[LoadedRule]) -> FocusedLoad | None:
-    """Stage one (see the module docstring), or None when the gate must read every file."""
+                 rules: list[LoadedRule], listed: list[Path] | None = None) -> FocusedLoad | None:
+    """Stage one (see the module docstring), or None when the gate must read every file. `listed`: the
+    claims files of `corpus_paths`, when the caller has listed them already."""
     if not changed or not indexable(rules):
         return None
     cache = open_cache(cache_context(corpus_paths, entities_path))
+    order = claims_files_in(corpus_paths) if listed is None else listed
     try:
-        return _focused_load(cache, root, corpus_paths, changed, entities_path, rules)
+        return _focused_load(cache, root, corpus_paths, order, changed, entities_path, rules)
     except (Unusable, GateError):
         cache.close()
         return None
 
 
-def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], changed: list[Path],
+def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], order: list[Path], changed: list[Path],
                   entities_path: Path | None, rules: list[LoadedRule]) -> FocusedLoad | None:
     if cache.connection is None:
         raise Unusable("no cache")
-    view = _git_view(root)
-    order = claims_files_in(corpus_paths)
+    view = GitView(root)
     place = Locator()
     wanted = {located(p) for p in changed}
-    vouched = _vouch(cache, order, wanted, view, root.resolve(), place)
+    vouched, summarise = _vouch(cache, order, wanted, view, root.resolve(), place)
     unindexed = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
     for start in range(0, len(unindexed), BATCH_FILES):  # a cold cache: index a batch at a time, then let go
         try:
@@ -227,8 +220,11 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
             raise Unusable("invalid claims files: a full load reports every problem") from None
         _index(cache, part, view, root.resolve())
         cache.flush()
-    if unindexed:
-        vouched = _vouch(cache, order, wanted, view, root.resolve(), place)
+    if unindexed:  # indexed now: vouched one by one (what was vouched before keeps its number)
+        vouched.update(_vouch_each(cache, unindexed, view, root.resolve(), place))
+        summarise = True
+    if summarise:
+        store_summary(cache, view, vouched)
     rest = [p for p in order if os.path.abspath(p) not in vouched]  # changed, or what git cannot vouch for
     read = load_corpus(corpus_paths, entities_path=entities_path, cache=True, only=rest)  # invalid: exit 1
     _index(cache, read, view, root.resolve())
@@ -239,55 +235,47 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], chan
     return FocusedLoad(cache, rules, order, read, vouched, changed_sources, place)
 
 
-def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: _GitView, top: Path,
-           place: Locator) -> dict[str, _Vouched]:
-    """The claims files git and the cache vouch for (see the module docstring), by absolute path."""
-    tree, dirty, _ = view
-    signed, indexed = cache.signed_files(), cache.indexed()
-    candidates: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
-    for path in order:
-        absolute = os.path.abspath(path)
+def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: GitView, top: Path,
+           place: Locator) -> tuple[dict[str, Vouched], bool]:
+    """The claims files git and the cache vouch for (see the module docstring), by absolute path: those
+    of the last run's summary that git has unchanged since (summary.py), the others one by one; and
+    whether the summary should be written again (it was not used as it stands)."""
+    vouched, summarised = vouched_by_summary(cache, order, wanted, view, place)
+    rest = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
+    one_by_one = _vouch_each(cache, rest, view, top, place) if rest else {}
+    vouched.update(one_by_one)
+    return vouched, summarised != view.tree or bool(one_by_one)
+
+
+def _vouch_each(cache: ClaimsCache, paths: list[Path], view: GitView, top: Path, place: Locator) -> dict[str, Vouched]:
+    """The claims files among `paths` that git and the cache vouch for one by one, by absolute path."""
+    absolutes = [os.path.abspath(path) for path in paths]
+    signed, indexed = cache.signed_files(absolutes), cache.indexed(absolutes)
+    named: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
+    for path, absolute in zip(paths, absolutes):
         row, index = signed.get(absolute), indexed.get(absolute)
         if row is None or index is None or index[1] != row.claims_sha:
             continue
         where = place(path)
-        if where in wanted:
-            continue
         name, text_name = _repo_name(where, top), _text_name(where, row.text_path, top)
-        if name is None or text_name is None or name in dirty or text_name in dirty:
+        if name is None or text_name is None or name in view.dirty or text_name in view.dirty:
             continue
+        named[absolute] = (path, row, index[0], name, text_name)
+    tree = view.entries(name for *_, name, text_name in named.values() for name in (name, text_name))
+    candidates: dict[str, tuple[Path, SignedFile, int, str, str, str, str]] = {}
+    for absolute, (path, row, number, name, text_name) in named.items():
         entry, text_entry = tree.get(name), tree.get(text_name)
         if entry is None or text_entry is None or entry[0] not in REGULAR or text_entry[0] not in REGULAR:
             continue
-        candidates[absolute] = (path, row, index[0], entry[1], text_entry[1])
+        candidates[absolute] = (path, row, number, name, text_name, entry[1], text_entry[1])
     blobs = cache.blobs({oid for *_, oid, text_oid in candidates.values() for oid in (oid, text_oid)})
-    vouched: dict[str, _Vouched] = {}
-    for absolute, (path, row, number, oid, text_oid) in candidates.items():
-        if (_matches(blobs.get(oid), row.claims_sha, path)
-                and _matches(blobs.get(text_oid), row.text_sha, path.parent / row.text_path)):
-            vouched[absolute] = _Vouched(path, row, number)
+    vouched: dict[str, Vouched] = {}
+    for absolute, (path, row, number, name, text_name, oid, text_oid) in candidates.items():
+        blob, text_blob = blobs.get(oid), blobs.get(text_oid)
+        if (blob is not None and text_blob is not None and _matches(blob, row.claims_sha, path)
+                and _matches(text_blob, row.text_sha, path.parent / row.text_path)):
+            vouched[absolute] = Vouched(path, row, number, name, text_name, (blob[1], text_blob[1]))
     return vouched
-
-
-_GitView = tuple[dict[str, tuple[str, str]], set[str], str]
-
-
-def _git_view(root: Path) -> _GitView:
-    """HEAD's files (name -> mode, object id), the names that differ from HEAD in the work tree or the
-    index, and the repository's hash algorithm."""
-    try:
-        algorithm = git(["rev-parse", "--show-object-format"], root).decode("ascii").strip() or "sha1"
-    except GateError:
-        algorithm = "sha1"  # git before 2.29 knows only sha1
-    tree: dict[str, tuple[str, str]] = {}
-    for entry in git(["ls-tree", "-r", "-z", "--full-tree", "HEAD"], root).split(b"\0"):
-        if entry:
-            meta, _, name = entry.partition(b"\t")
-            mode, _, oid = meta.decode("ascii").split(" ")
-            tree[name.decode("utf-8", errors="surrogateescape")] = (mode, oid)
-    dirty = {name.decode("utf-8", errors="surrogateescape")
-             for name in git(["diff", "--name-only", "-z", "HEAD", "--"], root).split(b"\0") if name}
-    return tree, dirty, algorithm
 
 
 def _repo_name(path: Path, top: Path) -> str | None:
@@ -320,11 +308,14 @@ def _matches(blob: tuple[str, int] | None, sha: str, path: Path) -> bool:
         return False
 
 
-def _index(cache: ClaimsCache, read: Corpus, view: _GitView, top: Path) -> None:
+def _index(cache: ClaimsCache, read: Corpus, view: GitView, top: Path) -> None:
     """Index the files read in full, and sign their bytes' git ids (only where git has the same bytes)."""
-    tree, _, algorithm = view
-    indexed = cache.indexed()
+    algorithm = view.algorithm
+    indexed = cache.indexed([os.path.abspath(d.path) for d in read.documents])
     mentioned = evidence_mentions(read.entities)
+    places = {id(d): located(d.path) for d in read.documents}
+    tree = view.entries(name for d in read.documents for name in (
+        _repo_name(places[id(d)], top), _text_name(places[id(d)], d.claims_file.source.text, top)))
     for document in read.documents:
         absolute = os.path.abspath(document.path)
         try:
@@ -333,7 +324,7 @@ def _index(cache: ClaimsCache, read: Corpus, view: _GitView, top: Path) -> None:
         except (AbsoluteSourcePath, PathRefused, OSError):
             continue
         claims_sha = sha256_hex(raw)
-        place = located(document.path)
+        place = places[id(document)]
         for name, content in ((_repo_name(place, top), raw),
                               (_text_name(place, document.claims_file.source.text, top), text)):
             entry = tree.get(name or "")

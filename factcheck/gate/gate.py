@@ -172,10 +172,11 @@ def run_gate(request: GateRequest) -> GateResult:
     except UnknownRuleError as error:
         raise GateError(str(error)) from None
     corpus_paths = _corpus_paths(request, changed)
-    link_problems = check_links(claims_files_in(corpus_paths), root or Path.cwd())
+    listed = claims_files_in(corpus_paths)
+    link_problems = check_links(listed, root or Path.cwd())
     if link_problems:
         raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
-    staged = _staged(request, root, corpus_paths, changed, rules)
+    staged = _staged(request, root, corpus_paths, listed, changed, rules)
     corpus = None
     if staged is None:
         corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)  # invalid: exit 1
@@ -247,14 +248,14 @@ def _not_known_before(request: GateRequest, root: Path | None, corpus: Corpus, r
     return [f for f in failing if f.id not in before]
 
 
-def _staged(request: GateRequest, root: Path | None, corpus_paths: list[Path], changed: list[Path],
-            rules: list[LoadedRule]) -> FocusedLoad | None:
+def _staged(request: GateRequest, root: Path | None, corpus_paths: list[Path], listed: list[Path],
+            changed: list[Path], rules: list[LoadedRule]) -> FocusedLoad | None:
     """The cache's focused load (focused.py) when it can serve this run: the cache on, git at hand with a
     HEAD, the entity file and vocabulary unchanged (else every source is compared), all claims counted."""
     if (not request.cache or root is None or request.reviewed_only or not has_commits(root)
             or any(p.name in RESERVED for p in changed)):
         return None
-    return focused_load(root, corpus_paths, changed, request.entities, rules)
+    return focused_load(root, corpus_paths, changed, request.entities, rules, listed)
 
 
 def _earlier(request: GateRequest, root: Path | None, changed: list[Path]) -> list[SourceDocument]:

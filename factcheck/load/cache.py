@@ -88,6 +88,7 @@ class ClaimsCache:
     pending: list[tuple[object, ...]] = field(default_factory=list)
     pending_blobs: list[tuple[object, ...]] = field(default_factory=list)
     pending_index: list[tuple[str, str, list[tuple[int, int]], list[tuple[object, ...]]]] = field(default_factory=list)
+    pending_summary: tuple[object, ...] | None = None
     hits: int = 0
     misses: int = 0
     damaged: bool = False  # a query found the file damaged: it is deleted at `close` and built again
@@ -109,10 +110,12 @@ class ClaimsCache:
                  sha256_hex(model_json.encode("utf-8")), sha256_hex(lines_json.encode("utf-8")))
         self.pending.append((*small, model_json, lines_json, self._mac(small)))
 
-    def signed_files(self) -> dict[str, SignedFile]:
-        """Every row made under this context whose HMAC verifies, by path (its model is not read)."""
-        rows = self._select("SELECT path, claims_sha, text_path, text_sha, context, source_id, claims, model_sha, "
-                            "lines_sha, mac FROM files WHERE context = ?", (self.context,))
+    def signed_files(self, paths: Iterable[str] | None = None) -> dict[str, SignedFile]:
+        """Every row made under this context whose HMAC verifies, by path, or only those of `paths` (its
+        model is not read)."""
+        query = ("SELECT path, claims_sha, text_path, text_sha, context, source_id, claims, model_sha, lines_sha, mac "
+                 "FROM files WHERE context = ?")
+        rows = self._select_paths(query, paths)
         signed = {}
         for row in rows:
             small, mac = tuple(str(v) for v in row[:9]), row[9]
@@ -135,12 +138,25 @@ class ClaimsCache:
         fields = (object_id, sha, str(size))
         self.pending_blobs.append((object_id, sha, size, self._mac(fields)))
 
-    def indexed(self) -> dict[str, tuple[int, str]]:
+    def indexed(self, paths: Iterable[str] | None = None) -> dict[str, tuple[int, str]]:
         """Path -> (file number, claims sha) of every file whose terms and parts were stored under this
-        context with this key (another key's parts would not verify: such a file is indexed again)."""
-        rows = self._select("SELECT id, path, claims_sha, mac FROM indexed WHERE context = ?", (self.context,))
+        context with this key (another key's parts would not verify: such a file is indexed again), or
+        of those of `paths`."""
+        rows = self._select_paths("SELECT id, path, claims_sha, mac FROM indexed WHERE context = ?", paths)
         return {str(path): (int(number), str(sha)) for number, path, sha, mac in rows
                 if hmac.compare_digest(str(mac), self._mac((str(path), str(sha), self.context)))}
+
+    def summary(self) -> tuple[str, str] | None:
+        """The signed summary of the claims files vouched for at a git tree (`gate/summary.py`): its tree
+        id and its body, or None."""
+        for tree, body, mac in self._select("SELECT tree, body, mac FROM summaries WHERE context = ?", (self.context,)):
+            if hmac.compare_digest(str(mac), self._mac((self.context, str(tree), sha256_hex(str(body).encode())))):
+                return str(tree), str(body)
+        return None
+
+    def store_summary(self, tree: str, body: str) -> None:
+        """Replace this context's summary (written with the other rows, at `flush`)."""
+        self.pending_summary = (self.context, tree, body, self._mac((self.context, tree, sha256_hex(body.encode()))))
 
     def store_terms(self, claims_path: str, claims_sha: str, terms: list[tuple[int, int]],
                     parts: list[tuple[int, int, str]]) -> None:
@@ -192,8 +208,8 @@ class ClaimsCache:
         """Write what was stored, in one transaction (a failure leaves the cache as it was), and go on."""
         if self.connection is None:
             return
-        pending, blobs, index = self.pending, self.pending_blobs, self.pending_index
-        self.pending, self.pending_blobs, self.pending_index = [], [], []
+        pending, blobs, index, summary = self.pending, self.pending_blobs, self.pending_index, self.pending_summary
+        self.pending, self.pending_blobs, self.pending_index, self.pending_summary = [], [], [], None
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -210,6 +226,10 @@ class ClaimsCache:
                                                 ((term, number, position) for term, position in terms))
                     self.connection.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?)",
                                                 ((number, *part) for part in parts))
+                if index:  # a file indexed again has a new number: a summary naming the old one is gone
+                    self.connection.execute("DELETE FROM summaries WHERE context = ?", (self.context,))
+                if summary is not None:
+                    self.connection.execute("INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?)", summary)
         except sqlite3.Error:
             pass
 
@@ -232,6 +252,15 @@ class ClaimsCache:
                 signed = SignedFile(small[0], small[1], small[2], small[3], small[5], int(small[6]))
                 found[small[0]] = (signed, CachedFile(str(model_json), lines))
         return found
+
+    def _select_paths(self, query: str, paths: Iterable[str] | None) -> list[tuple[object, ...]]:
+        """`query` (rows of this context) for every path, or only for `paths`."""
+        if paths is None:
+            return self._select(query, (self.context,))
+        rows: list[tuple[object, ...]] = []
+        for batch in _batches(sorted(set(paths))):
+            rows += self._select(f"{query} AND path IN ({','.join('?' * len(batch))})", (self.context, *batch))
+        return rows
 
     def _select(self, query: str, parameters: tuple[object, ...]) -> list[tuple[object, ...]]:
         if self.connection is None:
@@ -312,6 +341,7 @@ _TABLES = {
     "terms": "(term INTEGER, file INTEGER, position INTEGER, PRIMARY KEY (term, file, position)) WITHOUT ROWID",
     "parts": "(file INTEGER, position INTEGER, line INTEGER, body TEXT, mac TEXT, PRIMARY KEY (file, position)) "
              "WITHOUT ROWID",
+    "summaries": "(context TEXT PRIMARY KEY, tree TEXT, body TEXT, mac TEXT)",  # added to format 5 as it stands
 }
 
 

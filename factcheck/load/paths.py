@@ -122,7 +122,9 @@ def list_folder(folder: Path, root: Path | None = None) -> list[Path]:
     the folder itself resolves inside its root: a symlinked `claims/` pointing elsewhere is refused
     before its names are listed. PathRefused or OSError."""
     confine(folder, root_for(folder) if root is None else root)
-    return sorted(folder / name for name in os.listdir(folder))
+    # Names sorted as text, then made paths: the same order as sorting the paths (one folder), without
+    # pathlib's comparisons (half a second for a folder of 10,000 claims files).
+    return [folder / name for name in sorted(os.listdir(folder))]
 
 
 def refused_folders(paths: list[Path]) -> list[Problem]:

@@ -181,6 +181,7 @@ def test_rows_edited_by_hand_are_misses(generated: Path, monkeypatch: pytest.Mon
     with sqlite3.connect(generated / CACHE_FOLDER / CACHE_FILE) as connection:
         connection.execute("UPDATE files SET claims = '1'")  # the HMAC covers it: every row is now a miss
         connection.execute("UPDATE blobs SET size = size + 1")
+        connection.execute("UPDATE summaries SET body = replace(body, '\"s000001\"', '\"s000002\"')")
     spy = Spy(monkeypatch)
     assert outcome(gated(GateRequest(base="main"))) == expected
     assert len(spy.read) == 61

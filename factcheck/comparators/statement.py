@@ -20,6 +20,9 @@ from factcheck.model.values import StatementValue
 
 class Params(BaseParams):
     functional: bool = False  # the property has one object at a time: different objects conflict
+    # actions that end an earlier one ("lift", "restore"): a measure and its lifting follow each other in
+    # time, so they are never one value at a time in conflict
+    ends_others: list[str] = []
 
 
 def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
@@ -29,6 +32,8 @@ def compare_statements(a: SourcedClaim, b: SourcedClaim, params: Params, context
         return None
     name = context.entities.name_of
     if va.action and vb.action and va.action != vb.action and va.object == vb.object:
+        if va.action in params.ends_others or vb.action in params.ends_others:
+            return None  # "scrapped 14 routes" then "restored six": one after the other, not one or the other
         # two measures taken on one thing ("suspended" and "terminated" the agreement)
         return _one_at_a_time(a, b, params, name(a.claim.subject), "actions", f"'{va.action}' ('{va.summary}')",
                               f"'{vb.action}' ('{vb.summary}')", (va.action, vb.action))

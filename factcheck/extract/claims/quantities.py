@@ -60,6 +60,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         change = change_of(text, sentence.start, value)
         if change == "previous":
             return None  # "from 9.25% to 9.75%": the former value is not what the sentence reports
+    if value.measure != "percent" and _PREVIOUS_BEFORE.search(text, max(sentence.start, value.start - 8), value.start) \
+            and _PREVIOUS_AFTER.match(text, value.end):
+        return None  # "go from 2.50 dalen to 3.00 dalen": the fare before the change is not what is reported
     governed = govern(document, value)
     modality = governed.modality
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
@@ -237,6 +240,9 @@ def _employer(document: Document, value: Value) -> str | None:
     employers = [m for m in named if m.kind in ("organisation", "group")] or named  # not "in the Kolvar Highlands"
     return employers[-1].entity_id if employers else None
 
+
+_PREVIOUS_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d")
 
 _STOCKS = frozenset(("reserves", "budget"))
 

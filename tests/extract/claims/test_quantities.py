@@ -230,3 +230,9 @@ def test_another_figure_in_the_clause_ends_what_a_count_counts(run):
     # written for tests: the depth is where the miners are, not part of what is counted
     found = figures(run("Twenty-three coal miners were trapped about 410 metres underground on Tuesday.\n", "2026-09-08"))
     assert found[23][2] == "miner trapped"
+
+
+def test_the_sum_before_a_change_is_not_reported(run):
+    # written for tests: the fare before the rise is not what the sentence reports
+    found = figures(run("The single fare will go from 2.50 dollars to 3.00 dollars on January 1.\n", "2026-10-13"))
+    assert list(found) == [3.0]

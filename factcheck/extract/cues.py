@@ -103,6 +103,7 @@ class Cues:
     counted_synonyms: dict[str, str] = field(default_factory=dict)  # a word of `counted` -> the word it is kept as
     money_roles: tuple[tuple[str, re.Pattern[str]], ...] = ()
     versions: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a version ("revised", "first") and how it is written
+    estimators: dict[str, str] = field(default_factory=dict)  # a party giving its own estimate, as written -> its key
     dated_nouns: dict[str, str] = field(default_factory=dict)  # a noun of an event that takes place once -> its key
     measures: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a measure taken on a thing, and how it is written
     dated_verbs: dict[str, str] = field(default_factory=dict)  # the verb key of a dated noun's word -> its key
@@ -302,6 +303,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         counted_synonyms={str(w).casefold(): str(word) for word, written in quantities.get("counted_synonyms", {}).items()
                           for w in written},
         versions=_versions(quantities.get("versions", {}), quantities.get("version_nouns", [])),
+        estimators=_synonyms(quantities.get("estimators", {})),
         dated_nouns=_synonyms(lexicon.get("dated_nouns", {})),
         measures=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("measures", {}).items()),
         dated_verbs={base_key(word): key for word, key in _synonyms(lexicon.get("dated_nouns", {})).items()},

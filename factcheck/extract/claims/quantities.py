@@ -114,6 +114,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             event = f"as-of-{as_of}"  # "40% contained on Friday", "7.8% in August": the figure of that day
         if event is None and value.measure in ("percent", "count", "money"):
             event = _period(document, value)
+        if event is None and value.measure == "count":
+            event = _estimated_by(document, value)  # "police estimated 8,000": the police's estimate
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -239,6 +241,43 @@ def _employer(document: Document, value: Value) -> str | None:
              and m.kind != "currency"]
     employers = [m for m in named if m.kind in ("organisation", "group")] or named  # not "in the Kolvar Highlands"
     return employers[-1].entity_id if employers else None
+
+
+_ESTIMATE_VERBS = r"(?:estimated|estimates|estimate|counted|counts|put|puts|putting|gave|gives|said|say|says|reported|claimed|claims)"
+_ESTIMATORS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _estimator_patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:  # noqa: ANN001
+    """Compiled once per lexicon: the party before its verb, after the figure, and "according to"."""
+    cached = _ESTIMATORS.get(id(cues))
+    if cached is None:
+        who = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues.estimators, key=len, reverse=True))
+        cached = _ESTIMATORS[id(cues)] = (
+            re.compile(rf"\b(?P<who>{who})(?:[’']s?)?(?:[^;]{{0,40}}?\b{_ESTIMATE_VERBS}\b|\s+(?:figure|estimate|count|tally)\b|\s+$)",
+                       re.IGNORECASE),
+            re.compile(rf"^[^;]{{0,80}}?,\s*(?:the\s+)?(?P<who>{who})\s+{_ESTIMATE_VERBS}\b", re.IGNORECASE),
+            re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<who>{who})\b", re.IGNORECASE))
+        _ESTIMATORS[id(cues)] = cached
+    return cached
+
+
+def _estimated_by(document: Document, value: Value) -> str | None:
+    """Whose own estimate a count is (`quantities.estimators`), as the event `estimate-<party>`: "Police
+    estimated 8,000 people took part; the organisers put the number at 25,000" gives two parties'
+    estimates, which are two facts; "25,000 people marched, organisers said" is the organisers' figure."""
+    cues = document.cues
+    if not cues.estimators:
+        return None
+    text, sentence = document.text, document.sentences[value.sentence]
+    start = text.rfind(";", sentence.start, value.start) + 1 or sentence.start  # a semicolon ends a party's clause
+    semicolon = text.find(";", value.end, sentence.end)
+    end = semicolon if semicolon >= 0 else sentence.end
+    before, after, according = _estimator_patterns(cues)
+    found = [m for m in before.finditer(text, start, value.start) if value.start - m.end() <= 60]
+    match = (found[-1] if found else None) or after.match(text, value.end, end) or according.search(text, start, end)
+    if match is None:
+        return None
+    return f"estimate-{cues.estimators[' '.join(match.group('who').casefold().split())]}"
 
 
 _PREVIOUS_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)

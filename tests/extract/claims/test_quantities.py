@@ -236,3 +236,11 @@ def test_the_sum_before_a_change_is_not_reported(run):
     # written for tests: the fare before the rise is not what the sentence reports
     found = figures(run("The single fare will go from 2.50 dollars to 3.00 dollars on January 1.\n", "2026-10-13"))
     assert list(found) == [3.0]
+
+
+def test_a_party_s_own_estimate_is_its_own_fact(run):
+    # written for tests: the police's and the organisers' counts of one march are two estimates
+    text = ("Police estimated 8,000 people took part in the march; the organisers said 25,000 people took part. "
+            "About 9,000 people marched, according to police. Some 12,000 people marched on Sunday.\n")
+    events = {amount: found[1] for amount, found in figures(run(text, "2026-10-18")).items()}
+    assert events == {8000: "estimate-police", 25000: "estimate-organisers", 9000: "estimate-police", 12000: None}

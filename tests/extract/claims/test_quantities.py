@@ -244,3 +244,11 @@ def test_a_party_s_own_estimate_is_its_own_fact(run):
             "About 9,000 people marched, according to police. Some 12,000 people marched on Sunday.\n")
     events = {amount: found[1] for amount, found in figures(run(text, "2026-10-18")).items()}
     assert events == {8000: "estimate-police", 25000: "estimate-organisers", 9000: "estimate-police", 12000: None}
+
+
+def test_what_a_price_is_the_price_of_and_which_version(run):
+    # written for tests: a fare and a pass are two prices; the amended fare is another version of the fare
+    text = ("The single fare rises to 3.00 dollars on January 1, and the price of a monthly pass to 69 dollars. "
+            "In October the council set the new fare at 2.75 dollars.\n")
+    found = figures(run(text, "2026-10-30"))
+    assert (found[3.0][2], found[69.0][2], found[2.75][2]) == ("fare", "pass", "fare revised")

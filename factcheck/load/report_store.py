@@ -6,8 +6,9 @@ in `.factcheck/cache/reports/` (git-ignored with the claims cache), as the bytes
 manifest of everything those bytes depend on:
 
 - the **request**: factcheck's code (a digest of the package's files, so an edited checkout is a new
-  request, not only a new version), its dependencies' versions, Python's, the rules in force (each
-  rule as loaded: the built-in ones, the project's, after --select/--ignore), the options that change
+  request, not only a new version), every installed distribution's version (a dependency, a comparator
+  plugin), Python's, the rules in force (each rule as loaded: the built-in ones, the project's, after
+  --select/--ignore; a plugin comparator's module by its bytes), the options that change
   findings or how they are shown (--reviewed-only, --format, --indent, colours, width, --fail-on,
   --hide-unverified), the working directory and project root (paths are shown relative to them), the
   claims and entity paths as given, and the `FACTCHECK_*` environment (the size and item limits);
@@ -52,7 +53,6 @@ from factcheck.rules import LoadedRule
 FORMAT = "1"  # the manifest's layout; a manifest of another format is a miss
 STORE_FOLDER = "reports"
 KEEP = 4
-DISTRIBUTION = "factcheck-consistency"
 ENVIRONMENT_PREFIX = "FACTCHECK_"  # the root and the limits on sizes, items and quotes change what loads
 _CHUNK = 1 << 20  # characters of a kept report read at a time
 
@@ -71,7 +71,7 @@ class ReportRequest:
         paths = [[str(p), os.path.realpath(p)] for p in self.claims]
         entities = [str(self.entities), os.path.realpath(self.entities)] if self.entities else None
         limits = sorted((name, value) for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIX))
-        parts = [FORMAT, __version__, code_digest(), dependency_versions(), sys.version, rules_digest(self.rules),
+        parts = [FORMAT, __version__, code_digest(), installed_versions(), sys.version, rules_digest(self.rules),
                  self.options, os.path.realpath(os.getcwd()), str(project_root()), paths, entities, limits]
         return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
@@ -394,26 +394,28 @@ def code_digest() -> str:
     return _CODE["digest"]
 
 
-def dependency_versions() -> list[str]:
-    """The installed versions of what factcheck requires (an upgrade may change what it reports)."""
-    try:
-        required = metadata.requires(DISTRIBUTION) or []
-    except metadata.PackageNotFoundError:
-        return []
-    found = []
-    for requirement in required:
-        name = requirement.split(";")[0].split("[")[0].strip()
-        for cut in "<>=!~ ":
-            name = name.split(cut)[0]
-        try:
-            found.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}: absent")
-    return found
+def installed_versions() -> list[str]:
+    """Every installed distribution and its version (a dependency or a comparator plugin upgraded may
+    change what is reported; about 0.05 s for a hundred distributions)."""
+    return sorted(f"{found.metadata['Name']}=={found.version}" for found in metadata.distributions())
 
 
 def rules_digest(rules: list[LoadedRule]) -> str:
-    """The rules in force as loaded: each rule, its comparator and parameters, and where it comes from."""
-    parts = [[loaded.rule.model_dump_json(), loaded.comparator.name, loaded.params.model_dump_json(),
-              loaded.path, loaded.line, loaded.origin, loaded.overrides] for loaded in rules]
+    """The rules in force as loaded: each rule, its comparator (a plugin's by its module's bytes too)
+    and parameters, and where it comes from."""
+    parts = [[loaded.rule.model_dump_json(), loaded.comparator.name, _plugin_digest(loaded.comparator.compare),
+              loaded.params.model_dump_json(), loaded.path, loaded.line, loaded.origin, loaded.overrides]
+             for loaded in rules]
     return hashlib.sha256(orjson.dumps(parts)).hexdigest()
+
+
+def _plugin_digest(compare: object) -> str:
+    """The sha256 of the module a comparator plugin's function comes from ("" for factcheck's own,
+    which `code_digest` covers, or when it has no file)."""
+    module = sys.modules.get(getattr(compare, "__module__", None) or "")
+    if module is None or module.__name__.split(".")[0] == "factcheck":
+        return ""
+    try:
+        return hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest()
+    except OSError:
+        return ""

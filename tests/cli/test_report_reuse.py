@@ -230,3 +230,17 @@ def test_the_store_keeps_only_the_reports_used_last(seeds: Path, monkeypatch: py
         monkeypatch.setenv("COLUMNS", width)
         assert CliRunner().invoke(cli, ["report", "-q", "--format", "text"]).exit_code == 0
     assert len(list(_store().glob("*.json"))) == len(list(_store().glob("*.out"))) == 2
+
+
+@pytest.mark.parametrize("change", ["factcheck's code", "an installed distribution", "python"])
+def test_what_a_report_depends_on_beyond_the_project(seeds: Path, runs: list[int], change: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    first = report()
+    if change == "factcheck's code":  # an edited checkout keeps its version number
+        monkeypatch.setattr(report_store, "code_digest", lambda: "edited")
+    elif change == "an installed distribution":  # a dependency or a comparator plugin upgraded
+        installed = report_store.installed_versions()
+        monkeypatch.setattr(report_store, "installed_versions", lambda: [*installed, "some-plugin==2.0"])
+    else:
+        monkeypatch.setattr(report_store.sys, "version", "3.99.0")
+    assert report() == first and runs == [1, 1]  # compared again (the same findings, here)

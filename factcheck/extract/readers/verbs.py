@@ -60,13 +60,14 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
         word = match.group()
         if word in _NOT_VERBS or any(a <= match.start() < b for a, b in (*skip, *dates)):
             continue
-        if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()):
+        key = verbs.get(verb_key(word), verb_key(word))
+        if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()) and key not in once:
             continue  # "the approved vaccine", "was approved" (a passive: the lexicon's business)
-        if _COUNT_AFTER.match(text, match.end()):
+        if _COUNT_AFTER.match(text, match.end()) and key not in once:
             continue  # "recorded 146 aftershocks", "rejected 3 appeals": a count, whose date is its as-of
+            # ("exchanged 55 detainees on October 9", "was arrested on Monday" still date the exchange, the arrest)
         head = head_after(text, match.end(), min(end, match.end() + 60))
         noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
-        key = verbs.get(verb_key(word), verb_key(word))
         if key in once:
             prop, event = ONCE_PROPERTY, once[key]
         else:

@@ -69,3 +69,13 @@ def test_a_court_ruled_on_the_day_of_its_ruling(run):
     # written for tests: "ruled on Wednesday" dates the ruling, as "its judgment on October 6" does
     assert took_place(run("Lawmakers want Seoul to leave the court after the court ruled on Wednesday that the "
                           "islands belong to Japan.\n", "2026-10-08")) == [("verdict", "2026-10-07")]
+
+
+def test_an_event_that_takes_place_once_is_dated_past_a_count_or_a_passive(run):
+    # written for tests: the exchange of 55 detainees and the arrest are dated, counted or passive;
+    # a clause after a colon is its own ("31 went one way" is not what was dated on October 9)
+    found = dates(run("After months of talks, the two governments exchanged 55 detainees on October 9 at the "
+                      "airfield: 31 Sulamaris went one way, 24 Drevanians the other.\n", "2026-11-02"))
+    assert found == [("took_place_on", "exchange", "2026-10-09")]
+    found = dates(run("The engineer was arrested on Monday in the capital.\n", "2026-10-07"))
+    assert [(p, d) for p, _, d in found] == [("took_place_on", "2026-10-05")]

@@ -116,25 +116,30 @@ class Locator:
     folder: 10,000 `resolve` calls were half a second of a warm gate at a million claims)."""
 
     def __init__(self) -> None:
-        self.folders: dict[Path, Path] = {}
-        self.cwd: Path | None = None
+        self.folders: dict[str, tuple[Path, str | None]] = {}  # folder as written -> resolved, and as shown
 
     def __call__(self, path: Path) -> Path:
-        absolute = Path(os.path.abspath(path))
-        folder = self.folders.get(absolute.parent)
-        if folder is None:
-            folder = self.folders[absolute.parent] = absolute.parent.resolve()
-        return folder / absolute.name
+        return self._folder(path)[0] / os.path.basename(path)
 
     def shown(self, path: Path) -> str:
         """`display_path` of a regular file (not a link: its own name is not resolved), relative to the
         working directory when it is below it."""
-        if self.cwd is None:
-            self.cwd = Path.cwd().resolve()
-        try:
-            return str(self(path).relative_to(self.cwd))
-        except ValueError:
-            return str(path)
+        shown = self._folder(path)[1]
+        name = os.path.basename(path)
+        return str(path) if shown is None else name if shown == "." else f"{shown}/{name}"
+
+    def _folder(self, path: Path) -> tuple[Path, str | None]:
+        written = os.path.dirname(path)
+        found = self.folders.get(written)
+        if found is None:
+            cwd = Path.cwd()
+            folder = (cwd / written).resolve()
+            try:
+                shown: str | None = str(folder.relative_to(cwd.resolve()))
+            except ValueError:
+                shown = None
+            found = self.folders[written] = (folder, shown)
+        return found
 
 
 def check_links(paths: list[Path], root: Path) -> list[Problem]:

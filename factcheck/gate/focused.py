@@ -46,6 +46,7 @@ from factcheck.rules.model import PairKey
 
 REGULAR = ("100644", "100755")  # git modes of regular files; a link's blob is its target, not its bytes
 _CLAIMS = TypeAdapter(ClaimsFile.model_fields["claims"].annotation)  # a list of claims, validated as a file's
+_SOURCES = TypeAdapter(list[Source])
 BATCH_FILES = 500  # claims files read at a time to build the index (a cold run never holds them all)
 
 
@@ -139,27 +140,29 @@ class FocusedLoad:
         for number, position in hits:
             if position not in self.picked.get(number, {}):
                 wanted.setdefault(number, []).append(position)
+        asked = {number: (os.path.abspath(numbers[number].listed), numbers[number].row.claims_sha,
+                          positions + ([-1] if number not in self.parsed else []))
+                 for number, positions in wanted.items()}
+        found = self.cache.parts_of(asked)  # a few queries for thousands of files, each part verified
         bodies: list[str] = []
         owners: list[tuple[int, int, int]] = []  # file number, position, line
+        new_sources: list[int] = []
         for number, positions in wanted.items():
-            vouched = numbers[number]
-            asked = positions + ([-1] if number not in self.parsed else [])
-            parts = self.cache.parts(number, os.path.abspath(vouched.listed), vouched.row.claims_sha, asked)
-            if len(parts) != len(asked):
-                raise Unusable(f"the cache lost parts of {vouched.listed}")
+            parts = found.get(number, {})
+            if len(parts) != len(asked[number][2]):
+                raise Unusable(f"the cache lost parts of {numbers[number].listed}")
             if number not in self.parsed:
-                try:
-                    source = Source.model_validate_json(parts[-1][1])
-                except ValidationError as error:
-                    raise Unusable(f"a cached source of {vouched.listed} does not validate: {error}") from None
-                self.parsed[number] = (source, self.place.shown(vouched.listed))
+                new_sources.append(number)
             for position in positions:
                 bodies.append(parts[position][1])
                 owners.append((number, position, parts[position][0]))
         try:
+            sources = _SOURCES.validate_json("[" + ",".join(found[n][-1][1] for n in new_sources) + "]")
             claims = _CLAIMS.validate_json("[" + ",".join(bodies) + "]")
         except ValidationError as error:
-            raise Unusable(f"a cached claim does not validate: {error}") from None
+            raise Unusable(f"a cached source or claim does not validate: {error}") from None
+        for number, source in zip(new_sources, sources):
+            self.parsed[number] = (source, self.place.shown(numbers[number].listed))
         for (number, position, line), claim in zip(owners, claims):
             source, shown = self.parsed[number]
             self.picked.setdefault(number, {})[position] = SourcedClaim(claim, source, shown, line)

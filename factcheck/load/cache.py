@@ -166,18 +166,22 @@ class ClaimsCache:
                   for position, line, body in parts]
         self.pending_index.append((claims_path, claims_sha, terms, signed))
 
-    def parts(self, number: int, claims_path: str, claims_sha: str, positions: list[int]) -> dict[int, tuple[int, str]]:
-        """Position -> (line, JSON) of these parts of an indexed file, each verified against the file it
-        is said to be of (its path and sha256, as a signed `files` row gives them)."""
-        found = {}
-        for batch in _batches(positions):
-            marks = ",".join("?" * len(batch))
-            rows = self._select(f"SELECT position, line, body, mac FROM parts WHERE file = ? AND position IN ({marks})",
-                                (number, *batch))
-            for position, line, body, mac in rows:
+    def parts_of(self, asked: dict[int, tuple[str, str, list[int]]]) -> dict[int, dict[int, tuple[int, str]]]:
+        """Parts of indexed files, for file number -> (claims path, claims sha, positions) asked: file number
+        -> position -> (line, JSON), each part verified against the file it is said to be of (its path and
+        sha256, as a signed `files` row or the summary gives them). A few queries for thousands of files."""
+        pairs = [(number, position) for number, (_, _, positions) in asked.items() for position in positions]
+        found: dict[int, dict[int, tuple[int, str]]] = {}
+        for batch in _batches(pairs, _BATCH // 2):
+            marks = ",".join("(?, ?)" for _ in batch)
+            rows = self._select(f"WITH asked(file, position) AS (VALUES {marks}) SELECT parts.file, parts.position, "
+                                "line, body, mac FROM asked JOIN parts ON parts.file = asked.file AND "
+                                "parts.position = asked.position", tuple(value for pair in batch for value in pair))
+            for number, position, line, body, mac in rows:
+                claims_path, claims_sha, _ = asked[int(number)]
                 fields = (claims_path, claims_sha, str(position), str(line), str(body))
                 if hmac.compare_digest(str(mac), self._mac(fields)):
-                    found[int(position)] = (int(line), str(body))
+                    found.setdefault(int(number), {})[int(position)] = (int(line), str(body))
         return found
 
     def find_terms(self, files: set[int], terms: Iterable[int]) -> list[tuple[int, int]]:

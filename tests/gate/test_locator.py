@@ -26,4 +26,4 @@ def test_locator_agrees_with_located_and_display_path(tmp_path: Path, monkeypatc
         assert place.shown(path) == display_path(path)
     assert place.shown(Path("../linked/b.yaml")) == "claims/b.yaml"
     assert place.shown(files[2]) == str(files[2])  # outside the working directory: as given
-    assert len(place.folders) == 3  # one resolve per folder, whatever the number of files
+    assert len(place.folders) == 5  # one resolve per folder as written, whatever the number of files

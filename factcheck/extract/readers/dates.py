@@ -46,6 +46,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),
     ("age", re.compile(rf"\b(?P<n>{NUMBER})[-\s]{_UNIT.replace('s?', '')}s?[-\s]old\b")),
     ("ago", re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    # A prison term by its noun: "serving an 18-year sentence", "a 15-year prison term", "a ten-year jail term".
+    ("sentence", re.compile(rf"\b(?P<n>{NUMBER})-(?i:(?P<unit>year|month))\s+(?:(?i:prison|jail)\s+)?(?i:sentence|term)\b")),
     # The length of an event: "the 35-minute call", "a two-hour meeting", "lasted 90 minutes", "day-long".
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
@@ -57,7 +59,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sentence", re.compile(rf"\b(?i:sentenced|sentences|sentencing|jailed|jailing|jails|imprisoned)\b[^.;]{{0,80}}?\b(?i:to|for)\s+"
                             rf"(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b")),
     # A further term in a sentence about sentencing: "... and his deputy Kim to six years" (see _resolve).
-    ("term", re.compile(rf"\b(?i:to)\s+(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|old)\b|-)")),
+    ("term", re.compile(rf"\b(?i:to|given)\s+(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|old)\b|-)")),
     # A term received or given, in a sentence about sentencing or its paragraph: "Farkas received five years".
     ("sentence", re.compile(rf"\b(?i:received|receives|got|gets|was\s+given|were\s+given|drew|draws)\s+(?P<n>{NUMBER})\s+"
                             rf"(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|earlier|later|before|after)\b)")),
@@ -143,7 +145,7 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]
     if form == "term":
         before = match.string[max(0, match.start() - 200):match.start()].rsplit(".", 1)[-1]
-        if not re.search(r"\b(?:sentenced|sentences|sentencing|jailed|jailing)\b", before, re.IGNORECASE):
+        if not re.search(r"\b(?:sentenced|sentences|sentencing|jailed|jailing|convicted)\b", before, re.IGNORECASE):
             return []
         form = "sentence"
     if form == "sentence":

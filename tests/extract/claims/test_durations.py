@@ -70,6 +70,10 @@ def test_prison_terms_written_other_ways(run):
     assert terms(run, "The court sentenced Jeong Kyeong-doo to nine years in prison and his deputy Kim You-geun "
                       "to six years.\n") == [("jeong-kyeong-doo", "prison-sentence", 9, "year"),
                                              ("kim-you-geun", "prison-sentence", 6, "year")]
+    assert terms(run, "Jeong Kyeong-doo, who is serving an 18-year sentence, was freed on Thursday.\n") == [
+        ("jeong-kyeong-doo", "prison-sentence", 18, "year")]
+    assert terms(run, "Kim You-geun was convicted in 2023 of spying and given 15 years.\n") == [
+        ("kim-you-geun", "prison-sentence", 15, "year")]
 
 
 def test_received_years_that_are_no_term(run):

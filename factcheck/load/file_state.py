@@ -73,14 +73,17 @@ def state_with(path: str, sha256: str, since_ns: int) -> FileState | None:
     return FileState(path, sha256, None if racy_since(found, since_ns) else signature_of(found))
 
 
-def is_unchanged(state: FileState) -> tuple[bool, bool]:
-    """(whether the file still has `state`'s content, whether it had to be hashed to know)."""
+def recheck(state: FileState, since_ns: int) -> FileState | None:
+    """`state` when its signature still vouches for the file; when it cannot, the file is hashed: the
+    state renewed (a signature of now, unless racy) if its content is the same, else None (changed)."""
     found = regular_stat(state.path)
     if found is None:
-        return False, False
+        return None
     if state.signature is not None and signature_of(found) == tuple(state.signature):
-        return True, False
-    return hash_file(state.path, found) == state.sha256, True
+        return state
+    if hash_file(state.path, found) != state.sha256:
+        return None
+    return FileState(state.path, state.sha256, None if racy_since(found, since_ns) else signature_of(found))
 
 
 def hash_file(path: str, expected: os.stat_result | None) -> str | None:

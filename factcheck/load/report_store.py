@@ -46,7 +46,7 @@ import factcheck
 from factcheck import __version__
 from factcheck.load.cache import CACHE_FOLDER, _secret_key
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, claims_files_in, project_file
-from factcheck.load.file_state import FileState, hash_file, racy_since, regular_stat, signature_of, state_with, take_state
+from factcheck.load.file_state import FileState, hash_file, recheck, regular_stat, signature_of, state_with, take_state
 from factcheck.load.paths import PathRefused, project_root
 from factcheck.rules import LoadedRule
 
@@ -306,14 +306,8 @@ def _checked_files(request: ReportRequest, manifest: dict[str, Any], since: int)
 def _still(row: list[Any], since: int) -> list[Any] | None:
     """The row of a file that still has its content (renewed when it had to be hashed), else None."""
     path, sha, signature = row
-    found = regular_stat(path)
-    if found is None:
-        return None
-    if signature is not None and list(signature_of(found)) == signature:
-        return row
-    if hash_file(path, found) != sha:
-        return None
-    return [path, sha, None if racy_since(found, since) else list(signature_of(found))]
+    state = recheck(FileState(path, sha, tuple(signature) if signature is not None else None), since)
+    return _row(state) if state is not None else None
 
 
 def _open_output(path: Path, row: list[Any]) -> tuple[IO[str] | None, list[Any] | None]:

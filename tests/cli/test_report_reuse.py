@@ -154,12 +154,12 @@ def test_touched_but_unchanged_files_are_reused_and_their_signatures_renewed(see
     for path in [*(seeds / "claims").glob("*.yaml"), *(seeds / "seeds").glob("*.txt")]:
         path.write_bytes(path.read_bytes())  # a checkout that rewrote the same bytes
     hashed: list[str] = []
-    real_hash = report_store.hash_file
+    real_hash = file_state.hash_file
 
     def counting(path, expected):  # type: ignore[no-untyped-def]
         hashed.append(path)
         return real_hash(path, expected)
-    monkeypatch.setattr(report_store, "hash_file", counting)
+    monkeypatch.setattr(file_state, "hash_file", counting)
     assert report() == first and runs == [1]
     assert len(hashed) == 6  # every file of the claims folder (with the entity file, vocabulary) and 2 texts
     hashed.clear()

@@ -7,7 +7,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from factcheck.load.file_state import is_unchanged, take_state
+from factcheck.load.file_state import recheck, take_state
 
 LONG_AGO = 1_600_000_000_000_000_000  # ns
 
@@ -26,15 +26,18 @@ def test_a_file_changed_just_before_the_run_has_no_signature(tmp_path: Path) -> 
 def test_a_signature_vouches_and_any_rewrite_is_seen(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"Seoul ends the pact.")
-    state = take_state(str(path), since_ns=path.stat().st_ctime_ns + 10 * 10**9)
-    assert state is not None and is_unchanged(state) == (True, False)  # the signature alone: not read
+    later = path.stat().st_ctime_ns + 10 * 10**9
+    state = take_state(str(path), since_ns=later)
+    assert state is not None and recheck(state, later) is state  # the signature alone: not read
     kept = path.stat()
     path.write_bytes(b"Seoul kept the pact.")  # same size, and the old times put back
     os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
     assert path.stat().st_size == kept.st_size and path.stat().st_mtime_ns == kept.st_mtime_ns
-    assert is_unchanged(state) == (False, True)  # the ctime moved: hashed, and found changed
+    assert recheck(state, later) is None  # the ctime moved: hashed, and found changed
     path.write_bytes(b"Seoul ends the pact.")
-    assert is_unchanged(state) == (True, True)  # the same bytes again: unchanged, known by its hash
+    renewed = recheck(state, later)  # the same bytes again: unchanged, known by its hash
+    assert renewed is not None and renewed.sha256 == state.sha256 and renewed.signature != state.signature
+    assert recheck(renewed, later) is renewed  # and its new signature vouches from now on
 
 
 def test_only_regular_files_have_a_state(tmp_path: Path) -> None:
@@ -52,4 +55,4 @@ def test_only_regular_files_have_a_state(tmp_path: Path) -> None:
     assert state is not None
     target.unlink()
     target.symlink_to(tmp_path / "elsewhere")  # replaced by a link: changed, whatever it points to
-    assert is_unchanged(state) == (False, False)
+    assert recheck(state, LONG_AGO) is None

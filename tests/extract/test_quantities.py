@@ -106,5 +106,7 @@ def test_counts_the_article_or_a_participle_does_not_hide(run):
     # "the last two prisoners" refer to things counted before; "23 coal miners" counts miners
     text = ("Crews are within a few metres of the 28 miners trapped since Tuesday. Twenty-three coal miners were "
             "trapped. The two countries spoke. The last two prisoners, held back for treatment, were freed. "
-            "The council scraps 14 of the city's 96 bus routes.\n")
-    assert amounts(run, text, "2026-09-10") == [(28.0, "miner", None), (23.0, "miner", None), (14.0, "route", None)]
+            "The council scraps 14 of the city's 96 bus routes. The last of the seven Tirassian diplomats ordered "
+            "out of the country left on Friday.\n")
+    assert amounts(run, text, "2026-09-10") == [(28.0, "miner", None), (23.0, "miner", None), (14.0, "route", None),
+                                                (7.0, "diplomat", None)]

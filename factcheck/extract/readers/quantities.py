@@ -192,7 +192,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if before[-2:-1] == ["the"] and before[-1] in ("last", "first", "remaining", "other", "final"):
         return None  # "the last two prisoners": some of a set counted before
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her") \
-            and not (before[-1] == "the" and _STATED_AFTER_THE.match(text, match.end("noun") if "noun" in groups and groups["noun"] else match.end())):
+            and not (before[-1] == "the" and any(_STATED_AFTER_THE.match(text, match.end(group)) for group in ("noun", "noun2")
+                                                 if groups.get(group))):  # "the seven Tirassian diplomats ordered out"
         return None  # "the two countries" refers to what was counted before
     return QuantityValue(amount=amount, unit=unit, approximation=approximation)
 

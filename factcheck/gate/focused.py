@@ -69,6 +69,7 @@ class FocusedLoad:
     cache: ClaimsCache
     rules: list[LoadedRule]
     order: list[Path]  # every claims file, as a full load lists them
+    absolute: dict[Path, str]  # each of them, absolute (worked out once: 10,000 files)
     read: Corpus  # the files read in full (changed, unvouched)
     vouched: dict[str, Vouched]  # by absolute path
     changed_sources: set[str]
@@ -172,7 +173,7 @@ class FocusedLoad:
         read = {os.path.abspath(d.path): d for d in self.read.documents}
         documents = []
         for path in self.order:
-            absolute = os.path.abspath(path)
+            absolute = self.absolute[path]
             if absolute in read:
                 documents.append(read[absolute])
                 continue
@@ -213,8 +214,9 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], orde
     view = GitView(root)
     place = Locator()
     wanted = {located(p) for p in changed}
-    vouched, summarise = _vouch(cache, order, wanted, view, root.resolve(), place)
-    unindexed = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
+    absolute = {path: os.path.abspath(path) for path in order}
+    vouched, summarise = _vouch(cache, absolute, wanted, view, root.resolve(), place)
+    unindexed = [p for p in order if absolute[p] not in vouched and place(p) not in wanted]
     for start in range(0, len(unindexed), BATCH_FILES):  # a cold cache: index a batch at a time, then let go
         try:
             part = load_corpus(corpus_paths, entities_path=entities_path, cache=True,
@@ -224,46 +226,47 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], orde
         _index(cache, part, view, root.resolve())
         cache.flush()
     if unindexed:  # indexed now: vouched one by one (what was vouched before keeps its number)
-        vouched.update(_vouch_each(cache, unindexed, view, root.resolve(), place))
+        vouched.update(_vouch_each(cache, unindexed, absolute, view, root.resolve(), place))
         summarise = True
     if summarise:
         store_summary(cache, view, vouched)
-    rest = [p for p in order if os.path.abspath(p) not in vouched]  # changed, or what git cannot vouch for
+    rest = [p for p in order if absolute[p] not in vouched]  # changed, or what git cannot vouch for
     read = load_corpus(corpus_paths, entities_path=entities_path, cache=True, only=rest)  # invalid: exit 1
     _index(cache, read, view, root.resolve())
     ids = [v.row.source_id for v in vouched.values()] + [d.claims_file.source.id for d in read.documents]
     if len(set(ids)) != len(ids):
         raise Unusable("a source id is used twice: a full load says where")
     changed_sources = {d.claims_file.source.id for d in read.documents if located(d.path) in wanted}
-    return FocusedLoad(cache, rules, order, read, vouched, changed_sources, place)
+    return FocusedLoad(cache, rules, order, absolute, read, vouched, changed_sources, place)
 
 
-def _vouch(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: GitView, top: Path,
+def _vouch(cache: ClaimsCache, absolute: dict[Path, str], wanted: set[Path], view: GitView, top: Path,
            place: Locator) -> tuple[dict[str, Vouched], bool]:
     """The claims files git and the cache vouch for (see the module docstring), by absolute path: those
     of the last run's summary that git has unchanged since (summary.py), the others one by one; and
     whether the summary should be written again (it was not used as it stands)."""
-    vouched, summarised = vouched_by_summary(cache, order, wanted, view, place)
-    rest = [p for p in order if os.path.abspath(p) not in vouched and place(p) not in wanted]
-    one_by_one = _vouch_each(cache, rest, view, top, place) if rest else {}
+    vouched, summarised = vouched_by_summary(cache, absolute, wanted, view, place)
+    rest = [p for p in absolute if absolute[p] not in vouched and place(p) not in wanted]
+    one_by_one = _vouch_each(cache, rest, absolute, view, top, place) if rest else {}
     vouched.update(one_by_one)
     return vouched, summarised != view.tree or bool(one_by_one)
 
 
-def _vouch_each(cache: ClaimsCache, paths: list[Path], view: GitView, top: Path, place: Locator) -> dict[str, Vouched]:
+def _vouch_each(cache: ClaimsCache, paths: list[Path], absolute: dict[Path, str], view: GitView, top: Path,
+                place: Locator) -> dict[str, Vouched]:
     """The claims files among `paths` that git and the cache vouch for one by one, by absolute path."""
-    absolutes = [os.path.abspath(path) for path in paths]
+    absolutes = [absolute[path] for path in paths]
     signed, indexed = cache.signed_files(absolutes), cache.indexed(absolutes)
     named: dict[str, tuple[Path, SignedFile, int, str, str]] = {}
-    for path, absolute in zip(paths, absolutes):
-        row, index = signed.get(absolute), indexed.get(absolute)
+    for path, listed_at in zip(paths, absolutes):
+        row, index = signed.get(listed_at), indexed.get(listed_at)
         if row is None or index is None or index[1] != row.claims_sha:
             continue
         where = place(path)
         name, text_name = _repo_name(where, top), _text_name(where, row.text_path, top)
         if name is None or text_name is None or name in view.dirty or text_name in view.dirty:
             continue
-        named[absolute] = (path, row, index[0], name, text_name)
+        named[listed_at] = (path, row, index[0], name, text_name)
     tree = view.entries(name for *_, name, text_name in named.values() for name in (name, text_name))
     candidates: dict[str, tuple[Path, SignedFile, int, str, str, str, str]] = {}
     for absolute, (path, row, number, name, text_name) in named.items():

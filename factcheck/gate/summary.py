@@ -86,9 +86,9 @@ def _tree_entries(listed: bytes) -> dict[str, tuple[str, str]]:
     return entries
 
 
-def vouched_by_summary(cache: ClaimsCache, order: list[Path], wanted: set[Path], view: GitView,
+def vouched_by_summary(cache: ClaimsCache, absolute: dict[Path, str], wanted: set[Path], view: GitView,
                        place: Locator) -> tuple[dict[str, Vouched], str | None]:
-    """The files of `order` the summary vouches for (see the module docstring), by absolute path, and the
+    """The files listed (as `absolute` has them: listed -> absolute) that the summary vouches for (see the module docstring), by absolute path, and the
     summary's tree (None when there is no usable summary)."""
     stored = cache.summary()
     if stored is None:
@@ -97,7 +97,7 @@ def vouched_by_summary(cache: ClaimsCache, order: list[Path], wanted: set[Path],
     changed = view.changed_since(tree)
     if changed is None:
         return {}, None
-    listed = {os.path.abspath(path): path for path in order}
+    listed = {where: path for path, where in absolute.items()}
     wanted_names = {path.name for path in wanted}  # `place` (a resolve) only for a file of a changed one's name
     vouched: dict[str, Vouched] = {}
     try:

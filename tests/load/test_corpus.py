@@ -192,3 +192,21 @@ def test_check_claims_reports_each_reference_property_and_id_as_before() -> None
             found = check_claims(document, list(enumerate([changed, *claims[1:]])), corpus.entities, corpus.vocabulary)
             assert [p.code for p in found] == [code]
     assert checked == {"subject", "value.speaker", "value.organisation", "value.than", "value.object"}
+
+
+def test_folders_with_roots_of_their_own_are_each_read_through_their_own(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two claims folders named at once, one inside the project root and one outside it (its own
+    root: the folder above it): each folder's files and texts are read through that folder's root,
+    so nothing is refused (the two generated projects only repeat each other's source ids)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from corpus_gen import generate
+
+    monkeypatch.setenv("FACTCHECK_ROOT", str(tmp_path / "inside"))
+    inside = generate(tmp_path / "inside" / "project", 2, 3, seed=4).claims_dir
+    outside = generate(tmp_path / "outside" / "project", 2, 3, seed=5).claims_dir
+    found = problems_of(inside, outside)
+    assert {p.code for p in found} == {"R004"} and len(found) == 2
+    assert all("outside/project/claims" in p.path for p in found)

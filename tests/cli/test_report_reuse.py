@@ -244,3 +244,13 @@ def test_what_a_report_depends_on_beyond_the_project(seeds: Path, runs: list[int
     else:
         monkeypatch.setattr(report_store.sys, "version", "3.99.0")
     assert report() == first and runs == [1, 1]  # compared again (the same findings, here)
+
+
+def test_another_working_directory_is_another_report(seeds: Path, runs: list[int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    report()
+    (seeds / "elsewhere").mkdir()
+    monkeypatch.chdir(seeds / "elsewhere")  # paths are shown relative to the working directory
+    moved = report("--claims", "../claims", "--rules", "../rules")
+    assert runs == [1, 1] and b'"../claims/' in moved[1]
+    assert moved == fresh("--claims", "../claims", "--rules", "../rules")

@@ -36,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
@@ -46,6 +47,7 @@ import factcheck
 from factcheck import __version__
 from factcheck.load.cache import CACHE_FOLDER, _secret_key
 from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, claims_files_in, project_file
+from factcheck.load.fast import paused_gc
 from factcheck.load.file_state import FileState, hash_file, recheck, regular_stat, signature_of, state_with, take_state
 from factcheck.load.paths import PathRefused, project_root
 from factcheck.rules import LoadedRule
@@ -66,8 +68,9 @@ class ReportRequest:
     rules: list[LoadedRule]
     options: dict[str, Any]  # what changes the findings or how they are shown (JSON-able)
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """What the request depends on besides its files, as one sha256 (worked out once a run)."""
         paths = [[str(p), os.path.realpath(p)] for p in self.claims]
         entities = [str(self.entities), os.path.realpath(self.entities)] if self.entities else None
         limits = sorted((name, value) for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIX))
@@ -195,7 +198,8 @@ class ReportRecorder:
             self.sink.flush()
             os.fsync(self.sink.fileno())
             self.sink.close()
-            manifest = self._manifest(texts, outcome)
+            with paused_gc():  # a few thousand small lists must not set off a walk of a million claims
+                manifest = self._manifest(texts, outcome)
             if manifest is None:
                 return
             name = self.request.key

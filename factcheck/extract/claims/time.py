@@ -293,7 +293,7 @@ def _bare_future(governed: Governed, value: Value) -> bool:
 
 def _is_state(action: str) -> bool:
     """Actions that last for a term ("suspended for 90 days"), not ones that merely happen within one."""
-    return action in ("pause", "sanction", "questioning", "rescue")
+    return action in ("pause", "sanction", "questioning", "rescue", "close")
 
 
 def _is_event(cues: Cues, key: str | None) -> bool:

@@ -6,6 +6,7 @@ A user's mistake never shows a traceback; a bug in factcheck does, with a line a
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 
@@ -18,7 +19,50 @@ from factcheck.cli.validate_commands import schema, validate
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it: never 1, which CI reads as "new findings"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Each command's module (its `COMMANDS`), imported when the command runs or `--help` lists them all: a
+# command pays for its own imports only (`factcheck gate` does not import extraction's or eval's modules).
+LAZY_COMMANDS = {
+    "report": "report_commands", "test-rules": "report_commands",
+    "extract": "extract_commands", "eval-extract": "extract_commands",
+    "gate": "gate_commands", "baseline": "gate_commands",
+    "eval": "eval_commands",
+    "rules": "rules_commands", "rule": "rules_commands",
+    "init": "init_commands",
+    "entities": "entities_commands",
+    "fix": "fix_commands",
+    "claim": "claim_commands",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands (beside those added to it) are imported by name when asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        lazy = [name for name in LAZY_COMMANDS if name not in self.commands and self._imported(name) is not None]
+        return sorted({*super().list_commands(ctx), *lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in LAZY_COMMANDS:
+            found = self._imported(cmd_name)
+        return found
+
+    def _imported(self, name: str) -> click.Command | None:
+        """Import the module of command `name` and add its commands; None when the module is absent."""
+        module_name = f"factcheck.cli.{LAZY_COMMANDS[name]}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                return None
+            raise
+        for command in getattr(module, "COMMANDS", []):
+            if command.name not in self.commands:
+                self.add_command(command)
+        return self.commands.get(name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
 def cli() -> None:
     """Check where several sources agree and where they conflict, with evidence."""
@@ -26,28 +70,6 @@ def cli() -> None:
 
 cli.add_command(validate)
 cli.add_command(schema)
-
-
-def _register_optional_commands() -> None:
-    """Commands of later pipeline stages, added when their modules are present."""
-    import importlib
-
-    for module_name in ("factcheck.cli.report_commands", "factcheck.cli.extract_commands",
-                        "factcheck.cli.gate_commands", "factcheck.cli.eval_commands",
-                        "factcheck.cli.rules_commands", "factcheck.cli.init_commands",
-                        "factcheck.cli.entities_commands", "factcheck.cli.fix_commands",
-                        "factcheck.cli.claim_commands"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            raise
-        for command in getattr(module, "COMMANDS", []):
-            cli.add_command(command)
-
-
-_register_optional_commands()
 
 
 def main() -> None:

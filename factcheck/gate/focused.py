@@ -8,7 +8,9 @@ with the cache on and git at hand:
    has it unchanged, the cache's signed `blobs` row says those bytes had the sha256 (and size, checked
    against the file) of a signed, valid `files` row, its source text is vouched for the same way, and its
    claims are indexed. Anything else (changed, untracked, a link, a file the cache has not seen or that
-   git converts on checkout) is read and validated as `load_corpus` does, then indexed.
+   git converts on checkout) is read and validated as `load_corpus` does, then indexed. The files the
+   last run vouched for are vouched again from its signed summary where git has them unchanged since
+   (`summary.py`): one row and one `git diff` of two trees, not a row and a tree entry per file.
 2. **The claims that can pair.** From the changed sources' claims (and those of deleted sources and
    earlier versions the gate compares too), the index (`terms.py`) gives every vouched claim that can
    share a block with them; the rules' candidate pairs (`engine/blocking.py`) say which of those are

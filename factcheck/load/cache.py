@@ -17,7 +17,9 @@ against a million claims reads only the claims that can pair with it:
   property, a quote's runs of words; `factcheck/gate/terms.py`), as 64-bit hashes, pointing at the
   claim's position in the file;
 - **parts**: each indexed claim's JSON and line (and the file's source), signed with the file's path
-  and sha256, so the gate reads the few claims it needs without parsing their files' rows.
+  and sha256, so the gate reads the few claims it needs without parsing their files' rows;
+- **summaries**: one signed row per context, the files the last gate run vouched for at a git tree
+  (`factcheck/gate/summary.py`), so the next run vouches for them from one row, not 10,000.
 
 The cache is never trusted: each row of `files`, `blobs` and `parts` carries an HMAC under a key kept outside
 the project (in the user's cache folder, `$XDG_CACHE_HOME/factcheck/cache-key`), so a cache made

@@ -31,6 +31,8 @@ import hashlib
 import hmac
 import io
 import os
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -55,6 +57,8 @@ from factcheck.rules import LoadedRule
 FORMAT = "1"  # the manifest's layout; a manifest of another format is a miss
 STORE_FOLDER = "reports"
 KEEP = 4
+KEPT_NAME = re.compile(r"[0-9a-f]{32}\.json")  # a manifest's name; its report's is the same with .out
+MAX_MANIFEST_BYTES = 256 << 20  # about 4 MB at a million claims
 ENVIRONMENT_PREFIX = "FACTCHECK_"  # the root and the limits on sizes, items and quotes change what loads
 _CHUNK = 1 << 20  # characters of a kept report read at a time
 
@@ -115,7 +119,9 @@ def find_report(request: ReportRequest) -> StoredReport | None:
     key = _signing_key()
     if key is None:
         return None
-    folder = store_folder()
+    folder = usable_folder(create=False)
+    if folder is None:
+        return None
     name = request.key
     manifest = _read_manifest(folder / f"{name[:32]}.json", key)
     if manifest is None or manifest.get("format") != FORMAT or manifest.get("key") != name:
@@ -130,7 +136,7 @@ def find_report(request: ReportRequest) -> StoredReport | None:
     if refreshed or checked != manifest["files"]:  # signatures renewed, so the next check reads nothing
         _write_manifest(folder, name, {**manifest, "files": checked, "output": refreshed or manifest["output"]}, key)
     try:
-        os.utime(folder / f"{name[:32]}.json")  # recently used: pruned last
+        os.utime(folder / f"{name[:32]}.json", follow_symlinks=False)  # recently used: pruned last
     except OSError:
         pass
     outcome = manifest["outcome"]
@@ -147,6 +153,7 @@ class ReportRecorder:
     started: int
     claims: list[FileState]
     project: list[FileState | None]
+    folder: Path | None = None
     temporary: Path | None = None
     sink: IO[bytes] | None = None
     digest: Any = field(default_factory=hashlib.sha256)
@@ -167,16 +174,15 @@ class ReportRecorder:
         if any(state is None for state in claims) or any(p and s is None for p, s in zip(request.project_files(), project)):
             return None
         recorder = cls(request, key, started, claims, project)  # type: ignore[arg-type]
+        folder = usable_folder(create=True)
+        if folder is None:
+            return None
         try:
-            folder = store_folder()
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():  # never committed, even where the claims cache's own folder is not made
-                ignore.write_text("# factcheck's kept reports: never commit them\n*\n", encoding="utf-8")
+            _ignore_itself(folder)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".report.", suffix=".tmp")
         except OSError:
             return None
-        recorder.temporary, recorder.sink = Path(temporary), os.fdopen(handle, "wb")
+        recorder.folder, recorder.temporary, recorder.sink = folder, Path(temporary), os.fdopen(handle, "wb")
         return recorder
 
     def tee(self, pieces: Iterable[str]) -> Iterator[str]:
@@ -192,7 +198,7 @@ class ReportRecorder:
     def keep(self, texts: list[tuple[str, str]], outcome: Outcome) -> None:
         """Keep the report written, with the source texts the load read (path, sha256 it checked), when
         none of the inputs changed while the run went on; else drop it."""
-        if self.sink is None or self.temporary is None:
+        if self.sink is None or self.temporary is None or self.folder is None:
             return
         try:
             self.sink.flush()
@@ -203,12 +209,12 @@ class ReportRecorder:
             if manifest is None:
                 return
             name = self.request.key
-            target = store_folder() / f"{name[:32]}.out"
+            target = self.folder / f"{name[:32]}.out"
             os.replace(self.temporary, target)
             self.temporary = None
-            manifest["output"] = [target.name, self.digest.hexdigest(), list(signature_of(os.stat(target)))]
-            _write_manifest(store_folder(), name, manifest, self.key)
-            _prune(store_folder())
+            manifest["output"] = [target.name, self.digest.hexdigest(), list(signature_of(os.lstat(target)))]
+            _write_manifest(self.folder, name, manifest, self.key)
+            _prune(self.folder)
         except (OSError, ValueError):
             pass
         finally:
@@ -256,8 +262,34 @@ class ReportRecorder:
                 "outcome": {"verdicts": outcome.verdicts, "failing": outcome.failing}}
 
 
-def store_folder() -> Path:
-    return project_root() / CACHE_FOLDER / STORE_FOLDER
+def usable_folder(*, create: bool) -> Path | None:
+    """The store's folder when it is the project's own: each of `.factcheck`, `cache` and `reports`
+    a real folder, none a link (a pull request could commit one to make factcheck write, or prune,
+    elsewhere), made as needed when `create`; None when it is not so."""
+    path = project_root()
+    for part in (*Path(CACHE_FOLDER).parts, STORE_FOLDER):
+        path = path / part
+        try:
+            if create and not os.path.lexists(path):
+                os.mkdir(path, 0o700)
+            found = os.lstat(path)
+        except FileExistsError:  # made by a run beside this one
+            found = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(found.st_mode):
+            return None
+    return path
+
+
+def _ignore_itself(folder: Path) -> None:
+    """A `.gitignore` of `*`, so the kept reports are never committed (never written through a link)."""
+    try:
+        handle = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write("# factcheck's kept reports: never commit them\n*\n")
 
 
 def _signing_key() -> bytes | None:
@@ -323,6 +355,9 @@ def _open_output(path: Path, row: list[Any]) -> tuple[IO[str] | None, list[Any] 
         return None, None
     raw = os.fdopen(handle, "rb")
     found = os.fstat(raw.fileno())
+    if not stat.S_ISREG(found.st_mode):
+        raw.close()
+        return None, None
     renewed = None
     if list(signature_of(found)) != signature:
         digest = hashlib.sha256()
@@ -337,10 +372,19 @@ def _open_output(path: Path, row: list[Any]) -> tuple[IO[str] | None, list[Any] 
 
 
 def _read_manifest(path: Path, key: bytes) -> dict[str, Any] | None:
+    """The manifest when its signature verifies (a link, a FIFO or a huge file is not read)."""
     try:
-        mac, _, body = path.read_bytes().partition(b"\n")
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
+    with os.fdopen(handle, "rb") as stream:
+        found = os.fstat(stream.fileno())
+        if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_MANIFEST_BYTES:
+            return None
+        try:
+            mac, _, body = stream.read(MAX_MANIFEST_BYTES + 1).partition(b"\n")
+        except OSError:
+            return None
     if not hmac.compare_digest(mac, _mac(key, body).encode("ascii")):
         return None
     try:
@@ -369,8 +413,9 @@ def _mac(key: bytes, body: bytes) -> str:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the `KEEP` most recently used reports."""
-    manifests = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    """Keep the `KEEP` most recently used reports (only the store's own names are ever removed)."""
+    manifests = sorted((p for p in folder.iterdir() if KEPT_NAME.fullmatch(p.name)),
+                       key=lambda p: p.lstat().st_mtime_ns, reverse=True)
     for manifest in manifests[KEEP:]:
         manifest.unlink(missing_ok=True)
         manifest.with_suffix(".out").unlink(missing_ok=True)

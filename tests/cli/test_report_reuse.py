@@ -176,7 +176,7 @@ def test_a_rule_changed_is_compared_again(seeds: Path, runs: list[int]) -> None:
 
 
 def _store() -> Path:
-    return report_store.store_folder()
+    return Path(os.environ["FACTCHECK_ROOT"]) / ".factcheck" / "cache" / "reports"
 
 
 @pytest.mark.parametrize("damage", ["garbage", "edited", "foreign key", "output replaced", "output deleted"])
@@ -254,3 +254,27 @@ def test_another_working_directory_is_another_report(seeds: Path, runs: list[int
     moved = report("--claims", "../claims", "--rules", "../rules")
     assert runs == [1, 1] and b'"../claims/' in moved[1]
     assert moved == fresh("--claims", "../claims", "--rules", "../rules")
+
+
+def test_a_store_folder_that_is_a_link_is_not_used(seeds: Path, runs: list[int]) -> None:
+    elsewhere = seeds.parent / f"{seeds.name}-elsewhere"  # say, a folder of the user's own JSON files
+    elsewhere.mkdir()
+    for number in range(6):
+        (elsewhere / f"{number:032x}.json").write_text("{}", encoding="utf-8")
+    (seeds / ".factcheck" / "cache").mkdir(parents=True)
+    (seeds / ".factcheck" / "cache" / "reports").symlink_to(elsewhere)  # committed by a pull request
+    first = report()
+    assert report() == first == fresh() and runs == [1, 1, 1]  # no store: each run in full
+    assert sorted(p.name for p in elsewhere.iterdir()) == [f"{n:032x}.json" for n in range(6)]  # none pruned
+
+
+@pytest.mark.parametrize("planted", ["a link to /dev/zero", "a FIFO"])
+def test_a_planted_manifest_is_not_read(seeds: Path, runs: list[int], planted: str) -> None:
+    first = report()
+    manifest = next(_store().glob("*.json"))
+    manifest.unlink()
+    if planted == "a FIFO":
+        os.mkfifo(manifest)
+    else:
+        manifest.symlink_to("/dev/zero")
+    assert report() == first and runs == [1, 1]  # a full run, not a hang

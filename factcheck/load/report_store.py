@@ -126,6 +126,15 @@ def find_report(request: ReportRequest) -> StoredReport | None:
     manifest = _read_manifest(folder / f"{name[:32]}.json", key)
     if manifest is None or manifest.get("format") != FORMAT or manifest.get("key") != name:
         return None
+    try:
+        return _reuse(request, folder, manifest, key)
+    except (KeyError, IndexError, TypeError, ValueError):  # signed, yet not a manifest this code reads
+        return None
+
+
+def _reuse(request: ReportRequest, folder: Path, manifest: dict[str, Any], key: bytes) -> StoredReport | None:
+    """The kept report of a verified manifest, when its files and its output are still as it says."""
+    name = manifest["key"]
     since = time.time_ns()
     checked = _checked_files(request, manifest, since)
     if checked is None:

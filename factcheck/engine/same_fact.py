@@ -111,6 +111,11 @@ def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
     return claim.kind == "date" and claim.property == _ONCE and claim.event in (None, claim.subject)
 
 
+def _the_fine(item: SourcedClaim) -> bool:
+    value = item.claim.value
+    return isinstance(value, QuantityValue) and value.counted == "fine" and item.claim.event is None
+
+
 def _year_in_its_name(item: SourcedClaim, index: ContextIndex) -> bool:
     """The claim's year is written into its subject's name in its evidence: "the 1961 Treaty of
     Saltmere", "the Saltmere treaty of 1967". Such a year is the thing's own (signed, adopted), so two of
@@ -228,6 +233,8 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, "same fact: the same thing counted at the same stated moment")
     if _year_in_its_name(a, index) and _year_in_its_name(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both write the year into the name of {a.claim.subject}")
+    if _the_fine(a) and _the_fine(b) and a.claim.subject == b.claim.subject:
+        return SameFactResult(True, 1.0, f"same fact: both give the fine of {a.claim.subject}")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")
     score = index.similarity(a, b)

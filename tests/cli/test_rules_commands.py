@@ -64,7 +64,7 @@ def test_rule_as_json(example: Path) -> None:
     result = CliRunner().invoke(cli, ["rule", "office-held", "--format", "json"])
     assert result.exit_code == 0
     record = json.loads(result.output)
-    assert record["id"] == "FC502" and record["params"] == {"functional": True} and record["origin"] == "project"
+    assert record["id"] == "FC502" and record["params"] == {"functional": True, "ends_others": []} and record["origin"] == "project"
 
 
 def test_an_unknown_rule_exits_2_naming_the_rules_that_exist(example: Path) -> None:

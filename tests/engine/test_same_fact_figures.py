@@ -56,3 +56,17 @@ def test_two_rounds_of_talks_are_not_one_fact_by_their_event_alone() -> None:
     })
     report = run_rules(corpus, RULES)
     assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
+def test_the_fine_of_one_subject_is_one_fact_however_it_is_told() -> None:
+    # written for tests: the wire's "fined ... 4.2 million" and the analysis's "the fine of 2.4 million" share
+    # no words, yet a story's fine is one figure; a cap ("the maximum fine") counts another thing
+    corpus = build_corpus({
+        "a": ("2026-11-26", [figure("x", 4.2e6, "velar", "The regulator fined the airline 4.2 million velars on Thursday.",
+                                    value={"amount": 4.2e6, "unit": "velar", "counted": "fine"})]),
+        "b": ("2026-11-30", [figure("x", 2.4e6, "velar", "Observers called the fine of 2.4 million velars modest.",
+                                    value={"amount": 2.4e6, "unit": "velar", "counted": "fine"}),
+                             figure("y", 9e6, "velar", "The law sets a maximum fine of 9 million velars.",
+                                    value={"amount": 9e6, "unit": "velar", "counted": "maximum fine"})]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

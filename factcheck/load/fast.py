@@ -54,6 +54,7 @@ Probe = Union[str, "re.Pattern[str]", Callable[[str], object]]
 # the next: only the last one decides, the others only spare it (Python's regular expressions try
 # every position of a text unless the pattern starts with a literal character, which makes the
 # deciding patterns the slow part of the fast path). A tuple in a chain is any of its tests.
+# `(?=([ \t]*))\1` is `[ \t]*` that never gives back what it took (Python 3.10 has no `*+`).
 _UNSAFE: tuple[tuple[Probe | tuple[Probe, ...], ...], ...] = (
     # what libyaml refuses, and NEL, CR, LS, PS (line breaks where the readers may differ) and BOM
     (re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"),),
@@ -82,11 +83,11 @@ _UNSAFE: tuple[tuple[Probe | tuple[Probe, ...], ...], ...] = (
                 r"(?:\n|\Z)(?!\1[ \t]+\S)")),
     (lambda text: text[-1:] not in ("", "\n"),),  # the last character is not a line break
     # a quoted date or time (yaml-rs reads a quoted date as a date)
-    ((re.compile(r"\"[ \t\n]*+[0-9]{4}-"), re.compile(r"'[ \t\n]*+[0-9]{4}-")),
+    ((re.compile(r"\"(?=([ \t\n]*))\1[0-9]{4}-"), re.compile(r"'(?=([ \t\n]*))\1[0-9]{4}-")),
      re.compile(r"[\"'][ \t\n]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t][^\"'\n]*)?[ \t\n]*[\"']")),
     ("\\", re.compile(r"\\[xuU\n]")),  # an escape that could spell a date
     # a date alone on a line
-    ((re.compile(r"[ \t]*+[0-9]{4}-").match, re.compile(r"\n[ \t]*+[0-9]{4}-")),
+    ((re.compile(r"[ \t]*[0-9]{4}-").match, re.compile(r"\n(?=([ \t]*))\1[0-9]{4}-")),
      re.compile(r"(?:\A|\n)[ \t]*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ \t]*(?:\n|\Z)")),
 )
 # The first letters of text `read_plain_scalar` may read as something else: numbers, dates, null,

@@ -289,3 +289,21 @@ def test_paused_gc_keeps_what_it_made_out_of_the_collectors_sight() -> None:
     del kept, loose, few
     assert dropped() is None  # reference counting still frees it
     gc.unfreeze()
+
+
+def test_patterns_need_nothing_newer_than_python_3_10() -> None:
+    """`requires-python = ">=3.10"`: no possessive quantifier or atomic group (both came in 3.11)."""
+    patterns: list[str] = []
+
+    def collect(test: Any) -> None:
+        if isinstance(test, tuple):
+            for each in test:
+                collect(each)
+        elif isinstance(test, re.Pattern):
+            patterns.append(test.pattern)
+        elif isinstance(getattr(test, "__self__", None), re.Pattern):
+            patterns.append(test.__self__.pattern)
+
+    collect(_UNSAFE)
+    assert len(patterns) > 20
+    assert [p for p in patterns if re.search(r"(?<!\\)[*+?}]\+|\(\?>", p)] == []

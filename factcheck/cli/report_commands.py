@@ -28,7 +28,8 @@ from factcheck.engine import Report, run_rules
 from factcheck.engine.engine import Executor
 from factcheck.engine.parallel import EXECUTORS, ExecutorError, default_jobs, executor_for
 from factcheck.load import ProblemsError, load_corpus
-from factcheck.load.report_store import Outcome, ReportRecorder, ReportRequest, find_report
+from factcheck.load.report_request import ReportRequest
+from factcheck.load.report_store import Outcome, ReportRecorder, find_report
 from factcheck.load.reviewed import reviewed_only
 from factcheck.load.write import is_stdout
 from factcheck.report import FORMATS, RenderContext, render

@@ -5,13 +5,9 @@ compares them and encodes the report again, though nothing changed. So each repo
 in `.factcheck/cache/reports/` (git-ignored with the claims cache), as the bytes it wrote, with a
 manifest of everything those bytes depend on:
 
-- the **request**: factcheck's code (a digest of the package's files, so an edited checkout is a new
-  request, not only a new version), every installed distribution's version (a dependency, a comparator
-  plugin), Python's, the rules in force (each rule as loaded: the built-in ones, the project's, after
-  --select/--ignore; a plugin comparator's module by its bytes), the options that change
-  findings or how they are shown (--reviewed-only, --format, --indent, colours, width, --fail-on,
-  --hide-unverified), the working directory and project root (paths are shown relative to them), the
-  claims and entity paths as given, and the `FACTCHECK_*` environment (the size and item limits);
+- the **request** (`report_request.py`): factcheck's code, the installed distributions, the rules in
+  force, the options that change findings or how they are shown, the working directory, the paths as
+  given and the `FACTCHECK_*` environment, as one key;
 - the **files**: every claims file (as `claims_files_in` lists them, in order), the source text each
   names, the entity file and the vocabulary, each by its sha256 with a stat signature
   (`file_state.py`: stat first, hash only what the signature cannot vouch for, like git's index).
@@ -33,63 +29,27 @@ import io
 import os
 import re
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
-import factcheck
-from factcheck import __version__
 from factcheck.load.cache import CACHE_FOLDER, _secret_key
-from factcheck.load.corpus import ENTITIES_FILE, VOCABULARY_FILE, claims_files_in, project_file
 from factcheck.load.fast import paused_gc
 from factcheck.load.file_state import FileState, hash_file, recheck, regular_stat, signature_of, state_with, take_state
 from factcheck.load.paths import PathRefused, project_root
-from factcheck.rules import LoadedRule
+from factcheck.load.report_request import ReportRequest
 
 FORMAT = "1"  # the manifest's layout; a manifest of another format is a miss
 STORE_FOLDER = "reports"
 KEEP = 4
 KEPT_NAME = re.compile(r"[0-9a-f]{32}\.json")  # a manifest's name; its report's is the same with .out
 MAX_MANIFEST_BYTES = 256 << 20  # about 4 MB at a million claims
-ENVIRONMENT_PREFIX = "FACTCHECK_"  # the root and the limits on sizes, items and quotes change what loads
 _CHUNK = 1 << 20  # characters of a kept report read at a time
-
-
-@dataclass(frozen=True)
-class ReportRequest:
-    """One `factcheck report` run as the store keys it: its paths, rules and options."""
-
-    claims: tuple[Path, ...]
-    entities: Path | None
-    rules: list[LoadedRule]
-    options: dict[str, Any]  # what changes the findings or how they are shown (JSON-able)
-
-    @cached_property
-    def key(self) -> str:
-        """What the request depends on besides its files, as one sha256 (worked out once a run)."""
-        paths = [[str(p), os.path.realpath(p)] for p in self.claims]
-        entities = [str(self.entities), os.path.realpath(self.entities)] if self.entities else None
-        limits = sorted((name, value) for name, value in os.environ.items() if name.startswith(ENVIRONMENT_PREFIX))
-        parts = [FORMAT, __version__, code_digest(), installed_versions(), sys.version, rules_digest(self.rules),
-                 self.options, os.path.realpath(os.getcwd()), str(project_root()), paths, entities, limits]
-        return hashlib.sha256(orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)).hexdigest()
-
-    def project_files(self) -> list[str | None]:
-        """The entity file and the vocabulary the load reads (None for one that is absent)."""
-        found = [self.entities or project_file(list(self.claims), ENTITIES_FILE),
-                 project_file(list(self.claims), VOCABULARY_FILE)]
-        return [str(path) if path is not None else None for path in found]
-
-    def claims_files(self) -> list[str]:
-        return [str(path) for path in claims_files_in(list(self.claims))]
 
 
 @dataclass(frozen=True)
@@ -428,46 +388,3 @@ def _prune(folder: Path) -> None:
     for manifest in manifests[KEEP:]:
         manifest.unlink(missing_ok=True)
         manifest.with_suffix(".out").unlink(missing_ok=True)
-
-
-_CODE: dict[str, str] = {}
-
-
-def code_digest() -> str:
-    """A digest of factcheck's own files (code and shipped data): an edited checkout reports anew."""
-    if "digest" not in _CODE:
-        package = Path(factcheck.__file__).resolve().parent
-        digest = hashlib.sha256()
-        for path in sorted(package.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-        _CODE["digest"] = digest.hexdigest()
-    return _CODE["digest"]
-
-
-def installed_versions() -> list[str]:
-    """Every installed distribution and its version (a dependency or a comparator plugin upgraded may
-    change what is reported; about 0.05 s for a hundred distributions)."""
-    return sorted(f"{found.metadata['Name']}=={found.version}" for found in metadata.distributions())
-
-
-def rules_digest(rules: list[LoadedRule]) -> str:
-    """The rules in force as loaded: each rule, its comparator (a plugin's by its module's bytes too)
-    and parameters, and where it comes from."""
-    parts = [[loaded.rule.model_dump_json(), loaded.comparator.name, _plugin_digest(loaded.comparator.compare),
-              loaded.params.model_dump_json(), loaded.path, loaded.line, loaded.origin, loaded.overrides]
-             for loaded in rules]
-    return hashlib.sha256(orjson.dumps(parts)).hexdigest()
-
-
-def _plugin_digest(compare: object) -> str:
-    """The sha256 of the module a comparator plugin's function comes from ("" for factcheck's own,
-    which `code_digest` covers, or when it has no file)."""
-    module = sys.modules.get(getattr(compare, "__module__", None) or "")
-    if module is None or module.__name__.split(".")[0] == "factcheck":
-        return ""
-    try:
-        return hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest()
-    except OSError:
-        return ""

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from factcheck.cli import cli
 from factcheck.cli import report_commands
 from factcheck.engine import run_rules
-from factcheck.load import file_state, report_store
+from factcheck.load import file_state, report_request, report_store
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -237,12 +237,12 @@ def test_what_a_report_depends_on_beyond_the_project(seeds: Path, runs: list[int
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     first = report()
     if change == "factcheck's code":  # an edited checkout keeps its version number
-        monkeypatch.setattr(report_store, "code_digest", lambda: "edited")
+        monkeypatch.setattr(report_request, "code_digest", lambda: "edited")
     elif change == "an installed distribution":  # a dependency or a comparator plugin upgraded
-        installed = report_store.installed_versions()
-        monkeypatch.setattr(report_store, "installed_versions", lambda: [*installed, "some-plugin==2.0"])
+        installed = report_request.installed_versions()
+        monkeypatch.setattr(report_request, "installed_versions", lambda: [*installed, "some-plugin==2.0"])
     else:
-        monkeypatch.setattr(report_store.sys, "version", "3.99.0")
+        monkeypatch.setattr(report_request.sys, "version", "3.99.0")
     assert report() == first and runs == [1, 1]  # compared again (the same findings, here)
 
 

@@ -157,7 +157,11 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
         usage_error(str(error))
     stored = find_report(request) if request is not None else None
     if stored is not None:  # nothing it depends on changed: the report written before, as it was
-        _emit(stored.pieces(), output, None if format_name == "json" else context.color, inputs)
+        if output is None and format_name == "json":  # bytes as kept (JSON holds no colours to strip)
+            for piece in stored.raw_pieces():
+                click.echo(piece, nl=False)
+        else:
+            _emit(stored.pieces(), output, context.color, inputs)
         outcome = stored.outcome
     else:
         outcome = _report_anew(request, claims, rules, entities, quiet, reviewed_only, comparing,

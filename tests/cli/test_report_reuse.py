@@ -278,3 +278,11 @@ def test_a_planted_manifest_is_not_read(seeds: Path, runs: list[int], planted: s
     else:
         manifest.symlink_to("/dev/zero")
     assert report() == first and runs == [1, 1]  # a full run, not a hang
+
+
+def test_a_character_cut_between_two_pieces_is_whole(seeds: Path, runs: list[int],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    first = report()
+    assert max(first[1]) > 127  # the seeds' report holds characters of several bytes
+    monkeypatch.setattr(report_store, "_CHUNK", 7)  # pieces that cut them
+    assert report() == first and runs == [1]

@@ -62,6 +62,9 @@ def test_a_figure_of_a_past_year_is_background(run):
     found = of_kind(run("The region was last hit by a major earthquake in 1963, when more than 1,000 people died.\n"),
                     "quantity")
     assert found == []
+    found = figures(run("The budget pushes the fare to 3.20 dollars, the first increase since 2019, when the price went "
+                        "from 2.20 to 2.50 dollars.\n", "2026-10-14"))
+    assert list(found) == [3.2]
 
 
 def test_plural_nouns_after_a_number_are_counted(run):

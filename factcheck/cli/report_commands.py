@@ -136,6 +136,8 @@ def report(claims: tuple[Path, ...], rules_dir: Path, select: tuple[str, ...], i
     Exit 0 when nothing fails, 1 when a finding fails (by default a conflict found by a rule of severity
     error; see --fail-on, and --exit-zero) or claims files are invalid, 2 on a usage error or a bad rule
     file. Settings come from factcheck.toml or [tool.factcheck] in pyproject.toml (docs/config.md).
+    When nothing a report depends on has changed since it was written (files, rules, options, factcheck
+    itself), the report kept then is written again, byte for byte, without comparing (docs/performance.md).
     """
     output = None if is_stdout(output) else output
     inputs = (*claims, *([entities] if entities else []))

@@ -42,6 +42,7 @@ from factcheck.load.paths import PathRefused
 from factcheck.load.problems import ProblemsError
 from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
 from factcheck.model import ClaimsFile, Source
+from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
 from factcheck.rules import LoadedRule
 from factcheck.rules.model import PairKey
@@ -122,15 +123,17 @@ class FocusedLoad:
         for loaded in self.rules:
             rule = loaded.rule
             matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
+            # The entities evidence names add blocks to unreviewed claims only: with none, one pass is both.
+            ways = (mentioned, None) if any(c.claim.status is not Status.reviewed for c in matched) else (None,)
             if PairKey.quote_text in rule.pair_by:
-                for pairs in (candidate_pairs(rule, matched, mentioned)[1], candidate_pairs(rule, matched)[1]):  # type: ignore[arg-type]
+                for pairs in (candidate_pairs(rule, matched, way)[1] for way in ways):  # type: ignore[arg-type]
                     for first, second in pairs:
                         if first.key in expanded:
                             linked.add(second.key)
                         if second.key in expanded:
                             linked.add(first.key)
                 continue
-            for blocks in (blocks_of(rule, matched, mentioned), blocks_of(rule, matched)):  # type: ignore[arg-type]
+            for blocks in (blocks_of(rule, matched, way) for way in ways):  # type: ignore[arg-type]
                 for block in blocks.values():
                     sources = {c.source_id for c in block if c.key in expanded}
                     if sources:

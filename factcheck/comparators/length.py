@@ -62,7 +62,7 @@ def length_of(value: DurationValue, params: Params) -> Length:
     """The interval a stated length stands for, in minutes."""
     minutes = value.amount * MINUTES_PER_UNIT[value.unit]
     spread = quantity_range(QuantityValue(amount=minutes, unit="minute", approximation=value.approximation),
-                            params.approximation_width, params.open_ended)
+                            params.approximation_width, params.open_ended, by_digits=False)  # minutes are not as written
     return Length(_label(value), spread.low, spread.high, minutes, value.unit, spread.hedge)
 
 

@@ -97,14 +97,28 @@ def number(amount: float) -> str:
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")
 
 
-def quantity_range(value: QuantityValue, width: float, open_ended: bool = False) -> QuantityRange:
+def _written_precision(amount: float) -> float:
+    """How far an approximation of a figure written with three or more significant digits reaches: five
+    units of its last digit ("about 20.5 billion" is 20.0..21.0 billion, not 18.45..22.55), since whoever
+    wrote it to a tenth of a billion was rounding no further than that. Shorter figures ("about 600",
+    "nearly 55") reach `approximation_width`."""
+    digits = f"{abs(amount):.12g}".replace(".", "").lstrip("0").rstrip("0")
+    if len(digits) < 3 or amount == 0:
+        return math.inf
+    exponent = math.floor(math.log10(abs(amount))) - (len(digits) - 1)
+    return 5 * 10.0 ** exponent
+
+
+def quantity_range(value: QuantityValue, width: float, open_ended: bool = False, *,
+                   by_digits: bool = True) -> QuantityRange:
     """The range a figure stands for: `nearly 55` is 55*(1-width)..55, `about 55` 55*(1±width);
-    with `open_ended`, `at least 9` is 9..infinity and `under 5` 0..5 (-infinity..5 below zero)."""
+    with `open_ended`, `at least 9` is 9..infinity and `under 5` 0..5 (-infinity..5 below zero); `by_digits`
+    (for a figure as written, not one converted to other units) narrows it to the figure's last digit."""
     unit = normalize_unit(value.unit)
     amount = value.amount
     qualifier = value.approximation
     label = f"{qualifier.value + ' ' if qualifier else ''}{number(amount)} {unit}"
-    reach = abs(amount) * width
+    reach = min(abs(amount) * width, _written_precision(amount) if by_digits else math.inf)
     side = qualifier.side if qualifier else None
     if open_ended and qualifier in ONE_SIDED:
         if side == "above":

@@ -65,6 +65,15 @@ def test_about_and_more_than_reach_both_sides() -> None:
     assert compare(figure(55, approximation="more than"), figure(54, source="x")).verdict is Verdict.conflict
 
 
+def test_a_figure_written_to_three_digits_is_rounded_no_further_than_its_last_digit() -> None:
+    # written for tests: "about 20.5 billion crowns" is 20.0..21.0 billion, not 10% either side
+    about = figure(20.5e9, "crown", "about")
+    assert quantity_range(about.claim.value, 0.1).low == 20.0e9
+    assert compare(about, figure(22.5e9, "crown", "about", source="x")).verdict is Verdict.conflict
+    assert compare(about, figure(20.9e9, "crown", source="x")).verdict is Verdict.compatible
+    assert quantity_range(figure(640_000, "dose", "about").claim.value, 0.1).low == 576_000  # two digits: 10%
+
+
 def test_tolerances() -> None:
     # "there had been 26 instances of intelligence-sharing with Japan"
     a, b = figure(26, "instances"), figure(27, "instance", source="x")

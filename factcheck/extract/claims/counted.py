@@ -126,6 +126,7 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
             words.remove(value.reading.unit)
             words = [value.reading.unit, *words]
     elif value.measure == "count":  # the span ends with the counted noun ("26 instances", "312 tariff lines")
+        after = _before_adjunct(after)
         # "seven Vardanian diplomats": whose they are is part of what is counted (six Tirassian ones are others)
         last = text[value.start:value.end].split()[-1]
         whose = [last.casefold()] if re.fullmatch(r"[A-Z][a-z]{3,}", last) and parse_number(last) is None \
@@ -151,6 +152,20 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     return normal_counted(words[:_MAX_WORDS])
+
+
+_ADJUNCT = re.compile(r"\s(?:on|at|near|above|below|beside|outside|inside|around|during|before|until|while|when|"
+                     r"because|despite|after|since)\s", re.IGNORECASE)
+
+
+def _before_adjunct(after: str) -> str:
+    """What follows a count, up to where a phrase of place, time or cause begins once something has
+    been said of the things counted: "carriages left the track on a sharp bend above the river" counts
+    carriages that left the track, wherever the bend was."""
+    for match in _ADJUNCT.finditer(after):
+        if _content(after[:match.start()], verbs=True):
+            return after[:match.start()]
+    return after
 
 
 def synonym_counted(document: Document, counted: str | None) -> str | None:

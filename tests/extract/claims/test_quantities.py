@@ -255,3 +255,9 @@ def test_what_a_price_is_the_price_of_and_which_version(run):
             "In October the council set the new fare at 2.75 dollars.\n")
     found = figures(run(text, "2026-10-30"))
     assert (found[3.0][2], found[69.0][2], found[2.75][2]) == ("fare", "pass", "fare revised")
+
+
+def test_a_place_or_time_after_what_happened_is_not_what_is_counted(run):
+    # written for tests: where the bend was does not change which carriages are counted
+    found = figures(run("Three of the six carriages left the track on a sharp bend above the river.\n", "2026-10-14"))
+    assert found[3][2] == "carriage left track"

@@ -189,6 +189,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
     if "n" in groups and match.re in (patterns.count_lead, patterns.count_brought):
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
+    if _AGE_OF.search(text, max(sentence.start, match.start() - 30), match.start()):
+        return None  # "a woman of 71 died": her age, not a count of the dead
     if before[-2:-1] == ["the"] and before[-1] in ("last", "first", "remaining", "other", "final"):
         return None  # "the last two prisoners": some of a set counted before
     if before and before[-1] in ("the", "those", "these", "both", "its", "their", "his", "her") \
@@ -223,6 +225,8 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+_AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother|father|driver|passenger|resident)"
+                     r"\s+(?:aged\s+|of\s+)$", re.IGNORECASE)
 # "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.
 _WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Za-z-]+[’']s\s+)?$", re.IGNORECASE)
 _AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "

@@ -261,3 +261,12 @@ def test_a_place_or_time_after_what_happened_is_not_what_is_counted(run):
     # written for tests: where the bend was does not change which carriages are counted
     found = figures(run("Three of the six carriages left the track on a sharp bend above the river.\n", "2026-10-14"))
     assert found[3][2] == "carriage left track"
+
+
+def test_a_speed_limit_is_not_a_speed_and_an_age_is_not_a_count(run):
+    # written for tests: the limit on the straight, the temporary limit and the train's speed are three things
+    text = ("The train was travelling at 121 km/h. On the straight, trains are permitted to run at 120 km/h. The line "
+            "reopened with a temporary limit of 40 km/h. A woman of 71 died in hospital on Friday.\n")
+    found = figures(run(text, "2026-10-16"))
+    assert {amount: counted for amount, (_, _, counted, _) in found.items()} == {
+        121: "speed", 120: "speed limit", 40: "temporary speed limit"}

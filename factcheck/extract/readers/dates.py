@@ -71,7 +71,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes)?\b",
                           re.IGNORECASE)),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"
-                        rf"(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
+                        rf"(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     # A time allowed: "gave Korvel 60 days to put its security in order", "were given 48 hours to pack up".
     ("allowed", re.compile(rf"\b(?i:given|gave|gives|giving|has|have|had)\s+(?:(?:[A-Z][\w’'-]*|them|him|her|it|us|"
                            rf"the\s+(?:two\s+)?\w+)\s+){{0,2}}"
@@ -168,7 +168,10 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         if form == "ago":
             return [_ago(span, amount, unit, published)]
         direction = "before" if form == "age" else "after"
-        return [DateExpression(*span, form, duration=DurationValue(amount=amount, unit=unit, direction=direction),
+        written = re.sub(r"\s+", " ", groups.get("approx") or "").casefold()  # "for at least three weeks"
+        approximation = Approximation(written) if written in {a.value for a in Approximation} else None
+        return [DateExpression(*span, form, duration=DurationValue(amount=amount, unit=unit, direction=direction,
+                                                                   approximation=approximation),
                                certainty=0.8 if form == "age" else 0.7)]
     if form == "relative":
         return _relative(span, groups["which"].casefold(), groups["unit"].casefold(), published, tense)

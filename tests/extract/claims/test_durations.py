@@ -24,6 +24,7 @@ def lasted(extraction) -> list[tuple]:
     ("The ferry sank within 10 minutes.\n", (10, "minute", None, "sink", None)),
     ("Seoul will suspend its tariffs for 90 days.\n", (90, "day", None, "pause", None)),
     ("Council inspectors shut the company's kitchen on Thursday for two weeks.\n", (2, "week", None, "close", None)),
+    ("The operator said the line would be closed for at least three months.\n", (3, "month", "at least", "close", None)),
     ("Japan won a case that had dragged on for five and a half years.\n", (5.5, "year", None, "case", None)),
 ])
 def test_event_lengths(run, text, expected):

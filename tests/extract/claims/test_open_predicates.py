@@ -59,6 +59,8 @@ def test_a_date_fixed_to_an_event_by_its_noun(run):
     assert took_place(run("At the 2019 election the ruling party won 44.1 percent.\n", "2027-04-01")) == []
     assert took_place(run("Passengers stranded by Wednesday's outage were offered vouchers.\n", "2026-10-10")) == [
         ("outage", "2026-10-07")]
+    assert took_place(run("The regional train derailed near Dunmere on Tuesday.\n", "2026-10-15")) == [
+        ("crash", "2026-10-13")]
 
 
 def test_a_verb_of_an_event_that_takes_place_once_dates_it_like_its_noun(run):

@@ -26,6 +26,7 @@ today yesterday tomorrow week weeks month months year years day days last next e
 """.split())
 
 
+@lru_cache(maxsize=262144)  # called for every word of every quote when blocking: most of its cost at 1M claims
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to meet "talks"/"talked", "capsized"/"capsizing"."""
     for suffix in ("ings", "ing", "edly", "ed", "es", "s"):

@@ -1,34 +1,54 @@
-"""Report formats: each a module with `render(report, context) -> str`, looked up by name here."""
+"""Report formats: each a module with `render(report, context) -> str`, looked up by name here.
+
+A format's module is imported when it is first used: the HTML page pulls in jinja2 and the source-text
+highlighting, which `factcheck gate` and a JSON report never need (a second of start-up on a busy CI
+runner)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from factcheck.engine.finding import Report
-from factcheck.report import json as json_format
-from factcheck.report import github, html, junit, markdown, sarif, text
 from factcheck.report.context import RenderContext
 
-Renderer = Callable[[Report, RenderContext], str]
+if TYPE_CHECKING:
+    from factcheck.engine.finding import Report
 
-FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_format.render,
-    "markdown": markdown.render,
-    "html": html.render,
-    "sarif": sarif.render,  # CI formats: see docs/ci.md
-    "junit": junit.render,
-    "github": github.render,
+Renderer = Callable[["Report", RenderContext], str]
+
+_MODULES = {
+    "text": "text",
+    "json": "json",
+    "markdown": "markdown",
+    "html": "html",
+    "sarif": "sarif",  # CI formats: see docs/ci.md
+    "junit": "junit",
+    "github": "github",
 }
+
+
+class _Formats(Mapping[str, Renderer]):
+    """Format name -> its renderer, each module imported on first use."""
+
+    def __getitem__(self, name: str) -> Renderer:
+        return import_module(f"factcheck.report.{_MODULES[name]}").render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Renderer] = _Formats()
 
 
 def render(report: Report, format_name: str, context: RenderContext | None = None) -> str:
     """Render `report` in the named format (a KeyError names the known formats)."""
-    try:
-        renderer = FORMATS[format_name]
-    except KeyError:
-        raise KeyError(f"unknown format {format_name!r}; known: {', '.join(sorted(FORMATS))}") from None
-    return renderer(report, context or RenderContext())
+    if format_name not in _MODULES:
+        raise KeyError(f"unknown format {format_name!r}; known: {', '.join(sorted(FORMATS))}")
+    return FORMATS[format_name](report, context or RenderContext())
 
 
 __all__ = ["FORMATS", "RenderContext", "render"]

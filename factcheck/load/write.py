@@ -178,7 +178,7 @@ _OUTPUT_SIGNATURES: dict[str, Callable[[str, str], bool]] = {
     and '"name": "factcheck"' in head,
     "schema": lambda head, tail: tail.rstrip().endswith('"$schema": "https://json-schema.org/draft/2020-12/schema"\n}')
     and re.search(r'"title": "(ClaimsFile|EntitiesFile|VocabularyFile|RulesFile|RuleTestFile|BaselineFile|CueLexicon|'
-                  r'factcheck configuration)"', tail) is not None,
+                  r'factcheck configuration|factcheck report)"', tail) is not None,
     "eval json": lambda head, tail: re.match(r'\{\s*"precision":\s*[\d.]+,\s*"recall":', head) is not None,
     "eval text": lambda head, tail: re.match(r"event +sources +claims +reported +true +expected", head) is not None,
     "html": lambda head, tail: head.startswith("<!DOCTYPE html>") and "<title>factcheck " in head,

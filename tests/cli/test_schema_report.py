@@ -36,3 +36,10 @@ def test_the_seeds_report_satisfies_the_schema_the_command_writes(tmp_path: Path
 def test_the_help_offers_report() -> None:
     result = CliRunner().invoke(cli, ["schema", "--help"])
     assert result.exit_code == 0 and "report" in result.output
+
+
+def test_the_report_schema_it_wrote_is_replaced_on_a_second_run(tmp_path: Path) -> None:
+    out = tmp_path / "report.schema.json"
+    for _ in range(2):  # the second run replaces factcheck's own output; it was refused (exit 2)
+        result = CliRunner().invoke(cli, ["schema", "--for", "report", "-o", str(out)])
+        assert result.exit_code == 0, result.output

@@ -13,7 +13,8 @@ same fact only when:
    same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
    apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
-   Reviewed claims skip it: a person has said which fact each is. When the keys already carry much
+   Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
+   `fine`, no event) is one fact however it is told. When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
    dates, an event of a property that happens once: talks and calls recur), or both
    say what they count and it matches, or both texts date the value to the same day or month, or

@@ -7,13 +7,16 @@
   `dead` too: the dead, bodies and deaths are one thing counted); whose share it is and at which stage
   ("the NRP had 41.2 percent" in the preliminary count -> "nrp preliminary", event `result-preliminary`);
   the role of a sum of money ("fined Haldan 2 million crowns" -> "fine viktor-haldan").
-- **Not claims**: the value before a change ("from 9.25% to 9.75%"), a progress figure ("with 98.6 percent
+- **Not claims**: the value before a change ("from 9.25% to 9.75%", "from 2.50 dalen to 3.00 dalen"), a progress figure ("with 98.6 percent
   of polling stations counted"), a whole (the 150 of "67 of the 150 seats", whose 67 is a count), a figure
   of a past year (background).
 - **Polls** (`polls.py`): a figure in a sentence about a poll or survey, or in the
   paragraph of one, is a poll figure: its event is `poll-<pollster>` ("a Realmeter poll" -> `poll-realmeter`,
   `poll` when unnamed) and its subject the pollster when named. The poll's fieldwork dates ("conducted
   Aug. 20-22") are its figures' `as_of`, and no date claims of their own.
+- **Whose figure**: a count of staff is its employer's ("KCC employs about 2,100 people"); a count a
+  party gives as its own estimate has the event `estimate-<party>` (`quantities.estimators`: "police
+  estimated 8,000", "the organisers said 25,000"), so two parties' estimates are two facts.
 - **As of**: a count said on a date ("told the committee Aug. 5 that there had been 26 instances")
   is as of that date.
 """

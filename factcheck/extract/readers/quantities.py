@@ -4,8 +4,10 @@ Each is read into a `QuantityValue` in base units: "$5 billion" is 5000000000 US
 is 55 percent with approximation `nearly`, "a little under $1 billion" keeps "a little under" (the
 qualifiers are exactly the model's `Approximation` words, longest first), "106.25 per dollar" in a
 sentence about the yen is 106.25 JPY/USD, "26 instances of intelligence-sharing" is 26 `instance`.
-Counts are taken only for nouns of the lexicon (`quantities.count_nouns`) or plural nouns, and not after
-"the" ("the two countries" refers, it does not count); "14 of the 20 economists" is 14 `economist`. A vote
+Counts are taken only for nouns of the lexicon (`quantities.count_nouns`) or plural nouns ("2.3 million
+customers", "23 coal miners", "28 miners trapped"), and not after "the" ("the two countries" refers, it
+does not count) unless what happened to them follows ("the 28 miners trapped since Tuesday"); "14 of the
+20 economists" is 14 `economist`; "bringing the death toll to 45" is 45 dead; "a woman of 71" is an age. A vote
 split ("voted 5-2", "by four votes to three") is two figures, measure `votes`: the votes for and against. Which property a quantity is of, what it counts and which
 poll it comes from is decided from its clause (`factcheck.extract.claims.quantities`).
 """

@@ -39,6 +39,7 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -372,11 +373,47 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def own_folder(root: Path, parts: Iterable[str], *, create: bool) -> Path | None:
+    """`root` joined with `parts` when each step is a real folder of the project, not a link (a pull
+    request could commit `.factcheck` or `.factcheck/cache` as a link to make factcheck write, or
+    prune, elsewhere), each made as needed when `create`; None when it is not so."""
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            if create and not os.path.lexists(path):
+                os.mkdir(path, 0o700)
+            found = os.lstat(path)
+        except FileExistsError:  # made by a run beside this one
+            found = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(found.st_mode):
+            return None
+    return path
+
+
+def ignore_itself(folder: Path, comment: str) -> None:
+    """A `.gitignore` of `*` in `folder`, so what factcheck keeps there is never committed; never written
+    through a link (a committed dangling link would make factcheck create a file elsewhere)."""
+    try:
+        handle = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except OSError:  # there already, or a link: either way nothing is written
+        return
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(f"# {comment}\n*\n")
+
+
 def _make_folder(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# factcheck's cache: never commit it\n*\n", encoding="utf-8")
+    """The cache's folder, the project's own (`own_folder`), ignoring itself; OSError when it is not."""
+    root = folder.parents[len(Path(CACHE_FOLDER).parts) - 1]
+    made = own_folder(root, Path(CACHE_FOLDER).parts, create=True)
+    if made is None or made != folder:
+        raise OSError(f"{folder} is not a folder of the project's own (a link?)")
+    ignore_itself(made, "factcheck's cache: never commit it")
+    cache_file = made / CACHE_FILE
+    if os.path.lexists(cache_file) and not stat.S_ISREG(os.lstat(cache_file).st_mode):
+        raise OSError(f"{cache_file} is not a regular file (a link?)")
 
 
 def _secret_key() -> bytes | None:

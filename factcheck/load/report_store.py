@@ -38,7 +38,7 @@ from typing import IO, Any
 
 import orjson
 
-from factcheck.load.cache import CACHE_FOLDER, _secret_key
+from factcheck.load.cache import CACHE_FOLDER, _secret_key, ignore_itself, own_folder
 from factcheck.load.fast import paused_gc
 from factcheck.load.file_state import FileState, hash_file, recheck, regular_stat, signature_of, state_with, take_state
 from factcheck.load.paths import PathRefused, project_root
@@ -240,33 +240,14 @@ class ReportRecorder:
 
 
 def usable_folder(*, create: bool) -> Path | None:
-    """The store's folder when it is the project's own: each of `.factcheck`, `cache` and `reports`
-    a real folder, none a link (a pull request could commit one to make factcheck write, or prune,
-    elsewhere), made as needed when `create`; None when it is not so."""
-    path = project_root()
-    for part in (*Path(CACHE_FOLDER).parts, STORE_FOLDER):
-        path = path / part
-        try:
-            if create and not os.path.lexists(path):
-                os.mkdir(path, 0o700)
-            found = os.lstat(path)
-        except FileExistsError:  # made by a run beside this one
-            found = os.lstat(path)
-        except OSError:
-            return None
-        if not stat.S_ISDIR(found.st_mode):
-            return None
-    return path
+    """The store's folder when it is the project's own (`cache.own_folder`: no step a link), made as
+    needed when `create`; None when it is not so."""
+    return own_folder(project_root(), (*Path(CACHE_FOLDER).parts, STORE_FOLDER), create=create)
 
 
 def _ignore_itself(folder: Path) -> None:
     """A `.gitignore` of `*`, so the kept reports are never committed (never written through a link)."""
-    try:
-        handle = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-    except FileExistsError:
-        return
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write("# factcheck's kept reports: never commit them\n*\n")
+    ignore_itself(folder, "factcheck's kept reports: never commit them")
 
 
 def _signing_key() -> bytes | None:

@@ -41,8 +41,10 @@ def sources_of(report: Report) -> list[SourceRow]:
     seen: dict[str, tuple[Source, str, dict[str, bool]]] = {}
     for finding in report.findings:
         for item in finding.claims:
-            _, _, claims = seen.setdefault(item.source_id, (item.source, item.path, {}))
-            claims[item.claim.id] = item.claim.status.value == "reviewed"
+            entry = seen.get(item.source_id)
+            if entry is None:  # a source's shown path is worked out once, not once a claim
+                entry = seen[item.source_id] = (item.source, item.path, {})
+            entry[2][item.claim.id] = item.claim.status.value == "reviewed"
     return [SourceRow(source, path, sum(claims.values()), len(claims) - sum(claims.values()))
             for source, path, claims in seen.values()]
 

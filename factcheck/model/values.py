@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factcheck.model.compact import Compact
 from factcheck.model.partial_date import PartialDate
+from factcheck.model.time_of_day import TimeOfDay
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 EntityId = Annotated[
@@ -29,9 +30,18 @@ class Value(Compact, BaseModel):
 
 
 class DateValue(Value):
-    """A calendar date at the precision the source gives: "November 2016" is `2016-11`."""
+    """A calendar date at the precision the source gives: "November 2016" is `2016-11`; with the time of
+    day when the source gives one ("at about 3:40 a.m. on Sept. 8": `2026-09-08`, about 03:40)."""
 
     date: PartialDate
+    time: Optional[TimeOfDay] = Field(
+        default=None, description="The time of day the source gives, on a date known to the day.")
+
+    @model_validator(mode="after")
+    def _time_needs_a_day(self) -> "DateValue":
+        if self.time is not None and self.date.day is None:
+            raise ValueError(f"a time of day needs a date known to the day, not {self.date}")
+        return self
 
 
 class DurationUnit(str, Enum):

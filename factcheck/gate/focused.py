@@ -17,7 +17,8 @@ with the cache on and git at hand:
    linked, and those are looked up in turn, until nothing new is linked. So the result holds every
    claim connected to a changed one, which is all that the focused comparison, the completion of each
    finding over its region (`complete.py`) and the block bound (`bound.py`) look at: the findings are a
-   full load's (tests/gate/test_focused.py).
+   full load's (tests/gate/test_focused.py). Of a block whose claims all name an event, only the
+   event's claims of a changed claim are read (`narrow.py`).
 
 A vouched claims file was valid with the same bytes, source text, entity file and vocabulary, so the
 corpus is still checked whole. When anything does not fit (no git, a rule the index cannot serve, a
@@ -34,6 +35,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
 from factcheck.gate.changes import GateError, Locator, located
+from factcheck.gate.narrow import Narrowing
 from factcheck.gate.summary import GitView, Vouched, store_summary, vouched_by_summary
 from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
 from factcheck.load.cache import ClaimsCache, SignedFile, git_object_id, open_cache, sha256_hex
@@ -104,8 +106,10 @@ class FocusedLoad:
         expanded = {c.key for c in seeds}
         queried: set[int] = set()
         frontier = seeds
+        narrowing = Narrowing(self.cache, set(numbers), pool, seeds, mentioned)  # one event's claims (narrow.py)
         while frontier:
-            terms = {term_hash(t) for item in frontier for t in lookup_terms(item, self.rules, mentioned)} - queried
+            lookups = [lookup_terms(item, self.rules, mentioned) for item in frontier]
+            terms = {term_hash(t) for t in narrowing.terms(frontier, lookups)} - queried
             queried |= terms
             self._pick(numbers, self.cache.find_terms(set(numbers), terms))
             everything = pool + [c for claims in self.picked.values() for c in claims.values()]

@@ -6,7 +6,10 @@ come from the base revision and can change, so the index keeps raw facets, not r
 lookup side turns a claim into terms with the rules in hand:
 
 - `sp` subject and property: every claim, and an unreviewed claim also under each entity its
-  evidence names (blocking puts it in those entities' blocks too);
+  evidence names (blocking puts it in those entities' blocks too); beside each, `spe` with the claim's
+  event, or `spn` for a claim that names none. The engine pairs a block whose claims all name an event
+  only within each event, so the gate can read one event's claims of a block (`spe`) when the index has
+  no event-less claim there (`spn`): 7 claims of a block's 192 at a million (`event_term`);
 - `sc` the scope pair (subject and `than`, sorted) of a scope claim;
 - `sh` each run of three words of a quote (a rule that pairs quotes by runs of three or more words
   pairs only quotes that share a run of three);
@@ -61,11 +64,22 @@ def claim_terms(item: SourcedClaim, mentioned: Mentioned) -> set[str]:
     """The terms one claim is indexed under."""
     claim, value = item.claim, item.claim.value
     terms = {f"sp\0{subject}\0{claim.property}" for subject in _subjects(item, mentioned)}
+    terms |= {event_term(term, claim.event) for term in terms}
     if isinstance(value, ScopeValue):
         terms.add(f"sc\0{_scope_key(item)}")
     if isinstance(value, QuoteValue):
         terms |= _quote_terms(value)
     return terms
+
+
+def event_term(term: str, event: str | None) -> str:
+    """An `sp` term's term of one event's claims (`spe`), or of the claims that name no event (`spn`)."""
+    return f"spe{term[2:]}\0{event}" if event is not None else f"spn{term[2:]}"
+
+
+def is_block_term(term: str) -> bool:
+    """Whether a lookup term is a subject and property's (`sp`), which `event_term` can narrow."""
+    return term.startswith("sp\0")
 
 
 def lookup_terms(item: SourcedClaim, rules: list[LoadedRule], mentioned: Mentioned) -> set[str]:

@@ -14,8 +14,8 @@ against a million claims reads only the claims that can pair with it:
 - **blobs**: a git object id (of a claims file or a source text, as read) and the sha256 and size of
   those bytes, so a file git says is unchanged is known without reading it;
 - **terms**: for each indexed claims file, the terms each claim can be paired by (its subject and
-  property, a quote's runs of words; `factcheck/gate/terms.py`), as 64-bit hashes, pointing at the
-  claim's position in the file;
+  property, with its event or none, a quote's runs of words; `factcheck/gate/terms.py`), as 64-bit
+  hashes, pointing at the claim's position in the file;
 - **parts**: each indexed claim's JSON and line (and the file's source), signed with the file's path
   and sha256, so the gate reads the few claims it needs without parsing their files' rows;
 - **summaries**: one signed row per context, the files the last gate run vouched for at a git tree
@@ -52,7 +52,8 @@ from factcheck.load.paths import project_root
 
 CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
-FORMAT = "5"  # the layout of the rows and the index's terms (gate/terms.py); a cache of another format is built again
+FORMAT = "6"  # the layout of the rows and the index's terms (gate/terms.py: 6 added the events' terms);
+# a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
 _BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)
 LOCK_WAIT = 5.0  # seconds to wait for another run's lock on the cache before going on without it
@@ -189,14 +190,19 @@ class ClaimsCache:
 
     def find_terms(self, files: set[int], terms: Iterable[int]) -> list[tuple[int, int]]:
         """(file number, claim position) of every claim indexed under one of `terms`, in those files."""
-        found: set[tuple[int, int]] = set()
+        return sorted(set().union(*self.term_hits(files, terms).values()))
+
+    def term_hits(self, files: set[int], terms: Iterable[int]) -> dict[int, set[tuple[int, int]]]:
+        """Term -> (file number, claim position) of the claims indexed under it in those files, for each of
+        `terms` that has any (the gate counts a block's claims, and asks whether any names no event)."""
+        found: dict[int, set[tuple[int, int]]] = {}
         for batch in _batches(sorted(set(terms))):
             marks = ",".join("?" * len(batch))
-            for number, position in self._select(f"SELECT file, position FROM terms WHERE term IN ({marks})",
-                                                 tuple(batch)):
+            for term, number, position in self._select(
+                    f"SELECT term, file, position FROM terms WHERE term IN ({marks})", tuple(batch)):
                 if number in files:
-                    found.add((int(number), int(position)))
-        return sorted(found)
+                    found.setdefault(int(term), set()).add((int(number), int(position)))
+        return found
 
     def close(self) -> None:
         """Write what was stored, in one transaction, and close; a failure leaves the cache as it was."""
@@ -348,7 +354,7 @@ _TABLES = {
     "terms": "(term INTEGER, file INTEGER, position INTEGER, PRIMARY KEY (term, file, position)) WITHOUT ROWID",
     "parts": "(file INTEGER, position INTEGER, line INTEGER, body TEXT, mac TEXT, PRIMARY KEY (file, position)) "
              "WITHOUT ROWID",
-    "summaries": "(context TEXT PRIMARY KEY, tree TEXT, body TEXT, mac TEXT)",  # added to format 5 as it stands
+    "summaries": "(context TEXT PRIMARY KEY, tree TEXT, body TEXT, mac TEXT)",
 }
 
 

@@ -11,6 +11,14 @@ An age is rounded by news writers: Bloomberg's "the three-year-old framework" (2
 age of 2.5 up to 3.5 years with `age_rounding: nearest`, so a signing between 2016-02-23 and
 2017-02-22, which meets "signed in November 2016" (an age of about 2 years 9 months).
 
+Times of day: two dates known to the day that both give a clock time are compared by their times,
+each widened by its approximation word (`time_tolerance_minutes` either side for "about 3:40 a.m.",
+`shortly_minutes` before or after for "shortly before 5 a.m." = 04:30..05:00, `exact_time_tolerance_minutes`
+for a time written without one): "about 03:40" and "shortly before 05:00" on 2026-09-08 are 35 min
+apart, a conflict. A time without a zone is local time; times in two zones are compared only when both
+zones are fixed offsets from UTC (GMT, CET, EST, ...), else only their days are. A date with a time
+against one without is compared by day, as any date.
+
 Verdicts: the same date (or the same single day) `agree`; intervals that overlap are `compatible`
 ("2016" and "November 2016"); intervals apart by at most `tolerance_days` are `compatible`; any
 other pair is a `conflict`.
@@ -28,6 +36,7 @@ from pydantic import Field
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
 from factcheck.model.partial_date import PartialDate
 from factcheck.model.sourced import SourcedClaim
+from factcheck.model.time_of_day import TimeOfDay
 from factcheck.model.values import DateValue, DurationUnit, DurationValue
 
 DAYS_PER_YEAR = 365.2425
@@ -49,6 +58,14 @@ class Params(BaseParams):
                     "rounds), `floor` = N up to N+1 years.")
     age_properties: list[str] = Field(
         default_factory=lambda: ["age"], description="Duration properties that state an age, read with `age_rounding`.")
+    time_tolerance_minutes: int = Field(
+        default=15, ge=0, le=720,
+        description='How far either side of a time "about", "around", "approximately" or "roughly" reaches.')
+    exact_time_tolerance_minutes: int = Field(
+        default=0, ge=0, le=720, description="How far either side of a time written without an approximation reaches.")
+    shortly_minutes: int = Field(
+        default=30, ge=0, le=720,
+        description='How far "shortly before", "just before", "shortly after", "just after" or "soon after" reach.')
 
 
 @dataclass(frozen=True)
@@ -211,8 +228,72 @@ def compare_dates(a: SourcedClaim, b: SourcedClaim, params: Params, context: Con
             if computed is not None:
                 notes.append(computed[0] + ".")
                 facts["computed_age_years"] = computed[1]
-    verdict, sentence = _verdict(a, b, first, second, params, facts)
+    timed = _compare_times(a, b, params, facts, notes)
+    verdict, sentence = timed if timed is not None else _verdict(a, b, first, second, params, facts)
     return Comparison(verdict, " ".join([*notes, sentence]), facts=facts)
+
+
+# Zones at a fixed offset from UTC, in minutes; others ("local time", "Kaldorian time", "ET") are names only.
+_OFFSETS = {"GMT": 0, "UTC": 0, "WET": 0, "BST": 60, "CET": 60, "WEST": 60, "CEST": 120, "EET": 120, "EEST": 180,
+            "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+
+
+def _zone(time: TimeOfDay) -> str:
+    return "local time" if time.zone is None else time.zone
+
+
+def _window(value: DateValue, params: Params, offset: int) -> tuple[int, int]:
+    """The minutes (counted from 0001-01-01, in the zone moved by `offset`) the date and time may stand for."""
+    time = value.time
+    assert time is not None
+    at = value.date.first_day().toordinal() * 1440 + time.minutes - offset
+    side = time.approximation.side if time.approximation else None
+    if side == "before":
+        return at - params.shortly_minutes, at
+    if side == "after":
+        return at, at + params.shortly_minutes
+    reach = params.time_tolerance_minutes if side == "around" else params.exact_time_tolerance_minutes
+    return at - reach, at + reach
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes % 1440 // 60:02d}:{minutes % 60:02d}"
+
+
+def _apart(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return " ".join([*([f"{hours} h"] if hours else []), *([f"{rest} min"] if rest or not hours else [])])
+
+
+def _compare_times(a: SourcedClaim, b: SourcedClaim, params: Params, facts: dict[str, object],
+                   notes: list[str]) -> tuple[Verdict, str] | None:
+    """Two dates known to the day, each with a time: compared by their windows of minutes. None when
+    either has no time, or their zones cannot be brought to one clock (then the days decide)."""
+    first, second = a.claim.value, b.claim.value
+    if not (isinstance(first, DateValue) and isinstance(second, DateValue) and first.time and second.time
+            and first.date.day is not None and second.date.day is not None):
+        return None
+    zones = (_zone(first.time), _zone(second.time))
+    if zones[0] == zones[1]:
+        offsets = (0, 0)
+    elif all(zone in _OFFSETS for zone in zones):
+        offsets = (_OFFSETS[zones[0]], _OFFSETS[zones[1]])
+    else:
+        notes.append(f"The times are in different zones ({zones[0]}, {zones[1]}): only the days are compared.")
+        return None
+    windows = [_window(first, params, offsets[0]), _window(second, params, offsets[1])]
+    shown = [f"{v.date} {v.time}" + (f" ({_clock(w[0])}..{_clock(w[1])})" if w[0] != w[1] else "")
+             for v, w in ((first, windows[0]), (second, windows[1]))]
+    facts["time_windows"] = [[_clock(w[0]), _clock(w[1])] for w in windows]
+    facts["time_tolerance_minutes"] = params.time_tolerance_minutes
+    if first.date == second.date and first.time.minutes == second.time.minutes and zones[0] == zones[1]:
+        return Verdict.agree, f"{shown[0]} and {shown[1]} are the same time: agree."
+    start, end = max(windows[0][0], windows[1][0]), min(windows[0][1], windows[1][1])
+    if start <= end:
+        return Verdict.compatible, f"{shown[0]} and {shown[1]} overlap ({_clock(start)}..{_clock(end)}): compatible."
+    gap = start - end
+    facts["gap_minutes"] = gap
+    return Verdict.conflict, f"{shown[0]} and {shown[1]} are {_apart(gap)} apart: conflict."
 
 
 def _verdict(a: SourcedClaim, b: SourcedClaim, first: DateInterval, second: DateInterval, params: Params,

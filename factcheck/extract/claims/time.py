@@ -20,6 +20,7 @@ duration cues of the lexicon (`expires_on`, `notice_period`, `age`); "given 72 h
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import Governed, background_subject, govern
@@ -125,7 +126,7 @@ def _date(document: Document, value: Value) -> Finding | None:
         again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)
                  if e.form == expression.form]
         if again:
-            expression = again[0]
+            expression = replace(again[0], time=expression.time)  # the time was read beside the date, not in it
     subject = _subject(document, value, governed, cue) if dated is None else dated[1]
     if subject is None or expression.date is None:
         return None
@@ -135,7 +136,7 @@ def _date(document: Document, value: Value) -> Finding | None:
         event = dated[0]
     if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):
         event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
-    return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date),
+    return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date, time=expression.time if expression.date.day else None),
                    evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
                    qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,

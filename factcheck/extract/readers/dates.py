@@ -9,19 +9,26 @@ looks back), weekdays ("said Thursday" is the Thursday on or before publication)
 can be no more precise than the publication date (a month-precision source gives "Thursday" month
 precision, and "three days ago" becomes a `duration` anchored at `published`), durations and ages
 ("for 90 days", "three-year-old"), and year ranges ("1910-45": started_on and ended_on).
+
+Clock times ("at about 3:40 a.m.", "04:52 local time", "shortly before 5 a.m.", "at noon") are no values of
+their own: a time next to a date known to the day ("3:40 a.m. on Sept. 8", "on 13 October at 03:17",
+"Tuesday at 10:15") goes into that date (`DateExpression.time`), and a time next to "this morning",
+"this afternoon" or "tonight" dates itself on the publication day. A time after a bound ("by 8 a.m.",
+"until 11:00", "between 3 and 4 a.m.") is no point in time and is left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import dateparser
 
 from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.model import Approximation, DurationUnit, DurationValue, PartialDate, Precision
+from factcheck.model.time_of_day import TimeApproximation, TimeOfDay
 
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -98,22 +105,122 @@ class DateExpression:
     duration: DurationValue | None = None
     role: str | None = None
     certainty: float = 0.9
+    time: TimeOfDay | None = None  # the clock time written next to a date known to the day
+
+
+@dataclass(frozen=True)
+class ClockTime:
+    """A clock time as written, with its approximation word and zone: "about 3:40 a.m." (03:40)."""
+
+    start: int
+    end: int
+    time: TimeOfDay
 
 
 def find_dates(text: str, start: int, end: int, published: PartialDate, tense: str | None) -> list[DateExpression]:
-    """The dates and durations in `text[start:end]`, in text order. `tense` ("past", "future" or None)
-    decides which way a year-less date goes from publication."""
+    """The dates and durations in `text[start:end]`, in text order, each date known to the day with the
+    clock time written next to it. `tense` ("past", "future" or None) decides which way a year-less date
+    goes from publication."""
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
+    times = find_times(text, start, end)
     for form, pattern in PATTERNS:
         for match in pattern.finditer(text, start, end):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if any(a < match.end() and match.start() < b for a, b in taken) or \
+                    any(t.start <= match.start() < t.end for t in times):  # "03:40" holds no duration or year
                 continue
             expressions = _resolve(form, match, published, tense)
             if expressions:
                 taken.append((match.start(), match.end()))
                 found.extend(expressions)
+    if times:
+        found = _timed(text, found, times, published)
     return sorted(found, key=lambda e: (e.start, e.role or ""))
+
+
+_TIME_APPROX = r"about|around|approximately|roughly|shortly\s+before|just\s+before|shortly\s+after|just\s+after|soon\s+after"
+_ZONE = r"(?i:local\s+time)|GMT|UTC|(?:[ECMP][SD]T|BST|CES?T|EES?T|WES?T|[ECMP]T)\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time"
+_CLOCK = re.compile(
+    rf"(?<![\w:.(])(?:(?P<approx>(?i:{_TIME_APPROX}))\s+)?"
+    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:\s*(?:hrs|hours|h)\b)?"
+    r"|(?P<word>(?i:noon|midday|midnight))\b)"
+    rf"(?:\s+(?P<zone>{_ZONE}))?")
+# A bound is no point in time: "by 8 a.m.", "until 11:00", "no later than 5 p.m.", "between 3 and 4 a.m."
+_BOUND_BEFORE = re.compile(r"\b(?i:before|after|by|until|till|from|since|between|than|to|and|or|past)\s+$")
+_WEEKDAY_GAP = rf"(?:{WEEKDAY_NAME},?\s+)?"
+# The words between a time and the date after it: "3:40 a.m. on Sept. 8", "02:15 on Tuesday, 8 September".
+_TIME_THEN_DATE = re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?,?\s*(?:(?i:on)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
+                             rf"{_WEEKDAY_GAP}$")
+# The words between a date and the time after it: "on 13 October 2026 at 03:17", "Tuesday morning at 10:15".
+_DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:(?:(?i:in\s+the)\s+)?(?i:morning|afternoon|evening|night)\s*,?\s*)?"
+                             r"(?:(?i:at)\s+)?$")
+# "At approximately 03:40 this morning", "at 9:40 this morning", "at 11 p.m. tonight": the publication day.
+_THIS_PART = re.compile(r"\s*,?\s*(?:(?i:at)\s+)?\b(?P<part>(?i:this\s+(?:morning|afternoon|evening)|tonight))\b")
+_PART_THEN_TIME = re.compile(r"\b(?P<part>(?i:this\s+(?:morning|afternoon|evening)|tonight))\s*,?\s*(?:(?i:at)\s+)?$")
+
+
+def find_times(text: str, start: int, end: int) -> list[ClockTime]:
+    """The clock times in `text[start:end]` that name a point in time, in text order: 12-hour ("3:40
+    a.m.", "5 p.m.", "5.00 p.m."), 24-hour ("04:52", "03:17:42", "19:10 hrs"), "noon", "midday",
+    "midnight"; with the approximation before ("about", "shortly before") and the zone after ("local
+    time", "GMT", "Kaldorian time")."""
+    found: list[ClockTime] = []
+    for match in _CLOCK.finditer(text, start, end):
+        if _BOUND_BEFORE.search(text, max(start, match.start() - 20), match.start()):
+            continue
+        groups = match.groupdict()
+        if groups["word"]:
+            hour, minute = (0 if groups["word"].casefold() == "midnight" else 12), 0
+        elif groups["h12"]:
+            hour, minute = int(groups["h12"]) % 12 + (12 if groups["ampm"].casefold() == "p" else 0), int(groups["m12"] or 0)
+        else:
+            hour, minute = int(groups["h24"]), int(groups["m24"])
+        written = re.sub(r"\s+", " ", groups["approx"] or "").casefold()
+        zone = re.sub(r"\s+", " ", groups["zone"]).strip() if groups["zone"] else None
+        time = TimeOfDay(hour=hour, minute=minute, approximation=TimeApproximation(written) if written else None,
+                         zone=zone.casefold() if zone and zone.casefold() == "local time" else zone)
+        found.append(ClockTime(match.start(), match.end(), time))
+    return found
+
+
+def _timed(text: str, found: list[DateExpression], times: list[ClockTime], published: PartialDate) -> list[DateExpression]:
+    """Each date known to the day with the time written next to it; a time next to "this morning" or
+    "tonight" dates itself on the publication day (when that is known to the day)."""
+    days = sorted((e for e in found if e.date is not None and e.date.day is not None and e.role is None),
+                  key=lambda e: e.start)
+    timed: dict[int, ClockTime] = {}
+    used: set[int] = set()
+    for clock in times:
+        after = [e for e in days if e.start >= clock.end and _TIME_THEN_DATE.fullmatch(text, clock.end, e.start)]
+        before = [e for e in days if e.end <= clock.start and _DATE_THEN_TIME.fullmatch(text, e.end, clock.start)]
+        for expression in after[:1] + before[-1:]:
+            timed.setdefault(id(expression), clock)
+            used.add(clock.start)
+            # "Tuesday, 8 September": the day after its weekday is the same day at the same time
+            same = [e for e in days if e.start >= expression.end and e.date == expression.date
+                    and re.fullmatch(r"\s*,?\s*", text[expression.end:e.start])]
+            for other in same[:1]:
+                timed.setdefault(id(other), clock)
+    result = [_with_time(e, timed[id(e)]) if id(e) in timed else e for e in found]
+    if published.day is None:
+        return result
+    for clock in times:
+        if clock.start in used:
+            continue
+        part = _THIS_PART.match(text, clock.end) or _PART_THEN_TIME.search(text, max(0, clock.start - 30), clock.start)
+        if part is None or any(e.start < part.end("part") and part.start("part") < e.end for e in found):
+            continue
+        result.append(DateExpression(min(clock.start, part.start("part")), max(clock.end, part.end("part")), "dayword",
+                                     published, certainty=0.85, time=clock.time))
+    return result
+
+
+def _with_time(expression: DateExpression, clock: ClockTime) -> DateExpression:
+    """The date with its time, its span widened over the time: "shortly before 5 a.m. on Tuesday" is one
+    value, so no word of the time is read as what the clause is about."""
+    return replace(expression, start=min(expression.start, clock.start), end=max(expression.end, clock.end),
+                   time=clock.time)
 
 
 def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str | None) -> list[DateExpression]:

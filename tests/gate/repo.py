@@ -55,6 +55,7 @@ class ClaimSpec:
     evidence: str  # verbatim words of the source text
     status: str = "reviewed"  # or "auto": drafted by extraction, nobody has looked
     confidence: float | None = None  # extraction confidence, for an auto claim
+    event: str | None = None  # which happening, when subject and property do not say
 
 
 def date_claim(claim_id: str, date: str, evidence: str, *, subject: str = "gsomia", property_id: str = "expires_on",
@@ -79,6 +80,8 @@ def write_source(repo: Path, source_id: str, text: str, claims: list[ClaimSpec],
                  "evidence": {"text": spec.evidence, "start": start, "end": start + len(spec.evidence)}}
         if spec.confidence is not None:
             entry["confidence"] = spec.confidence
+        if spec.event is not None:
+            entry["event"] = spec.event
         entries.append(entry)
     data = {"source": {"id": source_id, "publisher": "Example Wire", "title": f"Story {source_id}",
                        "published": published, "text": f"../seeds/{source_id}.txt",

@@ -121,3 +121,21 @@ def write_flood(repo: Path, count: int, dates: list[str], *, source_id: str = "f
     dates taken in turn from `dates`, all on one sentence: one block of `count` claims from one source."""
     claims = [date_claim(f"expiry-{n}", dates[n % len(dates)], FLOOD_EVIDENCE) for n in range(count)]
     return write_source(repo, source_id, FLOOD_TEXT, claims)
+
+
+def generated_pull_request(repo: Path, sources: int, *, seed: int = 5) -> Path:
+    """A generated corpus (`benchmarks/corpus_gen.py`, 50 claims a source) committed on main, and a branch
+    `pr` adding a copy of one source with one shared date moved by months (the planted conflict)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from corpus_gen import generate
+    from gate_scale import add_new_source
+
+    generate(repo, sources, 50, conflicts=3, seed=seed)
+    git(repo, "init", "-q", "-b", "main")
+    commit_all(repo, "corpus")
+    git(repo, "checkout", "-q", "-b", "pr")
+    add_new_source(repo)
+    commit_all(repo, "a new source")
+    return repo

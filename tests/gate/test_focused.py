@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,7 @@ from factcheck.load import corpus as corpus_module
 from factcheck.load.cache import CACHE_FILE, CACHE_FOLDER
 from factcheck.load.corpus import load_corpus
 from factcheck.rules import load_rules
-from tests.gate.repo import ROOT, commit_all, date_claim, git, write_source, write_wire
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_gen import generate  # noqa: E402
-from gate_scale import add_new_source  # noqa: E402
+from tests.gate.repo import commit_all, date_claim, generated_pull_request, git, write_source, write_wire
 
 
 @pytest.fixture(autouse=True)
@@ -93,13 +88,7 @@ def gated(request: GateRequest) -> GateResult:
 def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A generated corpus of 3,000 claims committed on main, and a branch adding a copy of one source
     with one shared date moved by months (the planted conflict)."""
-    repo = tmp_path / "generated"
-    generate(repo, 60, 50, conflicts=3, seed=5)
-    git(repo, "init", "-q", "-b", "main")
-    commit_all(repo, "corpus")
-    git(repo, "checkout", "-q", "-b", "pr")
-    add_new_source(repo)
-    commit_all(repo, "a new source")
+    repo = generated_pull_request(tmp_path / "generated", 60)
     monkeypatch.chdir(repo)
     return repo
 

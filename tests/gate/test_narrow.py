@@ -5,7 +5,6 @@ miss exactly the changed claims' pairs with the other events' claims, which were
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,11 +14,7 @@ from factcheck.gate import GateRequest, run_gate
 from factcheck.gate import focused as focused_module
 from factcheck.gate.gate import GateResult
 from factcheck.gate.narrow import Narrowing
-from tests.gate.repo import ROOT, ClaimSpec, commit_all, date_claim, git, make_repo, write_source
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus_gen import generate  # noqa: E402
-from gate_scale import add_new_source  # noqa: E402
+from tests.gate.repo import ClaimSpec, commit_all, date_claim, generated_pull_request, git, make_repo, write_source
 
 
 @pytest.fixture(autouse=True)
@@ -57,14 +52,8 @@ def unnarrowed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_a_generated_corpus_reads_one_event_and_gates_as_a_full_load(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    repo = tmp_path / "generated"
-    generate(repo, 250, 50, conflicts=3, seed=5)  # 12,500 claims: a date's block holds several events
-    git(repo, "init", "-q", "-b", "main")
-    commit_all(repo, "corpus")
-    git(repo, "checkout", "-q", "-b", "pr")
-    add_new_source(repo)
-    commit_all(repo, "a new source")
-    monkeypatch.chdir(repo)
+    # 12,500 claims: a date's block holds several events
+    monkeypatch.chdir(generated_pull_request(tmp_path / "generated", 250))
     compared = Compared(monkeypatch)
     full = run_gate(GateRequest(base="main", cache=False))
     cold = run_gate(GateRequest(base="main"))

@@ -173,3 +173,71 @@ def test_minutes_and_hours_after_publication_are_the_publication_day() -> None:
     in_august = make_claim("duration", {"amount": 2, "unit": "hour", "anchor": "published", "direction": "before"},
                            source="diplomat-2019-08", published="2019-08")
     assert resolve_interval(in_august).span == "2019-08-01..2019-08-31"
+
+
+# Times of day (values written for tests, after "The fire broke out at about 3:40 a.m. on Sept. 8" and
+# "The system went down at 5:52 a.m. on Thursday").
+def at(day: str, hour: int, minute: int = 0, approximation: str | None = None, zone: str | None = None,
+       **kwargs: Any) -> SourcedClaim:
+    time: dict[str, Any] = {"hour": hour, "minute": minute}
+    if approximation:
+        time["approximation"] = approximation
+    if zone:
+        time["zone"] = zone
+    return make_claim("date", {"date": day, "time": time}, **kwargs)
+
+
+def test_two_times_of_one_day_hours_apart_conflict_and_say_by_how_much():
+    result = compare(at("2026-10-08", 3, 40), at("2026-10-08", 5, 52))
+    assert result.verdict is Verdict.conflict
+    assert "2026-10-08 03:40 and 2026-10-08 05:52 are 2 h 12 min apart: conflict." in result.explanation
+    assert result.facts["gap_minutes"] == 132
+
+
+def test_shortly_before_five_is_half_an_hour_before_it():
+    fire = at("2026-09-08", 3, 40, "about")
+    shortly = at("2026-09-08", 5, 0, "shortly before")
+    result = compare(fire, shortly)
+    assert result.verdict is Verdict.conflict
+    assert "(04:30..05:00)" in result.explanation and "35 min apart" in result.explanation
+    assert compare(at("2026-09-08", 4, 40), shortly).verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 5, 5), shortly).verdict is Verdict.conflict
+
+
+def test_about_reaches_the_time_tolerance_and_an_exact_time_reaches_nothing():
+    about = at("2026-09-08", 3, 40, "about")
+    assert compare(about, at("2026-09-08", 3, 55)).verdict is Verdict.compatible
+    assert compare(about, at("2026-09-08", 3, 56)).verdict is Verdict.conflict
+    assert compare(about, at("2026-09-08", 3, 56), Params(time_tolerance_minutes=20)).verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 3, 40), at("2026-09-08", 3, 41)).verdict is Verdict.conflict
+    assert compare(at("2026-09-08", 3, 40), at("2026-09-08", 3, 41),
+                   Params(exact_time_tolerance_minutes=5)).verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 3, 40), at("2026-09-08", 3, 40, "about")).verdict is Verdict.agree
+
+
+def test_a_time_against_a_day_alone_is_compared_by_day():
+    assert compare(at("2026-09-08", 3, 40), date("2026-09-08")).verdict is Verdict.agree
+    assert compare(at("2026-09-08", 3, 40), date("2026-09")).verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 3, 40), date("2026-09-09")).verdict is Verdict.conflict
+
+
+def test_times_either_side_of_midnight_are_minutes_apart_not_a_day():
+    result = compare(at("2026-09-08", 23, 50), at("2026-09-09", 0, 0, "about"))
+    assert result.verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 23, 50), at("2026-09-09", 0, 30)).verdict is Verdict.conflict
+
+
+def test_zones_fixed_offsets_convert_named_zones_leave_the_day():
+    assert compare(at("2026-09-08", 4, 52, zone="GMT"), at("2026-09-08", 5, 52, zone="CET")).verdict is Verdict.compatible
+    assert compare(at("2026-09-08", 4, 52, zone="local time"), at("2026-09-08", 5, 52)).verdict is Verdict.conflict
+    named = compare(at("2026-09-08", 3, 15, "around", zone="Kaldorian time"), at("2026-09-08", 2, 15, "about"))
+    assert named.verdict is Verdict.agree
+    assert "different zones (Kaldorian time, local time): only the days are compared" in named.explanation
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.integers(0, 23), st.integers(0, 59),
+       st.sampled_from([None, "about", "shortly before", "just after"]))
+def test_comparing_times_is_symmetric_and_a_time_agrees_with_itself(h1, m1, h2, m2, approximation):
+    first, second = at("2026-09-08", h1, m1, approximation), at("2026-09-08", h2, m2)
+    compare(first, second)  # asserts the same verdict both ways
+    assert compare(first, at("2026-09-08", h1, m1, approximation)).verdict is Verdict.agree

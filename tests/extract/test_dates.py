@@ -138,3 +138,47 @@ def test_an_unknown_subject_is_proposed(run):
     extraction = run("The Asan Forum announced on Thursday it would suspend its programme.\n")
     assert [(c.property, c.subject) for c in of_kind(extraction, "date")] == [("announced_on", "asan-forum")]
     assert [e.id for e in extraction.proposals] == ["asan-forum"]
+
+
+# Clock times (sentences written for tests): a time next to a date known to the day goes into that date.
+def _timed(text: str, published: str = "2026-09-08") -> list[tuple[str, str | None]]:
+    return [(str(e.date), str(e.time) if e.time else None)
+            for e in find_dates(text, 0, len(text), PartialDate.parse(published), tense=None) if e.date is not None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The fire broke out at about 3:40 a.m. on Sept. 8.", [("2026-09-08", "about 03:40")]),
+    ("The system went down at 5:52 a.m. on Thursday.", [("2026-09-03", "05:52")]),
+    ("At 04:52 local time on 8 October the system failed.", [("2026-10-08", "04:52 local time")]),
+    ("The fire broke out shortly before 5 a.m. on Tuesday.", [("2026-09-08", "shortly before 05:00")]),
+    ("On 13 October 2026 at 03:17:42 local time the ground shook.", [("2026-10-13", "03:17 local time")]),
+    ("The ferry left on Tuesday evening at 7.15 p.m.", [("2026-09-08", "19:15")]),
+    ("The summit opened at noon on Friday.", [("2026-09-04", "12:00")]),
+    ("The curfew began just after midnight on Sept. 9.", [("2026-09-09", "just after 00:00")]),
+    ("It occurred at around 03:15 Kaldorian time on 8 September.", [("2026-09-08", "around 03:15 Kaldorian time")]),
+    ("The alert went out at 11:05 GMT on Monday.", [("2026-09-07", "11:05 GMT")]),
+    ("The tower fell at 9am on Sunday.", [("2026-09-06", "09:00")]),
+    ("At approximately 02:15 on Tuesday, 8 September, the roof fell.",
+     [("2026-09-08", "approximately 02:15"), ("2026-09-08", "approximately 02:15")]),
+    ("At approximately 03:40 this morning a fire broke out.", [("2026-09-08", "approximately 03:40")]),
+    ("The convoy crossed the border at 9:40 this morning.", [("2026-09-08", "09:40")]),
+])
+def test_a_clock_time_goes_into_the_date_next_to_it(text, expected):
+    assert _timed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The blaze broke out at about 3:40 a.m.", []),  # no day in the clause: no time, and no date
+    ("By 8 a.m. on Tuesday about 1,500 people had left.", [("2026-09-08", None)]),  # a bound, not a point
+    ("The envoys must leave no later than 11:00 on Thursday.", [("2026-09-03", None)]),
+    ("Power was cut between 3 and 4 a.m. on Monday.", [("2026-09-07", None)]),
+    ("The bank raised its rate to 9.75% on Thursday.", [("2026-09-03", None)]),
+    ("The 2:30 train was cancelled in November 2026.", [("2026-11", None)]),  # a time, but no day to go into
+    ("At 5 p.m. the talks resumed; they ended on Friday.", [("2026-09-04", None)]),  # not next to the date
+])
+def test_a_time_that_is_no_point_or_has_no_day_goes_nowhere(text, expected):
+    assert _timed(text) == expected
+
+
+def test_a_publication_known_to_the_month_gives_this_morning_no_day():
+    assert _timed("At 9:40 this morning the convoy crossed.", published="2026-09") == []

@@ -175,6 +175,7 @@ def test_a_clock_time_goes_into_the_date_next_to_it(text, expected):
     ("The bank raised its rate to 9.75% on Thursday.", [("2026-09-03", None)]),
     ("The 2:30 train was cancelled in November 2026.", [("2026-11", None)]),  # a time, but no day to go into
     ("At 5 p.m. the talks resumed; they ended on Friday.", [("2026-09-04", None)]),  # not next to the date
+    ("Kibet won in 2:05:33 on Sunday.", [("2026-09-06", None)]),  # a length written as a clock
 ])
 def test_a_time_that_is_no_point_or_has_no_day_goes_nowhere(text, expected):
     assert _timed(text) == expected

@@ -146,8 +146,10 @@ _CLOCK = re.compile(
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:\s*(?:hrs|hours|h)\b)?"
     r"|(?P<word>(?i:noon|midday|midnight))\b)"
     rf"(?:\s+(?P<zone>{_ZONE}))?")
-# A bound is no point in time: "by 8 a.m.", "until 11:00", "no later than 5 p.m.", "between 3 and 4 a.m."
-_BOUND_BEFORE = re.compile(r"\b(?i:before|after|by|until|till|from|since|between|than|to|and|or|past)\s+$")
+# A bound is no point in time: "by 8 a.m.", "until 11:00", "no later than 5 p.m.", "between 3 and 4 a.m.";
+# nor is a length written as a clock ("finished in 2:05:33", "a record of 1:59").
+_BOUND_BEFORE = re.compile(r"\b(?i:before|after|by|until|till|from|since|between|than|to|and|or|past|in|for|within|"
+                           r"of|under|over)\s+$")
 _WEEKDAY_GAP = rf"(?:{WEEKDAY_NAME},?\s+)?"
 # The words between a time and the date after it: "3:40 a.m. on Sept. 8", "02:15 on Tuesday, 8 September".
 _TIME_THEN_DATE = re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?,?\s*(?:(?i:on)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"

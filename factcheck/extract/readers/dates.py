@@ -10,7 +10,7 @@ can be no more precise than the publication date (a month-precision source gives
 precision, and "three days ago" becomes a `duration` anchored at `published`), durations and ages
 ("for 90 days", "three-year-old"), and year ranges ("1910-45": started_on and ended_on).
 
-Clock times ("at about 3:40 a.m.", "04:52 local time", "shortly before 5 a.m.", "at noon") are no values of
+Clock times (`readers/clock.py`: "at about 3:40 a.m.", "04:52 local time", "at noon") are no values of
 their own: a time next to a date known to the day ("3:40 a.m. on Sept. 8", "on 13 October at 03:17",
 "Tuesday at 10:15") goes into that date (`DateExpression.time`), and a time next to "this morning",
 "this afternoon" or "tonight" dates itself on the publication day. A time after a bound ("by 8 a.m.",
@@ -26,9 +26,10 @@ from functools import lru_cache
 
 import dateparser
 
+from factcheck.extract.readers.clock import ClockTime, find_times
 from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.model import Approximation, DurationUnit, DurationValue, PartialDate, Precision
-from factcheck.model.time_of_day import TimeApproximation, TimeOfDay
+from factcheck.model.time_of_day import TimeOfDay
 
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -108,15 +109,6 @@ class DateExpression:
     time: TimeOfDay | None = None  # the clock time written next to a date known to the day
 
 
-@dataclass(frozen=True)
-class ClockTime:
-    """A clock time as written, with its approximation word and zone: "about 3:40 a.m." (03:40)."""
-
-    start: int
-    end: int
-    time: TimeOfDay
-
-
 def find_dates(text: str, start: int, end: int, published: PartialDate, tense: str | None) -> list[DateExpression]:
     """The dates and durations in `text[start:end]`, in text order, each date known to the day with the
     clock time written next to it. `tense` ("past", "future" or None) decides which way a year-less date
@@ -138,18 +130,6 @@ def find_dates(text: str, start: int, end: int, published: PartialDate, tense: s
     return sorted(found, key=lambda e: (e.start, e.role or ""))
 
 
-_TIME_APPROX = r"about|around|approximately|roughly|shortly\s+before|just\s+before|shortly\s+after|just\s+after|soon\s+after"
-_ZONE = r"(?i:local\s+time)|GMT|UTC|(?:[ECMP][SD]T|BST|CES?T|EES?T|WES?T|[ECMP]T)\b|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time"
-_CLOCK = re.compile(
-    rf"(?<![\w:.(])(?:(?P<approx>(?i:{_TIME_APPROX}))\s+)?"
-    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s*(?P<ampm>[aApP])\.?\s?[mM]\b\.?"
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::[0-5]\d)?(?![\d:])(?:\s*(?:hrs|hours|h)\b)?"
-    r"|(?P<word>(?i:noon|midday|midnight))\b)"
-    rf"(?:\s+(?P<zone>{_ZONE}))?")
-# A bound is no point in time: "by 8 a.m.", "until 11:00", "no later than 5 p.m.", "between 3 and 4 a.m.";
-# nor is a length written as a clock ("finished in 2:05:33", "a record of 1:59").
-_BOUND_BEFORE = re.compile(r"\b(?i:before|after|by|until|till|from|since|between|than|to|and|or|past|in|for|within|"
-                           r"of|under|over)\s+$")
 _WEEKDAY_GAP = rf"(?:{WEEKDAY_NAME},?\s+)?"
 # The words between a time and the date after it: "3:40 a.m. on Sept. 8", "02:15 on Tuesday, 8 September".
 _TIME_THEN_DATE = re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?,?\s*(?:(?i:on)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
@@ -160,30 +140,6 @@ _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:(?:(?i:in\s+the)\s+)?(?i:morning|after
 # "At approximately 03:40 this morning", "at 9:40 this morning", "at 11 p.m. tonight": the publication day.
 _THIS_PART = re.compile(r"\s*,?\s*(?:(?i:at)\s+)?\b(?P<part>(?i:this\s+(?:morning|afternoon|evening)|tonight))\b")
 _PART_THEN_TIME = re.compile(r"\b(?P<part>(?i:this\s+(?:morning|afternoon|evening)|tonight))\s*,?\s*(?:(?i:at)\s+)?$")
-
-
-def find_times(text: str, start: int, end: int) -> list[ClockTime]:
-    """The clock times in `text[start:end]` that name a point in time, in text order: 12-hour ("3:40
-    a.m.", "5 p.m.", "5.00 p.m."), 24-hour ("04:52", "03:17:42", "19:10 hrs"), "noon", "midday",
-    "midnight"; with the approximation before ("about", "shortly before") and the zone after ("local
-    time", "GMT", "Kaldorian time")."""
-    found: list[ClockTime] = []
-    for match in _CLOCK.finditer(text, start, end):
-        if _BOUND_BEFORE.search(text, max(start, match.start() - 20), match.start()):
-            continue
-        groups = match.groupdict()
-        if groups["word"]:
-            hour, minute = (0 if groups["word"].casefold() == "midnight" else 12), 0
-        elif groups["h12"]:
-            hour, minute = int(groups["h12"]) % 12 + (12 if groups["ampm"].casefold() == "p" else 0), int(groups["m12"] or 0)
-        else:
-            hour, minute = int(groups["h24"]), int(groups["m24"])
-        written = re.sub(r"\s+", " ", groups["approx"] or "").casefold()
-        zone = re.sub(r"\s+", " ", groups["zone"]).strip() if groups["zone"] else None
-        time = TimeOfDay(hour=hour, minute=minute, approximation=TimeApproximation(written) if written else None,
-                         zone=zone.casefold() if zone and zone.casefold() == "local time" else zone)
-        found.append(ClockTime(match.start(), match.end(), time))
-    return found
 
 
 def _timed(text: str, found: list[DateExpression], times: list[ClockTime], published: PartialDate) -> list[DateExpression]:

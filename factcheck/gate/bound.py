@@ -6,7 +6,9 @@ landed), so a block's cost is its pairs of claims from different sources of whic
 generated file with 20,000 claims of one subject and property beside the corpus's few is tens of
 thousands of such pairs, and grouping them into facts grows faster still. A large corpus's own large
 block (200 claims of one subject and property at a million generated claims) is a few hundred. So before comparing, the gate sizes every block that holds a
-changed source's claim (for a quote rule, every run of words' list of quotes, which is what it pairs):
+changed source's claim (for a quote rule, every run of words' list of quotes, which is what it pairs;
+for a statement rule that compares one object at a time, `implied_keys`, the claims of one subject,
+property and object, as the engine blocks them):
 
 - up to `MAX_BLOCK_PAIRS` pairs of claims from different sources, it is compared in full;
 - above it, the changed sources' claims in it are compared by *representative*: of the claims of one
@@ -33,7 +35,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from factcheck.engine.blocking import blocks_of, cross_source_pairs, evidence_mentions, pairing_lists
+from factcheck.engine.blocking import blocks_of, cross_source_pairs, evidence_mentions, implied_keys, pairing_lists
 from factcheck.load.corpus import Corpus
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import QuoteValue
@@ -78,7 +80,7 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
     for loaded in rules:
         rule = loaded.rule
         matched = [c for c in claims if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
-        for key, block in blocks_of(rule, matched, mentioned).items():
+        for key, block in blocks_of(rule, matched, mentioned, implied_keys(loaded)).items():  # the engine's blocks
             for listed in _pairing_lists(rule, block, changed):
                 mine = [c for c in listed if changed is None or c.source_id in changed]
                 if not mine:
@@ -90,7 +92,8 @@ def bound_blocks(corpus: Corpus, rules: list[LoadedRule], changed: set[str] | No
                 refused = _changed_pairs(kept, changed) > limit
                 dropped = {c.key for c in mine} - {c.key for c in kept}
                 left_out |= {c.key for c in mine} if refused else dropped
-                bounds.append(BlockBound(rule.id, " · ".join(k for k in key if k) or "quotes", mine[0].path,
+                shown = " · ".join(k for k in key if k and not k.startswith("\0")) or "quotes"  # "\0none": no object
+                bounds.append(BlockBound(rule.id, shown, mine[0].path,
                                          mine[0].line, len(listed), pairs, len(dropped), refused))
     if not bounds:
         return corpus, ()

@@ -81,7 +81,8 @@ def _candidate_graph(corpus: Corpus, loaded: LoadedRule) -> Graph:
     rule that does not pair quotes by their words (where every two claims of different sources in a block
     are a candidate pair, and so all of a block's claims are connected when it holds two sources) each
     claim joined to a node of its block (of its event's part of the block: `_event_parts`), not to each of
-    the block's claims (200 claims, not 20,000 pairs)."""
+    the block's claims (200 claims, not 20,000 pairs). A block is the engine's, with the keys its
+    comparator needs (`implied_keys`: a statement's object)."""
     rule = loaded.rule
     matched = [c for c in corpus.claims() if rule.matches(c.claim.kind, c.claim.property, c.claim.subject, c.source_id)]
     graph: Graph = defaultdict(set)
@@ -90,7 +91,7 @@ def _candidate_graph(corpus: Corpus, loaded: LoadedRule) -> Graph:
             graph[first.key].add(second.key)
             graph[second.key].add(first.key)
         return graph
-    for number, block in enumerate(blocks_of(rule, matched).values()):
+    for number, block in enumerate(blocks_of(rule, matched, None, implied_keys(loaded)).values()):
         for event, part in _event_parts(block):
             if len({c.source_id for c in part}) > 1:
                 node = f"{_BLOCK}{number}:{event}"

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions
+from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions, implied_keys
 from factcheck.gate.changes import GateError, Locator, located
 from factcheck.gate.narrow import Narrowing
 from factcheck.gate.summary import GitView, Vouched, store_summary, vouched_by_summary
@@ -137,7 +137,8 @@ class FocusedLoad:
                         if second.key in expanded:
                             linked.add(first.key)
                 continue
-            for blocks in (blocks_of(rule, matched, way) for way in ways):  # type: ignore[arg-type]
+            implied = implied_keys(loaded)  # the engine's blocks: a statement's object too
+            for blocks in (blocks_of(rule, matched, way, implied) for way in ways):  # type: ignore[arg-type]
                 for block in blocks.values():
                     sources = {c.source_id for c in block if c.key in expanded}
                     if sources:

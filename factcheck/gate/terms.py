@@ -10,6 +10,8 @@ lookup side turns a claim into terms with the rules in hand:
   event, or `spn` for a claim that names none. The engine pairs a block whose claims all name an event
   only within each event, so the gate can read one event's claims of a block (`spe`) when the index has
   no event-less claim there (`spn`): 7 claims of a block's 192 at a million (`event_term`);
+- `so` subject, property and object of a statement: a rule that blocks statements by their object
+  too (`implied_keys`) is looked up by it, not by the whole subject and property;
 - `sc` the scope pair (subject and `than`, sorted) of a scope claim;
 - `sh` each run of three words of a quote (a rule that pairs quotes by runs of three or more words
   pairs only quotes that share a run of three);
@@ -26,10 +28,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from factcheck.engine.blocking import key_of, shingles
+from factcheck.engine.blocking import implied_keys, key_of, shingles
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import QuoteValue, ScopeValue
+from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
 from factcheck.model.words import content_words
 from factcheck.rules import LoadedRule
 from factcheck.rules.model import PairKey
@@ -65,6 +67,8 @@ def claim_terms(item: SourcedClaim, mentioned: Mentioned) -> set[str]:
     claim, value = item.claim, item.claim.value
     terms = {f"sp\0{subject}\0{claim.property}" for subject in _subjects(item, mentioned)}
     terms |= {event_term(term, claim.event) for term in terms}
+    if isinstance(value, StatementValue) and value.object is not None:
+        terms |= {f"so\0{subject}\0{claim.property}\0{value.object}" for subject in _subjects(item, mentioned)}
     if isinstance(value, ScopeValue):
         terms.add(f"sc\0{_scope_key(item)}")
     if isinstance(value, QuoteValue):
@@ -96,7 +100,11 @@ def lookup_terms(item: SourcedClaim, rules: list[LoadedRule], mentioned: Mention
             terms |= _quote_terms(value, lookup=True) if isinstance(value, QuoteValue) else set()
         elif {PairKey.subject, PairKey.property} <= keys:
             properties = next((set(g) for g in rule.property_groups if claim.property in g), {claim.property})
-            terms |= {f"sp\0{subject}\0{p}" for subject in _subjects(item, mentioned) for p in properties}
+            prefix = "sp"
+            if (isinstance(value, StatementValue) and value.object is not None
+                    and PairKey.object in (*rule.pair_by, *implied_keys(loaded))):
+                prefix, properties = "so", {f"{p}\0{value.object}" for p in properties}  # its object's block
+            terms |= {f"{prefix}\0{subject}\0{p}" for subject in _subjects(item, mentioned) for p in properties}
         else:  # a scope pair (`indexable` allows no other)
             terms.add(f"sc\0{_scope_key(item)}")
     return terms

@@ -52,7 +52,7 @@ from factcheck.load.paths import project_root
 
 CACHE_FOLDER = ".factcheck/cache"  # not .factcheck itself: the baseline lives there and is committed
 CACHE_FILE = "claims-cache.sqlite"
-FORMAT = "6"  # the layout of the rows and the index's terms (gate/terms.py: 6 added the events' terms);
+FORMAT = "7"  # the layout of the rows and the index's terms (gate/terms.py: 6 the events', 7 the objects' terms);
 # a cache of another format is built again
 KEY_VARIABLE = "XDG_CACHE_HOME"
 _BATCH = 900  # parameters in one SQL statement (SQLite's limit is 999 on old builds)

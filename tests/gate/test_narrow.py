@@ -27,11 +27,14 @@ class Compared:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.keys: set[str] = set()
+        self.statements: set[tuple[str | None, ...]] = set()  # (source, subject, property, object)
         real = focused_module.FocusedLoad.corpus
 
         def corpus(load, also=()):  # type: ignore[no-untyped-def]
             built = real(load, also)
             self.keys = {c.key for c in built.claims()}
+            self.statements = {(c.source_id, c.claim.subject, c.claim.property, c.claim.value.object)
+                               for c in built.claims() if c.claim.kind == "statement"}
             return built
 
         monkeypatch.setattr(focused_module.FocusedLoad, "corpus", corpus)
@@ -58,11 +61,14 @@ def test_a_generated_corpus_reads_one_event_and_gates_as_a_full_load(tmp_path: P
     full = run_gate(GateRequest(base="main", cache=False))
     cold = run_gate(GateRequest(base="main"))
     warm = run_gate(GateRequest(base="main"))
-    narrowed = set(compared.keys)
+    narrowed, statements = set(compared.keys), set(compared.statements)
     with monkeypatch.context() as patch:
         unnarrowed(patch)
         whole = run_gate(GateRequest(base="main"))
     assert narrowed < compared.keys  # fewer claims read: only the changed claims' events of their blocks
+    # and of a statement's block only the claims of its object (the engine compares one object at a time)
+    objects = {fact[1:] for fact in statements if fact[0] == "new-source"}
+    assert objects and {fact[1:] for fact in statements} == objects
     assert seen(full) == seen(cold) == seen(warm) == seen(whole)
     assert not warm.passed and [f.rule_id for f in warm.failing] == ["FC101"]
     assert whole.report.summary == full.report.summary  # whole blocks read: every count is a full load's

@@ -18,7 +18,8 @@ with the cache on and git at hand:
    claim connected to a changed one, which is all that the focused comparison, the completion of each
    finding over its region (`complete.py`) and the block bound (`bound.py`) look at: the findings are a
    full load's (tests/gate/test_focused.py). Of a block whose claims all name an event, only the
-   event's claims of a changed claim are read (`narrow.py`).
+   event's claims of a changed claim are read (`narrow.py`); of a statement rule's block that compares
+   one object at a time, only the object's statements (`terms.py`, `so`).
 
 A vouched claims file was valid with the same bytes, source text, entity file and vocabulary, so the
 corpus is still checked whole. When anything does not fit (no git, a rule the index cannot serve, a

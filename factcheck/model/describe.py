@@ -29,8 +29,8 @@ def _amount(number: float) -> str:
 
 
 def _describe(value: object, entities: EntityIndex) -> str:
-    if isinstance(value, DateValue):
-        return str(value.date)
+    if isinstance(value, DateValue):  # "2026-09-08 about 03:40" when a time of day is written
+        return f"{value.date} {value.time}" if value.time else str(value.date)
     if isinstance(value, DurationValue):
         unit = value.unit.value + ("" if value.amount == 1 else "s")
         anchor = "publication" if value.anchor == "published" else ("the as-of date" if value.anchor == "as_of"

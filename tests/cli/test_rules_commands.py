@@ -50,7 +50,8 @@ def test_rule_is_case_insensitive_and_readable(example: Path) -> None:
     assert text.startswith("FC101 date-consistency\n")
     assert "{'" not in text and "': " not in text, "not a Python dict"
     assert "matches: kinds date, duration; not properties lasted" in text
-    assert "compares: date (tolerance_days: 0, age_rounding: nearest, age_properties: [age])" in text
+    assert ("compares: date (tolerance_days: 0, age_rounding: nearest, age_properties: [age], "
+            "time_tolerance_minutes: 15, exact_time_tolerance_minutes: 0, shortly_minutes: 30)") in text
     assert "from: built-in, " in text
 
 

@@ -16,7 +16,6 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
 
 from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
@@ -25,6 +24,8 @@ from factcheck.model.words import content_words, stem, words
 @lru_cache(maxsize=131072)
 def rarity(word: str, language: str = "en") -> float:
     """How much a word says: 8 minus its Zipf frequency (0 for "the", about 5 for "capsized")."""
+    from wordfreq import zipf_frequency  # imported on first use: 0.1 s of every command's start-up otherwise
+
     return max(0.5, 8.0 - zipf_frequency(word, language))
 
 

@@ -31,3 +31,10 @@ def test_entity_mentions_are_found_by_name_and_alias() -> None:
 
 def test_rare_words_weigh_more_than_common_ones() -> None:
     assert rarity("capsized") > rarity("government") > rarity("said")
+
+
+def test_word_frequencies_are_loaded_only_when_a_context_is_weighed() -> None:
+    # wordfreq (about 0.1 s) is imported by the first rarity looked up, not by every command's start-up
+    from tests.report.test_lazy_formats import imported_after
+    assert "wordfreq" not in imported_after("import factcheck.cli.gate_commands")
+    assert "wordfreq" in imported_after("from factcheck.engine.context import rarity; rarity('capsized')")

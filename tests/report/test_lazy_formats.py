@@ -31,9 +31,3 @@ def test_an_unknown_format_names_the_known_ones() -> None:
         assert "known: github, html, json, junit, markdown, sarif, text" in str(error)
     else:
         raise AssertionError("no KeyError")
-
-
-def test_word_frequencies_are_loaded_only_when_a_context_is_weighed() -> None:
-    # wordfreq (about 0.1 s) is imported by the first rarity looked up, not by every command's start-up
-    assert "wordfreq" not in imported_after("import factcheck.cli.gate_commands")
-    assert "wordfreq" in imported_after("from factcheck.engine.context import rarity; rarity('capsized')")

@@ -321,7 +321,7 @@ def open_cache(context: str, root: Path | None = None) -> ClaimsCache:
     if key is None:  # no key to sign rows with: no cache (nothing is written to the project)
         return ClaimsCache(path, context, None, b"")
     try:
-        _make_folder(path.parent)
+        _make_folder(root or project_root())
         connection = _connect(path)
     except OSError:  # a read-only checkout, say: no cache this run
         connection = None
@@ -410,12 +410,12 @@ def ignore_itself(folder: Path, comment: str) -> None:
         stream.write(f"# {comment}\n*\n")
 
 
-def _make_folder(folder: Path) -> None:
-    """The cache's folder, the project's own (`own_folder`), ignoring itself; OSError when it is not."""
-    root = folder.parents[len(Path(CACHE_FOLDER).parts) - 1]
+def _make_folder(root: Path) -> None:
+    """The cache's folder under `root`, the project's own (`own_folder`), ignoring itself; OSError when
+    it is not (a link, say), and when the database there is not a regular file."""
     made = own_folder(root, Path(CACHE_FOLDER).parts, create=True)
-    if made is None or made != folder:
-        raise OSError(f"{folder} is not a folder of the project's own (a link?)")
+    if made is None:
+        raise OSError(f"{root / CACHE_FOLDER} is not a folder of the project's own (a link?)")
     ignore_itself(made, "factcheck's cache: never commit it")
     cache_file = made / CACHE_FILE
     if os.path.lexists(cache_file) and not stat.S_ISREG(os.lstat(cache_file).st_mode):

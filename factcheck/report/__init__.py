@@ -17,22 +17,17 @@ if TYPE_CHECKING:
 
 Renderer = Callable[["Report", RenderContext], str]
 
-_MODULES = {
-    "text": "text",
-    "json": "json",
-    "markdown": "markdown",
-    "html": "html",
-    "sarif": "sarif",  # CI formats: see docs/ci.md
-    "junit": "junit",
-    "github": "github",
-}
+# Each format is the module of its name under factcheck.report; sarif, junit and github are CI formats (docs/ci.md).
+_MODULES = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 
 
 class _Formats(Mapping[str, Renderer]):
     """Format name -> its renderer, each module imported on first use."""
 
     def __getitem__(self, name: str) -> Renderer:
-        return import_module(f"factcheck.report.{_MODULES[name]}").render
+        if name not in _MODULES:
+            raise KeyError(name)
+        return import_module(f"factcheck.report.{name}").render
 
     def __iter__(self) -> Iterator[str]:
         return iter(_MODULES)

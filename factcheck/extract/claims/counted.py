@@ -107,7 +107,8 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     if margin and not re.sub(r"\W|\b(?:of|was|is|at|plus|or|minus|about|around|roughly)\b", "",
                              before[margin[-1].end():]).strip():
         return "margin of error"
-    following = [other.start for other in document.values if other.kind == "quantity" and value.end <= other.start < end]
+    following = [other.start for other in document.values_in(value.sentence)
+                 if other.kind == "quantity" and value.end <= other.start < end]
     if following and value.measure == "count":  # "23 miners were trapped about 410 metres underground": the depth is not counted
         end = min(following)
     after = _undated(document, value.end, end)

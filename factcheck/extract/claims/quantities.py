@@ -184,7 +184,7 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
 def _past_year(document: Document, value: Value) -> str | None:
     """"The region was last hit in 1963, when more than 1,000 people died": a figure in a sentence about a
     past year is about that year's event (`in-1963`), not the story's. "since 2019" is not of 2019."""
-    for other in document.values:
+    for other in document.values_in(value.sentence):  # only a date of the figure's own sentence can say
         date = other.reading.date if other.kind == "date" else None
         lead = document.text[max(0, other.start - 8):other.start].casefold()
         if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50:
@@ -256,7 +256,7 @@ def _estimator_patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
     cached = _ESTIMATORS.get(id(cues))
     if cached is None:
         who = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues.estimators, key=len, reverse=True))
-        cached = _ESTIMATORS[id(cues)] = (
+        cached = (
             re.compile(rf"\b(?P<who>{who})(?:[’']s?)?(?:[^;]{{0,40}}?\b{_ESTIMATE_VERBS}\b|\s+(?:figure|estimate|count|tally)\b|\s+$)",
                        re.IGNORECASE),
             re.compile(rf"^[^;]{{0,80}}?,\s*(?:the\s+)?(?P<who>{who})\s+{_ESTIMATE_VERBS}\b", re.IGNORECASE),

@@ -55,6 +55,7 @@ def _patterns(cues: Cues) -> _Patterns:
                        if not k.isalpha() or k in cues.prefix_currencies)
     words = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True) if k.isalpha())
     scales = "|".join(re.escape(k) for k in sorted(cues.scales, key=len, reverse=True))
+    leads = "|".join(f"(?:{p})" for p in cues.count_lead) or "(?!x)x"  # "the death toll", "the number of X"
     built = _Patterns(
         percent=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
@@ -75,11 +76,11 @@ def _patterns(cues: Cues) -> _Patterns:
                         # "Three of the bridge's spans": a part of a whole whose size is not given
                         rf"|(?<![\w$.,])(?P<n2>{NUMBER})\s+of\s+(?:the|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?"
                         rf"(?P<noun3>[a-z][a-z\-]+s)\b"),
-        count_lead=re.compile(rf"\b(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})\s+"
+        count_lead=re.compile(rf"\b(?:{leads})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
                               rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         # "bringing the death toll to 45", "brought the number of people forced from their homes to 6,800"
-        count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{'|'.join(f'(?:{p})' for p in cues.count_lead) or '(?!x)x'})"
+        count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{leads})"
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
     )

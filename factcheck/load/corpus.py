@@ -9,7 +9,8 @@ problem of every file is collected; the caller gets a `Corpus` or a `ProblemsErr
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -20,7 +21,8 @@ from pydantic import ValidationError
 
 from factcheck.load.cache import ClaimsCache, context_sha, open_cache, sha256_hex, validated
 from factcheck.load.document import YamlDocument, load_trusted_yaml, max_yaml_bytes, read_yaml
-from factcheck.load.fast import parse_fast, paused_gc, read_yaml_fast
+from factcheck.load.fast import paused_gc, read_yaml_fast
+from factcheck.load.parse_pool import CHUNK, FileParser, load_jobs
 from factcheck.load.paths import PathRefused, list_folder, read_project_file, refused_folders, root_for
 from factcheck.load.problems import Problem, ProblemsError, closest, display_path
 from factcheck.load.schema_errors import validate_document, validate_items
@@ -157,23 +159,18 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
     source_ids: dict[str, str] = {}
-    roots: dict[str, Path] = {}
     files = claims_files_in(paths) if only is None else only
     with paused_gc(keep=True):
-        for done, path in enumerate(files, start=1):
+        for done, (path, root, loaded, fast, sha) in enumerate(_read_claims(files, cache), start=1):
             if progress is not None:
                 progress(done, len(files))
-            root = _root_of(path, roots)
-            raw = _claims_bytes(path, root)
-            loaded = cached_source(cache, path, raw, root) if cache is not None and raw is not None else None
             found: list[Problem] = []
             if loaded is None:
-                fast = _parse_fast(path, raw)
                 loaded, found = load_source(fast, entities, vocabulary, root) if fast is not None else (None, [])
                 if fast is None or found:  # only the line-tracking reader reports problems, located
                     loaded, found = load_source(read_yaml(path, root=root), entities, vocabulary, root)
-                if cache is not None and raw is not None and loaded is not None and not found:
-                    remember(cache, loaded, raw)
+                if cache is not None and sha is not None and loaded is not None and not found:
+                    remember(cache, loaded, sha)
             problems.extend(found)
             if loaded is None:
                 continue
@@ -192,6 +189,51 @@ def _file_bytes(path: Path | None) -> bytes | None:
     """A project file's bytes for the cache's context (None when absent or unreadable: then the
     loader reports it, and the cache keys on its absence)."""
     return _claims_bytes(path) if path is not None else None
+
+
+def _read_claims(files: list[Path], cache: ClaimsCache | None
+                 ) -> Iterator[tuple[Path, Path | None, SourceDocument | None, YamlDocument | None, str | None]]:
+    """Each claims file, in order, with its root: from the cache (a hit), or else as the fast path read
+    it (None when it declined) with the sha256 of its bytes (for the cache; None without one). Files
+    are taken a chunk at a time; a large load's misses are parsed in worker processes (`parse_pool`)
+    while this process validates the chunks before them."""
+    roots: dict[str, Path] = {}
+    parser = FileParser(load_jobs(), expected=len(files), sha=cache is not None)
+    window: deque[list[tuple[Path, Path | None, SourceDocument | None, str | None]]] = deque()
+    try:
+        for start in range(0, len(files), CHUNK):
+            chunk, misses = [], []
+            for path in files[start:start + CHUNK]:
+                root = _root_of(path, roots)
+                raw = _claims_bytes(path, root) if cache is not None else None
+                hit = cached_source(cache, path, raw, root) if cache is not None and raw is not None else None
+                chunk.append((path, root, hit, sha256_hex(raw) if raw is not None and hit is None else None))
+                if hit is None:
+                    misses.append((path, root, raw))
+            if misses:
+                parser.submit(misses)
+            window.append(chunk)
+            while len(window) > parser.ahead:
+                yield from _finish(window.popleft(), parser)
+        while window:
+            yield from _finish(window.popleft(), parser)
+    finally:
+        parser.close()
+
+
+def _finish(chunk: list[tuple[Path, Path | None, SourceDocument | None, str | None]], parser: FileParser
+            ) -> Iterator[tuple[Path, Path | None, SourceDocument | None, YamlDocument | None, str | None]]:
+    """A chunk's files in order: its hits as they are, its misses as the parser read them. With a cache,
+    a file the worker read otherwise than this process hashed it (changed meanwhile) is read again by
+    `read_yaml`, as a file the fast path declines."""
+    parsed = iter(parser.results()) if any(hit is None for _, _, hit, _ in chunk) else iter(())
+    for path, root, hit, sha in chunk:
+        if hit is not None:
+            yield path, root, hit, None, None
+            continue
+        read = next(parsed)
+        fast = read.document if sha is None or read.sha256 == sha else None
+        yield path, root, None, fast, sha
 
 
 def _claims_bytes(path: Path, root: Path | None = None) -> bytes | None:
@@ -216,14 +258,6 @@ def _root_of(path: Path, roots: dict[str, Path]) -> Path | None:
     return roots[folder]
 
 
-def _parse_fast(path: Path, raw: bytes | None) -> YamlDocument | None:
-    """The fast path's reading of the file's bytes; None for bytes that are not UTF-8 (read_yaml says so)."""
-    try:
-        return parse_fast(path, raw.decode("utf-8")) if raw is not None else None
-    except UnicodeDecodeError:
-        return None
-
-
 def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None = None) -> SourceDocument | None:
     """The claims file from the cache when its bytes, its source text and the context are unchanged."""
     texts: dict[str, bytes] = {}
@@ -243,10 +277,11 @@ def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None 
     return SourceDocument(path, claims_file, text, hit.lines)
 
 
-def remember(cache: ClaimsCache, loaded: SourceDocument, raw: bytes) -> None:
-    """Keep a file that loaded with no problem (so its source text's hash is the one it names)."""
+def remember(cache: ClaimsCache, loaded: SourceDocument, sha: str) -> None:
+    """Keep a file that loaded with no problem (so its source text's hash is the one it names), under
+    the sha256 of the claims file's bytes."""
     source = loaded.claims_file.source
-    cache.store(Path(os.path.abspath(loaded.path)), sha256_hex(raw), source.text, source.sha256,
+    cache.store(Path(os.path.abspath(loaded.path)), sha, source.text, source.sha256,
                 loaded.claims_file.model_dump_json(), loaded.claim_lines, source.id)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from factcheck.load import corpus as corpus_module
+from factcheck.load import parse_pool
 from factcheck.load.corpus import load_corpus
 from factcheck.load.document import read_yaml
 from factcheck.load.fast import _UNSAFE, _hits, claim_lines, parse_fast, paused_gc, unsafe_text
@@ -114,7 +115,7 @@ def load_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, 
 
     fast = outcome()
     with monkeypatch.context() as patched:
-        patched.setattr(corpus_module, "parse_fast", lambda path, text: None)
+        patched.setattr(parse_pool, "parse_fast", lambda path, text: None)
         slow = outcome()
     return fast, slow
 

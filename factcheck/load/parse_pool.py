@@ -1,0 +1,230 @@
+"""The cold load on every core: claims files parsed by the fast path in forked worker processes.
+
+Parsing a claims file (reading it through the path policy, the fast path's safety checks, yaml-rs, the
+claim lines) is more than half of a cold load and needs nothing but the file. Validating it builds the
+models the loaded corpus keeps, and a pickled model costs more to unpickle than to validate again. So
+workers parse and the parent validates, a chunk of files at a time and in the files' order, while the
+workers parse the chunks after it. What a worker sends back is the fast path's plain data (its mapping
+keys interned, so the pickle names each key once: a third of the bytes, half the unpickling) and each
+claim's line; a file the fast path declines comes back as None and the parent reads it as it always
+did (`read_yaml`, which reports every problem with its place), so the outcome never depends on the pool.
+
+A worker is forked after the entity file and the vocabulary are read, reads the claims files itself (a
+task is a few paths: never a claim or a file's bytes) through the same path policy (`read_project_file`
+with the root the parent found), and asks nothing of the parent. A load of fewer than `MIN_FILES` files
+to parse, a process that may not fork (a daemonic worker, no `fork` on the platform) or
+`FACTCHECK_LOAD_JOBS=1` parse in this process. A worker that dies or a pipe that breaks stops the pool;
+what it had not sent back is parsed here (tests/load/test_parse_pool.py). Figures: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from factcheck.load.document import YamlDocument, max_yaml_bytes
+from factcheck.load.fast import parse_fast
+from factcheck.load.paths import PathRefused, read_project_file
+
+JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load (1: none); default: the usable cores
+CHUNK = 8  # files a task: small enough to keep both cores busy to the end, large enough to pay its messages
+AHEAD = 2  # tasks queued a worker: a task is a few hundred bytes, so the queue never fills a pipe
+MIN_FILES = 64  # a load of fewer files parses them here: two forks cost more than they save
+START_AFTER = 2 * CHUNK  # files parsed here before the workers start (a warm load with a few misses forks none)
+
+Job = tuple[Path, "Path | None", "bytes | None"]  # a claims file, its root, and its bytes when already read
+Row = tuple["str | None", "tuple[Any, list[int]] | None"] | None  # a worker's answer for one file (`_parse_row`)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One claims file as the fast path read it: its document (None when the fast path declined, or
+    the file could not be read) and the sha256 of the bytes it read (when asked)."""
+
+    document: YamlDocument | None
+    sha256: str | None
+
+
+def load_jobs() -> int:
+    """Worker processes for a cold load: `FACTCHECK_LOAD_JOBS`, else the cores this process may use."""
+    configured = os.environ.get(JOBS_VARIABLE, "")
+    if configured.strip().isdigit():
+        return max(1, int(configured))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this process may start worker processes by forking (a daemonic process may not)."""
+    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
+
+
+class FileParser:
+    """Parses batches of claims files in the order they are given: in worker processes once enough
+    files have come to pay for them (`jobs` > 1), else here. `submit` a batch, then `results` gives the
+    oldest batch's `Parsed`, one per file; `ahead` batches may wait before their results are asked for."""
+
+    def __init__(self, jobs: int, *, expected: int, sha: bool) -> None:
+        self.sha = sha
+        self.workers: list[tuple[Any, Connection]] = []
+        self.pending: deque[tuple[list[Job], Connection | None, list[Parsed] | None]] = deque()
+        self.started = 0  # batches sent to workers, for round robin
+        self.submitted = 0  # files submitted
+        self.use_pool = jobs > 1 and expected >= MIN_FILES and can_fork()
+        self.jobs = jobs
+        self.ahead = AHEAD * jobs if self.use_pool else 0
+
+    def submit(self, batch: list[Job]) -> None:
+        self.submitted += len(batch)
+        if self.use_pool and not self.workers and self.submitted > START_AFTER:
+            self._start()
+        if not self.workers:
+            self.pending.append((batch, None, [parse_job(job, self.sha) for job in batch]))
+            return
+        worker = self.workers[self.started % len(self.workers)][1]
+        self.started += 1
+        try:
+            worker.send([(str(path), None if root is None else str(root)) for path, root, _ in batch])
+        except OSError:
+            self._stop()
+            self.pending.append((batch, None, [parse_job(job, self.sha) for job in batch]))
+            return
+        self.pending.append((batch, worker, None))
+
+    def results(self) -> list[Parsed]:
+        """The oldest batch's files, parsed, in their order."""
+        batch, worker, done = self.pending.popleft()
+        if done is not None:
+            return done
+        assert worker is not None
+        try:
+            rows = worker.recv() if self.workers else None
+        except (EOFError, OSError):
+            rows = None
+        if rows is None or len(rows) != len(batch):
+            self._stop()  # a worker died or a pipe broke: the rest is parsed here
+            return [parse_job(job, self.sha) for job in batch]
+        return [_parsed(path, row) for (path, _, _), row in zip(batch, rows)]
+
+    def close(self) -> None:
+        self._stop()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        try:
+            for _ in range(self.jobs):
+                mine, theirs = context.Pipe()
+                process = context.Process(target=_serve, args=(theirs, self.sha), daemon=True)
+                process.start()
+                theirs.close()
+                self.workers.append((process, mine))
+        except OSError:
+            self._stop()
+        self.use_pool = False  # started (or failed to): never again
+
+    def _stop(self) -> None:
+        """Stop every worker; batches they still hold are parsed here when their results are asked for."""
+        for process, connection in self.workers:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+            connection.close()
+            process.join(timeout=1)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        self.workers = []
+        self.pending = deque((batch, None, [parse_job(job, self.sha) for job in batch]) if worker is not None
+                             else (batch, worker, done) for batch, worker, done in self.pending)
+
+
+def parse_job(job: Job, sha: bool) -> Parsed:
+    """One claims file parsed here: by its bytes when the caller read them, else read now."""
+    path, root, raw = job
+    return _parsed(path, _parse_row(path, root, sha, raw))
+
+
+def _parsed(path: Path, row: Row) -> Parsed:
+    if row is None:
+        return Parsed(None, None)
+    digest, read = row
+    if read is None:
+        return Parsed(None, digest)
+    data, lines = read
+    document = YamlDocument(path, data)
+    document.locations.update({("claims", index): (line, 1) for index, line in enumerate(lines)})
+    return Parsed(document, digest)
+
+
+def _parse_row(path: Path, root: Path | None, sha: bool, raw: bytes | None = None) -> Row:
+    """What a worker sends for one file: None when it cannot be read, else the sha256 of its bytes
+    (when asked) and, unless the fast path declines it, its data and the line of each claim."""
+    if raw is None:
+        try:
+            raw = read_project_file(path, max_bytes=max_yaml_bytes(), root=root)
+        except (PathRefused, OSError):
+            return None
+    digest = hashlib.sha256(raw).hexdigest() if sha else None
+    try:
+        document = parse_fast(path, raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        document = None
+    if document is None:
+        return digest, None
+    lines = [line for line, _ in document.locations.values()]  # the claims' places, the only ones it keeps
+    return digest, (_shareable(document.data), lines)
+
+
+def _shareable(value: Any) -> Any:
+    """`value` with its mapping keys interned: pickled, each key is written once, not once per mapping."""
+    if type(value) is dict:
+        return {sys.intern(key): _shareable(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_shareable(item) for item in value]
+    return value
+
+
+def _serve(connection: Connection, sha: bool) -> None:
+    """A worker: parse each batch of (path, root) it is sent, until None or a closed pipe. An interrupt
+    (Ctrl-C reaches the whole process group) is the parent's to handle: it stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            batch = connection.recv()
+        except (EOFError, OSError):
+            return
+        if batch is None:
+            return
+        rows: list[Row] = []
+        for path, root in batch:
+            try:
+                rows.append(_parse_row(Path(path), None if root is None else Path(root), sha))
+            except Exception:  # noqa: BLE001 - anything unexpected: the parent reads the file itself
+                rows.append(None)
+        connection.send(rows)
+
+
+def parse_files(jobs: list[Job], *, workers: int, sha: bool = False) -> Iterator[Parsed]:
+    """Each file of `jobs` parsed, in order (through a `FileParser` of `workers` processes)."""
+    parser = FileParser(workers, expected=len(jobs), sha=sha)
+    try:
+        for start in range(0, len(jobs), CHUNK):
+            parser.submit(jobs[start:start + CHUNK])
+            while len(parser.pending) > parser.ahead:
+                yield from parser.results()
+        while parser.pending:
+            yield from parser.results()
+    finally:
+        parser.close()

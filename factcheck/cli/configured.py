@@ -13,7 +13,6 @@ from typing import Any
 import click
 
 from factcheck.cli.exit_codes import EXIT_USAGE
-from factcheck.config import ConfigError, load_config
 from factcheck.report.escape import terminal_line
 
 
@@ -21,6 +20,8 @@ def config_defaults(name: str, args: list[str]) -> dict[str, Any] | None:
     """The defaults the config file gives command `name` (None with `--help`: a broken file must not hide help)."""
     if any(arg in ("-h", "--help") for arg in args):
         return None
+    from factcheck.config import ConfigError, load_config  # pydantic and the rules: not for --help
+
     try:
         return load_config().default_map().get(name, {})
     except ConfigError as error:

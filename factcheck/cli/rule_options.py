@@ -1,5 +1,5 @@
 """The options of every command that runs rules, parsed in one place: `--rules`, `--select`, `--ignore`,
-`--fail-on` and `--reviewed-only`, and loading the rules they name (with a warning for rules that
+`--fail-on`, `--reviewed-only` and `--indent`, and loading the rules they name (with a warning for rules that
 can judge the same claim pair)."""
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ FAIL_ON_OPTION = click.option(
     "--fail-on", multiple=True, metavar="LEVEL", callback=_fail_on, shell_complete=_complete_level,
     help=f"What fails: a rule severity and/or a verdict ({'|'.join(FAIL_ON_CHOICES)}); "
          "default error,conflict: a conflict found by an error rule.")
+INDENT_OPTION = click.option(
+    "--indent", type=click.IntRange(min=0), metavar="N",
+    help="With --format json: indent by N spaces, for people (default: compact, a finding a line; "
+         "docs/report-json.md).")
 REVIEWED_ONLY_OPTION = click.option(
     "--reviewed-only", is_flag=True, default=False,
     help="Compare only reviewed claims: claims extract drafted (status: auto) are left out.")

@@ -52,3 +52,6 @@ def schema(which: str, output: Path | None) -> None:
         write_output(output, text)
     else:
         click.echo(text, nl=False)
+
+
+COMMANDS = [validate, schema]

@@ -12,7 +12,6 @@ from typing import Any
 from factcheck.gate.gate import GateResult
 from factcheck.engine.identity import anchor_claim, fingerprint
 from factcheck.report import FORMATS, RenderContext, render
-from factcheck.report import text as text_format
 from factcheck.engine import Finding
 from factcheck.report.escape import terminal_line, terminal_path
 from factcheck.report.json import _header as report_header  # the report's header, as `report` writes it
@@ -36,7 +35,7 @@ def gate_context(result: GateResult, base: RenderContext | None = None) -> Rende
 def render_gate(result: GateResult, format_name: str, base: RenderContext | None = None) -> str:
     context = gate_context(result, base)
     if format_name == "text":
-        return text_format.render(result.report, context) + "\n" + "\n".join(summary_lines(result)) + "\n"
+        return render(result.report, "text", context) + "\n" + "\n".join(summary_lines(result)) + "\n"
     if format_name == "json":
         return "".join(object_chunks(gate_members(result, context), indent=2))
     if format_name == "markdown":

@@ -82,7 +82,8 @@ def judge_pair(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, co
                context: Context) -> Judgement:
     """One pair: the same-fact test, and when it is one fact (or a plan and its outcome) the
     comparison, explained; None when the pair is set aside or the comparator says nothing."""
-    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varying)
+    fact = same_fact(first, second, loaded.rule.same_fact, contexts,
+                     varying=loaded.rule.time.varies(_counted(first), _counted(second)))
     if not fact.same and not fact.sequence:
         return fact, None
     comparison = _compare(loaded, first, second, context)

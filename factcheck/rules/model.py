@@ -88,12 +88,27 @@ class TimeVarying(Strict):
                     "not say what it counts is taken to run.",
     )
 
+    unstated_runs: bool = Field(
+        default=True,
+        description="Whether a claim that does not say what it counts runs over time. False for figures "
+                    "that are mostly fixed (sums of money, masses) where only the listed things run.",
+    )
+
+    def varies(self, first: str | None, second: str | None) -> bool:
+        """Whether two claims (counting `first` and `second`) may hold different values at different
+        dates: any two under a varying rule, unless only the listed things run (`unstated_runs: false`)."""
+        if self.varying and not self.unstated_runs:
+            return self.runs(first) and self.runs(second)
+        return self.varying
+
     def runs(self, counted: str | None) -> bool:
         """Whether a claim counting `counted` changes over time under this rule."""
         if not self.varying:
             return False
-        if not self.counted or not counted:
+        if not self.counted:
             return True
+        if not counted:
+            return self.unstated_runs
         found = word_stems(counted)
         return any(word_stems(entry) <= found for entry in self.counted if entry.strip())
 

@@ -110,3 +110,11 @@ def test_counts_the_article_or_a_participle_does_not_hide(run):
             "out of the country left on Friday.\n")
     assert amounts(run, text, "2026-09-10") == [(28.0, "miner", None), (23.0, "miner", None), (14.0, "route", None),
                                                 (7.0, "diplomat", None)]
+
+
+def test_masses_volumes_and_flows(run):
+    # written for tests: tonnes and kilograms are one mass; barrels and a dam's release are amounts of their own
+    text = ("The tanker was carrying about 78,000 tonnes of crude. A further 800 kg had leaked by Friday. "
+            "Engineers cut the release to 40 cubic metres per second, and 66,000 barrels were recovered.\n")
+    assert amounts(run, text, "2026-10-16") == [(78000.0, "t", "about"), (0.8, "t", None), (40.0, "m3/s", None),
+                                                 (66000.0, "barrel", None)]

@@ -263,6 +263,12 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
             return "temporary speed limit" if re.search(r"\btemporary\b", lead, re.IGNORECASE) else "speed limit"
         nouns = [m.group(1) for m in _SPEED_NOUN.finditer(document.text, sentence.start, value.start)]
         return f"{_lemma(nouns[-1].casefold())} speed" if nouns else "speed"
+    stuff = _OF_STUFF.match(after)
+    if value.reading.unit in BULK_UNITS or value.reading.unit in _LENGTH_UNITS and stuff:
+        # "1,200 tonnes of crude", "83 kilometres of coastline": the stuff or stretch measured; a bare mass or
+        # volume ("3,500 tonnes had escaped") says no more than its unit, and is left to the context test
+        words = _content(_before_adjunct(stuff.group(1)), verbs=False)[:2] if stuff else []
+        return normal_counted(words) or ""
     if _MOVED.search(before):  # "troops pull back five kilometres from the border": how far they move
         return "distance moved"
     if _RESIZED.search(before):  # "the evacuation zone around the plant was widened to three kilometres"
@@ -282,6 +288,10 @@ _RESIZED = re.compile(r"\b(?:widened|extended|expanded|enlarged|increased|reduce
                       r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _ZONE = re.compile(r"\b(?:zone|radius|cordon|perimeter|exclusion\s+area)\b", re.IGNORECASE)
 _AREA_UNITS = frozenset(("km2", "sq mi", "ha", "acre"))
+# Masses, volumes and flows (readers/quantities.py): an amount of stuff, a figure of its own without a noun.
+BULK_UNITS = frozenset(("t", "m3", "m3/s", "barrel", "l", "gal"))
+_LENGTH_UNITS = frozenset(("km", "mile", "m"))
+_OF_STUFF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z][a-z ]{2,40})")
 _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.
 _MOVED = re.compile(r"\b(?:back|withdraw|withdrawn|withdrew|retreat|retreated|retreats|advance|advanced|advances|"

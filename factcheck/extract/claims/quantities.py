@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
-from factcheck.extract.claims.counted import (MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
+from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
                                              level_counted, normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
@@ -63,9 +63,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         change = change_of(text, sentence.start, value)
         if change == "previous":
             return None  # "from 9.25% to 9.75%": the former value is not what the sentence reports
-    if value.measure != "percent" and _PREVIOUS_BEFORE.search(text, max(sentence.start, value.start - 8), value.start) \
-            and _PREVIOUS_AFTER.match(text, value.end):
-        return None  # "go from 2.50 dalen to 3.00 dalen": the fare before the change is not what is reported
+    if value.measure != "percent" and (_PREVIOUS_BEFORE.search(text, max(sentence.start, value.start - 8), value.start)
+                                       and _PREVIOUS_AFTER.match(text, value.end)
+                                       or _PREVIOUS_AFTER_CHANGE.search(text, max(sentence.start, value.start - 60), value.start)):
+        return None  # "go from 2.50 dalen to 3.00 dalen", "raised it to 3,900 tonnes, from 3,500": the figure before
     governed = govern(document, value)
     modality = governed.modality
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
@@ -96,7 +97,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         of_what = re.match(r"\s*(?:percent|per\s+cent|%)?\s+of\s+(?:the\s+)?(?:valid\s+|popular\s+)?(vote|votes|ballots)\b",
                            text[value.end:value.end + 40])
         counted = normal_counted([owner, *stages, *(["vote"] if of_what else [])])
-    if value.measure == "measure" and not counted:
+    if value.measure == "measure" and not counted and value.reading.unit not in BULK_UNITS:
         return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None
     subject = _subject(document, value, cue)
@@ -286,6 +287,9 @@ def _estimated_by(document: Document, value: Value) -> str | None:
 
 _PREVIOUS_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d")
+# "raised its estimate to 3,900 tonnes, from 3,500 tonnes": the figure after ", from" is the one before the change
+_PREVIOUS_AFTER_CHANGE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d[\d.,]*"
+                                    r"(?:\s+[a-z]+){0,2},?\s+(?:up\s+|down\s+)?from\s+$", re.IGNORECASE)
 
 _STOCKS = frozenset(("reserves", "budget"))
 

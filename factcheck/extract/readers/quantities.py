@@ -142,6 +142,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
         if unit in _DATA_SCALE:
             amount, unit = amount * _DATA_SCALE[unit], "GB"
+        if unit in _MASS_SCALE:
+            amount, unit = amount * _MASS_SCALE[unit], "t"
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"
@@ -219,10 +221,20 @@ _MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per 
             "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",
             "square km": "km2", "sq km": "km2", "km2": "km2", "km²": "km2", "square miles": "sq mi",
             "square mile": "sq mi", "sq mi": "sq mi", "hectares": "ha", "hectare": "ha", "acres": "acre", "acre": "acre",
+            # masses: "about 1,200 tonnes of crude", "3,500 metric tons", "40 kg", scaled to tonnes below
+            "metric tonnes": "t", "metric tons": "t", "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t",
+            "kilograms": "kg", "kilogram": "kg", "kilos": "kg", "kg": "kg",
+            # volumes and flows: "66,000 barrels", "40 cubic metres per second", "2 million litres"
+            "cubic metres per second": "m3/s", "cubic meters per second": "m3/s", "cubic metres a second": "m3/s",
+            "cubic meters a second": "m3/s", "m3/s": "m3/s", "m³/s": "m3/s", "cumecs": "m3/s",
+            "cubic metres": "m3", "cubic meters": "m3", "m3": "m3", "m³": "m3",
+            "barrels": "barrel", "barrel": "barrel", "litres": "l", "liters": "l", "litre": "l", "liter": "l",
+            "gallons": "gal", "gallon": "gal",
             # amounts of data: "1.2 terabytes", "400 GB", scaled to gigabytes below
             "terabytes": "TB", "terabyte": "TB", "tb": "TB", "gigabytes": "GB", "gigabyte": "GB", "gb": "GB",
             "megabytes": "MB", "megabyte": "MB", "mb": "MB"}
 _DATA_SCALE = {"TB": 1000.0, "GB": 1.0, "MB": 0.001}  # to gigabytes, so "1.2 TB" and "1,200 GB" compare
+_MASS_SCALE = {"kg": 0.001}  # to tonnes, so "1,200 tonnes" and "1.2 million kg" compare
 _MEASURE_WORDS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_MEASURE_UNITS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "

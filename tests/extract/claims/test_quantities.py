@@ -270,3 +270,20 @@ def test_a_speed_limit_is_not_a_speed_and_an_age_is_not_a_count(run):
     found = figures(run(text, "2026-10-16"))
     assert {amount: counted for amount, (_, _, counted, _) in found.items()} == {
         121: "speed", 120: "speed limit", 40: "temporary speed limit"}
+
+
+def test_a_mass_or_a_stretch_measures_the_stuff_after_of(run):
+    # written for tests: what the tanker carried, what escaped and how much shore was fouled are three figures
+    text = ("The tanker was carrying about 78,000 tonnes of crude. The coastguard said 3,500 tonnes had escaped. "
+            "Oil has now reached 38 kilometres of coastline. The port lies 25 km from the town.\n")
+    found = figures(run(text, "2026-10-16"))
+    assert (found[78000][:3], found[3500][:3], found[38][:3]) == (
+        ("amount", None, "crude"), ("amount", None, None), ("amount", None, "coast"))
+    assert 25 not in found  # a distance between places measures nothing of the story
+
+
+def test_the_figure_before_a_revision_is_not_reported(run):
+    # written for tests: the estimate was raised; 3,500 is what it was before
+    found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "
+                        "3,500 tonnes.\n", "2026-10-20"))
+    assert 3900 in found and 3500 not in found

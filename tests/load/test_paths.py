@@ -7,6 +7,7 @@ command a CI job would run, checking the exit code and the located message."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
-from factcheck.load.paths import PathRefused, project_root, read_regular_file, root_for
+from factcheck.load.paths import PathRefused, _inside, project_root, read_regular_file, root_for
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "load"
 REPO = Path(__file__).resolve().parents[2]
@@ -309,3 +310,15 @@ def test_extract_refuses_a_device_input_with_exit_2(project: Path) -> None:
                                       "--publisher", "P", "--title", "T"])
     assert result.exit_code == 2, result.output
     assert "/dev/zero: refused: a device, not a regular file" in result.output
+
+
+def test_inside_says_what_the_parents_of_a_path_say() -> None:
+    """`_inside` compares text (cheap) where it compared `Path.parents` (slow), for the absolute, normal
+    paths the policy makes: the same answer for every pair of paths of up to three parts (names that
+    are prefixes of each other among them), the filesystem root included."""
+    names = ["a", "ab", "a.b", "..a", "b-", "x y"]
+    parts = [list(chosen) for size in range(4) for chosen in itertools.product(names, repeat=size)]
+    paths = [Path("/", *each) for each in parts]
+    for root in paths:
+        for path in paths:
+            assert _inside(path, root) == (path == root or root in path.parents), (path, root)

@@ -35,7 +35,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from factcheck.engine.blocking import blocks_of, candidate_pairs, evidence_mentions, implied_keys
-from factcheck.gate.changes import GateError, Locator, located
+from factcheck.gate.changes import GateError, Locator, absolute_paths, located
 from factcheck.gate.narrow import Narrowing
 from factcheck.gate.summary import GitView, Vouched, store_summary, vouched_by_summary
 from factcheck.gate.terms import claim_terms, indexable, lookup_terms, term_hash
@@ -225,7 +225,7 @@ def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], orde
     view = GitView(root)
     place = Locator()
     wanted = {located(p) for p in changed}
-    absolute = {path: os.path.abspath(path) for path in order}
+    absolute = absolute_paths(order)
     vouched, summarise = _vouch(cache, absolute, wanted, view, root.resolve(), place)
     unindexed = [p for p in order if absolute[p] not in vouched and place(p) not in wanted]
     for start in range(0, len(unindexed), BATCH_FILES):  # a cold cache: index a batch at a time, then let go

@@ -224,6 +224,9 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     expression = value.reading
     unit = expression.duration.unit
     sentence = document.sentences[value.sentence]
+    if unit not in _SHORT_UNITS and _OFFSET.match(text, value.start) and re.match(r"\s+(?:of|after|from)\b", text[value.end:value.end + 8]):
+        return None  # "its first session within three months of the entry into force": a deadline, not a
+        # length ("went down within 30 minutes of taking on water" is how long the sinking took)
     if expression.form in ("length", "length_word"):
         head = head_after(text, value.end, sentence.end)
         key = event_key(cues, text[head[0]:head[1]]) if head else None
@@ -253,6 +256,9 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if expression.form == "lasted" or (met and unit in _SHORT_UNITS):
         return ""  # the length of something unnamed ("spoke to her counterpart for an hour"): no event
     return None
+
+
+_OFFSET = re.compile(r"(?i:within|in)\b")
 
 
 def _of_year(document: Document, value: Value, event: str) -> str:
@@ -392,6 +398,8 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
         named = background_subject(document, governed.clause)
         if named is not None:
             return named
+        if governed.clause.role == "background":
+            return None  # "well above the 25 of the 1987 treaty": an older thing no entity names, not the story's
     kinds = cue.subject_kinds if cue else ()
     chosen = choose_subject(mentions, value.span, kinds, first=bool(cue and getattr(cue, "first", False)))
     if kinds and (chosen is None or chosen.kind not in kinds):

@@ -31,6 +31,14 @@ def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]
 
 
+def test_a_span_after_something_is_a_deadline_not_a_length(run):
+    # written for tests: the commission's first session is due within three months; nothing lasted that long
+    assert lasted(run("The joint commission will hold its first session within three months of the entry into "
+                      "force.\n")) == []
+    assert lasted(run("The ferry went down within 30 minutes of taking on water.\n")) == [
+        (30, "minute", None, "sink", None)]  # how long the sinking took
+
+
 def test_a_notice_period_is_not_the_length_of_an_event(run):
     found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
     assert [c.property for c in found] in ([], ["notice_period"])

@@ -44,6 +44,12 @@ def test_a_call_a_summit_and_talks_are_meetings_of_different_kinds(run):
     assert dates(run("A summit in Osaka took place on June 28.\n")) == [("met_on", "summit", "2019-06-28", None)]
 
 
+def test_a_ratification_is_not_the_signing(run):
+    # written for tests: the accord's noun is no signing when the clause says it was ratified
+    assert dates(run("The parliament ratified the accord on Tuesday, voting 88 to 61.\n", "2026-11-10")) == [
+        ("happened_on", "ratify", "2026-11-10", None)]
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

@@ -158,7 +158,7 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
     entities = load_entities(entities_path, problems)
     vocabulary = load_vocabulary(project_file(paths, VOCABULARY_FILE), problems)
     documents: list[SourceDocument] = []
-    source_ids: dict[str, str] = {}
+    source_ids: dict[str, SourceDocument] = {}  # its path shown only when an id is used twice (it resolves the path)
     files = claims_files_in(paths) if only is None else only
     with paused_gc(keep=True):
         for done, (path, root, loaded, fast, sha) in enumerate(_read_claims(files, cache), start=1):
@@ -176,9 +176,10 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
                 continue
             source_id = loaded.claims_file.source.id
             if source_id in source_ids:
+                first = source_ids[source_id].shown_path
                 problems.append(read_yaml(path).problem(("source", "id"), "R004",
-                                                        f"source id {source_id!r} is already used by {source_ids[source_id]}"))
-            source_ids.setdefault(source_id, loaded.shown_path)
+                                                        f"source id {source_id!r} is already used by {first}"))
+            source_ids.setdefault(source_id, loaded)
             documents.append(loaded)
     if problems:
         raise ProblemsError(problems)

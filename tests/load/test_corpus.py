@@ -105,7 +105,7 @@ def test_duplicate_source_ids_across_files(tmp_path: Path) -> None:
     shutil.copy(LOAD / "valid" / "claims.yaml", folder / "a.yaml")
     shutil.copy(LOAD / "valid" / "claims.yaml", folder / "b.yaml")
     [problem] = problems_of(folder)
-    assert problem.code == "R004" and "source id 'mini-2019-08-22' is already used by" in problem.message
+    assert problem.code == "R004" and problem.message == f"source id 'mini-2019-08-22' is already used by {folder / 'a.yaml'}"
 
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:

@@ -78,9 +78,11 @@ def code_digest() -> str:
 
 
 def installed_versions() -> list[str]:
-    """Every installed distribution and its version (a dependency or a comparator plugin upgraded may
-    change what is reported; about 0.05 s for a hundred distributions)."""
-    return sorted(f"{found.metadata['Name']}=={found.version}" for found in metadata.distributions())
+    """Every installed distribution, by the sha256 of its metadata file, which names it and its version (a
+    dependency or a comparator plugin upgraded may change what is reported). Hashed, not parsed: parsing
+    85 distributions' headers took 0.03-0.1 s of every warm report, hashing them 3 ms."""
+    return sorted(hashlib.sha256((found.read_text("METADATA") or found.read_text("PKG-INFO") or "").encode(
+        "utf-8", errors="surrogateescape")).hexdigest() for found in metadata.distributions())
 
 
 def rules_digest(rules: list[LoadedRule]) -> str:

@@ -15,8 +15,9 @@ decides whether the pair is one fact. Reviewed claims stay in their subject's bl
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from factcheck.comparators.quote import normalize_quote
 from factcheck.model.claims import Status
@@ -55,10 +56,12 @@ def shingles(text: str, size: int) -> list[str]:
     """A quote's runs of `size` words, each once, in the order they appear: quotes are paired in
     this order, so it must not be a set's, which changes from process to process (string hashing),
     and with it the order of a finding's pairs and explanation."""
-    words = [word for word in normalize_quote(text).split() if word != "..."]  # an ellipsis joins nothing
+    words = normalize_quote(text).split()
+    if "..." in words:
+        words = [word for word in words if word != "..."]  # an ellipsis joins nothing
     if len(words) <= size:
         return [" ".join(words)] if words else []
-    return list(dict.fromkeys(" ".join(words[i:i + size]) for i in range(len(words) - size + 1)))
+    return list(dict.fromkeys(map(" ".join, zip(*(words[start:] for start in range(size))))))
 
 
 def _block_keys(rule: Rule, item: SourcedClaim, exact: list[PairKey],
@@ -122,9 +125,9 @@ def candidates(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Sour
     listed (`Candidates`). With `focus`, only pairs that involve a claim of one of those sources."""
     if PairKey.quote_text in rule.pair_by:
         count, pairs = candidate_pairs(rule, claims, mentioned, implied)
-        return Candidates(count, [p for p in pairs if focus is None or p[0].source_id in focus
-                                  or p[1].source_id in focus])
-    blocks = blocks_of(rule, claims, mentioned, implied)
+        return Candidates(count, [p for p in pairs if focus is None or p[0].source.id in focus
+                                  or p[1].source.id in focus])
+    blocks = _rows_of(rule, claims, mentioned, implied)
     found = Candidates(_rule_blocks(blocks, implied), [])
     seen: set[tuple[str, str]] = set()  # pairs of two claims that may stand in several blocks
     for block in blocks.values():
@@ -133,7 +136,7 @@ def candidates(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Sour
     return found
 
 
-def _rule_blocks(blocks: dict[BlockKey, list[SourcedClaim]], implied: tuple[PairKey, ...]) -> int:
+def _rule_blocks(blocks: Mapping[BlockKey, object], implied: tuple[PairKey, ...]) -> int:
     return len({key[:len(key) - len(implied)] for key in blocks}) if implied else len(blocks)
 
 
@@ -143,68 +146,78 @@ def _repeats(item: SourcedClaim) -> bool:
     return item.claim.status is not Status.reviewed
 
 
-def _judged_in_block(block: list[SourcedClaim], seen: set[tuple[str, str]], focus: Collection[str] | None,
+def _judged_in_block(block: list[Row], seen: set[tuple[str, str]], focus: Collection[str] | None,
                      found: Candidates) -> None:
     """Add a block's pairs to judge to `found`, and count its pairs of different events. A pair of
     two claims that may stand in several blocks is taken where it is first met, as `_pairs_in_blocks` does."""
-    events = [item.claim.event for item in block]
-    if None in events or len(set(events)) < 2:
-        positions: Iterable[tuple[int, int]] = _later_other_sources([item.source_id for item in block])
-    else:  # every claim names its event: pairs within each event, counted across them
-        found.apart += _across_events(block, focus)
-        positions = sorted(_within_events(block, events))
+    items, sources, events, repeats = zip(*block)
+    across = None not in events and len(set(events)) >= 2
+    if across:  # every claim names its event: pairs within each event, counted across them
+        found.apart += _across_events(sources, events, focus)
+        positions: Iterable[tuple[int, int]] = sorted(_within_events(sources, events))
+        if focus is None and True not in repeats:  # the common case: every pair judged, none met before
+            found.pairs.extend([(items[i], items[j]) for i, j in positions])
+            return
+    else:
+        positions = _later_other_sources(sources)
     for i, j in positions:
-        first, second = block[i], block[j]
-        if focus is not None and first.source_id not in focus and second.source_id not in focus:
+        if focus is not None and sources[i] not in focus and sources[j] not in focus:
             continue
-        if _repeats(first) and _repeats(second):
-            pair = (first.key, second.key) if first.key < second.key else (second.key, first.key)
+        if repeats[i] and repeats[j]:
+            first, second = items[i].key, items[j].key
+            pair = (first, second) if first < second else (second, first)
             if pair in seen:
                 continue
             seen.add(pair)
         if events[i] is not None and events[j] is not None and events[i] != events[j]:
             found.apart += 1
         else:
-            found.pairs.append((first, second))
-    if None not in events and len(set(events)) >= 2:
+            found.pairs.append((items[i], items[j]))
+    if across and True in repeats:
         found.apart -= _met_before_across_events(block, seen, focus)
 
 
-def _within_events(block: list[SourcedClaim], events: list[str | None]) -> Iterator[tuple[int, int]]:
+def _within_events(sources: Sequence[str], events: Sequence[str | None]) -> Iterator[tuple[int, int]]:
     groups: dict[str | None, list[int]] = defaultdict(list)
     for position, event in enumerate(events):
         groups[event].append(position)
     for group in groups.values():
-        for i, j in _later_other_sources([block[p].source_id for p in group]):
-            yield group[i], group[j]
+        if len(group) > 1:
+            for i, j in _later_other_sources([sources[p] for p in group]):
+                yield group[i], group[j]
 
 
-def _across_events(block: list[SourcedClaim], focus: Collection[str] | None) -> int:
-    """The pairs of claims from different sources and of different events (every claim of `block`
-    names one), with a claim of `focus` when given: counted, not listed."""
-    def count(items: list[SourcedClaim]) -> int:
-        by_event: dict[str | None, list[SourcedClaim]] = defaultdict(list)
-        for item in items:
-            by_event[item.claim.event].append(item)
-        return cross_source_pairs(items) - sum(cross_source_pairs(group) for group in by_event.values())
+def _across_events(sources: Sequence[str], events: Sequence[str | None], focus: Collection[str] | None) -> int:
+    """The pairs of claims from different sources and of different events (every claim names one),
+    with a claim of `focus` when given: counted, not listed. Pairs of different sources less those
+    of different sources within one event, from three counts (of sources, events, and both)."""
+    def count(sources: Sequence[str], events: Sequence[str | None]) -> int:
+        different_sources = len(sources) ** 2 - _squares(Counter(sources))
+        within_events = _squares(Counter(events)) - _squares(Counter(zip(events, sources)))
+        return (different_sources - within_events) // 2
 
     if focus is None:
-        return count(block)
-    return count(block) - count([item for item in block if item.source_id not in focus])
+        return count(sources, events)
+    outside = [position for position, source in enumerate(sources) if source not in focus]
+    return count(sources, events) - count([sources[p] for p in outside], [events[p] for p in outside])
 
 
-def _met_before_across_events(block: list[SourcedClaim], seen: set[tuple[str, str]],
+def _squares(counts: Counter) -> int:
+    return sum(n * n for n in counts.values())
+
+
+def _met_before_across_events(block: list[Row], seen: set[tuple[str, str]],
                               focus: Collection[str] | None) -> int:
     """Of the block's pairs of different events counted by `_across_events`, those of two claims
     that stand in several blocks and were met in an earlier block (so counted there); the others
     are remembered as met."""
-    repeating = [item for item in block if _repeats(item)]
+    repeating = [row for row in block if row[3]]
     again = 0
-    for i, j in _later_other_sources([item.source_id for item in repeating]):
-        first, second = repeating[i], repeating[j]
-        if first.claim.event == second.claim.event:
+    for i, j in _later_other_sources([row[1] for row in repeating]):
+        (first, first_source, first_event, _), (second, second_source, second_event, _) = repeating[i], repeating[j]
+        if first_event == second_event:
             continue  # within one event: judged, and remembered, above
-        if focus is not None and first.source_id not in focus and second.source_id not in focus:
+        if focus is not None and first_source not in focus and second_source not in focus:
             continue
         pair = (first.key, second.key) if first.key < second.key else (second.key, first.key)
         if pair in seen:
@@ -217,12 +230,48 @@ def _met_before_across_events(block: list[SourcedClaim], seen: set[tuple[str, st
 def blocks_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None = None,
               implied: tuple[PairKey, ...] = ()) -> dict[BlockKey, list[SourcedClaim]]:
     """The claims of each block, in input order: what `candidate_pairs` pairs within (the gate sizes them)."""
+    return {key: [row[0] for row in rows] for key, rows in _rows_of(rule, claims, mentioned, implied).items()}
+
+
+Row = tuple[SourcedClaim, str, "str | None", bool]  # a claim, its source, its event, whether it may repeat
+
+
+def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None,
+             implied: tuple[PairKey, ...]) -> dict[BlockKey, list[Row]]:
+    """Each block's claims in input order, each with what pairing reads of it (`Row`), read in one
+    pass: at a million claims every further pass over them costs a second (the claims are scattered
+    in memory). Blocks keyed by subject and property (every shipped rule but quotes and scopes) are
+    made without `key_of`'s dispatch, each property's canonical form found once; the same keys."""
     exact = [k for k in rule.pair_by if k is not PairKey.quote_text]
-    blocks: dict[BlockKey, list[SourcedClaim]] = defaultdict(list)
+    rows: dict[BlockKey, list[Row]] = defaultdict(list)
+    if exact != [PairKey.subject, PairKey.property] or implied not in ((), (PairKey.object,)):
+        for item in claims:
+            keys = _block_keys(rule, item, exact, mentioned, implied)
+            if keys:
+                row = (item, item.source.id, item.claim.event, _repeats(item))
+                for key in keys:
+                    rows[key].append(row)
+        return rows
+    canonical: dict[str, str] = {}
+    by_object = bool(implied)
     for item in claims:
-        for key in _block_keys(rule, item, exact, mentioned, implied):
-            blocks[key].append(item)
-    return blocks
+        claim = item.claim
+        shown = canonical.get(claim.property)
+        if shown is None:
+            shown = canonical[claim.property] = rule.canonical_property(claim.property)
+        repeats = claim.status is not Status.reviewed
+        row = (item, item.source.id, claim.event, repeats)
+        if by_object:
+            value = claim.value
+            key: BlockKey = (claim.subject, shown, (value.object if isinstance(value, StatementValue) else None) or _NO_KEY)
+        else:
+            key = (claim.subject, shown)
+        rows[key].append(row)
+        if repeats and mentioned is not None:
+            for other in sorted(mentioned(item)):
+                if other != claim.subject:
+                    rows[(other, *key[1:])].append(row)
+    return rows
 
 
 def cross_source_pairs(block: list[SourcedClaim]) -> int:
@@ -264,29 +313,61 @@ def _pairs_in_blocks(blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClai
 
 
 def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClaim, SourcedClaim]]:
+    """Each block's pairs of quotes that share a run of words, or a speaker (`_one_statement_pairs`),
+    in the order the runs and speakers are first met. Sources repeat a quote word for word, so a text's
+    runs of words and content words are read once; a run of words is kept with the first text that
+    holds it (`first`), and with every text that does only when several do (`shared`); and a run only
+    one text holds pairs that text's quotes once: every run of the text holds all of its quotes, so
+    once one has paired them the others would find every pair met already (`seen`) and are passed over."""
     for block in blocks:  # type: ignore[attr-defined]
-        index: dict[str, list[int]] = defaultdict(list)
-        runs: dict[str, list[str]] = {}  # each text's runs of words, read once (sources repeat a quote)
+        first: dict[str | tuple[str, str], int] = {}  # a run: its first text; a speaker: -1 (in the order met)
+        shared: dict[str, list[int]] = {}  # a run that several texts hold: those texts
+        speakers: dict[str, list[int]] = defaultdict(list)  # a speaker's quotes
+        text_of: dict[str, int] = {}
+        at_text: list[list[int]] = []  # each distinct text's positions
+        texts: list[str] = []
+        number_at: dict[int, int] = {}  # a quote's position: its text
         for position, item in enumerate(block):
-            if isinstance(item.claim.value, QuoteValue):
-                text = item.claim.value.text
-                found = runs.get(text)
-                if found is None:
-                    found = runs[text] = shingles(text, rule.shingle_words)
-                for shingle in found:
-                    index[shingle].append(position)
-                index[f"\0speaker:{item.claim.value.speaker}"].append(position)  # a translation shares no run
-        seen: set[tuple[int, int]] = set()
-        words: dict[int, frozenset[str]] = {}  # each quote's content words, read once
-        by_text: dict[str, frozenset[str]] = {}
-        for shingle, positions in index.items():
-            if len(positions) < 2:  # most runs of words are one quote's: nothing to pair
+            value = item.claim.value
+            if not isinstance(value, QuoteValue):
                 continue
-            sources = [block[p].source_id for p in positions]
-            if shingle.startswith("\0speaker:"):  # one speaker's other statements: not worth the comparator
-                local = _one_statement_pairs([_words_at(block, p, words, by_text) for p in positions], sources)
+            number = text_of.get(value.text)
+            if number is None:
+                number = text_of[value.text] = len(texts)
+                texts.append(value.text)
+                at_text.append([position])
+                for shingle in shingles(value.text, rule.shingle_words):
+                    held = first.setdefault(shingle, number)
+                    if held != number:
+                        shared.setdefault(shingle, [held]).append(number)
             else:
-                local = _later_other_sources(sources)
+                at_text[number].append(position)
+            number_at[position] = number
+            first.setdefault(("speaker", value.speaker), -1)  # a translation shares no run
+            speakers[value.speaker].append(position)
+        sources = [item.source.id for item in block]
+        paired = [False] * len(texts)  # every pair of the text's quotes met
+        seen: set[tuple[int, int]] = set()
+        words: dict[int, frozenset[str]] = {}  # each text's content words, read once
+        for key, number in first.items():
+            if number < 0:  # one speaker's other statements: not worth the comparator
+                positions = speakers[key[1]]  # type: ignore[index]
+                if len(positions) < 2:
+                    continue
+                word_sets = [_words_of(texts, number_at[p], words) for p in positions]
+                local: Iterable[tuple[int, int]] = _one_statement_pairs(word_sets, [sources[p] for p in positions])
+            else:
+                holders = shared.get(key)  # type: ignore[call-overload]
+                if holders is None:
+                    positions = at_text[number]
+                    if paired[number] or len(positions) < 2:  # most runs of words are one quote's: nothing to pair
+                        continue
+                    paired[number] = True
+                else:
+                    positions = sorted(chain.from_iterable(at_text[n] for n in holders))
+                    for held in holders:
+                        paired[held] = True
+                local = _later_other_sources([sources[p] for p in positions])
             for i, j in local:
                 pair = (positions[i], positions[j])
                 if pair in seen:
@@ -295,17 +376,11 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                 yield block[pair[0]], block[pair[1]]
 
 
-def _words_at(block: list[SourcedClaim], position: int, words: dict[int, frozenset[str]],
-              by_text: dict[str, frozenset[str]]) -> frozenset[str]:
-    """The content words of the quote at `position`, made once a text (`by_text`) and looked up once a position."""
-    found = words.get(position)
+def _words_of(texts: list[str], number: int, words: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The content words of text `number`, made once."""
+    found = words.get(number)
     if found is None:
-        value = block[position].claim.value
-        assert isinstance(value, QuoteValue)
-        found = by_text.get(value.text)
-        if found is None:
-            found = by_text[value.text] = content_words(value.text)
-        words[position] = found
+        found = words[number] = content_words(texts[number])
     return found
 
 
@@ -329,8 +404,13 @@ def sharing_two_words(word_sets: list[frozenset[str]]) -> set[tuple[int, int]] |
     used = Counter(word for found in word_sets for word in found)
     postings: dict[str, list[int]] = defaultdict(list)
     for position, found in enumerate(word_sets):
-        for word in sorted(found, key=lambda w: (used[w], w))[:len(found) - 1]:
-            postings[word].append(position)
+        if len(found) < 2:
+            continue
+        most = max(map(used.__getitem__, found))
+        last = max(word for word in found if used[word] == most)  # the last in the order (uses, word)
+        for word in found:
+            if word != last:
+                postings[word].append(position)
     if sum(len(p) * (len(p) - 1) // 2 for p in postings.values()) > len(word_sets) ** 2:
         return None
     met: set[tuple[int, int]] = set()

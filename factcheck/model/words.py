@@ -9,6 +9,7 @@ not the sentence's own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _QUOTED = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]")
@@ -39,13 +40,16 @@ def stem(word: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """The content words of `text` in order, casefolded, with quoted words left out."""
     text = _QUOTED.sub(" ", text)
-    found = (w.casefold().replace("’", "'") for w in _WORD.findall(text))
-    return tuple(w for w in found if w not in STOPWORDS and len(w) > 1)
+    if text.isascii():  # lower case is case folding, and lowering the text moves no word's bounds
+        found: Iterable[str] = _WORD.findall(text.lower())
+    else:
+        found = (w.casefold().replace("’", "'") for w in _WORD.findall(text))
+    return tuple(w for w in found if len(w) > 1 and w not in STOPWORDS)
 
 
 def content_words(text: str) -> frozenset[str]:
     """The stems of the content words of `text`."""
-    return frozenset(stem(w) for w in words(text))
+    return frozenset(map(stem, words(text)))
 
 
 def word_stems(text: str) -> frozenset[str]:

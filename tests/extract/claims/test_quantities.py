@@ -249,6 +249,14 @@ def test_a_party_s_own_estimate_is_its_own_fact(run):
     assert events == {8000: "estimate-police", 25000: "estimate-organisers", 9000: "estimate-police", 12000: None}
 
 
+def test_a_named_party_s_own_estimate_is_its_own_fact(run):
+    # written for tests: the Pentagon's and the State Department's estimates are two; what one says is not an estimate
+    text = ("The Pentagon estimates that 3,500 tonnes of fuel were lost. The State Department has put the loss at "
+            "about 2,100 tonnes. The Pentagon said 400 people were evacuated.\n")
+    events = {amount: found[1] for amount, found in figures(run(text, "2026-10-18")).items()}
+    assert events == {3500: "estimate-us-dod", 2100: "estimate-us-state-department", 400: None}
+
+
 def test_what_a_price_is_the_price_of_and_which_version(run):
     # written for tests: a fare and a pass are two prices; the amended fare is another version of the fare
     text = ("The single fare rises to 3.00 dollars on January 1, and the price of a monthly pass to 69 dollars. "

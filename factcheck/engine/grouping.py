@@ -11,6 +11,7 @@ are never compared with each other, so they need no link to share a group.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.engine.finding import PairComparison
@@ -48,7 +49,66 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
                             sources: Mapping[str, str], focus: Collection[str] | None = None) -> list[Group]:
     """Partition the compared claims into groups whose cross-source pairs are all linked. With
     `focus` (the gate's fast path, which compares only pairs touching those sources), a pair of two
-    sources outside it was not compared and needs no link."""
+    sources outside it was not compared and needs no link.
+
+    Greedy merging never joins two connected parts of the pairs, so each part is grouped alone. A part
+    in which every two claims of different sources are linked (every source that reports a fact agreeing,
+    most of a large corpus) is one group whatever the order of merging: it is made at once, its claims in
+    the order its pairs name them. The others are merged greedily as below. Groups come in the order of
+    their first pair, then the claims left out (`_left_out`), as when everything was merged greedily."""
+    if focus is not None:
+        groups, left_out = _greedy_groups(compared, strength, sources, focus)
+        return [group for _, group in groups] + left_out
+    whole: list[tuple[int, Group]] = []
+    rest: list[PairComparison] = []
+    for positions in _connected_parts(compared):
+        part = [compared[position] for position in positions]
+        claims = list(dict.fromkeys(key for pair in part for key in (pair.first, pair.second)))
+        if len({_link(pair.first, pair.second) for pair in part}) == _cross_source_pairs(claims, sources):
+            whole.append((positions[0], Group(tuple(claims), tuple(part))))
+        else:
+            rest.extend(part)
+    if not rest:
+        return [group for _, group in whole]
+    order = {id(pair): position for position, pair in enumerate(compared)}
+    rest.sort(key=lambda pair: order[id(pair)])
+    greedy, left_out = _greedy_groups(rest, strength, sources, None)
+    merged = sorted([*whole, *((order[id(rest[first])], group) for first, group in greedy)], key=lambda found: found[0])
+    return [group for _, group in merged] + left_out
+
+
+def _connected_parts(compared: list[PairComparison]) -> list[list[int]]:
+    """The positions of the pairs of each connected part, each part in order, the parts in the order
+    of their first pair."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        found = parent.setdefault(key, key)
+        while found != key:
+            grand = parent[found]
+            parent[key] = grand
+            key, found = found, grand
+        return key
+
+    for pair in compared:
+        first, second = root(pair.first), root(pair.second)
+        if first != second:
+            parent[first] = second
+    parts: dict[str, list[int]] = {}
+    for position, pair in enumerate(compared):
+        parts.setdefault(root(pair.first), []).append(position)
+    return list(parts.values())
+
+
+def _cross_source_pairs(claims: list[str], sources: Mapping[str, str]) -> int:
+    per_source = Counter(sources[key] for key in claims)
+    return (len(claims) ** 2 - sum(n * n for n in per_source.values())) // 2
+
+
+def _greedy_groups(compared: list[PairComparison], strength: Mapping[tuple[str, str], float],
+                   sources: Mapping[str, str], focus: Collection[str] | None) -> tuple[list[tuple[int, Group]], list[Group]]:
+    """Complete linkage by greedy merging, the strongest links first: the groups, each with the
+    position of its first pair in `compared`, and the groups of claims left out."""
 
     def needs_link(x: str, y: str) -> bool:
         return sources[x] != sources[y] and (focus is None or sources[x] in focus or sources[y] in focus)
@@ -81,12 +141,12 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
             version[keep] += 1
         else:
             refused.add(tried)
-    pairs_of: dict[str, list[PairComparison]] = {}
-    for pair in compared:
+    pairs_of: dict[str, tuple[int, list[PairComparison]]] = {}
+    for position, pair in enumerate(compared):
         if group_of[pair.first] == group_of[pair.second]:
-            pairs_of.setdefault(group_of[pair.first], []).append(pair)
-    groups = [Group(tuple(members[root]), tuple(pairs)) for root, pairs in pairs_of.items()]
-    return groups + _left_out(compared, ordered, {k for g in groups for k in g.claims}, needs_link, linked)
+            pairs_of.setdefault(group_of[pair.first], (position, []))[1].append(pair)
+    groups = [(first, Group(tuple(members[root]), tuple(pairs))) for root, (first, pairs) in pairs_of.items()]
+    return groups, _left_out(compared, ordered, {k for _, g in groups for k in g.claims}, needs_link, linked)
 
 
 def _left_out(compared: list[PairComparison], ordered: list[PairComparison], grouped: set[str],

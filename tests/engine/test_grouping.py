@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from factcheck.comparators.base import Comparison, Verdict
 from factcheck.engine.finding import PairComparison
-from factcheck.engine.grouping import complete_linkage_groups
+from factcheck.engine.grouping import _greedy_groups, complete_linkage_groups
 
 
 def link(first: str, second: str) -> PairComparison:
@@ -46,3 +49,25 @@ def test_a_claim_left_out_of_a_fact_still_has_a_finding_with_its_partner() -> No
     groups = complete_linkage_groups(pairs, {("a/1", "b/1"): 2.0, ("a/1", "c/1"): 1.0}, SOURCES)
     assert [sorted(g.claims) for g in groups] == [["a/1", "b/1"], ["a/1", "c/1"]]
     assert [len(g.pairs) for g in groups] == [1, 1]
+
+
+pair_lists = st.lists(st.tuples(st.sampled_from(sorted(SOURCES)), st.sampled_from(sorted(SOURCES)), st.integers(0, 3)),
+                      max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pair_lists)
+def test_parts_grouped_alone_are_the_greedy_merge_of_everything(drawn: list[tuple[str, str, int]]) -> None:
+    """Fully linked parts are made at once and the rest merged greedily: the same groups (claims as a
+    set: a fully linked part lists them as its pairs name them), the same pairs, in the same order."""
+    met: set[tuple[str, str]] = set()
+    pairs, strength = [], {}
+    for first, second, score in drawn:
+        if SOURCES[first] != SOURCES[second] and (first, second) not in met and (second, first) not in met:
+            met.add((first, second))
+            pairs.append(link(first, second))
+            strength[(first, second)] = float(score)
+    greedy, left_out = _greedy_groups(pairs, strength, SOURCES, None)
+    expected = [group for _, group in greedy] + left_out
+    found = complete_linkage_groups(pairs, strength, SOURCES)
+    assert [(set(g.claims), g.pairs) for g in found] == [(set(g.claims), g.pairs) for g in expected]

@@ -142,6 +142,10 @@ _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # lone surrogate (not UTF-8), and `##[`. Most text holds none of them, so one scan of a character class
 # and one substring test decide (a pattern with the `##[` branch tried both at every position: twice as slow).
 _JSON_UNSAFE_CHARS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# The same characters in orjson's UTF-8 (which holds no surrogate), one pattern per lead byte: a pattern
+# that starts with a literal is searched for that literal, three times as fast as one class over every
+# character (a C2 or E2 byte only ever starts a character, so a match is never across two).
+_UNSAFE_UTF8 = (re.compile(b"\xc2[\x80-\x9f]"), re.compile(b"\xe2\x80[\xa8-\xae]"), re.compile(b"\xe2\x81[\xa6-\xa9]"))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -158,15 +162,36 @@ def json_value(data: Any, indent: int | None = None) -> str:
     (almost all) is encoded once and searched once."""
     if indent is None:
         try:
-            raw = orjson.dumps(data)  # NaN and infinities as null
+            return _inert_utf8(orjson.dumps(data))  # NaN and infinities as null
         except orjson.JSONEncodeError:  # a lone surrogate, an integer beyond 64 bits, a key that is not text
-            text = _standard_json(data, None)
-        else:
-            if raw.isascii() and b"\x7f" not in raw and b"##[" not in raw:
-                return raw.decode("ascii")
-            text = raw.decode("utf-8")
-    else:
-        text = _standard_json(data, indent)
+            pass
+    return _inert(_standard_json(data, indent))
+
+
+def json_lines(items: list[Any]) -> str:
+    """`json_value` of each item, compact, joined by `,\\n` (a list's items, one a line): encoded one by one
+    and searched once as a whole, which is what most of a large report's time went to."""
+    try:
+        return _inert_utf8(b",\n".join([orjson.dumps(item) for item in items]))
+    except orjson.JSONEncodeError:  # one item orjson refuses: each as `json_value` writes it
+        return ",\n".join([json_value(item) for item in items])
+
+
+def _inert_utf8(raw: bytes) -> str:
+    """orjson's output as text, with what `_inert` rewrites rewritten; each test is a substring search
+    (memchr) before any pattern runs."""
+    if b"\x7f" not in raw and (b"#" not in raw or b"##[" not in raw):
+        if raw.isascii():
+            return raw.decode("ascii")
+        if not ((b"\xc2" in raw and _UNSAFE_UTF8[0].search(raw)) or (b"\xe2" in raw and (
+                _UNSAFE_UTF8[1].search(raw) or _UNSAFE_UTF8[2].search(raw)))):
+            return raw.decode("utf-8")
+    return _inert(raw.decode("utf-8"))
+
+
+def _inert(text: str) -> str:
+    """JSON text with C1 controls, separators and bidirectional controls as `\\u` escapes and `##[` as
+    `##\\u005b`: these only ever stand inside a string, where the escape reads back as the same character."""
     if "##[" not in text and ((text.isascii() and "\x7f" not in text) or not _JSON_UNSAFE_CHARS.search(text)):
         return text
     text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -10,14 +10,19 @@ UTF-8, which becomes U+FFFD)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import IO, Any
+
+from pydantic import TypeAdapter
 
 from factcheck.comparators.base import Verdict
 from factcheck.engine.finding import Finding, Report, lowest_confidence
+from factcheck.model.claims import Status
+from factcheck.model.partial_date import PartialDate
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
-from factcheck.report.json_stream import Items, Members, object_chunks
+from factcheck.report.json_stream import BATCH, Items, Members, object_chunks
 from factcheck.report.sources import source_data, sources_of
 
 SCHEMA_VERSION = 2
@@ -39,7 +44,7 @@ def chunks(report: Report, context: RenderContext, indent: int | None = None) ->
     """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces."""
     members: Members = [*_header(report, context).items(),
                         ("sources", Items(source_data(row) for row in sources_of(report))),
-                        ("findings", Items(finding_data(f) for f in report.findings))]
+                        ("findings", Items(finding_dicts(report.findings)))]
     return object_chunks(members, indent)
 
 
@@ -53,7 +58,7 @@ def document_text(data: dict[str, Any], indent: int | None = None) -> str:
 def report_data(report: Report, context: RenderContext) -> dict[str, Any]:
     """The report as one dict, for a caller that adds to it (the gate's JSON)."""
     return {**_header(report, context), "sources": [source_data(row) for row in sources_of(report)],
-            "findings": [finding_data(f) for f in report.findings]}
+            "findings": list(finding_dicts(report.findings))}
 
 
 def _header(report: Report, context: RenderContext) -> dict[str, Any]:
@@ -70,35 +75,14 @@ def _header(report: Report, context: RenderContext) -> dict[str, Any]:
     }
 
 
+def finding_dicts(findings: Iterable[Finding]) -> Iterator[dict[str, Any]]:
+    """Each finding's dict (`finding_data`), made as it is asked for: what many share is made once."""
+    return _Shown().findings(findings)
+
+
 def finding_data(finding: Finding) -> dict[str, Any]:
     """One finding; an unverified one compact (`unverified_data`)."""
-    if finding.verdict is Verdict.unverified and not finding.pairs:
-        return unverified_data(finding)
-    unreviewed = finding.unreviewed  # walks the pairs: once
-    return {
-        "id": finding.id,
-        "rule": {"id": finding.rule_id, "name": finding.rule_name},
-        "severity": finding.severity,
-        "verdict": finding.verdict.value,
-        "subject": finding.subject,
-        "subject_name": finding.subject_name,
-        "property": finding.property,
-        "event": finding.event,
-        "message": finding.message,
-        "claims": [claim_data(c, v) for c, v in zip(finding.claims, finding.values)],
-        "majority": list(finding.majority),
-        "outliers": list(finding.outliers),
-        "comparisons": [
-            {"claims": [p.first, p.second], "verdict": p.comparison.verdict.value,
-             "explanation": p.comparison.explanation, "score": p.comparison.score,
-             "facts": dict(p.comparison.facts)}
-            for p in finding.pairs
-        ],
-        "explanation": finding.explanation,
-        "rests_on_unreviewed": bool(unreviewed),
-        "confidence": lowest_confidence(unreviewed),
-        "unreviewed_claims": [c.key for c in unreviewed],
-    }
+    return next(finding_dicts([finding]))
 
 
 def unverified_data(finding: Finding) -> dict[str, Any]:
@@ -106,15 +90,107 @@ def unverified_data(finding: Finding) -> dict[str, Any]:
     finding is about and its claim, whose null fields are left out. Everything else follows from the
     claim (docs/report-json.md): severity `note`; no comparisons, majority or outliers; the message and
     the explanation; `rests_on_unreviewed`, `confidence` and `unreviewed_claims` from its status."""
-    return {
-        "id": finding.id,
-        "rule": {"id": finding.rule_id, "name": finding.rule_name},
-        "verdict": finding.verdict.value,
-        "subject": finding.subject,
-        "subject_name": finding.subject_name,
-        "property": finding.property,
-        "claims": [_without_nulls(claim_data(c, v)) for c, v in zip(finding.claims, finding.values)],
-    }
+    return _Shown().unverified(finding, _value_data([c.claim.value for c in finding.claims]))
+
+
+def claim_data(item: SourcedClaim, described: str) -> dict[str, Any]:
+    """One claim of a finding, as a checked finding shows it."""
+    return _Shown().claim(item, described, _value_data([item.claim.value])[0])
+
+
+class _Shown:
+    """The dicts of one report's findings, made as they are written. What many claims share is worked out
+    once a report (a date's text: most claims are as of their source's publication date), and the claims'
+    values are dumped a batch of findings at a time, in one call (at 1M: a million claims)."""
+
+    def __init__(self) -> None:
+        self._dates: dict[int, tuple[PartialDate, str]] = {}  # by id: the report keeps every date alive
+
+    def findings(self, findings: Iterable[Finding]) -> Iterator[dict[str, Any]]:
+        """Each finding's dict, in order; an unverified one compact."""
+        pending = iter(findings)
+        while batch := list(islice(pending, BATCH)):
+            values = iter(_value_data([c.claim.value for f in batch for c in f.claims]))
+            for finding in batch:
+                if not finding.pairs and finding.verdict is Verdict.unverified:
+                    yield self.unverified(finding, islice(values, len(finding.claims)))
+                else:
+                    yield self.checked(finding, islice(values, len(finding.claims)))
+
+    def checked(self, finding: Finding, values: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        claims = finding.claims
+        # no auto claim, nothing unreviewed: the pairs are walked only when a claim is auto
+        unreviewed = finding.unreviewed if any(c.claim.status is not Status.reviewed for c in claims) else ()
+        return {
+            "id": finding.id,
+            "rule": {"id": finding.rule_id, "name": finding.rule_name},
+            "severity": finding.severity,
+            "verdict": finding.verdict.value,
+            "subject": finding.subject,
+            "subject_name": finding.subject_name,
+            "property": finding.property,
+            "event": finding.event,
+            "message": finding.message,
+            "claims": list(map(self.claim, claims, finding.values, values)),
+            "majority": list(finding.majority),
+            "outliers": list(finding.outliers),
+            "comparisons": [
+                {"claims": [p.first, p.second], "verdict": p.comparison.verdict.value,
+                 "explanation": p.comparison.explanation, "score": p.comparison.score,
+                 "facts": dict(p.comparison.facts)}
+                for p in finding.pairs
+            ],
+            "explanation": finding.explanation,
+            "rests_on_unreviewed": bool(unreviewed),
+            "confidence": lowest_confidence(unreviewed),
+            "unreviewed_claims": [c.key for c in unreviewed],
+        }
+
+    def unverified(self, finding: Finding, values: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            "id": finding.id,
+            "rule": {"id": finding.rule_id, "name": finding.rule_name},
+            "verdict": finding.verdict.value,
+            "subject": finding.subject,
+            "subject_name": finding.subject_name,
+            "property": finding.property,
+            "claims": [_without_nulls(self.claim(c, v, d)) for c, v, d in zip(finding.claims, finding.values, values)],
+        }
+
+    def claim(self, item: SourcedClaim, described: str, value_data: dict[str, Any]) -> dict[str, Any]:
+        claim = item.claim
+        evidence = claim.evidence
+        modality = claim.modality
+        return {
+            "source": item.source.id,
+            "id": claim.id,
+            "kind": claim.kind,
+            "property": claim.property,
+            "event": claim.event,
+            "modality": modality._value_ if modality else None,  # `_value_`: `.value` is a descriptor call
+            "value": described,
+            "value_data": value_data,
+            "qualifier": claim.qualifier,
+            "as_of": self._date(claim.as_of or item.source.published),
+            "status": claim.status._value_,
+            "confidence": claim.confidence,
+            "evidence": {"text": evidence.text, "start": evidence.start, "end": evidence.end},
+            "location": {"path": item.path, "line": item.line},
+        }
+
+    def _date(self, date: PartialDate) -> str:
+        known = self._dates.get(id(date))
+        if known is None:
+            known = self._dates[id(date)] = (date, str(date))
+        return known[1]
+
+
+_VALUES = TypeAdapter(list[Any])  # each value by its own model's serializer, as `model_dump` would
+
+
+def _value_data(values: list[Any]) -> list[dict[str, Any]]:
+    """Each value as `value.model_dump(mode="json", exclude_none=True)`, in one call for the list."""
+    return _VALUES.dump_python(values, mode="json", exclude_none=True)
 
 
 def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
@@ -122,23 +198,3 @@ def _without_nulls(data: dict[str, Any]) -> dict[str, Any]:
         if data[name] is None:
             del data[name]
     return data
-
-
-def claim_data(item: SourcedClaim, described: str) -> dict[str, Any]:
-    claim = item.claim
-    return {
-        "source": item.source_id,
-        "id": claim.id,
-        "kind": claim.kind,
-        "property": claim.property,
-        "event": claim.event,
-        "modality": claim.modality.value if claim.modality else None,
-        "value": described,
-        "value_data": claim.value.model_dump(mode="json", exclude_none=True),
-        "qualifier": claim.qualifier,
-        "as_of": str(item.as_of),
-        "status": claim.status.value,
-        "confidence": claim.confidence,
-        "evidence": {"text": claim.evidence.text, "start": claim.evidence.start, "end": claim.evidence.end},
-        "location": {"path": item.path, "line": item.line},
-    }

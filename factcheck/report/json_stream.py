@@ -1,18 +1,20 @@
 """Writing one JSON object a piece at a time, so that a report of any size is never one string.
 
-An object's members are written in order; a member whose value is `Items` is a list written item by
-item (each through `escape.json_value`, the JSON channel), in batches of `BATCH` items a piece. Compact
-output puts each item of such a list on a line of its own (grep and diff read a report line by line);
-indented output is what `json.dumps(..., indent=N)` would write for the whole object, byte for byte.
+An object's members are written in order; a member whose value is `Items` is a list written in batches
+of `BATCH` items a piece, through the JSON channel (`escape.json_lines`, compact: a batch is searched for
+what must be escaped once, not item by item; `escape.json_value`, indented). Compact output puts each
+item of such a list on a line of its own (grep and diff read a report line by line); indented output is
+what `json.dumps(..., indent=N)` would write for the whole object, byte for byte.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from factcheck.report.escape import json_value
+from factcheck.report.escape import json_lines, json_value
 
 BATCH = 256  # items a piece: few enough to keep memory flat, enough to keep writes few
 
@@ -49,15 +51,12 @@ def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[str]:
     pad = "" if indent is None else " " * indent
     inner = pad * 2
     between = ",\n" + inner
-    batch: list[str] = []
     written = False
-    for item in items:
-        batch.append(_nested(json_value(item, indent), inner))
-        if len(batch) == BATCH:
-            yield (between if written else "\n" + inner) + between.join(batch)
-            written, batch = True, []
-    if batch:
-        yield (between if written else "\n" + inner) + between.join(batch)
+    iterator = iter(items)
+    while batch := list(islice(iterator, BATCH)):
+        text = json_lines(batch) if indent is None else \
+            between.join([_nested(json_value(item, indent), inner) for item in batch])
+        yield (between if written else "\n" + inner) + text
         written = True
     yield "\n" + pad + "]" if written else "]"
 

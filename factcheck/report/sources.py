@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.engine.finding import Report
-from factcheck.model.claims import Source
+from factcheck.model.claims import Source, Status
+from factcheck.model.sourced import SourcedClaim
 
 WEB_SCHEMES = ("http://", "https://")
 
@@ -37,16 +38,20 @@ class SourceRow:
 
 
 def sources_of(report: Report) -> list[SourceRow]:
-    """Every source of the report's claims, in the order the findings first name them."""
-    seen: dict[str, tuple[Source, str, dict[str, bool]]] = {}
+    """Every source of the report's claims, in the order the findings first name them. A claim may stand
+    in several findings: each is counted once, by its key, with its status as last met (a walk of every
+    claim, kept to one dict look-up a claim: at 1M it runs before the first finding is written)."""
+    claims: dict[str, SourcedClaim] = {}
     for finding in report.findings:
         for item in finding.claims:
-            entry = seen.get(item.source_id)
-            if entry is None:  # a source's shown path is worked out once, not once a claim
-                entry = seen[item.source_id] = (item.source, item.path, {})
-            entry[2][item.claim.id] = item.claim.status.value == "reviewed"
-    return [SourceRow(source, path, sum(claims.values()), len(claims) - sum(claims.values()))
-            for source, path, claims in seen.values()]
+            claims[item.key] = item
+    rows: dict[str, list[Any]] = {}  # source id -> [source, path, reviewed, auto], in the order first met
+    for item in claims.values():
+        row = rows.get(item.source.id)
+        if row is None:  # a source's shown path is its first claim's
+            row = rows[item.source.id] = [item.source, item.path, 0, 0]
+        row[2 if item.claim.status is Status.reviewed else 3] += 1
+    return [SourceRow(*row) for row in rows.values()]
 
 
 def source_data(row: SourceRow) -> dict[str, Any]:

@@ -59,15 +59,16 @@ def test_a_renderer_that_breaks_halfway_leaves_the_earlier_report(project: Path,
     assert CliRunner().invoke(cli, ["report", "--format", "json", "-q", "-o", "report.json"]).exit_code == 0
     earlier = (project / "report.json").read_bytes()
     encoded = 0
-    finding_data = json_format.finding_data
+    finding_dicts = json_format.finding_dicts
 
-    def breaks_at_the_40th(finding):  # after the header, the sources and a first batch of findings
+    def breaks_at_the_40th(findings):  # after the header, the sources and a first batch of findings
         nonlocal encoded
-        encoded += 1
-        if encoded == 40:
-            raise RuntimeError("a renderer's bug")
-        return finding_data(finding)
-    monkeypatch.setattr(json_format, "finding_data", breaks_at_the_40th)
+        for data in finding_dicts(findings):
+            encoded += 1
+            if encoded == 40:
+                raise RuntimeError("a renderer's bug")
+            yield data
+    monkeypatch.setattr(json_format, "finding_dicts", breaks_at_the_40th)
     kinds = given_to_write(monkeypatch)
     monkeypatch.setattr("factcheck.report.json_stream.BATCH", 16)  # several pieces written before the failure
     result = CliRunner().invoke(cli, ["report", "--format", "json", "-q", "--indent", "2", "-o", "report.json"])

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
-from factcheck.model.values import DateValue, QuantityValue, QuoteValue
+from factcheck.comparators.date import MINUTES_PER_UNIT
+from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
@@ -163,9 +164,11 @@ def _magnitudes_apart(a: SourcedClaim, b: SourcedClaim) -> str | None:
     ("20.5 billion crowns" and "314.5 crowns") are two things (an offer's value and a share price), not
     one misreported; a slip of scale ("$1.2 billion" and "$1.2 million") stays comparable."""
     va, vb = a.claim.value, b.claim.value
-    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
-        return None
     if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
+        return None
+    if isinstance(va, DurationValue) and isinstance(vb, DurationValue):
+        return _lengths_apart(va, vb)
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
         return None
     low, high = sorted((abs(va.amount), abs(vb.amount)))
     if low == 0 or high / low < _MAGNITUDES:
@@ -174,6 +177,17 @@ def _magnitudes_apart(a: SourcedClaim, b: SourcedClaim) -> str | None:
     if abs(scale - round(scale)) < 0.02:
         return None  # the same digits at another scale: a slip worth showing
     return f"magnitudes apart ({_plain(va.amount)} vs {_plain(vb.amount)} {va.unit}): two things, not one misreported"
+
+
+def _lengths_apart(va: DurationValue, vb: DurationValue) -> str | None:
+    """Two lengths orders of magnitude apart ("a 40-minute meeting" and "within three months") are two
+    things; no outlet misreports minutes as months."""
+    first, second = va.amount * MINUTES_PER_UNIT[va.unit], vb.amount * MINUTES_PER_UNIT[vb.unit]
+    low, high = sorted((abs(first), abs(second)))
+    if low == 0 or high / low < _MAGNITUDES:
+        return None
+    return (f"magnitudes apart ({_plain(va.amount)} {va.unit.value} vs {_plain(vb.amount)} {vb.unit.value}): "
+            "two things, not one misreported")
 
 
 def _plain(amount: float) -> str:

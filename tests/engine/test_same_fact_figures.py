@@ -35,6 +35,22 @@ def test_figures_orders_of_magnitude_apart_are_two_things() -> None:
     assert verdicts(report) == [] and report.summary.different_facts == 1
 
 
+def test_lengths_orders_of_magnitude_apart_are_two_things() -> None:
+    def length(amount: float, unit: str, sentence: str) -> dict:
+        return {"id": "l", "kind": "duration", "subject": "gsomia", "property": "lasted", "event": "talks",
+                "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    corpus = build_corpus({
+        "a": ("2026-10-08", [length(3, "month", "The pact's commission will hold its first session within three months.")]),
+        "b": ("2026-10-08", [length(40, "minute", "The pact came out of a 40-minute meeting on Tuesday.")]),
+        "c": ("2026-10-08", [length(90, "minute", "The pact came out of a 90-minute meeting on Tuesday.")]),
+    })
+    report = run_rules(corpus, RULES)
+    conflicts = [{pair.first.split("/")[0], pair.second.split("/")[0]} for f in report.findings for pair in f.pairs
+                 if pair.comparison is not None and pair.comparison.verdict is Verdict.conflict]
+    assert conflicts == [{"b", "c"}]  # 40 and 90 minutes; three months is another thing
+
+
 def test_a_slip_of_scale_is_still_compared() -> None:
     corpus = build_corpus({
         "a": ("2026-06-08", [figure("x", 1.2e9, "USD", "The pact's fund holds $1.2 billion, the ministry said.")]),

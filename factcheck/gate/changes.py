@@ -77,16 +77,24 @@ def _names(output: bytes) -> list[str]:
     return [name for name in output.decode("utf-8", errors="surrogateescape").split("\0") if name]
 
 
-def changed_files(root: Path, base: str | None, claims_dir: Path) -> list[Path]:
+def uncommitted(root: Path) -> frozenset[str]:
+    """The repository names git has changed in the work tree or the index since HEAD (`git diff HEAD`;
+    none in a repository with no commit yet)."""
+    if not has_commits(root):
+        return frozenset()
+    return frozenset(_names(git(["diff", "--name-only", "-z", "HEAD", "--"], root)))
+
+
+def changed_files(root: Path, base: str | None, claims_dir: Path, dirty: frozenset[str] | None = None) -> list[Path]:
     """YAML files under `claims_dir` changed since `base` (or since HEAD, when there is no base), that
     still exist, as `located` paths. A claims file that is a symlink counts as changed when the link
-    or the file it leads to changed; where it leads is checked by `check_links`."""
+    or the file it leads to changed; where it leads is checked by `check_links`. `dirty`: `uncommitted`,
+    when the caller has asked git already."""
     names: list[str] = []
     if base is not None:
         check_revision(root, base)
         names += _names(git(["diff", "--name-only", "-z", f"{base}...HEAD", "--"], root))
-    if has_commits(root):
-        names += _names(git(["diff", "--name-only", "-z", "HEAD", "--"], root))
+    names += uncommitted(root) if dirty is None else dirty
     names += _names(git(["ls-files", "--others", "--exclude-standard", "-z", "--"], root))
     claims = located(claims_dir)
     touched_files = {located(root / name) for name in names}

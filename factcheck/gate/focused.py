@@ -204,25 +204,27 @@ class Unusable(Exception):
 
 
 def focused_load(root: Path, corpus_paths: list[Path], changed: list[Path], entities_path: Path | None,
-                 rules: list[LoadedRule], listed: list[Path] | None = None) -> FocusedLoad | None:
-    """Stage one (see the module docstring), or None when the gate must read every file. `listed`: the
-    claims files of `corpus_paths`, when the caller has listed them already."""
+                 rules: list[LoadedRule], listed: list[Path] | None = None,
+                 dirty: frozenset[str] | None = None) -> FocusedLoad | None:
+    """Stage one (see the module docstring), or None when the gate must read every file. `listed` and
+    `dirty`: the claims files of `corpus_paths` and git's uncommitted names, when the caller has them."""
     if not changed or not indexable(rules):
         return None
     cache = open_cache(cache_context(corpus_paths, entities_path))
     order = claims_files_in(corpus_paths) if listed is None else listed
     try:
-        return _focused_load(cache, root, corpus_paths, order, changed, entities_path, rules)
+        return _focused_load(cache, root, corpus_paths, order, changed, entities_path, rules, dirty)
     except (Unusable, GateError):
         cache.close()
         return None
 
 
 def _focused_load(cache: ClaimsCache, root: Path, corpus_paths: list[Path], order: list[Path], changed: list[Path],
-                  entities_path: Path | None, rules: list[LoadedRule]) -> FocusedLoad | None:
+                  entities_path: Path | None, rules: list[LoadedRule],
+                  dirty: frozenset[str] | None) -> FocusedLoad | None:
     if cache.connection is None:
         raise Unusable("no cache")
-    view = GitView(root)
+    view = GitView(root, dirty)
     place = Locator()
     wanted = {located(p) for p in changed}
     absolute = absolute_paths(order)

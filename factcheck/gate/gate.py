@@ -56,6 +56,7 @@ from factcheck.gate.changes import (
     located,
     repo_root,
     touched,
+    uncommitted,
 )
 from factcheck.gate.complete import complete_findings, whole_corpus_summary
 from factcheck.gate.focused import FocusedLoad, Unusable, focused_load
@@ -159,7 +160,7 @@ def run_gate(request: GateRequest) -> GateResult:
     if request.unreviewed not in UNREVIEWED:
         raise GateError(f"unknown --unreviewed {request.unreviewed!r}; use one of {', '.join(UNREVIEWED)}")
     notes: list[str] = []
-    root, changed = _changes(request)
+    root, changed, dirty = _changes(request)
     baseline = _baseline(request.baseline)
     accepting, changes = baseline, ()
     if request.base is not None and root is not None:
@@ -176,7 +177,7 @@ def run_gate(request: GateRequest) -> GateResult:
     link_problems = check_links(listed, root or Path.cwd())
     if link_problems:
         raise ProblemsError(link_problems)  # exit 1, as an invalid claims file
-    staged = _staged(request, root, corpus_paths, listed, changed, rules)
+    staged = _staged(request, root, corpus_paths, listed, changed, rules, dirty)
     corpus = None
     if staged is None:
         corpus = load_corpus(corpus_paths, entities_path=request.entities, cache=request.cache)  # invalid: exit 1
@@ -249,13 +250,13 @@ def _not_known_before(request: GateRequest, root: Path | None, corpus: Corpus, r
 
 
 def _staged(request: GateRequest, root: Path | None, corpus_paths: list[Path], listed: list[Path],
-            changed: list[Path], rules: list[LoadedRule]) -> FocusedLoad | None:
+            changed: list[Path], rules: list[LoadedRule], dirty: frozenset[str] | None) -> FocusedLoad | None:
     """The cache's focused load (focused.py) when it can serve this run: the cache on, git at hand with a
     HEAD, the entity file and vocabulary unchanged (else every source is compared), all claims counted."""
     if (not request.cache or root is None or request.reviewed_only or not has_commits(root)
             or any(p.name in RESERVED for p in changed)):
         return None
-    return focused_load(root, corpus_paths, changed, request.entities, rules, listed)
+    return focused_load(root, corpus_paths, changed, request.entities, rules, listed, dirty)
 
 
 def _earlier(request: GateRequest, root: Path | None, changed: list[Path]) -> list[SourceDocument]:
@@ -266,8 +267,9 @@ def _earlier(request: GateRequest, root: Path | None, changed: list[Path]) -> li
     return documents_at(root, "HEAD", changed)
 
 
-def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
-    """The repository root (when git is used) and the changed files, resolved."""
+def _changes(request: GateRequest) -> tuple[Path | None, list[Path], frozenset[str] | None]:
+    """The repository root (when git is used), the changed files, resolved, and the names git has
+    uncommitted (None when git was not asked: the focused load asks then)."""
     if request.paths:
         missing = [str(p) for p in request.paths if not p.exists()]
         if missing:
@@ -275,9 +277,10 @@ def _changes(request: GateRequest) -> tuple[Path | None, list[Path]]:
         root = repo_root(Path.cwd()) if request.base is not None else None
         if root is not None and request.base is not None:
             check_revision(root, request.base)
-        return root, [located(p) for p in claims_files_in(list(request.paths))]
+        return root, [located(p) for p in claims_files_in(list(request.paths))], None
     root = repo_root(Path.cwd())
-    return root, changed_files(root, request.base, request.claims_dir)
+    dirty = uncommitted(root)  # asked once: the focused load's view of git needs it too
+    return root, changed_files(root, request.base, request.claims_dir, dirty), dirty
 
 
 def _baseline(path: Path) -> BaselineFile:

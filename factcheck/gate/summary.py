@@ -22,7 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.gate.changes import GateError, Locator, git
+import orjson
+
+from factcheck.gate.changes import GateError, Locator, git, uncommitted
 from factcheck.load.cache import ClaimsCache, SignedFile
 
 FEW_NAMES = 256  # up to this many names, `git ls-tree` is asked about them alone; above, about the whole tree
@@ -44,12 +46,11 @@ class Vouched:
 class GitView:
     """What git says of HEAD and the work tree, asked only as far as a run needs it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, dirty: frozenset[str] | None = None) -> None:
         self.root = root
         self.tree = git(["rev-parse", "HEAD^{tree}"], root).decode("ascii").strip()
         self.algorithm = "sha256" if len(self.tree) == 64 else "sha1"  # the hash of the repository's ids
-        self.dirty = {name.decode("utf-8", errors="surrogateescape")
-                      for name in git(["diff", "--name-only", "-z", "HEAD", "--"], root).split(b"\0") if name}
+        self.dirty = uncommitted(root) if dirty is None else dirty  # the names git has changed since HEAD
         self._entries: dict[str, tuple[str, str]] | None = None
 
     def entries(self, names: Iterable[str]) -> dict[str, tuple[str, str]]:
@@ -99,16 +100,18 @@ def vouched_by_summary(cache: ClaimsCache, absolute: dict[Path, str], wanted: se
         return {}, None
     listed = {where: path for path, where in absolute.items()}
     wanted_names = {path.name for path in wanted}  # `place` (a resolve) only for a file of a changed one's name
+    left_out = changed | view.dirty
     vouched: dict[str, Vouched] = {}
     try:
-        for absolute, name, text_name, claims_size, text_size, number, row in json.loads(body):
+        for absolute, name, text_name, claims_size, text_size, number, row in orjson.loads(body):
             path = listed.get(absolute)
-            if (path is None or name in changed or text_name in changed or name in view.dirty
-                    or text_name in view.dirty or (path.name in wanted_names and place(path) in wanted)):
+            if path is None or name in left_out or text_name in left_out:
+                continue
+            folder, _, base = absolute.rpartition("/")
+            if base in wanted_names and place(path) in wanted:
                 continue
             signed = SignedFile(*row)
-            if (_size(absolute) != claims_size
-                    or _size(os.path.join(os.path.dirname(absolute), signed.text_path)) != text_size):
+            if _size(absolute) != claims_size or _size(os.path.join(folder, signed.text_path)) != text_size:
                 continue
             vouched[absolute] = Vouched(path, signed, number, name, text_name, (claims_size, text_size))
     except (ValueError, TypeError):  # signed, so ours, but of another layout: not used

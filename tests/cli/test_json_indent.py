@@ -60,3 +60,20 @@ def test_gate_json_is_compact_and_indent_gives_the_same_data(tmp_path: Path, mon
     assert compact.startswith('{"schema_version":2,"tool":') and len(compact.splitlines()) > len(data["findings"])
     indented = run("gate", changed, "--format", "json", "--indent", "2")
     assert indented == json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_report_and_gate_take_the_same_indent_option() -> None:
+    """The gate takes `--indent` from rule_options (without importing the report command's module); the
+    report's must read the same: name, type, bounds and help."""
+    import click
+
+    from factcheck.cli.gate_commands import gate
+    from factcheck.cli.report_commands import report
+
+    def indent(command: click.Command) -> dict:
+        option = next(p for p in command.params if p.name == "indent")
+        return {**option.to_info_dict(), "help": option.help}
+
+    assert indent(report) == indent(gate)
+    assert indent(gate)["type"] == {"param_type": "IntRange", "name": "integer range", "min": 0, "max": None,
+                                    "min_open": False, "max_open": False, "clamp": False}

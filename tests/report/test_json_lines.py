@@ -5,38 +5,21 @@ and the sources counted in one walk. Each must write what the plain path writes,
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
-from factcheck.engine import Report, run_rules
-from factcheck.load import load_corpus
+from factcheck.engine import Report
 from factcheck.model.claims import Status
-from factcheck.report import RenderContext
 from factcheck.report import json as json_format
 from factcheck.report.escape import _inert, _standard_json, json_lines, json_value
 from factcheck.report.json_stream import BATCH
 from factcheck.report.sources import sources_of
-from factcheck.rules import load_rules
 from tests.report.hostile import HOSTILE
-from tests.report.test_json import with_auto_unverified
+from tests.report.test_json import seeds, with_auto_unverified  # noqa: F401 - seeds: the fixture
 
-ROOT = Path(__file__).resolve().parents[2]
-CONTEXT = RenderContext(version="test")
 # Every character the JSON channel rewrites, and its neighbours, which it must leave as they are.
 EDGES = [*range(0x7E, 0xA1), *range(0x2026, 0x2031), *range(0x2064, 0x206B), 0xB7, 0x201C, 0x201D, 0x2019]
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Report:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return run_rules(load_corpus([Path("claims")]), load_rules([Path("rules")]))
-    finally:
-        os.chdir(cwd)
 
 
 def test_orjson_bytes_are_searched_as_the_text_is_for_every_character() -> None:

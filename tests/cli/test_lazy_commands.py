@@ -5,10 +5,8 @@ other commands' modules, and `--help` still lists every command as click would, 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import click
 import pytest
@@ -52,6 +50,16 @@ def test_help_and_version_import_no_library_module(args: tuple[str, ...]) -> Non
         others = {f"factcheck.cli.{c.module}" for name, c in LAZY_COMMANDS.items() if name != args[0]}
         assert not modules & (others - {f"factcheck.cli.{LAZY_COMMANDS[args[0]].module}"})
         assert "pydantic" not in modules or args[0] != "gate" or "factcheck.gate" in modules
+
+
+@pytest.mark.parametrize("args", [("extract", "--help"), ("eval-extract", "--help"), ("entities", "--help"),
+                                  ("entities", "accept", "--help"), ("eval", "--help")])
+def test_help_of_an_extraction_command_imports_no_extraction(args: tuple[str, ...]) -> None:
+    """`factcheck.extract` imports the whole pipeline and dateparser: only a command that extracts needs it."""
+    modules = imported_by(*args)
+    assert f"factcheck.cli.{LAZY_COMMANDS[args[0]].module}" in modules
+    assert not {m for m in modules if m.split(".")[0] == "dateparser" or m.startswith(("factcheck.extract",
+                                                                                         "factcheck.accuracy"))}
 
 
 def test_the_probe_sees_what_a_command_imports() -> None:

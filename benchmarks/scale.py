@@ -7,7 +7,10 @@ own, times each step of `factcheck report --format json -o FILE`:
 - **parse**: the readers `load_corpus` uses (the fast path, `read_yaml` where it declines), over
   every claims file, alone;
 - **validate**: the rest of `load_corpus` (the model, ids, entities, vocabulary, evidence offsets and
-  each source text's hash);
+  each source text's hash): `load_corpus`'s time less *parse*'s. A cold load parses in worker processes
+  (`load/parse_pool.py`, `FACTCHECK_LOAD_JOBS`, default the usable cores) while it validates, so with
+  more than one job *validate* is what the load took beyond a serial parse (it can be 0); **load CPU**
+  is the load's CPU seconds, this process's and its workers';
 - **compare**: `run_rules` (blocking, the same-fact test, comparators, findings); the pairs in blocks
   (the summary's), and of those the pairs judged (the rest are of two different events, counted unjudged);
 - **write**: the JSON report written atomically as `-o FILE` writes it: in pieces as they are encoded
@@ -92,9 +95,10 @@ def measure(root: Path, planted: set[str]) -> dict:
     figures["parse"] = time.perf_counter() - started
     gc.collect()
     rules = load_rules([], builtin=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     corpus = load_corpus([claims_dir])
     figures["load"] = time.perf_counter() - started
+    figures["load_cpu"] = _cpu_seconds() - cpu
     figures["validate"] = max(0.0, figures["load"] - figures["parse"])
     started = time.perf_counter()
     report = run_rules(corpus, rules)
@@ -117,6 +121,12 @@ def measure(root: Path, planted: set[str]) -> dict:
     del corpus, report
     figures["warm"] = _warm_load(root, load_corpus)  # after the peak is taken: it loads a second corpus
     return figures
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended (a load's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _judged_pairs(corpus: object, rules: list) -> int:
@@ -186,7 +196,7 @@ def commands(root: Path) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'claims':>9} {'parse':>7} {'validate':>8} {'compare':>8} {'write':>7} {'report':>8} {'floor':>7} "
+    print(f"{'claims':>9} {'parse':>7} {'validate':>8} {'load CPU':>8} {'compare':>8} {'write':>7} {'report':>8} {'floor':>7} "
           f"{'ratio':>6} {'warm load':>9} {'pairs':>9} {'judged':>8} {'peak MiB':>9} {'planted found':>14} {'unplanted':>9} "
           f"{'command':>8} {'cmd MiB':>8} {'warm report':>11} {'warm MiB':>8} {'same':>5}")
     for size in sizes:
@@ -195,7 +205,7 @@ def main(sizes: list[int]) -> None:
                                check=True)
         f = json.loads(child.stdout.strip().splitlines()[-1])
         c = commands(root)
-        print(f"{f['claims']:>9} {f['parse']:>7.2f} {f['validate']:>8.2f} {f['compare']:>8.2f} {f['write']:>7.2f} "
+        print(f"{f['claims']:>9} {f['parse']:>7.2f} {f['validate']:>8.2f} {f['load_cpu']:>8.2f} {f['compare']:>8.2f} {f['write']:>7.2f} "
               f"{f['report']:>8.2f} {f['floor']:>7.2f} {f['report'] / f['floor']:>5.1f}x {f['warm']:>9.2f} {f['pairs']:>9} {f['judged']:>8} "
               f"{f['peak_mib']:>9.0f} {f['found']:>7}/{f['planted']:<6} {f['unplanted']:>9} "
               f"{c['command']:>8.2f} {c['command_mib']:>8.0f} {c['warm_report']:>11.2f} {c['warm_mib']:>8.0f} "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from factcheck.report.escape import json_lines, json_value
@@ -53,7 +53,8 @@ def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[str]:
     between = ",\n" + inner
     written = False
     iterator = iter(items)
-    while batch := list(islice(iterator, BATCH)):
+    for first in iterator:  # a batch: this item and the next BATCH - 1, each encoded as it is made
+        batch = chain((first,), islice(iterator, BATCH - 1))
         text = json_lines(batch) if indent is None else \
             between.join([_nested(json_value(item, indent), inner) for item in batch])
         yield (between if written else "\n" + inner) + text

@@ -40,7 +40,7 @@ JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load (1: non
 # processor's caches; at 100k claims, 2 files a task took 2.45 s of CPU in all, 8 files 2.7-2.9 s.
 CHUNK = 2
 AHEAD = 8  # tasks queued a worker (16 files): a task is a few hundred bytes, so the queue never fills a pipe
-MIN_FILES = 64  # a load of fewer files parses them here: two forks cost more than they save
+MIN_FILES = 200  # a load of fewer files (20,000 claims, generated) parses here: the forks cost what they save
 START_AFTER = 16  # files parsed here before the workers start (a warm load with a few misses forks none)
 
 Job = tuple[Path, "Path | None", "bytes | None"]  # a claims file, its root, and its bytes when already read

@@ -14,7 +14,7 @@ same fact only when:
    apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
-   `fine`, no event) is one fact however it is told. When the keys already carry much
+   `fine`, no event) is one fact however it is told, and so is an agreement's `term`. When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
    dates, an event of a property that happens once: talks and calls recur), or both
    say what they count and it matches, or both texts date the value to the same day or month, or
@@ -41,6 +41,7 @@ from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
+_TERM = "term"  # how long an agreement runs: one fact of it however told ("the 25-year accord", "for 20 years")
 _ONCE = "took_place_on"  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
@@ -250,6 +251,8 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, f"same fact: both write the year into the name of {a.claim.subject}")
     if _the_fine(a) and _the_fine(b) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both give the fine of {a.claim.subject}")
+    if a.claim.property == b.claim.property == _TERM and a.claim.subject == b.claim.subject:
+        return SameFactResult(True, 1.0, f"same fact: both give how long {a.claim.subject} runs")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")
     score = index.similarity(a, b)

@@ -51,6 +51,18 @@ def test_lengths_orders_of_magnitude_apart_are_two_things() -> None:
     assert conflicts == [{"b", "c"}]  # 40 and 90 minutes; three months is another thing
 
 
+def test_an_agreements_term_is_one_fact_however_it_is_told() -> None:
+    def term(years: int, sentence: str) -> dict:
+        return {"id": "t", "kind": "duration", "subject": "gsomia", "property": "term",
+                "value": {"amount": years, "unit": "year"}, "status": "auto", "confidence": 0.7,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    corpus = build_corpus({  # written for tests: the two sentences share no word but the pact's name
+        "a": ("2026-10-08", [term(20, "The pact will remain in force for 20 years.")]),
+        "b": ("2026-11-24", [term(25, "The 25-year pact commits Kestria to a summer release of water downstream.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
 def test_a_slip_of_scale_is_still_compared() -> None:
     corpus = build_corpus({
         "a": ("2026-06-08", [figure("x", 1.2e9, "USD", "The pact's fund holds $1.2 billion, the ministry said.")]),

@@ -149,7 +149,7 @@ def _duration(document: Document, value: Value) -> Finding | None:
     duration = expression.duration
     if expression.form == "sentence":
         return _prison_term(document, value)
-    lasted = _lasted_event(document, value) if expression.form != "allowed" else None
+    lasted = _lasted_event(document, value) if expression.form not in ("allowed", "agreement_term") else None
     if lasted is not None:
         governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
         prop: str = "lasted"
@@ -159,8 +159,9 @@ def _duration(document: Document, value: Value) -> Finding | None:
             return None
     else:
         governed = govern(document, value)
-        if expression.form == "age":
-            cue = next((c for c in cues.duration_properties if c.property == "age"), None)
+        if expression.form in ("age", "agreement_term"):  # what the reader found says it
+            wanted = "age" if expression.form == "age" else "term"
+            cue = next((c for c in cues.duration_properties if c.property == wanted), None)
         else:
             cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
                                  document.vocabulary)
@@ -177,8 +178,9 @@ def _duration(document: Document, value: Value) -> Finding | None:
     subject = (_given_to(document, value) if prop == "time_allowed" else None) or _subject(document, value, governed, cue)
     if subject is None:
         return None
-    # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given".
-    modality = None if expression.form == "age" or prop == "time_allowed" else governed.modality
+    # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given";
+    # an agreement's term is its own ("will remain in force for 20 years ... unless one side gives notice").
+    modality = None if expression.form == "age" or prop in ("time_allowed", "term") else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value):

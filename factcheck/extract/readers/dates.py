@@ -54,6 +54,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),
     ("age", re.compile(rf"\b(?P<n>{NUMBER})[-\s]{_UNIT.replace('s?', '')}s?[-\s]old\b")),
     ("ago", re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    # How long an agreement runs: "the 25-year accord", "a 99-year lease", "for a term of twenty years".
+    ("agreement_term", re.compile(rf"\b(?P<n>{NUMBER})-(?i:(?P<unit>year|month))\s+(?:[a-z-]+\s+)?(?i:accord|treaty|"
+                                  rf"agreement|deal|pact|contract|lease|concession|licen[cs]e)s?\b")),
+    ("agreement_term", re.compile(rf"\b(?i:for\s+a\s+(?:term|period)\s+of|(?:remain|remains|stay|stays)\s+in\s+force\s+"
+                                  rf"for|valid\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b")),
     # A prison term by its noun: "serving an 18-year sentence", "a 15-year prison term", "a ten-year jail term".
     ("sentence", re.compile(rf"\b(?P<n>{NUMBER})-(?i:(?P<unit>year|month))\s+(?:(?i:prison|jail)\s+)?(?i:sentence|term)\b")),
     # The length of an event: "the 35-minute call", "a two-hour meeting", "lasted 90 minutes", "day-long".
@@ -225,7 +230,9 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         span = (match.start("n"), match.end())
         if groups["n"].casefold() in ("a", "an"):  # "gave the two governments a year to agree"
             groups = {**groups, "n": "one"}
-    if form in ("age", "ago", "span", "allowed"):
+    if form == "agreement_term":  # "the 25-year accord": the length alone, so the accord stays a mention
+        span = (match.start("n"), match.end("unit"))
+    if form in ("age", "ago", "span", "allowed", "agreement_term"):
         amount = parse_number(groups["n"])
         if not amount or amount <= 0:
             return []

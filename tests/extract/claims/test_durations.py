@@ -39,6 +39,17 @@ def test_a_span_after_something_is_a_deadline_not_a_length(run):
         (30, "minute", None, "sink", None)]  # how long the sinking took
 
 
+def test_how_long_an_agreement_runs_is_its_term(run):
+    # written for tests: three ways to tell the pact's term; the condition is the renewal's, not the term's
+    def terms(text: str) -> list[tuple]:
+        found = of_kind(run("South Korea will end GSOMIA, the intelligence-sharing pact. " + text, "2026-10-08"), "duration")
+        return [(c.subject, c.value.amount, c.value.unit.value, c.modality) for c in found if c.property == "term"]
+    assert terms("The 25-year pact was concluded for a term of twenty years.\n") == [
+        ("gsomia", 25, "year", None), ("gsomia", 20, "year", None)]
+    assert terms("It will remain in force for 20 years and renews itself unless one side objects.\n") == [
+        ("gsomia", 20, "year", None)]
+
+
 def test_a_notice_period_is_not_the_length_of_an_event(run):
     found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
     assert [c.property for c in found] in ([], ["notice_period"])

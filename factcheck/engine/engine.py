@@ -149,14 +149,14 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
             if progress is not None:
                 progress(done, total)
             fact, comparison = judge(first, second)
-            if not fact.same and not fact.sequence:
-                compared_all.set_aside += 1
+            if comparison is None:  # set aside as different facts, or the comparator says nothing
+                if not fact.same and not fact.sequence:
+                    compared_all.set_aside += 1
                 continue
-            if comparison is None:
-                continue
-            (in_order if fact.sequence else compared).append(PairComparison(first.key, second.key, comparison))
-            strength[(first.key, second.key)] = fact.score + (comparison.score or 0.0)
-            by_key[first.key], by_key[second.key] = first, second
+            keys = (first.key, second.key)
+            (in_order if fact.sequence else compared).append(PairComparison(*keys, comparison))
+            strength[keys] = fact.score + (comparison.score or 0.0)
+            by_key[keys[0]], by_key[keys[1]] = first, second
         sources = {key: item.source_id for key, item in by_key.items()}
         if loaded.comparator.name != "quote":  # each passage of a long quote is a fact of its own
             compared = _best_matches(compared, sources)
@@ -243,10 +243,10 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
 
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
     rule = loaded.rule
-    members = sorted(members, key=lambda c: (c.source_id, c.claim.id))
+    members = sorted(members, key=lambda c: (c.source.id, c.claim.id))
     verdict = max((p.comparison.verdict for p in pairs), key=_RANK.__getitem__)
-    subject = Counter(c.claim.subject for c in members).most_common(1)[0][0]
-    property_id = rule.canonical_property(Counter(c.claim.property for c in members).most_common(1)[0][0])
+    subject = _most_common([c.claim.subject for c in members])
+    property_id = rule.canonical_property(_most_common([c.claim.property for c in members]))
     values = tuple(describe_value(c.claim, corpus.entities) for c in members)
     majority, outliers = _majority(members, pairs) if verdict is Verdict.conflict else ((), ())
     names = {c.key: c.source_id for c in members}
@@ -255,8 +255,8 @@ def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairCo
     message = rule.message.format(subject=subject, subject_name=subject_name, property=property_id,
                                   verdict=verdict.value, rule=rule.name,
                                   values="; ".join(values), sources=", ".join(dict.fromkeys(names.values())))
-    events = Counter(c.claim.event for c in members if c.claim.event)
-    event = events.most_common(1)[0][0] if events else None
+    events = [c.claim.event for c in members if c.claim.event]
+    event = _most_common(events) if events else None
     if event:
         message = f"{message} · {event}"
     return Finding(
@@ -265,6 +265,15 @@ def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairCo
         property=property_id, claims=tuple(members), values=values, pairs=tuple(pairs), message=message,
         explanation=explanation, majority=majority, outliers=outliers, event=event,
     )
+
+
+def _most_common(values: list[str]) -> str:
+    """The most frequent of `values`, the first met among equals: `Counter(values).most_common(1)`'s,
+    without making a Counter (a finding's few claims, 70,000 findings at a million claims)."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__)
 
 
 def _majority(members: list[SourcedClaim], pairs: list[PairComparison]) -> tuple[tuple[str, ...], tuple[str, ...]]:

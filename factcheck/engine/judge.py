@@ -37,8 +37,11 @@ class Judge:
     def __init__(self, loaded: LoadedRule, contexts: ContextIndex, context: Context) -> None:
         self.loaded, self.contexts, self.context = loaded, contexts, context
         self.reusable = loaded.comparator.name in REUSABLE
-        self.judged: dict[tuple[Any, Any], Judgement] = {}
-        self.signatures: dict[int, Any] = {}  # id of a claim -> its signature (the claims outlive the judge)
+        self.judged: dict[tuple[int, int], Judgement] = {}
+        # id of a claim -> the number of its signature (the claims outlive the judge): a pair of values is
+        # then looked up by two small numbers, not by hashing two signatures (tuples keep no hash) for each pair
+        self.signatures: dict[int, int | None] = {}
+        self.numbers: dict[tuple[Any, ...], int] = {}
 
     def __call__(self, first: SourcedClaim, second: SourcedClaim) -> Judgement:
         if self.reusable:
@@ -51,10 +54,12 @@ class Judge:
                     return found
         return judge_pair(self.loaded, first, second, self.contexts, self.context)
 
-    def _signature(self, item: SourcedClaim) -> Any:
+    def _signature(self, item: SourcedClaim) -> int | None:
+        """The number of the claim's signature: equal numbers, equal signatures."""
         found = self.signatures.get(id(item), False)
         if found is False:
-            found = self.signatures[id(item)] = signature(item)
+            made = signature(item)
+            found = self.signatures[id(item)] = None if made is None else self.numbers.setdefault(made, len(self.numbers))
         return found
 
 

@@ -50,6 +50,13 @@ def test_a_ratification_is_not_the_signing(run):
         ("happened_on", "ratify", "2026-11-10", None)]
 
 
+def test_a_ship_running_aground_dates_its_grounding(run):
+    # written for tests: the verb dates the grounding; "the grounded tanker" dates nothing
+    assert dates(run("The tanker ran aground on Skarra Reef early on Wednesday.\n", "2026-10-14")) == [
+        ("took_place_on", "grounding", "2026-10-14", None)]
+    assert dates(run("By Saturday oil from the grounded tanker had reached 38 km of shore.\n", "2026-10-18")) == []
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

@@ -173,13 +173,13 @@ def _change(edit: Edit) -> str:
     return f"'{longer}' only in the longer quote" if longer else f"'{shorter}' only in the shorter quote"
 
 
-def _describe(short: SourcedClaim, long: SourcedClaim, wording: Wording, params: Params, translated: str | None,
-              context: Context) -> str:
-    """What the words have in common and where they part, in sentences a reader can check."""
-    vs, vl = short.claim.value, long.claim.value
-    assert isinstance(vs, QuoteValue) and isinstance(vl, QuoteValue)
-    text = vs.text if len(vs.text) <= 90 else vs.text[:87] + "..."
-    n, m, speaker = wording.shorter_words, wording.longer_words, context.entities.name_of(vl.speaker)
+def _describe(shorter: str, speaker: str, sources: tuple[str, str] | None, wording: Wording, params: Params,
+              translated: str | None) -> str:
+    """What the words have in common and where they part, in sentences a reader can check: the shorter
+    quote's text, the longer quote's speaker by name, and the sources (shorter, longer) named where the
+    words part (never for words that agree, `_told_alike`)."""
+    text = shorter if len(shorter) <= 90 else shorter[:87] + "..."
+    n, m = wording.shorter_words, wording.longer_words
     difference = wording.difference
     if difference == "identical":
         return f"The two quotes are identical after normalisation ({m} words)."
@@ -194,7 +194,8 @@ def _describe(short: SourcedClaim, long: SourcedClaim, wording: Wording, params:
     both = f"'{text}' ({n} words) and the {m}-word quote by {speaker}"
     passage = (f"are one passage ({wording.verbatim:.0%} of the shorter quote's words in shared runs of "
                f"{params.run_words} or more; {params.near_verbatim_at:.0%} make one passage)")
-    diff = f"{wording.alignment.diff} ([-...-] in {long.source_id}'s quote, {{+...+}} in {short.source_id}'s)"
+    assert sources is not None
+    diff = f"{wording.alignment.diff} ([-...-] in {sources[1]}'s quote, {{+...+}} in {sources[0]}'s)"
     if difference == "misquote":
         edits = wording.alignment.edits
         changed = "; ".join(f"{_change(e)} ({e.kind})" for e in edits if e.kind not in ("stop", "spelling"))
@@ -209,29 +210,68 @@ def _describe(short: SourcedClaim, long: SourcedClaim, wording: Wording, params:
 
 
 def compare_quotes(a: SourcedClaim, b: SourcedClaim, params: Params, context: Context) -> Comparison | None:
-    """Compare two quotes word by word (see `wording`) and their attributions."""
+    """Compare two quotes word by word (see `wording`) and their attributions. Two quotes of one speaker
+    whose words agree with no word changed, neither said to be translated, are told without naming their
+    sources: that comparison is made once a pair of texts (`_told_alike`), as sources repeat a quote."""
     va, vb = a.claim.value, b.claim.value
     if not isinstance(va, QuoteValue) or not isinstance(vb, QuoteValue):
         return None
     short, long = _ordered(a, b)
     translated = _translation((short, long), params.translation_cues)
-    wording = compare_wording(
-        short.claim.value.text, long.claim.value.text, min_words=params.min_words,  # type: ignore[union-attr]
-        run_words=params.run_words, near_verbatim_at=params.near_verbatim_at, reworded_at=params.reworded_at,
-        translated=translated is not None, changes_at_most=params.misquote_changes_at_most)
+    shorter, longer = short.claim.value.text, long.claim.value.text  # type: ignore[union-attr]
+    if translated is None and va.speaker == vb.speaker:
+        alike = _told_alike(shorter, longer, va.speaker, context.entities.name_of(va.speaker), params)
+        if alike is not _PARTED:
+            return alike  # type: ignore[return-value]
+    wording = _wording(shorter, longer, params, translated is not None)
     if wording is None or wording.difference == "unrelated":
         return None
     link, who = attribution(a, b, context)
     if link == "unrelated" and not wording.near_verbatim:
         return None  # different speakers, different words: different quotes
-    text = _describe(short, long, wording, params, translated, context)
+    speaker = context.entities.name_of(long.claim.value.speaker)  # type: ignore[union-attr]
+    return _judged(wording, link, who, shorter, speaker, (short.source_id, long.source_id), translated,
+                   [va.speaker, vb.speaker], params)
+
+
+_PARTED = object()  # `_told_alike`: the words part, or one changed, and the sources must be named
+
+
+@lru_cache(maxsize=65536)
+def _told_alike(shorter: str, longer: str, speaker_id: str, speaker: str, params: Params) -> Comparison | None | object:
+    """The comparison of two quotes of one speaker, neither said to be translated, when their words agree
+    and no word is changed (`identical`, `case_or_punctuation`, `fragment`, `ellipsis` with no edit):
+    it names no source, so it is the same for every pair of claims of these texts. `_PARTED` otherwise."""
+    wording = _wording(shorter, longer, params, False)
+    if wording is None or wording.difference == "unrelated":
+        return None
+    if wording.difference not in AGREEING or wording.alignment.edits:
+        return _PARTED
+    return _judged(wording, "same", f"Both sources attribute it to {speaker}.", shorter, speaker, None, None,
+                   [speaker_id, speaker_id], params)
+
+
+def _wording(shorter: str, longer: str, params: Params, translated: bool) -> Wording | None:
+    return compare_wording(shorter, longer, min_words=params.min_words, run_words=params.run_words,
+                           near_verbatim_at=params.near_verbatim_at, reworded_at=params.reworded_at,
+                           translated=translated, changes_at_most=params.misquote_changes_at_most)
+
+
+def _judged(wording: Wording, link: str, who: str, shorter: str, speaker: str, sources: tuple[str, str] | None,
+            translated: str | None, speakers: list[str], params: Params) -> Comparison:
+    """The verdict, its explanation and facts, from the wording and the attribution (`sources`: the
+    shorter and the longer quote's, named where the words part or a word changed)."""
+    text = _describe(shorter, speaker, sources, wording, params, translated)
+    edits = wording.alignment.edits
+    if edits:
+        assert sources is not None
     facts = {"difference": wording.difference, "verbatim": round(wording.verbatim, 4),
              "content_overlap": round(wording.overlap, 4), "diff": wording.alignment.diff,
-             "changed_words": [{"words": {long.source_id: " ".join(e.longer), short.source_id: " ".join(e.shorter)},
-                                "kind": e.kind} for e in wording.alignment.edits],
+             "changed_words": [{"words": {sources[1]: " ".join(e.longer), sources[0]: " ".join(e.shorter)},  # type: ignore[index]
+                                "kind": e.kind} for e in edits],
              "missing": list(wording.missing), "translation": translated,
              "fragment_words": wording.shorter_words, "quote_words": wording.longer_words,
-             "attribution": link, "speakers": [va.speaker, vb.speaker]}
+             "attribution": link, "speakers": speakers}
     score = wording.verbatim if wording.near_verbatim else wording.overlap
     if link == "unrelated":
         return Comparison(Verdict.conflict, f"{text} {who}", score, facts)

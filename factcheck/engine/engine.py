@@ -232,9 +232,13 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
     that agrees with one of them has told us which one it means, so the others are not its
     disagreement. Not for quotes: an outlet that quotes two passages of one long statement, one
     faithfully and one with a word changed, misquotes the second however well it quotes the first."""
+    conflicts = [pair for pair in compared if pair.comparison.verdict is Verdict.conflict]
+    if not conflicts:
+        return list(compared)
+    involved = {key for pair in conflicts for key in (pair.first, pair.second)}  # only their agreements matter
     matched: set[tuple[str, str]] = set()  # (claim, source it agrees with)
     for pair in compared:
-        if pair.comparison.verdict is not Verdict.conflict:
+        if pair.comparison.verdict is not Verdict.conflict and (pair.first in involved or pair.second in involved):
             matched.add((pair.first, sources[pair.second]))
             matched.add((pair.second, sources[pair.first]))
     return [p for p in compared if p.comparison.verdict is not Verdict.conflict

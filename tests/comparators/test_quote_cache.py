@@ -1,5 +1,5 @@
 """The quote comparator's caches give what computing afresh gives: the wording of each pair of texts,
-each word's key, and the translation cue found in a text."""
+each word's key, the translation cue found in a text, and the comparison of quotes told alike."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, strategies as st
 
+from factcheck.comparators import quote as quote_module
 from factcheck.comparators.quote import TRANSLATION_CUES, Params, _cue_in, compare_quotes
 from factcheck.comparators.wording import compare_wording, word_key
 from factcheck.load import load_corpus
@@ -98,3 +100,20 @@ def test_a_translation_cue_in_a_note_that_says_nothing_is_found_as_nothing() -> 
     assert _cue_in("", (r"z*",)) == ""
     assert _cue_in("", TRANSLATION_CUES) is None
     assert _cue_in("aa", (r"(x)", r"(a)\1")) == "aa"
+
+
+def test_quotes_told_alike_are_told_as_each_pair_would_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two quotes of one speaker whose words agree are compared once a pair of texts (`_told_alike`):
+    every pair of the seeds' quotes and their variants, by one speaker and by two, translated or not,
+    is compared as the comparator does pair by pair, and the shortcut is taken for some."""
+    texts = list(dict.fromkeys(variant for text in _seed_quotes()[:6] for variant in _variants(text)))
+    claims = [quote(text, speaker, source=source, evidence=evidence)
+              for text in texts for speaker, source, evidence in (
+                  ("dave-eastburn", "bloomberg-2019-08-22", "(test)"), ("dave-eastburn", "reuters-2019-08-22", "(test)"),
+                  ("mark-esper", "diplomat-2019-08", "(test)"), ("dave-eastburn", "yonhap-2019-08-22", "Translated (test)"))]
+    pairs = [(a, b) for a, b in itertools.permutations(claims, 2) if a.source_id != b.source_id]
+    found = [compare_quotes(a, b, Params(), CONTEXT) for a, b in pairs]
+    shortcut = quote_module._told_alike.cache_info().hits
+    monkeypatch.setattr(quote_module, "_told_alike", lambda *args: quote_module._PARTED)
+    assert found == [compare_quotes(a, b, Params(), CONTEXT) for a, b in pairs]
+    assert shortcut > 0 and sum(f is not None and f.facts["difference"] == "identical" for f in found) > 0

@@ -8,7 +8,9 @@ least", "more than", "over"; "less than", "under", "up to", "at most") leaves th
 as lengths are: "days-long" is 2 days or more (with `open_ended: false` such words reach only
 `approximation_width`, as they do for amounts).
 
-Verdicts: the same interval (`90 minutes`, `1.5 hours`) agrees; intervals that overlap are
+Verdicts: two lengths given only as a minimum conflict when one minimum is more than `bound_ratio`
+times the other ("at least three weeks" against "at least three months": both open intervals meet,
+but the sources disagree on what they say); the same interval (`90 minutes`, `1.5 hours`) agrees; intervals that overlap are
 `compatible` ("about two hours = 108..132 minutes contains 2 hours"); intervals apart by at most
 `relative_tolerance` of the longer stated length are `compatible`; any other pair is a `conflict`:
 "35 minutes vs 50 minutes: differ by 15 minutes (30%), over the 0% tolerance".
@@ -39,6 +41,10 @@ class Params(BaseParams):
         default=0.1, ge=0, lt=1, description='How far "about", "nearly" reach: "about two hours" = 108..132 minutes.')
     open_ended: bool = Field(
         default=True, description='"at least", "more than", "under", ... leave a length open on their side.')
+    bound_ratio: float = Field(
+        default=2.0, gt=1, description='Two lengths both given only as a minimum ("at least three weeks", "at least '
+                                       'three months") conflict when one minimum is more than this many times the '
+                                       'other: the sources disagree on the least they say.')
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,13 @@ def compare_lengths(a: SourcedClaim, b: SourcedClaim, params: Params, context: C
     hedges = [f"{item.label}: '{item.hedge}' attributes the length rather than approximating it, so it is not "
               f"widened." for item in (first, second) if item.hedge]
     slack = 1e-9 * max(1.0, longer)
-    if (first.low, first.high) == (second.low, second.high):
+    apart = _bounds_apart(first, second, params.bound_ratio)
+    if apart is not None:
+        facts["bound_ratio"] = apart
+        verdict, sentence = Verdict.conflict, (
+            f"{shown[0]} and {shown[1]} both give only a minimum, and one is {apart:.1f} times the other (over "
+            f"{number(params.bound_ratio)}): they disagree on the least they state: conflict.")
+    elif (first.low, first.high) == (second.low, second.high):
         verdict, sentence = Verdict.agree, f"{shown[0]} and {shown[1]} are the same length: agree."
     elif gap <= slack:
         verdict, sentence = Verdict.compatible, _overlap(first, second, shown, unit)
@@ -122,6 +134,16 @@ def compare_lengths(a: SourcedClaim, b: SourcedClaim, params: Params, context: C
         sentence = (f"{shown[0]} vs {shown[1]}: differ by {_in(gap, unit)} ({share:.0%}), "
                     f"{'within' if within else 'over'} the {params.relative_tolerance:.0%} tolerance: {verdict.value}.")
     return Comparison(verdict, " ".join([*hedges, sentence]), facts=facts)
+
+
+def _bounds_apart(first: Length, second: Length, ratio: float) -> float | None:
+    """How many times one lower bound is the other, when both lengths are given only as a minimum and
+    that is more than `ratio`; else None. "at least three weeks" and "at least three months" overlap as
+    intervals, yet the two sources say different things."""
+    if not first.high == second.high == math.inf:
+        return None
+    low, high = sorted((first.low, second.low))
+    return high / low if low > 0 and high / low > ratio else None
 
 
 def _overlap(first: Length, second: Length, shown: list[str], unit: DurationUnit) -> str:

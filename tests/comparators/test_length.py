@@ -58,6 +58,16 @@ def test_a_day_long_summit_conflicts_with_days_long_talks() -> None:
     assert compare(DAYS_LONG, lasted(3, "day", source="c")).verdict is Verdict.compatible  # 3 days is 2 or more
 
 
+def test_two_minimums_far_apart_conflict() -> None:
+    # written for tests: "closed for at least three weeks" against "will stay shut for at least three months"
+    weeks, months = lasted(3, "week", "at least"), lasted(3, "month", "at least", source="b-2019-08-24")
+    result = compare(weeks, months)
+    assert result.verdict is Verdict.conflict and round(result.facts["bound_ratio"], 2) == 4.35
+    assert "both give only a minimum" in result.explanation
+    assert compare(DAYS_LONG, lasted(3, "day", "at least", source="c")).verdict is Verdict.compatible  # 1.5 times
+    assert compare(weeks, months, Params(bound_ratio=5)).verdict is Verdict.compatible
+
+
 def test_about_two_hours_contains_two_hours() -> None:
     result = compare(lasted(2, "hour", "about"), lasted(2, "hour", source="b"))
     assert result.verdict is Verdict.compatible

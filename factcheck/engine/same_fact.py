@@ -16,7 +16,8 @@ same fact only when:
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
    `fine`, no event) is one fact however it is told, and so is an agreement's `term`. When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
-   dates, an event of a property that happens once: talks and calls recur), or both
+   dates, an event of a property that happens once: talks and calls recur; or an open predicate's
+   verb and object, "rejected the offer" -> `reject-offer`), or both
    say what they count and it matches, or both texts date the value to the same day or month, or
    once) and the subject is a thing, not an actor. Two counts of one thing dated to the same day
    need no context at all, nor two dates of the subject event itself (`took_place_on` naming no
@@ -42,7 +43,8 @@ from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
 _TERM = "term"  # how long an agreement runs: one fact of it however told ("the 25-year accord", "for 20 years")
-_ONCE = "took_place_on"  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
+_ONCE = "took_place_on"
+_OPEN = "happened_on"  # what the text tells by a verb the event lexicon does not know (factcheck/extract/readers/verbs.py)  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
@@ -99,8 +101,14 @@ def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     if not (a.claim.event and b.claim.event):
         return False
     if a.claim.kind == "date":
-        return index.happens_once(a) and index.happens_once(b)
+        return index.happens_once(a) and index.happens_once(b) or _verb_and_object(a) and _verb_and_object(b)
     return True
+
+
+def _verb_and_object(item: SourcedClaim) -> bool:
+    """An open predicate's event names its verb and its object ("rejected the offer" -> `reject-offer`,
+    "approved the vaccine" -> `approve-vaccine`): with the subject, nearly the whole fact."""
+    return item.claim.property == _OPEN and "-" in (item.claim.event or "")
 
 
 def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:

@@ -255,3 +255,17 @@ def test_a_year_written_into_the_name_of_an_agreement_is_its_own() -> None:
     }, entities=entities)
     [finding] = conflicts(run_rules(corpus, RULES))
     assert "both write the year into the name of saltmere-treaty" in finding.explanation
+
+
+def test_one_verb_and_one_object_of_one_subject_lower_the_bar() -> None:
+    # written for tests: two outlets date the board's rejection of the offer; their sentences share little
+    first = "The pact's board on Thursday unanimously rejected the offer as opportunistic and undervaluing the company."
+    second = "Investors were told on Wednesday, when the directors rejected the offer, that talks had ended."
+
+    def corpus(event: str):  # the same two sentences, with the event an open predicate names
+        return build_corpus({
+            "a": ("2026-06-11", [dated("r", "2026-06-11", first, property="happened_on", event=event)]),
+            "b": ("2026-06-12", [dated("r", "2026-06-10", second, property="happened_on", event=event)]),
+        })
+    assert len(conflicts(run_rules(corpus("reject-offer"), RULES))) == 1  # verb and object: the keyed bar (0.1)
+    assert conflicts(run_rules(corpus("reject"), RULES)) == []  # the verb alone: contexts 0.14 < 0.2

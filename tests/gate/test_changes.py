@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.gate.changes import FileChange, _links_among, absolute_paths, _statuses, check_links, name_status, touched
+from factcheck.gate.changes import (
+    FileChange,
+    _links_among,
+    _statuses,
+    absolute_paths,
+    check_links,
+    name_status,
+    touched,
+)
 from tests.gate.repo import commit_all, git, make_repo
 
 

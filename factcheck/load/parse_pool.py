@@ -19,6 +19,7 @@ what it had not sent back is parsed here (tests/load/test_parse_pool.py). Figure
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import multiprocessing
 import os
@@ -39,12 +40,22 @@ JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load (1: non
 # Files a task: the parent validates a task's files right after unpickling them, while they are in the
 # processor's caches; at 100k claims, 2 files a task took 2.45 s of CPU in all, 8 files 2.7-2.9 s.
 CHUNK = 2
-AHEAD = 8  # tasks queued a worker (16 files): a task is a few hundred bytes, so the queue never fills a pipe
+AHEAD = 32  # tasks queued a worker (64 files): a task is a few hundred bytes, so the queue never fills a pipe
+PIPE_BYTES = 1 << 20  # a worker's rows pipe (`_widen`): about 25 tasks' rows
 MIN_FILES = 200  # a load of fewer files (20,000 claims, generated) parses here: the forks cost what they save
 START_AFTER = 16  # files parsed here before the workers start (a warm load with a few misses forks none)
 
 Job = tuple[Path, "Path | None", "bytes | None"]  # a claims file, its root, and its bytes when already read
 Row = tuple["str | None", "tuple[Any, list[int]] | None"] | None  # a worker's answer for one file (`_parse_row`)
+
+
+@dataclass(frozen=True, slots=True)
+class _Worker:
+    """A worker process, the pipe its tasks go down and the pipe its rows come back up."""
+
+    process: Any
+    tasks: Connection
+    rows: Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +92,8 @@ class FileParser:
 
     def __init__(self, jobs: int, *, expected: int, sha: bool) -> None:
         self.sha = sha
-        self.workers: list[tuple[Any, Connection]] = []
-        self.pending: deque[tuple[list[Job], Connection | None]] = deque()  # None: to parse here
+        self.workers: list[_Worker] = []
+        self.pending: deque[tuple[list[Job], _Worker | None]] = deque()  # None: to parse here
         self.started = 0  # batches sent to workers, for round robin
         self.submitted = 0  # files submitted
         self.use_pool = jobs > 1 and expected >= MIN_FILES and can_fork()
@@ -93,11 +104,11 @@ class FileParser:
         self.submitted += len(batch)
         if self.use_pool and not self.workers and self.submitted > START_AFTER:
             self._start()
-        worker = self.workers[self.started % len(self.workers)][1] if self.workers else None
+        worker = self.workers[self.started % len(self.workers)] if self.workers else None
         if worker is not None:
             self.started += 1
             try:
-                worker.send([(str(path), None if root is None else str(root)) for path, root, _ in batch])
+                worker.tasks.send([(str(path), None if root is None else str(root)) for path, root, _ in batch])
             except OSError:
                 self._stop()
                 worker = None
@@ -109,7 +120,7 @@ class FileParser:
         rows = None
         if worker is not None:
             try:
-                rows = worker.recv()
+                rows = worker.rows.recv()
             except (EOFError, OSError):
                 rows = None
             if rows is None or len(rows) != len(batch):
@@ -126,29 +137,42 @@ class FileParser:
         context = multiprocessing.get_context("fork")
         try:
             for _ in range(self.jobs):
-                mine, theirs = context.Pipe()
-                process = context.Process(target=_serve, args=(theirs, self.sha), daemon=True)
+                their_tasks, tasks = context.Pipe(duplex=False)
+                rows, their_rows = context.Pipe(duplex=False)
+                _widen(their_rows)
+                process = context.Process(target=_serve, args=(their_tasks, their_rows, self.sha), daemon=True)
                 process.start()
-                theirs.close()
-                self.workers.append((process, mine))
+                their_tasks.close()
+                their_rows.close()
+                self.workers.append(_Worker(process, tasks, rows))
         except OSError:
             self._stop()
         self.use_pool = False  # started (or failed to): never again
 
     def _stop(self) -> None:
         """Stop every worker; batches they still hold are parsed here when their results are asked for."""
-        for process, connection in self.workers:
+        for worker in self.workers:
             try:
-                connection.send(None)
+                worker.tasks.send(None)
             except OSError:
                 pass
-            connection.close()
-            process.join(timeout=1)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            worker.tasks.close()
+            worker.rows.close()
+            worker.process.join(timeout=1)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
         self.workers = []
         self.pending = deque((batch, None) for batch, _ in self.pending)
+
+
+def _widen(connection: Connection) -> None:
+    """Let a worker's rows pipe hold up to 1 MiB (Linux; the default is 64 KiB, about two tasks' rows), so
+    a worker parses ahead while this process is busy or not scheduled, instead of waiting in step with it."""
+    try:
+        fcntl.fcntl(connection.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except OSError:
+        pass  # a lower limit (/proc/sys/fs/pipe-max-size): the pipe stays as it is
 
 
 def parse_job(job: Job, sha: bool) -> Parsed:
@@ -198,13 +222,13 @@ def _shareable(value: Any) -> Any:
     return value
 
 
-def _serve(connection: Connection, sha: bool) -> None:
+def _serve(tasks: Connection, rows_up: Connection, sha: bool) -> None:
     """A worker: parse each batch of (path, root) it is sent, until None or a closed pipe. An interrupt
     (Ctrl-C reaches the whole process group) is the parent's to handle: it stops the workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
-            batch = connection.recv()
+            batch = tasks.recv()
         except (EOFError, OSError):
             return
         if batch is None:
@@ -215,4 +239,7 @@ def _serve(connection: Connection, sha: bool) -> None:
                 rows.append(_parse_row(Path(path), None if root is None else Path(root), sha))
             except Exception:  # noqa: BLE001 - anything unexpected: the parent reads the file itself
                 rows.append(None)
-        connection.send(rows)
+        try:
+            rows_up.send(rows)
+        except OSError:  # the parent stopped the pool (closed its end)
+            return

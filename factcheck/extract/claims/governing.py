@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Clause, Document, Mention, Predicate, Value
-from factcheck.extract.readers.events import action_in, event_key, head_after
+from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 
 _PREPOSITIONS = frozenset(("since", "until", "till"))
 _INTENT = re.compile(r"\b(?:would|will|plans\s+to|planned\s+to|intends\s+to|is\s+to|was\s+to|to)\s+(?:not\s+)?"
@@ -154,6 +154,8 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
             head = None  # "signed in Saltholm", "signed on Thursday evening": a place or a time, not what was signed
         if head is None or value.start <= head[0] < value.end:  # "Talks between ... ended on Thursday": what ended
             head = head_after(document.text, home.start if home else max(0, predicate.start - 60), predicate.start)
+        if head is None and home is not None and home.role == "relative":  # "the talks that began on Monday"
+            head = head_before(document.text, home.start, document.sentences[home.sentence].start)
         if head is not None and not (head[0] < value.end and value.start < head[1]):
             found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
                               head)

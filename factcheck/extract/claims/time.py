@@ -390,7 +390,9 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
         story = document.main_event or document.main_agreement
         if story:
             return Mention(value.start, value.start, "", story, "event")
-    if cue is not None and cue.property in ("lasted", "met_on"):
+    meeting = governed.event is not None and (_is_meeting(document.cues, governed.event)
+                                              or governed.event in document.cues.event_nouns)
+    if cue is not None and (cue.property in ("lasted", "met_on") or meeting):  # "opened two days of talks on Tuesday"
         if document.main_event:  # the event key says which meeting; the story is the subject
             return Mention(value.start, value.start, "", document.main_event, "event")
         topic = topic_subject(document, value)

@@ -54,6 +54,11 @@ def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: froze
     return kept
 
 
+# Nouns that measure or portion out what follows "of": "two days of talks", "a series of strikes".
+_MEASURE_NOUNS = frozenset(("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+                            "year", "years", "round", "rounds", "series", "wave", "waves", "spate", "number", "couple"))
+
+
 def head_after(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the head noun of the noun phrase starting at `start`: "the 2014 floods hit" ->
     "floods"; leading determiners and numbers are skipped, a stop word ends the phrase."""
@@ -64,6 +69,9 @@ def head_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         if any(mark in between for mark in ",;:()“”\"."):
             break
         lowered = word.group().casefold()
+        if lowered == "of" and head is not None and text[head[0]:head[1]].casefold() in _MEASURE_NOUNS:
+            head, taken = None, 0  # "two days of talks", "a round of talks": the head is what follows "of"
+            continue
         if lowered in _STOP:
             break
         if (lowered in _LEADING or word.group()[0].isdigit() or lowered.endswith(("’s", "'s"))) and head is None:

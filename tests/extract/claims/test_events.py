@@ -57,6 +57,15 @@ def test_a_ship_running_aground_dates_its_grounding(run):
     assert dates(run("By Saturday oil from the grounded tanker had reached 38 km of shore.\n", "2026-10-18")) == []
 
 
+def test_the_opening_of_talks_names_the_talks(run):
+    # written for tests: what opened is the talks, not "two days"; what began is what the relative clause follows
+    found = of_kind(run("Seoul and Tokyo opened two days of talks on Tuesday. Reporters waited outside the talks "
+                        "that began on Monday.\n", "2019-08-22"), "date")
+    assert [(c.property, c.event, str(c.value.date)) for c in found] == [
+        ("started_on", "talks", "2019-08-20"), ("started_on", "talks", "2019-08-19")]
+    assert found[0].subject == found[1].subject  # the story's event, not the nearest country
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

@@ -42,6 +42,8 @@ JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load (1: non
 CHUNK = 2
 AHEAD = 32  # tasks queued a worker (64 files): a task is a few hundred bytes, so the queue never fills a pipe
 PIPE_BYTES = 1 << 20  # a worker's rows pipe (`_widen`): about 25 tasks' rows
+PENDING, WORKER, PARENT = 0, 1, 2  # who took a batch (`FileParser._take`)
+LOCK_SECONDS = 10  # a worker holds the lock for a few instructions; not having it after this, one died in them
 MIN_FILES = 200  # a load of fewer files (20,000 claims, generated) parses here: the forks cost what they save
 START_AFTER = 16  # files parsed here before the workers start (a warm load with a few misses forks none)
 
@@ -49,13 +51,15 @@ Job = tuple[Path, "Path | None", "bytes | None"]  # a claims file, its root, and
 Row = tuple["str | None", "tuple[Any, list[int]] | None"] | None  # a worker's answer for one file (`_parse_row`)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Worker:
-    """A worker process, the pipe its tasks go down and the pipe its rows come back up."""
+    """A worker process, the pipe its tasks go down, the pipe its rows come back up, and how many of its
+    answers are only a "taken" mark for a batch this process parsed itself (read and dropped first)."""
 
     process: Any
     tasks: Connection
     rows: Connection
+    owed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,60 +91,101 @@ class FileParser:
     """Parses batches of claims files in the order they are given: in worker processes once enough
     files have come to pay for them (`jobs` > 1), else here. `submit` a batch, then `results` gives the
     oldest batch's `Parsed`, one per file; `ahead` batches may wait before their results are asked for.
-    A batch parsed here is parsed file by file as its results are taken, so each file's data is
-    validated while it is fresh in the processor's caches (parsing a batch first cost 15% more)."""
+
+    Each batch is taken once, by its worker or by this process, whichever comes to it first (a byte per
+    batch in shared memory, under a lock): when this process needs a batch that its worker has not
+    begun (the worker is behind: starting, or given less of a busy machine's processors), it parses
+    the batch itself and the worker passes over it. So the pool is never much slower than one process,
+    and takes what the other cores can give. A batch parsed here is parsed file by file as its results
+    are taken, each file validated while its data is fresh in the processor's caches (parsing a batch
+    first cost 15% more)."""
 
     def __init__(self, jobs: int, *, expected: int, sha: bool) -> None:
         self.sha = sha
         self.workers: list[_Worker] = []
-        self.pending: deque[tuple[list[Job], _Worker | None]] = deque()  # None: to parse here
-        self.started = 0  # batches sent to workers, for round robin
+        self.pending: deque[tuple[list[Job], _Worker | None, int]] = deque()  # None: to parse here
+        self.started = 0  # batches sent to workers: each one's number in `taken`
         self.submitted = 0  # files submitted
         self.use_pool = jobs > 1 and expected >= MIN_FILES and can_fork()
         self.jobs = jobs
+        self.expected = expected  # at most that many batches
         self.ahead = AHEAD * jobs if self.use_pool else 0
+        self.taken: Any = None  # a byte per batch sent to a worker: PENDING, WORKER or PARENT
+        self.lock: Any = None
 
     def submit(self, batch: list[Job]) -> None:
         self.submitted += len(batch)
         if self.use_pool and not self.workers and self.submitted > START_AFTER:
             self._start()
-        worker = self.workers[self.started % len(self.workers)] if self.workers else None
+        number = self.started
+        worker = self.workers[number % len(self.workers)] if self.workers and number < self.expected else None
         if worker is not None:
             self.started += 1
             try:
-                worker.tasks.send([(str(path), None if root is None else str(root)) for path, root, _ in batch])
+                named = [(str(path), None if root is None else str(root)) for path, root, _ in batch]
+                worker.tasks.send((number, named))
             except OSError:
                 self._stop()
                 worker = None
-        self.pending.append((batch, worker))
+        self.pending.append((batch, worker, number))
 
     def results(self) -> Iterator[Parsed]:
         """The oldest batch's files, parsed, in their order."""
-        batch, worker = self.pending.popleft()
-        rows = None
-        if worker is not None:
-            try:
-                rows = worker.rows.recv()
-            except (EOFError, OSError):
-                rows = None
-            if rows is None or len(rows) != len(batch):
-                self._stop()  # a worker died or a pipe broke: the rest is parsed here
-                rows = None
-        if rows is None:
-            return (parse_job(job, self.sha) for job in batch)
-        return (_parsed(path, row) for (path, _, _), row in zip(batch, rows))
+        batch, worker, number = self.pending.popleft()
+        if worker is not None and self.workers:
+            taken = self._take(number)
+            if taken is False:  # its worker has it
+                rows = self._rows(worker, len(batch))
+                if rows is not None:
+                    return (_parsed(path, row) for (path, _, _), row in zip(batch, rows))
+            elif taken:
+                worker.owed += 1
+        return (parse_job(job, self.sha) for job in batch)
 
     def close(self) -> None:
         self._stop()
 
+    def _take(self, number: int) -> bool | None:
+        """Take batch `number` for this process unless its worker took it first: True (parse it here),
+        False (the worker has it), None when the lock cannot be had (a worker died holding it: the pool
+        is stopped)."""
+        if not self.lock.acquire(timeout=LOCK_SECONDS):
+            self._stop()
+            return None
+        try:
+            if self.taken[number] != PENDING:
+                return False
+            self.taken[number] = PARENT
+            return True
+        finally:
+            self.lock.release()
+
+    def _rows(self, worker: _Worker, size: int) -> list[Row] | None:
+        """The worker's rows for its next batch this process did not take; None (and the pool stopped)
+        when the worker died or a pipe broke."""
+        try:
+            while worker.owed:
+                worker.rows.recv_bytes()  # the mark of a batch taken here: dropped unread
+                worker.owed -= 1
+            rows = worker.rows.recv()
+        except (EOFError, OSError):
+            rows = None
+        if not isinstance(rows, list) or len(rows) != size:
+            self._stop()
+            return None
+        return rows
+
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
         try:
+            self.taken = context.RawArray("b", self.expected)  # shared with the workers forked below
+            self.lock = context.Lock()
             for _ in range(self.jobs):
                 their_tasks, tasks = context.Pipe(duplex=False)
                 rows, their_rows = context.Pipe(duplex=False)
                 _widen(their_rows)
-                process = context.Process(target=_serve, args=(their_tasks, their_rows, self.sha), daemon=True)
+                process = context.Process(target=_serve, daemon=True,
+                                          args=(their_tasks, their_rows, self.taken, self.lock, self.sha))
                 process.start()
                 their_tasks.close()
                 their_rows.close()
@@ -163,7 +208,7 @@ class FileParser:
                 worker.process.kill()
                 worker.process.join()
         self.workers = []
-        self.pending = deque((batch, None) for batch, _ in self.pending)
+        self.pending = deque((batch, None, number) for batch, _, number in self.pending)
 
 
 def _widen(connection: Connection) -> None:
@@ -222,23 +267,31 @@ def _shareable(value: Any) -> Any:
     return value
 
 
-def _serve(tasks: Connection, rows_up: Connection, sha: bool) -> None:
-    """A worker: parse each batch of (path, root) it is sent, until None or a closed pipe. An interrupt
-    (Ctrl-C reaches the whole process group) is the parent's to handle: it stops the workers."""
+def _serve(tasks: Connection, rows_up: Connection, taken: Any, lock: Any, sha: bool) -> None:
+    """A worker: parse each batch it is sent, unless the parent took it first (then only say so), until
+    None or a closed pipe. An interrupt (Ctrl-C reaches the whole process group) is the parent's to
+    handle: it stops the workers."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
-            batch = tasks.recv()
+            message = tasks.recv()
         except (EOFError, OSError):
             return
-        if batch is None:
+        if message is None:
             return
-        rows: list[Row] = []
-        for path, root in batch:
-            try:
-                rows.append(_parse_row(Path(path), None if root is None else Path(root), sha))
-            except Exception:  # noqa: BLE001 - anything unexpected: the parent reads the file itself
-                rows.append(None)
+        number, batch = message
+        with lock:
+            mine = taken[number] == PENDING
+            if mine:
+                taken[number] = WORKER
+        rows: list[Row] | tuple[()] = ()
+        if mine:
+            rows = []
+            for path, root in batch:
+                try:
+                    rows.append(_parse_row(Path(path), None if root is None else Path(root), sha))
+                except Exception:  # noqa: BLE001 - anything unexpected: the parent reads the file itself
+                    rows.append(None)
         try:
             rows_up.send(rows)
         except OSError:  # the parent stopped the pool (closed its end)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,9 @@ def test_the_pool_with_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch)
     assert many[0][1].source.title.startswith("Story") and many == outcome(project, 1, monkeypatch)
 
 
-def test_workers_parse_what_this_process_parses(project: Path) -> None:
+def parse_all(project: Path, *, before_results: Any = None) -> tuple[list[Any], list[int]]:
+    """Every claims file of `project` through a FileParser of two workers, as (sha, data, places); and
+    who took each batch sent to a worker (`before_results(parser)` runs once all are submitted)."""
     jobs = [(path, None, None) for path in sorted(project.glob("s*.yaml"))]
     parser = FileParser(2, expected=len(jobs), sha=True)
     try:
@@ -122,13 +125,42 @@ def test_workers_parse_what_this_process_parses(project: Path) -> None:
         for start in range(0, len(jobs), CHUNK):
             parser.submit(jobs[start:start + CHUNK])
         assert len(parser.workers) == 2  # started once the first files were parsed here
+        if before_results is not None:
+            before_results(parser)
         while parser.pending:
             got.extend(parser.results())
+        takers = list(parser.taken[:parser.started])
     finally:
         parser.close()
     here = [parse_job(job, True) for job in jobs]
     assert [(p.sha256, p.document.data, p.document.locations) for p in got] == \
         [(p.sha256, p.document.data, p.document.locations) for p in here]
+    return got, takers
+
+
+def test_batches_the_workers_took(project: Path) -> None:
+    def until_all_taken(parser: FileParser) -> None:
+        for _ in range(6000):  # the workers take each batch as it comes; wait for them (not a timing test)
+            if parse_pool.PENDING not in parser.taken[:parser.started]:
+                return
+            time.sleep(0.01)
+
+    _, takers = parse_all(project, before_results=until_all_taken)
+    assert takers and set(takers) == {parse_pool.WORKER}
+
+
+def _lazy_serve(tasks: Any, rows_up: Any, taken: Any, lock: Any, sha: bool) -> None:
+    """A worker that is never given a processor in time: it answers each batch once the parent took it."""
+    while (message := tasks.recv()) is not None:
+        while taken[message[0]] == parse_pool.PENDING:
+            time.sleep(0.001)
+        rows_up.send(())
+
+
+def test_batches_this_process_took_first(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parse_pool, "_serve", _lazy_serve)
+    _, takers = parse_all(project)
+    assert takers and set(takers) == {parse_pool.PARENT}
 
 
 def test_a_worker_that_dies_leaves_its_files_to_this_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -56,12 +56,17 @@ def shingles(text: str, size: int) -> list[str]:
     """A quote's runs of `size` words, each once, in the order they appear: quotes are paired in
     this order, so it must not be a set's, which changes from process to process (string hashing),
     and with it the order of a finding's pairs and explanation."""
+    return list(_runs(text, size))
+
+
+def _runs(text: str, size: int) -> dict[str, None]:
+    """`shingles` as the keys of a dict."""
     words = normalize_quote(text).split()
     if "..." in words:
         words = [word for word in words if word != "..."]  # an ellipsis joins nothing
     if len(words) <= size:
-        return [" ".join(words)] if words else []
-    return list(dict.fromkeys(map(" ".join, zip(*(words[start:] for start in range(size))))))
+        return {" ".join(words): None} if words else {}
+    return dict.fromkeys(map(" ".join, zip(*(words[start:] for start in range(size)))))
 
 
 def _block_keys(rule: Rule, item: SourcedClaim, exact: list[PairKey],
@@ -322,11 +327,11 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
     for block in blocks:  # type: ignore[attr-defined]
         first: dict[str | tuple[str, str], int] = {}  # a run: its first text; a speaker: -1 (in the order met)
         shared: dict[str, list[int]] = {}  # a run that several texts hold: those texts
-        speakers: dict[str, list[int]] = defaultdict(list)  # a speaker's quotes
+        speakers: dict[str, list[int]] = {}  # a speaker's quotes
         text_of: dict[str, int] = {}
         at_text: list[list[int]] = []  # each distinct text's positions
         texts: list[str] = []
-        number_at: dict[int, int] = {}  # a quote's position: its text
+        number_at = [-1] * len(block)  # a quote's position: its text
         for position, item in enumerate(block):
             value = item.claim.value
             if not isinstance(value, QuoteValue):
@@ -336,15 +341,19 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                 number = text_of[value.text] = len(texts)
                 texts.append(value.text)
                 at_text.append([position])
-                for shingle in shingles(value.text, rule.shingle_words):
-                    held = first.setdefault(shingle, number)
-                    if held != number:
-                        shared.setdefault(shingle, [held]).append(number)
+                runs = dict.fromkeys(_runs(value.text, rule.shingle_words), number)
+                for shingle in runs.keys() & first.keys():  # held by an earlier text too: rare
+                    shared.setdefault(shingle, [first[shingle]]).append(number)  # type: ignore[index]
+                    del runs[shingle]
+                first.update(runs)  # the text's new runs, in order, as one setdefault each would add them
             else:
                 at_text[number].append(position)
             number_at[position] = number
-            first.setdefault(("speaker", value.speaker), -1)  # a translation shares no run
-            speakers[value.speaker].append(position)
+            said = speakers.get(value.speaker)
+            if said is None:
+                said = speakers[value.speaker] = []
+                first[("speaker", value.speaker)] = -1  # a translation shares no run
+            said.append(position)
         sources = [item.source.id for item in block]
         paired = [False] * len(texts)  # every pair of the text's quotes met
         seen: set[tuple[int, int]] = set()
@@ -354,7 +363,11 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                 positions = speakers[key[1]]  # type: ignore[index]
                 if len(positions) < 2:
                     continue
-                word_sets = [_words_of(texts, number_at[p], words) for p in positions]
+                numbers = [number_at[p] for p in positions]
+                for number in numbers:
+                    if number not in words:
+                        words[number] = content_words(texts[number])
+                word_sets = [words[number] for number in numbers]
                 local: Iterable[tuple[int, int]] = _one_statement_pairs(word_sets, [sources[p] for p in positions])
             else:
                 holders = shared.get(key)  # type: ignore[call-overload]
@@ -374,14 +387,6 @@ def _pairs_by_shingles(rule: Rule, blocks: object) -> Iterator[tuple[SourcedClai
                     continue
                 seen.add(pair)
                 yield block[pair[0]], block[pair[1]]
-
-
-def _words_of(texts: list[str], number: int, words: dict[int, frozenset[str]]) -> frozenset[str]:
-    """The content words of text `number`, made once."""
-    found = words.get(number)
-    if found is None:
-        found = words[number] = content_words(texts[number])
-    return found
 
 
 def _one_statement_pairs(word_sets: list[frozenset[str]], sources: list[str]) -> list[tuple[int, int]]:

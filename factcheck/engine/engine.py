@@ -157,7 +157,7 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
             (in_order if fact.sequence else compared).append(PairComparison(*keys, comparison))
             strength[keys] = fact.score + (comparison.score or 0.0)
             by_key[keys[0]], by_key[keys[1]] = first, second
-        sources = {key: item.source_id for key, item in by_key.items()}
+        sources = {key: item.source.id for key, item in by_key.items()}
         if loaded.comparator.name != "quote":  # each passage of a long quote is a fact of its own
             compared = _best_matches(compared, sources)
         for group in [*complete_linkage_groups(compared, strength, sources, focus),

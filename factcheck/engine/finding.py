@@ -115,7 +115,8 @@ class Report:
 
 def finding_id(rule_id: str, claim_keys: list[str]) -> str:
     """Stable across runs and machines: the rule and the claims it covers, nothing else."""
-    digest = hashlib.sha256("\n".join([rule_id, *sorted(claim_keys)]).encode("utf-8")).hexdigest()
+    text = f"{rule_id}\n{claim_keys[0]}" if len(claim_keys) == 1 else "\n".join([rule_id, *sorted(claim_keys)])
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return f"{rule_id}-{digest[:10]}"
 
 

@@ -1,4 +1,4 @@
-"""The cold load on every core: claims files parsed by the fast path in forked worker processes.
+"""The cold load on several cores, when asked: claims files parsed by the fast path in forked workers.
 
 Parsing a claims file (reading it through the path policy, the fast path's safety checks, yaml-rs, the
 claim lines) is more than half of a cold load and needs nothing but the file. Validating it builds the
@@ -11,9 +11,10 @@ did (`read_yaml`, which reports every problem with its place), so the outcome ne
 
 A worker is forked after the entity file and the vocabulary are read, reads the claims files itself (a
 task is a few paths: never a claim or a file's bytes) through the same path policy (`read_project_file`
-with the root the parent found), and asks nothing of the parent. A load of fewer than `MIN_FILES` files
-to parse, a process that may not fork (a daemonic worker, no `fork` on the platform) or
-`FACTCHECK_LOAD_JOBS=1` parse in this process. A worker that dies or a pipe that breaks stops the pool;
+with the root the parent found), and asks nothing of the parent. The pool is asked for with
+`FACTCHECK_LOAD_JOBS=N` (0: one worker per core); by default, and for a load of fewer than `MIN_FILES`
+files to parse or in a process that may not fork (a daemonic worker, no `fork` on the platform), files
+are parsed in this process. A worker that dies or a pipe that breaks stops the pool;
 what it had not sent back is parsed here (tests/load/test_parse_pool.py). Figures: docs/performance.md.
 """
 
@@ -36,7 +37,7 @@ from factcheck.load.document import YamlDocument, max_yaml_bytes
 from factcheck.load.fast import parse_fast
 from factcheck.load.paths import PathRefused, read_project_file
 
-JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load (1: none); default: the usable cores
+JOBS_VARIABLE = "FACTCHECK_LOAD_JOBS"  # worker processes of a cold load: 1 (none, the default), N, 0 (every core)
 # Files a task: the parent validates a task's files right after unpickling them, while they are in the
 # processor's caches; at 100k claims, 2 files a task took 2.45 s of CPU in all, 8 files 2.7-2.9 s.
 CHUNK = 2
@@ -72,10 +73,14 @@ class Parsed:
 
 
 def load_jobs() -> int:
-    """Worker processes for a cold load: `FACTCHECK_LOAD_JOBS`, else the cores this process may use."""
-    configured = os.environ.get(JOBS_VARIABLE, "")
-    if configured.strip().isdigit():
-        return max(1, int(configured))
+    """Worker processes for a cold load: `FACTCHECK_LOAD_JOBS` (0: one per core this process may use),
+    else 1, no worker: on the 2-core machine this is measured on, the pool paid 10-20% with both cores
+    to itself and cost 30-60% when other work had them (docs/performance.md)."""
+    configured = os.environ.get(JOBS_VARIABLE, "").strip()
+    if not configured.isdigit():
+        return 1
+    if int(configured) > 0:
+        return int(configured)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux

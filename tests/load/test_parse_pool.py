@@ -189,9 +189,11 @@ def test_no_pool_where_it_cannot_or_need_not_fork(project: Path, monkeypatch: py
 
 
 def test_load_jobs_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(parse_pool.JOBS_VARIABLE, raising=False)
+    assert parse_pool.load_jobs() == 1  # no pool unless asked for
     monkeypatch.setenv(parse_pool.JOBS_VARIABLE, "3")
     assert parse_pool.load_jobs() == 3
     monkeypatch.setenv(parse_pool.JOBS_VARIABLE, "0")
-    assert parse_pool.load_jobs() == 1
-    monkeypatch.setenv(parse_pool.JOBS_VARIABLE, "many")
     assert parse_pool.load_jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv(parse_pool.JOBS_VARIABLE, "many")
+    assert parse_pool.load_jobs() == 1

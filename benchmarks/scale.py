@@ -7,10 +7,10 @@ own, times each step of `factcheck report --format json -o FILE`:
 - **parse**: the readers `load_corpus` uses (the fast path, `read_yaml` where it declines), over
   every claims file, alone;
 - **validate**: the rest of `load_corpus` (the model, ids, entities, vocabulary, evidence offsets and
-  each source text's hash): `load_corpus`'s time less *parse*'s. A cold load parses in worker processes
-  (`load/parse_pool.py`, `FACTCHECK_LOAD_JOBS`, default the usable cores) while it validates, so with
-  more than one job *validate* is what the load took beyond a serial parse (it can be 0); **load CPU**
-  is the load's CPU seconds, this process's and its workers';
+  each source text's hash): `load_corpus`'s time less *parse*'s. With `FACTCHECK_LOAD_JOBS=N` a cold load
+  parses in worker processes while it validates (`load/parse_pool.py`; none by default), and *validate*
+  is then what the load took beyond a serial parse (it can be 0); **load CPU** is the load's CPU
+  seconds, this process's and its workers';
 - **compare**: `run_rules` (blocking, the same-fact test, comparators, findings); the pairs in blocks
   (the summary's), and of those the pairs judged (the rest are of two different events, counted unjudged);
 - **write**: the JSON report written atomically as `-o FILE` writes it: in pieces as they are encoded

@@ -6,8 +6,9 @@ sources report too), commits it on `main` in a temporary git repository, then on
 source: a copy of a generated source's text and claims under a new id, with one shared date moved by
 months (the planted conflict). It then runs `factcheck gate --base main --format json -o FILE` as
 CI does, each in a fresh process, and prints for each run the wall time (Python's start-up and imports
-included), the gate's own time (`run_gate`, timed inside the process), the peak resident memory, the
-exit code, and whether the planted conflict was the finding that failed:
+included), its CPU time (user and system, git's included: on a shared machine it moves much less than
+the wall clock), the gate's own time (`run_gate`, timed inside the process), the peak resident memory,
+the exit code, and whether the planted conflict was the finding that failed:
 
 - **no cache**: `--no-cache`, every claims file read and validated (only up to `GATE_UNCACHED_MAX`
   claims, default 100,000: it holds the whole corpus in memory);
@@ -124,14 +125,15 @@ def run(repo: Path, *extra: str) -> dict:
     gate_time = next((float(line.split()[1]) for line in stderr.splitlines() if line.startswith("RUN_GATE ")), None)
     data = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
     failing = data.get("gate", {}).get("failing", [])
-    return {"wall": wall, "gate": gate_time, "peak_mib": usage.ru_maxrss / 1024, "exit": child.returncode,
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "gate": gate_time, "peak_mib": usage.ru_maxrss / 1024,
+            "exit": child.returncode,
             "failing": failing, "findings": data.get("findings", []), "stderr": stderr}
 
 
 def start_up(folder: Path, code: str, runs: int = 3) -> float:
     """The best of `runs` fresh interpreters running `code`: Python's start-up and the imports it makes."""
     env = environment(folder)
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)  # bytecode written
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, stdout=subprocess.DEVNULL)  # bytecode written
     best = float("inf")
     for _ in range(runs):
         started = time.perf_counter()
@@ -146,7 +148,7 @@ def main(sizes: list[int]) -> None:
                                          "'--version']; main()")
         imports = start_up(Path(folder), "import factcheck.cli.gate_commands")
     print(f"start-up, best of 3: `factcheck --version` {version:.2f} s, the gate's imports {imports:.2f} s")
-    print(f"{'claims':>9} {'run':<9} {'wall s':>7} {'gate s':>7} {'peak MiB':>9} {'exit':>4}  failing")
+    print(f"{'claims':>9} {'run':<9} {'wall s':>7} {'cpu s':>6} {'gate s':>7} {'peak MiB':>9} {'exit':>4}  failing")
     for size in sizes:
         project, _ = project_for(size)
         with tempfile.TemporaryDirectory(prefix="factcheck-gate-bench-") as folder:
@@ -159,8 +161,9 @@ def main(sizes: list[int]) -> None:
                 results[name] = outcome = run(repo, *extra)
                 failing = [f"{f['rule']['id']} {f['subject']} {f.get('event') or ''}".strip()
                            for f in outcome["findings"] if f["id"] in outcome["failing"]]
-                print(f"{size:>9,} {name:<9} {outcome['wall']:>7.2f} {outcome['gate'] or 0:>7.2f} "
-                      f"{outcome['peak_mib']:>9.0f} {outcome['exit']:>4}  {', '.join(failing) or '-'}")
+                print(f"{size:>9,} {name:<9} {outcome['wall']:>7.2f} {outcome['cpu']:>6.2f} "
+                      f"{outcome['gate'] or 0:>7.2f} {outcome['peak_mib']:>9.0f} {outcome['exit']:>4}  "
+                      f"{', '.join(failing) or '-'}")
                 if outcome["exit"] == 2:
                     print(outcome["stderr"][-2000:])
             same = {json.dumps(r["findings"], sort_keys=True) for r in results.values()}

@@ -69,7 +69,12 @@ def length_of(value: DurationValue, params: Params) -> Length:
     minutes = value.amount * MINUTES_PER_UNIT[value.unit]
     spread = quantity_range(QuantityValue(amount=minutes, unit="minute", approximation=value.approximation),
                             params.approximation_width, params.open_ended, by_digits=False)  # minutes are not as written
-    return Length(_label(value), spread.low, spread.high, minutes, value.unit, spread.hedge)
+    shortest, longest = _CALENDAR.get(value.unit, (1.0, 1.0))  # "a month" is 28 to 31 days, "30 days" one of them
+    return Length(_label(value), spread.low * shortest, spread.high * longest, minutes, value.unit, spread.hedge)
+
+
+# Calendar units are not one length: a month runs 28 to 31 days, a year 365 or 366 (as factors of the mean).
+_CALENDAR = {DurationUnit.month: (28 / 30.436875, 31 / 30.436875), DurationUnit.year: (365 / 365.2425, 366 / 365.2425)}
 
 
 def _unit_for(lengths: tuple[Length, ...], *amounts: float) -> DurationUnit:

@@ -62,10 +62,18 @@ def test_two_minimums_far_apart_conflict() -> None:
     # written for tests: "closed for at least three weeks" against "will stay shut for at least three months"
     weeks, months = lasted(3, "week", "at least"), lasted(3, "month", "at least", source="b-2019-08-24")
     result = compare(weeks, months)
-    assert result.verdict is Verdict.conflict and round(result.facts["bound_ratio"], 2) == 4.35
+    assert result.verdict is Verdict.conflict and round(result.facts["bound_ratio"], 2) == 4.0  # 3 months: 84 days at the least
     assert "both give only a minimum" in result.explanation
     assert compare(DAYS_LONG, lasted(3, "day", "at least", source="c")).verdict is Verdict.compatible  # 1.5 times
     assert compare(weeks, months, Params(bound_ratio=5)).verdict is Verdict.compatible
+
+
+def test_a_month_is_28_to_31_days() -> None:
+    # written for tests: "a 30-day state of emergency" and "runs for a month" are one length
+    result = compare(lasted(30, "day"), lasted(1, "month", source="b"))
+    assert result.verdict is Verdict.compatible and "contains 30 days" in result.explanation
+    assert compare(lasted(1, "year"), lasted(365, "day", source="b")).verdict is Verdict.compatible
+    assert compare(lasted(1, "month"), lasted(35, "day", source="b")).verdict is Verdict.conflict
 
 
 def test_about_two_hours_contains_two_hours() -> None:

@@ -357,10 +357,17 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
     return ["respondents", *words[dropped:]]
 
 
+# Where another figure's clause begins: "23 prisoners and Molrania handed back 25", "126 passengers and a crew of seven".
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|" \
+               r"sixty|seventy|eighty|ninety|hundred|dozen)\b"
+_ANOTHER_FIGURE = re.compile(rf"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){{0,3}}?(?:[$€£¥\d]|{_NUMBER_WORD})",
+                             re.IGNORECASE)
+
+
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it, and so does another figure's clause
     ("23 prisoners and Molrania handed back 25")."""
-    fragment = re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){0,3}?[$€£¥\d]", fragment, maxsplit=1)[0]
+    fragment = _ANOTHER_FIGURE.split(fragment, maxsplit=1)[0]
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")

@@ -290,6 +290,12 @@ def test_a_mass_or_a_stretch_measures_the_stuff_after_of(run):
     assert 25 not in found  # a distance between places measures nothing of the story
 
 
+def test_another_figure_in_words_ends_what_is_counted(run):
+    # written for tests: the crew of seven is another figure, not part of what 126 counts
+    found = figures(run("The jet was carrying 126 passengers and a crew of seven when it left the runway.\n", "2026-10-10"))
+    assert found[126][2] == "passenger"
+
+
 def test_the_figure_before_a_revision_is_not_reported(run):
     # written for tests: the estimate was raised; 3,500 is what it was before
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "

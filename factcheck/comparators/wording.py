@@ -190,7 +190,17 @@ class Alignment:
 
 def _window(piece: Sequence[str], keys: Sequence[str], start: int) -> list[tuple[str, int, int, int, int]]:
     """Opcodes of `piece` against the stretch of `keys[start:]` it best matches (absolute indices);
-    the stretch is guessed around the longest shared run and its loose ends are trimmed."""
+    the stretch is guessed around the longest shared run and its loose ends are trimmed. A piece that is
+    the whole rest of `keys` (a quote against itself, which sources repeat: most pairs of texts of a large
+    corpus) is one equal run, as the matcher finds it: its longest match is the whole piece at (0, 0), the
+    window is then the whole rest, and its opcodes one `equal`; so no matcher is made for it."""
+    if piece and list(piece) == list(keys[start:]):
+        return [("equal", 0, len(piece), start, start + len(piece))]
+    return _matched_window(piece, keys, start)
+
+
+def _matched_window(piece: Sequence[str], keys: Sequence[str], start: int) -> list[tuple[str, int, int, int, int]]:
+    """`_window` by difflib's matcher."""
     tail = keys[start:]
     matcher = SequenceMatcher(None, piece, tail, autojunk=False)
     anchor = matcher.find_longest_match(0, len(piece), 0, len(tail))

@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 
 from factcheck.comparators import quote as quote_module
 from factcheck.comparators.quote import TRANSLATION_CUES, Params, _cue_in, compare_quotes
-from factcheck.comparators.wording import compare_wording, word_key
+from factcheck.comparators.wording import _matched_window, _window, compare_wording, word_key
 from factcheck.load import load_corpus
 from factcheck.model.values import QuoteValue
 
@@ -117,3 +117,11 @@ def test_quotes_told_alike_are_told_as_each_pair_would_be(monkeypatch: pytest.Mo
     monkeypatch.setattr(quote_module, "_told_alike", lambda *args: quote_module._PARTED)
     assert found == [compare_quotes(a, b, Params(), CONTEXT) for a, b in pairs]
     assert shortcut > 0 and sum(f is not None and f.facts["difference"] == "identical" for f in found) > 0
+
+
+@given(st.lists(st.sampled_from(["the", "a", "concern", "strong", "2"]), min_size=1, max_size=12), st.integers(0, 4))
+def test_a_piece_that_is_the_rest_of_the_quote_is_aligned_as_the_matcher_does(words: list[str], start: int) -> None:
+    keys = [*words[:start], *words]  # the piece is keys[start:] when start <= len(words)
+    start = min(start, len(words))
+    piece = keys[start:]
+    assert _window(piece, keys, start) == _matched_window(piece, keys, start)

@@ -24,6 +24,7 @@ from factcheck.cli.rule_options import (
     selection_options,
     usage_error,
 )
+from factcheck.comparators.base import Verdict
 from factcheck.engine import Report, run_rules
 from factcheck.engine.engine import Executor
 from factcheck.engine.parallel import EXECUTORS, ExecutorError, default_jobs, executor_for
@@ -210,14 +211,13 @@ def failing_count(result: Report, fail_on: FailOn, in_force: list[Rule]) -> int:
     whose verdict cannot fail (every unverified one, by default) is passed over before its rule is looked
     up, and each rule's severity is looked up once: 773,000 findings at 1M took a second one by one."""
     severities: dict[tuple[str, str], str] = {}
-    verdicts, failing = fail_on.verdicts, 0
+    verdicts, failing = tuple(v for v in Verdict if v.value in fail_on.verdicts), 0  # members: found by identity
     for finding in result.findings:
-        verdict = finding.verdict.value
-        if verdict in verdicts:
+        if finding.verdict in verdicts:
             key = (finding.rule_id, finding.severity)
             if key not in severities:
                 severities[key] = rule_severity(finding.rule_id, finding.severity, in_force)
-            failing += fail_on.fails(verdict, severities[key])
+            failing += fail_on.fails(finding.verdict.value, severities[key])
     return failing
 
 

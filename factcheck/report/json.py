@@ -4,7 +4,7 @@ finding is compact (its one claim, and nothing that is empty or follows from the
 
 Written a piece at a time (`json_stream`): the header, then each source and each finding as it is
 encoded, compact (one source or finding a line) or indented for people (`indent`). Each value goes
-through `escape.json_value`: a number that is NaN or infinite (`amount: .nan` in a claims file) is
+through the JSON channel (`escape.json_value`, or `escape.json_lines` for a batch of findings): a number that is NaN or infinite (`amount: .nan` in a claims file) is
 null, since JSON has neither; every string is kept (but a lone surrogate, from a file name that is not
 UTF-8, which becomes U+FFFD)."""
 

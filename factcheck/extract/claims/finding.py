@@ -9,6 +9,7 @@ to it (`nearest_cue`, for "per dollar", "strengthened").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,4 +87,27 @@ def topic_subject(document: Document, value: Value) -> Mention | None:
             return min(named, key=lambda m: abs(m.start - value.start))
     if document.main_event:
         return Mention(value.start, value.start, "", document.main_event, "event")
+    return None
+
+
+# "No one was hurt in that incident, which closed the airport for seven hours": a sentence that points back at an
+# event ("that incident", "the earlier storm") right after one dated to a past year is about that event.
+_POINTS_BACK = re.compile(r"\b(?:that|the\s+earlier|the\s+previous|this\s+earlier|the\s+same)\s+(?:[a-z-]+\s+)?"
+                          r"(?:incident|accident|crash|collision|overrun|spill|storm|cyclone|hurricane|typhoon|flood|"
+                          r"floods|quake|earthquake|eruption|fire|blaze|attack|outbreak|disaster|collapse|derailment|"
+                          r"explosion|strike)\b", re.IGNORECASE)
+_BACK = 2  # sentences of the same paragraph looked back at
+
+
+def earlier_event_year(document: Document, value: Value) -> int | None:
+    """The past year of the event the value's sentence points back at ("that incident"), found in the one or
+    two sentences before it in its paragraph; None when it points at nothing or nothing there is dated."""
+    sentence = document.sentences[value.sentence]
+    if not _POINTS_BACK.search(document.text, sentence.start, sentence.end):
+        return None
+    before = [s.index for s in document.sentences[max(0, value.sentence - _BACK):value.sentence] if s.line == sentence.line]
+    for other in document.values:
+        date = other.reading.date if other.kind == "date" else None
+        if other.sentence in before and date is not None and date.year < document.published.year - 1:
+            return date.year
     return None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
+from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
 from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
                                              level_counted, normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
@@ -195,7 +195,8 @@ def _past_year(document: Document, value: Value) -> str | None:
         if (date is not None and other.sentence == value.sentence and not other.reading.role
                 and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the)\s+$", lead) or when)):
             return f"in-{date.year}"  # "since 2021, when the price went from 2.20 to 2.50": of 2021 too
-    return None
+    earlier = earlier_event_year(document, value)  # "That storm killed 14 people" after a sentence about 2019
+    return f"in-{earlier}" if earlier is not None else None
 
 
 _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"

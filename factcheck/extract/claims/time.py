@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from factcheck.extract.claims.finding import Finding, choose_subject, nearest_cue, topic_subject
+from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import Governed, background_subject, govern
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Document, Mention, Sentence, Value
@@ -277,7 +277,8 @@ def _of_year(document: Document, value: Value, event: str) -> str:
         if date is not None and any(start <= other.start < end for start, end in spans) \
                 and date.year < document.published.year - 1:
             return f"{event}-{date.year}"
-    return event
+    earlier = earlier_event_year(document, value)  # "that incident, which closed the airport for seven hours"
+    return f"{event}-{earlier}" if earlier is not None else event
 
 
 _TESTIMONY = ("committee", "parliament", "assembly", "congress", "senate", "lawmakers", "court", "inquiry", "hearing")

@@ -50,6 +50,15 @@ def test_how_long_an_agreement_runs_is_its_term(run):
         ("gsomia", 20, "year", None)]
 
 
+def test_a_sentence_pointing_back_at_an_earlier_event_is_about_it(run):
+    # written for tests: "that incident" is the 2019 overrun of the sentence before, not this week's
+    text = ("A cargo jet overran the same runway in 2019. No one was hurt in that incident, which closed the airport "
+            "for seven hours.\n")
+    assert [e for *_, e, _ in lasted(run(text, "2026-10-09"))] == ["close-2019"]
+    assert [c for c in of_kind(run("Cyclone Mira struck in 2019. That storm killed 14 people.\n", "2026-10-14"),
+                               "quantity")] == []  # the earlier storm's dead are background
+
+
 def test_a_notice_period_is_not_the_length_of_an_event(run):
     found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
     assert [c.property for c in found] in ([], ["notice_period"])

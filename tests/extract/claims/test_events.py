@@ -66,6 +66,14 @@ def test_the_opening_of_talks_names_the_talks(run):
     assert found[0].subject == found[1].subject  # the story's event, not the nearest country
 
 
+def test_a_storm_coming_ashore_dates_its_landfall(run):
+    # written for tests: two ways to tell one landfall
+    assert dates(run("The cyclone made landfall near Kereva early on Tuesday.\n", "2026-10-14")) == [
+        ("took_place_on", "landfall", "2026-10-13", None)]
+    assert dates(run("When the cyclone came ashore in the early hours of October 13, few had left.\n", "2026-11-20")) == [
+        ("took_place_on", "landfall", "2026-10-13", None)]
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

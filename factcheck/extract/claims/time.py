@@ -230,6 +230,8 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         return None  # "its first session within three months of the entry into force": a deadline, not a
         # length ("went down within 30 minutes of taking on water" is how long the sinking took)
     if expression.form in ("length", "length_word"):
+        if _AVERAGED.match(text, value.end):
+            return None  # "one-minute sustained winds", "a ten-minute average": how a figure is measured
         head = head_after(text, value.end, sentence.end)
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
@@ -260,6 +262,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     return None
 
 
+_AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")
 
 

@@ -59,6 +59,11 @@ def test_a_sentence_pointing_back_at_an_earlier_event_is_about_it(run):
                                "quantity")] == []  # the earlier storm's dead are background
 
 
+def test_an_averaging_window_is_not_a_length(run):
+    # written for tests: the one-minute window is how the wind was measured
+    assert lasted(run("Forecasters measured one-minute sustained winds of 205 km/h at landfall.\n", "2026-10-14")) == []
+
+
 def test_a_notice_period_is_not_the_length_of_an_event(run):
     found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
     assert [c.property for c in found] in ([], ["notice_period"])

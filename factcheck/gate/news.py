@@ -10,7 +10,6 @@ its level (`error:`, `warning:`) or what it is (`deleted source ...`), never wit
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from typing import Any
 
@@ -144,6 +143,8 @@ def _sarif(text: str, lines: list[str]) -> str:
 
 
 def _junit(text: str, lines: list[str]) -> str:
+    import xml.etree.ElementTree as ElementTree  # for this format only
+
     root = ElementTree.fromstring(text)
     suite = ElementTree.SubElement(root, "testsuite", name="factcheck gate: the change", tests=str(len(lines)))
     failures = 0

@@ -14,7 +14,7 @@ from factcheck.cli import LAZY_COMMANDS
 from tests.cli.test_lazy_commands import PROBE
 from tests.gate.repo import commit_all, git, write_wire
 
-NOT_FOR_THE_GATE = ("rich", "jinja2", "markupsafe", "dateparser", "wordfreq", "dask",
+NOT_FOR_THE_GATE = ("rich", "jinja2", "markupsafe", "dateparser", "wordfreq", "dask", "xml",
                     "factcheck.extract", "factcheck.accuracy", "factcheck.report.html", "factcheck.report.text",
                     "factcheck.report.markdown", "factcheck.rules.testing", "factcheck.load.report_store",
                     "factcheck.schemas")

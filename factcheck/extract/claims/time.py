@@ -25,7 +25,7 @@ from dataclasses import replace
 from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
 from factcheck.extract.claims.governing import Governed, background_subject, govern
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
-from factcheck.extract.document import Document, Mention, Sentence, Value
+from factcheck.extract.document import Clause, Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
 from factcheck.extract.readers.verbs import ONCE_PROPERTY, OPEN_PROPERTY
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
@@ -53,7 +53,7 @@ def time_findings(document: Document, skip: frozenset[int] = frozenset()) -> lis
     return findings
 
 
-def clause_tense(text: str, sentence: Sentence, span: tuple[int, int], cues: Cues,
+def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], cues: Cues,
                  quoted: tuple[tuple[int, int], ...] = ()) -> str | None:
     """`future`, `past` or None. The tense word nearest before the date decides ("will resume ... on
     Sept. 1, officials said" looks forward); only without one, the nearest after it. Words inside
@@ -114,6 +114,10 @@ def _date(document: Document, value: Value) -> Finding | None:
     if expression.form in ("month_day", "month", "weekday") and dated is None:  # the year depends on the tense
         quoted = document.quoted.get(sentence.index, ())
         tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
+        own = governed.clause
+        if own is not None and own.role == "adverbial" and cue is not None and cue.tense \
+                and clause_tense(text, own, value.span, document.cues, quoted) is None:
+            tense = cue.tense  # "Aldmark will give aid after the cyclone struck on Tuesday": the clause's own verb
         predicate = governed.predicate
         if (cue is not None and cue.tense and predicate is not None and predicate.end <= value.start
                 and not document.cues.future.search(text, predicate.end, value.start)

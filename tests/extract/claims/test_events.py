@@ -74,6 +74,12 @@ def test_a_storm_coming_ashore_dates_its_landfall(run):
         ("took_place_on", "landfall", "2026-10-13", None)]
 
 
+def test_a_past_verb_in_its_own_clause_sends_a_weekday_back(run):
+    # written for tests: the aid lies ahead, the quake struck last Tuesday
+    found = dates(run("Seoul will send aid after the earthquake struck the coast on Tuesday.\n", "2026-10-14"))
+    assert [(p, d) for p, _, d, _ in found] == [("started_on", "2026-10-13")]
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

@@ -207,8 +207,9 @@ def _read_claims(files: list[Path], cache: ClaimsCache | None
             for path in files[start:start + CHUNK]:
                 root = _root_of(path, roots)
                 raw = _claims_bytes(path, root) if cache is not None else None
-                hit = cached_source(cache, path, raw, root) if cache is not None and raw is not None else None
-                chunk.append((path, root, hit, sha256_hex(raw) if raw is not None and hit is None else None))
+                sha = sha256_hex(raw) if raw is not None else None
+                hit = cached_source(cache, path, raw, root, sha) if cache is not None and raw is not None else None
+                chunk.append((path, root, hit, sha if hit is None else None))
                 if hit is None:
                     misses.append((path, root, raw))
             if misses:
@@ -233,7 +234,7 @@ def _finish(chunk: list[tuple[Path, Path | None, SourceDocument | None, str | No
             yield path, root, hit, None, None
             continue
         read = next(parsed)
-        fast = read.document if sha is None or read.sha256 == sha else None
+        fast = read.document if read.sha256 is None or read.sha256 == sha else None  # None: this sha's bytes
         yield path, root, None, fast, sha
 
 
@@ -259,8 +260,10 @@ def _root_of(path: Path, roots: dict[str, Path]) -> Path | None:
     return roots[folder]
 
 
-def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None = None) -> SourceDocument | None:
-    """The claims file from the cache when its bytes, its source text and the context are unchanged."""
+def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None = None,
+                  sha: str | None = None) -> SourceDocument | None:
+    """The claims file from the cache when its bytes, its source text and the context are unchanged
+    (`sha`: the bytes' sha256, when the caller has it)."""
     texts: dict[str, bytes] = {}
 
     def text_sha(text_path: str) -> str | None:
@@ -270,7 +273,7 @@ def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None 
             return None
         return sha256_hex(texts[text_path])
 
-    hit = cache.lookup(Path(os.path.abspath(path)), sha256_hex(raw), text_sha)
+    hit = cache.lookup(Path(os.path.abspath(path)), sha or sha256_hex(raw), text_sha)
     claims_file = validated(hit.model_json, ClaimsFile) if hit is not None else None
     if hit is None or not isinstance(claims_file, ClaimsFile) or claims_file.source.text not in texts:
         return None

@@ -66,7 +66,8 @@ class _Worker:
 @dataclass(frozen=True, slots=True)
 class Parsed:
     """One claims file as the fast path read it: its document (None when the fast path declined, or
-    the file could not be read) and the sha256 of the bytes it read (when asked)."""
+    the file could not be read) and the sha256 of the bytes it read (when asked, and only when it read
+    them: None for bytes the caller gave)."""
 
     document: YamlDocument | None
     sha256: str | None
@@ -226,14 +227,16 @@ def _widen(connection: Connection) -> None:
 
 
 def parse_job(job: Job, sha: bool) -> Parsed:
-    """One claims file parsed here: by its bytes when the caller read them, else read now."""
+    """One claims file parsed here: by its bytes when the caller read them (and hashed them, if it
+    needs to: no sha256 then), else read now."""
     path, root, raw = job
+    digest = None
     if raw is None:
         try:
             raw = read_project_file(path, max_bytes=max_yaml_bytes(), root=root)
         except (PathRefused, OSError):
             return Parsed(None, None)
-    digest = hashlib.sha256(raw).hexdigest() if sha else None
+        digest = hashlib.sha256(raw).hexdigest() if sha else None
     try:
         return Parsed(parse_fast(path, raw.decode("utf-8")), digest)
     except UnicodeDecodeError:

@@ -18,6 +18,7 @@ from factcheck.cli.output import check_output_or_exit, echo_problems, output_wid
 from factcheck.cli.rule_options import (
     FAIL_ON_OPTION,
     IGNORE_OPTION,
+    INDENT_OPTION,
     REVIEWED_ONLY_OPTION,
     SELECT_OPTION,
     load_rules_or_exit,
@@ -44,9 +45,6 @@ from factcheck.rules.testing import run_rule_tests
 
 PROGRESS_THRESHOLD = 5000  # pairs: below this a run is instant and a bar is noise
 LOAD_PROGRESS_THRESHOLD = 500  # claims files: fewer load in a second or two
-INDENT_OPTION = click.option("--indent", type=click.IntRange(min=0), metavar="N",
-                             help="With --format json: indent by N spaces, for people (default: compact, a "
-                                  "finding a line; docs/report-json.md).")
 UNTESTED_RULE = re.compile(f": ({RULE_ID_PATTERN.strip('^$')}) ")  # `rules/x.yaml: FC101 name has no test file`
 
 

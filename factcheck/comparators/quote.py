@@ -263,11 +263,11 @@ def _judged(wording: Wording, link: str, who: str, shorter: str, speaker: str, s
     shorter and the longer quote's, named where the words part or a word changed)."""
     text = _describe(shorter, speaker, sources, wording, params, translated)
     edits = wording.alignment.edits
-    if edits:
-        assert sources is not None
+    shorter_source, longer_source = sources or ("", "")  # no edit when the sources are not named
+    assert sources is not None or not edits
     facts = {"difference": wording.difference, "verbatim": round(wording.verbatim, 4),
              "content_overlap": round(wording.overlap, 4), "diff": wording.alignment.diff,
-             "changed_words": [{"words": {sources[1]: " ".join(e.longer), sources[0]: " ".join(e.shorter)},  # type: ignore[index]
+             "changed_words": [{"words": {longer_source: " ".join(e.longer), shorter_source: " ".join(e.shorter)},
                                 "kind": e.kind} for e in edits],
              "missing": list(wording.missing), "translation": translated,
              "fragment_words": wording.shorter_words, "quote_words": wording.longer_words,

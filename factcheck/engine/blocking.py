@@ -268,7 +268,8 @@ def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Source
         row = (item, item.source.id, claim.event, repeats)
         if by_object:
             value = claim.value
-            key: BlockKey = (claim.subject, shown, (value.object if isinstance(value, StatementValue) else None) or _NO_KEY)
+            thing = value.object if isinstance(value, StatementValue) else None
+            key: BlockKey = (claim.subject, shown, thing or _NO_KEY)
         else:
             key = (claim.subject, shown)
         rows[key].append(row)

@@ -106,7 +106,8 @@ def _cross_source_pairs(claims: list[str], sources: Mapping[str, str]) -> int:
 
 
 def _greedy_groups(compared: list[PairComparison], strength: Mapping[tuple[str, str], float],
-                   sources: Mapping[str, str], focus: Collection[str] | None) -> tuple[list[tuple[int, Group]], list[Group]]:
+                   sources: Mapping[str, str],
+                   focus: Collection[str] | None) -> tuple[list[tuple[int, Group]], list[Group]]:
     """Complete linkage by greedy merging, the strongest links first: the groups, each with the
     position of its first pair in `compared`, and the groups of claims left out."""
 

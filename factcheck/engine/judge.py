@@ -59,7 +59,8 @@ class Judge:
         found = self.signatures.get(id(item), False)
         if found is False:
             made = signature(item)
-            found = self.signatures[id(item)] = None if made is None else self.numbers.setdefault(made, len(self.numbers))
+            found = None if made is None else self.numbers.setdefault(made, len(self.numbers))
+            self.signatures[id(item)] = found
         return found
 
 

@@ -109,8 +109,10 @@ def test_quotes_told_alike_are_told_as_each_pair_would_be(monkeypatch: pytest.Mo
     texts = list(dict.fromkeys(variant for text in _seed_quotes()[:6] for variant in _variants(text)))
     claims = [quote(text, speaker, source=source, evidence=evidence)
               for text in texts for speaker, source, evidence in (
-                  ("dave-eastburn", "bloomberg-2019-08-22", "(test)"), ("dave-eastburn", "reuters-2019-08-22", "(test)"),
-                  ("mark-esper", "diplomat-2019-08", "(test)"), ("dave-eastburn", "yonhap-2019-08-22", "Translated (test)"))]
+                  ("dave-eastburn", "bloomberg-2019-08-22", "(test)"),
+                  ("dave-eastburn", "reuters-2019-08-22", "(test)"),
+                  ("mark-esper", "diplomat-2019-08", "(test)"),
+                  ("dave-eastburn", "yonhap-2019-08-22", "Translated (test)"))]
     pairs = [(a, b) for a, b in itertools.permutations(claims, 2) if a.source_id != b.source_id]
     found = [compare_quotes(a, b, Params(), CONTEXT) for a, b in pairs]
     shortcut = quote_module._told_alike.cache_info().hits

@@ -74,13 +74,16 @@ def _distance(mention: Mention, span: tuple[int, int]) -> int:
 
 
 def topic_subject(document: Document, value: Value) -> Mention | None:
-    """The event (else agreement) named in the value's clause, else its sentence, else the main event."""
+    """The event (else agreement) named in the value's clause, else the article's main event, else the one
+    its sentence names nearest: an event another clause names is seldom what the figure is about."""
     mentions = [m for m in document.mentions.get(value.sentence, []) if not m.proposed]
     clause = document.clause_at(value.start)
     for kind in ("event", "agreement"):
         inside = [m for m in mentions if m.kind == kind and clause and clause.start <= m.start < clause.end]
         if inside:
             return inside[0]
+    if document.main_event:  # "The storm cut power to 121,000 homes, and a state of emergency ...": the story's
+        return Mention(value.start, value.start, "", document.main_event, "event")
     for kind in ("event", "agreement"):
         named = [m for m in mentions if m.kind == kind]
         if named:

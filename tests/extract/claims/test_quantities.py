@@ -296,6 +296,13 @@ def test_another_figure_in_words_ends_what_is_counted(run):
     assert found[126][2] == "passenger"
 
 
+def test_a_figure_whose_clause_names_no_event_is_the_storys(run):
+    # written for tests: the tariffs of the second clause are a side event; the 40 arrests are the story's
+    text = "Police arrested 40 protesters on Friday, a day after Japan’s tighter export controls took effect.\n"
+    found = of_kind(run(text, "2019-08-24"), "quantity")
+    assert [(c.value.amount, c.subject) for c in found] == [(40, "gsomia-withdrawal")]
+
+
 def test_the_figure_before_a_revision_is_not_reported(run):
     # written for tests: the estimate was raised; 3,500 is what it was before
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "

@@ -118,9 +118,11 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             event = f"as-of-{as_of}"  # "40% contained on Friday", "7.8% in August": the figure of that day
         if event is None and value.measure in ("percent", "count", "money"):
             event = _period(document, value)
-        if event is None and (value.measure == "count" or value.reading.unit in BULK_UNITS):
-            # "police estimated 8,000": the police's estimate; "the operator has put the loss at 2,100 tonnes"
-            event = _estimated_by(document, value) or _estimated_by_entity(document, value)
+        if event is None and value.measure == "count":
+            event = _estimated_by(document, value)  # "police estimated 8,000": the police's estimate
+        if event is None and value.measure in ("count", "measure"):
+            # "the operator has put the loss at 2,100 tonnes", "the institute measured winds of 205 km/h"
+            event = _estimated_by_entity(document, value)
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -308,7 +310,7 @@ def _estimated_by_entity(document: Document, value: Value) -> str | None:
 _ESTIMATING_KINDS = frozenset(("organisation", "person", "group"))
 _ESTIMATING = re.compile(r"\b(?:estimated|estimates|estimating|estimate\s+of|puts?\s+(?:the|its|their)\s+[a-z]+\s+at|"
                          r"putting\s+(?:the|its|their)\s+[a-z]+\s+at|has\s+put\s+(?:the|its|their)\s+[a-z]+\s+at|"
-                         r"reckons|reckoned|calculated|calculates)\b", re.IGNORECASE)
+                         r"reckons|reckoned|calculated|calculates|measured|measures|recorded|records)\b", re.IGNORECASE)
 
 
 _PREVIOUS_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)

@@ -252,9 +252,11 @@ def test_a_party_s_own_estimate_is_its_own_fact(run):
 def test_a_named_party_s_own_estimate_is_its_own_fact(run):
     # written for tests: the Pentagon's and the State Department's estimates are two; what one says is not an estimate
     text = ("The Pentagon estimates that 3,500 tonnes of fuel were lost. The State Department has put the loss at "
-            "about 2,100 tonnes. The Pentagon said 400 people were evacuated.\n")
+            "about 2,100 tonnes. The Pentagon said 400 people were evacuated. The State Department measured gusts "
+            "of 150 km/h.\n")
     events = {amount: found[1] for amount, found in figures(run(text, "2026-10-18")).items()}
-    assert events == {3500: "estimate-us-dod", 2100: "estimate-us-state-department", 400: None}
+    assert events == {3500: "estimate-us-dod", 2100: "estimate-us-state-department", 400: None,
+                      150: "estimate-us-state-department"}
 
 
 def test_what_a_price_is_the_price_of_and_which_version(run):

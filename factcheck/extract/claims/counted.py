@@ -217,6 +217,7 @@ _CHANGE_VERB = re.compile(rf"\b(?:{'|'.join(_RISE + _FALL)}|rais(?:e|es|ed|ing)|
 
 
 _MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height", "tall": "height", "away": "distance",
+             "surge": "surge height", "wave": "wave height", "waves": "wave height", "swell": "wave height",
              "earthquake": "quake", "tremor": "quake", "shock": "quake", "mainshock": "quake"}
 _SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)
 
@@ -296,7 +297,8 @@ _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.
 _MOVED = re.compile(r"\b(?:back|withdraw|withdrawn|withdrew|retreat|retreated|retreats|advance|advanced|advances|"
                     r"move|moved|moves|pushed|pull|pulled)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$", re.IGNORECASE)
-_DIMENSIONS = frozenset(("depth", "length", "width", "height", "distance", "altitude", "diameter", "radius", "elevation"))
+_DIMENSIONS = frozenset(("depth", "length", "width", "height", "distance", "altitude", "diameter", "radius", "elevation",
+                         "surge height", "wave height"))
 
 
 def normal_counted(words: list[str]) -> str | None:

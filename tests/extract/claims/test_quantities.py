@@ -305,6 +305,13 @@ def test_a_figure_whose_clause_names_no_event_is_the_storys(run):
     assert [(c.value.amount, c.subject) for c in found] == [(40, "gsomia-withdrawal")]
 
 
+def test_a_surge_or_a_wave_is_measured_by_its_height(run):
+    # written for tests: one surge told two ways
+    text = "The office recorded a storm surge of 3.2 metres. A 2.3-metre surge overtopped the harbour wall.\n"
+    found = figures(run(text, "2026-10-14"))
+    assert (found[3.2][2], found[2.3][2]) == ("surge height", "surge height")
+
+
 def test_the_figure_before_a_revision_is_not_reported(run):
     # written for tests: the estimate was raised; 3,500 is what it was before
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "

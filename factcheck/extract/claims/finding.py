@@ -93,12 +93,14 @@ def topic_subject(document: Document, value: Value) -> Mention | None:
     return None
 
 
-# "No one was hurt in that incident, which closed the airport for seven hours": a sentence that points back at an
-# event ("that incident", "the earlier storm") right after one dated to a past year is about that event.
+# "No one was hurt in that incident, which closed the airport for seven hours", "Then, Tervala devalued by 40
+# percent": a sentence that points back at an event ("that incident", "the earlier storm", "Then,") right after
+# one dated to a past year is about that event.
 _POINTS_BACK = re.compile(r"\b(?:that|the\s+earlier|the\s+previous|this\s+earlier|the\s+same)\s+(?:[a-z-]+\s+)?"
                           r"(?:incident|accident|crash|collision|overrun|spill|storm|cyclone|hurricane|typhoon|flood|"
                           r"floods|quake|earthquake|eruption|fire|blaze|attack|outbreak|disaster|collapse|derailment|"
-                          r"explosion|strike)\b", re.IGNORECASE)
+                          r"explosion|strike)\b"
+                          r"|^\W*(?:then|at\s+the\s+time|back\s+then|on\s+that\s+occasion)\b", re.IGNORECASE)
 _BACK = 2  # sentences of the same paragraph looked back at
 
 
@@ -106,7 +108,7 @@ def earlier_event_year(document: Document, value: Value) -> int | None:
     """The past year of the event the value's sentence points back at ("that incident"), found in the one or
     two sentences before it in its paragraph; None when it points at nothing or nothing there is dated."""
     sentence = document.sentences[value.sentence]
-    if not _POINTS_BACK.search(document.text, sentence.start, sentence.end):
+    if not _POINTS_BACK.search(document.text[sentence.start:sentence.end]):  # "^" is the sentence's start
         return None
     before = [s.index for s in document.sentences[max(0, value.sentence - _BACK):value.sentence] if s.line == sentence.line]
     for other in document.values:

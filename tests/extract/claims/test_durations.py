@@ -57,6 +57,8 @@ def test_a_sentence_pointing_back_at_an_earlier_event_is_about_it(run):
     assert [e for *_, e, _ in lasted(run(text, "2026-10-09"))] == ["close-2019"]
     assert [c for c in of_kind(run("Cyclone Mira struck in 2019. That storm killed 14 people.\n", "2026-10-14"),
                                "quantity")] == []  # the earlier storm's dead are background
+    assert [c for c in of_kind(run("The last crisis came in 2014. Then, the bank froze deposits for 11 days and "
+                                   "needed a $2.6 billion loan.\n", "2026-12-01"), "quantity")] == []
 
 
 def test_an_averaging_window_is_not_a_length(run):

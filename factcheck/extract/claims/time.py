@@ -163,6 +163,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
             return None
     else:
         governed = govern(document, value)
+        if expression.form == "age" and _PERSON_AFTER.match(text, value.end):
+            return None  # "an 81-year-old woman died": a person's age, not the age of what the story is about
         if expression.form in ("age", "agreement_term"):  # what the reader found says it
             wanted = "age" if expression.form == "age" else "term"
             cue = next((c for c in cues.duration_properties if c.property == wanted), None)
@@ -266,6 +268,10 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     return None
 
 
+_PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|boys|girl|girls|child|children|baby|"
+                           r"citizen|resident|driver|passenger|pensioner|mother|father|son|daughter|worker|soldier|"
+                           r"victim|patient|tourist|student|grandmother|grandfather|teenager|guest|miner|pilot|"
+                           r"nurse|doctor|farmer)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")
 

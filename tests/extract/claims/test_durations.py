@@ -66,6 +66,13 @@ def test_an_averaging_window_is_not_a_length(run):
     assert lasted(run("Forecasters measured one-minute sustained winds of 205 km/h at landfall.\n", "2026-10-14")) == []
 
 
+def test_a_persons_age_is_no_age_of_the_story(run):
+    # written for tests: the framework's age is a claim; the woman's is not the story's
+    text = ("South Korea notified Japan of plans to withdraw from the three-year-old framework. Two people have "
+            "died, one of them an 81-year-old woman.\n")
+    assert [(c.property, c.value.amount) for c in of_kind(run(text), "duration")] == [("age", 3)]
+
+
 def test_a_notice_period_is_not_the_length_of_an_event(run):
     found = of_kind(run("South Korea gave a 90-day notice period.\n"), "duration")
     assert [c.property for c in found] in ([], ["notice_period"])

@@ -73,7 +73,8 @@ def test_an_unreachable_scheduler_is_named(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", 1.0)
-    result = CliRunner().invoke(cli, ["report", "-q", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    result = CliRunner().invoke(cli, ["report", "-q", "--no-cache", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"])
+    # --no-cache: a report kept by an earlier run in the tree would be served without any scheduler
     assert result.exit_code == 2
     assert result.stderr.startswith("error: could not reach the Dask scheduler at tcp://127.0.0.1:9: ")
     assert "Traceback" not in result.output

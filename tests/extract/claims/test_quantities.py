@@ -312,6 +312,12 @@ def test_a_surge_or_a_wave_is_measured_by_its_height(run):
     assert (found[3.2][2], found[2.3][2]) == ("surge height", "surge height")
 
 
+def test_an_exchange_rate_is_a_shipped_property(run):
+    # written for tests: the rate of the won, with the shipped vocabulary alone (no project property)
+    from factcheck.extract.project import load_project
+    assert "exchange_rate" in load_project(DATA / "no-such-project").vocabulary
+
+
 def test_the_figure_before_a_revision_is_not_reported(run):
     # written for tests: the estimate was raised; 3,500 is what it was before
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "

@@ -195,7 +195,7 @@ def _past_year(document: Document, value: Value) -> str | None:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
         if (date is not None and other.sentence == value.sentence and not other.reading.role
-                and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the)\s+$", lead) or when)):
+                and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
             return f"in-{date.year}"  # "since 2021, when the price went from 2.20 to 2.50": of 2021 too
     earlier = earlier_event_year(document, value)  # "That storm killed 14 people" after a sentence about 2019
     return f"in-{earlier}" if earlier is not None else None

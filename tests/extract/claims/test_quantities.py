@@ -318,6 +318,12 @@ def test_an_exchange_rate_is_a_shipped_property(run):
     assert "exchange_rate" in load_project(DATA / "no-such-project").vocabulary
 
 
+def test_a_figure_of_a_past_day_is_background(run):
+    # written for tests: the 2011 explosion's dead are not the story's
+    text = "The worst accident was the explosion at the Ruzhany colliery on March 3, 2011, which killed 17 miners.\n"
+    assert 17 not in figures(run(text, "2026-09-08"))
+
+
 def test_the_figure_before_a_revision_is_not_reported(run):
     # written for tests: the estimate was raised; 3,500 is what it was before
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "

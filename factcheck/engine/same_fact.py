@@ -43,8 +43,8 @@ from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
 _TERM = "term"  # how long an agreement runs: one fact of it however told ("the 25-year accord", "for 20 years")
-_ONCE = "took_place_on"
-_OPEN = "happened_on"  # what the text tells by a verb the event lexicon does not know (factcheck/extract/readers/verbs.py)  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
+_ONCE = "took_place_on"  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
+_OPEN = "happened_on"  # what the text tells by a verb the event lexicon does not know (factcheck/extract/readers/verbs.py)
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",

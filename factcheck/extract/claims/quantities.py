@@ -294,7 +294,7 @@ def _estimated_by_entity(document: Document, value: Value) -> str | None:
     operator, Halcyra Maritime, has put the loss at about 2,100 tonnes", "the coastguard estimates that
     3,500 tonnes ...", "the operator's own estimate of 1,200 tonnes". Saying is not estimating: "officials
     said 45 people died" stays comparable with any other source's toll."""
-    text, sentence = document.text, document.sentences[value.sentence]
+    text = document.text
     parties = [m for m in document.mentions.get(value.sentence, [])
                if m.kind in _ESTIMATING_KINDS and m.end <= value.start and value.start - m.end <= 80]
     for party in reversed(parties):

@@ -138,6 +138,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         else governed.event
     if dated is not None:
         event = dated[0]
+    if prop == "signed_on" and event in _OTHER_PAPERS and not _names_the_event(document, subject.entity_id, event):
+        return None  # "the president signed the ratification law on Tuesday": another paper than the accord
     if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):
         event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
     return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date, time=expression.time if expression.date.day else None),
@@ -272,6 +274,9 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
                            r"citizen|resident|driver|passenger|pensioner|mother|father|son|daughter|worker|soldier|"
                            r"victim|patient|tourist|student|grandmother|grandfather|teenager|guest|miner|pilot|"
                            r"nurse|doctor|farmer)\b", re.IGNORECASE)
+# What one signs besides an agreement: signing one of these is not signing the agreement of the story.
+_OTHER_PAPERS = frozenset(("law", "bill", "decree", "order", "budget", "letter", "memorandum", "declaration", "petition",
+                           "resolution", "statute", "act", "ordinance", "warrant", "cheque", "check"))
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")
 

@@ -80,6 +80,13 @@ def test_a_past_verb_in_its_own_clause_sends_a_weekday_back(run):
     assert [(p, d) for p, _, d, _ in found] == [("started_on", "2026-10-13")]
 
 
+def test_signing_another_paper_is_not_signing_the_agreement(run):
+    # written for tests: the law that ratifies the pact is not the pact
+    found = dates(run("The president signed the ratification law on Tuesday. The pact was signed in November 2016.\n",
+                      "2019-08-22"))
+    assert [(p, d) for p, _, d, _ in found] == [("signed_on", "2016-11")]
+
+
 def test_renewed_and_removed(run):
     # written for tests
     assert dates(run("The pact was last renewed in November 2018.\n"))[0][:3] == ("renewed_on", None, "2018-11")

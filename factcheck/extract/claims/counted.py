@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.readers.numbers import parse_number
+from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.extract.document import Document, Value
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*|\b\d{1,2}:\d{2}\b")  # a clock time says which count: "turnout at 18:00"
@@ -360,9 +360,7 @@ def _everyone(document: Document, words: list[str], after: str) -> list[str]:
 
 
 # Where another figure's clause begins: "23 prisoners and Molrania handed back 25", "126 passengers and a crew of seven".
-_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|" \
-               r"sixty|seventy|eighty|ninety|hundred|dozen)\b"
-_ANOTHER_FIGURE = re.compile(rf"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){{0,3}}?(?:[$€£¥\d]|{_NUMBER_WORD})",
+_ANOTHER_FIGURE = re.compile(rf"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)\s+(?:[A-Za-z]+\s+){{0,3}}?(?:[$€£¥]|{NUMBER})",
                              re.IGNORECASE)
 
 

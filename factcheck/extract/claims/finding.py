@@ -110,9 +110,11 @@ def earlier_event_year(document: Document, value: Value) -> int | None:
     sentence = document.sentences[value.sentence]
     if not _POINTS_BACK.search(document.text[sentence.start:sentence.end]):  # "^" is the sentence's start
         return None
-    before = [s.index for s in document.sentences[max(0, value.sentence - _BACK):value.sentence] if s.line == sentence.line]
-    for other in document.values:
-        date = other.reading.date if other.kind == "date" else None
-        if other.sentence in before and date is not None and date.year < document.published.year - 1:
-            return date.year
+    for earlier in document.sentences[max(0, value.sentence - _BACK):value.sentence]:
+        if earlier.line != sentence.line:
+            continue
+        for other in document.values_in(earlier.index):
+            date = other.reading.date if other.kind == "date" else None
+            if date is not None and date.year < document.published.year - 1:
+                return date.year
     return None

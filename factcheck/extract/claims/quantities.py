@@ -297,11 +297,10 @@ def _estimated_by_entity(document: Document, value: Value) -> str | None:
     text = document.text
     parties = [m for m in document.mentions.get(value.sentence, [])
                if m.kind in _ESTIMATING_KINDS and m.end <= value.start and value.start - m.end <= 80]
-    for party in reversed(parties):
+    for party in reversed(parties):  # the party named last before the figure, under any of its names
         between = text[party.end:value.start]
-        if ";" in between or any(m.start >= party.end and m.kind in _ESTIMATING_KINDS
-                                 for m in parties if m is not party and m.entity_id != party.entity_id):
-            continue
+        if party.entity_id != parties[-1].entity_id or ";" in between:
+            break
         if _ESTIMATING.search(between):
             return f"estimate-{party.entity_id}"
     return None

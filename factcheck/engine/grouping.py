@@ -60,20 +60,19 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
         groups, left_out = _greedy_groups(compared, strength, sources, focus)
         return [group for _, group in groups] + left_out
     whole: list[tuple[int, Group]] = []
-    rest: list[PairComparison] = []
+    rest: list[int] = []  # the positions of the pairs merged greedily
     for positions in _connected_parts(compared):
         part = [compared[position] for position in positions]
         claims = list(dict.fromkeys(key for pair in part for key in (pair.first, pair.second)))
         if len({_link(pair.first, pair.second) for pair in part}) == _cross_source_pairs(claims, sources):
             whole.append((positions[0], Group(tuple(claims), tuple(part))))
         else:
-            rest.extend(part)
+            rest.extend(positions)
     if not rest:
         return [group for _, group in whole]
-    order = {id(pair): position for position, pair in enumerate(compared)}
-    rest.sort(key=lambda pair: order[id(pair)])
-    greedy, left_out = _greedy_groups(rest, strength, sources, None)
-    merged = sorted([*whole, *((order[id(rest[first])], group) for first, group in greedy)], key=lambda found: found[0])
+    rest.sort()
+    greedy, left_out = _greedy_groups([compared[position] for position in rest], strength, sources, None)
+    merged = sorted([*whole, *((rest[first], group) for first, group in greedy)], key=lambda found: found[0])
     return [group for _, group in merged] + left_out
 
 

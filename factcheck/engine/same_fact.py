@@ -33,18 +33,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
-from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
+from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
-_TERM = "term"  # how long an agreement runs: one fact of it however told ("the 25-year accord", "for 20 years")
-_ONCE = "took_place_on"  # when an event took place, told by its noun (factcheck/extract/claims/time.py)
-_OPEN = "happened_on"  # what the text tells by a verb the event lexicon does not know (factcheck/extract/readers/verbs.py)
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
@@ -108,7 +106,7 @@ def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
 def _verb_and_object(item: SourcedClaim) -> bool:
     """An open predicate's event names its verb and its object ("rejected the offer" -> `reject-offer`,
     "approved the vaccine" -> `approve-vaccine`): with the subject, nearly the whole fact."""
-    return item.claim.property == _OPEN and "-" in (item.claim.event or "")
+    return item.claim.property == OPEN_PROPERTY and "-" in (item.claim.event or "")
 
 
 def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
@@ -119,7 +117,7 @@ def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
     not be alike; a noun the names lack ("an exchange" of `pelna-mortar-strike`) is not the subject's own
     date and is left to the context."""
     claim = item.claim
-    return claim.kind == "date" and claim.property == _ONCE and claim.event in (None, claim.subject)
+    return claim.kind == "date" and claim.property == ONCE_PROPERTY and claim.event in (None, claim.subject)
 
 
 def _the_fine(item: SourcedClaim) -> bool:
@@ -259,7 +257,7 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, f"same fact: both write the year into the name of {a.claim.subject}")
     if _the_fine(a) and _the_fine(b) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both give the fine of {a.claim.subject}")
-    if a.claim.property == b.claim.property == _TERM and a.claim.subject == b.claim.subject:
+    if a.claim.property == b.claim.property == TERM_PROPERTY and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both give how long {a.claim.subject} runs")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")

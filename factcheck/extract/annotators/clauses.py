@@ -25,7 +25,8 @@ from dataclasses import replace
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
-from factcheck.extract.readers.verbs import ONCE_PROPERTY, OPEN_PROPERTY, open_predicates
+from factcheck.extract.readers.verbs import open_predicates
+from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _AFTER_SPEECH = re.compile(

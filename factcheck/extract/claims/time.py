@@ -27,9 +27,9 @@ from factcheck.extract.claims.governing import Governed, background_subject, gov
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Clause, Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
-from factcheck.extract.readers.verbs import ONCE_PROPERTY, OPEN_PROPERTY
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.model import DateValue, DurationUnit
+from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
 
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
 _SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
@@ -168,7 +168,7 @@ def _duration(document: Document, value: Value) -> Finding | None:
         if expression.form == "age" and _PERSON_AFTER.match(text, value.end):
             return None  # "an 81-year-old woman died": a person's age, not the age of what the story is about
         if expression.form in ("age", "agreement_term"):  # what the reader found says it
-            wanted = "age" if expression.form == "age" else "term"
+            wanted = "age" if expression.form == "age" else TERM_PROPERTY
             cue = next((c for c in cues.duration_properties if c.property == wanted), None)
         else:
             cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
@@ -188,7 +188,7 @@ def _duration(document: Document, value: Value) -> Finding | None:
         return None
     # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given";
     # an agreement's term is its own ("will remain in force for 20 years ... unless one side gives notice").
-    modality = None if expression.form == "age" or prop in ("time_allowed", "term") else governed.modality
+    modality = None if expression.form == "age" or prop in ("time_allowed", TERM_PROPERTY) else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value):

@@ -20,9 +20,8 @@ from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import head_after
 from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
+from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
-OPEN_PROPERTY = "happened_on"
-ONCE_PROPERTY = "took_place_on"  # what a noun of `dated_nouns` dates: "Sunday's election", "arrested on Thursday"
 
 # "-ed" words that mostly describe a noun, or are nouns, or say nothing that happened.
 _NOT_VERBS = frozenset((

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import orjson
 
-from factcheck.gate.changes import GateError, Locator, git, uncommitted
+from factcheck.gate.changes import GateError, Locator, _names, git, uncommitted
 from factcheck.load.cache import ClaimsCache, SignedFile
 
 FEW_NAMES = 256  # up to this many names, `git ls-tree` is asked about them alone; above, about the whole tree
@@ -74,7 +74,7 @@ class GitView:
             listed = git(["diff", "--name-only", "-z", "--no-renames", tree, self.tree, "--"], self.root)
         except GateError:
             return None
-        return {name.decode("utf-8", errors="surrogateescape") for name in listed.split(b"\0") if name}
+        return set(_names(listed))
 
 
 def _tree_entries(listed: bytes) -> dict[str, tuple[str, str]]:
@@ -89,8 +89,8 @@ def _tree_entries(listed: bytes) -> dict[str, tuple[str, str]]:
 
 def vouched_by_summary(cache: ClaimsCache, absolute: dict[Path, str], wanted: set[Path], view: GitView,
                        place: Locator) -> tuple[dict[str, Vouched], str | None]:
-    """The files listed (as `absolute` has them: listed -> absolute) that the summary vouches for (see the module docstring), by absolute path, and the
-    summary's tree (None when there is no usable summary)."""
+    """The files listed (as `absolute` has them: listed -> absolute) that the summary vouches for (see the
+    module docstring), by absolute path, and the summary's tree (None when there is no usable summary)."""
     stored = cache.summary()
     if stored is None:
         return {}, None

@@ -332,9 +332,11 @@ def _index(cache: ClaimsCache, read: Corpus, view: GitView, top: Path) -> None:
     algorithm = view.algorithm
     indexed = cache.indexed([os.path.abspath(d.path) for d in read.documents])
     mentioned = evidence_mentions(read.entities)
-    places = {id(d): located(d.path) for d in read.documents}
-    tree = view.entries(name for d in read.documents for name in (
-        _repo_name(places[id(d)], top), _text_name(places[id(d)], d.claims_file.source.text, top)))
+    names: dict[int, tuple[str | None, str | None]] = {}  # a document's repository name, its text's (None: outside)
+    for document in read.documents:
+        place = located(document.path)
+        names[id(document)] = (_repo_name(place, top), _text_name(place, document.claims_file.source.text, top))
+    tree = view.entries(name for pair in names.values() for name in pair if name)
     # A blob signed already is not signed again: each warm run reads the changed files, and writing their
     # two rows again cost a transaction flushed to disk (15-25 ms) for nothing.
     signed = cache.blobs(entry[1] for entry in tree.values())
@@ -346,9 +348,8 @@ def _index(cache: ClaimsCache, read: Corpus, view: GitView, top: Path) -> None:
         except (AbsoluteSourcePath, PathRefused, OSError):
             continue
         claims_sha = sha256_hex(raw)
-        place = places[id(document)]
-        for name, content in ((_repo_name(place, top), raw),
-                              (_text_name(place, document.claims_file.source.text, top), text)):
+        claims_name, text_name = names[id(document)]
+        for name, content in ((claims_name, raw), (text_name, text)):
             entry = tree.get(name or "")
             if entry is not None and git_object_id(content, algorithm) == entry[1]:
                 blob = (sha256_hex(content), len(content))

@@ -61,7 +61,7 @@ def take_state(path: str, since_ns: int) -> FileState | None:
     digest = hash_file(path, found)
     if found is None or digest is None:
         return None
-    return FileState(path, digest, None if racy_since(found, since_ns) else signature_of(found))
+    return _state(path, digest, found, since_ns)
 
 
 def state_with(path: str, sha256: str, since_ns: int) -> FileState | None:
@@ -70,7 +70,7 @@ def state_with(path: str, sha256: str, since_ns: int) -> FileState | None:
     found = regular_stat(path)
     if found is None:
         return None
-    return FileState(path, sha256, None if racy_since(found, since_ns) else signature_of(found))
+    return _state(path, sha256, found, since_ns)
 
 
 def recheck(state: FileState, since_ns: int) -> FileState | None:
@@ -83,7 +83,12 @@ def recheck(state: FileState, since_ns: int) -> FileState | None:
         return state
     if hash_file(state.path, found) != state.sha256:
         return None
-    return FileState(state.path, state.sha256, None if racy_since(found, since_ns) else signature_of(found))
+    return _state(state.path, state.sha256, found, since_ns)
+
+
+def _state(path: str, sha256: str, found: os.stat_result, since_ns: int) -> FileState:
+    """The state of a file as `found` by a stat now: without a signature when it is racy."""
+    return FileState(path, sha256, None if racy_since(found, since_ns) else signature_of(found))
 
 
 def hash_file(path: str, expected: os.stat_result | None) -> str | None:

@@ -114,9 +114,8 @@ class ClaimsCache:
                  sha256_hex(model_json.encode("utf-8")), sha256_hex(lines_json.encode("utf-8")))
         self.pending.append((*small, model_json, lines_json, self._mac(small)))
 
-    def signed_files(self, paths: Iterable[str] | None = None) -> dict[str, SignedFile]:
-        """Every row made under this context whose HMAC verifies, by path, or only those of `paths` (its
-        model is not read)."""
+    def signed_files(self, paths: Iterable[str]) -> dict[str, SignedFile]:
+        """The rows of `paths` made under this context whose HMAC verifies, by path (the model is not read)."""
         query = ("SELECT path, claims_sha, text_path, text_sha, context, source_id, claims, model_sha, lines_sha, mac "
                  "FROM files WHERE context = ?")
         rows = self._select_paths(query, paths)
@@ -142,10 +141,9 @@ class ClaimsCache:
         fields = (object_id, sha, str(size))
         self.pending_blobs.append((object_id, sha, size, self._mac(fields)))
 
-    def indexed(self, paths: Iterable[str] | None = None) -> dict[str, tuple[int, str]]:
-        """Path -> (file number, claims sha) of every file whose terms and parts were stored under this
-        context with this key (another key's parts would not verify: such a file is indexed again), or
-        of those of `paths`."""
+    def indexed(self, paths: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """Path -> (file number, claims sha) of each of `paths` whose terms and parts were stored under this
+        context with this key (another key's parts would not verify: such a file is indexed again)."""
         rows = self._select_paths("SELECT id, path, claims_sha, mac FROM indexed WHERE context = ?", paths)
         return {str(path): (int(number), str(sha)) for number, path, sha, mac in rows
                 if hmac.compare_digest(str(mac), self._mac((str(path), str(sha), self.context)))}
@@ -266,10 +264,8 @@ class ClaimsCache:
                 found[small[0]] = (signed, CachedFile(str(model_json), lines))
         return found
 
-    def _select_paths(self, query: str, paths: Iterable[str] | None) -> list[tuple[object, ...]]:
-        """`query` (rows of this context) for every path, or only for `paths`."""
-        if paths is None:
-            return self._select(query, (self.context,))
+    def _select_paths(self, query: str, paths: Iterable[str]) -> list[tuple[object, ...]]:
+        """`query` (rows of this context) for `paths`."""
         rows: list[tuple[object, ...]] = []
         for batch in _batches(sorted(set(paths))):
             rows += self._select(f"{query} AND path IN ({','.join('?' * len(batch))})", (self.context, *batch))

@@ -208,7 +208,7 @@ def _read_claims(files: list[Path], cache: ClaimsCache | None
                 root = _root_of(path, roots)
                 raw = _claims_bytes(path, root) if cache is not None else None
                 sha = sha256_hex(raw) if raw is not None else None
-                hit = cached_source(cache, path, raw, root, sha) if cache is not None and raw is not None else None
+                hit = cached_source(cache, path, root, sha) if cache is not None and sha is not None else None
                 chunk.append((path, root, hit, sha if hit is None else None))
                 if hit is None:
                     misses.append((path, root, raw))
@@ -260,10 +260,9 @@ def _root_of(path: Path, roots: dict[str, Path]) -> Path | None:
     return roots[folder]
 
 
-def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None = None,
-                  sha: str | None = None) -> SourceDocument | None:
-    """The claims file from the cache when its bytes, its source text and the context are unchanged
-    (`sha`: the bytes' sha256, when the caller has it)."""
+def cached_source(cache: ClaimsCache, path: Path, root: Path | None, sha: str) -> SourceDocument | None:
+    """The claims file from the cache when its bytes (of sha256 `sha`), its source text and the context
+    are unchanged."""
     texts: dict[str, bytes] = {}
 
     def text_sha(text_path: str) -> str | None:
@@ -273,7 +272,7 @@ def cached_source(cache: ClaimsCache, path: Path, raw: bytes, root: Path | None 
             return None
         return sha256_hex(texts[text_path])
 
-    hit = cache.lookup(Path(os.path.abspath(path)), sha or sha256_hex(raw), text_sha)
+    hit = cache.lookup(Path(os.path.abspath(path)), sha, text_sha)
     claims_file = validated(hit.model_json, ClaimsFile) if hit is not None else None
     if hit is None or not isinstance(claims_file, ClaimsFile) or claims_file.source.text not in texts:
         return None

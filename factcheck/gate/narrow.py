@@ -40,14 +40,8 @@ class Narrowing:
     def __init__(self, cache: ClaimsCache, files: set[int], read: list[SourcedClaim], changed: list[SourcedClaim],
                  mentioned: Callable[[SourcedClaim], set[str]]) -> None:
         self.cache, self.files = cache, files
-        self.read: dict[str, set[str]] = defaultdict(set)  # term -> keys of the claims read in full under it
-        for item in read:
-            for term in claim_terms(item, mentioned):
-                self.read[term].add(item.key)
-        self.changed: dict[str, set[str]] = defaultdict(set)  # term -> keys of the changed claims under it
-        for item in changed:
-            for term in claim_terms(item, mentioned):
-                self.changed[term].add(item.key)
+        self.read = _keys_by_term(read, mentioned)  # term -> keys of the claims read in full under it
+        self.changed = _keys_by_term(changed, mentioned)  # term -> keys of the changed claims under it
         self.changed_keys = {item.key for item in changed}
 
     def terms(self, frontier: list[SourcedClaim], lookups: list[set[str]]) -> set[str]:
@@ -88,3 +82,12 @@ class Narrowing:
             for term in by_hash[hashed]:
                 hits[term] = found
         return hits
+
+
+def _keys_by_term(claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]]) -> dict[str, set[str]]:
+    """Term -> keys of the claims indexed under it (`claim_terms`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in claims:
+        for term in claim_terms(item, mentioned):
+            found[term].add(item.key)
+    return found

@@ -197,9 +197,8 @@ def _across_events(sources: Sequence[str], events: Sequence[str | None], focus: 
     with a claim of `focus` when given: counted, not listed. Pairs of different sources less those
     of different sources within one event, from three counts (of sources, events, and both)."""
     def count(sources: Sequence[str], events: Sequence[str | None]) -> int:
-        different_sources = len(sources) ** 2 - _squares(Counter(sources))
-        within_events = _squares(Counter(events)) - _squares(Counter(zip(events, sources)))
-        return (different_sources - within_events) // 2
+        within_events = _squares(Counter(events)) - _squares(Counter(zip(events, sources)))  # twice the pairs
+        return different_source_pairs(sources) - within_events // 2
 
     if focus is None:
         return count(sources, events)
@@ -282,8 +281,13 @@ def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Source
 
 def cross_source_pairs(block: list[SourcedClaim]) -> int:
     """How many pairs of claims from different sources a block holds, counted without walking them."""
-    per_source = Counter(item.source_id for item in block)
-    return (len(block) ** 2 - sum(n * n for n in per_source.values())) // 2
+    return different_source_pairs([item.source_id for item in block])
+
+
+def different_source_pairs(sources: Sequence[str]) -> int:
+    """How many pairs of different sources claims of these `sources` (one a claim) make, counted
+    without walking them."""
+    return (len(sources) ** 2 - _squares(Counter(sources))) // 2
 
 
 def _later_other_sources(sources: list[str]) -> Iterator[tuple[int, int]]:

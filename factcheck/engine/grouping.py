@@ -11,9 +11,9 @@ are never compared with each other, so they need no link to share a group.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from collections import Counter
 from dataclasses import dataclass
 
+from factcheck.engine.blocking import different_source_pairs
 from factcheck.engine.finding import PairComparison
 
 
@@ -64,7 +64,8 @@ def complete_linkage_groups(compared: list[PairComparison], strength: Mapping[tu
     for positions in _connected_parts(compared):
         part = [compared[position] for position in positions]
         claims = list(dict.fromkeys(key for pair in part for key in (pair.first, pair.second)))
-        if len({_link(pair.first, pair.second) for pair in part}) == _cross_source_pairs(claims, sources):
+        linked = {_link(pair.first, pair.second) for pair in part}
+        if len(linked) == different_source_pairs([sources[key] for key in claims]):
             whole.append((positions[0], Group(tuple(claims), tuple(part))))
         else:
             rest.extend(positions)
@@ -97,11 +98,6 @@ def _connected_parts(compared: list[PairComparison]) -> list[list[int]]:
     for position, pair in enumerate(compared):
         parts.setdefault(root(pair.first), []).append(position)
     return list(parts.values())
-
-
-def _cross_source_pairs(claims: list[str], sources: Mapping[str, str]) -> int:
-    per_source = Counter(sources[key] for key in claims)
-    return (len(claims) ** 2 - sum(n * n for n in per_source.values())) // 2
 
 
 def _greedy_groups(compared: list[PairComparison], strength: Mapping[tuple[str, str], float],

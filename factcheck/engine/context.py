@@ -16,10 +16,10 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-
 from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.words import content_words, stem, words
+
 
 @lru_cache(maxsize=131072)
 def rarity(word: str, language: str = "en") -> float:

@@ -137,13 +137,18 @@ def attribution(a: SourcedClaim, b: SourcedClaim, context: Context) -> tuple[str
         return f"{name(value.speaker)}{f' ({value.role})' if value.role else ''} by {item.source_id}"
 
     if va.speaker == vb.speaker:
-        return "same", f"Both sources attribute it to {name(va.speaker)}."
+        return "same", _one_speaker(name(va.speaker))
     both = f"attributed to {who(va, a)} and to {who(vb, b)}"
     for speaker, other in ((vb.speaker, a), (va.speaker, b)):
         reason = _voices(other, context).get(speaker)
         if reason:
             return "linked", f"It is {both}: compatible, since {reason}."
     return "unrelated", f"It is {both}, and nothing links the two speakers: conflict."
+
+
+def _one_speaker(speaker: str) -> str:
+    """What `attribution` says of two quotes both sources give to one speaker (by name)."""
+    return f"Both sources attribute it to {speaker}."
 
 
 def _translation(items: tuple[SourcedClaim, ...], cues: tuple[str, ...]) -> str | None:
@@ -247,7 +252,7 @@ def _told_alike(shorter: str, longer: str, speaker_id: str, speaker: str, params
         return None
     if wording.difference not in AGREEING or wording.alignment.edits:
         return _PARTED
-    return _judged(wording, "same", f"Both sources attribute it to {speaker}.", shorter, speaker, None, None,
+    return _judged(wording, "same", _one_speaker(speaker), shorter, speaker, None, None,
                    [speaker_id, speaker_id], params)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
+from factcheck.model import Entity
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+")
 _PHRASE_WORD = re.compile(r"[\w%’'-]+")
@@ -99,7 +100,7 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
     duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event."""
     owners: dict[str, set[str]] = {}
     for entity in resolver.index.by_id.values():
-        if entity.kind.value not in ("event", "agreement"):
+        if entity.kind.value not in ("event", "agreement") or _dated_entity(entity):
             continue
         names = entity.names() if entity.kind.value == "event" else [n for n in entity.names() if n.startswith("the ")]
         for name in names:
@@ -112,6 +113,16 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
         if entity.kind.value == "agreement":
             heads[f"agreement:{entity.id}"] = (entity.id, _names_text(resolver, entity.id))
     return heads
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dated_entity(entity: Entity) -> bool:
+    """An earlier event or agreement the entity file marks by its year (`tarsk-explosion-2011`, "2019 Kessel
+    Quay loading-bay fire"): the story's background. A bare "the explosion" or "the fire" in the story is its
+    own, so such an entity is named only by its names, never by a head noun."""
+    return any(_YEAR.search(name) for name in (entity.id, *entity.names()))
 
 
 def _names_text(resolver: Resolver, entity_id: str) -> str:

@@ -22,3 +22,22 @@ def test_the_head_of_an_event_name_is_before_its_preposition(project):
     # "Student protest outside the Supreme Court": a protest, so "the court" does not name it, "the protest" does
     assert ("protest-0312", "court") not in mentioned(project, "The court found that he had taken the money.\n")
     assert ("protest-0312", "protest") in mentioned(project, "Police watched the protest from the steps.\n")
+
+
+FIRES = EntityIndex([
+    Entity(id="harbour-fire", kind="event", name="Port Ellin harbour fire"),
+    Entity(id="depot-fire-2019", kind="event", name="2019 Ellin depot fire"),
+    Entity(id="refinery-explosion-2011", kind="event", name="Ellin refinery explosion"),
+])
+
+
+def test_an_earlier_event_marked_by_its_year_takes_no_bare_reference(project):
+    # Written for tests. The story's fire and a 2019 fire share the head "fire"; the 2019 one is background,
+    # so "The fire" is the story's. The 2011 explosion is named by its names only, never by "the explosion".
+    text = ("The fire broke out shortly before 5 a.m. on Tuesday.\nThe explosion was heard across the bay.\n"
+            "The Ellin refinery explosion killed four people.\n")
+    document = annotated(text, make_source(text, "2026-09-09"), FIRES, project.vocabulary, project.cues)
+    found = [(m.entity_id, text[m.start:m.end]) for sentence in document.mentions.values() for m in sentence]
+    assert ("harbour-fire", "fire") in found
+    assert not any(entity == "refinery-explosion-2011" and words == "explosion" for entity, words in found)
+    assert ("refinery-explosion-2011", "Ellin refinery explosion") in found

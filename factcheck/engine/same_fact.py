@@ -9,7 +9,7 @@ same fact only when:
    condition only with its like; done, reported and unstated with each other: a plan or forecast
    and what was done are shown together in time order, `sequence`); for quantities, the same thing
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
-   counting as one group) and, unless the rule lets values vary over time, dates that can be the
+   counting as one group; within one poll an answer told in fewer words, "backing the exit", is the same answer) and, unless the rule lets values vary over time, dates that can be the
    same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
    apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
@@ -75,6 +75,12 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
         found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not (poll and _demonym(w)))
         return found or None  # "people" alone says no more than a bare number: unknown
     return None
+
+
+def _one_poll(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Both figures are answers in one poll (the same `poll-...` event): "54% support leaving the agreement"
+    and "54% backing the exit" give one answer, the one saying less about the question."""
+    return a.claim.property == "share" and a.claim.event == b.claim.event and (a.claim.event or "").startswith("poll")
 
 
 def _demonym(word: str) -> bool:
@@ -212,7 +218,7 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
     counted_a, counted_b = _counted(a), _counted(b)
     if counted_a is not None and counted_b is not None:
         shared = len(counted_a & counted_b) / max(1, len(counted_a | counted_b))
-        if shared < params.min_counted:
+        if shared < params.min_counted and not (_one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)):
             va, vb = ca.value, cb.value
             assert isinstance(va, QuantityValue) and isinstance(vb, QuantityValue)
             return f"different things counted ({va.counted!r} vs {vb.counted!r})"

@@ -98,3 +98,20 @@ def test_the_fine_of_one_subject_is_one_fact_however_it_is_told() -> None:
                                     value={"amount": 9e6, "unit": "velar", "counted": "maximum fine"})]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_one_answer_of_one_poll_said_with_fewer_words_is_the_same_fact() -> None:
+    def share(amount: float, counted: str, sentence: str) -> dict:
+        return {"id": f"s{amount:g}", "kind": "quantity", "subject": "gsomia", "property": "share",
+                "event": "poll-northstar", "value": {"amount": amount, "unit": "percent", "counted": counted},
+                "status": "auto", "confidence": 0.7, "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    corpus = build_corpus({  # written for tests
+        "a": ("2026-09-15", [share(54, "respondents support leave lisvard agreement",
+                                   "A Northstar poll finds 54% support leaving the Lisvard Agreement."),
+                             share(37, "respondents oppose", "A Northstar poll finds 37% are against it.")]),
+        "b": ("2026-10-02", [share(45, "respondents support leave", "A Northstar poll published last week found 45% backing the exit.")]),
+    })
+    report = run_rules(corpus, RULES)
+    conflicts = [sorted(item.claim.value.amount for item in f.claims) for f in report.findings
+                 if f.verdict is Verdict.conflict]
+    assert conflicts == [[45, 54]]  # the 37% against is another answer

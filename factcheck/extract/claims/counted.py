@@ -139,8 +139,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     elif _starts_with_verb(after) and not poll:  # "the fire was 20% contained": what, and how
         subject = _content(re.split(r"[,;:(“\"]", before)[-1], verbs=False)[-2:]
         words = [*subject, *_content(_object_only(after), verbs=True)]
-    elif _starts_with_verb(after):
-        words = ["respondents", *_content(_object_only(after), verbs=True)]  # "27% oppose them": those asked
+    elif _starts_with_verb(after):  # "27% oppose them": those asked; "37% are against": the stance is the answer
+        stance = ["against"] if _AGAINST.match(after) else []
+        words = ["respondents", *stance, *_content(_object_only(after), verbs=True)]
     elif re.match(r"\s+[a-z]{3,}", after) and re.match(r"\s+([a-z]+)", after).group(1) not in _FUNCTION:
         # "Chile's own 20% tariffs on ...": whose rate of what
         owner = re.search(r"([A-Z][\w-]*)[’']s\s+(?:own\s+)?(?:[a-z]+\s+)?$", before)
@@ -152,9 +153,26 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
         pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
+    if poll:
+        words = [*_subgroup(text[document.sentences[value.sentence].start:value.start]), *words]
     return normal_counted(words[:_MAX_WORDS])
 
 
+# "Among 18- to 29-year-olds, support falls to 52%": the answer of a group of those asked, not of all of them;
+# "conducted Sept. 19-21 among 1,012 adults" is who was asked, a sample, not a group.
+_AMONG = re.compile(r"\bamong\s+(?!the\s+(?:\w+\s+)?(?:respondents|those|people)\b)([^,;:.]{3,40})", re.IGNORECASE)
+_SAMPLE = re.compile(r"\d[\d,.]*\s+(?!to\b)[a-z]")
+
+
+def _subgroup(before: str) -> list[str]:
+    """The words of the group "among" names before a poll figure, when it is a group and not the sample."""
+    group = next((m.group(1) for m in reversed(list(_AMONG.finditer(before)))), None)
+    if group is None or _SAMPLE.match(group):
+        return []
+    return [w for w in re.findall(r"\d+|[a-z][a-z-]+", group.casefold()) if w not in _FUNCTION]
+
+
+_AGAINST = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|stood)\s+)?(?:firmly\s+|strongly\s+)?against\b")
 _ADJUNCT = re.compile(r"\s(?:on|at|near|above|below|beside|outside|inside|around|during|before|until|while|when|"
                      r"because|despite|after|since)\s", re.IGNORECASE)
 

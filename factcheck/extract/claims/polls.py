@@ -19,6 +19,8 @@ from factcheck.model import PartialDate
 
 _NOT_NAMES = frozenset("A An The In This That New Latest When After Before If As While But And Its Their His Her Our Last "
                        "First Another Monday Tuesday Wednesday Thursday Friday Saturday Sunday Exit Opinion".split())
+# Between a pollster's name and the poll word: a space, or a possessive and up to two words ("'s September").
+_BETWEEN_OWNER_AND_POLL = re.compile(r"\s*$|['’]s(?:\s+[\w-]+){0,2}\s*$")
 _POLL_NAME = re.compile(r"(?:by|from|of|conducted\s+by|according\s+to)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$")
 
 
@@ -64,7 +66,8 @@ def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | No
     mentions = document.mentions.get(sentence.index, [])
     for word in document.cues.poll_words.finditer(text, sentence.start, sentence.end):
         for mention in mentions:
-            near_before = 0 <= word.start() - mention.end <= 3
+            near_before = 0 <= word.start() - mention.end <= 25 and _BETWEEN_OWNER_AND_POLL.match(
+                text, mention.end, word.start()) is not None  # "the Kallen Institute's September survey"
             near_after = 0 <= mention.start - word.end() <= 25 and _POLL_NAME.search(text[word.end():mention.start])
             if mention.kind in ("organisation", "group") and (near_before or near_after):
                 return mention.entity_id, mention
@@ -73,6 +76,9 @@ def _pollster(document: Document, sentence: Sentence) -> tuple[str, Mention | No
         words = name.group(1).split() if name else []
         while words and words[0] in _NOT_NAMES:
             words = words[1:]
+        owner = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:  # "Kallen Institute's September survey": the owner, not the month after it
+            words = words[:owner + 1]
         if words:
             return slug(" ".join(words).removesuffix("’s").removesuffix("'s")), None
         follow = re.match(r"\s+(?:by|from|of|conducted\s+by)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}((?:[A-Z][\w&.’'-]*\s*){1,3})",

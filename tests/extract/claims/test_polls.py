@@ -40,3 +40,25 @@ def test_a_bare_poll_word_is_not_the_known_poll(project):
     # written for tests: "the final polls" are the opinion polls, not the exit poll the entity file names
     found = poll_figures(project, "The final polls had the Green Party on 28.5 percent.\n")
     assert found[28.5][1] != "exit-poll"
+
+
+def test_a_pollster_named_with_a_possessive_and_a_month_is_the_pollster(project):
+    # written for tests: "Northstar Polling's May survey" is Northstar's poll, not a pollster called "May"
+    figures = poll_figures(project, "Northstar Polling's May survey showed 45% of voters backing the plan.\n")
+    assert figures[45][:2] == ("northstar", "poll-northstar")
+
+
+def test_each_answer_of_a_poll_counts_its_own_answer(project):
+    # written for tests: the 37% against is not the 54% in favour, said either way
+    figures = poll_figures(project, "A Northstar Polling survey finds 54% of voters support leaving the treaty, "
+                                    "37% are against and 9% don't know.\n")
+    assert figures[54][2] == "respondents support leave treaty"  # "support", "backing", "in favour" are one answer
+    assert figures[37][2] == "respondents oppose"  # "against", "opposed", "oppose": one answer
+
+
+def test_the_answer_of_a_group_among_those_asked_names_the_group(project):
+    # written for tests: the young respondents' answer is not everyone's; the sample ("among 1,012 adults") is
+    figures = poll_figures(project, "A Northstar Polling survey conducted among 1,012 adults found that 64% "
+                                    "back the plan. Among 18- to 29-year-olds, support falls to 52%.\n")
+    assert figures[64][2] == "respondents support plan"
+    assert figures[52][2] == "18 29 year-old support"

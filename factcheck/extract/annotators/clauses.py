@@ -44,6 +44,7 @@ _CLAUSAL = frozenset(("said", "says", "say", "reported", "reports", "added", "ad
 _ADDRESSED = frozenset(("told", "tells", "tell", "informed", "informs", "notified", "notifies"))
 _THAT = re.compile(r"\s+that\s+")
 _INITIAL_ADVERBIAL = re.compile(r"(?i:if|unless|when|after|before|while|although|though|as|once|because)\b")
+_ADVERBIAL_END = re.compile(r"[,:](?!\d)")  # a comma or a colon, not the colon of a clock time ("at 01:14")
 
 
 def annotate(document: Document) -> None:
@@ -91,9 +92,9 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
     initial = _INITIAL_ADVERBIAL.match(text, sentence.start, sentence.end)
     if initial:
         marks[sentence.start] = ("adverbial", initial.group().casefold())
-        comma = text.find(",", initial.end(), sentence.end)
-        if comma > 0:
-            marks[comma + 1] = ("main", "")
+        comma = _ADVERBIAL_END.search(text, initial.end(), sentence.end)  # "If you are just joining us: the rocket ..."
+        if comma is not None:
+            marks[comma.end()] = ("main", "")
 
     def add(position: int, role: str, opener: str = "") -> None:
         if any(a <= position < b for a, b in skip) or not sentence.start < position < sentence.end - 2:

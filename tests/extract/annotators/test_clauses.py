@@ -72,3 +72,10 @@ def test_an_agreement_named_by_its_own_words(project, tmp_path):
     text = "The General Security deal expires in November.\n"
     document = annotated(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary, project.cues)
     assert [m.entity_id for m in document.mentions[0] if m.kind == "agreement"] == ["gsomia"]
+
+
+def test_a_live_blog_aside_before_a_colon_is_no_condition_of_what_follows(project):
+    # "If you are just joining us:" addresses the reader; the launch after the colon happened, no "if" about it
+    found = clauses(project, "If you are just joining us: the rocket lifted off at 01:14 on Wednesday.\n")
+    assert found[0][0] == "adverbial" and found[0][3] == "conditional"
+    assert found[1][1] == "the rocket lifted off at 01:14 on Wednesday." and found[1][3] is None

@@ -43,6 +43,7 @@ from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
+_ANNOUNCED = "announced_on"
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
@@ -100,12 +101,14 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
 
 def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """Both claims name their event, and it is one occasion: a date of something that happens once
-    (a signing, a quake), or a figure of that event. Talks, calls and meetings recur: "talks due to
+    (a signing, a quake), the announcement of one named thing ("announced on Tuesday that it would end
+    the pact", `announced_on` with event `end`), or a figure of that event. Talks, calls and meetings recur: "talks due to
     open on Tuesday" and "talks on extending it due to open on November 2" name two rounds."""
     if not (a.claim.event and b.claim.event):
         return False
     if a.claim.kind == "date":
-        return index.happens_once(a) and index.happens_once(b) or _verb_and_object(a) and _verb_and_object(b)
+        return (index.happens_once(a) and index.happens_once(b) or _verb_and_object(a) and _verb_and_object(b)
+                or a.claim.property == b.claim.property == _ANNOUNCED)
     return True
 
 

@@ -269,3 +269,18 @@ def test_one_verb_and_one_object_of_one_subject_lower_the_bar() -> None:
         })
     assert len(conflicts(run_rules(corpus("reject-offer"), RULES))) == 1  # verb and object: the keyed bar (0.1)
     assert conflicts(run_rules(corpus("reject"), RULES)) == []  # the verb alone: contexts 0.14 < 0.2
+
+
+def test_the_announcement_of_one_named_thing_lowers_the_bar() -> None:
+    # written for tests: two outlets date one announcement (of the end) in sentences that share little
+    first = "Prime Minister Anna Lenk announced on Tuesday that her cabinet had decided to end it, citing housing costs."
+    second = "The cabinet in Grusk announced on Wednesday it would end the arrangement within six months."
+
+    def corpus(property_id: str):
+        return build_corpus({
+            "a": ("2026-09-08", [dated("n", "2026-09-08", first, property=property_id, event="end")]),
+            "b": ("2026-09-11", [dated("n", "2026-09-09", second, property=property_id, event="end")]),
+        })
+    [finding] = conflicts(run_rules(corpus("announced_on"), RULES))
+    assert "(same key)" in finding.explanation
+    assert conflicts(run_rules(corpus("decided_on"), RULES)) == []  # a decision's day: the context test's usual bar

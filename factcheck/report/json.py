@@ -2,9 +2,10 @@
 change that removes or renames a field; adding a field is not a new version. Version 2: an `unverified`
 finding is compact (its one claim, and nothing that is empty or follows from the claim).
 
-Written a piece at a time (`json_stream`): the header, then each source and each finding as it is
-encoded, compact (one source or finding a line) or indented for people (`indent`). Each value goes
-through the JSON channel (`escape.json_value`, or `escape.json_lines` for a batch of findings): a number that is NaN or infinite (`amount: .nan` in a claims file) is
+Written a piece at a time (`json_stream`): the header, then each finding as it is encoded, then the
+sources, counted as their claims were written (`sources.SourceCount`: a walk of their own over a
+million claims cost seconds); compact (one finding or source a line) or indented for people
+(`indent`). Each value goes through the JSON channel (`escape.json_value`, or `escape.json_lines` for a batch of findings): a number that is NaN or infinite (`amount: .nan` in a claims file) is
 null, since JSON has neither; every string is kept (but a lone surrogate, from a file name that is not
 UTF-8, which becomes U+FFFD)."""
 
@@ -23,7 +24,7 @@ from factcheck.model.partial_date import PartialDate
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
 from factcheck.report.json_stream import BATCH, Items, Members, object_chunks
-from factcheck.report.sources import source_data, sources_of
+from factcheck.report.sources import SourceCount, source_data, sources_of
 
 SCHEMA_VERSION = 2
 OPTIONAL_CLAIM_FIELDS = ("event", "modality", "qualifier", "confidence")  # left out of an unverified claim when null
@@ -41,10 +42,12 @@ def write(report: Report, context: RenderContext, stream: IO[str], indent: int |
 
 
 def chunks(report: Report, context: RenderContext, indent: int | None = None) -> Iterator[str]:
-    """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces."""
+    """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces: the
+    findings, then their sources, counted as the findings' claims were written."""
+    shown = _Shown()
     members: Members = [*_header(report, context).items(),
-                        ("sources", Items(source_data(row) for row in sources_of(report))),
-                        ("findings", Items(finding_dicts(report.findings)))]
+                        ("findings", Items(shown.findings(report.findings))),
+                        ("sources", Items(shown.source_dicts()))]
     return object_chunks(members, indent)
 
 
@@ -105,6 +108,12 @@ class _Shown:
 
     def __init__(self) -> None:
         self._dates: dict[int, tuple[PartialDate, str]] = {}  # by id: the report keeps every date alive
+        self._sources = SourceCount()  # each claim counted as it is written
+
+    def source_dicts(self) -> Iterator[dict[str, Any]]:
+        """The sources of the claims written so far (a generator: counted when it is first asked, after
+        the findings)."""
+        yield from map(source_data, self._sources.rows())
 
     def findings(self, findings: Iterable[Finding]) -> Iterator[dict[str, Any]]:
         """Each finding's dict, in order; an unverified one compact."""
@@ -158,6 +167,7 @@ class _Shown:
         }
 
     def claim(self, item: SourcedClaim, described: str, value_data: dict[str, Any]) -> dict[str, Any]:
+        self._sources.add(item)
         claim = item.claim
         evidence = claim.evidence
         modality = claim.modality

@@ -39,19 +39,38 @@ class SourceRow:
 
 def sources_of(report: Report) -> list[SourceRow]:
     """Every source of the report's claims, in the order the findings first name them. A claim may stand
-    in several findings: each is counted once, by its key, with its status as last met (a walk of every
-    claim, kept to one dict look-up a claim: at 1M it runs before the first finding is written)."""
-    claims: dict[str, SourcedClaim] = {}
+    in several findings: each is counted once, by its key, with its status as last met."""
+    count = SourceCount()
     for finding in report.findings:
         for item in finding.claims:
-            claims[item.key] = item
-    rows: dict[str, list[Any]] = {}  # source id -> [source, path, reviewed, auto], in the order first met
-    for item in claims.values():
-        row = rows.get(item.source.id)
+            count.add(item)
+    return count.rows()
+
+
+class SourceCount:
+    """`sources_of`, told one claim at a time: the JSON writer counts each claim as it writes it (at a
+    million claims a walk of its own cost seconds: the claims are scattered in memory, and reading one
+    is most of what it costs)."""
+
+    def __init__(self) -> None:
+        self._counted: dict[str, Status] = {}  # each claim's key -> the status it is counted under
+        self._rows: dict[str, list[Any]] = {}  # source id -> [source, path, reviewed, auto], in the order first met
+
+    def add(self, item: SourcedClaim) -> None:
+        """Count a claim of the next finding (again when it stands in an earlier one: its last status counts)."""
+        status, before = item.claim.status, self._counted.get(item.key)
+        if status is before:
+            return
+        self._counted[item.key] = status
+        row = self._rows.get(item.source.id)
         if row is None:  # a source's shown path is its first claim's
-            row = rows[item.source.id] = [item.source, item.path, 0, 0]
-        row[2 if item.claim.status is Status.reviewed else 3] += 1
-    return [SourceRow(*row) for row in rows.values()]
+            row = self._rows[item.source.id] = [item.source, item.path, 0, 0]
+        if before is not None:
+            row[2 if before is Status.reviewed else 3] -= 1
+        row[2 if status is Status.reviewed else 3] += 1
+
+    def rows(self) -> list[SourceRow]:
+        return [SourceRow(*row) for row in self._rows.values()]
 
 
 def source_data(row: SourceRow) -> dict[str, Any]:

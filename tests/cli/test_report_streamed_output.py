@@ -59,16 +59,16 @@ def test_a_renderer_that_breaks_halfway_leaves_the_earlier_report(project: Path,
     assert CliRunner().invoke(cli, ["report", "--format", "json", "-q", "-o", "report.json"]).exit_code == 0
     earlier = (project / "report.json").read_bytes()
     encoded = 0
-    finding_dicts = json_format.finding_dicts
+    finding_dicts = json_format._Shown.findings  # what `chunks` writes the findings with
 
-    def breaks_at_the_40th(findings):  # after the header, the sources and a first batch of findings
+    def breaks_at_the_40th(shown, findings):  # after the header and a first batch of findings
         nonlocal encoded
-        for data in finding_dicts(findings):
+        for data in finding_dicts(shown, findings):
             encoded += 1
             if encoded == 40:
                 raise RuntimeError("a renderer's bug")
             yield data
-    monkeypatch.setattr(json_format, "finding_dicts", breaks_at_the_40th)
+    monkeypatch.setattr(json_format._Shown, "findings", breaks_at_the_40th)
     kinds = given_to_write(monkeypatch)
     monkeypatch.setattr("factcheck.report.json_stream.BATCH", 16)  # several pieces written before the failure
     result = CliRunner().invoke(cli, ["report", "--format", "json", "-q", "--indent", "2", "-o", "report.json"])

@@ -21,6 +21,7 @@ from factcheck.report import RenderContext, render
 from factcheck.report import json as json_format
 from factcheck.report.json_schema import report_schema
 from factcheck.report.json_stream import BATCH, Items, object_chunks
+from factcheck.report.sources import source_data, sources_of
 from factcheck.rules import load_rules
 from factcheck.schemas import report_schema_text
 
@@ -76,13 +77,30 @@ def test_compact_puts_each_source_and_finding_on_a_line(seeds: Report) -> None:
     text = render(seeds, "json", CONTEXT)
     lines = text.splitlines()
     assert lines[0].startswith('{"schema_version":2,"tool":{"name":"factcheck","version":"test"},"summary":')
-    assert lines[0].endswith('"sources":[')
+    assert lines[0].endswith('"findings":[')
     data = json.loads(text)
-    starts = lines.index('],"findings":[')
-    assert [json.loads(line.rstrip(",")) for line in lines[1:starts]] == data["sources"]
-    assert [json.loads(line.rstrip(",")) for line in lines[starts + 1:-1]] == data["findings"]
+    starts = lines.index('],"sources":[')  # after the findings: counted as their claims were written
+    assert [json.loads(line.rstrip(",")) for line in lines[1:starts]] == data["findings"]
+    assert [json.loads(line.rstrip(",")) for line in lines[starts + 1:-1]] == data["sources"]
     assert len(data["findings"]) == len(seeds.findings)
     assert lines[-1] == "]}" and text.endswith("]}\n")
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_the_sources_written_are_those_of_the_findings(seeds: Report, indent: int | None) -> None:
+    """The writer counts each claim as it writes it (`SourceCount`): the same sources, counts, paths and
+    order as `sources_of`'s walk of the findings, a claim in two findings counted once with its last status."""
+    findings = list(seeds.findings)
+    item = findings[-1].claims[0]  # the last finding names a claim the first finding now names too, as auto
+    auto = replace(item, claim=item.claim.model_copy(update={"status": Status.auto}))
+    changed = Report((replace(findings[0], claims=(*findings[0].claims, auto)), *findings[1:]), seeds.summary)
+    for report in (seeds, changed, Report(tuple(reversed(findings)), seeds.summary)):
+        written = json.loads(json_format.render(report, CONTEXT, indent))["sources"]
+        assert written == [source_data(row) for row in sources_of(report)]
+    counts = {row.id: (row.reviewed, row.auto) for row in sources_of(changed)}
+    assert counts[item.source_id] == next((r.reviewed, r.auto) for r in sources_of(seeds) if r.id == item.source_id)
+    assert [row.id for row in sources_of(Report(tuple(reversed(findings)), seeds.summary))] != \
+        [row.id for row in sources_of(seeds)]  # the order follows the findings
 
 
 @pytest.mark.parametrize("indent", [1, 2, 4])

@@ -167,8 +167,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
         governed = govern(document, value)
         if expression.form == "age" and _PERSON_AFTER.match(text, value.end):
             return None  # "an 81-year-old woman died": a person's age, not the age of what the story is about
-        if expression.form in ("age", "agreement_term"):  # what the reader found says it
-            wanted = "age" if expression.form == "age" else TERM_PROPERTY
+        if expression.form in ("age", "agreement_term", "notice"):  # what the reader found says it
+            wanted = {"age": "age", "notice": "notice_period"}.get(expression.form, TERM_PROPERTY)
             cue = next((c for c in cues.duration_properties if c.property == wanted), None)
         else:
             cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
@@ -186,9 +186,10 @@ def _duration(document: Document, value: Value) -> Finding | None:
     subject = (_given_to(document, value) if prop == "time_allowed" else None) or _subject(document, value, governed, cue)
     if subject is None:
         return None
-    # An age describes, it does not happen; a time allowed is the same term whether it "must" be met or "was given";
-    # an agreement's term is its own ("will remain in force for 20 years ... unless one side gives notice").
-    modality = None if expression.form == "age" or prop in ("time_allowed", TERM_PROPERTY) else governed.modality
+    # An age describes, it does not happen; a time allowed (or a notice period) is the same term whether it "must"
+    # be met or "was given"; an agreement's term is its own ("will remain in force for 20 years ... unless one side gives notice").
+    modality = None if expression.form == "age" or prop in ("time_allowed", "notice_period", TERM_PROPERTY) \
+        else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value):

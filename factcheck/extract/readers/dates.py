@@ -54,6 +54,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),
     ("age", re.compile(rf"\b(?P<n>{NUMBER})[-\s]{_UNIT.replace('s?', '')}s?[-\s]old\b")),
     ("ago", re.compile(rf"\b(?P<n>{NUMBER})\s+{_UNIT}\s+ago\b", re.IGNORECASE)),
+    # A notice period: "ends six months after the other party receives that notice", "stays in force for twelve
+    # months after notice is received", "on six months' notice", "a 90-day notice period": how long after notice.
+    ("notice", re.compile(rf"\b(?P<n>{NUMBER})\s+(?i:(?P<unit>day|week|month|year))s?\s+(?i:after|following|from)\s+"
+                          rf"(?:[\w’'-]+\s+){{0,10}}?(?i:notice|notification|note)\b")),
+    ("notice", re.compile(rf"\b(?P<n>{NUMBER})[-\s](?i:(?P<unit>day|week|month|year))s?[’']?\s+(?i:written\s+|formal\s+)?"
+                          rf"(?i:notice)\b")),
     # How long an agreement runs: "the 25-year accord", "a 99-year lease", "for a term of twenty years".
     ("agreement_term", re.compile(rf"\b(?P<n>{NUMBER})-(?i:(?P<unit>year|month))\s+(?:[a-z-]+\s+)?(?i:accord|treaty|"
                                   rf"agreement|deal|pact|contract|lease|concession|licen[cs]e)s?\b")),
@@ -230,9 +236,9 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         span = (match.start("n"), match.end())
         if groups["n"].casefold() in ("a", "an"):  # "gave the two governments a year to agree"
             groups = {**groups, "n": "one"}
-    if form == "agreement_term":  # "the 25-year accord": the length alone, so the accord stays a mention
+    if form in ("agreement_term", "notice"):  # the length alone: "the 25-year accord" stays a mention
         span = (match.start("n"), match.end("unit"))
-    if form in ("age", "ago", "span", "allowed", "agreement_term"):
+    if form in ("age", "ago", "span", "allowed", "agreement_term", "notice"):
         amount = parse_number(groups["n"])
         if not amount or amount <= 0:
             return []

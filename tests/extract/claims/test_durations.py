@@ -159,3 +159,18 @@ def test_a_time_allowed_is_about_whoever_is_given_it(run, text, subject):
     # written for tests: the one given the time, not the nearest name
     found = [c.subject for c in of_kind(run(text, "2026-10-15"), "duration") if c.property == "time_allowed"]
     assert found == [subject]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written for tests: a notice period, however it is told, is a length after the notice
+    ("GSOMIA ends six months after the other party receives that notice.\n", [("notice_period", 6)]),
+    ("Under its exit clause, GSOMIA stays in force for twelve months after notice is received.\n",
+     [("notice_period", 12)]),
+    ("GSOMIA shall cease to have effect six months after the date on which the other party receives the note.\n",
+     [("notice_period", 6)]),
+    ("Either side may leave GSOMIA on 90 days' notice.\n", [("notice_period", 90)]),
+])
+def test_a_notice_period_is_read_as_one_whatever_its_words(run, text, expected):
+    found = of_kind(run(text), "duration")
+    assert [(c.property, c.value.amount) for c in found] == expected
+    assert all(c.modality is None for c in found)

@@ -14,7 +14,7 @@ own, times each step of `factcheck report --format json -o FILE`:
 - **compare**: `run_rules` (blocking, the same-fact test, comparators, findings); the pairs in blocks
   (the summary's), and of those the pairs judged (the rest are of two different events, counted unjudged);
 - **write**: the JSON report written atomically as `-o FILE` writes it: in pieces as they are encoded
-  (`json.chunks` into `write_atomic`), or as one string for a factcheck before that;
+  (`json.utf8_chunks` into `write_atomic`; `json.chunks`, text, or one string for a factcheck before);
 - **floor**: the fastest YAML parser on PyPI (`yaml-rs`, Rust) turning the same files into Python data,
   measured in the same run: what no reader of these files can beat;
 - **warm load**: `load_corpus` again from a full cache (`.factcheck/` in the generated project);
@@ -104,9 +104,11 @@ def measure(root: Path, planted: set[str]) -> dict:
     report = run_rules(corpus, rules)
     figures["compare"] = time.perf_counter() - started
     started = time.perf_counter()
-    try:
+    if hasattr(json_format, "utf8_chunks"):  # as -o FILE writes it: the pieces in UTF-8, as orjson wrote them
+        write_atomic(root / "report.json", json_format.utf8_chunks(report, RenderContext()))
+    elif hasattr(json_format, "chunks"):  # a factcheck before: the pieces as text
         write_atomic(root / "report.json", json_format.chunks(report, RenderContext()))
-    except (AttributeError, TypeError):  # an older factcheck: -o FILE wrote one string
+    else:  # before that: one string
         write_atomic(root / "report.json", json_format.render(report, RenderContext()))
     figures["write"] = time.perf_counter() - started
     figures["report"] = figures["load"] + figures["compare"] + figures["write"]

@@ -51,9 +51,9 @@ def check_output_or_exit(path: Path | None, *, inputs: Iterable[Path] = ()) -> N
         fail_write(error)
 
 
-def write_output(path: Path, text: str | Iterable[str], *, inputs: Iterable[Path] = ()) -> None:
-    """Write a report-like output (one string, or its pieces as they are made) to `path` atomically,
-    after `check_output` (exit 2 on refusal or failure)."""
+def write_output(path: Path, text: str | Iterable[str] | Iterable[bytes], *, inputs: Iterable[Path] = ()) -> None:
+    """Write a report-like output (one string, or its pieces as they are made: text, or bytes in UTF-8) to
+    `path` atomically, after `check_output` (exit 2 on refusal or failure)."""
     try:
         check_output(path, inputs=inputs)
         write_atomic(path, text)

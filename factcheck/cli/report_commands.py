@@ -189,8 +189,8 @@ def _report_anew(request: ReportRequest | None, claims: tuple[Path, ...], rules:
                                    executor=comparing)
         except ExecutorError as error:
             usage_error(str(error))
-        # JSON as it is encoded, a batch of findings at a time: the text is never one string
-        text = json_format.chunks(result, context, indent) if format_name == "json" else \
+        # JSON as it is encoded, a batch of findings at a time (never one string), in UTF-8 as orjson wrote it
+        text = json_format.utf8_chunks(result, context, indent) if format_name == "json" else \
             render(result, format_name, context)
         if recorder is not None:
             text = recorder.tee(text) if format_name == "json" else recorder.record(text)
@@ -219,9 +219,10 @@ def failing_count(result: Report, fail_on: FailOn, in_force: list[Rule]) -> int:
     return failing
 
 
-def _emit(text: str | Iterable[str], output: Path | None, color: bool | None, inputs: tuple[Path, ...]) -> None:
+def _emit(text: str | Iterable[str] | Iterable[bytes], output: Path | None, color: bool | None,
+          inputs: tuple[Path, ...]) -> None:
     """The report to `output` (atomically, pieces as they come) or to standard output (`color`: keep
-    the text's colours even in a pipe; None for JSON, which has none)."""
+    the text's colours even in a pipe; None for JSON, which has none and comes as bytes)."""
     if output:
         write_output(output, text, inputs=inputs)
         return

@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import orjson
 
@@ -50,6 +50,7 @@ KEEP = 4
 KEPT_NAME = re.compile(r"[0-9a-f]{32}\.json")  # a manifest's name; its report's is the same with .out
 MAX_MANIFEST_BYTES = 256 << 20  # about 4 MB at a million claims
 _CHUNK = 1 << 20  # bytes of a kept report read at a time
+PieceT = TypeVar("PieceT", str, bytes)  # a piece of a report as it is written: text, or JSON in UTF-8
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,8 @@ class ReportRecorder:
         recorder.folder, recorder.temporary, recorder.sink = folder, Path(temporary), os.fdopen(handle, "wb")
         return recorder
 
-    def tee(self, pieces: Iterable[str]) -> Iterator[str]:
-        """Each piece, kept as it passes."""
+    def tee(self, pieces: Iterable[PieceT]) -> Iterator[PieceT]:
+        """Each piece (text, or bytes in UTF-8), kept as it passes."""
         for piece in pieces:
             self._keep_piece(piece)
             yield piece
@@ -209,11 +210,11 @@ class ReportRecorder:
             self.temporary.unlink(missing_ok=True)
             self.temporary = None
 
-    def _keep_piece(self, piece: str) -> None:
+    def _keep_piece(self, piece: str | bytes) -> None:
         if self.sink is None:
             return
         try:
-            raw = piece.encode("utf-8")
+            raw = piece if isinstance(piece, bytes) else piece.encode("utf-8")
             self.sink.write(raw)
             self.digest.update(raw)
         except (OSError, UnicodeError):  # the report is still written; it is just not kept

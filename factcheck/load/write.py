@@ -84,11 +84,12 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
     """Replace `path` with `text` in one step: a crash leaves the old file or the new one, never half.
 
     `text` is one string or pieces of it (a report written as it is encoded: memory stays flat with
-    the output's size). It goes to a temporary file in the same directory, is flushed to disk, then
+    the output's size), text written in UTF-8 or bytes written as they are (JSON as orjson encoded
+    it, not decoded and encoded again). It goes to a temporary file in the same directory, is flushed to disk, then
     renamed over `path`. A replaced file keeps its mode; a new one gets the user's umask. A symlink is
     written through (the link stays). Any failure to write is a `WriteError`; an error raised while
     making a piece is raised as it is (it is not the file's). Either way `path` is as it was and the
@@ -105,7 +106,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         raise WriteError(path, error.strerror or str(error)) from None
     pieces = _Pieces(text)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), existing.st_mode & 0o7777 if existing else _new_file_mode())
             if existing and (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
                 _keep_owner(stream.fileno(), existing)
@@ -122,15 +123,15 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
 
 
 class _Pieces:
-    """The pieces of a text, each made as it is written; `failed` says that making one raised (that
-    error is the caller's, not the file's: an OSError there is not a `WriteError`)."""
+    """The pieces of a text in UTF-8, each made as it is written; `failed` says that making one raised
+    (that error is the caller's, not the file's: an OSError there is not a `WriteError`)."""
 
-    def __init__(self, text: str | Iterable[str]) -> None:
+    def __init__(self, text: str | Iterable[str] | Iterable[bytes]) -> None:
         self._text, self.failed = text, False
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[bytes]:
         if isinstance(self._text, str):
-            yield self._text
+            yield self._text.encode("utf-8")
             return
         iterator = iter(self._text)
         while True:
@@ -141,7 +142,7 @@ class _Pieces:
             except BaseException:
                 self.failed = True
                 raise
-            yield piece
+            yield piece if isinstance(piece, bytes) else piece.encode("utf-8")
 
 
 def _keep_owner(handle: int, existing: os.stat_result) -> None:

@@ -163,16 +163,23 @@ def json_value(data: Any, indent: int | None = None) -> str:
     (almost all) is encoded once and searched once."""
     if indent is None:
         try:
-            return _inert_utf8(orjson.dumps(data))  # NaN and infinities as null
+            return _inert_utf8(orjson.dumps(data)).decode("utf-8")  # NaN and infinities as null
         except orjson.JSONEncodeError:  # a lone surrogate, an integer beyond 64 bits, a key that is not text
             pass
     return _inert(_standard_json(data, indent))
 
 
 def json_lines(items: Iterable[Any]) -> str:
-    """`json_value` of each item, compact, joined by `,\\n` (a list's items, one a line): each item encoded
-    as it comes (it is not kept: a batch of findings' dicts held at once kept the collector busy), and
-    the batch's bytes searched once, which is what most of a large report's time went to."""
+    """`json_value` of each item, compact, joined by `,\\n` (a list's items, one a line): `json_lines_utf8`
+    as text."""
+    return json_lines_utf8(items).decode("utf-8")
+
+
+def json_lines_utf8(items: Iterable[Any]) -> bytes:
+    """`json_lines`, encoded in UTF-8 as orjson writes it (never decoded into text and encoded again on
+    its way to a file): each item encoded as it comes (it is not kept: a batch of findings' dicts held at
+    once kept the collector busy), and the batch's bytes searched once, which is what most of a large
+    report's time went to."""
     encoded = []
     for item in items:
         try:
@@ -182,16 +189,16 @@ def json_lines(items: Iterable[Any]) -> str:
     return _inert_utf8(b",\n".join(encoded))
 
 
-def _inert_utf8(raw: bytes) -> str:
-    """orjson's output as text, with what `_inert` rewrites rewritten; each test is a substring search
-    (memchr) before any pattern runs."""
+def _inert_utf8(raw: bytes) -> bytes:
+    """orjson's output with what `_inert` rewrites rewritten (almost always none: `raw` as it is); each
+    test is a substring search (memchr) before any pattern runs."""
     if b"\x7f" not in raw and (b"#" not in raw or b"##[" not in raw):
         if raw.isascii():
-            return raw.decode("ascii")
+            return raw
         if not ((b"\xc2" in raw and _UNSAFE_UTF8[0].search(raw)) or (b"\xe2" in raw and (
                 _UNSAFE_UTF8[1].search(raw) or _UNSAFE_UTF8[2].search(raw)))):
-            return raw.decode("utf-8")
-    return _inert(raw.decode("utf-8"))
+            return raw
+    return _inert(raw.decode("utf-8")).encode("utf-8")
 
 
 def _inert(text: str) -> str:

@@ -23,7 +23,7 @@ from factcheck.model.claims import Status
 from factcheck.model.partial_date import PartialDate
 from factcheck.model.sourced import SourcedClaim
 from factcheck.report.context import RenderContext
-from factcheck.report.json_stream import BATCH, Items, Members, object_chunks
+from factcheck.report.json_stream import BATCH, Items, Members, object_bytes, object_chunks
 from factcheck.report.sources import SourceCount, source_data, sources_of
 
 SCHEMA_VERSION = 2
@@ -42,13 +42,18 @@ def write(report: Report, context: RenderContext, stream: IO[str], indent: int |
 
 
 def chunks(report: Report, context: RenderContext, indent: int | None = None) -> Iterator[str]:
-    """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces: the
-    findings, then their sources, counted as the findings' claims were written."""
+    """The report's JSON text in pieces, compact (`indent=None`) or indented by `indent` spaces."""
+    return (piece.decode("utf-8") for piece in utf8_chunks(report, context, indent))
+
+
+def utf8_chunks(report: Report, context: RenderContext, indent: int | None = None) -> Iterator[bytes]:
+    """`chunks` in UTF-8, for a file or standard output: the findings, then their sources, counted as the
+    findings' claims were written."""
     shown = _Shown()
     members: Members = [*_header(report, context).items(),
                         ("findings", Items(shown.findings(report.findings))),
                         ("sources", Items(shown.source_dicts()))]
-    return object_chunks(members, indent)
+    return object_bytes(members, indent)
 
 
 def document_text(data: dict[str, Any], indent: int | None = None) -> str:

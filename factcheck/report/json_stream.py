@@ -1,7 +1,7 @@
 """Writing one JSON object a piece at a time, so that a report of any size is never one string.
 
 An object's members are written in order; a member whose value is `Items` is a list written in batches
-of `BATCH` items a piece, through the JSON channel (`escape.json_lines`, compact: a batch is searched for
+of `BATCH` items a piece, through the JSON channel (`escape.json_lines_utf8`, compact: a batch is searched for
 what must be escaped once, not item by item; `escape.json_value`, indented). Compact output puts each
 item of such a list on a line of its own (grep and diff read a report line by line); indented output is
 what `json.dumps(..., indent=N)` would write for the whole object, byte for byte.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any
 
-from factcheck.report.escape import json_lines, json_value
+from factcheck.report.escape import json_lines_utf8, json_value
 
 BATCH = 256  # items a piece: few enough to keep memory flat, enough to keep writes few
 
@@ -31,22 +31,28 @@ Members = Sequence[tuple[str, Any]]  # (key, value or Items), in the order they 
 
 def object_chunks(members: Members, indent: int | None = None) -> Iterator[str]:
     """The JSON text of the object of `members`, ending with a newline, as a run of pieces."""
+    return (piece.decode("utf-8") for piece in object_bytes(members, indent))
+
+
+def object_bytes(members: Members, indent: int | None = None) -> Iterator[bytes]:
+    """`object_chunks` in UTF-8, for a file or a pipe: compact lists go as orjson wrote them (at 1M
+    claims, decoding 0.9 GB of JSON into text and encoding it again cost about a second)."""
     if not members:
-        yield "{}\n"
+        yield b"{}\n"
         return
     pad = "" if indent is None else " " * indent
     for number, (key, value) in enumerate(members):
         opening = ("," if number else "{") + ("" if indent is None else "\n" + pad)
         name = json_value(key) + (":" if indent is None else ": ")
         if isinstance(value, Items):
-            yield opening + name + "["
+            yield (opening + name + "[").encode("utf-8")
             yield from _list_chunks(value.items, indent)
         else:
-            yield opening + name + _nested(json_value(value, indent), pad)
-    yield "}\n" if indent is None else "\n}\n"
+            yield (opening + name + _nested(json_value(value, indent), pad)).encode("utf-8")
+    yield b"}\n" if indent is None else b"\n}\n"
 
 
-def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[str]:
+def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[bytes]:
     """The items of a list member and its closing bracket (the opening one is written before)."""
     pad = "" if indent is None else " " * indent
     inner = pad * 2
@@ -55,11 +61,11 @@ def _list_chunks(items: Iterable[Any], indent: int | None) -> Iterator[str]:
     iterator = iter(items)
     for first in iterator:  # a batch: this item and the next BATCH - 1, each encoded as it is made
         batch = chain((first,), islice(iterator, BATCH - 1))
-        text = json_lines(batch) if indent is None else \
-            between.join([_nested(json_value(item, indent), inner) for item in batch])
-        yield (between if written else "\n" + inner) + text
+        text = json_lines_utf8(batch) if indent is None else \
+            between.join([_nested(json_value(item, indent), inner) for item in batch]).encode("utf-8")
+        yield (between if written else "\n" + inner).encode("utf-8") + text
         written = True
-    yield "\n" + pad + "]" if written else "]"
+    yield ("\n" + pad + "]" if written else "]").encode("utf-8")
 
 
 def _nested(text: str, pad: str) -> str:

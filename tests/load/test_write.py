@@ -27,7 +27,14 @@ def in_pieces(text: str, size: int = 7) -> Iterator[str]:
     return (text[start:start + size] for start in range(0, len(text), size))
 
 
-AS_GIVEN = {"one string": lambda text: text, "pieces": in_pieces}
+def in_utf8_pieces(text: str, size: int = 7) -> Iterator[bytes]:
+    """`text` in UTF-8 as a generator of `size`-byte pieces (a piece may end inside a character), as a
+    JSON report is written: bytes as orjson encoded them."""
+    raw = text.encode("utf-8")
+    return (raw[start:start + size] for start in range(0, len(raw), size))
+
+
+AS_GIVEN = {"one string": lambda text: text, "pieces": in_pieces, "bytes": in_utf8_pieces}
 
 
 def mode(path: Path) -> int:
@@ -122,7 +129,9 @@ def test_pieces_write_the_same_bytes_as_one_string(tmp_path, seed, size):
     assert not text.isascii()  # curly quotes: pieces end inside a character's UTF-8 bytes
     write_atomic(tmp_path / "whole.txt", text)
     write_atomic(tmp_path / "pieces.txt", in_pieces(text, size))
+    write_atomic(tmp_path / "bytes.txt", in_utf8_pieces(text, size))
     assert (tmp_path / "pieces.txt").read_bytes() == (tmp_path / "whole.txt").read_bytes() == seed.read_bytes()
+    assert (tmp_path / "bytes.txt").read_bytes() == seed.read_bytes()
     write_atomic(tmp_path / "empty.txt", iter(()))
     assert (tmp_path / "empty.txt").read_bytes() == b"" and not leftovers(tmp_path)
 
@@ -235,3 +244,13 @@ def test_the_lock_file_goes_with_its_release(tmp_path):
     (tmp_path / ".claims.yaml.lock").write_text("")  # left by a killed run: taken as it is
     with file_lock(target, timeout=0.2):
         pass
+
+
+def test_text_that_utf8_cannot_encode_is_a_write_error(tmp_path):
+    """A lone surrogate in a piece of text (pieces are encoded as they are written): a WriteError, the old
+    file as it was, no temporary, as when the file was written as text."""
+    target = tmp_path / "report.json"
+    target.write_text("old report\n")
+    with pytest.raises(WriteError, match="surrogate"):
+        write_atomic(target, iter(["a first piece\n", "a lone \ud800 surrogate\n"]))
+    assert target.read_text() == "old report\n" and not leftovers(tmp_path)

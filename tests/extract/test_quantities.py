@@ -118,3 +118,14 @@ def test_masses_volumes_and_flows(run):
             "Engineers cut the release to 40 cubic metres per second, and 66,000 barrels were recovered.\n")
     assert amounts(run, text, "2026-10-16") == [(78000.0, "t", "about"), (0.8, "t", None), (40.0, "m3/s", None),
                                                  (66000.0, "barrel", None)]
+
+
+def test_a_people_named_by_its_nationality_are_its_citizens(run):
+    # written for tests: "122,000 Halmorans" and "212,000 Halmoran citizens" count one thing; Japanese diplomats
+    # stay diplomats
+    assert [(a, u) for a, u, _ in amounts(run, "The ministry says 122,000 Halmorans are registered in the city.\n")] \
+        == [(122000, "citizen")]
+    assert [(a, u) for a, u, _ in amounts(run, "The ministry says 212,000 Halmoran citizens are registered.\n")] \
+        == [(212000, "citizen")]
+    assert [(a, u) for a, u, _ in amounts(run, "Some 4,000 Halmoran nationals were registered.\n")] == [(4000, "citizen")]
+    assert [(a, u) for a, u, _ in amounts(run, "Seoul expelled 12 Japanese diplomats.\n")] == [(12, "diplomat")]

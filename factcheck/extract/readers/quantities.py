@@ -189,6 +189,9 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = singular(second)  # "23 coal miners", "40 police officers": what is counted is the last noun
     else:
         return None
+    written = groups.get("noun") or ""
+    if unit == "national" or unit == singular(written.casefold()) and written[:1].isupper() and _DEMONYM.search(written):
+        unit = "citizen"  # "122,000 Halmorans", "Halmoran nationals": the citizens of Halmora, as "Halmoran citizens"
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
     if _WHOLE_AFTER.search(text, max(sentence.start, match.start() - 40), match.start()):
         return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
@@ -240,6 +243,8 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+# A people as a noun: "Halmorans", "Vardanians", "Chileans", "Britons", "Japanese" (capitalised in the text).
+_DEMONYM = re.compile(r"(?:ans|ians|eans|ese|ons|is|ers)$")
 _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother|father|driver|passenger|resident)"
                      r"\s+(?:aged\s+|of\s+)$", re.IGNORECASE)
 # "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.

@@ -4,6 +4,7 @@ plain way gives."""
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import fields
 
@@ -29,6 +30,19 @@ def test_an_unverified_finding_equals_the_constructors() -> None:
                            claims=(CLAIM,), values=("2019-11-23",), pairs=(),
                            message="GSOMIA expires_on: only s0 says so", explanation="no other source")
     assert list(vars(made)) == [field.name for field in fields(Finding)]  # every field, a new one too
+
+
+def test_an_unverified_finding_shares_its_field_names_as_the_constructors_does() -> None:
+    """Its `__dict__` keeps the keys every finding shares (a dict of its own keys was 60% larger: about
+    170 MB more at a million claims)."""
+    made = unverified_finding(id="FC101-0123456789", rule_id="FC101", rule_name="date-consistency", subject="gsomia",
+                              subject_name="GSOMIA", property="expires_on", claim=CLAIM, value="2019-11-23",
+                              message="GSOMIA expires_on: only s0 says so", explanation="no other source")
+    built = Finding(id="FC101-0123456789", rule_id="FC101", rule_name="date-consistency", severity="note",
+                    verdict=Verdict.unverified, subject="gsomia", subject_name="GSOMIA", property="expires_on",
+                    claims=(CLAIM,), values=("2019-11-23",), pairs=(),
+                    message="GSOMIA expires_on: only s0 says so", explanation="no other source")
+    assert sys.getsizeof(vars(made)) == sys.getsizeof(vars(built))
 
 
 names = st.text(alphabet="ab_\0-.é", max_size=3)

@@ -139,7 +139,7 @@ class _Shown:
             "id": finding.id,
             "rule": {"id": finding.rule_id, "name": finding.rule_name},
             "severity": finding.severity,
-            "verdict": finding.verdict.value,
+            "verdict": finding.verdict._value_,
             "subject": finding.subject,
             "subject_name": finding.subject_name,
             "property": finding.property,
@@ -149,7 +149,7 @@ class _Shown:
             "majority": list(finding.majority),
             "outliers": list(finding.outliers),
             "comparisons": [
-                {"claims": [p.first, p.second], "verdict": p.comparison.verdict.value,
+                {"claims": [p.first, p.second], "verdict": p.comparison.verdict._value_,
                  "explanation": p.comparison.explanation, "score": p.comparison.score,
                  "facts": dict(p.comparison.facts)}
                 for p in finding.pairs
@@ -164,7 +164,7 @@ class _Shown:
         return {
             "id": finding.id,
             "rule": {"id": finding.rule_id, "name": finding.rule_name},
-            "verdict": finding.verdict.value,
+            "verdict": finding.verdict._value_,
             "subject": finding.subject,
             "subject_name": finding.subject_name,
             "property": finding.property,

@@ -125,5 +125,6 @@ def _counted(item: SourcedClaim) -> str | None:
 def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:
     comparison = loaded.comparator.compare(first, second, loaded.params, context)
     if comparison is not None and loaded.rule.time.runs(_counted(first)) and loaded.rule.time.runs(_counted(second)):
-        comparison = apply_time_varying(first, second, comparison, loaded.rule.time.monotonic)
+        comparison = apply_time_varying(first, second, comparison,
+                                        loaded.rule.time.direction(_counted(first), _counted(second)))
     return comparison

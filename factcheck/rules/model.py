@@ -88,6 +88,13 @@ class TimeVarying(Strict):
                     "not say what it counts is taken to run.",
     )
 
+    states: list[str] = Field(
+        default_factory=list,
+        description="For quantities: counts of a state that rises and falls (ships waiting, homes without power, "
+                    "people in hospital): they run over time like `counted`, in either direction whatever "
+                    "`monotonic` says.",
+    )
+
     unstated_runs: bool = Field(
         default=True,
         description="Whether a claim that does not say what it counts runs over time. False for figures "
@@ -109,8 +116,21 @@ class TimeVarying(Strict):
             return True
         if not counted:
             return self.unstated_runs
-        found = word_stems(counted)
-        return any(word_stems(entry) <= found for entry in self.counted if entry.strip())
+        return _names_any(counted, self.counted) or _names_any(counted, self.states)
+
+    def direction(self, first: str | None, second: str | None) -> Literal["none", "increasing", "decreasing"]:
+        """The way two counts of one thing may move between their dates: none for a state."""
+        if _names_any(first, self.states) or _names_any(second, self.states):
+            return "none"
+        return self.monotonic
+
+
+def _names_any(counted: str | None, entries: list[str]) -> bool:
+    """Whether the counted phrase holds every word of one of the entries ("at anchor" in "ships wait at anchor")."""
+    if not counted:
+        return False
+    found = word_stems(counted)
+    return any(word_stems(entry) <= found for entry in entries if entry.strip())
 
 
 class SameFact(Strict):

@@ -92,6 +92,8 @@ def test_which_counts_run_is_the_rules_word_list() -> None:
     time = next(r for r in RULES if r.id == "FC302").rule.time
     assert time.runs("people killed") and time.runs("bodies recovered so far") and time.runs(None)
     assert not time.runs("tariff lines covered") and not time.runs("passengers on the manifest")
+    assert time.runs("container ships waiting at anchor") and time.direction("ships waiting", None) == "none"
+    assert time.direction("people killed", None) == "increasing"  # a toll only grows
 
 
 def quote(text: str, evidence: str) -> dict:

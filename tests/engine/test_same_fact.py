@@ -284,3 +284,25 @@ def test_the_announcement_of_one_named_thing_lowers_the_bar() -> None:
     [finding] = conflicts(run_rules(corpus("announced_on"), RULES))
     assert "(same key)" in finding.explanation
     assert conflicts(run_rules(corpus("decided_on"), RULES)) == []  # a decision's day: the context test's usual bar
+
+
+def test_a_state_that_runs_may_differ_between_two_stated_days() -> None:
+    # written for tests: ships waiting at anchor on Monday and on Wednesday; a queue grows and shrinks
+    def ships(amount: int, as_of: str, sentence: str) -> dict:
+        return {"id": "ships", "kind": "quantity", "subject": "gsomia", "property": "count", "as_of": as_of,
+                "value": {"amount": amount, "unit": "container ship", "counted": "container ship wait"},
+                "status": "auto", "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+    corpus = build_corpus({
+        "a": ("2026-09-07", [ships(12, "2026-09-07", "By Monday evening 12 container ships were waiting at anchor.")]),
+        "b": ("2026-09-09", [ships(31, "2026-09-09", "Thirty-one container ships were waiting at anchor on Wednesday evening.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert conflicts(report) == []
+    [finding] = [f for f in report.findings if f.verdict is Verdict.compatible]
+    assert "values at different dates" in finding.explanation
+    falling = build_corpus({  # a state may also fall: 57 waiting on Monday, 38 on Tuesday once berths free up
+        "a": ("2026-09-14", [ships(57, "2026-09-14", "On Monday evening 57 container ships were waiting at anchor.")]),
+        "b": ("2026-09-16", [ships(38, "2026-09-15", "By Tuesday evening 38 container ships were still waiting at anchor.")]),
+    })
+    assert conflicts(run_rules(falling, RULES)) == []

@@ -360,6 +360,9 @@ def _money_role(document: Document, value: Value) -> str | None:
 _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+
 def _dated_by(document: Document, value: Value) -> PartialDate | None:
     """"By Wednesday evening, 23 bodies ...", "rose to 32 by Wednesday", "7.8% in August": as of that date."""
     clause = document.clause_at(value.start)
@@ -373,6 +376,9 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
         if re.search(r"\b(?:by|as of|as at|up to|until)\s+(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s+)?)?$", lead) and (
                 clause is None or clause.start <= other.start < clause.end or other.start < clause.start):
             return other.reading.date
+        if (other.start > value.end and _PART_OF_DAY.match(document.text, other.end)
+                and (clause is None or other.start < clause.end)):
+            return other.reading.date  # "31 ships were waiting at anchor on Wednesday evening": that evening's count
         if (other.form == "month" and document.text[other.start:other.start + 3].casefold() == "in "
                 and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)):
             return other.reading.date  # "rose to 7.8% in August": the figure of August

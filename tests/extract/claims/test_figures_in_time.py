@@ -52,3 +52,12 @@ def test_the_noun_before_of_names_what_a_figure_measures(run):
         run("Kestrel's approach of 412 crowns a share, a 38 per cent premium to the share price, was rejected.\n"),
         "quantity")}
     assert counted[38] == "premium"
+
+
+def test_a_count_on_a_part_of_a_named_day_is_that_moments_count(run):
+    # written for tests: a running state ("were waiting") given for Wednesday evening, in a Thursday paper
+    found = quantities(run("Thirty-one container ships were waiting at anchor off the port on Wednesday evening.\n",
+                           "2026-09-10"))
+    assert found[31][1] == "2026-09-09"
+    found = quantities(run("Thirty-one container ships were waiting at anchor after talks on Wednesday.\n", "2026-09-10"))
+    assert found[31][1] is None  # a day with no part of it dates what happened, not the count

@@ -43,7 +43,12 @@ _CLAUSAL = frozenset(("said", "says", "say", "reported", "reports", "added", "ad
                       "insists", "noted", "notes"))
 _ADDRESSED = frozenset(("told", "tells", "tell", "informed", "informs", "notified", "notifies"))
 _THAT = re.compile(r"\s+that\s+")
-_INITIAL_ADVERBIAL = re.compile(r"(?i:if|unless|when|after|before|while|although|though|as|once|because)\b")
+# "Five weeks after dockers walked off, the last ships ...", "Hours before the vote, ...": a length before
+# "after"/"before" opens the same adverbial clause.
+_LEAD_LENGTH = (r"(?:(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)\s+"
+                r"|(?:shortly|soon|just|long|only|right|immediately|barely)\s+)")
+_INITIAL_ADVERBIAL = re.compile(rf"(?i:if|unless|when|{_LEAD_LENGTH}?(?:after|before)|while|although|though|as|once|"
+                                r"because)\b")
 _ADVERBIAL_END = re.compile(r"[,:](?!\d)")  # a comma or a colon, not the colon of a clock time ("at 01:14")
 
 

@@ -79,3 +79,11 @@ def test_a_live_blog_aside_before_a_colon_is_no_condition_of_what_follows(projec
     found = clauses(project, "If you are just joining us: the rocket lifted off at 01:14 on Wednesday.\n")
     assert found[0][0] == "adverbial" and found[0][3] == "conditional"
     assert found[1][1] == "the rocket lifted off at 01:14 on Wednesday." and found[1][3] is None
+
+
+def test_a_length_before_after_opens_the_adverbial_clause(project):
+    # "Five weeks after dockers walked off": the walk-out is the adverbial's; the date is the main clause's
+    found = clauses(project, "Five weeks after dockers walked off the job, the ships reached a berth on October 12.\n")
+    assert found[0][0] == "adverbial"
+    assert any(role == "main" and "reached a berth on October 12" in text for role, text, _, _ in found)
+    assert not any(role == "main" and "walked off" in text for role, text, _, _ in found)

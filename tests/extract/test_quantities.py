@@ -129,3 +129,12 @@ def test_a_people_named_by_its_nationality_are_its_citizens(run):
         == [(212000, "citizen")]
     assert [(a, u) for a, u, _ in amounts(run, "Some 4,000 Halmoran nationals were registered.\n")] == [(4000, "citizen")]
     assert [(a, u) for a, u, _ in amounts(run, "Seoul expelled 12 Japanese diplomats.\n")] == [(12, "diplomat")]
+
+
+def test_only_a_result_has_an_owner(run):
+    # written for tests: a country's seats are its result; items exported to a country are items, not its result
+    found = {c.value.amount: (c.value.counted, c.event) for c in of_kind(run(
+        "The ministry will require a licence for exports to Japan of 857 items. South Korea won 67 seats.\n",
+        "2026-08-18"), "quantity")}
+    assert found[857] == ("item", None)
+    assert found[67][1] == "result"

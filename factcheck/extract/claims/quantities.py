@@ -82,7 +82,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
             and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
         return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact
-    owner = _owner(document, value, poll[1] if poll else None) if value.measure in ("percent", "count") \
+    owner = _owner(document, value, poll[1] if poll else None) if (value.measure == "percent" or value.measure == "count"
+                                                                   and value.reading.unit in _RESULT_UNITS) \
         and not change else None
     stage = None
     if owner is not None:  # "the NRP had 41.2 percent", "29.4 percent for the Civic Alliance": whose share, when
@@ -208,6 +209,11 @@ _OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won
 # Words that say at which stage a running figure was given: a preliminary count and the final one differ.
 _STAGE = re.compile(r"\b(preliminary|partial|provisional|final|official|exit|early|first|latest|projected|estimated|"
                     r"unofficial|full|complete)\b")
+
+
+# What a party wins in a count: "the NRP won 67 seats", "1,642,310 votes for the Civic Alliance"; a count of
+# anything else has no owner ("exports to Belmarra of 857 items" count items, not Belmarra's result).
+_RESULT_UNITS = frozenset({"seat", "vote", "ballot", "mandate", "delegate", "elector"})
 
 
 def _owner(document: Document, value: Value, pollster: Mention | None) -> str | None:

@@ -225,6 +225,27 @@ def _prison_term(document: Document, value: Value) -> Finding | None:
                    modality=governed.modality, note=f"prison term written as {text[value.start:value.end]!r}")
 
 
+# The words right after a length, up to three, before any function word: "30-day [public comment period] on ...".
+_NOUN_PHRASE = re.compile(r"\s*((?:(?!(?:of|on|in|to|for|at|by|with|from|and|or|that|which|the|a|an)\b)[a-z-]+\s*){1,3})")
+
+
+def _head_action(document: Document, start: int, end: int) -> str | None:
+    """The action named by the head of the noun phrase after a length, an action phrase ending on its last
+    word: "public comment period" and "consultation" are `consult`; "a two-year suspended sentence" is no
+    pause (its head is "sentence")."""
+    phrase = _NOUN_PHRASE.match(document.text, start, min(end, start + 40))
+    if phrase is None:
+        return None
+    head_end = phrase.start(1) + len(phrase.group(1).rstrip())
+    starts = [m.start() for m in re.finditer(r"[a-z-]+", document.text[:head_end]) if m.start() >= phrase.start(1)]
+    for key, pattern in document.cues.actions:
+        for word in starts:
+            found = pattern.match(document.text, word, head_end)
+            if found is not None and found.end() == head_end:
+                return key
+    return None
+
+
 def _lasted_event(document: Document, value: Value) -> str | None:
     """The event a duration measures when it is the length of an event, else None. The key is a kind of
     event, never an entity, so that two articles agree: "35-minute call" -> `phone-call`; "talks that ran
@@ -245,6 +266,9 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
             return key or ""
+        named = _head_action(document, value.end, sentence.end)
+        if named is not None:
+            return named  # "a 30-day public comment period" and "a three-week consultation": `consult`
         noun = re.match(r"\s*([a-z]{3,})\b", text[value.end:value.end + 40])
         if noun and not noun.group(1).endswith("ed") and noun.group(1) not in _NOT_EVENT_LENGTHS and not any(
                 cue.pattern.match(text, noun.start(1) + value.end) for cue in cues.duration_properties):

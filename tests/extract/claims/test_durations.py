@@ -26,6 +26,9 @@ def lasted(extraction) -> list[tuple]:
     ("Council inspectors shut the company's kitchen on Thursday for two weeks.\n", (2, "week", None, "close", None)),
     ("The operator said the line would be closed for at least three months.\n", (3, "month", "at least", "close", None)),
     ("Japan won a case that had dragged on for five and a half years.\n", (5.5, "year", None, "case", None)),
+    # written for tests: a length before a noun phrase whose head names the action
+    ("Tokyo opened a 30-day public comment period on the rule.\n", (30, "day", None, "consult", None)),
+    ("Tokyo approved the rule after a three-week consultation.\n", (3, "week", None, "consult", None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]
@@ -174,3 +177,9 @@ def test_a_notice_period_is_read_as_one_whatever_its_words(run, text, expected):
     found = of_kind(run(text), "duration")
     assert [(c.property, c.value.amount) for c in found] == expected
     assert all(c.modality is None for c in found)
+
+
+def test_a_suspended_sentence_is_no_pause(run):
+    # written for tests: "suspended" qualifies the head, "sentence"; the term is the person's, not a pause
+    assert not any(c.event == "pause" for c in of_kind(run("Kim Jong-su received a two-year suspended sentence.\n"),
+                                                       "duration"))

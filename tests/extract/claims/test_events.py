@@ -186,3 +186,9 @@ def test_a_place_or_time_after_the_predicate_is_not_what_was_signed(run):
                  "The GSOMIA pact, signed on Wednesday evening in Seoul, lets the two share intelligence.\n"):
         found = [(c.property, c.event) for c in of_kind(run(text, "2016-11-25"), "date")]
         assert [p for p, _ in found] == ["signed_on"] and found[0][1] not in ("seoul", "evening"), (text, found)
+
+
+def test_downing_tools_starts_a_strike(run):
+    # written for tests: dockers' idiom for walking out
+    assert dates(run("Dockers downed tools at 8 a.m. on Monday.\n", "2026-09-11")) == [
+        ("started_on", "strike", "2026-09-07", None)]

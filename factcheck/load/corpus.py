@@ -180,7 +180,6 @@ def _load_corpus(paths: list[Path], entities_path: Path | None, cache: ClaimsCac
                 problems.append(read_yaml(path).problem(("source", "id"), "R004",
                                                         f"source id {source_id!r} is already used by {first}"))
             source_ids.setdefault(source_id, loaded)
-            loaded.sourced_claims()  # made now, while its claims are fresh in memory (`SourceDocument._sourced`)
             documents.append(loaded)
     if problems:
         raise ProblemsError(problems)

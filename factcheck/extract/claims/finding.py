@@ -101,15 +101,22 @@ _POINTS_BACK = re.compile(r"\b(?:that|the\s+earlier|the\s+previous|this\s+earlie
                           r"floods|quake|earthquake|eruption|fire|blaze|attack|outbreak|disaster|collapse|derailment|"
                           r"explosion|strike)\b"
                           r"|^\W*(?:then|at\s+the\s+time|back\s+then|on\s+that\s+occasion)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b")
+_NOW = re.compile(r"\b(?:now|this|today|currently|still|so far|is|are|has|have|will)\b", re.IGNORECASE)
 _BACK = 2  # sentences of the same paragraph looked back at
 
 
 def earlier_event_year(document: Document, value: Value) -> int | None:
-    """The past year of the event the value's sentence points back at ("that incident"), found in the one or
-    two sentences before it in its paragraph; None when it points at nothing or nothing there is dated."""
+    """The past year of the event the value's sentence points back at ("that incident"), or simply goes on
+    telling in the past tense with no date or "now" of its own ("The border stayed closed for four months"
+    after "... once before, in 2014."), found in the one or two sentences before it in its paragraph; None
+    when nothing there is dated to a past year."""
     sentence = document.sentences[value.sentence]
-    if not _POINTS_BACK.search(document.text[sentence.start:sentence.end]):  # "^" is the sentence's start
-        return None
+    text = document.text[sentence.start:sentence.end]
+    if not _POINTS_BACK.search(text):  # "^" is the sentence's start
+        own_dates = [v for v in document.values_in(sentence.index) if v.kind == "date"]
+        if own_dates or not _PAST.search(text) or _NOW.search(text):
+            return None
     for earlier in document.sentences[max(0, value.sentence - _BACK):value.sentence]:
         if earlier.line != sentence.line:
             continue

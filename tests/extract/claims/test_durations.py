@@ -183,3 +183,14 @@ def test_a_suspended_sentence_is_no_pause(run):
     # written for tests: "suspended" qualifies the head, "sentence"; the term is the person's, not a pause
     assert not any(c.event == "pause" for c in of_kind(run("Kim Jong-su received a two-year suspended sentence.\n"),
                                                        "duration"))
+
+
+def test_a_past_tense_sentence_after_one_dated_to_a_past_year_continues_its_story(run):
+    # written for tests: the second sentence of a background paragraph has no pointer, only the past tense
+    text = ("Marvonia suspended the agreement once before, in 2014. The border stayed closed for four months and "
+            "about 3,000 lorries were stuck.\n")
+    assert [e for *_, e, _ in lasted(run(text, "2026-09-08"))] == ["close-2014"]
+    assert of_kind(run(text, "2026-09-08"), "quantity") == []  # the 2014 lorries are background
+    now = ("Marvonia suspended the agreement once before, in 2014. The border is now closed and about 3,000 lorries "
+           "are stuck.\n")
+    assert [c.value.amount for c in of_kind(run(now, "2026-09-08"), "quantity")] == [3000]  # the story's, now

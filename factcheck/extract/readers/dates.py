@@ -71,7 +71,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
-                          rf"dragged\s+on\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
+                          rf"dragged\s+on\s+for|spent|spends|spending)\s+(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
                           rf"(?i:{_EVENT_UNIT})s?\b")),
     ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
     # A prison term: "sentenced Viktor Haldan to nine years in prison", "jailed for six years".

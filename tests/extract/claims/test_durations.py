@@ -29,6 +29,7 @@ def lasted(extraction) -> list[tuple]:
     # written for tests: a length before a noun phrase whose head names the action
     ("Tokyo opened a 30-day public comment period on the rule.\n", (30, "day", None, "consult", None)),
     ("Tokyo approved the rule after a three-week consultation.\n", (3, "week", None, "consult", None)),
+    ("The food spent nearly four hours in the delivery van.\n", (4, "hour", "nearly", None, None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]

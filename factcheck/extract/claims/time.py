@@ -457,4 +457,8 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
             return Mention(value.start, value.start, "", document.main_agreement, "agreement")
         if kinds[0] == "event" and document.main_event:  # "the ferry capsized on Saturday", "struck Teshan province"
             return Mention(value.start, value.start, "", document.main_event, "event")
+        story = ("agreement", document.main_agreement) if "agreement" in kinds and document.main_agreement else \
+            ("event", document.main_event) if "event" in kinds and document.main_event else None
+        if chosen is None and story:  # "The new rules will take effect on September 28": the story's, not a
+            return Mention(value.start, value.start, "", story[1], story[0])  # place named a line before
     return chosen or fallback

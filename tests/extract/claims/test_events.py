@@ -192,3 +192,17 @@ def test_downing_tools_starts_a_strike(run):
     # written for tests: dockers' idiom for walking out
     assert dates(run("Dockers downed tools at 8 a.m. on Monday.\n", "2026-09-11")) == [
         ("started_on", "strike", "2026-09-07", None)]
+
+
+def test_a_place_named_before_is_not_what_takes_effect(project):
+    # written for tests: the sentence names nothing; the capital named a line before takes no effect, the
+    # story's event does
+    from factcheck.extract.pipeline import extract
+    from factcheck.model.entities import Entity
+    from factcheck.model.entity_index import EntityIndex
+    from tests.extract.extract_helpers import make_source
+    entities = EntityIndex([Entity(id="list-a-removal", kind="event", name="Removal of Belmarra from List A"),
+                            Entity(id="castrum", kind="place", name="Castrum")])
+    text = "Protesters gathered in Castrum.\nThe new rules will take effect on September 28, the ministry says.\n"
+    found = extract(text, make_source(text, "2026-08-18"), entities, project.vocabulary, project.cues)
+    assert [(c.property, c.subject) for c in of_kind(found, "date")] == [("effective_on", "list-a-removal")]

@@ -4,7 +4,10 @@ Sentences are the seeds' or written for tests (marked)."""
 
 from __future__ import annotations
 
-from tests.extract.extract_helpers import of_kind
+from factcheck.extract.pipeline import extract
+from factcheck.model.entities import Entity
+from factcheck.model.entity_index import EntityIndex
+from tests.extract.extract_helpers import make_source, of_kind
 
 
 def dates(extraction) -> list[tuple[str, str | None, str, str | None]]:
@@ -166,10 +169,7 @@ def test_what_a_statement_is_about_is_not_what_it_announces(run):
 
 def test_what_happened_is_about_the_story_s_event_not_the_place_named_beside_it(project):
     # written for tests: the quake struck a province; the date is the quake's, not the province's
-    from factcheck.extract.pipeline import extract
     from factcheck.model import Entity
-    from factcheck.model.entity_index import EntityIndex
-    from tests.extract.extract_helpers import make_source
     entities = EntityIndex([
         Entity.model_validate({"id": "teshan-quake", "kind": "event", "name": "Teshan earthquake"}),
         Entity.model_validate({"id": "teshan-province", "kind": "place", "name": "Teshan province"}),
@@ -197,10 +197,6 @@ def test_downing_tools_starts_a_strike(run):
 def test_a_place_named_before_is_not_what_takes_effect(project):
     # written for tests: the sentence names nothing; the capital named a line before takes no effect, the
     # story's event does
-    from factcheck.extract.pipeline import extract
-    from factcheck.model.entities import Entity
-    from factcheck.model.entity_index import EntityIndex
-    from tests.extract.extract_helpers import make_source
     entities = EntityIndex([Entity(id="list-a-removal", kind="event", name="Removal of Belmarra from List A"),
                             Entity(id="castrum", kind="place", name="Castrum")])
     text = "Protesters gathered in Castrum.\nThe new rules will take effect on September 28, the ministry says.\n"

@@ -110,6 +110,9 @@ class Cues:
     open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb key -> the key it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    # Patterns readers compile from this lexicon, kept with it (a cache keyed by id() handed one project's
+    # patterns, with its currencies, to another lexicon that later took the same address).
+    compiled: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
 
 def words_pattern(words: list[str], *, ignore_case: bool = True) -> re.Pattern[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extract.cues import load_cues, merge_lexicons
+from factcheck.extract.document import Sentence
+from factcheck.extract.readers.quantities import find_quantities
 from factcheck.load.problems import ProblemsError
 
 
@@ -49,3 +51,16 @@ def test_a_project_cue_extends_extraction(run, project, tmp_path):
     claims = extract(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary,
                      load_cues(project_cues)).claims_file.claims
     assert [(c.property, str(c.value.date)) for c in claims] == [("expires_on", "2019-11-23")]
+
+
+def test_patterns_compiled_from_a_lexicon_are_its_own():
+    # Two projects' lexicons differ by the currencies of their entity files. The quantity patterns were once
+    # cached by id(), so a lexicon built where another had been freed could read with the other's currencies:
+    # a claim came and went between runs of the same corpus.
+    text = "The fine was 400 talers.\n"
+    sentence = Sentence(0, 0, 0, len(text) - 1, text.strip())
+    dorins = load_cues(currencies={"dorins": "DRN"})
+    talers = load_cues(currencies={"talers": "TLR"})
+    assert [v.unit for _, _, v in find_quantities(text, sentence, dorins)] == ["taler"]  # a count of talers, no money
+    assert [v.unit for _, _, v in find_quantities(text, sentence, talers)] == ["TLR"]
+    assert dorins.compiled["quantities"] is not talers.compiled["quantities"]

@@ -259,12 +259,11 @@ def _employer(document: Document, value: Value) -> str | None:
 
 
 _ESTIMATE_VERBS = r"(?:estimated|estimates|estimate|counted|counts|put|puts|putting|gave|gives|said|say|says|reported|claimed|claims)"
-_ESTIMATORS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _estimator_patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:  # noqa: ANN001
     """Compiled once per lexicon: the party before its verb, after the figure, and "according to"."""
-    cached = _ESTIMATORS.get(id(cues))
+    cached = cues.compiled.get("estimators")
     if cached is None:
         who = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(cues.estimators, key=len, reverse=True))
         cached = (
@@ -272,7 +271,7 @@ def _estimator_patterns(cues) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
                        re.IGNORECASE),
             re.compile(rf"^[^;]{{0,80}}?,\s*(?:the\s+)?(?P<who>{who})\s+{_ESTIMATE_VERBS}\b", re.IGNORECASE),
             re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<who>{who})\b", re.IGNORECASE))
-        _ESTIMATORS[id(cues)] = cached
+        cues.compiled["estimators"] = cached
     return cached
 
 

@@ -43,12 +43,9 @@ class _Patterns:
     currency_word: re.Pattern[str]
 
 
-_CACHE: dict[int, _Patterns] = {}
-
-
 def _patterns(cues: Cues) -> _Patterns:
     """Compiled once per lexicon: the units and scales come from the cue file."""
-    cached = _CACHE.get(id(cues))
+    cached = cues.compiled.get("quantities")
     if cached:
         return cached
     symbols = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True)
@@ -84,7 +81,7 @@ def _patterns(cues: Cues) -> _Patterns:
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
     )
-    _CACHE[id(cues)] = built
+    cues.compiled["quantities"] = built
     return built
 
 

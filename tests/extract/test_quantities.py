@@ -138,3 +138,17 @@ def test_only_a_result_has_an_owner(run):
         "2026-08-18"), "quantity")}
     assert found[857] == ("item", None)
     assert found[67][1] == "result"
+
+
+def test_a_population_is_a_count_of_people(run):
+    # written for tests: a population told three ways; a decimal before "million" is a whole count
+    for text in ("The census put Japan's population at 4,182,000.\n", "Japan has a population of 4.182 million.\n",
+                 "Japan has 4.182 million inhabitants.\n"):
+        assert [(a, u) for a, u, _ in amounts(run, text, "2031-03-02")] == [(4182000, "people")], text
+
+
+def test_a_change_since_a_past_year_is_told_now(run):
+    # written for tests: "from the 2020 census" is the baseline of the 3.1 percent; the 4.18 million is now
+    found = {c.value.amount: c.event for c in of_kind(run(
+        "Japan has 4.18 million inhabitants, down 3.1 percent from the 2020 census.\n", "2031-03-02"), "quantity")}
+    assert set(found) == {4180000, 3.1}

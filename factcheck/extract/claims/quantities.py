@@ -186,6 +186,11 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
     return chosen or next(iter(recent.values()), None)
 
 
+def _figure_between(document: Document, value: Value, date: Value) -> bool:
+    """Another quantity of the sentence stands between the figure and the date after it."""
+    return any(v.kind == "quantity" and value.end <= v.start < date.start for v in document.values_in(value.sentence))
+
+
 def _past_year(document: Document, value: Value) -> str | None:
     """"The region was last hit in 1963, when more than 1,000 people died": a figure in a sentence about a
     past year is about that year's event (`in-1963`), not the story's. "since 2019" is not of 2019."""
@@ -194,6 +199,11 @@ def _past_year(document: Document, value: Value) -> str | None:
         lead = document.text[max(0, other.start - 8):other.start].casefold()
         if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
+        if other.start > value.end and _figure_between(document, value, other):
+            continue  # "4.18 million inhabitants, down 3.1 percent from the 2020 census": the year is 3.1's
+        if re.search(r"\b(?:from|since|than|over|on)\s+the\s+$", document.text[max(0, other.start - 12):other.start].casefold()) \
+                and other.start > value.end:
+            continue  # "down 3.1 percent from the 2020 census": a change since a past year, told now
         when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
         if (date is not None and other.sentence == value.sentence and not other.reading.role
                 and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):

@@ -52,7 +52,8 @@ def _patterns(cues: Cues) -> _Patterns:
                        if not k.isalpha() or k in cues.prefix_currencies)
     words = "|".join(re.escape(k) for k in sorted(cues.currencies, key=len, reverse=True) if k.isalpha())
     scales = "|".join(re.escape(k) for k in sorted(cues.scales, key=len, reverse=True))
-    leads = "|".join(f"(?:{p})" for p in cues.count_lead) or "(?!x)x"  # "the death toll", "the number of X"
+    # "the death toll", "the number of X", "the population": each lead's `noun` group gets a name of its own
+    leads = "|".join(f"(?:{p.replace('(?P<noun>', f'(?P<lead{i}>')})" for i, p in enumerate(cues.count_lead)) or "(?!x)x"
     built = _Patterns(
         percent=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
@@ -75,7 +76,8 @@ def _patterns(cues: Cues) -> _Patterns:
                         rf"(?P<noun3>[a-z][a-z\-]+s)\b"),
         count_lead=re.compile(rf"\b(?:{leads})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"
-                              rf"jumped|increased|at)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
+                              rf"jumped|increased|at|of)(?:\s+to|\s+at)?\s+(?i:{_LEAD})(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?",
+                              re.IGNORECASE),
         # "bringing the death toll to 45", "brought the number of people forced from their homes to 6,800"
         count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{leads})"
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
@@ -147,7 +149,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "money":
         scale = cues.scales.get((groups.get("scale") or "").casefold(), 1.0)
-        return QuantityValue(amount=amount * scale, unit=cues.currencies[groups["cur"].casefold()],
+        return QuantityValue(amount=round(amount * scale, 6), unit=cues.currencies[groups["cur"].casefold()],
                              approximation=approximation)
     if measure == "rate":
         base = cues.currencies[groups["base"].casefold()]
@@ -157,7 +159,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         if quoted is None:
             return None
         return QuantityValue(amount=amount, unit=f"{quoted}/{base}")
-    noun = (groups.get("noun") or groups.get("noun3") or "dead").casefold()
+    lead = next((found for name, found in groups.items() if name.startswith("lead") and found), None)
+    noun = (groups.get("noun") or lead or groups.get("noun3") or "dead").casefold()
     if groups.get("noun5") and not _plural(noun) and _plural(groups["noun5"].casefold()):
         noun = groups["noun5"].casefold()  # "14 of the city's 96 bus routes": routes
     if groups.get("noun3") and amount < 2:
@@ -167,12 +170,14 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         words = noun.split()
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
         noun = dead or next((w for w in reversed(words) if w in cues.count_nouns or _plural(w)), words[-1])
-    if groups.get("scale") and match.re is patterns.count:
-        amount *= cues.scales[groups["scale"].casefold()]
+    if groups.get("scale") and match.re in (patterns.count, patterns.count_lead):
+        amount = round(amount * cues.scales[groups["scale"].casefold()], 6)  # 4.18 * 1e6 is 4179999.9999999995
     if amount != int(amount):
         return None
     if noun in cues.count_synonyms:
         unit = cues.count_synonyms[noun]
+    elif noun in _PEOPLE:
+        unit = "people"
     elif noun in cues.count_nouns:
         unit = singular(noun)
     elif second in cues.count_nouns and noun not in cues.count_nouns:
@@ -240,6 +245,8 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+# "a population of 4.2 million", "4.18 million inhabitants": people, as "912,000 people" counts them.
+_PEOPLE = frozenset(("population", "inhabitants", "inhabitant"))
 # A people as a noun: "Halmorans", "Vardanians", "Chileans", "Britons", "Japanese" (capitalised in the text).
 _DEMONYM = re.compile(r"(?:ans|ians|eans|ese|ons|is|ers)$")
 _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother|father|driver|passenger|resident)"

@@ -9,7 +9,8 @@ same fact only when:
    condition only with its like; done, reported and unstated with each other: a plan or forecast
    and what was done are shown together in time order, `sequence`); for quantities, the same thing
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
-   counting as one group; within one poll an answer told in fewer words, "backing the exit", is the same answer) and, unless the rule lets values vary over time, dates that can be the
+   counting as one group; within one poll an answer told in fewer words, "backing the exit", is
+   the same answer) and, unless the rule lets values vary over time, dates that can be the
    same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
    apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
@@ -102,7 +103,8 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
 def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """Both claims name their event, and it is one occasion: a date of something that happens once
     (a signing, a quake), the announcement of one named thing ("announced on Tuesday that it would end
-    the pact", `announced_on` with event `end`), or a figure of that event. Talks, calls and meetings recur: "talks due to
+    the pact", `announced_on` with event `end`), or a figure of that event. Talks, calls and meetings
+    recur: "talks due to
     open on Tuesday" and "talks on extending it due to open on November 2" name two rounds."""
     if not (a.claim.event and b.claim.event):
         return False

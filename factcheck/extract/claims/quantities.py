@@ -82,9 +82,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
             and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
         return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact
-    owner = _owner(document, value, poll[1] if poll else None) if (value.measure == "percent" or value.measure == "count"
-                                                                   and value.reading.unit in _RESULT_UNITS) \
-        and not change else None
+    has_owner = value.measure == "percent" or value.measure == "count" and value.reading.unit in _RESULT_UNITS
+    owner = _owner(document, value, poll[1] if poll else None) if has_owner and not change else None
     stage = None
     if owner is not None:  # "the NRP had 41.2 percent", "29.4 percent for the Civic Alliance": whose share, when
         stages = list(dict.fromkeys(_STAGE.findall(sentence.text.casefold())))
@@ -186,6 +185,9 @@ def _subject(document: Document, value: Value, cue) -> Mention | None:  # noqa: 
     return chosen or next(iter(recent.values()), None)
 
 
+_BASELINE = re.compile(r"\b(?:from|since|than|over|on)\s+the\s+$", re.IGNORECASE)
+
+
 def _figure_between(document: Document, value: Value, date: Value) -> bool:
     """Another quantity of the sentence stands between the figure and the date after it."""
     return any(v.kind == "quantity" and value.end <= v.start < date.start for v in document.values_in(value.sentence))
@@ -201,8 +203,7 @@ def _past_year(document: Document, value: Value) -> str | None:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         if other.start > value.end and _figure_between(document, value, other):
             continue  # "4.18 million inhabitants, down 3.1 percent from the 2020 census": the year is 3.1's
-        if re.search(r"\b(?:from|since|than|over|on)\s+the\s+$", document.text[max(0, other.start - 12):other.start].casefold()) \
-                and other.start > value.end:
+        if other.start > value.end and _BASELINE.search(document.text, max(0, other.start - 12), other.start):
             continue  # "down 3.1 percent from the 2020 census": a change since a past year, told now
         when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
         if (date is not None and other.sentence == value.sentence and not other.reading.role

@@ -186,8 +186,9 @@ def _duration(document: Document, value: Value) -> Finding | None:
     subject = (_given_to(document, value) if prop == "time_allowed" else None) or _subject(document, value, governed, cue)
     if subject is None:
         return None
-    # An age describes, it does not happen; a time allowed (or a notice period) is the same term whether it "must"
-    # be met or "was given"; an agreement's term is its own ("will remain in force for 20 years ... unless one side gives notice").
+    # An age describes, it does not happen; a time allowed (or a notice period) is the same term whether it
+    # "must" be met or "was given"; an agreement's term is its own ("will remain in force for 20 years ...
+    # unless one side gives notice").
     modality = None if expression.form == "age" or prop in ("time_allowed", "notice_period", TERM_PROPERTY) \
         else governed.modality
     if prop == "lasted" and event:

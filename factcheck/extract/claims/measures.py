@@ -7,7 +7,9 @@ data/events.yaml: suspend, terminate, restrict, ban, lift), so that outlets who 
 event named right after the words, else the story's agreement or event. "not", "no", "did not",
 "rather than", "instead of" right before the words deny the measure ("chose suspension rather than
 termination" states suspend and denies terminate). Its modality is the clause's: "will suspend" is a
-plan, shown beside what was done in time order, not as a conflict.
+plan, shown beside what was done in time order, not as a conflict. Who took it, when the sentence names
+a country, organisation, person or group as its subject, is its event (`by-<id>`): Ardesca's suspension and
+Tolmeria's ban are two measures, not one told two ways.
 """
 
 from __future__ import annotations
@@ -82,12 +84,34 @@ def _measure(document: Document, index: int, action: str, start: int, end: int) 
     summary = document.text[sentence.start:sentence.end].strip()
     if len(summary) > _SUMMARY:
         summary = summary[:_SUMMARY - 1].rstrip() + "…"
+    actor = _actor(document, index, start)
     return Finding(kind="statement", property=PROPERTY, subject=subject.entity_id,
                    value=StatementValue(action=action, negated=denied, summary=summary),
                    evidence=(sentence.start, sentence.end), confidence=0.6,
                    note=f"measure written as {document.text[start:end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (),
+                   event=f"by-{actor}" if actor and actor != subject.entity_id else None,
                    modality=clause.modality if clause is not None and clause.modality != "reported" else None)
+
+
+_ACTORS = ("country", "organisation", "person", "group")
+_GOVERNED = re.compile(r"\b(?:from|of|to|into|in|on|for|with|against|by|at|over|across|than)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _actor(document: Document, index: int, start: int) -> str | None:
+    """Who took the measure: the first country, organisation, person or group its sentence names before the
+    words, as a grammatical subject (not "imports from Tesvaria", not "Tesvaria's customer"): "Tolmeria
+    banned ..." and "Ardesca suspended ..." are two measures by two parties, not one told two ways."""
+    sentence = document.sentences[index]
+    for mention in document.mentions.get(index, []):
+        if mention.kind not in _ACTORS or mention.end > start:
+            continue
+        if _GOVERNED.search(document.text, sentence.start, mention.start) or \
+                document.text[mention.end:mention.end + 2] in ("'s", "’s"):
+            continue
+        return mention.entity_id
+    return None
 
 
 def _thing_after(document: Document, index: int, end: int) -> Mention | None:

@@ -31,3 +31,15 @@ def test_a_measure_taken_on_a_thing(run, text, expected):
 ])
 def test_words_that_name_a_measure_without_taking_it(run, text):
     assert measures(run(text, "2019-08-23")) == []
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # written for tests: who took the measure is part of which measure it is
+    ("Japan suspended GSOMIA on Monday.\n", "by-japan"),
+    ("On Monday, neighbouring South Korea suspended GSOMIA.\n", "by-south-korea"),
+    ("The sharing of military data with Japan under GSOMIA was suspended on Monday.\n", None),  # no subject named
+    ("Japan's closest ally suspended GSOMIA on Monday.\n", None),  # Japan owns the ally, it did not act
+])
+def test_who_took_a_measure_is_its_event(run, text, event):
+    [claim] = [c for c in of_kind(run(text, "2019-08-23"), "statement") if c.property == "measure_taken"]
+    assert claim.event == event

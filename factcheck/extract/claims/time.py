@@ -138,6 +138,10 @@ def _date(document: Document, value: Value) -> Finding | None:
         else governed.event
     if dated is not None:
         event = dated[0]
+    predicate = governed.predicate
+    if prop == "ended_on" and event == "pause" and predicate is not None and \
+            action_in(document.cues, text, [(predicate.start, predicate.end)]) == "pause":
+        prop = "started_on"  # "halted all poultry imports on Monday": the halt began; "until Dec. 13" is its end
     if prop == "signed_on" and event in _OTHER_PAPERS and not _names_the_event(document, subject.entity_id, event):
         return None  # "the president signed the ratification law on Tuesday": another paper than the accord
     if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):

@@ -202,3 +202,11 @@ def test_a_place_named_before_is_not_what_takes_effect(project):
     text = "Protesters gathered in Castrum.\nThe new rules will take effect on September 28, the ministry says.\n"
     found = extract(text, make_source(text, "2026-08-18"), entities, project.vocabulary, project.cues)
     assert [(c.property, c.subject) for c in of_kind(found, "date")] == [("effective_on", "list-a-removal")]
+
+
+def test_a_halt_on_a_day_starts_the_pause_and_until_ends_it(run):
+    # written for tests: the day imports were halted is when the pause began, not when it ended
+    assert dates(run("Japan halted all imports of South Korean poultry on Monday.\n", "2026-09-16")) == [
+        ("started_on", "pause", "2026-09-14", None)]
+    assert dates(run("Japan has suspended all imports of South Korean poultry until Dec. 13.\n", "2026-09-16")) == [
+        ("ended_on", "pause", "2026-12-13", None)]

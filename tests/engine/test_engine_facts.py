@@ -166,3 +166,8 @@ def test_a_misquoted_passage_is_a_conflict_though_another_passage_is_quoted_fait
     [conflict] = [f for f in run_rules(corpus, RULES).findings if f.verdict is Verdict.conflict]
     assert {c.key for c in conflict.claims} >= {"a/q", "b/second"}
     assert "affected" in conflict.explanation
+
+
+def test_birds_culled_run_over_time() -> None:
+    time = next(r for r in RULES if r.id == "FC302").rule.time
+    assert time.runs("bird culled") and time.direction("bird culled", None) == "increasing"

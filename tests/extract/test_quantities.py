@@ -152,3 +152,10 @@ def test_a_change_since_a_past_year_is_told_now(run):
     found = {c.value.amount: c.event for c in of_kind(run(
         "Japan has 4.18 million inhabitants, down 3.1 percent from the 2020 census.\n", "2031-03-02"), "quantity")}
     assert set(found) == {4180000, 3.1}
+
+
+def test_a_when_clause_after_a_past_year_is_that_years_however_long(run):
+    # written for tests: the 1.1 million birds are 2021's, far as they stand from the year
+    found = of_kind(run("It was the country's worst outbreak since 2021, when the virus reached 14 farms in the "
+                        "northern province and 1.1 million birds were culled.\n", "2026-11-02"), "quantity")
+    assert [c.value.amount for c in found] == []

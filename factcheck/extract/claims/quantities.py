@@ -199,13 +199,13 @@ def _past_year(document: Document, value: Value) -> str | None:
     for other in document.values_in(value.sentence):  # only a date of the figure's own sentence can say
         date = other.reading.date if other.kind == "date" else None
         lead = document.text[max(0, other.start - 8):other.start].casefold()
-        if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50:
+        when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
+        if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50 and not when:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         if other.start > value.end and _figure_between(document, value, other):
             continue  # "4.18 million inhabitants, down 3.1 percent from the 2020 census": the year is 3.1's
         if other.start > value.end and _BASELINE.search(document.text, max(0, other.start - 12), other.start):
             continue  # "down 3.1 percent from the 2020 census": a change since a past year, told now
-        when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
         if (date is not None and other.sentence == value.sentence and not other.reading.role
                 and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
             return f"in-{date.year}"  # "since 2021, when the price went from 2.20 to 2.50": of 2021 too

@@ -159,3 +159,10 @@ def test_a_when_clause_after_a_past_year_is_that_years_however_long(run):
     found = of_kind(run("It was the country's worst outbreak since 2021, when the virus reached 14 farms in the "
                         "northern province and 1.1 million birds were culled.\n", "2026-11-02"), "quantity")
     assert [c.value.amount for c in found] == []
+
+
+def test_what_happened_to_the_counted_after_a_place_is_counted(run):
+    # written for tests: the birds were killed, wherever they were
+    found = {c.value.amount: c.value.counted for c in of_kind(run(
+        "In all, 271,000 birds on six farms were killed.\n", "2026-11-02"), "quantity")}
+    assert found[271000] == "bird killed"

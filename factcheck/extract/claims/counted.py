@@ -133,6 +133,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         whose = [last.casefold()] if re.fullmatch(r"[A-Z][a-z]{3,}", last) and parse_number(last) is None \
             and last.casefold() != value.reading.unit else []
         words = [*whose, value.reading.unit, *_content(after, verbs=True)]
+        done = _DONE_AFTER_PLACE.match(text, value.end, end if not following else document.sentences[value.sentence].end)
+        if done and done.group("verb") not in words:  # "271,000 birds on six farms were killed": birds killed
+            words.append(done.group("verb"))
     elif re.match(r"\s+of\s+", after):
         words = _everyone(document, _content(_object_only(after), verbs=True), after) if poll else \
             _content(_object_only(after), verbs=True)
@@ -173,6 +176,11 @@ def _subgroup(before: str) -> list[str]:
 
 
 _AGAINST = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|stood)\s+)?(?:firmly\s+|strongly\s+)?against\b")
+# A place or owner between what is counted and what happened to it: "271,000 birds on six farms were killed",
+# "23 miners at the Grivna Deep mine were trapped"; the participle is what the count counts.
+_DONE_AFTER_PLACE = re.compile(r"\s+(?:on|at|in|of|from|near|across)\s+(?:[\w,’'-]+\s+){1,6}?(?:were|was|have\s+been|"
+                               r"has\s+been|had\s+been|are|is)\s+(?:being\s+|all\s+)?(?P<verb>[a-z]+ed|killed|taken|hurt|"
+                               r"held|freed|caught|left|shot|stuck|found|kept)\b")
 _ADJUNCT = re.compile(r"\s(?:on|at|near|above|below|beside|outside|inside|around|during|before|until|while|when|"
                      r"because|despite|after|since)\s", re.IGNORECASE)
 

@@ -114,17 +114,19 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
 
 
 def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
-    """"voted 5-2", "by four votes to three": the votes for and the votes against, each a figure of its own
-    (`counted` "votes for" and "votes against"), so that "5-2" and "4-3" disagree on both."""
+    """"voted 5-2", "by four votes to three", "52 against and 9 abstained": the votes for, against and
+    abstaining, each a figure of its own (`counted` "votes for", "votes against", "votes abstain"), so that
+    "5-2" and "4-3" disagree on both. A pattern names the sides it reads as groups `for`, `against`, `abstain`."""
     found: list[tuple[str, tuple[int, int], QuantityValue]] = []
     for pattern in cues.vote_splits:
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if any(a < match.end() and match.start() < b for _, (a, b), _ in found):
                 continue
-            for side in ("for", "against"):
-                amount = parse_number(match.group(side))
-                if amount is None or amount != int(amount):
-                    break
+            sides = [side for side in ("for", "against", "abstain") if side in pattern.groupindex and match.group(side)]
+            amounts = [parse_number(match.group(side)) for side in sides]
+            if not sides or any(amount is None or amount != int(amount) for amount in amounts):
+                continue
+            for side, amount in zip(sides, amounts):
                 found.append(("votes", match.span(side), QuantityValue(amount=amount, unit="vote",
                                                                        counted=f"votes {side}")))
     return found

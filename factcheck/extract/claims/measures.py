@@ -7,9 +7,10 @@ data/events.yaml: suspend, terminate, restrict, ban, lift), so that outlets who 
 event named right after the words, else the story's agreement or event. "not", "no", "did not",
 "rather than", "instead of" right before the words deny the measure ("chose suspension rather than
 termination" states suspend and denies terminate). Its modality is the clause's: "will suspend" is a
-plan, shown beside what was done in time order, not as a conflict. Who took it, when the sentence names
-a country, organisation, person or group as its subject, is its event (`by-<id>`): Ardesca's suspension and
-Tolmeria's ban are two measures, not one told two ways.
+plan, shown beside what was done in time order, not as a conflict. The country that took it, when the
+sentence names one as its subject, is its event (`by-<id>`): Ardesca's suspension and Tolmeria's ban are
+two measures, not one told two ways. Organisations and people are not used: outlets name a ban's panel,
+its federation or its chairman for one decision.
 """
 
 from __future__ import annotations
@@ -94,15 +95,15 @@ def _measure(document: Document, index: int, action: str, start: int, end: int) 
                    modality=clause.modality if clause is not None and clause.modality != "reported" else None)
 
 
-_ACTORS = ("country", "organisation", "person", "group")
+_ACTORS = ("country",)
 _GOVERNED = re.compile(r"\b(?:from|of|to|into|in|on|for|with|against|by|at|over|across|than)\s+(?:the\s+)?$",
                        re.IGNORECASE)
 
 
 def _actor(document: Document, index: int, start: int) -> str | None:
-    """Who took the measure: the first country, organisation, person or group its sentence names before the
-    words, as a grammatical subject (not "imports from Tesvaria", not "Tesvaria's customer"): "Tolmeria
-    banned ..." and "Ardesca suspended ..." are two measures by two parties, not one told two ways."""
+    """Which country took the measure: the first its sentence names before the words, as a grammatical
+    subject (not "imports from Tesvaria", not "Tesvaria's customer"): "Tolmeria banned ..." and "Ardesca
+    suspended ..." are two measures by two countries, not one told two ways."""
     sentence = document.sentences[index]
     for mention in document.mentions.get(index, []):
         if mention.kind not in _ACTORS or mention.end > start:

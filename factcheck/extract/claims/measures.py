@@ -22,8 +22,8 @@ from factcheck.extract.document import Document, Mention
 from factcheck.model import StatementValue
 
 PROPERTY = "measure_taken"
-_DENIED = re.compile(r"\b(?:not|no|never|rather\s+than|instead\s+of|did\s+not|didn['’]t|has\s+not|have\s+not|"
-                     r"had\s+not|was\s+not|were\s+not|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DENIED = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor|rather\s+than|instead\s+of|did\s+not|didn['’]t|"
+                     r"has\s+not|have\s+not|had\s+not|was\s+not|were\s+not|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _THINGS = ("agreement", "event")
 _ARTICLE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+$", re.IGNORECASE)
 _CHOSEN = re.compile(r"\b(?:chose|chosen|opted\s+for|ordered|announced|imposed|decided\s+on|agreed\s+on|approved|"

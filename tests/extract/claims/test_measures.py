@@ -18,6 +18,8 @@ def measures(extraction) -> list[tuple[str, str | None, bool, str | None]]:
     ("The government chose suspension of GSOMIA rather than termination.\n",
      [("gsomia", "suspend", False, None), ("gsomia", "terminate", True, None)]),
     ("The regulator ordered the operator to suspend GSOMIA until an audit.\n", [("gsomia", "suspend", False, None)]),
+    # written for tests: "nothing is being banned" denies a ban
+    ("Officials stress that nothing is being banned under GSOMIA.\n", [("gsomia", "ban", True, None)]),
 ])
 def test_a_measure_taken_on_a_thing(run, text, expected):
     assert sorted(measures(run(text, "2019-08-23"))) == sorted(expected)

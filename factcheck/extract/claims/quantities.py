@@ -376,6 +376,8 @@ def _money_role(document: Document, value: Value) -> str | None:
 _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
+# A state going on at the time, not something that happened then: "were waiting", "are still stranded".
+_ONGOING = re.compile(r"\b(?:were|was|are|is|remained|remain)\s+(?:still\s+)?[a-z]+ing\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
@@ -393,7 +395,8 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
                 clause is None or clause.start <= other.start < clause.end or other.start < clause.start):
             return other.reading.date
         if (other.start > value.end and _PART_OF_DAY.match(document.text, other.end)
-                and (clause is None or other.start < clause.end)):
+                and (clause is None or other.start < clause.end)
+                and _ONGOING.search(document.text, value.end, other.start)):
             return other.reading.date  # "31 ships were waiting at anchor on Wednesday evening": that evening's count
         if (other.form == "month" and document.text[other.start:other.start + 3].casefold() == "in "
                 and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)):

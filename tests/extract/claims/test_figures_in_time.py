@@ -61,3 +61,5 @@ def test_a_count_on_a_part_of_a_named_day_is_that_moments_count(run):
     assert found[31][1] == "2026-09-09"
     found = quantities(run("Thirty-one container ships were waiting at anchor after talks on Wednesday.\n", "2026-09-10"))
     assert found[31][1] is None  # a day with no part of it dates what happened, not the count
+    found = quantities(run("About 412 flights were cancelled on Monday evening.\n", "2026-09-10"))
+    assert found[412][1] is None  # what happened that evening, not a state counted then

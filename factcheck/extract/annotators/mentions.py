@@ -115,9 +115,6 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
     return heads
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
 def _dated_entity(entity: Entity) -> bool:
     """An earlier event or agreement the entity file marks by its year (`tarsk-explosion-2011`, "2019 Kessel
     Quay loading-bay fire"): the story's background. A bare "the explosion" or "the fire" in the story is its

@@ -230,23 +230,19 @@ def _prison_term(document: Document, value: Value) -> Finding | None:
                    modality=governed.modality, note=f"prison term written as {text[value.start:value.end]!r}")
 
 
-# The words right after a length, up to three, before any function word: "30-day [public comment period] on ...".
-_NOUN_PHRASE = re.compile(r"\s*((?:(?!(?:of|on|in|to|for|at|by|with|from|and|or|that|which|the|a|an)\b)[a-z-]+\s*){1,3})")
+_WORD_START = re.compile(r"\b[a-z-]")
 
 
-def _head_action(document: Document, start: int, end: int) -> str | None:
-    """The action named by the head of the noun phrase after a length, an action phrase ending on its last
-    word: "public comment period" and "consultation" are `consult`; "a two-year suspended sentence" is no
-    pause (its head is "sentence")."""
-    phrase = _NOUN_PHRASE.match(document.text, start, min(end, start + 40))
-    if phrase is None:
-        return None
-    head_end = phrase.start(1) + len(phrase.group(1).rstrip())
-    starts = [m.start() for m in re.finditer(r"[a-z-]+", document.text[:head_end]) if m.start() >= phrase.start(1)]
+def _head_action(document: Document, start: int, head: tuple[int, int]) -> str | None:
+    """The action named by the noun phrase from `start` to its `head` (`head_after`), an action phrase
+    ending on the head: "public comment period" and "consultation" are `consult`; "a two-year suspended
+    sentence" is no pause (its head is "sentence")."""
+    text = document.text
+    starts = [m.start() for m in _WORD_START.finditer(text, start, head[1])]
     for key, pattern in document.cues.actions:
         for word in starts:
-            found = pattern.match(document.text, word, head_end)
-            if found is not None and found.end() == head_end:
+            found = pattern.match(text, word, head[1])
+            if found is not None and found.end() == head[1]:
                 return key
     return None
 
@@ -271,7 +267,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
             return key or ""
-        named = _head_action(document, value.end, sentence.end)
+        named = _head_action(document, value.end, head) if head else None
         if named is not None:
             return named  # "a 30-day public comment period" and "a three-week consultation": `consult`
         noun = re.match(r"\s*([a-z]{3,})\b", text[value.end:value.end + 40])
@@ -458,12 +454,12 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
     if kinds and (chosen is None or chosen.kind not in kinds):
         if fallback is not None and fallback.kind in kinds:
             return fallback
-        if kinds[0] == "agreement" and document.main_agreement:  # "signed an agreement on Tuesday"
-            return Mention(value.start, value.start, "", document.main_agreement, "agreement")
-        if kinds[0] == "event" and document.main_event:  # "the ferry capsized on Saturday", "struck Teshan province"
-            return Mention(value.start, value.start, "", document.main_event, "event")
-        story = ("agreement", document.main_agreement) if "agreement" in kinds and document.main_agreement else \
-            ("event", document.main_event) if "event" in kinds and document.main_event else None
-        if chosen is None and story:  # "The new rules will take effect on September 28": the story's, not a
-            return Mention(value.start, value.start, "", story[1], story[0])  # place named a line before
+        # The story's agreement or event: for the kind the predicate wants first ("signed an agreement on
+        # Tuesday", "the ferry capsized on Saturday"), and for any kind it wants when the sentence names
+        # nothing ("The new rules will take effect on September 28": the story's, not a place named before).
+        wanted = kinds[:1] if chosen is not None else (kinds[0], *(k for k in ("agreement", "event") if k in kinds))
+        for kind in wanted:
+            story = {"agreement": document.main_agreement, "event": document.main_event}.get(kind)
+            if story:
+                return Mention(value.start, value.start, "", story, kind)
     return chosen or fallback

@@ -56,8 +56,9 @@ def timed(request):
 gate_module.run_gate = timed
 import factcheck.cli.gate_commands as commands
 commands.run_gate = timed
-from factcheck.cli import cli
-cli(sys.argv[1:], prog_name="factcheck")
+from factcheck.cli import main
+sys.argv = ["factcheck", *sys.argv[1:]]
+main()  # the real entry point, which ends the process at once after the gate (cli/ending.py)
 """
 
 

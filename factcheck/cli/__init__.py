@@ -14,6 +14,7 @@ from typing import NamedTuple
 import click
 
 from factcheck import __version__
+from factcheck.cli import ending
 from factcheck.cli.exit_codes import EXIT_BUG
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it: never 1, which CI reads as "new findings"
@@ -108,7 +109,21 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Entry point of the `factcheck` command."""
+    """Entry point of the `factcheck` command: `run`, then, when the command asked and it is safe, the
+    process ends at once with the command's exit status, its objects never freed one by one (`ending`)."""
+    ending.arm()
+    try:
+        run()
+    except SystemExit as done:
+        ending.end_now(done.code)  # returns when the process must end the usual way
+        raise
+    finally:
+        ending.disarm()
+
+
+def run() -> None:
+    """`factcheck` with `sys.argv`, ending as any Python program does (`SystemExit`): for a caller that goes
+    on after it (a probe of the modules a command imported)."""
     try:
         # Not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1, which CI reads as
         # "new findings". Click's own errors are shown as it would show them.

@@ -9,6 +9,7 @@ import click
 
 from factcheck.report.escape import terminal_line
 from factcheck.cli.configured import ConfiguredCommand
+from factcheck.cli.ending import keep_to_end
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import check_output_or_exit, echo_problems, write_output
 from factcheck.cli.rule_options import load_rules_or_exit, selection_options
@@ -35,6 +36,7 @@ def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore:
     from factcheck.accuracy.render import render_json, render_text
     from factcheck.extract.source import SourceError
 
+    keep_to_end()  # every exit below comes after its writes are done: the entry point may end at once
     output = None if is_stdout(output) else output
     check_output_or_exit(output, inputs=(corpus,))
     if not find_events(corpus):
@@ -43,6 +45,7 @@ def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore:
     rules = load_rules_or_exit(rules_dir, select, ignore)
     try:
         score = evaluate_corpus(corpus, rules)
+        keep_to_end(score)
     except ProblemsError as error:
         echo_problems(error.problems)
         sys.exit(EXIT_USAGE)

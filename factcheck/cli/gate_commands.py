@@ -15,6 +15,7 @@ from typing import NoReturn
 import click
 
 from factcheck.cli.configured import ConfiguredCommand, ConfiguredGroup
+from factcheck.cli.ending import keep_to_end
 from factcheck.cli.exit_codes import EXIT_DATA, EXIT_OK, EXIT_USAGE
 from factcheck.cli.output import (
     check_output_or_exit,
@@ -117,6 +118,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
     rule's severity are at or above --fail-on (default: a conflict of an error rule); below it, it is
     shown and noted. Exit 0 nothing new fails, 1 the data fails, 2 the check could not run.
     """
+    keep_to_end()  # every exit below comes after its writes are done: the entry point may end at once
     output = None if is_stdout(output) else output
     inputs = (baseline_path, *paths, *([entities] if entities else []))
     check_output_or_exit(output, inputs=inputs)
@@ -130,6 +132,7 @@ def gate(paths: tuple[Path, ...], base: str | None, baseline_path: Path, fail_on
                           reviewed_only=reviewed_only, cache=not no_cache)
     try:
         result = below_level(run_gate(request), fail_on)
+        keep_to_end(result)
     except GateError as error:
         _fail_usage(error)
     except ProblemsError as error:

@@ -5,6 +5,7 @@ that is not a number, a command that did not ask, `CliRunner`)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -39,8 +40,10 @@ sys.argv = ["factcheck", *sys.argv[1:]]
 
 
 def factcheck(entry: str, *args: str, cwd: Path, script: str = SCRIPT) -> subprocess.CompletedProcess[bytes]:
+    """A fresh interpreter, its standard output buffered as a user's is (not PYTHONUNBUFFERED)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-c", script.format(entry=entry), *args], cwd=cwd, capture_output=True,
-                          timeout=120, check=False)
+                          env=env, timeout=120, check=False)
 
 
 def both_endings(project: Path, *args: str, output: str | None = None) -> tuple[bytes, int]:

@@ -238,7 +238,7 @@ def parse_job(job: Job, sha: bool) -> Parsed:
             return Parsed(None, None)
         digest = hashlib.sha256(raw).hexdigest() if sha else None
     try:
-        return Parsed(parse_fast(path, raw.decode("utf-8")), digest)
+        return Parsed(parse_fast(path, raw.decode("utf-8"), raw), digest)
     except UnicodeDecodeError:
         return Parsed(None, digest)
 

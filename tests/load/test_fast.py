@@ -16,7 +16,16 @@ from factcheck.load import corpus as corpus_module
 from factcheck.load import parse_pool
 from factcheck.load.corpus import load_corpus
 from factcheck.load.document import read_yaml
-from factcheck.load.fast import _UNSAFE, _hits, claim_lines, parse_fast, paused_gc, unsafe_text
+from factcheck.load.fast import (
+    _REFUSED,
+    _CHAINS,
+    _UNSAFE,
+    _YEAR_DASH,
+    claim_lines,
+    parse_fast,
+    paused_gc,
+    unsafe_text,
+)
 from factcheck.load.problems import ProblemsError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +91,7 @@ HOSTILE = [
     "a: -.inf\n", "a: .NaN\n", "a: 00.5\n", "a: 20190822\n", "a: [1, 'x', \"y\", {b: 2019-08-22}]\n",
     "'0123': x\n", "a: >\n  folded\n  text\n", "a: |\n  kept\n  lines\n", "a: 'it''s'\n", 'a: "caf\\u00e9"\n',
     "- a\n- - b\n  - c\n", "", "# nothing\n", "just text\n", "12\n", "a: x # comment\n", "a:\tb\n",
+    '"2019-08-22": x\n', "'2019-08-22'\n", "2019-08-22\n",  # a date at the very start, quoted or alone
 ]
 
 
@@ -115,7 +125,7 @@ def load_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, 
 
     fast = outcome()
     with monkeypatch.context() as patched:
-        patched.setattr(parse_pool, "parse_fast", lambda path, text: None)
+        patched.setattr(parse_pool, "parse_fast", lambda path, text, raw=None: None)
         slow = outcome()
     return fast, slow
 
@@ -239,7 +249,11 @@ def specified(hint: str | re.Pattern[str], pattern: re.Pattern[str], text: str) 
 
 TOKENS = [" ", "  ", "\n", "\t", ":", ",", "[", "{", "]", "}", "-", "+", "0", "1", "9", "_", ".", "x", "b", "O", "e",
           "E", "a", "#", "'", '"', "|", ">", "2019", "2019-08-22", "-8-2", "T", "&", "*", "!", "%", "---", "...", "\\x",
-          "\\", "\u2028", "\x85", "\ufeff", "é", "\r", ": ", "- ", "? ", "\n  ", "|2", ">+", "|-", "0x1", "1_0", "'2019-"]
+          "\\", "\u2028", "\x85", "\ufeff", "é", "\r", ": ", "- ", "? ", "\n  ", "|2", ">+", "|-", "0x1", "1_0", "'2019-",
+          # for the refused characters told on UTF-8 (one byte, two, three, four and a lone surrogate) and the
+          # year dashes (five digits, a year right after a quote or a line break, a blank before it)
+          "\x07", "\x7f", "\x9f", "\xa0", "\u2029", "\ufffe", "\U0001f600", "\ud800", "12019-", '"2019-', "\n2019-",
+          " \t2019-", "\n\t 2019-1-1", "\n...", "\n---"]
 
 
 def test_unsafe_text_decides_as_the_specification(tmp_path: Path) -> None:
@@ -254,12 +268,13 @@ def test_unsafe_text_decides_as_the_specification(tmp_path: Path) -> None:
     texts += HOSTILE
     texts += ["".join(rng.choice(TOKENS) for _ in range(rng.randint(0, 12))) + rng.choice(["", "\n", "\n"])
               for _ in range(40_000)]
-    assert len(_UNSAFE) == len(SPECIFICATION)
+    assert len(_UNSAFE) == len(_CHAINS) == len(SPECIFICATION)
     declined = [0] * len(SPECIFICATION)
     for text in texts:
         expected = [specified(hint, pattern, text) for hint, pattern in SPECIFICATION]
-        assert [all(_hits(test, text) for test in chain) for chain in _UNSAFE] == expected, repr(text)
+        assert [all(test(text) for test in chain) for chain in _CHAINS] == expected, repr(text)
         assert unsafe_text(text) == any(expected)
+        assert unsafe_text(text, text.encode("utf-8", "surrogatepass")) == any(expected)  # the bytes read
         declined = [count + found for count, found in zip(declined, expected)]
     assert all(declined), declined  # every pattern declined some text
 
@@ -305,6 +320,6 @@ def test_patterns_need_nothing_newer_than_python_3_10() -> None:
         elif isinstance(getattr(test, "__self__", None), re.Pattern):
             patterns.append(test.__self__.pattern)
 
-    collect(_UNSAFE)
-    assert len(patterns) > 20
+    collect((_UNSAFE, _REFUSED, _YEAR_DASH))
+    assert len(patterns) > 15
     assert [p for p in patterns if re.search(r"(?<!\\)[*+?}]\+|\(\?>", p)] == []

@@ -246,3 +246,17 @@ def test_a_quotation_of_two_sentences_is_attributed_after_its_close(run):
             "Vals said after the vote.\n")
     quotes = {c.value.text: c.value.speaker for c in run(text, "2026-10-29").claims_file.claims if c.kind == "quote"}
     assert quotes == {"We listened, and we got some things wrong. This is a budget the city can afford": "teodora-vals"}
+
+
+def test_a_title_in_quote_marks_is_no_statement(run):
+    # written for tests: a painting's name is quoted, but nobody said it; the next quotation is a statement
+    text = ("Among the stolen works was “Girl with a Lantern”, Graham said. "
+            "“They knew exactly where it was kept,” Graham said.\n")
+    assert [text for _, text in quotes(run, text)] == ["They knew exactly where it was kept"]
+
+
+def test_what_reads_as_a_title():
+    from factcheck.extract.readers.quotemarks import reads_as_title
+    assert reads_as_title("Girl with a Lantern") and reads_as_title("Operation Northern Shield")
+    assert not reads_as_title("Never") and not reads_as_title("We Will Not Back Down, Ever")
+    assert not reads_as_title("a grave threat") and not reads_as_title("They knew exactly where it was kept")

@@ -135,6 +135,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         counted = normal_counted(["staff", employer, *[w for w in (counted or "").split() if w != "staff"]])
     if value.measure == "money":
         counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
+    if counted and event and event.startswith("estimate-"):  # "12,000, police said": whose figure is the event's
+        counted = _without_estimator(document, counted)
     version = _version(document, value) if value.measure in ("percent", "money", "count") else None
     if version:
         counted = normal_counted([*(counted or "").split(), version])  # "the new offer ... a premium of 45%"
@@ -303,6 +305,12 @@ def _estimated_by(document: Document, value: Value) -> str | None:
     if match is None:
         return None
     return f"estimate-{cues.estimators[' '.join(match.group('who').casefold().split())]}"
+
+
+def _without_estimator(document: Document, counted: str) -> str | None:
+    """`counted` without the words naming who estimated it: "people police" -> "people"."""
+    names = {word for written in document.cues.estimators for word in written.casefold().split()}
+    return normal_counted([word for word in counted.split() if word not in names])
 
 
 def _estimated_by_entity(document: Document, value: Value) -> str | None:

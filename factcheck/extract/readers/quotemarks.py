@@ -126,3 +126,16 @@ def _scan_line(text: str, start: int, end: int, *, carried_open: bool) -> tuple[
         elif mark in "‘'" and (before.isspace() or before in "([—–-") and (after.isupper() if mark == "'" else after.isalpha()):
             single_open, single_mark = at + 1, "’" if mark == "‘" else "'"  # a straight ' opens before a capital
     return spans, double_open
+
+
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "with", "and", "in", "on", "at", "to", "for", "by", "from", "or", "de"})
+_TITLE_MAX_WORDS = 8
+
+
+def reads_as_title(quoted: str) -> bool:
+    """A short quoted span in title case with no clause punctuation ("Girl with a Lantern", "Operation
+    Northern Shield") names a painting, a book or an operation: it is nobody's statement."""
+    words = quoted.strip().split()
+    if not 2 <= len(words) <= _TITLE_MAX_WORDS or any(mark in quoted for mark in ",.;:!?"):
+        return False
+    return words[0][:1].isupper() and all(word[:1].isupper() or word.lower() in _TITLE_SMALL for word in words)

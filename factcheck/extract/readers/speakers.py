@@ -24,7 +24,7 @@ from factcheck.extract.cues import Cues
 from factcheck.extract.readers.dates import MONTH_NAME, WEEKDAY_NAME
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 from factcheck.extract.readers.names import clean_name, load_names, name_start, places_before
-from factcheck.extract.readers.quotemarks import QuoteSpan
+from factcheck.extract.readers.quotemarks import QuoteSpan, reads_as_title
 from factcheck.extract.readers.roles import RoleReader
 from factcheck.extract.document import Document, Sentence
 
@@ -108,6 +108,8 @@ class SpeakerFinder:
             sentence = self.document.sentence_at(quote.start) or self.document.sentence_at(quote.start - 1)
             if sentence is None:
                 continue  # inside noise or a repeated sentence
+            if reads_as_title(quote.value_text(self.text)):
+                continue  # "Girl with a Lantern": a painting's, a book's or an operation's name, not a statement
             neighbours = quotes[max(0, position - 1):position + 2]  # quotes are in text order, never overlapping
             attribution = self._explicit(quote, sentence, neighbours) or self._echo(quote, results)
             if attribution is None and quote.words(self.text) >= 4:

@@ -338,3 +338,17 @@ def test_the_figure_before_a_revision_is_not_reported(run):
     found = figures(run("The coastguard on Tuesday raised its estimate of the oil spilled to 3,900 tonnes, from "
                         "3,500 tonnes.\n", "2026-10-20"))
     assert 3900 in found and 3500 not in found
+
+
+def test_what_a_thing_is_worth_insured_for_and_offered_for_are_three_sums(run):
+    # written for tests: a museum's estimate, the insurer's sum and a reward, then the reward raised
+    text = ("The museum estimates the total value of the stolen objects at 62 million dollars. The insurer said "
+            "the objects were insured for 48 million dollars. Police are offering a reward of 250,000 dollars.\n")
+    found = figures(run(text, "2026-10-16"))
+    assert (found[62e6][2], found[48e6][2], found[250000][2]) == ("value", "insured", "reward")
+
+
+def test_whose_estimate_a_crowd_is_is_not_what_is_counted(run):
+    # written for tests: the police's count is the event, not a word of the thing counted
+    text = "A second march on Saturday drew 21,000 people according to police.\n"
+    assert figures(run(text, "2026-09-12"))[21000][1:3] == ("estimate-police", "people")

@@ -133,7 +133,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         whose = [last.casefold()] if re.fullmatch(r"[A-Z][a-z]{3,}", last) and parse_number(last) is None \
             and last.casefold() != value.reading.unit else []
         words = [*whose, value.reading.unit, *_content(after, verbs=True)]
-        done = _DONE_AFTER_PLACE.match(text, value.end, end if not following else document.sentences[value.sentence].end)
+        sentence_end = document.sentences[value.sentence].end
+        done = _DONE_AFTER_PLACE.match(text, value.end, end if not following else sentence_end) or (
+            _SHARED_PREDICATE.match(text, value.end, sentence_end) if following else None)
         if done and done.group("verb") not in words:  # "271,000 birds on six farms were killed": birds killed
             words.append(done.group("verb"))
     elif re.match(r"\s+of\s+", after):
@@ -181,6 +183,10 @@ _AGAINST = re.compile(r"\s+(?:(?:are|were|is|was|remain|remained|stood)\s+)?(?:f
 _DONE_AFTER_PLACE = re.compile(r"\s+(?:on|at|in|of|from|near|across)\s+(?:[\w,’'-]+\s+){1,6}?(?:were|was|have\s+been|"
                                r"has\s+been|had\s+been|are|is)\s+(?:being\s+|all\s+)?(?P<verb>[a-z]+ed|killed|taken|hurt|"
                                r"held|freed|caught|left|shot|stuck|found|kept)\b")
+# Two counts sharing one predicate: "1,150 operations and 8,700 appointments were postponed" postponed both.
+_SHARED_PREDICATE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?and\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?[\d,.]+"
+                               r"\s+(?:[a-z-]+\s+){1,3}?(?:were|was|have\s+been|has\s+been|had\s+(?:already\s+)?been|are|is)"
+                               r"\s+(?P<verb>[a-z]+ed|taken|hurt|held|freed|caught|left|shot|found|kept)\b")
 _ADJUNCT = re.compile(r"\s(?:on|at|near|above|below|beside|outside|inside|around|during|before|until|while|when|"
                      r"because|despite|after|since)\s", re.IGNORECASE)
 

@@ -352,3 +352,11 @@ def test_whose_estimate_a_crowd_is_is_not_what_is_counted(run):
     # written for tests: the police's count is the event, not a word of the thing counted
     text = "A second march on Saturday drew 21,000 people according to police.\n"
     assert figures(run(text, "2026-09-12"))[21000][1:3] == ("estimate-police", "people")
+
+
+def test_two_counts_sharing_one_predicate_both_count_what_happened(run):
+    # written for tests: "were postponed" is said of the operations as much as of the appointments
+    text = ("As a result, 1,150 planned operations and 8,700 outpatient appointments were postponed on the first "
+            "day. Nationally, 3,900 operations and 26,800 appointments had already been postponed.\n")
+    found = figures(run(text, "2026-09-09"))
+    assert all("postponed" in found[amount][2].split() for amount in (1150, 8700, 3900, 26800))

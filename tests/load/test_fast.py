@@ -92,6 +92,7 @@ HOSTILE = [
     "'0123': x\n", "a: >\n  folded\n  text\n", "a: |\n  kept\n  lines\n", "a: 'it''s'\n", 'a: "caf\\u00e9"\n',
     "- a\n- - b\n  - c\n", "", "# nothing\n", "just text\n", "12\n", "a: x # comment\n", "a:\tb\n",
     '"2019-08-22": x\n', "'2019-08-22'\n", "2019-08-22\n",  # a date at the very start, quoted or alone
+    "sha256: 05cd01e9\n", "a: [0x1F, -0_1, +07]\n", "a: {b: 0b1}\n",  # a 0 starting a hash, and numbers
 ]
 
 

@@ -104,6 +104,7 @@ _WORDS = frozenset("yYnNoOtTfF")
 _CLAIMS_KEY = re.compile(r"(?m)^claims:[ \t]*(?:#.*)?$")
 _FIRST_LINE = re.compile(r"\n(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)-[ \t]")  # the first item of a block list
 _STRICT = yaml_rs.AliasLimits(max_total_replayed_events=0)
+_INT_LIMIT = 10**MAX_INT_DIGITS  # the least integer of more than MAX_INT_DIGITS digits
 FREEZE_FROM = 100_000  # objects made (and alive) in a pause, from which `paused_gc(keep=True)` freezes them
 
 
@@ -240,7 +241,7 @@ def _check(value: Any, depth: int, limits: tuple[int, int, int, int]) -> None:
         for item in value:
             _check(item, depth + 1, limits)
     elif kind is int:
-        if len(str(abs(value))) > MAX_INT_DIGITS:
+        if not -_INT_LIMIT < value < _INT_LIMIT:  # more than MAX_INT_DIGITS digits, without writing them out
             raise _Unsafe
     elif not (kind is bool or value is None or kind is float or kind is dt.date):
         raise _Unsafe  # a datetime, or anything else: read_yaml keeps it as text

@@ -93,6 +93,7 @@ HOSTILE = [
     "- a\n- - b\n  - c\n", "", "# nothing\n", "just text\n", "12\n", "a: x # comment\n", "a:\tb\n",
     '"2019-08-22": x\n', "'2019-08-22'\n", "2019-08-22\n",  # a date at the very start, quoted or alone
     "sha256: 05cd01e9\n", "a: [0x1F, -0_1, +07]\n", "a: {b: 0b1}\n",  # a 0 starting a hash, and numbers
+    "a: " + "9" * 100 + "\n", "a: -1" + "0" * 100 + "\n", "a: [-" + "9" * 100 + "]\n",  # at the digit limit
 ]
 
 

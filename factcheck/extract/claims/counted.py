@@ -188,7 +188,7 @@ _SHARED_PREDICATE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?and\s+(?:about\s+|some\s
                                r"\s+(?:[a-z-]+\s+){1,3}?(?:were|was|have\s+been|has\s+been|had\s+(?:already\s+)?been|are|is)"
                                r"\s+(?P<verb>[a-z]+ed|taken|hurt|held|freed|caught|left|shot|found|kept)\b")
 _ADJUNCT = re.compile(r"\s(?:on|at|near|above|below|beside|outside|inside|around|during|before|until|while|when|"
-                     r"because|despite|after|since)\s", re.IGNORECASE)
+                     r"because|despite|after|since|in|into|across|through|throughout|out\s+of|by)\s", re.IGNORECASE)
 
 
 def _before_adjunct(after: str) -> str:
@@ -196,9 +196,16 @@ def _before_adjunct(after: str) -> str:
     been said of the things counted: "carriages left the track on a sharp bend above the river" counts
     carriages that left the track, wherever the bend was."""
     for match in _ADJUNCT.finditer(after):
+        if match.group().strip().casefold() == "in" and _CHANGE_IN.search(after, 0, match.start()):
+            continue  # "forecast a cut in the deposit rate": what is cut is part of what is counted
         if _content(after[:match.start()], verbs=True):
             return after[:match.start()]
     return after
+
+
+# Nouns of change take "in" for what changes: "a cut in the deposit rate", "a rise in fares".
+_CHANGE_IN = re.compile(r"\b(?:cut|cuts|rise|rises|increase|increases|fall|falls|drop|drops|reduction|reductions|"
+                        r"change|changes|decline|declines|jump|jumps|hike|hikes|growth)$", re.IGNORECASE)
 
 
 def synonym_counted(document: Document, counted: str | None) -> str | None:
@@ -206,8 +213,21 @@ def synonym_counted(document: Document, counted: str | None) -> str | None:
     forecast" and "economists pencilled" both count "economist expect"."""
     if not counted:
         return counted
+    phrases = _synonym_phrases(document)
+    if phrases is not None:  # "gave way", "ordered out": several words that say one thing
+        counted = phrases.sub(lambda m: document.cues.counted_synonyms[m.group()], counted)
     kept = [document.cues.counted_synonyms.get(w, w) for w in counted.split()]
     return " ".join(dict.fromkeys(kept))
+
+
+def _synonym_phrases(document: Document) -> re.Pattern[str] | None:
+    """One pattern of the lexicon's synonyms of more than one word, longest first; None without any."""
+    cues = document.cues
+    if "counted_phrases" not in cues.compiled:
+        phrases = sorted((w for w in cues.counted_synonyms if " " in w), key=len, reverse=True)
+        cues.compiled["counted_phrases"] = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
+    return cues.compiled["counted_phrases"]
 
 
 def _undated(document: Document, start: int, end: int) -> str:

@@ -360,3 +360,15 @@ def test_two_counts_sharing_one_predicate_both_count_what_happened(run):
             "day. Nationally, 3,900 operations and 26,800 appointments had already been postponed.\n")
     found = figures(run(text, "2026-09-09"))
     assert all("postponed" in found[amount][2].split() for amount in (1150, 8700, 3900, 26800))
+
+
+def test_what_happened_to_the_things_counted_told_in_other_words_counts_one_thing(run):
+    # written for tests: two outlets, one fact, each in its own words and with its own place phrase
+    text = ("Two of the bridge's nine spans gave way. Three of its spans collapsed into the river. "
+            "Some 212 homes are being cleared. Nearly 300 homes were evacuated.\n")
+    found = figures(run(text, "2026-10-07"))
+    assert found[2][2] == found[3][2] == "span collapsed"
+    assert found[212][2] == found[300][2] == "home evacuated"
+    text = "Only two guards were on duty in the building that night. Four guards were on duty.\n"
+    found = figures(run(text, "2026-10-07"))
+    assert found[2][2] == found[4][2] == "guard duty"

@@ -416,23 +416,28 @@ _LEVEL_LEAD = re.compile(
     rf"(?:(?:[+\-\u2212]|\b(?:{'|'.join(MOVE_WORDS)}|rising|falling|slipped|edged\s+(?:up|down)|added|shed)\s+"
     r"(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
     r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
-    r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?at\s+)$",
+    r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?at\s+"
+    r"|\b(?:traded|trading|trades|hovered|hovering|little\s+changed|changed\s+hands)\s+(?:near|around|about|at)\s+)$",
     re.IGNORECASE)
 
 
 def _market_level(document: Document, value: Value) -> PartialDate | None:
     """A price or level after a move ("shares jumped 24% to 390 crowns", "Kestrel +1.8% at 1,206 crowns",
-    "closed at 371 crowns") is the level of one day: the day the text names, else the day it was
+    "closed at 371 crowns", a currency that "trades near 40.2 to the dollar") is the level of one day: the day the text names, else the day it was
     published. Two outlets' levels of two days are two facts, not a disagreement."""
-    if value.measure != "money":
+    if value.measure not in ("money", "rate"):
         return None
     sentence = document.sentences[value.sentence]
     if not _LEVEL_LEAD.search(document.text, sentence.start, value.start):
         return None
+    if value.measure == "rate" and _FIXED_RATE.search(document.text, sentence.start, sentence.end):
+        return None  # "trades at 22 to the dollar at the official rate": a rate set, not a day's market
     named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
              and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
     return named[0].reading.date if named else document.published
 
+
+_FIXED_RATE = re.compile(r"\b(?:official|fixed|pegged)\s+(?:exchange\s+)?rate\b|\bpeg\b", re.IGNORECASE)
 
 _PERIOD = re.compile(
     r"\b(?:(?:in|over|during|for|across|within)\s+(?:the|its)\s+(?:first\s+|initial\s+|opening\s+)?"

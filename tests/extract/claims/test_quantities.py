@@ -372,3 +372,11 @@ def test_what_happened_to_the_things_counted_told_in_other_words_counts_one_thin
     text = "Only two guards were on duty in the building that night. Four guards were on duty.\n"
     found = figures(run(text, "2026-10-07"))
     assert found[2][2] == found[4][2] == "guard duty"
+
+
+def test_a_currency_s_market_rate_is_one_day_s_an_official_rate_is_not(run):
+    # written for tests: the market's rate moves from day to day; the rate a central bank sets is one fact
+    found = figures(run("The won was little changed at 1,190 per dollar in Seoul trading. "
+                        "The won now trades at 1,200 to the dollar at the official rate.\n", "2019-09-14"))
+    assert found[1190][0] == found[1200][0] == "exchange_rate"
+    assert found[1190][3] == "2019-09-14" and found[1200][3] is None

@@ -260,3 +260,11 @@ def test_what_reads_as_a_title():
     assert reads_as_title("Girl with a Lantern") and reads_as_title("Operation Northern Shield")
     assert not reads_as_title("Never") and not reads_as_title("We Will Not Back Down, Ever")
     assert not reads_as_title("a grave threat") and not reads_as_title("They knew exactly where it was kept")
+
+
+def test_a_speaker_named_before_the_quote_without_a_speech_verb_is_in_its_evidence(run):
+    # written for tests: "our translation" before the colon tells the comparator the words are a translation's
+    found = of_kind(run("11:12 - Graham at the press conference, in Korean, our translation: "
+                        "“We had to act, and we acted.” He left at noon.\n"), "quote")
+    assert [c.value.speaker for c in found] == ["euan-graham"]
+    assert found[0].evidence.text.startswith("11:12 - Graham at the press conference, in Korean, our translation:")

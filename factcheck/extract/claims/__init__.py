@@ -49,6 +49,9 @@ def build_claims(document: Document) -> list[dict]:
     return _claims(document.text, unique(findings(document)), document.vocabulary, document.kinds)
 
 
+_NAMED_BEFORE = ("named before", "the person the sentence names before the quote")
+
+
 def quote_finding(document: Document, quote: AttributedQuote) -> Finding:
     """A quote claim. Its subject is what the quote is about: an agreement or event named in the
     quote's sentence, else the article's main agreement, else the speaker. Its event stays empty: which
@@ -64,8 +67,8 @@ def quote_finding(document: Document, quote: AttributedQuote) -> Finding:
     last = document.sentence_at(end) or document.sentence_at(end - 1)
     if attribution.how.startswith("named after") and last is not None:
         end = max(end, last.end)  # the quote and the words that attribute it: "..., said Tomas Brezan, who ..."
-    elif attribution.how.startswith("named before"):
-        start = min(start, quote.sentence.start)  # "Kim cited ..., saying it “...”"
+    elif attribution.how.startswith(_NAMED_BEFORE):
+        start = min(start, quote.sentence.start)  # "Kim cited ..., saying it “...”", "Brastel, our translation: “...”"
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     return Finding(kind="quote", property="said", subject=subject, value=value, evidence=(start, end),

@@ -419,7 +419,7 @@ _ANOTHER_FIGURE = re.compile(rf"[,;(“\"]|(?<!\d):(?!\d)|\b(?:and|or|while|but)
 def _content(fragment: str, *, verbs: bool) -> list[str]:
     """Content words of a fragment, in order; a comma ends it, and so does another figure's clause
     ("23 prisoners and Molrania handed back 25")."""
-    fragment = _ANOTHER_FIGURE.split(fragment, maxsplit=1)[0]
+    fragment = _TWELVE_HOUR.sub(_as_24_hour, _ANOTHER_FIGURE.split(fragment, maxsplit=1)[0])
     found = []
     for word in _WORD.finditer(fragment):
         lowered = word.group().casefold().replace("’", "'")
@@ -429,6 +429,15 @@ def _content(fragment: str, *, verbs: bool) -> list[str]:
             lowered = _part_of_day(int(lowered.split(":")[0]))
         found.append(lowered.removesuffix("'s"))
     return found
+
+
+_TWELVE_HOUR = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+def _as_24_hour(match: re.Match[str]) -> str:
+    """"6 p.m." as "18:00", so it names its part of the day as "18:00" does."""
+    hour = int(match.group(1)) % 12 + (12 if match.group(3).casefold() == "p" else 0)
+    return f"{hour}:{match.group(2) or '00'}"
 
 
 def _part_of_day(hour: int) -> str:

@@ -380,3 +380,9 @@ def test_a_currency_s_market_rate_is_one_day_s_an_official_rate_is_not(run):
                         "The won now trades at 1,200 to the dollar at the official rate.\n", "2019-09-14"))
     assert found[1190][0] == found[1200][0] == "exchange_rate"
     assert found[1190][3] == "2019-09-14" and found[1200][3] is None
+
+
+def test_a_figure_at_a_twelve_hour_clock_time_is_that_part_of_the_day_s(run):
+    # written for tests: "at 6 p.m." and "at 18:00" name one evening count; the final turnout is another
+    found = figures(run("Turnout at 6 p.m. was 49.8%. Turnout at 18:00 stood at 49.9%. Turnout was 62.1%.\n"))
+    assert found[49.8][2] == found[49.9][2] == "turnout evening" and found[62.1][2] == "turnout"

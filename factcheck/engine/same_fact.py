@@ -47,6 +47,7 @@ _ASSERTED = "asserted"
 _ANNOUNCED = "announced_on"
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
+_ANSWERS = frozenset(("yes", "no"))  # a referendum's or a poll's answers
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
                           "polled", "surveyed", "those", "person", "public"})
 
@@ -75,6 +76,7 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     if isinstance(value, QuantityValue) and value.counted:
         poll = item.claim.property == "share"  # "Chileans" answering a poll are its respondents; "Chilean diplomats" are not
         found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not (poll and _demonym(w)))
+        found |= _ANSWERS.intersection(value.counted.split())  # "no 46%": a stop word elsewhere, here the answer
         return found or None  # "people" alone says no more than a bare number: unknown
     return None
 

@@ -92,6 +92,17 @@ def test_poll_figures_of_different_answers_are_different_facts() -> None:
     assert {c.key for c in finding.claims} == {"a/support", "b/support"}
 
 
+def test_a_referendum_s_yes_and_no_are_different_answers() -> None:
+    # written for tests: "no" is a stop word anywhere else; here it is the answer counted
+    corpus = build_corpus({
+        "a": ("2026-10-04", [dict(poll("yes", 51, "yes side", "The Sondra exit poll puts the yes side on 51%, "
+                                                              "the polling firm says"), status="auto", event="poll")]),
+        "b": ("2026-10-04", [dict(poll("no", 46, "no", "The Sondra exit poll puts yes on 54% and no on 46%, "
+                                                       "the polling firm says"), status="auto", event="poll")]),
+    })
+    assert conflicts(run_rules(corpus, RULES)) == []
+
+
 def test_the_test_is_symmetric_and_explains_itself() -> None:
     corpus = build_corpus({
         "a": ("2019-08-22", [dated("x", "2019-11-23", "The pact will expire on Nov. 23.")]),

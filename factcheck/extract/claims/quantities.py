@@ -423,8 +423,9 @@ _LEVEL_LEAD = re.compile(
 
 def _market_level(document: Document, value: Value) -> PartialDate | None:
     """A price or level after a move ("shares jumped 24% to 390 crowns", "Kestrel +1.8% at 1,206 crowns",
-    "closed at 371 crowns", a currency that "trades near 40.2 to the dollar") is the level of one day: the day the text names, else the day it was
-    published. Two outlets' levels of two days are two facts, not a disagreement."""
+    "closed at 371 crowns", a currency that "trades near 40.2 to the dollar") is the level of one day:
+    the day the text names, else the day it was published. Two outlets' levels of two days are two
+    facts, not a disagreement."""
     if value.measure not in ("money", "rate"):
         return None
     sentence = document.sentences[value.sentence]

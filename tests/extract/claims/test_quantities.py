@@ -386,3 +386,9 @@ def test_a_figure_at_a_twelve_hour_clock_time_is_that_part_of_the_day_s(run):
     # written for tests: "at 6 p.m." and "at 18:00" name one evening count; the final turnout is another
     found = figures(run("Turnout at 6 p.m. was 49.8%. Turnout at 18:00 stood at 49.9%. Turnout was 62.1%.\n"))
     assert found[49.8][2] == found[49.9][2] == "turnout evening" and found[62.1][2] == "turnout"
+
+
+def test_doctors_who_walked_out_are_doctors_on_strike(run):
+    # written for tests: a strike's head count is a state (FC302 `time.states`), however it is told
+    found = figures(run("About 6,400 doctors walked out on Monday. Some 5,900 doctors stayed away on Tuesday.\n"))
+    assert found[6400][2] == found[5900][2] == "doctor on strike"

@@ -8,8 +8,8 @@ traceback or a hang:
 - every value must have the shape of the shipped one: `quantities: []` or `tense: 5` is S001;
 - no word or pattern in a list may be blank (`words: ['']`, `speech_verbs: [' ']`): S001;
 - every regular expression (`noise`, `caption_marks`, `datelines`, `clause_marks[].mark`,
-  `quantities.count_lead`, `quantities.vote_splits`) must compile and must not nest quantifiers
-  (`(a+)+$`, `(\\w+\\s?)*`), which Python's backtracking engine can take exponential time on: C001.
+  `quantities.count_lead`, `quantities.vote_splits`, `quantities.score_splits`) must compile and must
+  not nest quantifiers (`(a+)+$`, `(\\w+\\s?)*`), which Python's backtracking engine can take exponential time on: C001.
   The shipped patterns are trusted and not checked.
 
 The known keys and shapes come from the shipped lexicon itself, so a key added there is known here.
@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 FIXED_SECTIONS = ("tense", "quantities", "polls", "scope_property")  # mappings whose keys are the lexicon's
 EXTRA_KEYS = {"date_properties": [{"property": "", "cues": [""]}]}  # the form before the event lexicon
 PATTERN_LISTS = (("noise",), ("caption_marks",), ("datelines",), ("quantities", "count_lead"),
-                 ("quantities", "vote_splits"))
+                 ("quantities", "vote_splits"), ("quantities", "score_splits"))
 _BOUNDED = 10  # a repeat of at most this many is not "unbounded" for the nesting test
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
     {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set())

@@ -98,6 +98,7 @@ class Cues:
     count_synonyms: dict[str, str] = field(default_factory=dict)  # written noun -> the unit it counts as
     count_lead: tuple[str, ...] = ()
     vote_splits: tuple[re.Pattern[str], ...] = ()  # "voted 5-2": groups `for` and `against`
+    score_splits: tuple[re.Pattern[str], ...] = ()  # "beat Kalvenn 3-0", "lost 0-2": groups `a` and `b`
     levels: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a level's name, and the ways it is written
     level_qualifiers: frozenset[str] = frozenset()
     counted_synonyms: dict[str, str] = field(default_factory=dict)  # a word of `counted` -> the word it is kept as
@@ -250,6 +251,7 @@ def _event_cues(lexicon: dict[str, Any]) -> tuple[EventCue, ...]:
 
 # A vote is a small whole number, in digits or words ("voted 5-2", "by four votes to three").
 _VOTE_NUMBER = rf"(?:\d{{1,3}}(?![\d,.]\d)|{NUMBER})"
+_SCORE_NUMBER = r"(?<![\d.,:/])\d{1,3}(?!\d|[,.:/]\d)"  # a score is written in digits: "3-0", "102-98"
 
 
 def compile_cues(lexicon: dict[str, Any]) -> Cues:
@@ -301,6 +303,8 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
                           for k, v in quantities.get("money_roles", {}).items()),
         count_lead=tuple(str(p) for p in quantities.get("count_lead", [])),
         vote_splits=tuple(re.compile(str(p).replace("{n}", _VOTE_NUMBER), re.IGNORECASE) for p in quantities.get("vote_splits", [])),
+        score_splits=tuple(re.compile(str(p).replace("{n}", _SCORE_NUMBER), re.IGNORECASE)
+                           for p in quantities.get("score_splits", [])),
         levels=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in quantities.get("levels", {}).items()),
         level_qualifiers=frozenset(str(w).casefold() for w in quantities.get("level_qualifiers", [])),
         counted_synonyms={str(w).casefold(): str(word) for word, written in quantities.get("counted_synonyms", {}).items()

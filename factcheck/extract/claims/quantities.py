@@ -72,8 +72,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
-    if value.measure == "votes":
-        counted = value.reading.counted  # "voted 5-2": the votes for, the votes against
+    if value.measure in ("votes", "score"):
+        counted = value.reading.counted  # "voted 5-2": the votes for, the votes against; a score's two sides
     elif change:
         counted = change_counted(document, value, change)
     else:
@@ -108,8 +108,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     else:
         as_of = _dated_by(document, value) or _said_on(document, value) or _market_level(document, value)
         event = _past_year(document, value)
-        if event is not None and value.measure in ("percent", "count", "money", "measure"):
+        if event is not None and value.measure in ("percent", "count", "money", "measure", "score"):
             return None  # "At the 2019 election the Civic Alliance won 44.1 percent": background, not the story
+        if value.measure == "score":
+            event = _match(document, value)
         if change:
             event = change_day(document, value)  # "rose 1.4% on Thursday": that day's change
         elif owner is not None and event is None:
@@ -305,6 +307,16 @@ def _estimated_by(document: Document, value: Value) -> str | None:
     if match is None:
         return None
     return f"estimate-{cues.estimators[' '.join(match.group('who').casefold().split())]}"
+
+
+_SIDES = frozenset(("organisation", "country", "group", "place"))  # who plays: clubs, national sides, towns
+
+
+def _match(document: Document, value: Value) -> str | None:
+    """Which match a score is of, by the two sides its sentence names ("Castavia were beaten 3-0 by
+    Istrelia": `match-castavia-istrelia`, in either order); None when it names fewer than two."""
+    sides = sorted({m.entity_id for m in document.mentions.get(value.sentence, []) if m.kind in _SIDES})
+    return f"match-{sides[0]}-{sides[1]}" if len(sides) == 2 else None
 
 
 def _without_estimator(document: Document, counted: str) -> str | None:

@@ -92,6 +92,8 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     (rates, then percentages, money, counts)."""
     patterns = _patterns(cues)
     found = _vote_splits(text, sentence, cues)
+    found += [item for item in _score_splits(text, sentence, cues)
+              if not any(a < item[1][1] and item[1][0] < b for _, (a, b), _ in found)]
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
                              ("percent", patterns.percent), ("money", patterns.money_symbol),
@@ -129,6 +131,22 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
             for side, amount in zip(sides, amounts):
                 found.append(("votes", match.span(side), QuantityValue(amount=amount, unit="vote",
                                                                        counted=f"votes {side}")))
+    return found
+
+
+def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
+    """"beat Kalvenn 3-0", "were beaten 3-0 by Istrelia", "lost 0-3", "a 4-1 win": the winner's score and the
+    loser's, each a figure of its own (`counted` "score winner", "score loser"), whichever order the text
+    writes them in, so that "3-0" and "4-0" disagree on the winner's and agree on the loser's."""
+    found: list[tuple[str, tuple[int, int], QuantityValue]] = []
+    for pattern in cues.score_splits:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if any(a < match.end() and match.start() < b for _, (a, b), _ in found):
+                continue
+            sides = sorted(("a", "b"), key=lambda side: -int(match.group(side)))  # the higher score first
+            for side, role in zip(sides, ("winner", "loser")):
+                found.append(("score", match.span(side), QuantityValue(amount=int(match.group(side)), unit="point",
+                                                                        counted=f"score {role}")))
     return found
 
 

@@ -392,3 +392,14 @@ def test_doctors_who_walked_out_are_doctors_on_strike(run):
     # written for tests: a strike's head count is a state (FC302 `time.states`), however it is told
     found = figures(run("About 6,400 doctors walked out on Monday. Some 5,900 doctors stayed away on Tuesday.\n"))
     assert found[6400][2] == found[5900][2] == "doctor on strike"
+
+
+def test_a_match_s_score_is_the_winner_s_and_the_loser_s_of_that_match(run):
+    # written for tests: the same match told from either side, another match, and numbers that are no score
+    text = ("Japan were beaten 3-0 by South Korea on Saturday. South Korea beat the United States 2-1 last month. "
+            "The 2019-20 season ended early. The vote was 5-2.\n")
+    scores = {(c.value.amount, c.value.counted, c.event) for c in of_kind(run(text), "quantity")
+              if c.property == "score"}
+    assert scores == {(3, "score winner", "match-japan-south-korea"), (0, "score loser", "match-japan-south-korea"),
+                      (2, "score winner", "match-south-korea-united-states"),
+                      (1, "score loser", "match-south-korea-united-states")}

@@ -148,8 +148,13 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
         return None
     first = quantity_range(va, params.approximation_width, params.open_ended)
     second = quantity_range(vb, params.approximation_width, params.open_ended)
+    notes: list[str] = []
     if first.unit != second.unit:
-        return None  # different units (or currencies: no exchange rates) are different facts
+        converted = _in_period_of(vb, first.unit)
+        if converted is None:
+            return None  # different units (or currencies: no exchange rates) are different facts
+        notes.append(f"{number(vb.amount)} {second.unit} is {number(round(converted.amount, 2))} {first.unit}")
+        vb, second = converted, quantity_range(converted, params.approximation_width, params.open_ended)
     tolerance = max(params.absolute_tolerance,
                     params.relative_tolerance * max(abs(va.amount), abs(vb.amount)))
     gap = max(first.low, second.low) - min(first.high, second.high)
@@ -174,7 +179,20 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
         verdict = Verdict.conflict
         beyond = f", beyond the tolerance of {number(tolerance)} {first.unit}" if tolerance else ""
         sentence = f"{_outside_sentence(first, second, gap)}{beyond}: conflict."
-    return Comparison(verdict, " ".join([*[h + "." for h in hedges], sentence]), facts=facts)
+    return Comparison(verdict, " ".join([*[n + "." for n in (*notes, *hedges)], sentence]), facts=facts)
+
+
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}  # a period, in days
+
+
+def _in_period_of(value: QuantityValue, unit: str) -> QuantityValue | None:
+    """`value`, a sum per period ("2,000 dorins a week"), per the period of `unit` ("dorin/day"): a cap of
+    2,000 a day and one of 2,000 a week are the same sum over different periods, and disagree. None when
+    the two are not one currency over two periods of time."""
+    have, want = normalize_unit(value.unit).split("/"), unit.split("/")
+    if len(have) != 2 or len(want) != 2 or have[0] != want[0] or have[1] not in _DAYS or want[1] not in _DAYS:
+        return None
+    return value.model_copy(update={"amount": value.amount * _DAYS[want[1]] / _DAYS[have[1]], "unit": unit})
 
 
 def _finite(bound: float) -> float | None:

@@ -88,6 +88,15 @@ def test_different_units_and_currencies_are_not_compared() -> None:
     assert maybe_compare(figure(55), figure(55, "instance", source="x")) is None
 
 
+def test_a_sum_per_period_is_compared_per_one_period() -> None:
+    # written for tests: a cap of 2,000 a day is not a cap of 2,000 a week, and 14,000 a week is 2,000 a day
+    result = compare(figure(2000, "KRW/day"), figure(2000, "KRW/week", source="x"))
+    assert result.verdict is Verdict.conflict and "2,000 KRW/week is 285.71 KRW/day" in result.explanation
+    assert compare(figure(2000, "KRW/day"), figure(14000, "KRW/week", source="x")).verdict is Verdict.agree
+    assert maybe_compare(figure(2000, "KRW/day"), figure(2000, "KRW/litre", source="x")) is None
+    assert maybe_compare(figure(2000, "KRW/day"), figure(2000, "KRW", source="x")) is None
+
+
 def test_unit_aliases() -> None:
     assert normalize_unit("per cent") == normalize_unit("%") == "percent"
     assert normalize_unit("US$") == normalize_unit("dollars") == "USD"

@@ -134,6 +134,10 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
     return found
 
 
+_PER = re.compile(r"\s+(?:a|an|per|each)\s+(hour|day|week|month|year|litre|liter|kilo|kilogram|tonne|barrel|gallon|"
+                  r"person|head|household|night|share)\b", re.IGNORECASE)
+
+
 def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
     """"beat Kalvenn 3-0", "were beaten 3-0 by Istrelia", "lost 0-3", "a 4-1 win": the winner's score and the
     loser's, each a figure of its own (`counted` "score winner", "score loser"), whichever order the text
@@ -169,8 +173,10 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "money":
         scale = cues.scales.get((groups.get("scale") or "").casefold(), 1.0)
-        return QuantityValue(amount=round(amount * scale, 6), unit=cues.currencies[groups["cur"].casefold()],
-                             approximation=approximation)
+        per = _PER.match(text, match.end())  # "2,000 dorins a day", "85 solde a litre": a sum per something
+        currency = cues.currencies[groups["cur"].casefold()]
+        return QuantityValue(amount=round(amount * scale, 6), approximation=approximation,
+                             unit=f"{currency}/{per.group(1).casefold()}" if per else currency)
     if measure == "rate":
         base = cues.currencies[groups["base"].casefold()]
         named = [cues.currencies[w.group().casefold()] for w in patterns.currency_word.finditer(text, sentence.start,

@@ -403,3 +403,11 @@ def test_a_match_s_score_is_the_winner_s_and_the_loser_s_of_that_match(run):
     assert scores == {(3, "score winner", "match-japan-south-korea"), (0, "score loser", "match-japan-south-korea"),
                       (2, "score winner", "match-south-korea-united-states"),
                       (1, "score loser", "match-south-korea-united-states")}
+
+
+def test_a_sum_per_period_or_per_thing_is_a_rate(run):
+    # written for tests: a daily cap and a price per litre are sums per something, not sums
+    found = {c.value.amount: c.value.unit for c in of_kind(run("Withdrawals are limited to 2,000 dollars a day. "
+                                                               "Petrol costs 3 dollars a litre. The fine was 400 dollars.\n"),
+                                                           "quantity")}
+    assert found == {2000: "USD/day", 3: "USD/litre", 400: "USD"}

@@ -10,7 +10,9 @@ the explanation mentions it.
 
 Units must be the same after normalisation ("55%", "55 per cent" and "55 percent" are all
 `percent`; "$", "US$" and "dollars" are `USD`). Figures in different units are not compared (no
-exchange rates): the comparator returns no comparison.
+exchange rates): the comparator returns no comparison. One exception: sums of one currency over two
+periods of time ("2,000 dorins a day", "2,000 dorins a week": `dorin/day`, `dorin/week`) are compared
+per one period, and the explanation shows the conversion.
 
 Verdicts: the same figure with the same qualifier `agree`; ranges that overlap, or are apart by at
 most the tolerance (`absolute_tolerance`, or `relative_tolerance` times the larger figure), are

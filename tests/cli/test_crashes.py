@@ -118,6 +118,8 @@ def test_extract_of_a_directory_is_a_usage_error(project: Path) -> None:
     ("datelines: ['(\\w+\\s?)*:']\n", 1, "C001 datelines[0]: refused: nested quantifiers"),
     ("caption_marks: ['(unclosed']\n", 1, "C001 caption_marks[0]: not a regular expression"),
     ("clause_marks:\n  - mark: '(?:x+y?)+z'\n", 2, "C001 clause_marks[0].mark: refused"),
+    ("quantities:\n  score_splits: ['(\\d+-?)+(?P<a>{n})-(?P<b>{n})']\n", 2,
+     "C001 quantities.score_splits[0]: refused: nested quantifiers"),
 ])
 def test_a_bad_cue_file_is_a_located_error_exit_2(project: Path, cues: str, line: int, needle: str) -> None:
     (project / "claims" / "cues.yaml").write_text(cues)

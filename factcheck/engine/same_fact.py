@@ -106,8 +106,8 @@ def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     """Both claims name their event, and it is one occasion: a date of something that happens once
     (a signing, a quake), the announcement of one named thing ("announced on Tuesday that it would end
     the pact", `announced_on` with event `end`), or a figure of that event. Talks, calls and meetings
-    recur: "talks due to
-    open on Tuesday" and "talks on extending it due to open on November 2" name two rounds."""
+    recur: "talks due to open on Tuesday" and "talks on extending it due to open on November 2" name
+    two rounds."""
     if not (a.claim.event and b.claim.event):
         return False
     if a.claim.kind == "date":

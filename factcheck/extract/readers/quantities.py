@@ -92,15 +92,15 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     (rates, then percentages, money, counts)."""
     patterns = _patterns(cues)
     found = _vote_splits(text, sentence, cues)
-    found += [item for item in _score_splits(text, sentence, cues)
-              if not any(a < item[1][1] and item[1][0] < b for _, (a, b), _ in found)]
+    votes = [span for _, span, _ in found]
+    found += [item for item in _score_splits(text, sentence, cues) if not _overlaps(item[1], votes)]
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
                              ("percent", patterns.percent), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
                              ("count", patterns.count_lead), ("count", patterns.count_brought)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if _overlaps(match.span(), taken):
                 continue
             value = _value(measure, match, text, sentence, cues, patterns)
             if value is None:
@@ -115,6 +115,11 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     return sorted(found, key=lambda item: item[1])
 
 
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` shares a character with any of `spans` (each span of the text is read once)."""
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
 def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
     """"voted 5-2", "by four votes to three", "52 against and 9 abstained": the votes for, against and
     abstaining, each a figure of its own (`counted` "votes for", "votes against", "votes abstain"), so that
@@ -122,7 +127,7 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
     found: list[tuple[str, tuple[int, int], QuantityValue]] = []
     for pattern in cues.vote_splits:
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if any(a < match.end() and match.start() < b for _, (a, b), _ in found):
+            if _overlaps(match.span(), [span for _, span, _ in found]):
                 continue
             sides = [side for side in ("for", "against", "abstain") if side in pattern.groupindex and match.group(side)]
             amounts = [parse_number(match.group(side)) for side in sides]
@@ -145,7 +150,7 @@ def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, 
     found: list[tuple[str, tuple[int, int], QuantityValue]] = []
     for pattern in cues.score_splits:
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if any(a < match.end() and match.start() < b for _, (a, b), _ in found):
+            if _overlaps(match.span(), [span for _, span, _ in found]):
                 continue
             sides = sorted(("a", "b"), key=lambda side: -int(match.group(side)))  # the higher score first
             for side, role in zip(sides, ("winner", "loser")):

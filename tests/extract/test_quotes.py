@@ -268,3 +268,28 @@ def test_a_speaker_named_before_the_quote_without_a_speech_verb_is_in_its_eviden
                         "“We had to act, and we acted.” He left at noon.\n"), "quote")
     assert [c.value.speaker for c in found] == ["euan-graham"]
     assert found[0].evidence.text.startswith("11:12 - Graham at the press conference, in Korean, our translation:")
+
+
+# Written for tests: a speaker named after a long title that follows the speech verb.
+def test_said_a_capitalised_title_then_the_name(run):
+    claim = only_quote(run, "“We expect demand from telecom operators to stay weak until next year,” said Chief "
+                            "Financial Officer Ansgar Dalvang.\n")
+    assert claim.value.speaker == "ansgar-dalvang"
+
+
+def test_said_the_office_then_a_comma_and_the_name(run):
+    claim = only_quote(run, "“No one who works a full week should have to choose between rent and food,” said the "
+                            "Minister of Labour and Social Affairs, Ylva Brenvik.\n")
+    assert claim.value.speaker == "ylva-brenvik"
+
+
+def test_a_name_right_after_the_verb_keeps_its_title_behind_it(run):
+    claim = only_quote(run, "“These are painful decisions, but we cannot protect every job,” said Liselotte "
+                            "Varstrand, President and CEO.\n")
+    assert claim.value.speaker == "liselotte-varstrand"
+
+
+def test_a_person_named_later_in_other_words_is_not_the_speaker(run):
+    found = quotes(run, "“These are painful decisions, but we cannot protect every job,” said the minister on "
+                        "Tuesday in Velsa, where Ylva Brenvik also spoke.\n")
+    assert ("ylva-brenvik", "These are painful decisions, but we cannot protect every job") not in found

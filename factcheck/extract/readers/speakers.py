@@ -32,6 +32,7 @@ _CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as
 _WORD = re.compile(r"[\w.’'\-]+")
 _ECHO_WINDOW = 30  # how many earlier quotes an echo may repeat (keeps long texts linear)
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_TITLE_GLUE = frozenset(("of", "and", "for", "the", "&"))  # "the Minister of Labour and Social Affairs"
 _RANK = {"person": 0, "name": 1, "pronoun": 2, "role": 3, "organisation": 4, "country": 5, "group": 5}
 
 
@@ -257,7 +258,21 @@ class SpeakerFinder:
             if named:
                 return min(named, key=lambda a: a.start)
         agents = [a for a in found if a.start - start <= 3]
-        return min(agents, key=lambda a: a.start) if agents else None
+        near = min(agents, key=lambda a: a.start) if agents else None
+        if near is not None and near.kind in ("person", "name"):
+            return near
+        titled = [a for a in found if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
+        after_title = [a for a in titled if 3 < a.start - start <= 90 and self._title_run(start, a.start)]
+        if after_title:  # "said Chief Financial Officer Ansgar Dalvang", "said the Minister of Labour, Ylva Brenvik"
+            return max(after_title, key=lambda a: a.start)
+        return near
+
+    def _title_run(self, start: int, end: int) -> bool:
+        """Whether `text[start:end]` is nothing but a title before a name: capitalised words, "of", "and",
+        "for", "the", the lexicon's titles, a comma before the name."""
+        words = self.text[start:end].strip().rstrip(",").split()
+        return bool(words) and all(w[:1].isupper() or w.casefold() in _TITLE_GLUE or w.casefold() in self.cues.titles
+                                   for w in words)
 
     def _after_titles(self, start: int, end: int) -> int:
         """Where the name begins in a run like "Foreign Minister Jane Doe", "U.S. Secretary of State Michael

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.extract_helpers import of_kind
 
 
@@ -270,23 +272,18 @@ def test_a_speaker_named_before_the_quote_without_a_speech_verb_is_in_its_eviden
     assert found[0].evidence.text.startswith("11:12 - Graham at the press conference, in Korean, our translation:")
 
 
-# Written for tests: a speaker named after a long title that follows the speech verb.
-def test_said_a_capitalised_title_then_the_name(run):
-    claim = only_quote(run, "“We expect demand from telecom operators to stay weak until next year,” said Chief "
-                            "Financial Officer Ansgar Dalvang.\n")
-    assert claim.value.speaker == "ansgar-dalvang"
-
-
-def test_said_the_office_then_a_comma_and_the_name(run):
-    claim = only_quote(run, "“No one who works a full week should have to choose between rent and food,” said the "
-                            "Minister of Labour and Social Affairs, Ylva Brenvik.\n")
-    assert claim.value.speaker == "ylva-brenvik"
-
-
-def test_a_name_right_after_the_verb_keeps_its_title_behind_it(run):
-    claim = only_quote(run, "“These are painful decisions, but we cannot protect every job,” said Liselotte "
-                            "Varstrand, President and CEO.\n")
-    assert claim.value.speaker == "liselotte-varstrand"
+# Written for tests: a speaker named after a long title that follows the speech verb, and a name right
+# after the verb whose title comes behind it.
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("“We expect demand from telecom operators to stay weak until next year,” said Chief Financial Officer "
+     "Ansgar Dalvang.\n", "ansgar-dalvang"),
+    ("“No one who works a full week should have to choose between rent and food,” said the Minister of Labour "
+     "and Social Affairs, Ylva Brenvik.\n", "ylva-brenvik"),
+    ("“These are painful decisions, but we cannot protect every job,” said Liselotte Varstrand, President and "
+     "CEO.\n", "liselotte-varstrand"),
+])
+def test_the_name_a_title_after_the_speech_verb_leads_to(run, sentence: str, speaker: str):
+    assert only_quote(run, sentence).value.speaker == speaker
 
 
 def test_a_person_named_later_in_other_words_is_not_the_speaker(run):

@@ -93,7 +93,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         rf"(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:{_UNIT})\b")),
     # A time allowed: "gave Korvel 60 days to put its security in order", "were given 48 hours to pack up".
     ("allowed", re.compile(rf"\b(?i:given|gave|gives|giving|has|have|had)\s+(?:(?:[A-Z][\w’'-]*|them|him|her|it|us|"
-                           rf"the\s+(?:two\s+)?\w+)\s+){{0,2}}"
+                           rf"the\s+(?:two\s+)?\w+|[a-z]{{3,}}s)\s+){{0,2}}"
                            rf"(?P<n>{NUMBER}|an?)\s+(?i:(?P<unit>minute|hour|day|week|month|year))s?\b"
                            rf"(?=\s+(?:to|in\s+which\s+to)\s+[a-z])")),
     # "set an 18-month deadline", "a 72-hour ultimatum": the time allowed, told as the deadline's length

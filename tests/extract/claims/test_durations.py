@@ -146,6 +146,7 @@ def test_a_length_before_any_noun_is_the_length_of_what_it_names(run):
     ("The Pentagon has been given six months to deliver its conclusions.\n", (6, "month")),
     ("Japan froze new exports and gave the two governments a year to agree.\n", (1, "year")),
     ("The Pentagon set an 18-month deadline for the talks.\n", (18, "month")),
+    ("The Pentagon had given investigators ten days to finish.\n", (10, "day")),  # written for tests: a plain plural
 ])
 def test_a_time_allowed_is_its_length_whatever_the_modality(run, text, expected):
     # written for tests: "must fix within" (an obligation) and "gave ... 60 days" (done) tell one term

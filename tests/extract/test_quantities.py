@@ -166,3 +166,12 @@ def test_what_happened_to_the_counted_after_a_place_is_counted(run):
     found = {c.value.amount: c.value.counted for c in of_kind(run(
         "In all, 271,000 birds on six farms were killed.\n", "2026-11-02"), "quantity")}
     assert found[271000] == "bird killed"
+
+
+def test_a_share_written_as_a_fraction_is_a_rounded_percentage(run):
+    # written for tests: "one in seven of its employees" is a share, not a count of seven employees
+    text = ("Japan will cut nearly a fifth of its staff. The Pentagon will cut roughly one in seven of its "
+            "employees. About two-thirds of the passengers were Japanese. Three in ten voters back the pact. "
+            "Half of the 40 stations closed.\n")
+    assert amounts(run, text) == [(20.0, "percent", "nearly"), (14.3, "percent", "roughly"), (66.7, "percent", "about"),
+                                  (30.0, "percent", "about"), (50.0, "percent", "about")]

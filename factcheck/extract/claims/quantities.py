@@ -156,8 +156,11 @@ def _version(document: Document, value: Value) -> str | None:
     """The version of what the figure's sentence speaks of ("the new offer", "its initial estimate"),
     by the version word nearest to the figure (`quantities.versions`), or None."""
     sentence = document.sentences[value.sentence]
+    clause = document.clause_at(value.start)
+    own = (clause.start, clause.end) if clause is not None else (sentence.start, sentence.end)
     found = [(abs(match.start() - value.start), version) for version, pattern in document.cues.versions
-             for match in pattern.finditer(document.text, sentence.start, sentence.end)]
+             for match in pattern.finditer(document.text, sentence.start, sentence.end)
+             if match.start() < value.start or own[0] <= match.start() < own[1]]
     return min(found)[1] if found else None
 
 
@@ -441,7 +444,8 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     if value.measure not in ("money", "rate"):
         return None
     sentence = document.sentences[value.sentence]
-    if not _LEVEL_LEAD.search(document.text, sentence.start, value.start):
+    traded = value.measure == "money" and value.reading.unit.rpartition("/")[2] in _TRADED_UNITS
+    if not traded and not _LEVEL_LEAD.search(document.text, sentence.start, value.start):
         return None
     if value.measure == "rate" and _FIXED_RATE.search(document.text, sentence.start, sentence.end):
         return None  # "trades at 22 to the dollar at the official rate": a rate set, not a day's market
@@ -450,6 +454,10 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     return named[0].reading.date if named else document.published
 
 
+# A sum per unit of a traded good ("$81.90 a barrel", "85 solde a litre") is a
+# price, which moves from day to day; a sum per hour, day or person is a wage, a fee or an allowance, and
+# one per share is an offer as often as a market price (a market price after a move is `_LEVEL_LEAD`'s).
+_TRADED_UNITS = frozenset(("litre", "liter", "kilo", "kilogram", "tonne", "barrel", "gallon"))
 _FIXED_RATE = re.compile(r"\b(?:official|fixed|pegged)\s+(?:exchange\s+)?rate\b|\bpeg\b", re.IGNORECASE)
 
 _PERIOD = re.compile(

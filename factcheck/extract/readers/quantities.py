@@ -41,6 +41,7 @@ class _Patterns:
     count_lead: re.Pattern[str]
     count_brought: re.Pattern[str]
     currency_word: re.Pattern[str]
+    fraction: re.Pattern[str]
 
 
 def _patterns(cues: Cues) -> _Patterns:
@@ -82,6 +83,7 @@ def _patterns(cues: Cues) -> _Patterns:
         count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{leads})"
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
+        fraction=_FRACTION,
     )
     cues.compiled["quantities"] = built
     return built
@@ -96,7 +98,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     found += [item for item in _score_splits(text, sentence, cues) if not _overlaps(item[1], votes)]
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
-                             ("percent", patterns.percent), ("money", patterns.money_symbol),
+                             ("percent", patterns.percent), ("percent", patterns.fraction), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
                              ("count", patterns.count_lead), ("count", patterns.count_brought)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
@@ -113,6 +115,35 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             taken.append((match.start(), end))
             found.append((measure, (start, end), value))
     return sorted(found, key=lambda item: item[1])
+
+
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+          "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+# A share written as a fraction of a group: "nearly a fifth of its staff", "two-thirds of the passengers",
+# "roughly one in seven of its employees", "three in ten voters", "half of the 40 stations".
+_FRACTION = re.compile(
+    rf"(?i:{_LEAD})(?<![\w$.,-])(?:(?P<top>(?i:a|an|one|two|three|four|five|six|seven|eight|nine))[\s-]+"
+    r"(?P<part>(?i:half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|tenths?))(?=\s+of\b)"
+    r"|(?P<top2>(?i:one|two|three|four|five|six|seven|eight|nine|\d))\s+(?:in|out\s+of)\s+"
+    r"(?P<whole>(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))\b(?=\s+(?:of\s+)?[a-z])"
+    r"|(?P<half>(?i:half))(?=\s+of\s+(?:the|its|their|all|his|her)\b))")
+
+
+def _fraction(groups: dict[str, str | None], approximation: Approximation | None) -> QuantityValue | None:
+    """A fraction as a percentage: "a fifth" is 20, "one in seven" 14.3; a fraction is a rounded way to
+    say a share, so one with no word of its own is "about" it."""
+    if groups.get("half"):
+        top, whole = 1, 2
+    elif groups.get("part"):
+        top, whole = _SMALL[groups["top"].casefold()], _PARTS[groups["part"].casefold()]
+    else:
+        top, whole = (parse_number(groups["top2"]) or 0), (parse_number(groups["whole"]) or 0)
+    if not 0 < top < whole:
+        return None
+    return QuantityValue(amount=round(100 * top / whole, 1), unit="percent",
+                         approximation=approximation or Approximation.about)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -163,6 +194,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
            patterns: _Patterns) -> QuantityValue | None:
     groups = match.groupdict()
     approximation = Approximation(groups["approx"].casefold()) if groups.get("approx") else None
+    if match.re is patterns.fraction:
+        return _fraction(groups, approximation)
     amount = parse_number(groups["n"] or groups.get("n2") or "")
     if amount is None:
         return None

@@ -411,3 +411,23 @@ def test_a_sum_per_period_or_per_thing_is_a_rate(run):
                                                                "Petrol costs 3 dollars a litre. The fine was 400 dollars.\n"),
                                                            "quantity")}
     assert found == {2000: "USD/day", 3: "USD/litre", 400: "USD"}
+
+
+def test_a_price_per_unit_of_a_traded_good_is_one_day_s(run):
+    # written for tests: crude's price moves from day to day; a wage per hour or an offer per share is set
+    found = figures(run("Crude oil was worth $81.90 a barrel. The minimum wage rises to $12.60 an hour. "
+                        "The bid values the company at $41 a share.\n", "2026-09-07"))
+    assert found[81.9][3] == "2026-09-07"
+    assert found[12.6][3] is None and found[41][3] is None
+
+
+def test_a_version_word_of_another_clause_leaves_the_count_alone(run):
+    # written for tests: "its earlier forecast" is about profit, not about the jobs being cut
+    found = figures(run("Japan said on Tuesday it would cut 2,400 jobs, after warning that profit would fall far "
+                        "short of its earlier forecast. The first offer was worth $41 a share.\n", "2026-10-13"))
+    assert found[2400][2] == "job" and found[41][2].endswith("first")  # "value first": the first offer's
+
+
+def test_staff_workforce_and_employees_are_one_thing_counted(run):
+    found = figures(run("Japan will cut 14% of its workforce. The Pentagon cut 9% of its employees.\n", "2026-10-13"))
+    assert found[14][2] == found[9][2] == "staff"

@@ -122,6 +122,15 @@ def _verb_and_object(item: SourcedClaim) -> bool:
     return item.claim.property == OPEN_PROPERTY and "-" in (item.claim.event or "")
 
 
+def _own_event(item: SourcedClaim) -> str | None:
+    """The claim's event; when a date of when something took place names none, the subject itself (the
+    ship's grounding on Saturday is not the captain's arrest on Monday, filed under the grounding)."""
+    claim = item.claim
+    if claim.event is None and claim.kind == "date" and claim.property == ONCE_PROPERTY:
+        return claim.subject
+    return claim.event
+
+
 def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
     """The claim dates its subject itself: when the event took place (`took_place_on`) with no other
     event named, which extraction gives when the event's noun is among the subject's names: "the
@@ -217,8 +226,9 @@ def _plain(amount: float) -> str:
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:
     """Why the two claims' keys say they are different facts, or None when they may be one."""
     ca, cb = a.claim, b.claim
-    if ca.event and cb.event and ca.event != cb.event:
-        return f"different events ({ca.event} vs {cb.event})"
+    event_a, event_b = _own_event(a), _own_event(b)
+    if event_a and event_b and event_a != event_b:
+        return f"different events ({event_a} vs {event_b})"
     ma, mb = _modality_class(a), _modality_class(b)
     if modality and ma != mb:
         return f"different modalities ({ma} vs {mb}): a {ma} fact and a {mb} one are not the same fact"

@@ -7,7 +7,7 @@ traceback or a hang:
   `polls` and `scope_property` too), or S001 with a "did you mean";
 - every value must have the shape of the shipped one: `quantities: []` or `tense: 5` is S001;
 - no word or pattern in a list may be blank (`words: ['']`, `speech_verbs: [' ']`): S001;
-- every regular expression (`noise`, `caption_marks`, `datelines`, `clause_marks[].mark`,
+- every regular expression (`noise`, `caption_marks`, `datelines`, `report_datelines`, `clause_marks[].mark`,
   `quantities.count_lead`, `quantities.vote_splits`, `quantities.score_splits`) must compile and must
   not nest quantifiers (`(a+)+$`, `(\\w+\\s?)*`), which Python's backtracking engine can take exponential time on: C001.
   The shipped patterns are trusted and not checked.
@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 FIXED_SECTIONS = ("tense", "quantities", "polls", "scope_property")  # mappings whose keys are the lexicon's
 EXTRA_KEYS = {"date_properties": [{"property": "", "cues": [""]}]}  # the form before the event lexicon
-PATTERN_LISTS = (("noise",), ("caption_marks",), ("datelines",), ("quantities", "count_lead"),
+PATTERN_LISTS = (("noise",), ("caption_marks",), ("datelines",), ("report_datelines",), ("quantities", "count_lead"),
                  ("quantities", "vote_splits"), ("quantities", "score_splits"))
 _BOUNDED = 10  # a repeat of at most this many is not "unbounded" for the nesting test
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (

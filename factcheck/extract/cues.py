@@ -79,6 +79,7 @@ class Cues:
     scope: dict[str, re.Pattern[str]]
     noise: tuple[re.Pattern[str], ...]
     datelines: tuple[re.Pattern[str], ...]
+    report_datelines: tuple[re.Pattern[str], ...]
     captions: tuple[re.Pattern[str], ...] = ()
     events: tuple[EventCue, ...] = ()
     speech_predicates: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -280,6 +281,7 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         scope={str(k): words_pattern([str(w) for w in v]) for k, v in scope.items()},
         noise=tuple(re.compile(str(p)) for p in lexicon.get("noise", [])),
         datelines=tuple(re.compile(p) for p in lexicon.get("datelines", [])),
+        report_datelines=tuple(re.compile(str(p)) for p in lexicon.get("report_datelines", [])),
         captions=tuple(re.compile(str(p)) for p in lexicon.get("caption_marks", [])),
         events=_event_cues(lexicon),
         speech_predicates=words_pattern([str(w) for w in lexicon.get("speech_predicates", [])]),

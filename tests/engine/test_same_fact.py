@@ -253,6 +253,19 @@ def test_two_dates_of_the_subject_event_itself_need_no_likeness_of_context() -> 
     assert "both date moon-abe-summit itself" in finding.explanation
 
 
+def test_the_date_of_the_subject_itself_is_not_the_date_of_another_event_filed_under_it() -> None:
+    # written for tests: the grounding took place on Saturday; the captain's arrest, filed under the
+    # grounding with event `arrest`, on Monday
+    entities = [{"id": "moon-abe-summit", "kind": "event", "name": "Moon-Abe summit"}]
+    arrest = {**took_place("y", "2019-12-30", "Moon's aide at the summit in Chengdu was detained on Monday."),
+              "event": "arrest"}
+    corpus = build_corpus({
+        "a": ("2019-12-25", [took_place("x", "2019-12-24", "Moon and Abe met at the summit on Tuesday in Chengdu.")]),
+        "b": ("2020-01-02", [arrest]),
+    }, entities=entities)
+    assert conflicts(run_rules(corpus, RULES)) == []
+
+
 def test_a_year_written_into_the_name_of_an_agreement_is_its_own() -> None:
     # written for tests: two sentences that share nothing but the treaty's name and a year in it
     def signed(claim_id: str, year: str, sentence: str) -> dict:

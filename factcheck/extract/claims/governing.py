@@ -120,6 +120,8 @@ def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: b
             return predicate
     verbs = [p for p in before if not _nominal(p.text)]
     if verbs:
+        if value.kind == "date" and _OTHER_VERB.search(text, verbs[-1].end, value.start):
+            return None  # "the ship that ran aground on Saturday was detained on Monday": Monday is the detention's
         return verbs[-1]
     if before:
         return before[-1]
@@ -127,6 +129,10 @@ def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: b
     if not after:
         return None  # "promised on Tuesday to respond to Argentina's decision": a later noun is not the verb
     return min(after, key=lambda p: p.start - value.end)
+
+
+# A verb of its own between a predicate and a date ("... was detained on Monday"): the date is that verb's.
+_OTHER_VERB = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 
 
 def _nominal(word: str) -> bool:

@@ -210,3 +210,15 @@ def test_a_halt_on_a_day_starts_the_pause_and_until_ends_it(run):
         ("started_on", "pause", "2026-09-14", None)]
     assert dates(run("Japan has suspended all imports of South Korean poultry until Dec. 13.\n", "2026-09-16")) == [
         ("ended_on", "pause", "2026-12-13", None)]
+
+
+def test_a_wire_dateline_s_day_is_the_report_s_not_the_story_s(run):
+    # written for tests: the dateline's Aug. 23 is when the story was filed; Thursday is Aug. 22
+    found = dates(run("SEOUL, Aug. 23 (Reuters) - South Korea said on Thursday it would end GSOMIA.\n", "2019-08-23"))
+    assert found == [("announced_on", "end", "2019-08-22", None)]
+
+
+def test_a_date_after_another_verb_is_that_verb_s(run):
+    # written for tests: Monday is when the pact was defended, not when it was ended
+    found = dates(run("The pact that South Korea ended on Thursday was defended on Monday.\n", "2019-08-28"))
+    assert [day for _, _, day, _ in found] == ["2019-08-22"]

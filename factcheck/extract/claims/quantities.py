@@ -132,6 +132,11 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             set(counted.split()) & set(document.cues.count_synonyms):
         dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
         reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
+    verb = _VERB_BEFORE.search(text, max(sentence.start, value.start - 40), value.start) \
+        if value.measure == "count" and reading.unit in ("people", "person") else None
+    if verb and verb.group(1).casefold() in document.cues.count_synonyms:
+        dead = document.cues.count_synonyms[verb.group(1).casefold()]
+        reading, counted = reading.model_copy(update={"unit": dead}), dead  # "killing two people", "that killed six people"
     employer = _employer(document, value) if value.measure == "count" else None
     if employer:  # "KCC employs about 2,100 people", "Grivna Deep, which employs about 680": whose staff
         counted = normal_counted(["staff", employer, *[w for w in (counted or "").split() if w != "staff"]])
@@ -457,6 +462,9 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
 # A sum per unit of a traded good ("$81.90 a barrel", "85 solde a litre") is a
 # price, which moves from day to day; a sum per hour, day or person is a wage, a fee or an allowance, and
 # one per share is an offer as often as a market price (a market price after a move is `_LEVEL_LEAD`'s).
+# The verb right before a count of people: "killing at least 12 people" counts the dead.
+_VERB_BEFORE = re.compile(r"\b([a-z]+)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
+                          r"an\s+estimated\s+)?$", re.IGNORECASE)
 _TRADED_UNITS = frozenset(("litre", "liter", "kilo", "kilogram", "tonne", "barrel", "gallon"))
 _FIXED_RATE = re.compile(r"\b(?:official|fixed|pegged)\s+(?:exchange\s+)?rate\b|\bpeg\b", re.IGNORECASE)
 

@@ -431,3 +431,10 @@ def test_a_version_word_of_another_clause_leaves_the_count_alone(run):
 def test_staff_workforce_and_employees_are_one_thing_counted(run):
     found = figures(run("Japan will cut 14% of its workforce. The Pentagon cut 9% of its employees.\n", "2026-10-13"))
     assert found[14][2] == found[9][2] == "staff"
+
+
+def test_people_a_verb_of_killing_counts_are_the_dead(run):
+    # written for tests: "killing two people" and "that killed six people" count the dead, as "six died" does
+    found = figures(run("A blast hit the Pentagon on Tuesday, killing two people. The fire that killed six people "
+                        "in Seoul is out. Nine people died in Tokyo.\n", "2026-02-12"))
+    assert found[2][2] == found[6][2] == found[9][2] == "dead"

@@ -6,7 +6,8 @@ Scraped pages repeat the headline between paragraphs, carry "ADVERTISEMENT", pho
 lines and section navigation ("The Koreas | Diplomacy | Security"); those lines are dropped with the
 reason, and a sentence seen twice (or a standfirst repeated as the start of a body sentence) is kept
 once, so it yields one claim, not several. A photo caption is dropped too: a line followed by a credit
-line, or a sentence that carries a credit itself ("(AP Photo/...)", "Photo: ...", "REUTERS/...",
+line (unless that line captions the picture itself and the line above attributes words to someone: a
+caption quotes no one), or a sentence that carries a credit itself ("(AP Photo/...)", "Photo: ...", "REUTERS/...",
 "/Getty Images"): the lexicon's `caption_marks`. A caption's weekday is the day of the picture, never
 the date of what the article reports.
 """
@@ -95,11 +96,24 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
     if not _TERMINAL.search(line) and len(line.split()) <= 14:
         return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
     if any(p.fullmatch(following) for p in cues.noise
-           if ("Credit" in p.pattern or "Photo" in p.pattern) and not p.pattern.startswith(".*")):
+           if ("Credit" in p.pattern or "Photo" in p.pattern) and not p.pattern.startswith(".*")) \
+            and not (_captions_itself(following) and _ATTRIBUTED.search(line)):
         return "photo caption"  # the line above a credit line ("Credit: AP Photo/..."), not above a caption
     if any(mark.search(line) for mark in cues.captions) and len(line.split()) <= 60:
         return "photo caption"
     return None
+
+
+_LABEL = re.compile(r"^\s*(?:Photo|Image|Photograph|Picture|Credit)(?:\s+credit)?:\s*", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\s*$|\s+[A-Z][\w.&' -]*/[\w.&' /-]+$")
+_ATTRIBUTED = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b")
+
+
+def _captions_itself(line: str) -> bool:
+    """A "Photo:" line that carries a caption of its own ("Photo: Shoppers in the market square on Monday.
+    (Tidende/P. Engen)"), not a credit alone ("Photo: Reuters", "Credit: AP Photo/Ahn Young-joon")."""
+    caption = _CREDIT_TAIL.sub("", _LABEL.sub("", line, count=1))
+    return len(caption.split()) >= 5
 
 
 def _sentences(text: str, line: Line, cues: Cues, first_index: int) -> list[Sentence]:

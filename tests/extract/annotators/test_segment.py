@@ -39,3 +39,14 @@ def test_credits_inside_a_line(cues):
     text = ("Protesters gather outside parliament on Friday. Photograph: Jane Doe/AP\n\n"
             "Police stand guard. Jane Doe/Reuters\n\nThe talks ended.\n")
     assert kept(cues, text) == ["The talks ended."]
+
+
+def test_the_line_above_a_photo_line_with_its_own_caption_is_kept_when_it_quotes_someone(cues):
+    # written for tests: the "Photo:" line captions the picture itself; the paragraph above it quotes a minister
+    quoted = "“Small firms will have to choose between prices and staff,” said Ottar Dalvik, their chairman."
+    told = "Thirty-two people were taken to hospital on Thursday night, according to the health authority."
+    caption = "Riot police stood outside the ministry on Tuesday as crowds gathered."
+    for paragraph, expected in ((quoted, [quoted]), (told, [told]), (caption, [])):
+        text = f"{paragraph}\n\nPhoto: Shoppers in the market square on Monday. (Tidende/P. Engen)\n"
+        assert kept(cues, text) == expected, paragraph
+    assert kept(cues, f"{quoted}\n\nPhoto: Reuters\n") == []  # a credit alone: the line above is its caption

@@ -111,6 +111,15 @@ class Cues:
     dated_verbs: dict[str, str] = field(default_factory=dict)  # the verb key of a dated noun's word -> its key
     open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb key -> the key it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
+    result_units: frozenset[str] = frozenset()  # what a party wins in a count: seat, vote
+    money_stocks: frozenset[str] = frozenset()  # money roles that are a stock held, not a sum paid: reserves
+    traded_units: frozenset[str] = frozenset()  # the unit of a price of a traded good: "$81.90 a barrel"
+    people_nouns: frozenset[str] = frozenset()  # nouns that count people: "a population of 4.2 million"
+    dimensions: frozenset[str] = frozenset()  # what a length measures: depth, height
+    not_event_lengths: frozenset[str] = frozenset()  # nouns after "N-day" that no event is: "a 90-day period"
+    other_papers: frozenset[str] = frozenset()  # what one signs besides an agreement: law, decree
+    predicate_nouns: frozenset[str] = frozenset()  # event-lexicon words written as nouns: talks, summit
+    agreement_words: frozenset[str] = frozenset()  # nouns that name an agreement: accord, pact
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     # Patterns readers compile from this lexicon, kept with it (a cache keyed by id() handed one project's
     # patterns, with its currencies, to another lexicon that later took the same address).
@@ -260,8 +269,8 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
     scope = lexicon.get("scope", {})
     polls = lexicon.get("polls", {})
 
-    def lower(key: str) -> frozenset[str]:
-        return frozenset(str(w).casefold() for w in lexicon.get(key, []))
+    def lower(key: str, section: dict[str, Any] = lexicon) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in section.get(key, []))
 
     return Cues(
         duration_properties=_property_cues(lexicon.get("duration_properties", [])),
@@ -319,6 +328,15 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         open_verbs={base_key(word): base_key(kept)
                     for word, kept in _synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})).items()},
         open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
+        result_units=lower("result_units", quantities),
+        money_stocks=lower("money_stocks", quantities),
+        traded_units=lower("traded_units", quantities),
+        people_nouns=lower("people_nouns", quantities),
+        dimensions=lower("dimensions", quantities),
+        not_event_lengths=lower("not_event_lengths"),
+        other_papers=lower("other_papers"),
+        predicate_nouns=lower("predicate_nouns"),
+        agreement_words=lower("agreement_words"),
         raw=lexicon,
     )
 

@@ -82,7 +82,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if value.measure == "percent" and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60) \
             and _PROGRESS.search(text, max(sentence.start, value.start - 12), value.end + 60).start() <= value.start:
         return None  # "with 98.6 percent of polling stations counted": how far a count has got, not a fact
-    has_owner = value.measure == "percent" or value.measure == "count" and value.reading.unit in _RESULT_UNITS
+    has_owner = value.measure == "percent" or value.measure == "count" and value.reading.unit in cues.result_units
     owner = _owner(document, value, poll[1] if poll else None) if has_owner and not change else None
     stage = None
     if owner is not None:  # "the NRP had 41.2 percent", "29.4 percent for the Civic Alliance": whose share, when
@@ -234,11 +234,6 @@ _STAGE = re.compile(r"\b(preliminary|partial|provisional|final|official|exit|ear
                     r"unofficial|full|complete)\b")
 
 
-# What a party wins in a count: "the NRP won 67 seats", "1,642,310 votes for the Civic Alliance"; a count of
-# anything else has no owner ("exports to Belmarra of 857 items" count items, not Belmarra's result).
-_RESULT_UNITS = frozenset({"seat", "vote", "ballot", "mandate", "delegate", "elector"})
-
-
 def _owner(document: Document, value: Value, pollster: Mention | None) -> str | None:
     """Whose share a percentage is: the party, person or country named right before it through a verb of
     having ("the NRP had 41.2 percent", "put the NRP on 36 percent") or right after it ("29.4 percent for
@@ -362,8 +357,6 @@ _PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$
 _PREVIOUS_AFTER_CHANGE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d[\d.,]*"
                                     r"(?:\s+[a-z]+){0,2},?\s+(?:up\s+|down\s+)?from\s+$", re.IGNORECASE)
 
-_STOCKS = frozenset(("reserves", "budget"))
-
 
 def _money_role(document: Document, value: Value) -> str | None:
     """The role of a sum from the lexicon's `money_roles`, by the nearest role word before it in its clause
@@ -371,10 +364,11 @@ def _money_role(document: Document, value: Value) -> str | None:
     clause = document.clause_at(value.start)
     start = max(clause.start if clause else 0, value.start - 90)
     best: tuple[int, str] | None = None
+    stocks = document.cues.money_stocks
     for role, pattern in document.cues.money_roles:
         for match in pattern.finditer(document.text, start, value.start):
-            stock = role in _STOCKS  # "of reserves ... and a further $400 million": the sale, not the stock
-            if best is None or (match.start() > best[0] and not stock) or best[1] in _STOCKS and not stock:
+            stock = role in stocks  # "of reserves ... and a further $400 million": the sale, not the stock
+            if best is None or (match.start() > best[0] and not stock) or best[1] in stocks and not stock:
                 best = (match.start(), role)
     if best is not None:
         kind = _ROLE_KIND.search(document.text, max(start, best[0] - 25), best[0])
@@ -449,7 +443,7 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     if value.measure not in ("money", "rate"):
         return None
     sentence = document.sentences[value.sentence]
-    traded = value.measure == "money" and value.reading.unit.rpartition("/")[2] in _TRADED_UNITS
+    traded = value.measure == "money" and value.reading.unit.rpartition("/")[2] in document.cues.traded_units
     if not traded and not _LEVEL_LEAD.search(document.text, sentence.start, value.start):
         return None
     if value.measure == "rate" and _FIXED_RATE.search(document.text, sentence.start, sentence.end):
@@ -459,13 +453,13 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     return named[0].reading.date if named else document.published
 
 
-# A sum per unit of a traded good ("$81.90 a barrel", "85 solde a litre") is a
+# A sum per unit of a traded good (`quantities.traded_units`: "$81.90 a barrel", "85 solde a litre") is a
 # price, which moves from day to day; a sum per hour, day or person is a wage, a fee or an allowance, and
 # one per share is an offer as often as a market price (a market price after a move is `_LEVEL_LEAD`'s).
+
 # The verb right before a count of people: "killing at least 12 people" counts the dead.
 _VERB_BEFORE = re.compile(r"\b([a-z]+)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
                           r"an\s+estimated\s+)?$", re.IGNORECASE)
-_TRADED_UNITS = frozenset(("litre", "liter", "kilo", "kilogram", "tonne", "barrel", "gallon"))
 _FIXED_RATE = re.compile(r"\b(?:official|fixed|pegged)\s+(?:exchange\s+)?rate\b|\bpeg\b", re.IGNORECASE)
 
 _PERIOD = re.compile(

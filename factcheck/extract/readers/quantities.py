@@ -42,6 +42,7 @@ class _Patterns:
     count_brought: re.Pattern[str]
     currency_word: re.Pattern[str]
     fraction: re.Pattern[str]
+    per: re.Pattern[str]
 
 
 def _patterns(cues: Cues) -> _Patterns:
@@ -55,6 +56,8 @@ def _patterns(cues: Cues) -> _Patterns:
     scales = "|".join(re.escape(k) for k in sorted(cues.scales, key=len, reverse=True))
     # "the death toll", "the number of X", "the population": each lead's `noun` group gets a name of its own
     leads = "|".join(f"(?:{p.replace('(?P<noun>', f'(?P<lead{i}>')})" for i, p in enumerate(cues.count_lead)) or "(?!x)x"
+    # a sum per something: "2,000 dorins a day", "85 solde a litre" (the units of traded goods are the lexicon's)
+    per = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({*_PER_WORDS, *cues.traded_units}, key=len, reverse=True))
     built = _Patterns(
         percent=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})\s*(?P<unit>{cues.percent.pattern})", re.IGNORECASE),
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
@@ -84,6 +87,7 @@ def _patterns(cues: Cues) -> _Patterns:
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
         fraction=_FRACTION,
+        per=re.compile(rf"\s+(?:a|an|per|each)\s+({per})\b", re.IGNORECASE),
     )
     cues.compiled["quantities"] = built
     return built
@@ -170,8 +174,8 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
     return found
 
 
-_PER = re.compile(r"\s+(?:a|an|per|each)\s+(hour|day|week|month|year|litre|liter|kilo|kilogram|tonne|barrel|gallon|"
-                  r"person|head|household|night|share)\b", re.IGNORECASE)
+# What a sum may be per besides a traded good's unit (`quantities.traded_units`): "2,000 dorins a day".
+_PER_WORDS = ("hour", "day", "week", "month", "year", "person", "head", "household", "night", "share")
 
 
 def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
@@ -211,7 +215,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "money":
         scale = cues.scales.get((groups.get("scale") or "").casefold(), 1.0)
-        per = _PER.match(text, match.end())  # "2,000 dorins a day", "85 solde a litre": a sum per something
+        per = patterns.per.match(text, match.end())  # "2,000 dorins a day", "85 solde a litre": a sum per something
         currency = cues.currencies[groups["cur"].casefold()]
         return QuantityValue(amount=round(amount * scale, 6), approximation=approximation,
                              unit=f"{currency}/{per.group(1).casefold()}" if per else currency)

@@ -64,3 +64,31 @@ def test_patterns_compiled_from_a_lexicon_are_its_own():
     assert [v.unit for _, _, v in find_quantities(text, sentence, dorins)] == ["taler"]  # a count of talers, no money
     assert [v.unit for _, _, v in find_quantities(text, sentence, talers)] == ["TLR"]
     assert dorins.compiled["quantities"] is not talers.compiled["quantities"]
+
+
+def _extend(tmp_path, project, text: str, lexicon: str):
+    """The claims drafted from `text` with the shipped lexicon, and with a project cue file `lexicon` over it."""
+    from factcheck.extract.pipeline import extract
+    from tests.extract.extract_helpers import make_source
+    project_cues = tmp_path / "cues.yaml"
+    project_cues.write_text(lexicon, encoding="utf-8")
+    return [extract(text, make_source(text, "2019-08-22"), project.entities, project.vocabulary, cues).claims_file.claims
+            for cues in (load_cues(), load_cues(project_cues))]
+
+
+def test_a_project_extends_the_units_of_traded_goods(project, tmp_path):
+    # Written for tests. A sum per unit of a traded good is a price of the day (as of publication); the
+    # units are the lexicon's (`quantities.traded_units`), so a newsroom covering grain adds "bushel".
+    text = "South Korea sold wheat at $5.20 a bushel, the ministry said.\n"
+    shipped, extended = _extend(tmp_path, project, text, "quantities:\n  traded_units: [bushel]\n")
+    assert [(c.value.unit, c.as_of) for c in shipped] == [("USD", None)]
+    assert [(c.value.unit, str(c.as_of)) for c in extended] == [("USD/bushel", "2019-08-22")]
+
+
+def test_a_project_extends_the_nouns_that_are_no_event_length(project, tmp_path):
+    # Written for tests. "a 90-day spell" is the length of an event called "spell" until the project says a
+    # spell is a span of time (`not_event_lengths`), as "a 90-day period" is.
+    text = "South Korea said it would end GSOMIA, a 90-day spell that began on Aug. 22.\n"
+    shipped, extended = _extend(tmp_path, project, text, "not_event_lengths: [spell]\n")
+    assert [(c.property, c.event) for c in shipped if c.kind == "duration"] == [("lasted", "spell")]
+    assert [c for c in extended if c.kind == "duration"] == []

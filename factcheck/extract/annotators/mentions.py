@@ -23,18 +23,19 @@ from factcheck.model import Entity
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+")
 _PHRASE_WORD = re.compile(r"[\w%’'-]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_AGREEMENT_WORDS = frozenset(("agreement", "accord", "pact", "treaty", "deal", "framework", "arrangement"))
 _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact|treaty|deal)\b", re.IGNORECASE)
 
 
 def annotate(document: Document) -> None:
     """The `mentions`, `recent`, `fallback`, `main_agreement` and `main_event` layers."""
     text, resolver = document.text, document.resolver
-    heads = _event_heads(resolver)
+    agreement_words = document.cues.agreement_words
+    heads = _event_heads(resolver, agreement_words)
     named = {}
     for sentence in document.sentences:
         found = [m for m in resolver.mentions(text, sentence.start, sentence.end) if not _unit_of_a_figure(text, m)]
-        named[sentence.index] = sorted(found + _head_references(text, sentence, found, heads), key=lambda m: m.start)
+        references = _head_references(text, sentence, found, heads, agreement_words)
+        named[sentence.index] = sorted(found + references, key=lambda m: m.start)
     current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]
     document.main_agreement = main_topic(current, ("agreement",))
     document.main_event = _story_event(resolver) or document.main_agreement
@@ -95,9 +96,10 @@ _NAME_HEAD = re.compile(r"\s+(?:of|on|in|for|with|against|between|to|outside|ins
                         r"during|after|before|into|under|across|through|around|behind)\s+")
 
 
-def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
+def _event_heads(resolver: Resolver, agreement_words: frozenset[str]) -> dict[str, tuple[str, str]]:
     """Head nouns of the names of events and agreements, when only one entity has them: "the Argentine
-    duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event."""
+    duties" -> `duty`, "Mendoza talks" -> `talks`. An article's "the duties" then names that event. The
+    lexicon's `agreement_words` ("the deal") are left to the agreements' own words."""
     owners: dict[str, set[str]] = {}
     for entity in resolver.index.by_id.values():
         if entity.kind.value not in ("event", "agreement") or _dated_entity(entity):
@@ -107,7 +109,7 @@ def _event_heads(resolver: Resolver) -> dict[str, tuple[str, str]]:
             words = _NAME_HEAD.split(name.casefold())[0].split()  # "protest outside the court": a protest
             if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
                 owners.setdefault(_singular(words[-1]), set()).add(entity.id)
-    unique = {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in _AGREEMENT_WORDS}
+    unique = {head: next(iter(ids)) for head, ids in owners.items() if len(ids) == 1 and head not in agreement_words}
     heads = {head: (entity_id, _names_text(resolver, entity_id)) for head, entity_id in unique.items()}
     for entity in resolver.index.by_id.values():  # "the grain corridor deal": an agreement by its own words
         if entity.kind.value == "agreement":
@@ -127,17 +129,17 @@ def _names_text(resolver: Resolver, entity_id: str) -> str:
 
 
 def _head_references(text: str, sentence: Sentence, named: list[Mention],
-                     heads: dict[str, tuple[str, str]]) -> list[Mention]:
+                     heads: dict[str, tuple[str, str]], agreement_words: frozenset[str]) -> list[Mention]:
     """"the duties", "the 28 per cent duties", "this hearing": a definite noun phrase whose head is the head
     of exactly one event's or agreement's name is a mention of it."""
     if not heads:
         return []
     found = []
-    for start, head_start, head_end, modifiers in _definite_phrases(text, sentence, heads):
+    for start, head_start, head_end, modifiers in _definite_phrases(text, sentence, heads, agreement_words):
         if any(m.start < head_end and start < m.end for m in named):
             continue
         head = _singular(text[head_start:head_end].casefold())
-        if head in _AGREEMENT_WORDS:
+        if head in agreement_words:
             agreement = _agreement_by_words(modifiers, heads)
             if agreement is not None:
                 found.append(Mention(start, head_end, text[start:head_end], agreement, "agreement"))
@@ -150,7 +152,8 @@ def _head_references(text: str, sentence: Sentence, named: list[Mention],
     return found
 
 
-def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str, str]]):  # noqa: ANN202
+def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str, str]],  # noqa: ANN202
+                      agreement_words: frozenset[str]):
     """(start, head start, head end, modifiers) of each "the ..." phrase whose head, within four words, is a
     known head noun or an agreement word: "the grain corridor deal", "the 28 per cent duties"."""
     for article in _DEFINITE.finditer(text, sentence.start, sentence.end):
@@ -160,7 +163,7 @@ def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str,
             if any(mark in between for mark in ",;:()“”\""):
                 break
             head = _singular(word.group().casefold())
-            if head in heads or head in _AGREEMENT_WORDS:
+            if head in heads or head in agreement_words:
                 modifiers = text[article.end():word.start()]
                 yield article.start(), word.start(), word.end(), modifiers
                 break

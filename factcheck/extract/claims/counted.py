@@ -331,7 +331,7 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
-    return word if word in _DIMENSIONS else None  # "25 km from Orlek": a distance between places, left out
+    return word if word in document.cues.dimensions else None  # "25 km from Orlek": a distance between places, left out
 
 
 _SPEEDS = frozenset(("km/h", "mph"))
@@ -349,8 +349,6 @@ _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.
 _MOVED = re.compile(r"\b(?:back|withdraw|withdrawn|withdrew|retreat|retreated|retreats|advance|advanced|advances|"
                     r"move|moved|moves|pushed|pull|pulled)\s+(?:about\s+|around\s+|some\s+|up\s+to\s+)?$", re.IGNORECASE)
-_DIMENSIONS = frozenset(("depth", "length", "width", "height", "distance", "altitude", "diameter", "radius", "elevation",
-                         "surge height", "wave height"))
 
 
 def normal_counted(words: list[str]) -> str | None:

@@ -35,8 +35,6 @@ _INTENT = re.compile(r"\b(?:would|will|plans\s+to|planned\s+to|intends\s+to|is\s
 # Speech verbs whose object is a clause, not a thing announced: with no action, their event stays unknown.
 _SPEECH = frozenset(("said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "expressed",
                      "confirmed", "confirms"))
-_NOUNS = frozenset(("talks", "call", "calls", "summit", "summits", "meeting", "meetings", "notice", "treaty", "accord",
-                    "negotiations", "occupation", "decision"))
 _PREPOSITION_ENDS = frozenset(("in", "on", "at", "by", "for", "from", "during"))  # "signed in", "signed on"
 _QUALIFIER = re.compile(r"\b(?:if not|unless|if)\b[^,.;:]*", re.IGNORECASE)
 
@@ -100,7 +98,8 @@ def _predicate(document: Document, clause: Clause, value: Value, allow: tuple[st
         if not usable:
             continue
         if candidate is clause:
-            chosen = _nearest(document.text, usable, value, nouns_after=clause.role == "background")
+            chosen = _nearest(document.text, usable, value, document.cues.predicate_nouns,
+                              nouns_after=clause.role == "background")
             if chosen is None:
                 continue
         else:
@@ -109,7 +108,8 @@ def _predicate(document: Document, clause: Clause, value: Value, allow: tuple[st
     return None, None
 
 
-def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: bool = False) -> Predicate | None:
+def _nearest(text: str, usable: list[Predicate], value: Value, nouns: frozenset[str], *,
+             nouns_after: bool = False) -> Predicate | None:
     """The predicate of a clause that governs a value in it: a preposition right before the value ("since
     July"); else the verb nearest before it ("announced the decision three days ago": announced), else the
     noun nearest before it ("talks on Tuesday"); else the verb nearest after it ("On Monday, talks began"),
@@ -118,14 +118,14 @@ def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: b
     for predicate in reversed(before):
         if predicate.text.casefold() in _PREPOSITIONS and not text[predicate.end:value.start].strip():
             return predicate
-    verbs = [p for p in before if not _nominal(p.text)]
+    verbs = [p for p in before if not _nominal(p.text, nouns)]
     if verbs:
         if value.kind == "date" and _OTHER_VERB.search(text, verbs[-1].end, value.start):
             return None  # "the ship that ran aground on Saturday was detained on Monday": Monday is the detention's
         return verbs[-1]
     if before:
         return before[-1]
-    after = [p for p in usable if p.start >= value.end and (nouns_after or not _nominal(p.text))]
+    after = [p for p in usable if p.start >= value.end and (nouns_after or not _nominal(p.text, nouns))]
     if not after:
         return None  # "promised on Tuesday to respond to Argentina's decision": a later noun is not the verb
     return min(after, key=lambda p: p.start - value.end)
@@ -135,10 +135,11 @@ def _nearest(text: str, usable: list[Predicate], value: Value, *, nouns_after: b
 _OTHER_VERB = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 
 
-def _nominal(word: str) -> bool:
-    """A predicate written as a noun ("decision", "talks", "expiry"): weaker than a verb in its clause."""
+def _nominal(word: str, nouns: frozenset[str]) -> bool:
+    """A predicate written as a noun ("decision", "talks", "expiry"): weaker than a verb in its clause.
+    `nouns` are the lexicon's `predicate_nouns`; a word with a noun's ending is one too."""
     lowered = word.casefold().split()[-1]
-    return lowered in _NOUNS or lowered.endswith(("ion", "ment", "al", "ry", "ence"))
+    return lowered in nouns or lowered.endswith(("ion", "ment", "al", "ry", "ence"))
 
 
 def _event(document: Document, predicate: Predicate, home: Clause | None, value: Value) -> str | None:

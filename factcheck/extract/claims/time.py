@@ -34,10 +34,6 @@ from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPER
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
 _SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
 _EVENT_LENGTH_FORMS = ("length", "length_word", "lasted")
-# Nouns after "N-day" that are no event's length: a person's term ("a nine-year prison sentence") or a
-# span of time ("a 90-day period", "a three-year low").
-_NOT_EVENT_LENGTHS = frozenset(("sentence", "prison", "jail", "term", "period", "low", "high", "old", "window",
-                                "span", "stretch", "time", "average", "deadline", "notice", "record", "history"))
 
 
 def time_findings(document: Document, skip: frozenset[int] = frozenset()) -> list[Finding]:
@@ -142,7 +138,8 @@ def _date(document: Document, value: Value) -> Finding | None:
     if prop == "ended_on" and event == "pause" and predicate is not None and \
             action_in(document.cues, text, [(predicate.start, predicate.end)]) == "pause":
         prop = "started_on"  # "halted all poultry imports on Monday": the halt began; "until Dec. 13" is its end
-    if prop == "signed_on" and event in _OTHER_PAPERS and not _names_the_event(document, subject.entity_id, event):
+    if prop == "signed_on" and event in document.cues.other_papers \
+            and not _names_the_event(document, subject.entity_id, event):
         return None  # "the president signed the ratification law on Tuesday": another paper than the accord
     if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):
         event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
@@ -271,7 +268,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         if named is not None:
             return named  # "a 30-day public comment period" and "a three-week consultation": `consult`
         noun = re.match(r"\s*([a-z]{3,})\b", text[value.end:value.end + 40])
-        if noun and not noun.group(1).endswith("ed") and noun.group(1) not in _NOT_EVENT_LENGTHS and not any(
+        if noun and not noun.group(1).endswith("ed") and noun.group(1) not in cues.not_event_lengths and not any(
                 cue.pattern.match(text, noun.start(1) + value.end) for cue in cues.duration_properties):
             return event_key(cues, noun.group(1)) or None  # "the 90-day truce": the length of what the noun names
         return None
@@ -300,9 +297,6 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
                            r"citizen|resident|driver|passenger|pensioner|mother|father|son|daughter|worker|soldier|"
                            r"victim|patient|tourist|student|grandmother|grandfather|teenager|guest|miner|pilot|"
                            r"nurse|doctor|farmer)\b", re.IGNORECASE)
-# What one signs besides an agreement: signing one of these is not signing the agreement of the story.
-_OTHER_PAPERS = frozenset(("law", "bill", "decree", "order", "budget", "letter", "memorandum", "declaration", "petition",
-                           "resolution", "statute", "act", "ordinance", "warrant", "cheque", "check"))
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")
 

@@ -244,7 +244,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         return None
     if noun in cues.count_synonyms:
         unit = cues.count_synonyms[noun]
-    elif noun in _PEOPLE:
+    elif noun in cues.people_nouns:
         unit = "people"
     elif noun in cues.count_nouns:
         unit = singular(noun)
@@ -313,8 +313,6 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
-# "a population of 4.2 million", "4.18 million inhabitants": people, as "912,000 people" counts them.
-_PEOPLE = frozenset(("population", "inhabitants", "inhabitant"))
 # A people as a noun: "Halmorans", "Vardanians", "Chileans", "Britons", "Japanese" (capitalised in the text).
 _DEMONYM = re.compile(r"(?:ans|ians|eans|ese|ons|is|ers)$")
 _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother|father|driver|passenger|resident)"

@@ -7,9 +7,9 @@ lines and section navigation ("The Koreas | Diplomacy | Security"); those lines 
 reason, and a sentence seen twice (or a standfirst repeated as the start of a body sentence) is kept
 once, so it yields one claim, not several. A photo caption is dropped too: a line followed by a credit
 line (unless that line captions the picture itself and the line above attributes words to someone: a
-caption quotes no one), or a sentence that carries a credit itself ("(AP Photo/...)", "Photo: ...", "REUTERS/...",
-"/Getty Images"): the lexicon's `caption_marks`. A caption's weekday is the day of the picture, never
-the date of what the article reports.
+caption quotes no one), or a sentence that carries a credit itself ("(AP Photo/...)", "Photo: ...",
+"REUTERS/...", "/Getty Images"): the lexicon's `caption_marks`. A caption's weekday is the day of the
+picture, never the date of what the article reports.
 """
 
 from __future__ import annotations

@@ -437,9 +437,10 @@ _LEVEL_LEAD = re.compile(
 
 def _market_level(document: Document, value: Value) -> PartialDate | None:
     """A price or level after a move ("shares jumped 24% to 390 crowns", "Kestrel +1.8% at 1,206 crowns",
-    "closed at 371 crowns", a currency that "trades near 40.2 to the dollar") is the level of one day:
-    the day the text names, else the day it was published. Two outlets' levels of two days are two
-    facts, not a disagreement."""
+    "closed at 371 crowns", a currency that "trades near 40.2 to the dollar"), and a sum per unit of a traded
+    good (`quantities.traded_units`: "$81.90 a barrel", not a wage per hour or an offer per share) is the
+    level of one day: the day the text names, else the day it was published. Two outlets' levels of two
+    days are two facts, not a disagreement."""
     if value.measure not in ("money", "rate"):
         return None
     sentence = document.sentences[value.sentence]
@@ -453,13 +454,10 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     return named[0].reading.date if named else document.published
 
 
-# A sum per unit of a traded good (`quantities.traded_units`: "$81.90 a barrel", "85 solde a litre") is a
-# price, which moves from day to day; a sum per hour, day or person is a wage, a fee or an allowance, and
-# one per share is an offer as often as a market price (a market price after a move is `_LEVEL_LEAD`'s).
-
 # The verb right before a count of people: "killing at least 12 people" counts the dead.
 _VERB_BEFORE = re.compile(r"\b([a-z]+)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|around\s+|"
                           r"an\s+estimated\s+)?$", re.IGNORECASE)
+
 _FIXED_RATE = re.compile(r"\b(?:official|fixed|pegged)\s+(?:exchange\s+)?rate\b|\bpeg\b", re.IGNORECASE)
 
 _PERIOD = re.compile(

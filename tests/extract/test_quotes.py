@@ -281,6 +281,9 @@ def test_a_speaker_named_before_the_quote_without_a_speech_verb_is_in_its_eviden
      "and Social Affairs, Ylva Brenvik.\n", "ylva-brenvik"),
     ("“These are painful decisions, but we cannot protect every job,” said Liselotte Varstrand, President and "
      "CEO.\n", "liselotte-varstrand"),
+    ("“We will rebuild the bridge within a year,” said Orlek mayor Ana Siljak.\n", "ana-siljak"),  # not Orlek
+    ("Crews worked through the night at the site of the collapse on Tuesday. “We will rebuild the bridge within "
+     "a year.” – Mayor Ana Siljak\n", "ana-siljak"),  # a speaker after a dash, no verb of saying
 ])
 def test_the_name_a_title_after_the_speech_verb_leads_to(run, sentence: str, speaker: str):
     assert only_quote(run, sentence).value.speaker == speaker

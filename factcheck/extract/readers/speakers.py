@@ -32,6 +32,7 @@ _CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as
 _WORD = re.compile(r"[\w.’'\-]+")
 _ECHO_WINDOW = 30  # how many earlier quotes an echo may repeat (keeps long texts linear)
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_DASH_BYLINE = re.compile(r"\s*(?:—|–|--|-)\s*")  # a quote's speaker after a dash: "“...” – Mayor Ana Siljak"
 _TITLE_GLUE = frozenset(("of", "and", "for", "the", "&"))  # "the Minister of Labour and Social Affairs"
 _RANK = {"person": 0, "name": 1, "pronoun": 2, "role": 3, "organisation": 4, "country": 5, "group": 5}
 
@@ -150,6 +151,11 @@ class SpeakerFinder:
                     self._first_after(verb.end(), max(verb.end(), after_end))
                 if agent:
                     return self._attribution(agent, closing, "named after", 0.9)
+        dash = _DASH_BYLINE.match(self.text, after_start, max(after_start, after_end))
+        if dash and not verbs_after:  # "“We will rebuild the bridge.” – Mayor Ana Siljak"
+            agent = self._named_after_title(dash.end(), after_end)
+            if agent:
+                return self._attribution(agent, closing, "named after", 0.85)
         verbs_before = list(self.cues.speech.finditer(self.text, before_start, max(before_start, quote.start - 1)))
         for verb in reversed(verbs_before):
             agent = self._choose(before_start, verb.start(), verb.start(), adjacent=False) or \
@@ -259,13 +265,19 @@ class SpeakerFinder:
                 return min(named, key=lambda a: a.start)
         agents = [a for a in found if a.start - start <= 3]
         near = min(agents, key=lambda a: a.start) if agents else None
-        if near is not None and near.kind in ("person", "name"):
+        if near is not None and (near.kind == "person" or near.kind == "name" and len(near.name.split()) > 1):
             return near
-        titled = [a for a in found if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
-        after_title = [a for a in titled if 3 < a.start - start <= 90 and self._title_run(start, a.start)]
-        if after_title:  # "said Chief Financial Officer Ansgar Dalvang", "said the Minister of Labour, Ylva Brenvik"
-            return max(after_title, key=lambda a: a.start)
-        return near
+        # "said Chief Financial Officer Ansgar Dalvang", "said the Minister of Labour, Ylva Brenvik", "said Orlek
+        # mayor Ana Siljak": a name a title leads to
+        return self._named_after_title(start, end, found) or near
+
+    def _named_after_title(self, start: int, end: int, found: list[_Agent] | None = None) -> _Agent | None:
+        """The last person's name that a run of title words from `start` leads to (within 90 characters)."""
+        agents = found if found is not None else self._agents(start, end)
+        titled = [a for a in agents if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
+        after_title = [a for a in titled if 0 < a.start - start <= 90 and self._title_run(start, a.start)
+                       or not self.text[start:a.start].strip()]
+        return max(after_title, key=lambda a: a.start) if after_title else None
 
     def _title_run(self, start: int, end: int) -> bool:
         """Whether `text[start:end]` is nothing but a title before a name: capitalised words, "of", "and",

@@ -284,6 +284,10 @@ def test_a_speaker_named_before_the_quote_without_a_speech_verb_is_in_its_eviden
     ("“We will rebuild the bridge within a year,” said Orlek mayor Ana Siljak.\n", "ana-siljak"),  # not Orlek
     ("Crews worked through the night at the site of the collapse on Tuesday. “We will rebuild the bridge within "
      "a year.” – Mayor Ana Siljak\n", "ana-siljak"),  # a speaker after a dash, no verb of saying
+    ("Ana Siljak runs the town. “We will rebuild the bridge within a year,” Siljak, 54, told the Herald.\n",
+     "ana-siljak"),  # an age between a name no entity file knows and its verb
+    ("“We will rebuild the bridge within a year,” according to a statement from Euan Graham.\n", "euan-graham"),
+    ("“We will rebuild the bridge within a year,” Euan Graham posted on social media.\n", "euan-graham"),
 ])
 def test_the_name_a_title_after_the_speech_verb_leads_to(run, sentence: str, speaker: str):
     assert only_quote(run, sentence).value.speaker == speaker

@@ -32,6 +32,9 @@ _CLAUSE = re.compile(r"\b(?:while|whereas|although|though|but|because|if|when|as
 _WORD = re.compile(r"[\w.’'\-]+")
 _ECHO_WINDOW = 30  # how many earlier quotes an echo may repeat (keeps long texts linear)
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_AGE = re.compile(r"^\s*,\s*\d{1,3}\s*,")  # "Graham, 54, told the Herald": an age between a name and its verb
+_DOCUMENT_OF = re.compile(r"\s*(?:a|an|the)\s+(?:written\s+|brief\s+|short\s+|joint\s+)?(?:statement|letter|post|message|"
+                          r"interview|speech|tweet)\s+(?:from|by|issued\s+by|posted\s+by)\s+", re.IGNORECASE)
 _DASH_BYLINE = re.compile(r"\s*(?:—|–|--|-)\s*")  # a quote's speaker after a dash: "“...” – Mayor Ana Siljak"
 _TITLE_GLUE = frozenset(("of", "and", "for", "the", "&"))  # "the Minister of Labour and Social Affairs"
 _RANK = {"person": 0, "name": 1, "pronoun": 2, "role": 3, "organisation": 4, "country": 5, "group": 5}
@@ -230,7 +233,7 @@ class SpeakerFinder:
             if bound is not None and agent.start > bound:
                 continue  # "Euan Graham, executive director of ... at La Trobe University, said": Graham speaks
             single = agent.kind == "name" and len(agent.name.split()) == 1
-            if single and self.text[agent.end:verb_at].strip():
+            if single and _AGE.sub("", self.text[agent.end:verb_at]).strip():
                 continue  # a lone capitalised word is a name only right before its verb ("Kim said")
             candidates.append(agent)
         if adjacent:
@@ -263,6 +266,9 @@ class SpeakerFinder:
                      and not re.search(r"[.;:]", self.text[possessive.end():a.start])]
             if named:
                 return min(named, key=lambda a: a.start)
+        document = _DOCUMENT_OF.match(self.text, start, end)
+        if document:  # "according to a statement from Euan Graham", "wrote in a letter to ...": who wrote it
+            start = document.end()
         agents = [a for a in found if a.start - start <= 3]
         near = min(agents, key=lambda a: a.start) if agents else None
         if near is not None and (near.kind == "person" or near.kind == "name" and len(near.name.split()) > 1):

@@ -267,7 +267,7 @@ class SpeakerFinder:
             if named:
                 return min(named, key=lambda a: a.start)
         document = _DOCUMENT_OF.match(self.text, start, end)
-        if document:  # "according to a statement from Euan Graham", "wrote in a letter to ...": who wrote it
+        if document:  # "according to a statement from Euan Graham", "in a letter by ...": who wrote it
             start = document.end()
         agents = [a for a in found if a.start - start <= 3]
         near = min(agents, key=lambda a: a.start) if agents else None
@@ -281,8 +281,8 @@ class SpeakerFinder:
         """The last person's name that a run of title words from `start` leads to (within 90 characters)."""
         agents = found if found is not None else self._agents(start, end)
         titled = [a for a in agents if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
-        after_title = [a for a in titled if 0 < a.start - start <= 90 and self._title_run(start, a.start)
-                       or not self.text[start:a.start].strip()]
+        after_title = [a for a in titled if 0 <= a.start - start <= 90
+                       and (not self.text[start:a.start].strip() or self._title_run(start, a.start))]
         return max(after_title, key=lambda a: a.start) if after_title else None
 
     def _title_run(self, start: int, end: int) -> bool:

@@ -139,7 +139,7 @@ def _dates_its_subject(item: SourcedClaim, index: ContextIndex) -> bool:
     not be alike; a noun the names lack ("an exchange" of `pelna-mortar-strike`) is not the subject's own
     date and is left to the context."""
     claim = item.claim
-    return claim.kind == "date" and claim.property == ONCE_PROPERTY and claim.event in (None, claim.subject)
+    return claim.kind == "date" and claim.property == ONCE_PROPERTY and _own_event(item) == claim.subject
 
 
 def _the_fine(item: SourcedClaim) -> bool:

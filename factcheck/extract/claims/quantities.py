@@ -128,15 +128,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if subject is None:
         return None
     reading: QuantityValue = value.reading
-    if value.measure == "count" and reading.unit in ("people", "person") and counted and \
-            set(counted.split()) & set(document.cues.count_synonyms):
-        dead = document.cues.count_synonyms[next(w for w in counted.split() if w in document.cues.count_synonyms)]
-        reading, counted = reading.model_copy(update={"unit": dead}), dead  # "147 people confirmed dead"
-    verb = _VERB_BEFORE.search(text, max(sentence.start, value.start - 40), value.start) \
-        if value.measure == "count" and reading.unit in ("people", "person") else None
-    if verb and verb.group(1).casefold() in document.cues.count_synonyms:
-        dead = document.cues.count_synonyms[verb.group(1).casefold()]
-        reading, counted = reading.model_copy(update={"unit": dead}), dead  # "killing two people", "that killed six people"
+    dead = _people_counted_as(document, value, counted) if value.measure == "count" and \
+        reading.unit in ("people", "person") else None
+    if dead:  # "147 people confirmed dead", "killing two people": the dead, counted once
+        reading, counted = reading.model_copy(update={"unit": dead}), dead
     employer = _employer(document, value) if value.measure == "count" else None
     if employer:  # "KCC employs about 2,100 people", "Grivna Deep, which employs about 680": whose staff
         counted = normal_counted(["staff", employer, *[w for w in (counted or "").split() if w != "staff"]])
@@ -452,6 +447,18 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
     named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
              and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
     return named[0].reading.date if named else document.published
+
+
+def _people_counted_as(document: Document, value: Value, counted: str | None) -> str | None:
+    """The unit a count of people is (`quantities.count_synonyms`), by a word of what it counts ("147 people
+    confirmed dead") or by the verb right before it ("killing two people", "that killed six people")."""
+    synonyms = document.cues.count_synonyms
+    word = next((w for w in (counted or "").split() if w in synonyms), None)
+    if word is None:
+        sentence = document.sentences[value.sentence]
+        verb = _VERB_BEFORE.search(document.text, max(sentence.start, value.start - 40), value.start)
+        word = verb.group(1).casefold() if verb else None
+    return synonyms.get(word) if word else None
 
 
 # The verb right before a count of people: "killing at least 12 people" counts the dead.

@@ -121,8 +121,6 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     return sorted(found, key=lambda item: item[1])
 
 
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
           "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 # A share written as a fraction of a group: "nearly a fifth of its staff", "two-thirds of the passengers",
@@ -139,9 +137,11 @@ def _fraction(groups: dict[str, str | None], approximation: Approximation | None
     """A fraction as a percentage: "a fifth" is 20, "one in seven" 14.3; a fraction is a rounded way to
     say a share, so one with no word of its own is "about" it."""
     if groups.get("half"):
-        top, whole = 1, 2
+        top, whole = 1.0, 2.0
     elif groups.get("part"):
-        top, whole = _SMALL[groups["top"].casefold()], _PARTS[groups["part"].casefold()]
+        written = groups["top"].casefold()
+        top = 1.0 if written in ("a", "an") else parse_number(written) or 0
+        whole = float(_PARTS[groups["part"].casefold()])
     else:
         top, whole = (parse_number(groups["top2"]) or 0), (parse_number(groups["whole"]) or 0)
     if not 0 < top < whole:

@@ -56,6 +56,11 @@ class ContextIndex:
         entity = self._entities.get(item.claim.subject)
         return item.claim.property in self._once and entity is not None and entity.kind.value not in ACTOR_KINDS
 
+    def is_person(self, subject: str) -> bool:
+        """The subject is a person the entity file knows (a person has one age at a time, however told)."""
+        entity = self._entities.get(subject)
+        return entity is not None and entity.kind.value == "person"
+
     def happens_once(self, item: SourcedClaim) -> bool:
         """The property happens once to whatever it is about (`once: true` in the vocabulary)."""
         return item.claim.property in self._once

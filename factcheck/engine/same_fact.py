@@ -15,7 +15,7 @@ same fact only when:
    apart (or the same digits at another scale, a slip worth showing);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
-   `fine`, no event) is one fact however it is told, and so is an agreement's `term`. When the keys already carry much
+   `fine`, no event) is one fact however it is told, and so is an agreement's `term` and a person's `age`. When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
    dates, an event of a property that happens once: talks and calls recur; or an open predicate's
    verb and object, "rejected the offer" -> `reject-offer`), or both
@@ -39,7 +39,7 @@ from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
-from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
+from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
@@ -282,6 +282,9 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, f"same fact: both give the fine of {a.claim.subject}")
     if a.claim.property == b.claim.property == TERM_PROPERTY and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both give how long {a.claim.subject} runs")
+    if a.claim.property == b.claim.property == AGE_PROPERTY and a.claim.subject == b.claim.subject \
+            and index.is_person(a.claim.subject):
+        return SameFactResult(True, 1.0, f"same fact: both give the age of {a.claim.subject}")
     if _dates_its_subject(a, index) and _dates_its_subject(b, index) and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both date {a.claim.subject} itself")
     score = index.similarity(a, b)

@@ -15,6 +15,7 @@ from factcheck.model.values import ID_PATTERN
 # Shipped properties that extraction and the engine both treat specially (data/vocabulary.yaml describes them).
 OPEN_PROPERTY = "happened_on"  # what a verb the event lexicon does not know tells ("approved the vaccine on Wednesday")
 ONCE_PROPERTY = "took_place_on"  # when an event took place, told by its noun ("Sunday's election", "arrested on Thursday")
+AGE_PROPERTY = "age"  # how old a thing or a person is ("the three-year-old framework", "Dusan Vinsk, 34")
 TERM_PROPERTY = "term"  # how long an agreement runs ("the 25-year accord"): one fact of it however told
 
 

@@ -330,3 +330,23 @@ def test_a_state_that_runs_may_differ_between_two_stated_days() -> None:
         "b": ("2026-09-16", [ships(38, "2026-09-15", "By Tuesday evening 38 container ships were still waiting at anchor.")]),
     })
     assert conflicts(run_rules(falling, RULES)) == []
+
+
+def test_two_ages_of_one_person_are_one_fact_however_told() -> None:
+    # written for tests: one man's age told in two unlike sentences (no context word shared)
+    def age(years: int, sentence: str) -> dict:
+        return {"id": "age", "kind": "duration", "subject": "dusan-vinsk", "property": "age",
+                "value": {"amount": years, "unit": "year", "direction": "before"}, "status": "auto",
+                "confidence": 0.8, "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    person = [{"id": "dusan-vinsk", "kind": "person", "name": "Dusan Vinsk"}]
+    corpus = build_corpus({
+        "a": ("2026-06-11", [age(34, "Police named the man only as Dusan V., 34, from the Old Mill district.")]),
+        "b": ("2026-06-12", [age(43, "Vinsk is a 43-year-old machine operator who had worked there since 2011.")]),
+    }, entities=person)
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "same fact: both give the age of dusan-vinsk" in finding.explanation
+    thing = [{"id": "dusan-vinsk", "kind": "organisation", "name": "Dusan Vinsk"}]  # a thing's age still needs context
+    assert conflicts(run_rules(build_corpus({
+        "a": ("2026-06-11", [age(34, "Police named the man only as Dusan V., 34, from the Old Mill district.")]),
+        "b": ("2026-06-12", [age(43, "Vinsk is a 43-year-old machine operator who had worked there since 2011.")]),
+    }, entities=thing), RULES)) == []

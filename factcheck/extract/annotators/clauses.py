@@ -116,7 +116,44 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
         if any(a <= verb.start() < b for a, b in skip) or STATE_AFTER.match(text, verb.end()):
             continue
         _speech_marks(text, sentence, verb, add, skip)
+    for start, (role, _) in sorted(marks.items()):
+        if role == "relative":
+            resumed = _main_resumed(text, start, min([m for m in marks if m > start] + [sentence.end]))
+            if resumed is not None:
+                add(resumed, "main")
     return marks
+
+
+# The main clause going on after a relative one: "A man accused of starting the wildfire that has ravaged the
+# hills | was remanded in custody on Friday", "The fire, which broke out on Monday, | has burned 2,400
+# hectares". A verb of the relative clause comes first; the resumed verb follows a noun (not "said", "and").
+_RESUMED = re.compile(r"(?:(?<=[a-z0-9])\s+|,\s+)(?=(?:was|were|is|are|remains|remained|has|have|had|will|would)\s+"
+                      r"(?:(?:now|still|also|been|being|not)\s+)*(?:[a-z]+(?:ed|en)|in|under|on|at|due|expected)\b"
+                      r"|(?<=,\s)[a-z]+ed\b)")
+_RELATIVE_VERB = re.compile(r"\b(?:[a-z]+(?:ed|en)|was|were|is|are|has|have|had|will|would|ran|began|took|went|"
+                            r"broke|fell|rose|grew|led|left|hit|made|gave|won|lost|came|became|saw|held|"
+                            r"[a-z]+s)\b")
+_NOT_A_SUBJECT = re.compile(r"\b(?:said|says|say|think|thinks|thought|believe|believes|believed|and|or|but|that|which|"
+                            r"who|it|he|she|they|there|what)\s*,?$", re.IGNORECASE)
+
+
+def _main_resumed(text: str, start: int, end: int) -> int | None:
+    """Where the main clause goes on inside the span of a relative clause, or None."""
+    opener = re.match(r",?\s*(?:that|which|who|whom|whose)\s+", text[start:end], re.IGNORECASE)
+    if opener is None:
+        return None
+    body = start + opener.end()
+    first = _RELATIVE_VERB.search(text, body, end)
+    if first is None:
+        return None
+    comma = text[start] == ","  # ", which broke out on Monday, has burned": the relative clause ends at a comma
+    for found in _RESUMED.finditer(text, first.end(), end):
+        if comma != text[found.start()].startswith(","):
+            continue
+        if len(text[first.end():found.start()].split()) < 2 or _NOT_A_SUBJECT.search(text, body, found.start()):
+            continue
+        return found.end()
+    return None
 
 
 def _speech_marks(text: str, sentence: Sentence, verb: re.Match[str], add, skip) -> None:  # noqa: ANN001

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from factcheck.extract.claims.ages import age_findings
 from factcheck.extract.claims.finding import Finding
 from factcheck.extract.claims.measures import measure_findings
 from factcheck.extract.claims.quantities import quantity_findings
@@ -29,13 +30,15 @@ __all__ = ["Finding", "build_claims", "claim_id", "findings"]
 
 
 def findings(document: Document) -> list[Finding]:
-    """Every finding of the document: quotes, then dates and durations, quantities and scope. A value
-    inside quote marks is part of a quote, someone's words: it is no claim of its own."""
+    """Every finding of the document: quotes, then people's ages, dates and durations, quantities and
+    scope. A value inside quote marks is part of a quote, someone's words: it is no claim of its own."""
     found = [quote_finding(document, quote) for quote in document.quotes]
     quoted = frozenset(v.start for v in document.values
                        if any(a <= v.start < b for a, b in document.quoted.get(v.sentence, ())))
     quantities, fieldwork = quantity_findings(document, skip=quoted)
-    found += time_findings(document, skip=fieldwork | quoted)
+    ages, aged = age_findings(document)
+    found += ages
+    found += time_findings(document, skip=fieldwork | quoted | aged)
     found += quantities
     for sentence in document.sentences:
         found += scope_findings(document.text, sentence, document.mentions.get(sentence.index, []), document.cues,

@@ -29,7 +29,7 @@ from factcheck.extract.document import Clause, Document, Mention, Sentence, Valu
 from factcheck.extract.readers.dates import find_dates
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.model import DateValue, DurationUnit
-from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
+from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
 
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
 _SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
@@ -169,10 +169,12 @@ def _duration(document: Document, value: Value) -> Finding | None:
         if expression.form == "age" and _PERSON_AFTER.match(text, value.end):
             return None  # "an 81-year-old woman died": a person's age, not the age of what the story is about
         if expression.form in ("age", "agreement_term", "notice"):  # what the reader found says it
-            wanted = {"age": "age", "notice": "notice_period"}.get(expression.form, TERM_PROPERTY)
+            wanted = {"age": AGE_PROPERTY, "notice": "notice_period"}.get(expression.form, TERM_PROPERTY)
             cue = next((c for c in cues.duration_properties if c.property == wanted), None)
         else:
-            cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span, cues.duration_properties,
+            # an age is read only as one ("a 47-year-old man ... remanded for 30 days": the 30 days are no age)
+            cue, _ = nearest_cue(text, sentence.start, sentence.end, value.span,
+                                 tuple(c for c in cues.duration_properties if c.property != AGE_PROPERTY),
                                  document.vocabulary)
             if expression.form == "allowed":  # "given 72 hours to leave": what the reader found says it
                 cue = next((c for c in cues.duration_properties if c.property == "time_allowed"), cue)

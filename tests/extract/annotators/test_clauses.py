@@ -45,7 +45,7 @@ def test_told_takes_an_addressee_not_a_clause(project):
 
 def test_relative_adverbial_and_background_clauses(project):
     found = clauses(project, "The yen, which is viewed as a safe haven, strengthened after the announcement.\n")
-    assert [role for role, *_ in found] == ["main", "relative", "adverbial"]
+    assert [role for role, *_ in found] == ["main", "relative", "main", "adverbial"]  # the yen strengthened
     found = clauses(project, "Japan says all such claims were settled under a 1965 treaty.\n")  # the seed
     assert found[-1][0] == "background" and found[-1][1] == "under a 1965 treaty."
 
@@ -87,3 +87,19 @@ def test_a_length_before_after_opens_the_adverbial_clause(project):
     assert found[0][0] == "adverbial"
     assert any(role == "main" and "reached a berth on October 12" in text for role, text, _, _ in found)
     assert not any(role == "main" and "walked off" in text for role, text, _, _ in found)
+
+
+def test_the_main_clause_goes_on_after_a_relative_one(project):
+    # a date after the relative clause is the main verb's: the man was remanded on Friday, nothing started then
+    found = clauses(project, "A man accused of starting the fire that has ravaged the hills was remanded in custody "
+                             "on Friday.\n")
+    assert [(role, words) for role, words, *_ in found] == [
+        ("main", "A man accused of starting the fire"), ("relative", "that has ravaged the hills"),
+        ("main", "was remanded in custody on Friday.")]
+    found = clauses(project, "The fire, which broke out on Monday, has burned 2,400 hectares.\n")
+    assert [(role, words) for role, words, *_ in found][1:] == [
+        ("relative", ", which broke out on Monday,"), ("main", "has burned 2,400 hectares.")]
+    found = clauses(project, "The man who was arrested on Monday was released on Friday.\n")
+    assert found[-1][:2] == ("main", "was released on Friday.")
+    # what someone said stays one clause: "officials said was agreed" is no resumed main verb
+    assert len(clauses(project, "The plan that officials said was agreed on Monday collapsed.\n")) == 1

@@ -1,0 +1,52 @@
+"""A named person's age (`claims/ages.py`). Sentences written for tests, about the people of the
+project's entity file (claims/entities.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.extract_helpers import of_kind
+
+
+def ages(extraction) -> list[tuple[str, float]]:
+    return [(c.subject, c.value.amount) for c in of_kind(extraction, "duration") if c.property == "age"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kang Kyung-wha, 54, told reporters the pact had served its purpose.\n",
+    "The minister, Kang Kyung-wha, aged 54, flew to Bangkok on Thursday.\n",
+    "Kang Kyung-wha (54) flew to Bangkok on Thursday.\n",
+    "Kang Kyung-wha, a 54-year-old career diplomat, flew to Bangkok on Thursday.\n",
+    "The delegation was led by Kang Kyung-wha, who is a 54-year-old career diplomat.\n",
+    "The 54-year-old foreign minister Kang Kyung-wha flew to Bangkok on Thursday.\n",
+    "Kang Kyung-wha, aged fifty-four, flew to Bangkok on Thursday.\n",
+])
+def test_a_named_persons_age_is_read_after_or_before_the_name(run, text):
+    assert ages(run(text)) == [("kang-kyung-wha", 54.0)]
+
+
+def test_the_age_a_sentence_opens_with_is_the_person_named_just_before(run):
+    text = ("Flowers lined the steps of the ministry on Wednesday, hours after Kang Kyung-wha resigned.\n\n"
+            "The 54-year-old career diplomat had led the ministry since 2017.\n")
+    assert ages(run(text)) == [("kang-kyung-wha", 54.0)]
+
+
+def test_no_age_when_the_sentences_before_name_two_people(run):
+    text = ("Kang Kyung-wha met Taro Kono in Bangkok on Thursday.\n\n"
+            "The 54-year-old career diplomat said little afterwards.\n")
+    assert ages(run(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A 47-year-old man was arrested on Thursday near the ministry.\n",  # no one is named: whose age is a guess
+    "Kang Kyung-wha, 2019 and 2020 were hard years, an aide wrote.\n",  # a year, not an age
+    "Kang Kyung-wha, 54 percent of voters said, is trusted.\n",  # a share
+])
+def test_no_age_without_a_named_person_or_with_another_number(run, text):
+    assert ages(run(text)) == []
+
+
+def test_a_span_near_someone_s_age_is_no_age(run):
+    # "for 30 days" was read as an age because "-year-old" stood nearby
+    text = "A 47-year-old man accused of leaking the files was remanded in custody for 30 days on Friday.\n"
+    assert [c for c in of_kind(run(text), "duration") if c.property == "age"] == []

@@ -117,8 +117,9 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
             continue
         _speech_marks(text, sentence, verb, add, skip)
     for start, (role, _) in sorted(marks.items()):
-        if role == "relative":
-            resumed = _main_resumed(text, start, min([m for m in marks if m > start] + [sentence.end]))
+        if role == "relative":  # a relative clause after a comma ends at a comma, whatever clauses it holds
+            end = sentence.end if text[start] == "," else min([m for m in marks if m > start] + [sentence.end])
+            resumed = _main_resumed(text, start, end)
             if resumed is not None:
                 add(resumed, "main")
     return marks
@@ -129,7 +130,7 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
 # hectares". A verb of the relative clause comes first; the resumed verb follows a noun (not "said", "and").
 _RESUMED = re.compile(r"(?:(?<=[a-z0-9])\s+|,\s+)(?=(?:was|were|is|are|remains|remained|has|have|had|will|would)\s+"
                       r"(?:(?:now|still|also|been|being|not)\s+)*(?:[a-z]+(?:ed|en)|in|under|on|at|due|expected)\b"
-                      r"|(?<=,\s)[a-z]+ed\b)")
+                      r"|(?<=,\s)(?:[a-z]+ed|(?:did|does|do|could|can|would|will|has|have|had)\s+not)\b)")
 _RELATIVE_VERB = re.compile(r"\b(?:[a-z]+(?:ed|en)|was|were|is|are|has|have|had|will|would|ran|began|took|went|"
                             r"broke|fell|rose|grew|led|left|hit|made|gave|won|lost|came|became|saw|held|"
                             r"[a-z]+s)\b")

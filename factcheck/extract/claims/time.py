@@ -92,6 +92,10 @@ def _date(document: Document, value: Value) -> Finding | None:
     elif cue is not None:
         prop = cue.property
         predicate = governed.predicate
+        if predicate is not None and governed.clause is not None and _NEGATED.search(
+                text, max(governed.clause.start, predicate.start - 40), predicate.start) and not _UNTIL.search(
+                text, predicate.end, max(predicate.end, value.start)):
+            return None  # "did not return calls on Friday": no call was made that day ("not ... until" dates it)
         if predicate is not None and predicate.text.casefold() == "since" and governed.clause is not None and \
                 document.cues.baseline_words.search(text, governed.clause.start, predicate.start):
             return None  # "the worst toll since 1963": a baseline, not a start
@@ -299,6 +303,10 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
                            r"citizen|resident|driver|passenger|pensioner|mother|father|son|daughter|worker|soldier|"
                            r"victim|patient|tourist|student|grandmother|grandfather|teenager|guest|miner|pilot|"
                            r"nurse|doctor|farmer)\b", re.IGNORECASE)
+# A negation just before the predicate: what the clause dates did not happen ("did not return calls on Friday",
+# "has never met him").
+_NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")
 

@@ -103,3 +103,10 @@ def test_the_main_clause_goes_on_after_a_relative_one(project):
     assert found[-1][:2] == ("main", "was released on Friday.")
     # what someone said stays one clause: "officials said was agreed" is no resumed main verb
     assert len(clauses(project, "The plan that officials said was agreed on Monday collapsed.\n")) == 1
+
+
+def test_a_relative_clause_after_a_comma_ends_at_a_comma_whatever_it_holds(project):
+    # the "since" clause inside the relative one does not swallow what the coach did on Friday
+    found = clauses(project, "Her coach, Zelna Strocka, who has trained her since she was 14, did not return calls "
+                             "on Friday.\n")
+    assert found[-1][:2] == ("main", "did not return calls on Friday.")

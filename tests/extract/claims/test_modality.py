@@ -57,3 +57,12 @@ def test_a_plan_and_what_was_done_get_different_ids(run):
     planned = first(run("South Korea will notify Japan on Friday.\n"))
     done = first(run("South Korea notify Japan on Friday.\n"))
     assert planned.evidence.text != done.evidence.text or planned.id != done.id
+
+
+def test_a_negated_predicate_dates_nothing(run):
+    # written for tests: no call was returned on Friday; the removal did happen on Friday
+    def dates(text: str) -> list[tuple]:
+        return [(c.property, c.event) for c in run(text).claims_file.claims if c.kind == "date"]
+    assert dates("The coach did not return calls from the Herald on Friday.\n") == []
+    assert dates("Kono has never met Kang on a Friday.\n") == []
+    assert dates("Japan removed South Korea from its white list on Friday.\n") == [("removed_on", "removal-from-list")]

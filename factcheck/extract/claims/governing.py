@@ -166,6 +166,11 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
         if head is not None and not (head[0] < value.end and value.start < head[1]):
             found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
                               head)
+    if "{subject}" in template:  # "The crash happened on ...", "Oral hearings took place in November": what did
+        head = head_after(document.text, home.start if home else max(0, predicate.start - 60), predicate.start)
+        if head is not None:
+            found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
+                              head)
     if "{from}" in template:
         end = home.end if home else predicate.end + 80
         after = re.compile(r"\bfrom\s+").search(document.text, predicate.end, end)
@@ -195,7 +200,7 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
         return template
     if found is None:
         return cue.default
-    return re.sub(r"\{(?:object|action|from)\}", found, template)
+    return re.sub(r"\{(?:object|action|from|subject)\}", found, template)
 
 
 def _background_event(document: Document, clause: Clause, value: Value) -> str | None:

@@ -147,6 +147,11 @@ def _date(document: Document, value: Value) -> Finding | None:
         return None  # "the president signed the ratification law on Tuesday": another paper than the accord
     if prop == ONCE_PROPERTY and event and _names_the_event(document, subject.entity_id, event):
         event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
+    if prop == ONCE_PROPERTY and _is_meeting(document.cues, event) and "met_on" in document.vocabulary:
+        prop = "met_on"  # "A summit in Osaka took place on June 28": the day they met, as "met on June 28"
+    if prop == ONCE_PROPERTY and subject.entity_id == document.main_event and event in (None, subject.entity_id) \
+            and (document.published.first_day() - expression.date.last_day()).days > _NEWS_AGE_DAYS:
+        return None  # "The last exchange took place on June 4, 2021": an earlier one, not the story's (news is new)
     return Finding(kind="date", property=prop, subject=subject.entity_id, value=DateValue(date=expression.date, time=expression.time if expression.date.day else None),
                    evidence=(sentence.start, sentence.end), confidence=round(max(0.05, confidence), 2),
                    qualifier=governed.qualifier, note=f"date written as {text[value.start:value.end]!r}",
@@ -306,6 +311,7 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
 # A negation just before the predicate: what the clause dates did not happen ("did not return calls on Friday",
 # "has never met him").
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_NEWS_AGE_DAYS = 366  # a story's own event happened within a year of the report; anything older is another
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")

@@ -222,3 +222,19 @@ def test_a_date_after_another_verb_is_that_verb_s(run):
     # written for tests: Monday is when the pact was defended, not when it was ended
     found = dates(run("The pact that South Korea ended on Thursday was defended on Monday.\n", "2019-08-28"))
     assert [day for _, _, day, _ in found] == ["2019-08-22"]
+
+
+def test_what_happened_or_took_place_is_dated_by_its_noun(project):
+    # written for tests: the crash itself; a hearing of the story's case; an exchange five years before the story
+    entities = EntityIndex([Entity(id="grauvel-crash", kind="event", name="Grauvel Pass coach crash",
+                                   aliases=["the crash", "crash", "exchange"])])
+
+    def found(text: str) -> list[tuple[str, str, str | None, str]]:
+        extraction = extract(text, make_source(text, "2026-10-14"), entities, project.vocabulary, project.cues)
+        return [(c.subject, c.property, c.event, str(c.value.date)) for c in of_kind(extraction, "date")]
+
+    assert found("The crash happened on September 17.\n") == [("grauvel-crash", "took_place_on", None, "2026-09-17")]
+    assert found("The crash on the pass was the worst in years. Oral hearings took place on October 2.\n") == [
+        ("grauvel-crash", "took_place_on", "hearing", "2026-10-02")]
+    # news is new: "the last exchange" five years before the report is an earlier one, not the story's own
+    assert found("The last exchange took place on June 4, 2021.\n") == []

@@ -268,6 +268,12 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if unit not in _SHORT_UNITS and _OFFSET.match(text, value.start) and re.match(r"\s+(?:of|after|from)\b", text[value.end:value.end + 8]):
         return None  # "its first session within three months of the entry into force": a deadline, not a
         # length ("went down within 30 minutes of taking on water" is how long the sinking took)
+    if expression.form == "length_of":  # "three days of national mourning": the head noun after "of"
+        of = re.match(r"\s+of\s+", text[value.end:value.end + 8])
+        head = head_after(text, value.end + of.end(), sentence.end) if of else None
+        noun = text[head[0]:head[1]].casefold() if head else ""
+        key = event_key(cues, noun) if noun else None
+        return key if _is_event(cues, key) else None  # "four days of talks"; "two days of rain" is no event here
     if expression.form in ("length", "length_word"):
         if _AVERAGED.match(text, value.end):
             return None  # "one-minute sustained winds", "a ten-minute average": how a figure is measured

@@ -196,3 +196,10 @@ def test_a_past_tense_sentence_after_one_dated_to_a_past_year_continues_its_stor
     now = ("Marvonia suspended the agreement once before, in 2014. The border is now closed and about 3,000 lorries "
            "are stuck.\n")
     assert [c.value.amount for c in of_kind(run(now, "2026-09-08"), "quantity")] == [3000]  # the story's, now
+
+
+def test_days_of_an_event_noun_are_its_length(run):
+    # written for tests: the length told by the noun after "of"; rain and "the notice" are no event's length
+    assert lasted(run("The deal was struck after four fractious days of talks.\n")) == [(4, "day", None, "talks", None)]
+    assert lasted(run("Farmers lost their crops to three days of heavy rain.\n")) == []
+    assert lasted(run("Either side may end the pact within 90 days of the notice.\n")) == []

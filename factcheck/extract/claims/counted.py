@@ -328,12 +328,48 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         sentence = document.sentences[value.sentence]
         if _ZONE.search(document.text, sentence.start, value.start):
             return "radius"
+    if value.reading.unit in _LENGTH_UNITS:
+        thing = _measured_thing(document, value, before, after)
+        if thing:
+            return thing
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
     return word if word in document.cues.dimensions else None  # "25 km from Orlek": a distance between places, left out
 
 
+# A length told with its thing: "an 83-metre tunnel", "a 3-kilometre protection zone" (the words after a hyphenated
+# length), "a protection zone of five kilometres" (before "of"), "a tunnel 38 metres long" (before the number).
+_THING_AFTER = re.compile(r"\s+((?:[a-z]+\s+)?[a-z]+)\b(?!-)")
+_THING_OF = re.compile(r"\b((?:[a-z]+\s+)?[a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
+_THING_BEFORE = re.compile(r"\b(?:a|an|the|its)\s+((?:[a-z]+\s+)?[a-z]+)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
+_NOT_A_THING = re.compile(r"\b(?:and|or|from|to|by|at|in|on|for|with|into|than|that|which|who|was|were|is|are|has|have|"
+                          r"had|be|been|of|off|away|long|wide|deep|high|tall|north|south|east|west|inland|offshore|"
+                          r"radius|stretch|distance|depth|length|width|height|total|further|another)\b")
+
+
+def _measured_thing(document: Document, value: Value, before: str, after: str) -> str | None:
+    """The thing a length belongs to, as its own words ("tunnel", "protection zone"), so that "an 83-metre
+    tunnel" and "a tunnel 38 metres long" are one thing measured; None when no noun says which."""
+    written = document.text[value.start:value.end]
+    if "-" in written:  # "83-metre": an adjective, the noun follows
+        found = _THING_AFTER.match(after)
+    elif re.match(r"\s+(?:long|wide|deep|high)\b", after):  # "a tunnel 38 metres long"
+        found = _THING_BEFORE.search(before)
+    else:  # "a protection zone of five kilometres"
+        found = _THING_OF.search(before)
+    if found is None:
+        return None
+    written_words = found.group(1).split()
+    if len(written_words) == 2 and "-" in written and _PAST_VERB.fullmatch(written_words[1]):
+        written_words = written_words[:1]  # "The 38-metre tunnel began under ...": the noun, not its verb
+    words = [w for w in written_words if not _NOT_A_THING.fullmatch(w) and w not in _FUNCTION]
+    if not words or len(words) < len(written_words) or any(w in _MEASURED or w in document.cues.dimensions for w in words):
+        return None  # a dimension ("a storm surge of 3.2 metres") is measured as one, below
+    return normal_counted(words)
+
+
+_PAST_VERB = re.compile(r"[a-z]+ed|began|ran|went|led|lay|stood|fell|rose|broke|took|came|was|were|is|are|had|has")
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"
                           r"capped)\b[^.;,]*$", re.IGNORECASE)

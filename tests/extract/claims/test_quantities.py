@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.extract_helpers import DATA, of_kind
 
 POLL = (DATA / "poll-story.txt").read_text(encoding="utf-8")
@@ -438,3 +440,17 @@ def test_people_a_verb_of_killing_counts_are_the_dead(run):
     found = figures(run("A blast hit the Pentagon on Tuesday, killing two people. The fire that killed six people "
                         "in Seoul is out. Nine people died in Tokyo.\n", "2026-02-12"))
     assert found[2][2] == found[6][2] == found[9][2] == "dead"
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The inmates got out through an 83-metre tunnel that ran from a storeroom.\n", "tunnel"),
+    ("The 38-metre tunnel began under the floor of a laundry.\n", "tunnel"),
+    ("Police found a tunnel 38 metres long under the prison.\n", "tunnel"),
+    ("Inside a protection zone of five kilometres around each farm, every flock was culled.\n", "protection zone"),
+    ("The ministry set a 3-kilometre protection zone around the farm.\n", "protection zone"),
+    ("The harbour recorded a storm surge of 3.2 metres.\n", "surge height"),  # a dimension stays one
+])
+def test_a_length_is_counted_as_the_thing_it_measures(run, text, counted):
+    # written for tests: "an 83-metre tunnel" and "a tunnel 38 metres long" measure one thing
+    [claim] = [c for c in of_kind(run(text, "2026-10-13"), "quantity")]
+    assert claim.value.counted == counted

@@ -28,7 +28,11 @@ _STOP = frozenset((
     "until while when as than that which who whom whose and or but nor so because if unless though although was "
     "were is are be been being has have had will would could should may might must shall can said says say told "
     "did do does lasted ran took went began ended started held set planned expected scheduled due meant supposed "
-    "designed intended").split())
+    "designed intended across through throughout around near beside along behind inside outside via amid despite "
+    "toward towards upon within beyond").split())
+# Particles of a phrasal verb ("knocked out computer systems", "called off the strike"): skipped before the noun
+# phrase, they end it after its head.
+_PARTICLES = frozenset("out off up down away back".split())
 STATE_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|alive|infected|safe)\b", re.IGNORECASE)
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
 
@@ -72,10 +76,13 @@ def head_after(text: str, start: int, end: int) -> tuple[int, int] | None:
         if lowered == "of" and head is not None and text[head[0]:head[1]].casefold() in _MEASURE_NOUNS:
             head, taken = None, 0  # "two days of talks", "a round of talks": the head is what follows "of"
             continue
-        if lowered in _STOP:
+        if lowered in _STOP or lowered in _PARTICLES and head is not None:
             break
-        if (lowered in _LEADING or word.group()[0].isdigit() or lowered.endswith(("’s", "'s"))) and head is None:
+        if (lowered in _LEADING or lowered in _PARTICLES or word.group()[0].isdigit()
+                or lowered.endswith(("’s", "'s"))) and head is None:
             continue
+        if lowered in _LEADING:
+            break  # "dark across the network": a determiner starts another phrase
         if head is not None and word.group()[0].isupper() and text[head[0]].islower():
             break  # "the agreement Argentina and Chile signed": a name after a common noun starts anew
         head = (word.start(), word.end())

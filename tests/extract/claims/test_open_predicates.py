@@ -83,3 +83,12 @@ def test_an_event_that_takes_place_once_is_dated_past_a_count_or_a_passive(run):
     assert found == [("took_place_on", "exchange", "2026-10-09")]
     found = dates(run("The engineer was arrested on Monday in the capital.\n", "2026-10-07"))
     assert [(p, d) for p, _, d in found] == [("took_place_on", "2026-10-05")]
+
+
+def test_the_object_of_an_open_predicate_is_a_noun_not_a_preposition_or_article(run):
+    # written for tests: "went dark across the network" and "knocked out computer systems": the words after the
+    # verb give its object as a noun; "across" and "the" begin other phrases, "out" is the verb's particle
+    def events(text: str) -> list[str | None]:
+        return [c.event for c in run(text, "2026-09-08").claims_file.claims if c.kind == "date"]
+    assert events("Screens went dark across the health network on Monday.\n") == ["go-dark"]
+    assert events("A cyberattack knocked out computer systems across the network on Monday.\n") == ["knock-systems"]

@@ -16,6 +16,11 @@ IRREGULAR = {
     "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
     "laid": "lay", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
     "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
+    # past participles ("has taken", "the sample was taken on March 19"): the same key as the past tense
+    "taken": "take", "given": "give", "stolen": "steal", "broken": "break", "chosen": "choose", "driven": "drive",
+    "written": "write", "drawn": "draw", "shown": "show", "seen": "see", "beaten": "beat", "thrown": "throw",
+    "withdrawn": "withdraw", "frozen": "freeze", "overtaken": "overtake", "undertaken": "undertake",
+    "forbidden": "forbid", "hidden": "hide", "sworn": "swear", "flown": "fly", "grown": "grow",
 }
 
 

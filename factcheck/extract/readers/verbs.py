@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
-from factcheck.extract.readers.events import head_after
+from factcheck.extract.readers.events import head_after, head_before
 from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
@@ -40,6 +40,7 @@ _NOT_VERBS = frozenset((
     "waited stayed lived gathered crowded lined queued watched").split())
 _PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(IRREGULAR, key=len, reverse=True)) + r")\b")
 _COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than|at\s+least|over)\s+)?\d")
+_PASSIVE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
                                r"well|long|once|twice|be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
 
@@ -60,8 +61,17 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
         if word in _NOT_VERBS or any(a <= match.start() < b for a, b in (*skip, *dates)):
             continue
         key = verbs.get(verb_key(word), verb_key(word))
+        passive = _PASSIVE.search(text, max(start, match.start() - 12), match.start())
+        if passive and key not in once:  # "A urine sample was collected on 10 March", "the sample was taken":
+            subject = head_before(text, passive.start(), start)  # what was done to what, as the active voice
+            noun = text[subject[0]:subject[1]].casefold() if subject else None
+            if noun and noun.isalpha():
+                cue = EventCue(OPEN_PROPERTY, re.compile(re.escape(word)), event=f"{key}-{objects.get(noun, noun)}",
+                               words=(word,), subject_kinds=("event", "agreement", "organisation", "country", "person"))
+                found.append(Predicate(match.start(), match.end(), word, cue))
+            continue
         if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()) and key not in once:
-            continue  # "the approved vaccine", "was approved" (a passive: the lexicon's business)
+            continue  # "the approved vaccine" (an adjective)
         if _COUNT_AFTER.match(text, match.end()) and key not in once:
             continue  # "recorded 146 aftershocks", "rejected 3 appeals": a count, whose date is its as-of
             # ("exchanged 55 detainees on October 9", "was arrested on Monday" still date the exchange, the arrest)

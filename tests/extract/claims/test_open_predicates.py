@@ -92,3 +92,11 @@ def test_the_object_of_an_open_predicate_is_a_noun_not_a_preposition_or_article(
         return [c.event for c in run(text, "2026-09-08").claims_file.claims if c.kind == "date"]
     assert events("Screens went dark across the health network on Monday.\n") == ["go-dark"]
     assert events("A cyberattack knocked out computer systems across the network on Monday.\n") == ["knock-systems"]
+
+
+def test_a_passive_is_what_was_done_to_its_subject(run):
+    # written for tests: "was collected" dates the collection of the sample, as "collected a sample" would
+    def events(text: str) -> list[tuple[str | None, str]]:
+        return [(c.event, str(c.value.date)) for c in run(text, "2026-05-08").claims_file.claims if c.kind == "date"]
+    assert events("A urine sample was collected on 10 March 2026 during a test.\n") == [("collect-sample", "2026-03-10")]
+    assert events("The sample was taken on March 19 at the camp.\n") == [("take-sample", "2026-03-19")]

@@ -66,9 +66,7 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             subject = head_before(text, passive.start(), start)  # what was done to what, as the active voice
             noun = text[subject[0]:subject[1]].casefold() if subject else None
             if noun and noun.isalpha():
-                cue = EventCue(OPEN_PROPERTY, re.compile(re.escape(word)), event=f"{key}-{objects.get(noun, noun)}",
-                               words=(word,), subject_kinds=("event", "agreement", "organisation", "country", "person"))
-                found.append(Predicate(match.start(), match.end(), word, cue))
+                found.append(_predicate(match, OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}"))
             continue
         if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()) and key not in once:
             continue  # "the approved vaccine" (an adjective)
@@ -81,7 +79,12 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             prop, event = ONCE_PROPERTY, once[key]
         else:
             prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
-        cue = EventCue(prop, re.compile(re.escape(word)), event=event, words=(word,),
-                       subject_kinds=("event", "agreement", "organisation", "country", "person"))
-        found.append(Predicate(match.start(), match.end(), word, cue))
+        found.append(_predicate(match, prop, event))
     return tuple(found)
+
+
+def _predicate(match: re.Match[str], prop: str, event: str) -> Predicate:
+    word = match.group()
+    cue = EventCue(prop, re.compile(re.escape(word)), event=event, words=(word,),
+                   subject_kinds=("event", "agreement", "organisation", "country", "person"))
+    return Predicate(match.start(), match.end(), word, cue)

@@ -32,6 +32,15 @@ _AFTER = (
 _BEFORE = re.compile(rf"\b{_YEARS}-year-old\s+(?:[a-z]+\s+){{0,3}}$")
 # A sentence that opens with "The 43-year-old ...": the person the sentences just before name.
 _OPENS = re.compile(rf"\s*The\s+{_YEARS}-year-old\b")
+# Someone no entity names, held for a crime: "arrested a 47-year-old man on suspicion of arson", "The 57-year-old
+# man arrested on suspicion of starting the fire", "A 47-year-old man accused of starting the wildfire". The age
+# is the story's, its event the suspect's noun ("suspect-man"): the man arrested is one person however told,
+# a tutor and a student detained are two.
+_UNNAMED = re.compile(rf"\b(?:a|an|the)\s+{_YEARS}-year-old\s+(?:[a-z]+\s+)?(?P<noun>man|woman|boy|girl|suspect|"
+                      r"teenager|driver|student|worker|employee|nurse|doctor|farmer|tutor|teacher|officer|soldier)\b",
+                      re.IGNORECASE)
+_HELD = re.compile(r"\b(?:arrested|detained|held|charged|accused|suspected|remanded|questioned|convicted|"
+                   r"sentenced|jailed|indicted)\b", re.IGNORECASE)
 _PERSON = "person"
 _BACK = 2  # sentences looked back for the person a "The 43-year-old ..." sentence means
 
@@ -49,13 +58,22 @@ def age_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
                 findings.append(_finding(document, sentence, mention, *found))
                 used.add(found[1])
         opening = _OPENS.match(document.text, sentence.start)
-        if opening and not _named_at(people, opening.end()):
+        if opening and not _named_at(people, opening.end()) and not _held(document, sentence, opening.start()):
             named = _named_before(document, sentence)
             years = _years(opening.group("n"))
             if len({m.entity_id for m in named}) == 1 and years is not None:
                 findings.append(_finding(document, sentence, named[-1], years, opening.start("n")))
             if named:  # one person: theirs; several: a guess, and no one else's (not a thing's) either
                 used.add(opening.start("n"))
+        for unnamed in _UNNAMED.finditer(document.text, sentence.start, sentence.end):
+            if unnamed.start("n") in used or document.main_event is None:
+                continue
+            years = _years(unnamed.group("n"))
+            if years is not None and _held(document, sentence, unnamed.start()):
+                story = Mention(unnamed.start(), unnamed.start(), "", document.main_event, "event")
+                findings.append(_finding(document, sentence, story, years, unnamed.start("n"),
+                                         event=f"suspect-{unnamed.group('noun').casefold()}"))
+                used.add(unnamed.start("n"))
     return findings, frozenset(used)
 
 
@@ -79,6 +97,17 @@ def _years(written: str) -> float | None:
     return float(number) if number is not None and 0 < number < 120 and number == int(number) else None
 
 
+def _held(document: Document, sentence: Sentence, position: int) -> bool:
+    """An unnamed person held for a crime is described at `position` ("arrested a 47-year-old man", "The
+    57-year-old man arrested on suspicion of ...")."""
+    unnamed = _UNNAMED.match(document.text, position)
+    if unnamed is None:
+        return False
+    clause = document.clause_at(position)
+    start, end = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+    return bool(_HELD.search(document.text, max(start, position - 60), min(end, unnamed.end() + 40)))
+
+
 def _named_at(people: list[Mention], position: int) -> bool:
     """Whether a person is named within a few words after `position` ("The 34-year-old firefighter Paolo
     Ferrandi"): then that name is the one the age belongs to, read by `_age_around`."""
@@ -93,9 +122,10 @@ def _named_before(document: Document, sentence: Sentence) -> list[Mention]:
     return [m for s in earlier for m in document.mentions.get(s.index, []) if m.kind == _PERSON]
 
 
-def _finding(document: Document, sentence: Sentence, person: Mention, years: float, start: int) -> Finding:
+def _finding(document: Document, sentence: Sentence, person: Mention, years: float, start: int,
+             event: str | None = None) -> Finding:
     return Finding(kind="duration", property="age", subject=person.entity_id,
                    value=DurationValue(amount=years, unit="year", direction="before"),
-                   evidence=(sentence.start, sentence.end), confidence=0.8,
+                   evidence=(sentence.start, sentence.end), confidence=0.8 if event is None else 0.7,
                    note=f"a person's age, written at {start - sentence.start} in its sentence",
-                   proposed=(person.entity_id,) if person.proposed else ())
+                   proposed=(person.entity_id,) if person.proposed else (), event=event)

@@ -38,7 +38,7 @@ def test_no_age_when_the_sentences_before_name_two_people(run):
 
 
 @pytest.mark.parametrize("text", [
-    "A 47-year-old man was arrested on Thursday near the ministry.\n",  # no one is named: whose age is a guess
+    "A 47-year-old man was seen near the ministry on Thursday.\n",  # no one is named: whose age is a guess
     "Kang Kyung-wha, 2019 and 2020 were hard years, an aide wrote.\n",  # a year, not an age
     "Kang Kyung-wha, 54 percent of voters said, is trusted.\n",  # a share
 ])
@@ -49,4 +49,26 @@ def test_no_age_without_a_named_person_or_with_another_number(run, text):
 def test_a_span_near_someone_s_age_is_no_age(run):
     # "for 30 days" was read as an age because "-year-old" stood nearby
     text = "A 47-year-old man accused of leaking the files was remanded in custody for 30 days on Friday.\n"
-    assert [c for c in of_kind(run(text), "duration") if c.property == "age"] == []
+    assert [c.value.amount for c in of_kind(run(text), "duration") if c.property == "age"] == [47.0]  # the man's
+
+
+def test_an_unnamed_suspects_age_is_the_storys_with_the_suspects_noun(project):
+    # written for tests: one arrested man told three ways; a tutor and a student detained are two people
+    from factcheck.extract.pipeline import extract
+    from factcheck.model import Entity
+    from factcheck.model.entity_index import EntityIndex
+    from tests.extract.extract_helpers import make_source
+    entities = EntityIndex([Entity(id="vallemora-fire", kind="event", name="Vallemora fire"),
+                            Entity(id="ilaria-bensaro", kind="person", name="Ilaria Bensaro")])
+
+    def found(text: str) -> list[tuple[str, str | None, float]]:
+        extraction = extract(text, make_source(text, "2026-08-14"), entities, project.vocabulary, project.cues)
+        return [(c.subject, c.event, c.value.amount) for c in of_kind(extraction, "duration") if c.property == "age"]
+
+    assert found("Police have arrested a 47-year-old man on suspicion of arson.\n") == [
+        ("vallemora-fire", "suspect-man", 47.0)]
+    # the man arrested, not the governor named just before
+    assert found("Governor Ilaria Bensaro visited Merlosa.\n\nThe 57-year-old man arrested on suspicion of "
+                 "starting the fire remains in custody.\n") == [("vallemora-fire", "suspect-man", 57.0)]
+    assert sorted(found("Officers detained a 51-year-old private tutor and a 19-year-old student.\n")) == [
+        ("vallemora-fire", "suspect-student", 19.0), ("vallemora-fire", "suspect-tutor", 51.0)]

@@ -232,13 +232,15 @@ def _synonym_phrases(document: Document) -> re.Pattern[str] | None:
 
 def _undated(document: Document, start: int, end: int) -> str:
     """The text from `start` to `end` with its dates blanked, with the preposition before each and the
-    day that closes a range after it ("polled between September 9 and 14 forecast": "polled forecast"):
-    when a thing was counted is not what is counted."""
+    day that closes a range or the part of the day after it ("polled between September 9 and 14
+    forecast": "polled forecast"; "on Wednesday afternoon"): when a thing was counted is not what is counted."""
     text = document.text[start:end]
     for other in document.values:
         if other.kind == "date" and start <= other.start and other.end <= end:
-            lead = re.search(r"\b(?:between|from|on|in|since)\s+$", text[:other.start - start])
-            close = re.match(r"\s*(?:and|to|-|–)\s*\d{1,2}\b", text[other.end - start:])
+            lead = re.search(r"\b(?:between|from|on|in|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",
+                             text[:other.start - start])
+            close = re.match(r"\s*(?:and|to|-|–)\s*\d{1,2}\b|\s+(?:morning|afternoon|evening|night)\b",
+                             text[other.end - start:])  # "on Wednesday afternoon": the day's part is the day's
             first = lead.start() if lead else other.start - start
             last = other.end - start + (close.end() if close else 0)
             text = text[:first] + " " * (last - first) + text[last:]

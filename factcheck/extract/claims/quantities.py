@@ -139,6 +139,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
     if counted and event and event.startswith("estimate-"):  # "12,000, police said": whose figure is the event's
         counted = _without_estimator(document, counted)
+    if value.measure in ("money", "count") and _FURTHER.search(text, max(sentence.start, value.start - 24), value.start):
+        counted = normal_counted([*(counted or "").split(), "increment"])  # "a further 37 flights": more, not all
     version = _version(document, value) if value.measure in ("percent", "money", "count") else None
     if version:
         counted = normal_counted([*(counted or "").split(), version])  # "the new offer ... a premium of 45%"
@@ -150,6 +152,12 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                    note=f"{value.measure} written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=modality, as_of=as_of)
+
+
+# A figure added to an earlier one ("A further 37 flights were cancelled", "another 97 flights"): the increment,
+# never the running total.
+_FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|additional)\s+"
+                      r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 def _version(document: Document, value: Value) -> str | None:

@@ -44,6 +44,8 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 _EVENT_UNIT = r"(?P<unit>minute|hour|day|week|month|year)"
 _APPROX = r"(?:(?P<approx>about|around|roughly|approximately|nearly|almost|more than|over|less than|under|at least|at most|up to|just under|some)\s+)?"
 
+# "three hours and 50 minutes": the minutes after the hours (read with an hour only, by `_length`)
+_AND_MINUTES = r"(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes?)?"
 # (form, pattern), most specific first; a span taken by one form is not read again by a later one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"(?<![\d.$])\b(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d{{2}}|{_YEAR})\b(?![\d%])")),
@@ -72,8 +74,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
     ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
                           rf"dragged\s+on\s+for|spent|spends|spending)\s+(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
-                          rf"(?i:{_EVENT_UNIT})s?\b")),
-    ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?\b")),
+                          rf"(?i:{_EVENT_UNIT})s?{_AND_MINUTES}\b")),
+    ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?"
+                          rf"{_AND_MINUTES}\b")),
     # A prison term: "sentenced Viktor Haldan to nine years in prison", "jailed for six years".
     ("sentence", re.compile(rf"\b(?i:sentenced|sentences|sentencing|jailed|jailing|jails|imprisoned)\b[^.;]{{0,80}}?\b(?i:to|for)\s+"
                             rf"(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b")),

@@ -24,6 +24,11 @@ IRREGULAR = {
 }
 
 
+# Verbs whose final l doubles before -ed in British spelling, beyond the -el ones of more than four letters
+# `verb_key` knows ("cancelled", "labelled"): "fuelled", "signalled", "totalled", "patrolled", "controlled".
+_DOUBLED_L = frozenset(("fuell", "signall", "totall", "patroll", "controll", "enroll", "annull", "initiall"))
+
+
 def verb_key(verb: str) -> str:
     """One key for a past-tense verb, the same for every clause that uses it: "approved" -> "approve",
     "stopped" -> "stop", "carried" -> "carry", "won" -> "win". Not a full lemmatiser: it only has to give
@@ -35,6 +40,8 @@ def verb_key(verb: str) -> str:
         return stem[:-1] + "y"
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]
+    if len(stem) > 5 and stem.endswith("ell") or stem in _DOUBLED_L:
+        return stem[:-1]  # British spelling: "cancelled", "travelled", "fuelled" -> cancel, travel, fuel
     if verb.endswith("ed") and stem[-1:] in ("v", "c", "z", "u") or stem.endswith(("as", "is", "os", "us", "at", "ag")):
         return stem + "e"
     return stem

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import head_after, head_before
+from factcheck.extract.readers.numbers import NUMBER
 from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
@@ -40,6 +41,7 @@ _NOT_VERBS = frozenset((
     "waited stayed lived gathered crowded lined queued watched").split())
 _PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(IRREGULAR, key=len, reverse=True)) + r")\b")
 _COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than|at\s+least|over)\s+)?\d")
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s+(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
                                r"well|long|once|twice|be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
@@ -65,7 +67,8 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
         if passive and key not in once:  # "A urine sample was collected on 10 March", "the sample was taken":
             subject = head_before(text, passive.start(), start)  # what was done to what, as the active voice
             noun = text[subject[0]:subject[1]].casefold() if subject else None
-            if noun and noun.isalpha():
+            counted = subject is not None and _COUNT_BEFORE.search(text, max(start, subject[0] - 40), subject[0])
+            if noun and noun.isalpha() and not counted:  # "97 flights were cancelled on Thursday": a count's day
                 found.append(_predicate(match, OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}"))
             continue
         if _BEFORE_ADJECTIVE.search(text, max(start, match.start() - 12), match.start()) and key not in once:

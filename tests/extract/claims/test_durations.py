@@ -203,3 +203,11 @@ def test_days_of_an_event_noun_are_its_length(run):
     assert lasted(run("The deal was struck after four fractious days of talks.\n")) == [(4, "day", None, "talks", None)]
     assert lasted(run("Farmers lost their crops to three days of heavy rain.\n")) == []
     assert lasted(run("Either side may end the pact within 90 days of the notice.\n")) == []
+
+
+def test_hours_and_minutes_are_one_length(run):
+    # written for tests: the minutes after the hours were dropped ("three hours and 50 minutes" read as 3 hours)
+    assert lasted(run("The talks lasted two hours and 15 minutes.\n")) == [(135, "minute", None, "talks", None)]
+    found = [(c.value.amount, c.value.unit.value) for c in of_kind(
+        run("A transformer fire cut power to 180,000 homes for three hours and 50 minutes.\n"), "duration")]
+    assert found == [(230, "minute")]

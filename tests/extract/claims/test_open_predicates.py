@@ -29,6 +29,9 @@ def test_counts_adjectives_and_known_predicates_are_not_open_predicates(run):
 def test_one_verb_has_one_key():
     assert [verb_key(w) for w in ("approved", "rejected", "stopped", "carried", "released", "won")] == \
         ["approve", "reject", "stop", "carry", "release", "win"]
+    # British spelling doubles a final l: "cancelled" and "canceled" are one verb; "called" keeps its two
+    assert [verb_key(w) for w in ("cancelled", "canceled", "travelled", "fuelled", "signalled", "called", "killed")] == \
+        ["cancel", "cancel", "travel", "fuel", "signal", "call", "kill"]
 
 
 def test_synonyms_of_the_lexicon_name_one_happening(run):
@@ -100,3 +103,9 @@ def test_a_passive_is_what_was_done_to_its_subject(run):
         return [(c.event, str(c.value.date)) for c in run(text, "2026-05-08").claims_file.claims if c.kind == "date"]
     assert events("A urine sample was collected on 10 March 2026 during a test.\n") == [("collect-sample", "2026-03-10")]
     assert events("The sample was taken on March 19 at the camp.\n") == [("take-sample", "2026-03-19")]
+
+
+def test_a_counted_passive_dates_the_count_not_an_event(run):
+    # written for tests: "97 flights were diverted on Thursday" is that day's count (a quantity), no event date
+    found = run("Another 97 flights were diverted on Thursday to Port Vashti.\n", "2026-09-18").claims_file.claims
+    assert [c.kind for c in found] == ["quantity"]

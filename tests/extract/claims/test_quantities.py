@@ -454,3 +454,18 @@ def test_a_length_is_counted_as_the_thing_it_measures(run, text, counted):
     # written for tests: "an 83-metre tunnel" and "a tunnel 38 metres long" measure one thing
     [claim] = [c for c in of_kind(run(text, "2026-10-13"), "quantity")]
     assert claim.value.counted == counted
+
+
+def test_the_part_of_a_day_is_the_days_not_what_is_counted(run):
+    # written for tests: "on Wednesday afternoon" dates the figure; "afternoon" made it another thing counted
+    [claim] = of_kind(run("Demand on the national grid reached 11,840 megawatts on Wednesday afternoon.\n",
+                          "2026-07-16"), "quantity")
+    assert claim.value.counted == "megawatt"
+
+
+def test_a_further_count_is_an_increment_not_the_total(run):
+    # written for tests: 37 more flights cancelled on Friday is not a running total of cancelled flights
+    found = {c.value.amount: c.value.counted for c in of_kind(run(
+        "More than 150 flights were cancelled on Thursday. A further 37 flights were cancelled on Friday.\n",
+        "2026-10-09"), "quantity")}
+    assert found == {150: "flight cancelled", 37: "flight cancelled increment"}

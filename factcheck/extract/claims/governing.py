@@ -135,6 +135,9 @@ def _nearest(text: str, usable: list[Predicate], value: Value, nouns: frozenset[
 _OTHER_VERB = re.compile(r"\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 
 
+_PARTS_OF_DAY = frozenset("morning mornings afternoon evening night nights dawn midday noon midnight".split())
+
+
 def _nominal(word: str, nouns: frozenset[str]) -> bool:
     """A predicate written as a noun ("decision", "talks", "expiry"): weaker than a verb in its clause.
     `nouns` are the lexicon's `predicate_nouns`; a word with a noun's ending is one too."""
@@ -163,7 +166,8 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
             head = head_after(document.text, home.start if home else max(0, predicate.start - 60), predicate.start)
         if head is None and home is not None and home.role == "relative":  # "the talks that began on Monday"
             head = head_before(document.text, home.start, document.sentences[home.sentence].start)
-        if head is not None and not (head[0] < value.end and value.start < head[1]):
+        if head is not None and not (head[0] < value.end and value.start < head[1]) \
+                and document.text[head[0]:head[1]].casefold() not in _PARTS_OF_DAY:  # "since Monday morning": a time
             found = event_key(document.cues, document.text[head[0]:head[1]], document.mentions.get(value.sentence, []),
                               head)
     if "{subject}" in template:  # "The crash happened on ...", "Oral hearings took place in November": what did

@@ -238,3 +238,9 @@ def test_what_happened_or_took_place_is_dated_by_its_noun(project):
         ("grauvel-crash", "took_place_on", "hearing", "2026-10-02")]
     # news is new: "the last exchange" five years before the report is an earlier one, not the story's own
     assert found("The last exchange took place on June 4, 2021.\n") == []
+
+
+def test_a_part_of_the_day_is_no_event(run):
+    # written for tests: "since Monday morning" dates a start; "morning" is when, not what started
+    assert [(p, e) for p, e, _, _ in dates(run("The curbs have applied since Monday morning.\n", "2026-07-14"))] == [
+        ("started_on", None)]

@@ -334,6 +334,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         thing = _measured_thing(document, value, before, after)
         if thing:
             return thing
+        if _RISEN_TO.search(before):  # "the ash column had climbed to 12 kilometres", "the river peaked at 5.4 metres"
+            return "height"
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
@@ -371,6 +373,8 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
     return normal_counted(words)
 
 
+_RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
+                       r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"[a-z]+ed|began|ran|went|led|lay|stood|fell|rose|broke|took|came|was|were|is|are|had|has")
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"

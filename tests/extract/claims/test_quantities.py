@@ -449,6 +449,7 @@ def test_people_a_verb_of_killing_counts_are_the_dead(run):
     ("Inside a protection zone of five kilometres around each farm, every flock was culled.\n", "protection zone"),
     ("The ministry set a 3-kilometre protection zone around the farm.\n", "protection zone"),
     ("The harbour recorded a storm surge of 3.2 metres.\n", "surge height"),  # a dimension stays one
+    ("By mid-afternoon the ash column had climbed to 12 kilometres.\n", "height"),  # how high it rose
 ])
 def test_a_length_is_counted_as_the_thing_it_measures(run, text, counted):
     # written for tests: "an 83-metre tunnel" and "a tunnel 38 metres long" measure one thing

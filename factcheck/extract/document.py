@@ -178,6 +178,18 @@ class Document:
         for clause in self.clauses:
             self._clauses_by_sentence.setdefault(clause.sentence, []).append(clause)
 
+    def dateline_end(self, sentence: Sentence) -> int:
+        """Where a wire dateline ("PORTO VELANTI, Galdovia, Nov 8 (Galdo Press) - ") ends, when the sentence
+        opens its line with one (the lexicon's `report_datelines`); else the sentence's start. The dateline
+        says where and when the report was filed: its day is no date of the story, its place no subject."""
+        if sentence.start != self.lines[sentence.line].start:
+            return sentence.start
+        for dateline in self.cues.report_datelines:
+            found = dateline.match(self.text, sentence.start, sentence.end)
+            if found:
+                return found.end()
+        return sentence.start
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The kept sentence containing `offset`, found by bisection (sentences are in text order)."""
         position = bisect.bisect_right(self._starts, offset) - 1

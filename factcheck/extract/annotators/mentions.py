@@ -33,7 +33,9 @@ def annotate(document: Document) -> None:
     heads = _event_heads(resolver, agreement_words)
     named = {}
     for sentence in document.sentences:
-        found = [m for m in resolver.mentions(text, sentence.start, sentence.end) if not _unit_of_a_figure(text, m)]
+        filed = document.dateline_end(sentence)  # "MERLOSA, Estrovia, Aug 11 (Estropress) - ": where it was filed
+        found = [m for m in resolver.mentions(text, sentence.start, sentence.end)
+                 if not _unit_of_a_figure(text, m) and m.start >= filed]
         references = _head_references(text, sentence, found, heads, agreement_words)
         named[sentence.index] = sorted(found + references, key=lambda m: m.start)
     current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]

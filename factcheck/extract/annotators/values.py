@@ -22,7 +22,7 @@ def annotate(document: Document) -> None:
     values: list[Value] = []
     for sentence in document.sentences:
         timed = []
-        report_day = _dateline_end(document, sentence)
+        report_day = document.dateline_end(sentence)
         for expression in find_dates(document.text, sentence.start, sentence.end, document.published, tense=None):
             if expression.start < report_day:
                 continue  # "PORTO VELANTI, Nov 8 (Galdo Press) - ": the day of the report, not of the story
@@ -34,14 +34,3 @@ def annotate(document: Document) -> None:
                 continue
             values.append(Value("quantity", start, end, sentence.index, measure, reading, measure=measure))
     document.values = sorted(values, key=lambda v: (v.start, v.kind))
-
-
-def _dateline_end(document: Document, sentence: Sentence) -> int:
-    """Where a wire dateline that dates the report ends, when the sentence opens its line with one."""
-    if sentence.start != document.lines[sentence.line].start:
-        return sentence.start
-    for dateline in document.cues.report_datelines:
-        found = dateline.match(document.text, sentence.start, sentence.end)
-        if found:
-            return found.end()
-    return sentence.start

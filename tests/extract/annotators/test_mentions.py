@@ -41,3 +41,14 @@ def test_an_earlier_event_marked_by_its_year_takes_no_bare_reference(project):
     assert ("harbour-fire", "fire") in found
     assert not any(entity == "refinery-explosion-2011" and words == "explosion" for entity, words in found)
     assert ("refinery-explosion-2011", "Ellin refinery explosion") in found
+
+
+def test_the_places_of_a_wire_dateline_are_where_it_was_filed_not_what_it_is_about(project):
+    # written for tests: Merlosa and Estrovia in the dateline name no subject; Merlosa later in the sentence does
+    entities = EntityIndex([Entity(id="estrovia", kind="country", name="Estrovia"),
+                            Entity(id="merlosa", kind="place", name="Merlosa")])
+    text = ("MERLOSA, Estrovia, Aug 11 (Estropress) - A wildfire that broke out on Monday in the hills above "
+            "Merlosa had burned 2,400 hectares by Tuesday.\n")
+    document = annotated(text, make_source(text, "2026-08-11"), entities, project.vocabulary, project.cues)
+    found = [(m.entity_id, m.start) for sentence in document.mentions.values() for m in sentence]
+    assert found == [("merlosa", text.rindex("Merlosa"))]

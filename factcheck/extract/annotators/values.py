@@ -12,7 +12,7 @@ date or a duration are skipped by the quantity reader.
 
 from __future__ import annotations
 
-from factcheck.extract.document import Document, Sentence, Value
+from factcheck.extract.document import Document, Value
 from factcheck.extract.readers.dates import find_dates
 from factcheck.extract.readers.quantities import find_quantities
 

@@ -22,7 +22,7 @@ _YEARS = r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
 # from ...", "Vinsk is a 43-year-old machine operator". A bare number must end its phrase (", 34," or "34.")
 # so "Kim, 2019 and 2020" or "Brel, 34 percent" are not ages.
 _AFTER = (
-    re.compile(rf",\s+(?:aged\s+)?(?P<n>\d{{1,3}})(?=\s*[,.;)]|\s+(?:and|who|was|is|has|had|said|says|told|from|of)\b)"),
+    re.compile(r",\s+(?:aged\s+)?(?P<n>\d{1,3})(?=\s*[,.;)]|\s+(?:and|who|was|is|has|had|said|says|told|from|of)\b)"),
     re.compile(r",\s+aged\s+" + _YEARS + r"\b"),
     re.compile(r"\s+\((?:aged\s+)?(?P<n>\d{1,3})\)"),
     re.compile(rf"(?:,|\s+(?:is|was))\s+(?:now\s+)?an?\s+{_YEARS}-year-old\b"),

@@ -244,3 +244,12 @@ def test_a_part_of_the_day_is_no_event(run):
     # written for tests: "since Monday morning" dates a start; "morning" is when, not what started
     assert [(p, e) for p, e, _, _ in dates(run("The curbs have applied since Monday morning.\n", "2026-07-14"))] == [
         ("started_on", None)]
+
+
+def test_what_erupted_or_broke_out_is_an_event_not_the_country_named_beside_it(project):
+    # written for tests: "erupted" was also a start word whose subject may be a country
+    entities = EntityIndex([Entity(id="kaelu-eruption", kind="event", name="Mount Kaelu eruption"),
+                            Entity(id="serenthe", kind="country", name="Serenthe")])
+    text = "When the volcano erupted on 14 September, Serenthe's government did what the manuals say.\n"
+    extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
+    assert [(c.subject, c.property) for c in of_kind(extraction, "date")] == [("kaelu-eruption", "started_on")]

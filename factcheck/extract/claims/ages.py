@@ -4,8 +4,9 @@ father of two was killed ..." right after a paragraph that names one person only
 
 An age is the `age` of the person (a duration counted back from the publication date; FC101 compares two
 ages of one person as the spans of birth dates they allow), so "Dusan V., 34" and "a 43-year-old machine
-operator" of the same man are a conflict a reader must see. Someone no entity names ("a 47-year-old man was
-arrested") gets no age claim: which of several unnamed people a figure belongs to is guesswork.
+operator" of the same man are a conflict a reader must see. Of the people no entity names, only a suspect
+held for a crime gets one ("arrested a 47-year-old man": the story's, event `suspect-man`); which of several
+unnamed victims or witnesses an age belongs to is guesswork.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from factcheck.extract.claims.finding import Finding
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.numbers import parse_number
 from factcheck.model import DurationValue
+from factcheck.model.vocabulary import AGE_PROPERTY
 
 _YEARS = r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)"
 # After the name: "Vinsk, 34, a machine operator", "Ferrandi, aged 34", "Brel (52)", "Ferrandi, a 34-year-old
@@ -55,14 +57,14 @@ def age_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
         for mention in people:
             found = _age_around(document.text, sentence, mention)
             if found is not None:
-                findings.append(_finding(document, sentence, mention, *found))
+                findings.append(_finding(sentence, mention, *found))
                 used.add(found[1])
         opening = _OPENS.match(document.text, sentence.start)
         if opening and not _named_at(people, opening.end()) and not _held(document, sentence, opening.start()):
             named = _named_before(document, sentence)
             years = _years(opening.group("n"))
             if len({m.entity_id for m in named}) == 1 and years is not None:
-                findings.append(_finding(document, sentence, named[-1], years, opening.start("n")))
+                findings.append(_finding(sentence, named[-1], years, opening.start("n")))
             if named:  # one person: theirs; several: a guess, and no one else's (not a thing's) either
                 used.add(opening.start("n"))
         for unnamed in _UNNAMED.finditer(document.text, sentence.start, sentence.end):
@@ -71,7 +73,7 @@ def age_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
             years = _years(unnamed.group("n"))
             if years is not None and _held(document, sentence, unnamed.start()):
                 story = Mention(unnamed.start(), unnamed.start(), "", document.main_event, "event")
-                findings.append(_finding(document, sentence, story, years, unnamed.start("n"),
+                findings.append(_finding(sentence, story, years, unnamed.start("n"),
                                          event=f"suspect-{unnamed.group('noun').casefold()}"))
                 used.add(unnamed.start("n"))
     return findings, frozenset(used)
@@ -117,14 +119,13 @@ def _named_at(people: list[Mention], position: int) -> bool:
 def _named_before(document: Document, sentence: Sentence) -> list[Mention]:
     """The people the sentences just before (same or previous paragraph) name, in text order. When they
     name several, "The 43-year-old" would be a guess."""
-    earlier = [s for s in document.sentences[max(0, sentence.index - _BACK):sentence.index]
-               if sentence.line - s.line <= 2]
+    earlier = [s for s in document.sentences if sentence.index - _BACK <= s.index < sentence.index
+               and sentence.line - s.line <= 2]
     return [m for s in earlier for m in document.mentions.get(s.index, []) if m.kind == _PERSON]
 
 
-def _finding(document: Document, sentence: Sentence, person: Mention, years: float, start: int,
-             event: str | None = None) -> Finding:
-    return Finding(kind="duration", property="age", subject=person.entity_id,
+def _finding(sentence: Sentence, person: Mention, years: float, start: int, event: str | None = None) -> Finding:
+    return Finding(kind="duration", property=AGE_PROPERTY, subject=person.entity_id,
                    value=DurationValue(amount=years, unit="year", direction="before"),
                    evidence=(sentence.start, sentence.end), confidence=0.8 if event is None else 0.7,
                    note=f"a person's age, written at {start - sentence.start} in its sentence",

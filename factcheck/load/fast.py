@@ -222,29 +222,52 @@ _CHAINS = tuple(tuple(_compiled(test) for test in chain) for chain in _UNSAFE)
 
 def _check(value: Any, depth: int, limits: tuple[int, int, int, int]) -> None:
     """Raise _Unsafe unless `value` is what `read_yaml` gives for the same text, with no problem. Told by
-    exact type (yaml-rs makes no subclass; anything else is declined), strings first: most nodes are."""
+    exact type (yaml-rs makes no subclass; anything else is declined). A mapping's or a list's strings,
+    integers and other scalars (most nodes) are told in its own loop (`_scalar_is_safe`, written out
+    there), not in a call each: only mappings and lists recurse."""
     kind = type(value)
-    if kind is str:
-        if len(value) > limits[3] or not value or ((value[0] in _SIGNS or (value[0] in _WORDS and len(value) < 6))
-                                                   and not reads_back_as(value)):
-            raise _Unsafe
-    elif kind is dict:
+    if kind is dict:
         if depth > limits[0] or len(value) > limits[1]:
             raise _Unsafe
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unsafe
-            _check(item, depth + 1, limits)
+            kind = type(item)
+            if kind is str:  # `_scalar_is_safe`'s test of a string, written out
+                if len(item) > limits[3] or not item or ((item[0] in _SIGNS or (item[0] in _WORDS and len(item) < 6))
+                                                         and not reads_back_as(item)):
+                    raise _Unsafe
+            elif kind is dict or kind is list:
+                _check(item, depth + 1, limits)
+            elif kind is int:  # written out too: two of a claim's scalars are its evidence's offsets
+                if not -_INT_LIMIT < item < _INT_LIMIT:
+                    raise _Unsafe
+            elif not _scalar_is_safe(item, limits):
+                raise _Unsafe
     elif kind is list:
         if depth > limits[0] or len(value) > limits[2]:
             raise _Unsafe
         for item in value:
-            _check(item, depth + 1, limits)
-    elif kind is int:
-        if not -_INT_LIMIT < value < _INT_LIMIT:  # more than MAX_INT_DIGITS digits, without writing them out
-            raise _Unsafe
-    elif not (kind is bool or value is None or kind is float or kind is dt.date):
-        raise _Unsafe  # a datetime, or anything else: read_yaml keeps it as text
+            kind = type(item)
+            if kind is dict or kind is list:
+                _check(item, depth + 1, limits)
+            elif not _scalar_is_safe(item, limits):
+                raise _Unsafe
+    elif not _scalar_is_safe(value, limits):
+        raise _Unsafe
+
+
+def _scalar_is_safe(value: Any, limits: tuple[int, int, int, int]) -> bool:
+    """Whether a node that is neither a mapping nor a list reads back as `read_yaml` reads it: a string
+    within the evidence limit that no YAML 1.1 rule reads as something else, an integer within the digit
+    limit, a boolean, null, a float or a date (a datetime, or anything else, `read_yaml` keeps as text)."""
+    kind = type(value)
+    if kind is str:
+        return not (len(value) > limits[3] or not value or ((value[0] in _SIGNS or (value[0] in _WORDS and len(value) < 6))
+                                                           and not reads_back_as(value)))
+    if kind is int:
+        return -_INT_LIMIT < value < _INT_LIMIT  # more than MAX_INT_DIGITS digits, without writing them out
+    return kind is bool or value is None or kind is float or kind is dt.date
 
 
 def claim_lines(text: str, claims: Any) -> list[int] | None:

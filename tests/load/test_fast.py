@@ -17,10 +17,14 @@ from factcheck.load import parse_pool
 from factcheck.load.corpus import load_corpus
 from factcheck.load.document import read_yaml
 from factcheck.load.fast import (
+    _INT_LIMIT,
     _REFUSED,
     _CHAINS,
     _UNSAFE,
     _YEAR_DASH,
+    _Unsafe,
+    _check,
+    _scalar_is_safe,
     claim_lines,
     parse_fast,
     paused_gc,
@@ -325,3 +329,63 @@ def test_patterns_need_nothing_newer_than_python_3_10() -> None:
     collect((_UNSAFE, _REFUSED, _YEAR_DASH))
     assert len(patterns) > 15
     assert [p for p in patterns if re.search(r"(?<!\\)[*+?}]\+|\(\?>", p)] == []
+
+
+def _check_as_specified(value: Any, depth: int, limits: tuple[int, int, int, int]) -> None:
+    """What `_check` decides, node by node: every mapping and list within the depth and its size limit,
+    every key text, every other node a scalar `_scalar_is_safe` takes (which `_check` writes out in its
+    loops for strings and integers)."""
+    nodes = [(value, depth)]
+    while nodes:
+        node, level = nodes.pop()
+        if type(node) is dict:
+            if level > limits[0] or len(node) > limits[1] or any(type(key) is not str for key in node):
+                raise _Unsafe
+            nodes.extend((item, level + 1) for item in node.values())
+        elif type(node) is list:
+            if level > limits[0] or len(node) > limits[2]:
+                raise _Unsafe
+            nodes.extend((item, level + 1) for item in node)
+        elif not _scalar_is_safe(node, limits):
+            raise _Unsafe
+
+
+def test_check_decides_as_the_specification() -> None:
+    """The walk of the data tells a mapping's and a list's strings and integers in its own loop: it
+    declines exactly what telling every node alone declines, over seeded random trees of every kind of node, at and around
+    every limit (depth, keys, items, text length, the integer digit limit)."""
+    import datetime as dt
+    import random
+
+    class Text(str):
+        pass
+
+    rng = random.Random(20261201)
+    scalars = ["a", "", "yes", "no", "On", "true", "false", "FALSE", "y", "tables", "null", "~", "-", "-1", "+3", ".5", "0x1F", "1_000", "2019-08-22",
+               "2019-02-30", "12:30", "1:20", "Tuesday", "offer", "e3", "x" * 9, "é", 0, 7, -5, True, False, None, 1.5,
+               float("nan"), _INT_LIMIT - 1, _INT_LIMIT, -_INT_LIMIT, 1 - _INT_LIMIT, dt.date(2019, 8, 22),
+               dt.datetime(2019, 8, 22, 1, 2), Text("a"), b"a", 3j, (1,)]
+
+    def tree(depth: int) -> Any:
+        roll = rng.random()
+        if depth > 5 or roll < 0.45:
+            return rng.choice(scalars)
+        if roll < 0.75:
+            return {rng.choice(["k", "id", "value", 1, None, (1,)]) if rng.random() < 0.1 else f"k{n}": tree(depth + 1)
+                    for n in range(rng.randint(0, 5))}
+        return [tree(depth + 1) for _ in range(rng.randint(0, 5))]
+
+    declined = 0
+    for _ in range(20000):
+        value = tree(0)
+        limits = (rng.randint(1, 6), rng.randint(1, 5), rng.randint(1, 5), rng.randint(1, 10))
+        outcome = []
+        for walk in (_check, _check_as_specified):
+            try:
+                walk(value, 1, limits)
+                outcome.append(True)
+            except _Unsafe:
+                outcome.append(False)
+        assert outcome[0] == outcome[1], (value, limits)
+        declined += not outcome[0]
+    assert 2000 < declined < 18000  # both outcomes, often

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from factcheck.model import (
     VocabularyFile,
 )
 from factcheck.model.entity_index import EntityIndex, alias_key
-from factcheck.model.sourced import SourcedClaim
+from factcheck.model.sourced import SourcedClaim, attach_source
 
 ENTITIES_FILE = "entities.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -67,9 +68,7 @@ class SourceDocument:
     @cached_property
     def _sourced(self) -> tuple[SourcedClaim, ...]:
         """Made once: every caller (the engine, the gate, each shard) then shares one object per claim."""
-        shown, source = self.shown_path, self.claims_file.source
-        return tuple(SourcedClaim(claim, source, shown, self.claim_lines.get(claim.id, 1))
-                     for claim in self.claims_file.claims)
+        return attach_source(self.claims_file.claims, self.claims_file.source, self.shown_path, self.claim_lines)
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ class Corpus:
 
     @cached_property
     def _claims(self) -> tuple[SourcedClaim, ...]:
-        return tuple(claim for document in self.documents for claim in document._sourced)
+        return tuple(chain.from_iterable(document._sourced for document in self.documents))
 
 
 def is_claims_name(path: Path) -> bool:

@@ -34,7 +34,7 @@ _PARTIAL_DATE_RE = re.compile(PARTIAL_DATE_PATTERN)
 class PartialDate:
     """An immutable date with a precision; `str()` gives `2019`, `2019-08` or `2019-08-22`."""
 
-    __slots__ = ("year", "month", "day")
+    __slots__ = ("year", "month", "day", "_text")  # `_text`: `str()`'s, made on first use
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if day is not None and month is None:
@@ -98,12 +98,18 @@ class PartialDate:
         return self
 
     def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
+        """Made once a date and kept (dates are shared: `coerce`): a million claims' dates are shown,
+        described and compared by their text, most of them one publication date."""
+        try:
+            return self._text
+        except AttributeError:  # the slot is unset until the first call
+            text = f"{self.year:04d}"
+            if self.month is not None:
+                text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+            object.__setattr__(self, "_text", text)
+            return text
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"

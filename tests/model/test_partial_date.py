@@ -86,3 +86,17 @@ def test_a_date_read_again_is_the_same_object_and_mistakes_are_raised_each_time(
         pass
 
     assert PartialDate.coerce(Text("2019-08")) == PartialDate(2019, 8)
+
+
+@given(partial_dates)
+def test_text_is_made_once_and_is_the_dates_text(date: PartialDate) -> None:
+    """`str()` is kept after its first call (dates are shared): the same text, zero-padded, every time;
+    the kept text is not a field (equality and hashing read the date alone) and cannot be set."""
+    expected = "-".join([f"{date.year:04d}", *(f"{part:02d}" for part in (date.month, date.day) if part is not None)])
+    first = str(date)
+    assert first == expected and str(date) is first and repr(date) == f"PartialDate({expected!r})"
+    fresh = PartialDate(date.year, date.month, date.day)
+    assert fresh == date and hash(fresh) == hash(date)  # one has its text kept, the other not yet
+    with pytest.raises(AttributeError):
+        date._text = "1999"  # type: ignore[misc]
+    assert str(date) == expected

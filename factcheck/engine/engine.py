@@ -17,10 +17,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import attrgetter
 
 from factcheck.comparators.base import Context, Verdict
 from factcheck.engine.blocking import candidates, evidence_mentions, implied_keys
-from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id, unverified_finding
+from factcheck.engine.finding import (
+    Finding,
+    PairComparison,
+    Report,
+    Summary,
+    finding_id,
+    pair_comparison,
+    unverified_finding,
+)
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
 from factcheck.engine.judge import Judge
@@ -33,6 +42,7 @@ from factcheck.rules.load import LoadedRule
 Progress = Callable[[int, int], None]  # (pairs done, pairs in all)
 UNMATCHED_RULE = ("FC000", "no-rule")
 _RANK = {verdict: verdict.rank for verdict in Verdict}  # `Verdict.rank` builds its table on each call
+_BY_SOURCE_AND_ID = attrgetter("source.id", "claim.id")  # a finding's claims in order: (source id, claim id)
 
 
 @dataclass
@@ -154,7 +164,7 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
                     compared_all.set_aside += 1
                 continue
             keys = (first.key, second.key)
-            (in_order if fact.sequence else compared).append(PairComparison(*keys, comparison))
+            (in_order if fact.sequence else compared).append(pair_comparison(*keys, comparison))
             strength[keys] = fact.score + (comparison.score or 0.0)
             by_key[keys[0]], by_key[keys[1]] = first, second
         sources = {key: item.source.id for key, item in by_key.items()}
@@ -247,7 +257,7 @@ def _best_matches(compared: list[PairComparison], sources: dict[str, str]) -> li
 
 def _finding(loaded: LoadedRule, members: list[SourcedClaim], pairs: list[PairComparison], corpus: Corpus) -> Finding:
     rule = loaded.rule
-    members = sorted(members, key=lambda c: (c.source.id, c.claim.id))
+    members = sorted(members, key=_BY_SOURCE_AND_ID)
     verdict = max((p.comparison.verdict for p in pairs), key=_RANK.__getitem__)
     subject = _most_common([c.claim.subject for c in members])
     property_id = rule.canonical_property(_most_common([c.claim.property for c in members]))

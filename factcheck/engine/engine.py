@@ -21,15 +21,7 @@ from operator import attrgetter
 
 from factcheck.comparators.base import Context, Verdict
 from factcheck.engine.blocking import candidates, evidence_mentions, implied_keys
-from factcheck.engine.finding import (
-    Finding,
-    PairComparison,
-    Report,
-    Summary,
-    finding_id,
-    pair_comparison,
-    unverified_finding,
-)
+from factcheck.engine.finding import Finding, PairComparison, Report, Summary, finding_id, unverified_finding
 from factcheck.engine.grouping import complete_linkage_groups, connected_groups
 from factcheck.engine.context import ContextIndex
 from factcheck.engine.judge import Judge
@@ -164,7 +156,7 @@ def compare_rules(corpus: Corpus, rules: list[LoadedRule], focus: set[str] | Non
                     compared_all.set_aside += 1
                 continue
             keys = (first.key, second.key)
-            (in_order if fact.sequence else compared).append(pair_comparison(*keys, comparison))
+            (in_order if fact.sequence else compared).append(PairComparison(*keys, comparison))
             strength[keys] = fact.score + (comparison.score or 0.0)
             by_key[keys[0]], by_key[keys[1]] = first, second
         sources = {key: item.source.id for key, item in by_key.items()}

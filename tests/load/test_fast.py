@@ -121,6 +121,23 @@ def test_claim_lines_of_a_list_at_the_key_indent() -> None:
     assert claim_lines("claims:\n  -\n    id: a\n", [{"id": "a"}]) is None  # `-` alone: not understood
 
 
+@pytest.mark.parametrize("text", [
+    "source: {id: s}\nclaims:\n  [{id: a}]\nother:\n  - id: a\n",  # a flow list, then another key's block list
+    "claims:\n  - id: a\nother:\n  - id: b\n",  # a list after the claims, at their indent
+    "claims:\n  - id: a\nsource:\n  authors:\n  - id: b\n",
+    "claims:\n\n  # first\n  [{id: a}]\n  - id: a\n",
+])
+def test_claim_lines_never_from_another_list(tmp_path: Path, text: str) -> None:
+    """Lines are taken from the block list right under `claims:` only, and every line at its items'
+    indent that starts with `-` after it must be one of its items: else the fast path declines (the flow
+    list was read as the next block list's item before, on the wrong line)."""
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast = parse_fast(path, text)
+    assert fast is None or not [place for place in fast.locations if place[:1] == ("claims",)]
+    assert_agrees(path, text)
+
+
 def load_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
     """load_corpus's outcome (a Corpus or its problems) with and without the fast path."""
     def outcome() -> Any:

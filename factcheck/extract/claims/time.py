@@ -28,6 +28,7 @@ from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Clause, Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import find_dates
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
+from factcheck.extract.readers.verbs import is_past_verb
 from factcheck.model import DateValue, DurationUnit
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
 
@@ -125,6 +126,9 @@ def _date(document: Document, value: Value) -> Finding | None:
                 and (cue.scheduled or not clause_tense(text, sentence, (predicate.start, predicate.end), document.cues,
                                                       quoted))):
             tense = cue.tense  # "announced its list, to apply from Oct. 15": the predicate's own tense
+        if predicate is not None and is_past_verb(text[predicate.start:predicate.end].split()[0]) \
+                and not governed.modality:
+            tense = "past"  # "it took effect at noon on Oct. 19", said on Oct. 28: the day before, not next year's
         if governed.modality in ("planned", "forecast"):
             tense = "future"  # "had been due to end on Saturday": what was expected lies ahead of the expectation
         again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)

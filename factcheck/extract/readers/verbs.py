@@ -47,6 +47,11 @@ _BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|t
                                r"well|long|once|twice|be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
 
 
+def is_past_verb(word: str) -> bool:
+    """A past-tense verb ("took", "approved"), as open predicates are read: the tense a date's own verb gives it."""
+    return bool(_PAST.fullmatch(word.casefold())) and word.casefold() not in _NOT_VERBS
+
+
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
                     dates: list[tuple[int, int]], verbs: Mapping[str, str] | None = None,
                     objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None

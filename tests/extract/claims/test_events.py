@@ -253,3 +253,11 @@ def test_what_erupted_or_broke_out_is_an_event_not_the_country_named_beside_it(p
     text = "When the volcano erupted on 14 September, Serenthe's government did what the manuals say.\n"
     extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
     assert [(c.subject, c.property) for c in of_kind(extraction, "date")] == [("kaelu-eruption", "started_on")]
+
+
+def test_a_past_verb_dates_backwards_whatever_its_entry_expects(run):
+    # written for tests: "took effect" is done, so "Oct. 19" in a report of Oct. 28 is this year's, not next
+    found = dates(run("He presented his resignation the following morning, and it took effect at noon on Oct. 19.\n",
+                      "2026-10-28"))
+    assert [(p, d) for p, _, d, _ in found] == [("effective_on", "2026-10-19")]
+    assert [d for _, _, d, _ in dates(run("The new rules take effect on Oct. 19.\n", "2026-10-28"))] == ["2027-10-19"]

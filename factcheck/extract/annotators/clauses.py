@@ -8,7 +8,9 @@ sentence is cut where a clause begins, by the marks of the lexicon's `clause_mar
 
 - "Seoul said Thursday it would end the pact": "Seoul said Thursday" is the `attribution` (its date is the
   day it was said) and "it would end the pact" the `complement` (what was said, with its own modality);
-- "..., Kim said Thursday in Seoul": the attribution at the end, after the last comma.
+- "..., Kim said Thursday in Seoul": the attribution at the end, after the last comma;
+- after a relative clause the main clause goes on where a verb of its own resumes it ("the fire that has
+  ravaged the hills | was remanded ...", "The fire, which broke out on Monday, | has burned ...").
 
 Each clause gets the event-lexicon words it contains (outside quote marks), or, when it has none, its
 past-tense verbs as open predicates (`readers/verbs.py`: "approved the vaccine on Wednesday" ->

@@ -60,7 +60,9 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
     and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`, by
     verb key: `Cues.open_verbs`).
     A verb of an event that takes place once (`once`: the `dated_nouns`, "arrested", "collapsed",
-    "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday"."""
+    "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday".
+    A passive is what was done to its subject ("A urine sample was collected" -> `collect-sample`), unless
+    a number counts the subject ("97 flights were cancelled": the count's day, read with the count)."""
     verbs, objects, once = verbs or {}, objects or {}, once or {}
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):

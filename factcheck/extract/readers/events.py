@@ -19,7 +19,7 @@ from factcheck.extract.readers.quantities import singular
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*|\d[\d,.]*")
 _LEADING = frozenset("the a an its their his her our this that these those new further more some all another it they "
-                     "he she we who which what "
+                     "he she we who which what itself themselves himself herself "
                      "any each both first second latest last earlier previous planned proposed so-called".split())
 # Words that end a noun phrase: prepositions, conjunctions, relative pronouns, auxiliaries and common verbs.
 _STOP = frozenset((

@@ -261,3 +261,12 @@ def test_a_past_verb_dates_backwards_whatever_its_entry_expects(run):
                       "2026-10-28"))
     assert [(p, d) for p, _, d, _ in found] == [("effective_on", "2026-10-19")]
     assert [d for _, _, d, _ in dates(run("The new rules take effect on Oct. 19.\n", "2026-10-28"))] == ["2027-10-19"]
+
+
+def test_a_reflexive_pronoun_is_no_event(project):
+    # written for tests: "The contract itself was signed": what was signed is the contract, not "itself"
+    entities = EntityIndex([Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),
+                            Entity(id="sarovet", kind="place", name="Sarovet")])
+    text = "The construction contract itself was signed on September 11 in Sarovet.\n"
+    extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
+    assert [(c.property, c.event) for c in of_kind(extraction, "date")] == [("signed_on", "contract")]

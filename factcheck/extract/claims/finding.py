@@ -122,6 +122,12 @@ def earlier_event_year(document: Document, value: Value) -> int | None:
             continue
         for other in document.values_in(earlier.index):
             date = other.reading.date if other.kind == "date" else None
-            if date is not None and date.year < document.published.year - 1:
+            if date is not None and date.year < document.published.year - 1 \
+                    and not _COMPARED.search(document.text, max(earlier.start, other.start - 60), other.start):
                 return date.year
     return None
+
+
+# A past year the sentence only measures against ("a smaller cut than the 58% imposed after the 2009 default",
+# "the worst since 2009"): the sentence tells the story, and the one after it goes on with the story.
+_COMPARED = re.compile(r"\b(?:than|since)\b[^.;]*$", re.IGNORECASE)

@@ -78,6 +78,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|for|to|with|in|at|from|between|amo
 def _date(document: Document, value: Value) -> Finding | None:
     text, sentence = document.text, document.sentences[value.sentence]
     expression = value.reading
+    if expression.form == "year" and _YEAR_AS_NAME.search(text, max(0, value.start - 12), value.start) \
+            and _NOUN_NEXT.match(text, value.end) and not (document.cues.dated_nouns and _dated_noun(document, value)):
+        return None  # "the 2027 budget", "its 2029 bonds": the year names the thing, it dates nothing
     governed = govern(document, value)
     cue = governed.cue
     confidence = expression.certainty
@@ -321,6 +324,10 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
 # A negation just before the predicate: what the clause dates did not happen ("did not return calls on Friday",
 # "has never met him").
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# A year between an article (or a possessive) and a noun is part of a name: "the 2027 budget", "its 2029 bond".
+_YEAR_AS_NAME = re.compile(r"\b(?:the|its|their|his|her|a|an)\s+$|[’']s\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|for|with|was|were|is|are|has|had|when|after|before|alone)\b)"
+                        r"[a-z][a-z-]+\b")
 _NEWS_AGE_DAYS = 366  # a story's own event happened within a year of the report; anything older is another
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)

@@ -270,3 +270,15 @@ def test_a_reflexive_pronoun_is_no_event(project):
     text = "The construction contract itself was signed on September 11 in Sarovet.\n"
     extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
     assert [(c.property, c.event) for c in of_kind(extraction, "date")] == [("signed_on", "contract")]
+
+
+def test_a_year_that_names_a_thing_dates_nothing(project):
+    # written for tests: "the 2027 budget" is a budget's name; "walked out ... in 2027" would date the walk-out
+    entities = EntityIndex([Entity(id="coalition-split", kind="event", name="Coalition split")])
+
+    def found(text: str) -> list[str]:
+        extraction = extract(text, make_source(text, "2026-10-15"), entities, project.vocabulary, project.cues)
+        return [str(c.value.date) for c in of_kind(extraction, "date")]
+
+    assert "2027" not in found("The Rural League walked out of the coalition over cuts in the 2027 budget.\n")
+    assert "2029" not in found("Velmorra missed a coupon on its 2029 bond.\n")

@@ -78,9 +78,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|for|to|with|in|at|from|between|amo
 def _date(document: Document, value: Value) -> Finding | None:
     text, sentence = document.text, document.sentences[value.sentence]
     expression = value.reading
-    if expression.form == "year" and _YEAR_AS_NAME.search(text, max(0, value.start - 12), value.start) \
-            and _NOUN_NEXT.match(text, value.end) and not (document.cues.dated_nouns and _dated_noun(document, value)):
-        return None  # "the 2027 budget", "its 2029 bonds": the year names the thing, it dates nothing
+    named = _NOUN_NEXT.match(text, value.end) if expression.form == "year" else None
+    if named and _YEAR_AS_NAME.search(text, max(0, value.start - 12), value.start) \
+            and named.group(1).casefold() not in document.cues.agreement_words \
+            and not _SINCE_THE.search(text, max(0, value.start - 24), value.start) \
+            and not (document.cues.dated_nouns and _dated_noun(document, value)):
+        return None  # "the 2027 budget", "its 2029 bonds" name a thing ("a 1965 treaty" was signed then, and
+        # "since the 2014 floods" dates a start by the floods' year)
     governed = govern(document, value)
     cue = governed.cue
     confidence = expression.certainty
@@ -326,8 +330,9 @@ _PERSON_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:woman|women|man|men|boy|bo
 _NEGATED = re.compile(r"\b(?:not|never|n[’']t)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # A year between an article (or a possessive) and a noun is part of a name: "the 2027 budget", "its 2029 bond".
 _YEAR_AS_NAME = re.compile(r"\b(?:the|its|their|his|her|a|an)\s+$|[’']s\s+$", re.IGNORECASE)
+_SINCE_THE = re.compile(r"\b(?:since|after|before|until|during|following)\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|for|with|was|were|is|are|has|had|when|after|before|alone)\b)"
-                        r"[a-z][a-z-]+\b")
+                        r"([a-z][a-z-]+)\b")
 _NEWS_AGE_DAYS = 366  # a story's own event happened within a year of the report; anything older is another
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)

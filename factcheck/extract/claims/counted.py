@@ -132,6 +132,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         last = text[value.start:value.end].split()[-1]
         whose = [last.casefold()] if re.fullmatch(r"[A-Z][a-z]{3,}", last) and parse_number(last) is None \
             and last.casefold() != value.reading.unit else []
+        owner = _OWNER_BEFORE.search(before)  # "the League's 14 deputies": the League's, not the chamber's
+        if owner and not whose:
+            whose = [owner.group(1).casefold()]
         words = [*whose, value.reading.unit, *_content(after, verbs=True)]
         sentence_end = document.sentences[value.sentence].end
         done = _DONE_AFTER_PLACE.match(text, value.end, end if not following else sentence_end) or (
@@ -376,6 +379,7 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"[a-z]+ed|began|ran|went|led|lay|stood|fell|rose|broke|took|came|was|were|is|are|had|has")
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]{2,})[’']s\s+(?:(?:about|some|nearly|all)\s+)?$")
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"
                           r"capped)\b[^.;,]*$", re.IGNORECASE)

@@ -477,3 +477,10 @@ def test_a_year_the_sentence_before_only_measures_against_makes_no_background(ru
     found = figures(run("Bondholders took a 32% cut, smaller than the 58% imposed after the 2009 default. Only 86% of "
                         "holders accepted voluntarily, after the deadline was extended once.\n", "2026-11-20"))
     assert 86 in found
+
+
+def test_whose_members_are_counted_is_part_of_what_is_counted(run):
+    # written for tests: the League's 14 deputies are not the chamber's 201
+    found = figures(run("Without the League's 14 deputies, the government lost its majority. The motion needed all "
+                        "201 deputies to be counted.\n", "2026-10-17"))
+    assert found[14][2] == "league deputy" and found[201][2] != "league deputy"

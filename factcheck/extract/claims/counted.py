@@ -135,6 +135,9 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         owner = _OWNER_BEFORE.search(before)  # "the League's 14 deputies": the League's, not the chamber's
         if owner and not whose:
             whose = [owner.group(1).casefold()]
+        backing = _BACKING_OF.search(before)  # "the signatures of 41 deputies": their signatures, not their votes
+        if backing:
+            whose = [*whose, _lemma(backing.group(1).casefold())]
         words = [*whose, value.reading.unit, *_content(after, verbs=True)]
         sentence_end = document.sentences[value.sentence].end
         done = _DONE_AFTER_PLACE.match(text, value.end, end if not following else sentence_end) or (
@@ -379,6 +382,8 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"[a-z]+ed|began|ran|went|led|lay|stood|fell|rose|broke|took|came|was|were|is|are|had|has")
+_BACKING_OF = re.compile(r"\b(signatures?|votes?|support|backing)\s+of\s+(?:about\s+|some\s+|nearly\s+|only\s+)?$",
+                         re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]{2,})[’']s\s+(?:(?:about|some|nearly|all)\s+)?$")
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"

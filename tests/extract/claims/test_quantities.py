@@ -484,3 +484,7 @@ def test_whose_members_are_counted_is_part_of_what_is_counted(run):
     found = figures(run("Without the League's 14 deputies, the government lost its majority. The motion needed all "
                         "201 deputies to be counted.\n", "2026-10-17"))
     assert found[14][2] == "league deputy" and found[201][2] != "league deputy"
+    # what of them is counted: their signatures are not their votes
+    found = figures(run("The motion, tabled with the signatures of 41 deputies, won the votes of 104 deputies.\n",
+                        "2026-10-15"))
+    assert (found[41][2], found[104][2]) == ("signature deputy", "vote deputy")

@@ -44,6 +44,8 @@ def verb_key(verb: str) -> str:
         return stem[:-1]  # British spelling: "cancelled", "travelled", "fuelled" -> cancel, travel, fuel
     if verb.endswith("ed") and stem[-1:] in ("v", "c", "z", "u") or stem.endswith(("as", "is", "os", "us", "at", "ag")):
         return stem + "e"
+    if verb.endswith("ed") and len(stem) > 3 and stem[-1] == "l" and stem[-2] not in "aeioulr":
+        return stem + "e"  # "tabled", "settled", "handled": table, settle, handle
     return stem
 
 

@@ -32,6 +32,9 @@ def test_one_verb_has_one_key():
     # British spelling doubles a final l: "cancelled" and "canceled" are one verb; "called" keeps its two
     assert [verb_key(w) for w in ("cancelled", "canceled", "travelled", "fuelled", "signalled", "called", "killed")] == \
         ["cancel", "cancel", "travel", "fuel", "signal", "call", "kill"]
+    # a consonant before the final l takes back its e: "tabled" -> table, "settled" -> settle
+    assert [verb_key(w) for w in ("tabled", "settled", "handled", "failed", "hurled")] == \
+        ["table", "settle", "handle", "fail", "hurl"]
 
 
 def test_synonyms_of_the_lexicon_name_one_happening(run):

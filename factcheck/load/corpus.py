@@ -312,9 +312,13 @@ def load_source(document: YamlDocument, entities: EntityIndex, vocabulary: dict[
     numbered = list(enumerate(claims_file.claims))
     text = check_source_text(document, claims_file.source, numbered, problems, root)
     problems.extend(check_claims(document, numbered, entities, vocabulary))
-    placed = document.locations  # each claim's place, looked up directly (`locate` walks up only when it is missing)
-    lines = {claim.id: (placed.get(("claims", index)) or document.locate(("claims", index)))[0]
-             for index, claim in numbered}
+    found = document.claim_lines  # the fast path's: each claim's line, in order, and no other place
+    if found is not None and len(found) == len(numbered) and not document.locations:
+        lines = {claim.id: line for (_, claim), line in zip(numbered, found)}
+    else:
+        placed = document.locations  # each claim's place, looked up directly (`locate` walks up only when it is missing)
+        lines = {claim.id: (placed.get(("claims", index)) or document.locate(("claims", index)))[0]
+                 for index, claim in numbered}
     return SourceDocument(document.path, claims_file, text, lines), problems
 
 

@@ -77,6 +77,10 @@ class YamlDocument:
     data: Any = None
     locations: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # The fast path's only places: the line of each claim (`claims[i]` at column 1), kept as the list it
+    # found them in rather than as a place each (a tuple key and a tuple value a claim, made and read
+    # again by the loader: a million claims at scale). `locate` reads it where `locations` has no entry.
+    claim_lines: list[int] | None = None
 
     @property
     def shown_path(self) -> str:
@@ -88,7 +92,17 @@ class YamlDocument:
             found = self.locations.get(tuple(field_path[:end]))
             if found:
                 return found
+            if end == 2 and self.claim_lines is not None:
+                found = self._claim_place(field_path[0], field_path[1])
+                if found:
+                    return found
         return (1, 1)
+
+    def _claim_place(self, key: Any, index: Any) -> tuple[int, int] | None:
+        """The place of `claims[index]` from `claim_lines`, as `locations[("claims", index)]` would give it."""
+        if key == "claims" and isinstance(index, int) and 0 <= index < len(self.claim_lines or ()):
+            return (self.claim_lines[index], 1)  # type: ignore[index]
+        return None
 
     def problem(self, field_path: FieldPath, code: str, message: str) -> Problem:
         line, column = self.locate(field_path)

@@ -49,7 +49,7 @@ MIN_FILES = 200  # a load of fewer files (20,000 claims, generated) parses here:
 START_AFTER = 16  # files parsed here before the workers start (a warm load with a few misses forks none)
 
 Job = tuple[Path, "Path | None", "bytes | None"]  # a claims file, its root, and its bytes when already read
-Row = tuple["str | None", "tuple[Any, list[int]] | None"] | None  # a worker's answer for one file (`_parse_row`)
+Row = tuple["str | None", "tuple[Any, list[int] | None] | None"] | None  # a worker's answer for one file (`_parse_row`)
 
 
 @dataclass(slots=True)
@@ -249,7 +249,7 @@ def _parse_row(path: Path, root: Path | None, sha: bool) -> Row:
     parsed = parse_job((path, root, None), sha)
     if parsed.document is None:
         return parsed.sha256, None
-    lines = [line for line, _ in parsed.document.locations.values()]  # the claims' places, the only ones kept
+    lines = parsed.document.claim_lines  # the claims' places, the only ones kept (None: no `claims` list)
     return parsed.sha256, (_shareable(parsed.document.data), lines)
 
 
@@ -262,7 +262,7 @@ def _parsed(path: Path, row: Row) -> Parsed:
         return Parsed(None, digest)
     data, lines = read
     document = YamlDocument(path, data)
-    document.locations.update({("claims", index): (line, 1) for index, line in enumerate(lines)})
+    document.claim_lines = lines
     return Parsed(document, digest)
 
 

@@ -15,7 +15,7 @@ import pytest
 from factcheck.load import corpus as corpus_module
 from factcheck.load import parse_pool
 from factcheck.load.corpus import load_corpus
-from factcheck.load.document import read_yaml
+from factcheck.load.document import YamlDocument, read_yaml
 from factcheck.load.fast import (
     _INT_LIMIT,
     _REFUSED,
@@ -58,8 +58,10 @@ def assert_agrees(path: Path, text: str) -> bool:
     slow = read_yaml(path)
     assert slow.problems == [], f"{path}: the fast path read a file with problems: {slow.problems}"
     assert same(fast.data, slow.data), path
-    for place, (line, _) in fast.locations.items():
-        assert slow.locations[place][0] == line, (path, place)
+    assert fast.locations == {}  # the fast path's only places are the claims' lines
+    for index, line in enumerate(fast.claim_lines or ()):
+        assert slow.locations[("claims", index)][0] == line, (path, index)
+        assert fast.locate(("claims", index)) == (line, 1) == fast.locate(("claims", index, "value", "text"))
     return True
 
 
@@ -134,7 +136,7 @@ def test_claim_lines_never_from_another_list(tmp_path: Path, text: str) -> None:
     path = tmp_path / "f.yaml"
     path.write_text(text, encoding="utf-8")
     fast = parse_fast(path, text)
-    assert fast is None or not [place for place in fast.locations if place[:1] == ("claims",)]
+    assert fast is None or not fast.claim_lines
     assert_agrees(path, text)
 
 
@@ -406,3 +408,21 @@ def test_check_decides_as_the_specification() -> None:
         assert outcome[0] == outcome[1], (value, limits)
         declined += not outcome[0]
     assert 2000 < declined < 18000  # both outcomes, often
+
+
+@pytest.mark.parametrize("lines", [None, [], [3], [2, 5, 9]])
+def test_claim_lines_locate_as_the_places_did(tmp_path: Path, lines: list[int] | None) -> None:
+    """The fast path keeps each claim's line as a list (`claim_lines`) where it kept a place each
+    (`locations[("claims", i)] = (line, 1)`): every path locates as it did, inside a claim, beyond the
+    list, under another key, with a bool index (equal to 0 or 1 as a key), and when a place is known."""
+    listed = YamlDocument(tmp_path / "f.yaml", {}, claim_lines=lines)
+    placed = YamlDocument(tmp_path / "f.yaml", {}, locations={("claims", i): (line, 1) for i, line in enumerate(lines or ())})
+    paths = [(), ("claims",), ("source", "id"), ("source", 0), ("claims", -1), ("claims", "0"), ("claims", True),
+             ("claims", False), *[("claims", i, *rest) for i in range(5) for rest in ((), ("value",), ("evidence", "start"))]]
+    for path in paths:
+        assert listed.locate(path) == placed.locate(path), path
+    for document in (listed, placed):
+        document.locations[("claims", 1, "value")] = (7, 3)
+        document.locations[("source",)] = (1, 1)
+    for path in paths:
+        assert listed.locate(path) == placed.locate(path), path

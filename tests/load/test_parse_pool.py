@@ -133,8 +133,8 @@ def parse_all(project: Path, *, before_results: Any = None) -> tuple[list[Any], 
     finally:
         parser.close()
     here = [parse_job(job, True) for job in jobs]
-    assert [(p.sha256, p.document.data, p.document.locations) for p in got] == \
-        [(p.sha256, p.document.data, p.document.locations) for p in here]
+    assert [(p.sha256, p.document.data, p.document.locations, p.document.claim_lines) for p in got] == \
+        [(p.sha256, p.document.data, p.document.locations, p.document.claim_lines) for p in here]
     return got, takers
 
 

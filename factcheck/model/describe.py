@@ -16,12 +16,16 @@ from factcheck.model.values import (
 
 def describe_value(claim: Claim, entities: EntityIndex | None = None) -> str:
     """`2019-11-23`, `90 days after publication`, `nearly 55 percent`, `"…" (Dave Eastburn, a Pentagon spokesman)`."""
-    entities = entities or EntityIndex()
+    if entities is None:  # not `entities or ...`: that asks an index its length (a Python call) for every value
+        entities = _NO_ENTITIES
     value = claim.value
     text = _describe(value, entities)
     if claim.qualifier:
         text += f" ({claim.qualifier})"
     return text
+
+
+_NO_ENTITIES = EntityIndex()  # read only: an index of no entity names each entity by its id
 
 
 def _amount(number: float) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.model.words import _QUOTED, _WORD, STOPWORDS, content_words, stem, words
+from factcheck.model.words import _QUOTED, _WORD, STOPWORDS, _unquoted, content_words, stem, words
 
 
 def plain_words(text: str) -> tuple[str, ...]:
@@ -28,3 +28,10 @@ def test_words_are_each_words_case_folded(text: str) -> None:
 def test_ascii_and_other_text_alike() -> None:
     assert words('The "quoted words" Talks, talked; won\'t X') == ("talks", "talked", "won't")
     assert words("İstanbul TALKS") == plain_words("İstanbul TALKS")
+
+
+
+@given(st.text(alphabet="ab .\"“”«»'\t\n\u00a0é", max_size=40) | st.text(max_size=40))
+def test_unquoted_masks_as_the_pattern(text: str) -> None:
+    """An ASCII text without a double quote is left unsearched: the pattern masks nothing there either."""
+    assert _unquoted(text) == _QUOTED.sub(" ", text)

@@ -88,11 +88,11 @@ def judge_pair(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, co
                context: Context) -> Judgement:
     """One pair: the same-fact test, and when it is one fact (or a plan and its outcome) the
     comparison, explained; None when the pair is set aside or the comparator says nothing."""
-    fact = same_fact(first, second, loaded.rule.same_fact, contexts,
-                     varying=loaded.rule.time.varies(_counted(first), _counted(second)))
+    counted = (_counted(first), _counted(second))  # what each counts, read once for the pair
+    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varies(*counted))
     if not fact.same and not fact.sequence:
         return fact, None
-    comparison = _compare(loaded, first, second, context)
+    comparison = _compare(loaded, first, second, context, counted)
     if comparison is None:
         return fact, None
     if fact.sequence:
@@ -122,9 +122,12 @@ def _counted(item: SourcedClaim) -> str | None:
     return value.counted if isinstance(value, QuantityValue) else None
 
 
-def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context) -> Comparison | None:
+def _compare(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, context: Context,
+             counted: tuple[str | None, str | None]) -> Comparison | None:
+    """The rule's comparison of the pair (`counted`: what each claim counts, `_counted`), over time when both
+    counts run."""
     comparison = loaded.comparator.compare(first, second, loaded.params, context)
-    if comparison is not None and loaded.rule.time.runs(_counted(first)) and loaded.rule.time.runs(_counted(second)):
-        comparison = apply_time_varying(first, second, comparison,
-                                        loaded.rule.time.direction(_counted(first), _counted(second)))
+    over_time = loaded.rule.time
+    if comparison is not None and over_time.runs(counted[0]) and over_time.runs(counted[1]):
+        comparison = apply_time_varying(first, second, comparison, over_time.direction(*counted))
     return comparison

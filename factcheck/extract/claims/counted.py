@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.readers.clock import PART_OF_DAY
 from factcheck.extract.readers.numbers import NUMBER, parse_number
+from factcheck.extract.readers.verbs import is_past_verb
 from factcheck.extract.document import Document, Value
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*|\b\d{1,2}:\d{2}\b")  # a clock time says which count: "turnout at 18:00"
@@ -243,9 +245,9 @@ def _undated(document: Document, start: int, end: int) -> str:
     text = document.text[start:end]
     for other in document.values:
         if other.kind == "date" and start <= other.start and other.end <= end:
-            lead = re.search(r"\b(?:between|from|on|in|since)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?$",
+            lead = re.search(rf"\b(?:between|from|on|in|since)\s+(?:the\s+{PART_OF_DAY}\s+of\s+)?$",
                              text[:other.start - start])
-            close = re.match(r"\s*(?:and|to|-|–)\s*\d{1,2}\b|\s+(?:morning|afternoon|evening|night)\b",
+            close = re.match(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}\b|\s+{PART_OF_DAY}\b",
                              text[other.end - start:])  # "on Wednesday afternoon": the day's part is the day's
             first = lead.start() if lead else other.start - start
             last = other.end - start + (close.end() if close else 0)
@@ -371,7 +373,7 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
     if found is None:
         return None
     written_words = found.group(1).split()
-    if len(written_words) == 2 and "-" in written and _PAST_VERB.fullmatch(written_words[1]):
+    if len(written_words) == 2 and "-" in written and (is_past_verb(written_words[1]) or written_words[1] in _AUXILIARY):
         written_words = written_words[:1]  # "The 38-metre tunnel began under ...": the noun, not its verb
     words = [w for w in written_words if not _NOT_A_THING.fullmatch(w) and w not in _FUNCTION]
     if not words or len(words) < len(written_words) or any(w in _MEASURED or w in document.cues.dimensions for w in words):
@@ -381,7 +383,6 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
 
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
-_PAST_VERB = re.compile(r"[a-z]+ed|began|ran|went|led|lay|stood|fell|rose|broke|took|came|was|were|is|are|had|has")
 _BACKING_OF = re.compile(r"\b(signatures?|votes?|support|backing)\s+of\s+(?:about\s+|some\s+|nearly\s+|only\s+)?$",
                          re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]{2,})[’']s\s+(?:(?:about|some|nearly|all)\s+)?$")

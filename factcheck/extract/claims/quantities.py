@@ -30,6 +30,7 @@ from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_cou
                                              level_counted, normal_counted, synonym_counted)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
+from factcheck.extract.readers.clock import PART_OF_DAY
 from factcheck.extract.readers.numbers import parse_number
 from factcheck.extract.document import Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
@@ -403,7 +404,7 @@ _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|p
 
 # A state going on at the time, not something that happened then: "were waiting", "are still stranded".
 _ONGOING = re.compile(r"\b(?:were|was|are|is|remained|remain)\s+(?:still\s+)?[a-z]+ing\b", re.IGNORECASE)
-_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+_PART_OF_DAY = re.compile(rf"\s+{PART_OF_DAY}\b", re.IGNORECASE)
 
 
 def _dated_by(document: Document, value: Value) -> PartialDate | None:

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 from factcheck.model.time_of_day import TimeApproximation, TimeOfDay
 
+# The parts of a day a text names beside a date ("on Wednesday afternoon", "the evening of 8 June"): a time,
+# part of the date, never what a figure counts.
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+
 
 @dataclass(frozen=True)
 class ClockTime:

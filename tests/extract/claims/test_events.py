@@ -15,6 +15,12 @@ def dates(extraction) -> list[tuple[str, str | None, str, str | None]]:
             for c in of_kind(extraction, "date")]
 
 
+def dated_with(project, entities: list[Entity], text: str, published: str) -> list:
+    """The date claims of `text` extracted with an entity file of `entities` (not the project's)."""
+    extraction = extract(text, make_source(text, published), EntityIndex(entities), project.vocabulary, project.cues)
+    return of_kind(extraction, "date")
+
+
 def test_said_thursday_is_the_announcement_of_what_was_said(run):
     # written for tests: the issue's own example
     found = dates(run("Seoul said Thursday it would end the pact.\n"))
@@ -197,11 +203,11 @@ def test_downing_tools_starts_a_strike(run):
 def test_a_place_named_before_is_not_what_takes_effect(project):
     # written for tests: the sentence names nothing; the capital named a line before takes no effect, the
     # story's event does
-    entities = EntityIndex([Entity(id="list-a-removal", kind="event", name="Removal of Belmarra from List A"),
-                            Entity(id="castrum", kind="place", name="Castrum")])
+    entities = [Entity(id="list-a-removal", kind="event", name="Removal of Belmarra from List A"),
+                Entity(id="castrum", kind="place", name="Castrum")]
     text = "Protesters gathered in Castrum.\nThe new rules will take effect on September 28, the ministry says.\n"
-    found = extract(text, make_source(text, "2026-08-18"), entities, project.vocabulary, project.cues)
-    assert [(c.property, c.subject) for c in of_kind(found, "date")] == [("effective_on", "list-a-removal")]
+    found = dated_with(project, entities, text, "2026-08-18")
+    assert [(c.property, c.subject) for c in found] == [("effective_on", "list-a-removal")]
 
 
 def test_a_halt_on_a_day_starts_the_pause_and_until_ends_it(run):
@@ -226,12 +232,12 @@ def test_a_date_after_another_verb_is_that_verb_s(run):
 
 def test_what_happened_or_took_place_is_dated_by_its_noun(project):
     # written for tests: the crash itself; a hearing of the story's case; an exchange five years before the story
-    entities = EntityIndex([Entity(id="grauvel-crash", kind="event", name="Grauvel Pass coach crash",
-                                   aliases=["the crash", "crash", "exchange"])])
+    entities = [Entity(id="grauvel-crash", kind="event", name="Grauvel Pass coach crash",
+                       aliases=["the crash", "crash", "exchange"])]
 
     def found(text: str) -> list[tuple[str, str, str | None, str]]:
-        extraction = extract(text, make_source(text, "2026-10-14"), entities, project.vocabulary, project.cues)
-        return [(c.subject, c.property, c.event, str(c.value.date)) for c in of_kind(extraction, "date")]
+        return [(c.subject, c.property, c.event, str(c.value.date))
+                for c in dated_with(project, entities, text, "2026-10-14")]
 
     assert found("The crash happened on September 17.\n") == [("grauvel-crash", "took_place_on", None, "2026-09-17")]
     assert found("The crash on the pass was the worst in years. Oral hearings took place on October 2.\n") == [
@@ -248,11 +254,11 @@ def test_a_part_of_the_day_is_no_event(run):
 
 def test_what_erupted_or_broke_out_is_an_event_not_the_country_named_beside_it(project):
     # written for tests: "erupted" was also a start word whose subject may be a country
-    entities = EntityIndex([Entity(id="kaelu-eruption", kind="event", name="Mount Kaelu eruption"),
-                            Entity(id="serenthe", kind="country", name="Serenthe")])
+    entities = [Entity(id="kaelu-eruption", kind="event", name="Mount Kaelu eruption"),
+                Entity(id="serenthe", kind="country", name="Serenthe")]
     text = "When the volcano erupted on 14 September, Serenthe's government did what the manuals say.\n"
-    extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
-    assert [(c.subject, c.property) for c in of_kind(extraction, "date")] == [("kaelu-eruption", "started_on")]
+    found = dated_with(project, entities, text, "2026-10-20")
+    assert [(c.subject, c.property) for c in found] == [("kaelu-eruption", "started_on")]
 
 
 def test_a_past_verb_dates_backwards_whatever_its_entry_expects(run):
@@ -265,20 +271,19 @@ def test_a_past_verb_dates_backwards_whatever_its_entry_expects(run):
 
 def test_a_reflexive_pronoun_is_no_event(project):
     # written for tests: "The contract itself was signed": what was signed is the contract, not "itself"
-    entities = EntityIndex([Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),
-                            Entity(id="sarovet", kind="place", name="Sarovet")])
+    entities = [Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),
+                Entity(id="sarovet", kind="place", name="Sarovet")]
     text = "The construction contract itself was signed on September 11 in Sarovet.\n"
-    extraction = extract(text, make_source(text, "2026-10-20"), entities, project.vocabulary, project.cues)
-    assert [(c.property, c.event) for c in of_kind(extraction, "date")] == [("signed_on", "contract")]
+    found = dated_with(project, entities, text, "2026-10-20")
+    assert [(c.property, c.event) for c in found] == [("signed_on", "contract")]
 
 
 def test_a_year_that_names_a_thing_dates_nothing(project):
     # written for tests: "the 2027 budget" is a budget's name; "walked out ... in 2027" would date the walk-out
-    entities = EntityIndex([Entity(id="coalition-split", kind="event", name="Coalition split")])
+    entities = [Entity(id="coalition-split", kind="event", name="Coalition split")]
 
     def found(text: str) -> list[str]:
-        extraction = extract(text, make_source(text, "2026-10-15"), entities, project.vocabulary, project.cues)
-        return [str(c.value.date) for c in of_kind(extraction, "date")]
+        return [str(c.value.date) for c in dated_with(project, entities, text, "2026-10-15")]
 
     assert "2027" not in found("The Rural League walked out of the coalition over cuts in the 2027 budget.\n")
     assert "2029" not in found("Velmorra missed a coupon on its 2029 bond.\n")

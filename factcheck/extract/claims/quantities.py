@@ -126,6 +126,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         if event is None and value.measure in ("count", "measure"):
             # "the operator has put the loss at 2,100 tonnes", "the institute measured winds of 205 km/h"
             event = _estimated_by_entity(document, value)
+        if event is None and as_of is None:
+            day = _dated_on(document, value)  # "cancelled 79 percent of trains on Wednesday": that day's figure
+            event = f"on-{day}" if day is not None else None
     if subject is None:
         return None
     reading: QuantityValue = value.reading
@@ -499,6 +502,52 @@ def _period(document: Document, value: Value) -> str | None:
             return f"period-{amount * _PERIOD_MONTHS[unit]:g}-month"
         return f"period-{amount * _PERIOD_DAYS[unit]:g}-day"
     return None
+
+
+# A date of a figure's own clause that dates it, to the day: "on Tuesday", "Its first, on September 12, drew
+# 21,000", "On Saturday, a rally drew 38,000". Not a date that bounds a span ("since", "until", "from") or
+# names another thing ("Tuesday's quake", "the march of 12 September"), nor one a longer form holds.
+_DAY_FORMS = frozenset({"weekday", "month_day", "day_month", "dayword"})
+_NOT_ITS_DAY = re.compile(r"\b(?:since|from|until|till|through|between|before|after|by|of|to|and|or|than|"
+                          r"ago|as\s+of|as\s+at|up\s+to|starting|beginning|ending)\s+(?:the\s+)?$", re.IGNORECASE)
+# A word that opens a clause of its own inside the figure's: the date beyond it dates that clause's verb
+# ("the train that derailed on Tuesday was travelling at 121 km/h").
+_INNER_CLAUSE = re.compile(r"\b(?:that|which|who|whom|whose|where|when|while|after|before|since|until)\b",
+                           re.IGNORECASE)
+
+
+# A preposition after the figure that brings in another thing, which a date after it may date ("a premium of
+# 31% to Ambrell's closing price on Friday"); "of" names what the figure counts ("79 percent of trains on ...").
+_OTHER_THING = re.compile(r"\b(?:to|at|from|against|than|over|with|for|in|into|per|above|below|versus|compared)\b",
+                          re.IGNORECASE)
+# A date set off before the clause's verb ("On Saturday, a rally drew", "Its first, on September 12, drew"),
+# not one that closes a noun phrase ("The derailment near Dunmere on Tuesday has killed 12").
+_SET_OFF = re.compile(rf"(?:\s+{PART_OF_DAY})?\s*,", re.IGNORECASE)
+
+
+def _dated_on(document: Document, value: Value) -> PartialDate | None:
+    """The day the figure's own clause gives it: a date known to the day, after the figure and before the
+    next one ("cancelled 79 percent on Wednesday and 64 percent on Thursday"), else one set off before it,
+    with no clause of its own between the date and the figure."""
+    clause = document.clause_at(value.start)
+    if clause is None:
+        return None
+    text = document.text
+    figures = [v.start for v in document.values
+               if v.kind == "quantity" and clause.start <= v.start < clause.end and v is not value]
+    following = min((start for start in figures if start > value.start), default=clause.end)
+    days = [v for v in document.values
+            if v.kind == "date" and clause.start <= v.start < clause.end and v.form in _DAY_FORMS
+            and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role
+            and text[v.end:v.end + 2] not in ("’s", "'s")
+            and not _NOT_ITS_DAY.search(text, max(clause.start, v.start - 16), v.start)]
+    after = [v for v in days if value.end <= v.start < following
+             and not _INNER_CLAUSE.search(text, value.end, v.start) and not _OTHER_THING.search(text, value.end, v.start)]
+    before = [v for v in days if v.start < value.start and _SET_OFF.match(text, v.end)
+              and not _INNER_CLAUSE.search(text, clause.start, value.start)]
+    if after:
+        return after[0].reading.date
+    return before[-1].reading.date if before else None
 
 
 def _said_on(document: Document, value: Value) -> PartialDate | None:

@@ -63,3 +63,24 @@ def test_a_count_on_a_part_of_a_named_day_is_that_moments_count(run):
     assert found[31][1] is None  # a day with no part of it dates what happened, not the count
     found = quantities(run("About 412 flights were cancelled on Monday evening.\n", "2026-09-10"))
     assert found[412][1] is None  # what happened that evening, not a state counted then
+
+
+def test_a_figure_dated_in_its_own_clause_is_that_days_figure(run):
+    # written for tests: one clause, two days, two figures
+    found = quantities(run("BNR said it cancelled 79 percent of passenger trains on Wednesday and 64 percent on "
+                           "Thursday.\n", "2026-09-11"))
+    assert found[79][0] == "on-2026-09-09" and found[64][0] == "on-2026-09-10"
+    found = quantities(run("On Saturday, a rally in the capital drew 38,000 people.\n", "2026-10-15"))
+    assert found[38000][0] == "on-2026-10-10"
+    found = quantities(run("Its first march, on September 12, drew 21,000 people.\n", "2026-09-30"))
+    assert found[21000][0] == "on-2026-09-12"
+
+
+def test_a_date_of_another_verb_or_noun_does_not_date_a_figure(run):
+    found = quantities(run("The train that derailed near Dunmere on Tuesday was travelling at 121 km/h.\n",
+                           "2026-10-15"))
+    assert found[121][0] is None  # the relative clause's day: when it derailed
+    found = quantities(run("The derailment near Dunmere on Tuesday has killed 12 people.\n", "2026-10-17"))
+    assert found[12][0] is None  # the derailment's day; the toll is as of the text
+    found = quantities(run("The agency has received 61 reports of side effects since July 14.\n", "2026-09-11"))
+    assert found[61][0] is None  # a window's start

@@ -257,7 +257,9 @@ def test_a_party_s_own_estimate_is_its_own_fact(run):
     text = ("Police estimated 8,000 people took part in the march; the organisers said 25,000 people took part. "
             "About 9,000 people marched, according to police. Some 12,000 people marched on Sunday.\n")
     events = {amount: found[1] for amount, found in figures(run(text, "2026-10-18")).items()}
-    assert events == {8000: "estimate-police", 25000: "estimate-organisers", 9000: "estimate-police", 12000: None}
+    # no one's estimate, but that day's: the march of Sunday
+    assert events == {8000: "estimate-police", 25000: "estimate-organisers", 9000: "estimate-police",
+                      12000: "on-2026-10-18"}
 
 
 def test_a_named_party_s_own_estimate_is_its_own_fact(run):

@@ -60,6 +60,10 @@ NUMBER_WORDS = {word: str(value) for value, word in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())} | {
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
     "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
+# Units of time say how long or how soon as a number does: "within weeks" and "within days" are two promises,
+# however a translation words the rest.
+TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+                        "fortnight", "month", "months", "year", "years", "decade", "decades", "century", "centuries"})
 _SPELLING = (  # British and American spellings, mapped one way: defence = defense, centre = center
     (re.compile(r"(?<=\w{3})ence(s?)$"), r"ense\1"), (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),
     (re.compile(r"(?<=\w{2})is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
@@ -91,8 +95,8 @@ class Word(NamedTuple):
 
     @property
     def kind(self) -> str:
-        """`number`, `negation`, `name`, `content` or `stop`."""
-        if self.key[:1].isdigit():
+        """`number` (a unit of time too), `negation`, `name`, `content` or `stop`."""
+        if self.key[:1].isdigit() or self.key in TIME_UNITS:
             return "number"
         if self.key in NEGATIONS:
             return "negation"

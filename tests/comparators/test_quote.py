@@ -291,6 +291,24 @@ def test_a_translation_cue_turns_a_near_verbatim_difference_into_a_rewording() -
     assert compare(quote(THREAT, "dave-eastburn"), numbered).verdict is Verdict.conflict
 
 
+def test_a_language_named_by_its_ending_is_a_translation_cue_but_english_is_not() -> None:
+    # written for tests: a minister's words, one outlet saying he spoke in an invented language
+    cued = quote(WIRE, "kim-you-geun", source="x", evidence="the minister told reporters, speaking in Zavrenian")
+    assert compare(quote(STATE_MEDIA, "kim-you-geun"), cued).verdict is Verdict.compatible
+    english = quote(WIRE, "kim-you-geun", source="x", evidence="she posted a statement in English on her accounts")
+    assert compare(quote(STATE_MEDIA, "kim-you-geun"), english).verdict is Verdict.conflict
+    public = quote(WIRE, "kim-you-geun", source="x", evidence="the minister said in public on Monday")
+    assert compare(quote(STATE_MEDIA, "kim-you-geun"), public).verdict is Verdict.conflict
+
+
+def test_a_translation_keeps_its_units_of_time() -> None:
+    # written for tests: "weeks" made "days" is a changed promise, however the rest is translated
+    weeks = "Whoever did this will be found within weeks, not years, and they will answer for it"
+    days = quote(weeks.replace("weeks", "days"), "lorenz-renhart", source="x", evidence="translated by the Wire")
+    result = compare(quote(weeks, "lorenz-renhart"), days)
+    assert result.verdict is Verdict.conflict and result.facts["difference"] == "misquote"
+
+
 def test_two_different_statements_of_one_speaker_are_not_compared() -> None:
     assert maybe_compare(quote(SERIOUS, "kim-you-geun"),
                          quote("a significant change to the environment of defense cooperation", "kim-you-geun",

@@ -12,7 +12,8 @@ same fact only when:
    counting as one group; within one poll an answer told in fewer words, "backing the exit", is
    the same answer) and, unless the rule lets values vary over time, dates that can be the
    same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
-   apart (or the same digits at another scale, a slip worth showing);
+   apart (or the same digits at another scale, a slip worth showing); for unreviewed tallies of votes,
+   sentences that share a number of the tally (a bill's first and final readings share none);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
    `fine`, no event) is one fact however it is told, and so is an agreement's `term` and a person's `age`. When the keys already carry much
@@ -32,9 +33,11 @@ function, `same_fact`, used by the engine for every rule.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from factcheck.comparators.date import MINUTES_PER_UNIT
+from factcheck.comparators.wording import NUMBER_WORDS
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
@@ -223,6 +226,42 @@ def _plain(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,}"
 
 
+VOTES_PROPERTY = "votes"  # a vote's tally: the votes for, against, abstaining
+# The numbers a tally is told in, digits or words ("eighty-eight"); not a year, a day of a month, a clock
+# time, a length or a share.
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TALLY_NUMBER = re.compile(rf"(?<![\d.,:])(\d{{1,6}}|(?:{_WORDS})(?:-(?:{_WORDS}))?)\b"
+                           r"(?![.,:]\d|-(?:hour|day|week|minute|year)|\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+_NOT_TALLY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE)
+
+
+def _tally(text: str) -> frozenset[int]:
+    """The whole numbers of a sentence that may be a vote's tally ("by 108 votes to 86, with seven
+    abstentions" -> {108, 86, 7}): no year, no day after a month's name, no share or length."""
+    found = set()
+    for match in _TALLY_NUMBER.finditer(text):
+        words = match.group(1).casefold().split("-")
+        number = sum(int(NUMBER_WORDS.get(word, word)) for word in words)  # "eighty-eight": 80 + 8
+        if 1900 <= number <= 2100 or _NOT_TALLY.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        found.add(number)
+    return frozenset(found)
+
+
+def _other_ballots(a: SourcedClaim, b: SourcedClaim) -> str | None:
+    """Two unreviewed tallies of two votes: each sentence gives three numbers or more, and they share
+    none ("108 votes to 86, with seven abstentions" at the first reading, "103 to 95, with three
+    abstentions" at the last). A tally misreported keeps its other numbers (108-86-7 against 118-86-7);
+    a split of two numbers may shift both (a committee's 5-2 told as 4-3), so it says nothing."""
+    if not (a.claim.property == b.claim.property == VOTES_PROPERTY) or \
+            (a.claim.status is Status.reviewed and b.claim.status is Status.reviewed):
+        return None
+    first, second = _tally(a.claim.evidence.text), _tally(b.claim.evidence.text)
+    if len(first) < 3 or len(second) < 3 or first & second:
+        return None
+    return "tallies of two votes (no number of one tally is in the other)"
+
+
 def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modality: bool = True) -> str | None:
     """Why the two claims' keys say they are different facts, or None when they may be one."""
     ca, cb = a.claim, b.claim
@@ -249,7 +288,7 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     to different times are different facts: turnout "in 2019" is not turnout in 2027."""
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
-    apart = _magnitudes_apart(a, b)
+    apart = _magnitudes_apart(a, b) or _other_ballots(a, b)
     if apart is not None:
         return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)

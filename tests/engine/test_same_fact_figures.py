@@ -115,3 +115,20 @@ def test_one_answer_of_one_poll_said_with_fewer_words_is_the_same_fact() -> None
     conflicts = [sorted(item.claim.value.amount for item in f.claims) for f in report.findings
                  if f.verdict is Verdict.conflict]
     assert conflicts == [[45, 54]]  # the 37% against is another answer
+
+
+def test_tallies_of_two_votes_are_two_facts_but_a_misreported_tally_conflicts() -> None:
+    # written for tests: a bill's first and final readings, and one outlet misreporting the first
+    def votes(claim_id: str, amount: float, side: str, sentence: str) -> dict:
+        return figure(claim_id, amount, "vote", sentence, property="votes",
+                      value={"amount": amount, "unit": "vote", "counted": f"votes {side}"})
+    first = "The bill passed its first reading by 108 votes to 86, with seven abstentions, after a six-hour debate."
+    final = "Deputies passed the bill by 103 votes to 95, with three abstentions, a day later than planned."
+    wrong = "The chamber backed the bill by 118 votes to 86, with 7 abstentions."
+    readings = build_corpus({"a": ("2026-02-11", [votes("f", 108, "for", first)]),
+                             "b": ("2026-02-26", [votes("f", 103, "for", final)])})
+    report = run_rules(readings, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+    misreported = build_corpus({"a": ("2026-02-11", [votes("f", 108, "for", first)]),
+                                "b": ("2026-02-12", [votes("f", 118, "for", wrong)])})
+    assert verdicts(run_rules(misreported, RULES)) == ["conflict"]

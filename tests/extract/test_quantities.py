@@ -175,3 +175,11 @@ def test_a_share_written_as_a_fraction_is_a_rounded_percentage(run):
             "Half of the 40 stations closed.\n")
     assert amounts(run, text) == [(20.0, "percent", "nearly"), (14.3, "percent", "roughly"), (66.7, "percent", "about"),
                                   (30.0, "percent", "about"), (50.0, "percent", "about")]
+
+
+def test_a_bound_after_no_or_not_is_turned_round(run):
+    # written for tests: "no less than 300 million" is at least 300 million, not under it
+    assert amounts(run, "Customs valued the haul at no less than $300 million on Tuesday.\n") == \
+        [(300e6, "USD", "at least")]
+    assert amounts(run, "The fund will pay not more than $40 million this year.\n") == [(40e6, "USD", "at most")]
+    assert amounts(run, "Police seized less than $2 million in cash.\n") == [(2e6, "USD", "less than")]

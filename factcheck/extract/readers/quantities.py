@@ -194,10 +194,17 @@ def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, 
     return found
 
 
+# "no less than", "not more than": the bound turned round.
+_NEGATED = {Approximation.less_than: Approximation.at_least, Approximation.more_than: Approximation.at_most}
+_NO_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
+
+
 def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cues: Cues,
            patterns: _Patterns) -> QuantityValue | None:
     groups = match.groupdict()
     approximation = Approximation(groups["approx"].casefold()) if groups.get("approx") else None
+    if approximation in _NEGATED and _NO_BEFORE.search(text, max(0, match.start("approx") - 5), match.start("approx")):
+        approximation = _NEGATED[approximation]  # "no less than 300 million": at least 300 million
     if match.re is patterns.fraction:
         return _fraction(groups, approximation)
     amount = parse_number(groups["n"] or groups.get("n2") or "")

@@ -89,8 +89,15 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             prop, event = ONCE_PROPERTY, once[key]
         else:
             prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
+            stage = _STAGE.search(text, match.end(), head[0]) if head and noun and noun.isalpha() else None
+            if stage:  # "gave first-reading approval", "gave final approval": two steps, two events
+                event = f"{event}-{stage.group().casefold()}"
         found.append(_predicate(match, prop, event))
     return tuple(found)
+
+
+# A step of a thing done more than once, written before its noun: "first-reading approval", "final approval".
+_STAGE = re.compile(r"\b(?:first|second|third|final|preliminary|initial|interim|provisional)\b", re.IGNORECASE)
 
 
 def _predicate(match: re.Match[str], prop: str, event: str) -> Predicate:

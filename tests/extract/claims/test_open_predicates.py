@@ -112,3 +112,13 @@ def test_a_counted_passive_dates_the_count_not_an_event(run):
     # written for tests: "97 flights were diverted on Thursday" is that day's count (a quantity), no event date
     found = run("Another 97 flights were diverted on Thursday to Port Vashti.\n", "2026-09-18").claims_file.claims
     assert [c.kind for c in found] == ["quantity"]
+
+
+def test_a_step_written_before_the_object_is_part_of_the_event(run):
+    # written for tests: a bill's two readings are two approvals
+    found = dates(run("The chamber gave first-reading approval to the bill on Wednesday.\n", "2026-02-12"))
+    assert found == [("happened_on", "give-approval-first", "2026-02-11")]
+    found = dates(run("The chamber gave final approval to the bill on Thursday.\n", "2026-02-27"))
+    assert found == [("happened_on", "give-approval-final", "2026-02-26")]
+    found = dates(run("The chamber gave its approval to the bill on Thursday.\n", "2026-02-27"))
+    assert found == [("happened_on", "give-approval", "2026-02-26")]

@@ -145,6 +145,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         counted = _without_estimator(document, counted)
     if value.measure in ("money", "count") and _FURTHER.search(text, max(sentence.start, value.start - 24), value.start):
         counted = normal_counted([*(counted or "").split(), "increment"])  # "a further 37 flights": more, not all
+    if value.measure in ("count", "measure") and _EVERY.search(text, max(sentence.start, value.start - 12), value.start):
+        counted = normal_counted([*(counted or "").split(), "interval"])  # "inspections every 3,000 cycles": how often
     version = _version(document, value) if value.measure in ("percent", "money", "count") else None
     if version:
         counted = normal_counted([*(counted or "").split(), version])  # "the new offer ... a premium of 45%"
@@ -162,6 +164,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
 # never the running total.
 _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|additional)\s+"
                       r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
+
+
+# A figure that says how often ("inspections every 3,000 cycles", "a check every 500 km"): an interval, not a count.
+_EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
 
 def _version(document: Document, value: Value) -> str | None:

@@ -490,3 +490,11 @@ def test_whose_members_are_counted_is_part_of_what_is_counted(run):
     found = figures(run("The motion, tabled with the signatures of 41 deputies, won the votes of 104 deputies.\n",
                         "2026-10-15"))
     assert (found[41][2], found[104][2]) == ("signature deputy", "vote deputy")
+
+
+def test_a_figure_after_every_is_an_interval(run):
+    # written for tests: the rule's interval and the blade's count are two things
+    found = figures(run("The bulletin requires inspections of the fan blades every 3,000 cycles.\n", "2026-10-09"))
+    assert found[3000][2].endswith("interval")
+    found = figures(run("The blade had been inspected 2,940 cycles before it failed.\n", "2026-11-03"))
+    assert "interval" not in (found[2940][2] or "")

@@ -12,6 +12,7 @@ unnamed victims or witnesses an age belongs to is guesswork.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from factcheck.extract.claims.finding import Finding
 from factcheck.extract.document import Document, Mention, Sentence
@@ -44,6 +45,9 @@ _UNNAMED = re.compile(rf"\b(?:a|an|the)\s+{_YEARS}-year-old\s+(?:[a-z]+\s+)?(?P<
 _HELD = re.compile(r"\b(?:arrested|detained|held|charged|accused|suspected|remanded|questioned|convicted|"
                    r"sentenced|jailed|indicted)\b", re.IGNORECASE)
 _PERSON = "person"
+# "The 24-year-old arrived", "The 24-year-old has": a person who acts, not a thing ("The 40-year-old bridge").
+_ACTS = re.compile(r"\s+(?:[a-z]+ed|was|is|has|had|said|says|will|would|told|made|left|came|went|took|won|"
+                   r"signed|joined|spent)\b")
 _BACK = 2  # sentences looked back for the person a "The 43-year-old ..." sentence means
 
 
@@ -63,9 +67,12 @@ def age_findings(document: Document) -> tuple[list[Finding], frozenset[int]]:
         if opening and not _named_at(people, opening.end()) and not _held(document, sentence, opening.start()):
             named = _named_before(document, sentence)
             years = _years(opening.group("n"))
+            acts = _ACTS.match(document.text, opening.end())
+            if not named and acts:  # "He's here. The 24-year-old arrived at ...": the story's one person
+                named = _main_person(document)
             if len({m.entity_id for m in named}) == 1 and years is not None:
                 findings.append(_finding(sentence, named[-1], years, opening.start("n")))
-            if named:  # one person: theirs; several: a guess, and no one else's (not a thing's) either
+            if named or acts:  # one person: theirs; several or none: a guess, and no thing's either
                 used.add(opening.start("n"))
         for unnamed in _UNNAMED.finditer(document.text, sentence.start, sentence.end):
             if unnamed.start("n") in used or document.main_event is None:
@@ -114,6 +121,16 @@ def _named_at(people: list[Mention], position: int) -> bool:
     """Whether a person is named within a few words after `position` ("The 34-year-old firefighter Paolo
     Ferrandi"): then that name is the one the age belongs to, read by `_age_around`."""
     return any(position <= m.start <= position + 40 for m in people)
+
+
+def _main_person(document: Document) -> list[Mention]:
+    """The person a story is about, when one is: named at least twice and twice as often as
+    anyone else (a transfer's player, a trial's defendant); else no one."""
+    counts = Counter(m.entity_id for mentions in document.mentions.values() for m in mentions if m.kind == _PERSON)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return []
+    return [next(m for mentions in document.mentions.values() for m in mentions if m.entity_id == ranked[0][0])]
 
 
 def _named_before(document: Document, sentence: Sentence) -> list[Mention]:

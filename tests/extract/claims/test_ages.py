@@ -31,6 +31,18 @@ def test_the_age_a_sentence_opens_with_is_the_person_named_just_before(run):
     assert ages(run(text)) == [("kang-kyung-wha", 54.0)]
 
 
+def test_an_age_no_sentence_just_before_names_is_the_storys_one_person(run):
+    # written for tests: a live blog whose entries name the minister far apart; "The 54-year-old arrived" acts
+    text = ("09:00 - Kang Kyung-wha is expected in Bangkok this morning.\n\n"
+            "09:40 - Kang Kyung-wha's plane is late, officials say.\n\n"
+            "10:10 - Taro Kono has arrived at the hotel.\n\n"
+            "10:30 - Cars are lining up at the gate. Nobody is saying anything.\n\n"
+            "11:05 - She is here. The 54-year-old arrived at the hotel in a grey suit.\n")
+    assert ages(run(text)) == [("kang-kyung-wha", 54.0)]
+    thing = text.replace("The 54-year-old arrived at the hotel", "The 54-year-old hotel was repainted")
+    assert ("kang-kyung-wha", 54.0) not in ages(run(thing))  # a thing's age, not hers
+
+
 def test_no_age_when_the_sentences_before_name_two_people(run):
     text = ("Kang Kyung-wha met Taro Kono in Bangkok on Thursday.\n\n"
             "The 54-year-old career diplomat said little afterwards.\n")

@@ -61,8 +61,8 @@ NUMBER_WORDS = {word: str(value) for value, word in enumerate(
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
     "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 # Units of time say how long or how soon as a number does: "within weeks" and "within days" are two promises,
-# however a translation words the rest.
-TIME_UNITS = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+# however a translation words the rest ("second" is left out: it is an ordinal too).
+TIME_UNITS = frozenset({"seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
                         "fortnight", "month", "months", "year", "years", "decade", "decades", "century", "centuries"})
 _SPELLING = (  # British and American spellings, mapped one way: defence = defense, centre = center
     (re.compile(r"(?<=\w{3})ence(s?)$"), r"ense\1"), (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"),

@@ -42,7 +42,7 @@ from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
-from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
+from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY, VOTES_PROPERTY
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
@@ -226,7 +226,6 @@ def _plain(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,}"
 
 
-VOTES_PROPERTY = "votes"  # a vote's tally: the votes for, against, abstaining
 # The numbers a tally is told in, digits or words ("eighty-eight"); not a year, a day of a month, a clock
 # time, a length or a share.
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))

@@ -17,6 +17,7 @@ OPEN_PROPERTY = "happened_on"  # what a verb the event lexicon does not know tel
 ONCE_PROPERTY = "took_place_on"  # when an event took place, told by its noun ("Sunday's election", "arrested on Thursday")
 AGE_PROPERTY = "age"  # how old a thing or a person is ("the three-year-old framework", "Dusan Vinsk, 34")
 TERM_PROPERTY = "term"  # how long an agreement runs ("the 25-year accord"): one fact of it however told
+VOTES_PROPERTY = "votes"  # a vote's tally: the votes for, against and abstaining ("by 108 votes to 86")
 
 
 class PropertyDef(BaseModel):

@@ -37,9 +37,9 @@ import re
 from dataclasses import dataclass
 
 from factcheck.comparators.date import MINUTES_PER_UNIT
-from factcheck.comparators.wording import NUMBER_WORDS
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
+from factcheck.model.numbers import NUMBER, parse_number
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY, VOTES_PROPERTY
@@ -226,11 +226,10 @@ def _plain(amount: float) -> str:
     return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,}"
 
 
-# The numbers a tally is told in, digits or words ("eighty-eight"); not a year, a day of a month, a clock
-# time, a length or a share.
-_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_TALLY_NUMBER = re.compile(rf"(?<![\d.,:])(\d{{1,6}}|(?:{_WORDS})(?:-(?:{_WORDS}))?)\b"
-                           r"(?![.,:]\d|-(?:hour|day|week|minute|year)|\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+# The numbers a tally is told in (`NUMBER`: digits or words, "eighty-eight"); not a clock time, a decimal, a
+# length or a share, nor (below) a year or a day after a month's name.
+_TALLY_NUMBER = re.compile(rf"(?<![\d.,:])({NUMBER})(?![.,:]\d|-(?:hour|day|week|minute|year)|\s*(?:%|per\s*cent|percent))",
+                           re.IGNORECASE)
 _NOT_TALLY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE)
 
 
@@ -239,11 +238,11 @@ def _tally(text: str) -> frozenset[int]:
     abstentions" -> {108, 86, 7}): no year, no day after a month's name, no share or length."""
     found = set()
     for match in _TALLY_NUMBER.finditer(text):
-        words = match.group(1).casefold().split("-")
-        number = sum(int(NUMBER_WORDS.get(word, word)) for word in words)  # "eighty-eight": 80 + 8
-        if 1900 <= number <= 2100 or _NOT_TALLY.search(text, max(0, match.start() - 6), match.start()):
+        number = parse_number(match.group(1))
+        if number is None or number != int(number) or 1900 <= number <= 2100 \
+                or _NOT_TALLY.search(text, max(0, match.start() - 6), match.start()):
             continue
-        found.add(number)
+        found.add(int(number))
     return frozenset(found)
 
 

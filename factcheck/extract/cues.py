@@ -18,10 +18,10 @@ from typing import Any
 
 
 from factcheck.extract.cue_check import check_lexicon
-from factcheck.extract.readers.numbers import NUMBER
 from factcheck.extract.readers.verb_keys import base_key
 from factcheck.load.document import load_trusted_yaml, read_yaml
 from factcheck.load.problems import Problem, ProblemsError
+from factcheck.model.numbers import NUMBER
 
 SHIPPED = "cues.yaml"
 SHIPPED_EVENTS = "events.yaml"

@@ -2,7 +2,7 @@
 
 The page marks the value inside the evidence sentence ("The pact will expire **Nov. 23** if not
 renewed.") so a reader sees which words the claim was read from. The words are found with the
-readers extraction uses (`readers/dates.py` for dates and durations, `readers/numbers.py` for
+readers extraction uses (`readers/dates.py` for dates and durations, `model/numbers.py` for
 figures): a value is marked only where a reader finds exactly that value, or the one value of its
 kind in the sentence; otherwise nothing is marked (a wrong mark would mislead).
 
@@ -19,9 +19,9 @@ from pathlib import Path
 
 from factcheck.comparators.wording import TYPOGRAPHIC
 from factcheck.extract.readers.dates import find_dates
-from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.load.paths import PathRefused
 from factcheck.load.source_text import AbsoluteSourcePath, read_source_bytes
+from factcheck.model.numbers import NUMBER, parse_number
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 

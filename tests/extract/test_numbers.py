@@ -7,8 +7,8 @@ import re
 import pytest
 
 from factcheck.extract.document import Sentence
-from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.extract.readers.quantities import find_quantities
+from factcheck.model.numbers import NUMBER, parse_number
 from tests.extract.extract_helpers import of_kind
 
 

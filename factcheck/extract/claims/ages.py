@@ -16,8 +16,8 @@ from collections import Counter
 
 from factcheck.extract.claims.finding import Finding
 from factcheck.extract.document import Document, Mention, Sentence
-from factcheck.extract.readers.numbers import parse_number
 from factcheck.model import DurationValue
+from factcheck.model.numbers import parse_number
 from factcheck.model.vocabulary import AGE_PROPERTY
 
 _YEARS = r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)"

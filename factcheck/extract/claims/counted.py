@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.readers.clock import PART_OF_DAY
-from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.extract.readers.verbs import is_past_verb
 from factcheck.extract.document import Document, Value
+from factcheck.model.numbers import NUMBER, parse_number
 
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*|\b\d{1,2}:\d{2}\b")  # a clock time says which count: "turnout at 18:00"
 _FUNCTION = frozenset((

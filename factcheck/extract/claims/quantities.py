@@ -31,9 +31,9 @@ from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_cou
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.clock import PART_OF_DAY
-from factcheck.extract.readers.numbers import parse_number
 from factcheck.extract.document import Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
+from factcheck.model.numbers import parse_number
 
 def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) -> tuple[list[Finding], frozenset[int]]:
     """Every quantity claim of the document (but those starting in `skip`), and the starts of the date

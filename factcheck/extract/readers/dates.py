@@ -27,8 +27,8 @@ from functools import lru_cache
 import dateparser
 
 from factcheck.extract.readers.clock import ClockTime, find_times
-from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.model import Approximation, DurationUnit, DurationValue, PartialDate, Precision
+from factcheck.model.numbers import NUMBER, parse_number
 from factcheck.model.time_of_day import TimeOfDay
 
 _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

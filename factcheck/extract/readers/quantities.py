@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.cues import Cues
-from factcheck.extract.readers.numbers import NUMBER, parse_number
 from factcheck.extract.document import Sentence
 from factcheck.model import Approximation, QuantityValue
+from factcheck.model.numbers import NUMBER, parse_number
 
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import head_after, head_before
-from factcheck.extract.readers.numbers import NUMBER
 from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
+from factcheck.model.numbers import NUMBER
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
 

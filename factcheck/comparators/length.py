@@ -42,7 +42,7 @@ class Params(BaseParams):
     open_ended: bool = Field(
         default=True, description='"at least", "more than", "under", ... leave a length open on their side.')
     bound_ratio: float = Field(
-        default=2.0, gt=1, description='Two lengths both given only as a minimum ("at least three weeks", "at least '
+        default=1.5, gt=1, description='Two lengths both given only as a minimum ("at least three weeks", "at least '
                                        'three months") conflict when one minimum is more than this many times the '
                                        'other: the sources disagree on the least they say.')
 

@@ -66,6 +66,10 @@ def test_two_minimums_far_apart_conflict() -> None:
     assert "both give only a minimum" in result.explanation
     assert compare(DAYS_LONG, lasted(3, "day", "at least", source="c")).verdict is Verdict.compatible  # 1.5 times
     assert compare(weeks, months, Params(bound_ratio=5)).verdict is Verdict.compatible
+    # written for tests: "will stay in place for at least 30 days" against "for at least 60 days": twice the minimum
+    thirty, sixty = lasted(30, "day", "at least"), lasted(60, "day", "at least", source="b")
+    assert compare(thirty, sixty).verdict is Verdict.conflict
+    assert compare(thirty, lasted(40, "day", "at least", source="b")).verdict is Verdict.compatible  # 1.33 times
 
 
 def test_a_month_is_28_to_31_days() -> None:

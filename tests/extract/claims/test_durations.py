@@ -52,6 +52,10 @@ def test_how_long_an_agreement_runs_is_its_term(run):
         ("gsomia", 25, "year", None), ("gsomia", 20, "year", None)]
     assert terms("It will remain in force for 20 years and renews itself unless one side objects.\n") == [
         ("gsomia", 20, "year", None)]
+    # "stays in place" and "in effect" say what "remains in force" says
+    assert terms("The pact will stay in place for at least 60 days, officials said.\n") == [
+        ("gsomia", 60, "day", None)]
+    assert terms("The pact is in effect for two years from its signing.\n") == [("gsomia", 2, "year", None)]
 
 
 def test_a_sentence_pointing_back_at_an_earlier_event_is_about_it(run):

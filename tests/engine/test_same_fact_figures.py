@@ -132,3 +132,22 @@ def test_tallies_of_two_votes_are_two_facts_but_a_misreported_tally_conflicts() 
     misreported = build_corpus({"a": ("2026-02-11", [votes("f", 108, "for", first)]),
                                 "b": ("2026-02-12", [votes("f", 118, "for", wrong)])})
     assert verdicts(run_rules(misreported, RULES)) == ["conflict"]
+
+
+def test_a_warning_level_is_the_level_of_its_day_while_an_events_rating_is_one_fact() -> None:
+    def level(amount: int, counted: str, sentence: str, as_of: str | None = None) -> dict:
+        extra = {"as_of": as_of} if as_of else {}
+        return figure("r", amount, "level", sentence, value={"amount": amount, "unit": "level", "counted": counted},
+                      **extra)
+    # written for tests: the rating of the pact's breach, told in July; the alert level on two days
+    rated = build_corpus({
+        "a": ("2026-06-11", [level(1, "level", "The inspectorate rated the pact's breach Level 1 on the INES scale.")]),
+        "b": ("2026-07-20", [level(2, "level", "The inspectorate graded the pact's breach Level 2 on the scale.")]),
+    })
+    assert verdicts(run_rules(rated, RULES)) == ["conflict"]
+    alerts = build_corpus({
+        "a": ("2026-09-15", [level(4, "alarm level", "The pact's observers raised the alert to Level 4.", "2026-09-15")]),
+        "b": ("2026-10-09", [level(3, "alarm level", "The pact's observers lowered the alert to Level 3 on 21 September.",
+                                   "2026-09-21")]),
+    })
+    assert verdicts(run_rules(alerts, RULES)) == []

@@ -284,6 +284,44 @@ _MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height
 _SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)
 
 
+RATING_UNITS = frozenset(("level", "category"))
+# Whose scale a rating is on, when a source names it: "Category 4 on the Nuvaran scale" (an agency's or a country's
+# own scale, a proper adjective). An acronym ("on the international INES scale") names the one standard scale,
+# which a rating without a named scale is on too, so it adds nothing.
+_SCALE_AFTER = re.compile(r"\s+on\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?([A-Z][a-z][\w-]*)\s+scale\b")
+# Scales of one story that differ by what they warn of: an alert level is not a danger level. Each is a state
+# that moves as events unfold (claims/quantities.py `_state_level`).
+STATE_SCALES = ("alert", "danger", "warning", "risk", "threat")
+_HAZARD = re.compile(rf"\b({'|'.join(STATE_SCALES)})\b", re.IGNORECASE)
+
+
+def _rated(document: Document, value: Value) -> str:
+    """What a rating rates: "Category 4 on the Nuvaran scale" -> "nuvaran category" (two agencies' scales of
+    one storm are two facts), "danger level 4" -> "danger level", "the alert to Level 3" -> "alert level",
+    else the unit alone ("Level 1 on the INES scale": "level")."""
+    unit = value.reading.unit
+    scale = _SCALE_AFTER.match(document.text, value.end)
+    if scale:
+        return normal_counted([scale.group(1).casefold(), unit]) or unit
+    warning = warning_scale(document, value)
+    return normal_counted([warning, unit]) or unit if warning else unit
+
+
+def warning_scale(document: Document, value: Value) -> str | None:
+    """The word of what a rating warns of, nearest to it in its clause ("alert", "danger"), or None: a
+    rating of an event, not of a state (`STATE_SCALES`)."""
+    if value.reading.unit not in RATING_UNITS or _SCALE_AFTER.match(document.text, value.end):
+        return None
+    clause = document.clause_at(value.start)
+    start, end = (clause.start, clause.end) if clause else (document.sentences[value.sentence].start,
+                                                             document.sentences[value.sentence].end)
+    hazards = list(_HAZARD.finditer(document.text, start, end))
+    if not hazards:
+        return None
+    nearest = min(hazards, key=lambda m: min(abs(m.start() - value.end), abs(value.start - m.end())))
+    return nearest.group(1).casefold()
+
+
 def _area_owner(document: Document, value: Value) -> str | None:
     """Whose an area is: the country or organisation named nearest to it in its clause ("awarding Kavaria
     about 21,700 square kilometres", "27,100 square kilometres of the Corran Sea belong to Kavaria", "left
@@ -313,6 +351,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
         noun = _lemma(nearest.group(1).casefold())
         return f"{_MEASURED.get(noun, noun)} magnitude"
+    if value.reading.unit in RATING_UNITS:
+        return _rated(document, value)
     if value.reading.unit == "GB":  # "stole 1.2 terabytes of data": an amount of data
         return "data"
     if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area

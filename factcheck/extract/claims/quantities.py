@@ -27,7 +27,7 @@ import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
 from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
-                                             level_counted, normal_counted, synonym_counted)
+                                             level_counted, normal_counted, synonym_counted, warning_scale)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.clock import PART_OF_DAY
@@ -107,7 +107,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         as_of = poll_dates.get(event)
         subject = pollster or subject
     else:
-        as_of = _dated_by(document, value) or _said_on(document, value) or _market_level(document, value)
+        as_of = _dated_by(document, value) or _said_on(document, value) or _market_level(document, value) \
+            or _state_level(document, value)
         event = _past_year(document, value)
         if event is not None and value.measure in ("percent", "count", "money", "measure", "score"):
             return None  # "At the 2019 election the Civic Alliance won 44.1 percent": background, not the story
@@ -365,7 +366,8 @@ _ESTIMATING = re.compile(r"\b(?:estimated|estimates|estimating|estimate\s+of|put
 
 
 _PREVIOUS_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d")
+_PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?|(?i:level|category)[\s-]+)?"
+                             r"(?:\d|(?i:zero|one|two|three|four|five)\b)")
 # "raised its estimate to 3,900 tonnes, from 3,500 tonnes": the figure after ", from" is the one before the change
 _PREVIOUS_AFTER_CHANGE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d[\d.,]*"
                                     r"(?:\s+[a-z]+){0,2},?\s+(?:up\s+|down\s+)?from\s+$", re.IGNORECASE)
@@ -462,6 +464,18 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
         return None
     if value.measure == "rate" and _FIXED_RATE.search(document.text, sentence.start, sentence.end):
         return None  # "trades at 22 to the dollar at the official rate": a rate set, not a day's market
+    named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
+             and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
+    return named[0].reading.date if named else document.published
+
+
+def _state_level(document: Document, value: Value) -> PartialDate | None:
+    """A warning level ("raised its alert to Level 4", "danger level 3") is a state that moves as events
+    unfold, so it is the level of one day, as a market level is: the day its sentence names, else the day
+    the text was published. A rating given to an event ("rated Level 1 on the INES scale") is not: it is
+    one fact, however late it is told."""
+    if value.measure != "measure" or warning_scale(document, value) is None:
+        return None
     named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
              and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
     return named[0].reading.date if named else document.published

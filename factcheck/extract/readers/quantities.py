@@ -25,6 +25,9 @@ from factcheck.model.numbers import NUMBER, parse_number
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LEAD = rf"(?:\b(?P<approx>{_APPROX})\s+)?"
+_RATING_NUMBER = r"[0-9]|zero|one|two|three|four|five"
+# A rating on a scale: "Level 1", "level-4", "Category 3"; the word names the scale's steps (the unit).
+RATING = re.compile(rf"\b(?P<rated>(?i:level|category))[\s-]+(?P<n>{_RATING_NUMBER})\b(?![.,]?\d)")
 _BROUGHT = r"bring|brings|bringing|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|put|puts|putting"
 
 
@@ -35,6 +38,7 @@ class _Patterns:
     money_word: re.Pattern[str]
     rate: re.Pattern[str]
     magnitude: re.Pattern[str]
+    rating: re.Pattern[str]
     length: re.Pattern[str]
     count: re.Pattern[str]
     part: re.Pattern[str]
@@ -67,6 +71,8 @@ def _patterns(cues: Cues) -> _Patterns:
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
+        # a rating on a scale: "Level 1 on the INES scale", "raised to level 4", "a Category 3 cyclone"
+        rating=RATING,
         length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_MEASURE_WORDS})"
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
@@ -101,7 +107,8 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     votes = [span for _, span, _ in found]
     found += [item for item in _score_splits(text, sentence, cues) if not _overlaps(item[1], votes)]
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
-    for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.length),
+    for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.rating),
+                             ("measure", patterns.length),
                              ("percent", patterns.percent), ("percent", patterns.fraction), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
                              ("count", patterns.count_lead), ("count", patterns.count_brought)):
@@ -211,7 +218,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if amount is None:
         return None
     if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
-        unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else "magnitude"
+        unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else \
+            groups["rated"].casefold() if groups.get("rated") else "magnitude"
         if unit in _DATA_SCALE:
             amount, unit = amount * _DATA_SCALE[unit], "GB"
         if unit in _MASS_SCALE:

@@ -498,3 +498,21 @@ def test_a_figure_after_every_is_an_interval(run):
     assert found[3000][2].endswith("interval")
     found = figures(run("The blade had been inspected 2,940 cycles before it failed.\n", "2026-11-03"))
     assert "interval" not in (found[2940][2] or "")
+
+
+def test_a_rating_on_a_scale_is_a_measure(run):
+    # written for tests: an event's rating (one fact, however late it is told), two agencies' scales of one
+    # storm (two facts), and a level before a change (not a claim)
+    def ratings(text: str, published: str = "2026-06-12") -> list[tuple]:
+        found = of_kind(run(text, published), "quantity")
+        return [(c.value.amount, c.value.unit, c.value.counted, str(c.as_of) if c.as_of else None)
+                for c in found if c.value.unit in ("level", "category")]
+    assert ratings("The regulator provisionally rated the Holvik leak Level 1 on the international INES scale.\n") == [
+        (1, "level", "level", None)]
+    assert ratings("Forecasters put the cyclone at Category 4 on the Nuvaran scale and Category 3 on the Aldmark "
+                   "scale.\n") == [(4, "category", "nuvaran category", None), (3, "category", "aldmark category", None)]
+    assert ratings("The observatory raised its alert from Level 2 to Level 3 on Sunday.\n", "2026-09-15") == [
+        (3, "level", "alarm level", "2026-09-13")]  # the level of that day; the one before the change is no claim
+    assert ratings("The avalanche danger stood at level 4.\n", "2026-02-10") == [
+        (4, "level", "danger level", "2026-02-10")]  # a state: the level of the day it was published
+    assert ratings("Sea levels rose 4 cm in a decade; the storm's category changed twice.\n") == []

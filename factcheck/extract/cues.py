@@ -109,6 +109,7 @@ class Cues:
     dated_nouns: dict[str, str] = field(default_factory=dict)  # a noun of an event that takes place once -> its key
     measures: tuple[tuple[str, re.Pattern[str]], ...] = ()  # a measure taken on a thing, and how it is written
     dated_verbs: dict[str, str] = field(default_factory=dict)  # the verb key of a dated noun's word -> its key
+    occurrences: dict[str, dict[str, str]] = field(default_factory=dict)  # a dated noun's key -> {verb key: that key}
     open_verbs: dict[str, str] = field(default_factory=dict)  # an open predicate's verb key -> the key it is kept as
     open_objects: dict[str, str] = field(default_factory=dict)  # its object's head noun -> the noun kept
     result_units: frozenset[str] = frozenset()  # what a party wins in a count: seat, vote
@@ -325,8 +326,10 @@ def compile_cues(lexicon: dict[str, Any]) -> Cues:
         dated_nouns=_synonyms(lexicon.get("dated_nouns", {})),
         measures=tuple((str(k), words_pattern([str(w) for w in v])) for k, v in lexicon.get("measures", {}).items()),
         dated_verbs={base_key(word): key for word, key in _synonyms(lexicon.get("dated_nouns", {})).items()},
-        open_verbs={base_key(word): base_key(kept)
-                    for word, kept in _synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})).items()},
+        open_verbs=(open_verbs := {base_key(word): base_key(kept)
+                                   for word, kept in _synonyms(lexicon.get("open_synonyms", {}).get("verbs", {})).items()}),
+        occurrences={str(key): {open_verbs.get(base_key(str(v)), base_key(str(v))): str(key) for v in verbs or []}
+                     for key, verbs in lexicon.get("occurrences", {}).items()},
         open_objects=_synonyms(lexicon.get("open_synonyms", {}).get("objects", {})),
         result_units=lower("result_units", quantities),
         money_stocks=lower("money_stocks", quantities),

@@ -77,7 +77,9 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
             once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
-            predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once)
+            occurring = _occurrences(document) if ONCE_PROPERTY in document.vocabulary else None
+            predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once,
+                                         occurring)
         modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):
             modalities = (("conditional", start, opener), *modalities)
@@ -90,6 +92,17 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
         clauses.append(Clause(first_index + position, sentence.index, start, end, role, opener, predicates,
                               modality, cue, parent, modalities))
     return _attributions(clauses)
+
+
+def _occurrences(document: Document) -> dict[str, str]:
+    """The verbs that tell the story's own event happened (`occurrences`), by the `dated_nouns` its entity's
+    names hold: "the bridge dropped into the river" in a story of the "Aulmar Bridge collapse"."""
+    story = document.resolver.index.get(document.main_event) if document.main_event else None
+    if story is None or not document.cues.occurrences:
+        return {}
+    named = {w.casefold() for name in story.names() for w in re.findall(r"[\w-]+", name)}
+    keys = {document.cues.dated_nouns[w] for w in named if w in document.cues.dated_nouns}
+    return {verb: key for key in keys for verb, key in document.cues.occurrences.get(key, {}).items()}
 
 
 def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], ...]) -> dict[int, tuple[str, str]]:

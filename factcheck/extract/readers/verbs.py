@@ -54,16 +54,19 @@ def is_past_verb(word: str) -> bool:
 
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
                     dates: list[tuple[int, int]], verbs: Mapping[str, str] | None = None,
-                    objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None
-                    ) -> tuple[Predicate, ...]:
+                    objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None,
+                    occurring: Mapping[str, str] | None = None) -> tuple[Predicate, ...]:
     """The past-tense verbs of `text[start:end]` (outside quote marks and dates) as predicates; `verbs`
     and `objects` map a verb key or object noun to the one kept for its synonyms (`open_synonyms`, by
     verb key: `Cues.open_verbs`).
     A verb of an event that takes place once (`once`: the `dated_nouns`, "arrested", "collapsed",
     "exchanged") dates that event: property `took_place_on`, event its key, as "the arrest on Thursday".
     A passive is what was done to its subject ("A urine sample was collected" -> `collect-sample`), unless
-    a number counts the subject ("97 flights were cancelled": the count's day, read with the count)."""
-    verbs, objects, once = verbs or {}, objects or {}, once or {}
+    a number counts the subject ("97 flights were cancelled": the count's day, read with the count).
+    A verb that tells the story's own event happened (`occurring`: "the bridge dropped into the river" in a
+    story of its collapse) dates it too, when it is a verb of its own clause: not an adjective ("the grounded
+    tanker"), a passive or a count's verb."""
+    verbs, objects, once, occurring = verbs or {}, objects or {}, once or {}, occurring or {}
     found: list[Predicate] = []
     for match in _PAST.finditer(text, start, end):
         word = match.group()
@@ -85,8 +88,8 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             # ("exchanged 55 detainees on October 9", "was arrested on Monday" still date the exchange, the arrest)
         head = head_after(text, match.end(), min(end, match.end() + 60))
         noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
-        if key in once:
-            prop, event = ONCE_PROPERTY, once[key]
+        if key in once or key in occurring:
+            prop, event = ONCE_PROPERTY, once.get(key) or occurring[key]
         else:
             prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
             stage = _STAGE.search(text, match.end(), head[0]) if head and noun and noun.isalpha() else None

@@ -287,3 +287,20 @@ def test_a_year_that_names_a_thing_dates_nothing(project):
 
     assert "2027" not in found("The Rural League walked out of the coalition over cuts in the 2027 budget.\n")
     assert "2029" not in found("Velmorra missed a coupon on its 2029 bond.\n")
+
+
+def test_a_verb_that_tells_the_storys_own_event_happened_dates_it(project):
+    # written for tests: in a story of a bridge's collapse "dropped" and "fell" date the collapse; in a story of
+    # something else they keep their plain sense; an adjective ("the grounded tanker") dates nothing
+    collapse = [Entity(id="aulmar-collapse", kind="event", name="Aulmar Bridge collapse"),
+                Entity(id="aulmar-bridge", kind="place", name="Aulmar Bridge")]
+    text = "Two spans of the Aulmar Bridge dropped into the Sabra on the night of October 6.\n"
+    found = dated_with(project, collapse, text, "2026-10-09")
+    assert [(c.subject, c.property, str(c.value.date)) for c in found] == [
+        ("aulmar-collapse", "took_place_on", "2026-10-06")]
+    strike = [Entity(id="dock-strike", kind="event", name="Sorrenhaven dock strike")]
+    text = "Container volumes dropped into single digits on October 6.\n"
+    assert [c.property for c in dated_with(project, strike, text, "2026-10-09")] == ["happened_on"]
+    grounding = [Entity(id="aurelian-star-grounding", kind="event", name="Aurelian Star grounding")]
+    text = "By Saturday evening oil from the grounded tanker had washed up along 38 km of shoreline.\n"
+    assert "took_place_on" not in [c.property for c in dated_with(project, grounding, text, "2026-10-18")]

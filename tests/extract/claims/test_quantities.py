@@ -373,6 +373,10 @@ def test_what_happened_to_the_things_counted_told_in_other_words_counts_one_thin
     found = figures(run(text, "2026-10-07"))
     assert found[2][2] == found[3][2] == "span collapsed"
     assert found[212][2] == found[300][2] == "home evacuated"
+    # "admitted to hospital" and "taken to hospital" are one thing done to the runners
+    found = figures(run("By Monday 58 runners had been admitted to hospital. By Monday 85 runners had been taken "
+                        "to hospital.\n", "2026-09-30"))
+    assert found[58][2] == found[85][2] == "runner hospitalised"
     text = "Only two guards were on duty in the building that night. Four guards were on duty.\n"
     found = figures(run(text, "2026-10-07"))
     assert found[2][2] == found[4][2] == "guard duty"

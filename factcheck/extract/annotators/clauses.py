@@ -10,7 +10,8 @@ sentence is cut where a clause begins, by the marks of the lexicon's `clause_mar
   day it was said) and "it would end the pact" the `complement` (what was said, with its own modality);
 - "..., Kim said Thursday in Seoul": the attribution at the end, after the last comma;
 - after a relative clause the main clause goes on where a verb of its own resumes it ("the fire that has
-  ravaged the hills | was remanded ...", "The fire, which broke out on Monday, | has burned ...").
+  ravaged the hills | was remanded ...", "The fire, which broke out on Monday, | has burned ...", "a woman who
+  collapsed during Sunday's race | died late on Tuesday").
 
 Each clause gets the event-lexicon words it contains (outside quote marks), or, when it has none, its
 past-tense verbs as open predicates (`readers/verbs.py`: "approved the vaccine on Wednesday" ->
@@ -145,7 +146,10 @@ def _marks(document: Document, sentence: Sentence, skip: tuple[tuple[int, int], 
 # hectares". A verb of the relative clause comes first; the resumed verb follows a noun (not "said", "and").
 _RESUMED = re.compile(r"(?:(?<=[a-z0-9])\s+|,\s+)(?=(?:was|were|is|are|remains|remained|has|have|had|will|would)\s+"
                       r"(?:(?:now|still|also|been|being|not)\s+)*(?:[a-z]+(?:ed|en)|in|under|on|at|due|expected)\b"
-                      r"|(?<=,\s)(?:[a-z]+ed|(?:did|does|do|could|can|would|will|has|have|had)\s+not)\b)")
+                      r"|(?<=,\s)(?:[a-z]+ed|(?:did|does|do|could|can|would|will|has|have|had)\s+not)\b"
+                      # "a woman who collapsed during Sunday's race | died late on Tuesday": a verb in the past
+                      # tense of its own, dated or placed right after it
+                      r"|(?<=[a-z0-9]\s)[a-z]{2,}ed\s+(?:late|early|on|in|at|last|overnight|yesterday)\b)")
 _RELATIVE_VERB = re.compile(r"\b(?:[a-z]+(?:ed|en)|was|were|is|are|has|have|had|will|would|ran|began|took|went|"
                             r"broke|fell|rose|grew|led|left|hit|made|gave|won|lost|came|became|saw|held|"
                             r"[a-z]+s)\b")

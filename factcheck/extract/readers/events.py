@@ -29,7 +29,7 @@ _STOP = frozenset((
     "were is are be been being has have had will would could should may might must shall can said says say told "
     "did do does lasted ran took went began ended started held set planned expected scheduled due meant supposed "
     "designed intended across through throughout around near beside along behind inside outside via amid despite "
-    "toward towards upon within beyond").split())
+    "toward towards upon within beyond late early earlier later yesterday today tomorrow overnight tonight").split())
 # Particles of a phrasal verb ("knocked out computer systems", "called off the strike"): skipped before the noun
 # phrase, they end it after its head.
 _PARTICLES = frozenset("out off up down away back".split())

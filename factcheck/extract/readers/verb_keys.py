@@ -14,7 +14,7 @@ IRREGULAR = {
     "sank": "sink", "sent": "send", "shot": "shoot", "sold": "sell", "bought": "buy", "spent": "spend",
     "struck": "strike", "swore": "swear", "took": "take", "threw": "throw", "went": "go",
     "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
-    "laid": "lay", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
+    "laid": "lay", "died": "die", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
     "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
     # past participles ("has taken", "the sample was taken on March 19"): the same key as the past tense
     "taken": "take", "given": "give", "stolen": "steal", "broken": "break", "chosen": "choose", "driven": "drive",

@@ -103,6 +103,11 @@ def test_the_main_clause_goes_on_after_a_relative_one(project):
     assert found[-1][:2] == ("main", "was released on Friday.")
     # what someone said stays one clause: "officials said was agreed" is no resumed main verb
     assert len(clauses(project, "The plan that officials said was agreed on Monday collapsed.\n")) == 1
+    # written for tests: a verb in the past tense of its own, dated right after it, goes on with the main clause
+    found = clauses(project, "A woman who collapsed during Sunday's race died late on Tuesday in hospital.\n")
+    assert [(role, words) for role, words, *_ in found] == [
+        ("main", "A woman"), ("relative", "who collapsed during Sunday's race"),
+        ("main", "died late on Tuesday in hospital.")]
 
 
 def test_a_relative_clause_after_a_comma_ends_at_a_comma_whatever_it_holds(project):

@@ -122,3 +122,9 @@ def test_a_step_written_before_the_object_is_part_of_the_event(run):
     assert found == [("happened_on", "give-approval-final", "2026-02-26")]
     found = dates(run("The chamber gave its approval to the bill on Thursday.\n", "2026-02-27"))
     assert found == [("happened_on", "give-approval", "2026-02-26")]
+
+
+def test_a_death_is_dated_by_its_verb(run):
+    # written for tests: "died" is a past tense of its own; "late" says when, it is no object
+    found = dates(run("A woman who collapsed during Sunday's race died late on Tuesday in hospital.\n", "2026-09-30"))
+    assert ("happened_on", "die", "2026-09-29") in found

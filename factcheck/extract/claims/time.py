@@ -176,6 +176,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     duration = expression.duration
     if expression.form == "sentence":
         return _prison_term(document, value)
+    if expression.form == "shift":
+        return _shift(document, value)
     lasted = _lasted_event(document, value) if expression.form not in ("allowed", "agreement_term") else None
     if lasted is not None:
         governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
@@ -223,6 +225,43 @@ def _duration(document: Document, value: Value) -> Finding | None:
                    qualifier=governed.qualifier, note=f"duration written as {text[value.start:value.end]!r}",
                    proposed=(subject.entity_id,) if subject.proposed else (), event=event,
                    modality=modality)
+
+
+# The verb that moved a date, and what it moved: "pushed back the deadline ... by nine days" -> `deadline`.
+_MOVED = re.compile(r"\b(?:delay|delayed|delays|postponed?|postpones|extended|extends?|prolonged|mov(?:ed|es|e)|"
+                    r"brought|brings?|pushed|push(?:es)?|rescheduled?)\b", re.IGNORECASE)
+
+
+_THING_MOVED = re.compile(r"\s+(?:(?:back|forward|up|the|its|their|his|her|a|an)\s+)*"
+                          r"(?!(?:back|forward|up|by|for|just|only|about|until|to)\b)([a-z][a-z-]+)\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.IGNORECASE)
+
+
+def _shift(document: Document, value: Value) -> Finding | None:
+    """How far a date was moved ("delayed by 18 months", "moved the start forward by an hour", "18 months later
+    than scheduled"): `shifted_by`, a length, about the event or agreement its sentence names, else the story's;
+    its event is the thing moved, the head of the noun after the verb ("the start", "the deadline"). Told as a
+    plan or as done, it is one length (the modality is left out, as a time allowed's is)."""
+    if "shifted_by" not in document.vocabulary:
+        return None
+    text, sentence = document.text, document.sentences[value.sentence]
+    things = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("event", "agreement")]
+    story = document.main_event or document.main_agreement
+    subject = min(things, key=lambda m: abs(m.start - value.start)).entity_id if things else story
+    if subject is None:
+        return None
+    verbs = list(_MOVED.finditer(text, max(sentence.start, value.start - 80), value.start))
+    event = None
+    if verbs and _PASSIVE_BEFORE.search(text, max(sentence.start, verbs[-1].start() - 12), verbs[-1].start()):
+        head = head_before(text, verbs[-1].start(), sentence.start)  # "the vote was postponed": the vote
+        noun = text[head[0]:head[1]].casefold() if head else ""
+        event = event_key(document.cues, noun) if noun.isalpha() and noun not in ("was", "were") else None
+    elif verbs:
+        moved = _THING_MOVED.match(text, verbs[-1].end(), value.start)
+        event = event_key(document.cues, moved.group(1).casefold()) if moved else None
+    return Finding(kind="duration", property="shifted_by", subject=subject, value=value.reading.duration,
+                   evidence=(sentence.start, sentence.end), confidence=round(value.reading.certainty, 2),
+                   note=f"shift written as {text[value.start:value.end]!r}", event=event)
 
 
 _TERM_VERB = re.compile(r"\b(?:sentenced|sentencing|sentences|jailed|jailing|imprisoned|received|receives|got|gets|"

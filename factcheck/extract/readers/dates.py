@@ -45,6 +45,14 @@ _EVENT_UNIT = r"(?P<unit>minute|hour|day|week|month|year)"
 _APPROX = r"(?:(?P<approx>about|around|roughly|approximately|nearly|almost|more than|over|less than|under|at least|at most|up to|just under|some)\s+)?"
 
 # "three hours and 50 minutes": the minutes after the hours (read with an hour only, by `_length`)
+# A verb that moves a date: "delayed", "postponed", "extended" (by or for a length); "pushed back", "brought
+# forward", "moved up", with the thing moved between its words ("moved the start forward"); "moved" or
+# "rescheduled" before a length "earlier" or "later".
+_DELAY_VERB = r"\b(?i:(?:delay|extend|prolong)(?:ed|s|ing)?|postpone[ds]?|postponing)"
+_MOVE_VERB = r"\b(?i:mov(?:ed|es|e|ing)|brought|bring(?:s|ing)?|push(?:ed|es|ing)?|put(?:s|ting)?|set|reschedul(?:ed|es|e|ing))"
+_SHIFT_VERB = rf"(?:{_DELAY_VERB}|{_MOVE_VERB}(?:\s+[\w’'-]+){{0,5}}?\s+(?i:forward|back|up))"
+_SHIFT_LENGTH = (rf"(?i:{_APPROX})(?P<n>{NUMBER}|an?)(?P<half>\s+and\s+a\s+half)?\s+{_EVENT_UNIT}s?"
+                 rf"(?P<half2>\s+and\s+a\s+half)?")
 _AND_MINUTES = r"(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes?)?"
 # (form, pattern), most specific first; a span taken by one form is not read again by a later one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -69,6 +77,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   rf"for|valid\s+for)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>year|month))s?\b")),
     # A prison term by its noun: "serving an 18-year sentence", "a 15-year prison term", "a ten-year jail term".
     ("sentence", re.compile(rf"\b(?P<n>{NUMBER})-(?i:(?P<unit>year|month))\s+(?:(?i:prison|jail)\s+)?(?i:sentence|term)\b")),
+    # How far something was moved in time: "delayed by 18 months", "pushed back the deadline by nine days",
+    # "moved the start forward by an hour", "just 30 minutes earlier", "18 months later than scheduled", "a delay of
+    # eighteen months", "a nine-day extension". Its length, not a date: see `_SHIFT_*` below.
+    ("shift", re.compile(rf"{_SHIFT_VERB}(?:\s+[\w’'-]+){{0,8}}?\s+(?i:by)\s+{_SHIFT_LENGTH}\b")),
+    ("shift", re.compile(rf"{_DELAY_VERB}\s+(?i:for)\s+{_SHIFT_LENGTH}\b")),
+    ("shift", re.compile(rf"(?:{_DELAY_VERB}|{_MOVE_VERB})(?:\s+[\w’'-]+){{0,6}}?\s+(?i:just\s+|only\s+)?{_SHIFT_LENGTH}\s+"
+                         rf"(?i:earlier|later)\b")),
+    ("shift", re.compile(rf"\b{_SHIFT_LENGTH}\s+(?i:later|earlier)\s+than\s+(?i:originally\s+|first\s+)?"
+                         rf"(?i:planned|scheduled|expected|intended|foreseen|announced)\b")),
+    ("shift", re.compile(rf"\b(?i:a|an|the)\s+(?i:delay|postponement|extension)\s+of\s+{_SHIFT_LENGTH}\b")),
+    ("shift", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}\s+(?i:delay|postponement|extension)\b")),
     # The length of an event: "the 35-minute call", "a two-hour meeting", "lasted 90 minutes", "day-long".
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
@@ -239,6 +258,8 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
         return [DateExpression(match.start("n"), match.end(), form, duration=value, certainty=0.8)]
     if form in ("length", "length_word", "lasted", "length_of"):
         return _length(form, span, groups)
+    if form == "shift":
+        return _shift(match, groups)
     if form == "allowed":  # the time allowed starts at its number: "given" is the cue before it
         span = (match.start("n"), match.end())
         if groups["n"].casefold() in ("a", "an"):  # "gave the two governments a year to agree"
@@ -270,6 +291,20 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
             return [_shifted(span, form, published, dt.timedelta(days=-7))]
         return [expression]
     return []
+
+
+def _shift(match: re.Match[str], groups: dict[str, str | None]) -> list[DateExpression]:
+    """How far a date was moved, as a length from its number on ("by [18 months]"): "an hour" is one hour,
+    "a year and a half" 1.5 years."""
+    written = (groups["n"] or "").casefold()
+    amount = 1.0 if written in ("a", "an") else parse_number(written)
+    if not amount or amount <= 0:
+        return []
+    amount += 0.5 if groups.get("half") or groups.get("half2") else 0.0
+    approx = re.sub(r"\s+", " ", groups.get("approx") or "").casefold()
+    approximation = Approximation(approx) if approx in {a.value for a in Approximation} else None
+    value = DurationValue(amount=amount, unit=DurationUnit(groups["unit"].casefold()), approximation=approximation)
+    return [DateExpression(match.start("n"), match.end(), "shift", duration=value, certainty=0.7)]
 
 
 @lru_cache(maxsize=4096)

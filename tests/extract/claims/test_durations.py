@@ -215,3 +215,21 @@ def test_hours_and_minutes_are_one_length(run):
     found = [(c.value.amount, c.value.unit.value) for c in of_kind(
         run("A transformer fire cut power to 180,000 homes for three hours and 50 minutes.\n"), "duration")]
     assert found == [(230, "minute")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written for tests: how far a date was moved, told in the ways outlets tell it
+    ("GSOMIA talks were pushed back by nine days.\n", (9, "day", "talks")),
+    ("The ministry pushed back the deadline for GSOMIA by nine days.\n", (9, "day", "deadline")),
+    ("Organisers brought the start forward by one hour, to 8:00.\n", (1, "hour", "start")),
+    ("On the eve of the race it moved the start just 30 minutes earlier, to 8:30 a.m.\n", (30, "minute", "start")),
+    ("The GSOMIA review will end 18 months later than scheduled.\n", (18, "month", None)),
+    ("The review will now end a year and a half later than planned.\n", (1.5, "year", None)),
+    ("The ministry announced a delay of eighteen months.\n", (18, "month", None)),
+    ("The vote was postponed for two weeks.\n", (2, "week", "vote")),
+])
+def test_how_far_a_date_was_moved_is_a_length(run, text, expected):
+    found = [(c.value.amount, c.value.unit.value, c.event) for c in of_kind(run(text, "2026-09-28"), "duration")
+             if c.property == "shifted_by"]
+    assert found == [expected]
+    assert not [c for c in of_kind(run(text, "2026-09-28"), "date") if "later" in text and "2028" in str(c.value.date)]

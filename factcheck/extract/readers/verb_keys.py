@@ -50,8 +50,14 @@ def verb_key(verb: str) -> str:
 
 
 def base_key(base: str) -> str:
-    """The key `verb_key` gives the regular past tense of a base form."""
+    """The key `verb_key` gives the past tense of a base form: an irregular verb's base is its key ("strike",
+    as "struck" reads), another's the key of its regular past tense."""
+    if base in _IRREGULAR_BASES:
+        return base
     return verb_key(_past(base))
+
+
+_IRREGULAR_BASES = frozenset(IRREGULAR.values())
 
 
 def _past(base: str) -> str:

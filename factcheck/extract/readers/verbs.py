@@ -88,7 +88,7 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
             # ("exchanged 55 detainees on October 9", "was arrested on Monday" still date the exchange, the arrest)
         head = head_after(text, match.end(), min(end, match.end() + 60))
         noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
-        if key in once or key in occurring:
+        if key in once or key in occurring and not _ANOTHER.search(text, start, match.start()):
             prop, event = ONCE_PROPERTY, once.get(key) or occurring[key]
         else:
             prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
@@ -97,6 +97,11 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
                 event = f"{event}-{stage.group().casefold()}"
         found.append(_predicate(match, prop, event))
     return tuple(found)
+
+
+# Words before a verb that tell another occurrence than the story's own: "a strong aftershock struck on Friday",
+# "another section fell in 2019".
+_ANOTHER = re.compile(r"\b(?:aftershocks?|another|second|earlier|previous|similar|last|other)\b", re.IGNORECASE)
 
 
 # A step of a thing done more than once, written before its noun: "first-reading approval", "final approval".

@@ -301,6 +301,10 @@ def test_a_verb_that_tells_the_storys_own_event_happened_dates_it(project):
     strike = [Entity(id="dock-strike", kind="event", name="Sorrenhaven dock strike")]
     text = "Container volumes dropped into single digits on October 6.\n"
     assert [c.property for c in dated_with(project, strike, text, "2026-10-09")] == ["happened_on"]
+    text = ("The roof of seam seven fell in the early hours of 8 September. Another section of the Aulmar Bridge fell "
+            "into the river on 9 September.\n")
+    assert [(c.property, str(c.value.date)) for c in dated_with(project, collapse, text, "2026-09-10")
+            if c.property == "took_place_on"] == [("took_place_on", "2026-09-08")]  # another section is another fall
     grounding = [Entity(id="aurelian-star-grounding", kind="event", name="Aurelian Star grounding")]
     text = "By Saturday evening oil from the grounded tanker had washed up along 38 km of shoreline.\n"
     assert "took_place_on" not in [c.property for c in dated_with(project, grounding, text, "2026-10-18")]

@@ -46,6 +46,12 @@ def test_synonyms_of_the_lexicon_name_one_happening(run):
     assert spotted == [("happened_on", "discover-intrusion", "2026-04-20")]
 
 
+def test_a_synonym_of_an_irregular_verb_is_read_by_its_past_tense(cues):
+    # "struck" reads as "strike", which the lexicon keeps as "hit" (`open_synonyms`); "fell" as "fall"
+    assert cues.open_verbs[verb_key("struck")] == "hit"
+    assert verb_key("fell") in cues.occurrences["collapse"]
+
+
 def took_place(extraction) -> list[tuple[str | None, str]]:
     return [(c.event, str(c.value.date)) for c in of_kind(extraction, "date") if c.property == "took_place_on"]
 

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from itertools import chain
 
 from factcheck.comparators.quote import normalize_quote
-from factcheck.model.claims import Status
+from factcheck.model.claims import Claim, Status
 from factcheck.model.entity_index import EntityIndex
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.words import content_words
-from factcheck.model.values import QuoteValue, ScopeValue, StatementValue
+from factcheck.model.values import DateValue, QuoteValue, ScopeValue, StatementValue
 from factcheck.rules.load import LoadedRule
 from factcheck.rules.model import PairKey, Rule
 
@@ -240,6 +240,16 @@ def blocks_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Sourc
 Row = tuple[SourcedClaim, str, "str | None", bool]  # a claim, its source, its event, whether it may repeat
 
 
+def blocking_event(claim: Claim) -> str | None:
+    """The event a claim's pairs are set apart by. A time of day to the minute (not a quarter hour) sets
+    nothing apart: two outlets' times of one moment may carry different events ("the failure hit at 04:52",
+    "the system went down at 5:52"), and the same-fact test reads a slip of the hour (`same_fact.py`)."""
+    value = claim.value
+    if isinstance(value, DateValue) and value.time is not None and value.time.minute % 15:
+        return None
+    return claim.event
+
+
 def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[SourcedClaim], set[str]] | None,
              implied: tuple[PairKey, ...]) -> dict[BlockKey, list[Row]]:
     """Each block's claims in input order, each with what pairing reads of it (`Row`), read in one
@@ -252,7 +262,7 @@ def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Source
         for item in claims:
             keys = _block_keys(rule, item, exact, mentioned, implied)
             if keys:
-                row = (item, item.source.id, item.claim.event, _repeats(item))
+                row = (item, item.source.id, blocking_event(item.claim), _repeats(item))
                 for key in keys:
                     rows[key].append(row)
         return rows
@@ -264,7 +274,7 @@ def _rows_of(rule: Rule, claims: list[SourcedClaim], mentioned: Callable[[Source
         if shown is None:
             shown = canonical[claim.property] = rule.canonical_property(claim.property)
         repeats = claim.status is not Status.reviewed
-        row = (item, item.source.id, claim.event, repeats)
+        row = (item, item.source.id, blocking_event(claim), repeats)
         if by_object:
             value = claim.value
             thing = value.object if isinstance(value, StatementValue) else None

@@ -14,6 +14,9 @@ same fact only when:
    same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
    apart (or the same digits at another scale, a slip worth showing); for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
+   before all of these, two unreviewed times of one subject's day that agree to the minute at another
+   hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
+   whatever events their verbs name (`blocking.blocking_event` does not set such times apart);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
    `fine`, no event) is one fact however it is told, and so is an agreement's `term` and a person's `age`. When the keys already carry much
@@ -173,6 +176,23 @@ def _same_stated_day(a: SourcedClaim, b: SourcedClaim, *, months: bool = False) 
     return precise and second is not None and first == second
 
 
+def _slip_of_the_hour(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """Two unreviewed times of one subject's day that agree to the minute, not a quarter hour, and not to
+    the hour, one or two hours apart or twelve (a.m. for p.m.): "the failure hit at 04:52" and "the system
+    went down at 5:52 a.m." tell one moment, one hour slipped (the events their verbs give differ). Times a
+    text gives in two named zones are not compared so ("14:52 local time", "12:52 GMT")."""
+    va, vb = a.claim.value, b.claim.value
+    if not (isinstance(va, DateValue) and isinstance(vb, DateValue)) or va.time is None or vb.time is None:
+        return False
+    if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
+        return False
+    ta, tb = va.time, vb.time
+    zones = {z.casefold() for z in (ta.zone, tb.zone) if z}
+    hours = abs(ta.hour - tb.hour)
+    return (a.claim.subject == b.claim.subject and va.date == vb.date and ta.minute == tb.minute
+            and ta.minute % 15 != 0 and (hours <= 2 or hours == 12) and hours > 0 and len(zones) < 2)
+
+
 def _stated_apart(a: SourcedClaim, b: SourcedClaim) -> bool:
     """Both quantities are dated by their texts, and the dates cannot be the same day."""
     first, second = a.claim.as_of, b.claim.as_of
@@ -284,6 +304,9 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     """Whether `a` and `b` are one fact (see the module docstring). Unless the rule's values vary
     over time (`varying`: then different dates are its business), two figures whose texts date them
     to different times are different facts: turnout "in 2019" is not turnout in 2027."""
+    if _slip_of_the_hour(a, b):
+        return SameFactResult(True, 1.0, "same fact: the same day and minute at another hour, a slip of the hour "
+                                         "(a time zone or a typing slip), whatever each says happened")
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
     apart = _magnitudes_apart(a, b) or _other_ballots(a, b)

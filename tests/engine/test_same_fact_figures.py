@@ -151,3 +151,28 @@ def test_a_warning_level_is_the_level_of_its_day_while_an_events_rating_is_one_f
                                    "2026-09-21")]),
     })
     assert verdicts(run_rules(alerts, RULES)) == []
+
+
+def test_the_same_minute_at_another_hour_is_one_moment_with_the_hour_slipped() -> None:
+    def at(claim_id: str, event: str, hour: int, minute: int, sentence: str, zone: str | None = None) -> dict:
+        time = {"hour": hour, "minute": minute, **({"zone": zone} if zone else {})}
+        return {"id": claim_id, "kind": "date", "subject": "gsomia", "property": "happened_on", "event": event,
+                "value": {"date": "2026-10-08", "time": time}, "status": "auto", "confidence": 0.7,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    # written for tests: two outlets' words for the moment the pact's systems failed, an hour apart; two
+    # things done at round hours; one moment told in two named time zones; a meeting five hours from the failure
+    corpus = build_corpus({
+        "a": ("2026-10-09", [at("fail", "hit-failure", 4, 52, "The pact's failure hit at 04:52."),
+                             at("open", "open-talks", 10, 0, "The pact's talks opened at 10:00."),
+                             at("zone", "sign-pact", 14, 33, "The pact was signed at 14:33 local time.", "local time"),
+                             at("far", "meet-envoys", 9, 52, "The pact's envoys met at 09:52.")]),
+        "b": ("2026-10-09", [at("fail", "go-systems", 5, 52, "The pact's systems went down at 5:52 a.m."),
+                             at("open", "close-talks", 11, 0, "The pact's talks closed at 11:00."),
+                             at("zone", "sign-pact-gmt", 12, 33, "The pact was signed at 12:33 GMT.", "GMT")]),
+    })
+    report = run_rules(corpus, RULES)
+    conflicts = [sorted((pair.first, pair.second)) for f in report.findings for pair in f.pairs
+                 if pair.comparison is not None and pair.comparison.verdict is Verdict.conflict]
+    assert conflicts == [["a/fail", "b/fail"]]
+    finding = next(f for f in report.findings if "a/fail" in {c.key for c in f.claims})
+    assert "slip of the hour" in finding.pairs[0].comparison.explanation

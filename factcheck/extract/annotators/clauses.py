@@ -58,12 +58,14 @@ _ADVERBIAL_END = re.compile(r"[,:](?!\d)")  # a comma or a colon, not the colon 
 def annotate(document: Document) -> None:
     """The `clauses` layer: every kept sentence cut into clauses, in text order."""
     clauses: list[Clause] = []
+    occurring = _occurrences(document) if ONCE_PROPERTY in document.vocabulary else None
     for sentence in document.sentences:
-        clauses += _clauses(document, sentence, len(clauses))
+        clauses += _clauses(document, sentence, len(clauses), occurring)
     document.set_clauses(clauses)
 
 
-def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[Clause]:
+def _clauses(document: Document, sentence: Sentence, first_index: int,
+             occurring: dict[str, str] | None = None) -> list[Clause]:
     text, cues = document.text, document.cues
     skip = document.quoted.get(sentence.index, ())
     marks = _marks(document, sentence, skip)
@@ -78,7 +80,6 @@ def _clauses(document: Document, sentence: Sentence, first_index: int) -> list[C
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
             once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
-            occurring = _occurrences(document) if ONCE_PROPERTY in document.vocabulary else None
             predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once,
                                          occurring)
         modalities = _modalities(document, start, end, skip, dates)

@@ -284,15 +284,15 @@ _MEASURED = {"deep": "depth", "long": "length", "wide": "width", "high": "height
 _SHOCKS = re.compile(r"\b(aftershocks?|foreshocks?|earthquakes?|quakes?|tremors?|mainshock|shocks?)\b", re.IGNORECASE)
 
 
-RATING_UNITS = frozenset(("level", "category"))
+_RATING_UNITS = frozenset(("level", "category"))
 # Whose scale a rating is on, when a source names it: "Category 4 on the Nuvaran scale" (an agency's or a country's
 # own scale, a proper adjective). An acronym ("on the international INES scale") names the one standard scale,
 # which a rating without a named scale is on too, so it adds nothing.
 _SCALE_AFTER = re.compile(r"\s+on\s+(?:the\s+|its\s+)?(?:[a-z]+\s+)?([A-Z][a-z][\w-]*)\s+scale\b")
 # Scales of one story that differ by what they warn of: an alert level is not a danger level. Each is a state
 # that moves as events unfold (claims/quantities.py `_state_level`).
-STATE_SCALES = ("alert", "danger", "warning", "risk", "threat")
-_HAZARD = re.compile(rf"\b({'|'.join(STATE_SCALES)})\b", re.IGNORECASE)
+_STATE_SCALES = ("alert", "danger", "warning", "risk", "threat")
+_HAZARD = re.compile(rf"\b({'|'.join(_STATE_SCALES)})\b", re.IGNORECASE)
 
 
 def _rated(document: Document, value: Value) -> str:
@@ -309,8 +309,8 @@ def _rated(document: Document, value: Value) -> str:
 
 def warning_scale(document: Document, value: Value) -> str | None:
     """The word of what a rating warns of, nearest to it in its clause ("alert", "danger"), or None: a
-    rating of an event, not of a state (`STATE_SCALES`)."""
-    if value.reading.unit not in RATING_UNITS or _SCALE_AFTER.match(document.text, value.end):
+    rating of an event, not of a state (`_STATE_SCALES`)."""
+    if value.reading.unit not in _RATING_UNITS or _SCALE_AFTER.match(document.text, value.end):
         return None
     clause = document.clause_at(value.start)
     start, end = (clause.start, clause.end) if clause else (document.sentences[value.sentence].start,
@@ -351,7 +351,7 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         nearest = min(shocks, key=lambda m: abs(m.start() - value.start))
         noun = _lemma(nearest.group(1).casefold())
         return f"{_MEASURED.get(noun, noun)} magnitude"
-    if value.reading.unit in RATING_UNITS:
+    if value.reading.unit in _RATING_UNITS:
         return _rated(document, value)
     if value.reading.unit == "GB":  # "stole 1.2 terabytes of data": an amount of data
         return "data"

@@ -181,5 +181,14 @@ def test_a_time_that_is_no_point_or_has_no_day_goes_nowhere(text, expected):
     assert _timed(text) == expected
 
 
+def test_a_time_takes_the_day_said_before_it_in_its_sentence_or_paragraph():
+    # written for tests: "on Friday" said before the time, not next to it; a day given by the paragraph
+    assert _timed("The power failure on Friday stopped the train at 2:07 p.m.") == [
+        ("2026-09-04", None), ("2026-09-04", "14:07")]
+    text = "The train stopped at 2:07 p.m."
+    found = find_dates(text, 0, len(text), PartialDate.parse("2026-09-08"), tense=None, day=PartialDate.parse("2026-09-04"))
+    assert [(str(e.date), str(e.time)) for e in found] == [("2026-09-04", "14:07")]
+
+
 def test_a_publication_known_to_the_month_gives_this_morning_no_day():
     assert _timed("At 9:40 this morning the convoy crossed.", published="2026-09") == []

@@ -20,14 +20,20 @@ from factcheck.extract.readers.quantities import find_quantities
 def annotate(document: Document) -> None:
     """The `values` layer, in text order."""
     values: list[Value] = []
+    line, day = None, None  # the last day said in the paragraph so far, for a time said without one
     for sentence in document.sentences:
         timed = []
+        if sentence.line != line:
+            line, day = sentence.line, None
         report_day = document.dateline_end(sentence)
-        for expression in find_dates(document.text, sentence.start, sentence.end, document.published, tense=None):
+        for expression in find_dates(document.text, sentence.start, sentence.end, document.published, tense=None,
+                                     day=day):
             if expression.start < report_day:
                 continue  # "PORTO VELANTI, Nov 8 (Galdo Press) - ": the day of the report, not of the story
             kind = "duration" if expression.duration is not None else "date"
             timed.append(Value(kind, expression.start, expression.end, sentence.index, expression.form, expression))
+            if expression.date is not None and expression.date.day is not None and expression.role is None:
+                day = expression.date
         values += timed
         for measure, (start, end), reading in find_quantities(document.text, sentence, document.cues):
             if any(v.start < end and start < v.end for v in timed) and measure == "count":

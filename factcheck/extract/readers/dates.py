@@ -13,8 +13,10 @@ precision, and "three days ago" becomes a `duration` anchored at `published`), d
 Clock times (`readers/clock.py`: "at about 3:40 a.m.", "04:52 local time", "at noon") are no values of
 their own: a time next to a date known to the day ("3:40 a.m. on Sept. 8", "on 13 October at 03:17",
 "Tuesday at 10:15") goes into that date (`DateExpression.time`), and a time next to "this morning",
-"this afternoon" or "tonight" dates itself on the publication day. A time after a bound ("by 8 a.m.",
-"until 11:00", "between 3 and 4 a.m.") is no point in time and is left out.
+"this afternoon" or "tonight" dates itself on the publication day; a time with none of these takes the day
+said before it in its sentence ("The power failure on Friday stopped the train at 2:07 p.m."), else the last
+one said in its paragraph (`day`, given by the values annotator), else it dates nothing. A time after a
+bound ("by 8 a.m.", "until 11:00", "between 3 and 4 a.m.") is no point in time and is left out.
 """
 
 from __future__ import annotations
@@ -146,7 +148,8 @@ class DateExpression:
     time: TimeOfDay | None = None  # the clock time written next to a date known to the day
 
 
-def find_dates(text: str, start: int, end: int, published: PartialDate, tense: str | None) -> list[DateExpression]:
+def find_dates(text: str, start: int, end: int, published: PartialDate, tense: str | None,
+               day: PartialDate | None = None) -> list[DateExpression]:
     """The dates and durations in `text[start:end]`, in text order, each date known to the day with the
     clock time written next to it. `tense` ("past", "future" or None) decides which way a year-less date
     goes from publication."""
@@ -163,7 +166,7 @@ def find_dates(text: str, start: int, end: int, published: PartialDate, tense: s
                 taken.append((match.start(), match.end()))
                 found.extend(expressions)
     if times:
-        found = _timed(text, found, times, published)
+        found = _timed(text, found, times, published, day)
     return sorted(found, key=lambda e: (e.start, e.role or ""))
 
 
@@ -179,7 +182,8 @@ _THIS_PART = re.compile(r"\s*,?\s*(?:(?i:at)\s+)?\b(?P<part>(?i:this\s+(?:mornin
 _PART_THEN_TIME = re.compile(r"\b(?P<part>(?i:this\s+(?:morning|afternoon|evening)|tonight))\s*,?\s*(?:(?i:at)\s+)?$")
 
 
-def _timed(text: str, found: list[DateExpression], times: list[ClockTime], published: PartialDate) -> list[DateExpression]:
+def _timed(text: str, found: list[DateExpression], times: list[ClockTime], published: PartialDate,
+           day: PartialDate | None = None) -> list[DateExpression]:
     """Each date known to the day with the time written next to it; a time next to "this morning" or
     "tonight" dates itself on the publication day (when that is known to the day)."""
     days = sorted((e for e in found if e.date is not None and e.date.day is not None and e.role is None),
@@ -198,13 +202,19 @@ def _timed(text: str, found: list[DateExpression], times: list[ClockTime], publi
             for other in same[:1]:
                 timed.setdefault(id(other), clock)
     result = [_with_time(e, timed[id(e)]) if id(e) in timed else e for e in found]
-    if published.day is None:
-        return result
     for clock in times:
         if clock.start in used:
             continue
         part = _THIS_PART.match(text, clock.end) or _PART_THEN_TIME.search(text, max(0, clock.start - 30), clock.start)
-        if part is None or any(e.start < part.end("part") and part.start("part") < e.end for e in found):
+        if part is None:
+            # "The power failure on Friday stopped the train at 2:07 p.m.": the day said before it in its sentence,
+            # else in its paragraph (`day`); a time with no day said anywhere before it dates nothing
+            earlier = [e for e in days if e.end <= clock.start]
+            known = earlier[-1].date if earlier else day
+            if known is not None and not any(e.start < clock.end and clock.start < e.end for e in found):
+                result.append(DateExpression(clock.start, clock.end, "clock", known, certainty=0.7, time=clock.time))
+            continue
+        if published.day is None or any(e.start < part.end("part") and part.start("part") < e.end for e in found):
             continue
         result.append(DateExpression(min(clock.start, part.start("part")), max(clock.end, part.end("part")), "dayword",
                                      published, certainty=0.85, time=clock.time))

@@ -31,7 +31,17 @@ def test_a_time_with_no_day_in_its_clause_is_no_claim_and_no_time(run):
 
 
 def test_a_time_is_never_a_claim_of_its_own(run):
+    # the 04:05 of the second sentence dates the arrival on the paragraph's day; it is no claim by itself
     text = "The fire broke out at 03:40 on 8 September. Firefighters arrived at 04:05.\n"
     extraction = run(text, "2026-09-10")
-    assert timed(extraction) == [("started_on", "2026-09-08", "03:40")]
-    assert not [c for c in extraction.claims_file.claims if "04:05" in (c.note or "") or c.kind == "duration"]
+    assert timed(extraction) == [("started_on", "2026-09-08", "03:40"), ("happened_on", "2026-09-08", "04:05")]
+    assert not [c for c in extraction.claims_file.claims if c.kind == "duration"]
+
+
+def test_a_time_said_without_a_day_takes_the_day_said_before_it(run):
+    # written for tests: the day said earlier in the sentence, or earlier in the paragraph; not a later one,
+    # nor one of another paragraph
+    text = "The fire started on Tuesday. The fire broke out at about 3:40 a.m. at the plant.\n"
+    assert ("started_on", "2026-09-08", "about 03:40") in timed(run(text, "2026-09-10"))
+    text = "The fire started on Tuesday.\n\nThe fire broke out at about 3:40 a.m. at the plant.\n"
+    assert [t for *_, t in timed(run(text, "2026-09-10"))] == [None]

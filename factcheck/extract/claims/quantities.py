@@ -240,7 +240,7 @@ def _past_year(document: Document, value: Value) -> str | None:
 
 
 _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"
-                       r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in)\b")
+                       r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in(?=\s*(?:[,.;:)]|$)))\b")
 _OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won|wins|took|takes|got|gets|received|receives|secured|"
                           r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){0,3}(?:about\s+|nearly\s+|some\s+)?$")
 # Words that say at which stage a running figure was given: a preliminary count and the final one differ.

@@ -115,6 +115,9 @@ def test_whose_share_and_at_which_stage(run):
     assert 31 not in found  # how far the count has got
     assert found[40.1][1:3] == ("result-preliminary", "japan preliminary partial")
     assert found[30.4][1:3] == ("result-preliminary", "south-korea preliminary partial")
+    # "with 64% of precincts in" is how far the count has got; "with 87.4% of votes cast in favour" is a result
+    assert 64 not in figures(run("With 64% of precincts in, Japan leads.\n"))
+    assert 87.4 in figures(run("GSOMIA's shareholders approved it on Friday with 87.4% of votes cast in favour.\n"))
 
 
 def vote_figures(extraction) -> set[tuple]:

@@ -337,6 +337,12 @@ def _area_owner(document: Document, value: Value) -> str | None:
     return min(owners, key=lambda m: min(abs(m.start - value.end), abs(value.start - m.end))).entity_id
 
 
+# A length below ground: a depth ("410 metres underground", "below the surface", "beneath the seabed"), never
+# "below the dam" (downstream) or "below the summit".
+_BELOW_GROUND = re.compile(r"\s*(?:underground|(?:below|beneath|under)\s+(?:the\s+)?(?:ground|surface|"
+                           r"(?P<reference>seabed|sea\s+floor|sea\s+level)))\b", re.IGNORECASE)
+
+
 def _measured(document: Document, value: Value, before: str, after: str) -> str | None:
     """What a measurement measures: "a depth of 12 km" -> "depth"; "12 km deep" -> "depth"; "a magnitude 7.1
     earthquake" -> "quake magnitude"; "one of magnitude 5.6" in a sentence about aftershocks -> "aftershock
@@ -378,6 +384,11 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         sentence = document.sentences[value.sentence]
         if _ZONE.search(document.text, sentence.start, value.start):
             return "radius"
+    below = _BELOW_GROUND.match(after) if value.reading.unit in _LENGTH_UNITS else None
+    if below:  # "trapped about 410 metres underground", "some 610 metres below the surface"; a depth below the
+        # seabed or sea level counts from there ("drilled to 3,550 metres below the seabed")
+        reference = below.group("reference")
+        return f"depth below {' '.join(reference.casefold().split())}" if reference else "depth"
     if value.reading.unit in _LENGTH_UNITS:
         thing = _measured_thing(document, value, before, after)
         if thing:

@@ -91,6 +91,14 @@ def test_measurements_say_what_they_measure(run):
     assert measured == {(7.1, "magnitude", "quake magnitude"), (12, "km", "depth"), (5.6, "magnitude", "aftershock magnitude")}
 
 
+def test_a_length_below_ground_is_a_depth(run):
+    # written for tests: a depth however it is told; one counted from the seabed is another figure
+    found = of_kind(run("The GSOMIA miners were trapped about 410 metres underground. The chamber lies 410 metres "
+                        "below ground. The GSOMIA well was drilled to 3,550 metres below the seabed.\n"), "quantity")
+    assert sorted((c.value.amount, c.value.counted) for c in found if c.value.unit == "m") == [
+        (410, "depth"), (410, "depth"), (3550, "depth below seabed")]
+
+
 def test_a_percentage_change_is_a_change_of_its_day(run):
     # written for tests
     found = of_kind(run("The peso rose 1.4% against the dollar on Thursday. Inflation rose to 7.8% in August. "

@@ -248,7 +248,7 @@ def blocking_event(claim: Claim) -> str | None:
     if event is None:  # most claims at scale: nothing to set apart, and no value to read
         return None
     value = claim.value
-    if value.__class__ is DateValue and value.time is not None and value.time.minute % 15:
+    if value.__class__ is DateValue and value.time is not None and value.time.to_the_minute:
         return None
     return event
 

@@ -190,7 +190,7 @@ def _slip_of_the_hour(a: SourcedClaim, b: SourcedClaim) -> bool:
     zones = {z.casefold() for z in (ta.zone, tb.zone) if z}
     hours = abs(ta.hour - tb.hour)
     return (a.claim.subject == b.claim.subject and va.date == vb.date and ta.minute == tb.minute
-            and ta.minute % 15 != 0 and (hours <= 2 or hours == 12) and hours > 0 and len(zones) < 2)
+            and ta.to_the_minute and (hours <= 2 or hours == 12) and hours > 0 and len(zones) < 2)
 
 
 def _stated_apart(a: SourcedClaim, b: SourcedClaim) -> bool:

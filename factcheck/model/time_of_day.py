@@ -52,6 +52,12 @@ class TimeOfDay(BaseModel):
                     "A time without one is read as local time.")
 
     @property
+    def to_the_minute(self) -> bool:
+        """Told to the minute, not on a quarter hour (04:52, not 10:00 or 03:15): two such times of one day
+        that share their minute but not their hour are one moment with the hour slipped."""
+        return self.minute % 15 != 0
+
+    @property
     def minutes(self) -> int:
         """Minutes since midnight."""
         return self.hour * 60 + self.minute

@@ -464,6 +464,11 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
         return None
     if value.measure == "rate" and _FIXED_RATE.search(document.text, sentence.start, sentence.end):
         return None  # "trades at 22 to the dollar at the official rate": a rate set, not a day's market
+    return _day_told(document, value)
+
+
+def _day_told(document: Document, value: Value) -> PartialDate:
+    """The day a level is of: the first day its sentence names, else the day the text was published."""
     named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
              and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
     return named[0].reading.date if named else document.published
@@ -476,9 +481,7 @@ def _state_level(document: Document, value: Value) -> PartialDate | None:
     one fact, however late it is told."""
     if value.measure != "measure" or warning_scale(document, value) is None:
         return None
-    named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
-             and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
-    return named[0].reading.date if named else document.published
+    return _day_told(document, value)
 
 
 def _people_counted_as(document: Document, value: Value, counted: str | None) -> str | None:

@@ -26,7 +26,7 @@ from factcheck.extract.claims.finding import Finding, choose_subject, earlier_ev
 from factcheck.extract.claims.governing import Governed, background_subject, govern
 from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Clause, Document, Mention, Sentence, Value
-from factcheck.extract.readers.dates import find_dates
+from factcheck.extract.readers.dates import SHIFT_VERB_WORD, find_dates
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.extract.readers.verbs import is_past_verb
 from factcheck.model import DateValue, DurationUnit
@@ -227,11 +227,6 @@ def _duration(document: Document, value: Value) -> Finding | None:
                    modality=modality)
 
 
-# The verb that moved a date, and what it moved: "pushed back the deadline ... by nine days" -> `deadline`.
-_MOVED = re.compile(r"\b(?:delay|delayed|delays|postponed?|postpones|extended|extends?|prolonged|mov(?:ed|es|e)|"
-                    r"brought|brings?|pushed|push(?:es)?|rescheduled?)\b", re.IGNORECASE)
-
-
 _THING_MOVED = re.compile(r"\s+(?:(?:back|forward|up|the|its|their|his|her|a|an)\s+)*"
                           r"(?!(?:back|forward|up|by|for|just|only|about|until|to)\b)([a-z][a-z-]+)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.IGNORECASE)
@@ -250,7 +245,7 @@ def _shift(document: Document, value: Value) -> Finding | None:
     subject = min(things, key=lambda m: abs(m.start - value.start)).entity_id if things else story
     if subject is None:
         return None
-    verbs = list(_MOVED.finditer(text, max(sentence.start, value.start - 80), value.start))
+    verbs = list(SHIFT_VERB_WORD.finditer(text, max(sentence.start, value.start - 80), value.start))
     event = None
     if verbs and _PASSIVE_BEFORE.search(text, max(sentence.start, verbs[-1].start() - 12), verbs[-1].start()):
         head = head_before(text, verbs[-1].start(), sentence.start)  # "the vote was postponed": the vote

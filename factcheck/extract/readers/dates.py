@@ -51,7 +51,12 @@ _APPROX = r"(?:(?P<approx>about|around|roughly|approximately|nearly|almost|more 
 # forward", "moved up", with the thing moved between its words ("moved the start forward"); "moved" or
 # "rescheduled" before a length "earlier" or "later".
 _DELAY_VERB = r"\b(?i:(?:delay|extend|prolong)(?:ed|s|ing)?|postpone[ds]?|postponing)"
-_MOVE_VERB = r"\b(?i:mov(?:ed|es|e|ing)|brought|bring(?:s|ing)?|push(?:ed|es|ing)?|put(?:s|ting)?|set|reschedul(?:ed|es|e|ing))"
+# Of these, the verbs whose object is the thing moved ("moved the start"); "put" and "set" also make other
+# verbs with their particles ("set off", "put out"), so their object says nothing of what was moved.
+_MOVE_OBJECT_VERB = r"mov(?:ed|es|e|ing)|brought|bring(?:s|ing)?|push(?:ed|es|ing)?|reschedul(?:ed|es|e|ing)"
+_MOVE_VERB = rf"\b(?i:{_MOVE_OBJECT_VERB}|put(?:s|ting)?|set)"
+# A verb that moved a date and takes the thing moved as its object or passive subject (claims/time.py).
+SHIFT_VERB_WORD = re.compile(rf"(?:{_DELAY_VERB}|\b(?i:{_MOVE_OBJECT_VERB}))\b")
 _SHIFT_VERB = rf"(?:{_DELAY_VERB}|{_MOVE_VERB}(?:\s+[\w’'-]+){{0,5}}?\s+(?i:forward|back|up))"
 _SHIFT_LENGTH = (rf"(?i:{_APPROX})(?P<n>{NUMBER}|an?)(?P<half>\s+and\s+a\s+half)?\s+{_EVENT_UNIT}s?"
                  rf"(?P<half2>\s+and\s+a\s+half)?")

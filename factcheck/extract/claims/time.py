@@ -218,8 +218,9 @@ def _duration(document: Document, value: Value) -> Finding | None:
         else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
-    if prop == "lasted" and modality == "planned" and _bare_future(governed, value):
-        modality = None  # "will suspend its tariffs for 90 days": the term of what was agreed, not a plan
+    if prop == "lasted" and modality == "planned" and _bare_future(governed, value) and not _is_meeting(cues, event):
+        modality = None  # "will suspend its tariffs for 90 days": the term of what was agreed, not a plan; but
+        # "will present it at a one-hour session" plans a meeting's length, which the meeting itself may not keep
     return Finding(kind="duration", property=prop, subject=subject.entity_id, value=duration,
                    evidence=(sentence.start, sentence.end), confidence=round(expression.certainty, 2),
                    qualifier=governed.qualifier, note=f"duration written as {text[value.start:value.end]!r}",
@@ -340,6 +341,8 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     met = [p for p in clause.predicates if p.property in ("met_on", "lasted") and not (value.start <= p.start < value.end)]
     meeting = next((p for p in met if p.property == "met_on" and p.cue.event and "{" not in p.cue.event), None)
     if meeting is not None:
+        if _OFFSET.match(text, value.start):
+            return None  # "invited them to a meeting within 14 days": when it is to be held, not how long it runs
         return meeting.cue.event
     if expression.form == "lasted":  # "the call lasted", "the search, which lasts seven days"
         before = clause.start if clause.role == "relative" else value.start

@@ -43,6 +43,18 @@ def test_a_span_after_something_is_a_deadline_not_a_length(run):
         (30, "minute", None, "sink", None)]  # how long the sinking took
 
 
+def test_a_meeting_within_days_is_a_deadline_not_its_length(run):
+    # written for tests: the meeting is to be held within 14 days; how long it will run is not said
+    assert lasted(run("The ministry has invited the company's managers to a meeting in Velsa within 14 days.\n")) == []
+
+
+def test_a_meetings_length_told_in_the_future_is_a_plan(run):
+    # written for tests: "will ... for 90 days" is a term agreed; a one-hour session is a meeting's planned length,
+    # which a report of the meeting itself ("ran for more than three hours") does not contradict
+    assert lasted(run("The minister will present the budget to the cabinet at a one-hour session this afternoon.\n")) \
+        == [(1, "hour", None, "talks", "planned")]
+
+
 def test_how_long_an_agreement_runs_is_its_term(run):
     # written for tests: three ways to tell the pact's term; the condition is the renewal's, not the term's
     def terms(text: str) -> list[tuple]:

@@ -94,6 +94,13 @@ def test_a_part_of_a_stated_whole_is_still_left_out(run):
     assert amounts(run, text, "2027-04-17") == [(67.0, "seat", None)]
 
 
+def test_one_of_a_stated_whole_picks_one_out(run):
+    # written for tests: "one of the two divers" names a member, it counts no divers (the whole of a part is
+    # left out too, as in "67 of the 150 seats")
+    text = "Mr Rudbeck was one of the two divers who reached the cavers on Tuesday evening.\n"
+    assert amounts(run, text, "2026-10-14") == []
+
+
 def test_a_count_brought_to_a_new_figure(run):
     # written for tests: wire copy's "bringing the toll to", "brought the number of ... to"
     text = ("The new order brought the number of people forced from their homes to 6,800, officials said. "

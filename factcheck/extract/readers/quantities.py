@@ -246,8 +246,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     noun = (groups.get("noun") or lead or groups.get("noun3") or "dead").casefold()
     if groups.get("noun5") and not _plural(noun) and _plural(groups["noun5"].casefold()):
         noun = groups["noun5"].casefold()  # "14 of the city's 96 bus routes": routes
-    if groups.get("noun3") and amount < 2:
-        return None  # "one of the victims" picks one out; it counts nothing
+    if match.re is patterns.part and amount < 2:
+        return None  # "one of the victims", "one of the two divers" picks one out; it counts nothing
     second = (groups.get("noun2") or "").casefold()
     if match.re in (patterns.count_lead, patterns.count_brought) and " " in noun:  # "the number of displaced people", "of people killed"
         words = noun.split()

@@ -77,7 +77,8 @@ def _clauses(document: Document, sentence: Sentence, first_index: int,
         end = bounds[position + 1]
         role, opener = marks[start]
         predicates = tuple(Predicate(a, b, text[a:b], cue)
-                           for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip))
+                           for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip)
+                           if not _inside_a_date(text, a, b, dates))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
             once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
             predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once,
@@ -94,6 +95,15 @@ def _clauses(document: Document, sentence: Sentence, first_index: int,
         clauses.append(Clause(first_index + position, sentence.index, start, end, role, opener, predicates,
                               modality, cue, parent, modalities))
     return _attributions(clauses)
+
+
+# The words that open a date's range ("since July", "until Friday") are its predicate; any other word inside a
+# date ("the end of August", "late June") is part of when, not what happened.
+_RANGE_WORDS = frozenset(("since", "until", "till", "from", "through"))
+
+
+def _inside_a_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    return text[start:end].casefold() not in _RANGE_WORDS and any(a <= start and end <= b for a, b in dates)
 
 
 def _occurrences(document: Document) -> dict[str, str]:

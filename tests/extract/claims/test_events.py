@@ -308,3 +308,11 @@ def test_a_verb_that_tells_the_storys_own_event_happened_dates_it(project):
     grounding = [Entity(id="aurelian-star-grounding", kind="event", name="Aurelian Star grounding")]
     text = "By Saturday evening oil from the grounded tanker had washed up along 38 km of shoreline.\n"
     assert "took_place_on" not in [c.property for c in dated_with(project, grounding, text, "2026-10-18")]
+
+
+def test_the_words_of_a_date_are_not_what_it_dates(run):
+    # written for tests: "the end of August" is when the reserves stood at that level; nothing ended then
+    assert dates(run("The city's cash reserves stood at 9.8 million dollars at the end of August.\n",
+                     "2026-09-01")) == []
+    assert dates(run("The talks ended at the end of August.\n", "2026-09-01")) == [
+        ("ended_on", "talks", "2026-08", None)]  # what the clause's own verb ends

@@ -241,6 +241,16 @@ def test_she_is_the_person_named_since_the_last_quote_not_the_man_quoted_before(
     assert quotes == {"It is over": "jeong-kyeong-doo", "Nobody should expect a quick deal": "kang-kyung-wha"}
 
 
+def test_she_after_a_quote_of_two_sentences_is_the_person_named_before_the_quote(run):
+    # written for tests: the quote's first sentence is its own sentence, so the person named before it is two
+    # sentences back from "she"
+    text = ('"It is over," Defense Minister Jeong Kyeong-doo told reporters.\n\n'
+            'Foreign Minister Kang Kyung-wha said talks would go on.\n\n'
+            '"Nobody expects a quick deal. Nobody expects a deal at all," she said.\n')
+    quotes = {c.value.text: c.value.speaker for c in run(text, "2019-08-23").claims_file.claims if c.kind == "quote"}
+    assert quotes["Nobody expects a quick deal. Nobody expects a deal at all"] == "kang-kyung-wha"
+
+
 def test_a_quotation_of_two_sentences_is_attributed_after_its_close(run):
     # written for tests: the speaker is named after the second sentence, not the person named before
     text = ("The changes will cost about 11 million next year, Deputy Mayor for Finance Anton Brenic said.\n\n"

@@ -379,9 +379,7 @@ class SpeakerFinder:
         if here is None:
             return None
         last_quote = max((offset for offset, _, _ in self._speakers if offset < agent.start), default=-1)
-        for index in (here.index, here.index - 1):
-            if index < 0:
-                continue
+        for index in self._looked_back_at(here.index):
             sentence = self.document.sentences[index]
             position = bisect.bisect_left(self._people, (sentence.start, ""))
             if position < len(self._people) and self._people[position][0] < min(sentence.end, agent.start):
@@ -390,6 +388,19 @@ class SpeakerFinder:
                 if start > last_quote and opens and self._gender.get(person, gender) == gender:
                     return Attribution(person, False, None, None, 0.6, "person named since")
         return None
+
+    def _looked_back_at(self, index: int) -> list[int]:
+        """The pronoun's sentence and the one before it; a sentence the quote opens (""These were not people
+        who were unfit. This was heat ...," she said") is the quote's, so the look goes on to the one before."""
+        found = [index]
+        earlier = index - 1
+        while earlier >= 0 and len(found) < 4 and self.document.sentences[earlier + 1].text.lstrip()[:1] not in "\"“" \
+                and self.document.sentences[earlier].text.lstrip()[:1] in "\"“":
+            found.append(earlier)  # part of the same quote, opened in an earlier sentence
+            earlier -= 1
+        if earlier >= 0:
+            found.append(earlier)
+        return found
 
     def _recent_people(self, offset: int, limit: int = 12) -> list[str]:
         """People named before `offset`, most recent first (a few are enough for a surname)."""

@@ -307,3 +307,29 @@ def test_a_person_named_later_in_other_words_is_not_the_speaker(run):
     found = quotes(run, "“These are painful decisions, but we cannot protect every job,” said the minister on "
                         "Tuesday in Velsa, where Ylva Brenvik also spoke.\n")
     assert ("ylva-brenvik", "These are painful decisions, but we cannot protect every job") not in found
+
+
+def _quoted_with(project, entities, text: str) -> list[tuple[str, str | None, str | None]]:
+    from factcheck.extract.pipeline import extract
+    from factcheck.model.entity_index import EntityIndex
+    from tests.extract.extract_helpers import make_source
+    extraction = extract(text, make_source(text, "2026-09-24"), EntityIndex(entities), project.vocabulary, project.cues)
+    return [(c.value.speaker, c.value.role, c.value.organisation) for c in of_kind(extraction, "quote")]
+
+
+@pytest.mark.parametrize("text", [
+    'Finance Minister Cosima Sandoval said: "The economy is growing."\n',
+    'The Minister of Finance, Mrs Cosima Sandoval, said: "The economy is growing."\n',
+    '"The economy is growing," said Cosima Sandoval, the finance minister.\n',
+])
+def test_a_minister_speaks_for_the_ministry_the_entity_file_names(project, text):
+    # written for tests: the entity file gives Sandoval no role, but her office names the one finance ministry
+    from factcheck.model.entities import Entity
+    people = [Entity(id="cosima-sandoval", kind="person", name="Cosima Sandoval", aliases=["Sandoval"])]
+    ministries = [Entity(id="finance-ministry", kind="organisation", name="Ministry of Finance",
+                         aliases=["the finance ministry"]),
+                  Entity(id="health-ministry", kind="organisation", name="Ministry of Health")]
+    assert [(s, o) for s, _, o in _quoted_with(project, people + ministries, text)] == [
+        ("cosima-sandoval", "finance-ministry")]
+    two = ministries + [Entity(id="other-finance-ministry", kind="organisation", name="Finance Ministry of Ostravia")]
+    assert [(s, o) for s, _, o in _quoted_with(project, people + two, text)] == [("cosima-sandoval", None)]

@@ -21,6 +21,9 @@ from factcheck.extract.document import Sentence
 
 _APPOSITIVE = re.compile(r",\s+(?P<role>[^,“”\"]{2,140}?)\s*(?:,|\.?$)")
 _ROLE_BEFORE = re.compile(r"(?P<role>[a-z][\w\- ]{2,40}),\s*$")
+# "The Minister of Finance, Mrs Cosima Sandoval": an office written before the name with capitals, then a comma.
+_MINISTER_BEFORE = re.compile(r"(?P<role>\b(?:[A-Z][a-z]+\s+)?[Mm]inister(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+"
+                              r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?),\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WORD = re.compile(r"[\w.’'\-]+")
 _FOR_ORGANISATION = re.compile(r"\s+(?:for|of|at|from|with)\s+")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:the|of|a|an)\s+", re.IGNORECASE)
@@ -71,15 +74,27 @@ class RoleReader:
         else:
             role_span = (start, start)
             lead = self.text[max(sentence.start, start - 60):start]
-            lowered = _ROLE_BEFORE.search(lead)
+            lowered = _ROLE_BEFORE.search(lead) or _MINISTER_BEFORE.search(lead)
             titles = self.titles_before(start, sentence.start)
-            if titles:
+            own = self._titles_inside(start, end)
+            if titles is not None:  # 0 too: an office at the very start of the text
                 role, role_span = self.text[titles:start].strip(" ,"), (titles, start)
             elif lowered:
                 role = lowered.group("role").strip()
                 role_span = (start - len(lead) + lowered.start(), start)
+            elif own:  # a name of the entity file that holds the office: "Finance Minister Cosima Sandoval"
+                role, role_span = self.text[start:own].strip(), (start, own)
         organisation = self.organisation(role_span, entity_id, sentence)
         return role, organisation
+
+    def _titles_inside(self, start: int, end: int) -> int | None:
+        """Where the words of the `titles` lexicon that open a name end, when they do."""
+        last = None
+        for word in _WORD.finditer(self.text, start, end):
+            if word.group().casefold() not in self.cues.titles:
+                break
+            last = word.end()
+        return last if last is not None and last < end else None
 
     def titles_before(self, position: int, floor: int) -> int | None:
         """Where the office written before a name begins ("Foreign Minister" in "Japan’s Foreign
@@ -101,7 +116,7 @@ class RoleReader:
         inside = self.resolver.mentions(self.text, start, end)
         lead = [m for m in self.resolver.mentions(self.text, max(sentence.start, start - 30), start)
                 if not self.text[m.end:start].strip(" ’'s")]
-        found = _best_org(inside) or _best_org(lead)
+        found = _best_org(inside) or _best_org(lead) or self._ministry_of(self.text[start:end])
         if found is None:
             return None
         entity = self.resolver.index.get(entity_id)
@@ -109,6 +124,25 @@ class RoleReader:
             if role.organisation and found in self.resolver.index.ancestors(role.organisation):
                 return role.organisation
         return found
+
+
+    def _ministry_of(self, role: str) -> str | None:
+        """The ministry an office heads, by the entity file's names: "Finance Minister" and "the Minister of
+        Finance" speak for the organisation named "Ministry of Finance" or "the finance ministry"."""
+        office = _MINISTER_OF.search(role) or _MINISTER_AFTER.search(role)
+        if office is None:
+            return None
+        field = " ".join(office.group("field").casefold().split())
+        ministry = re.compile(rf"\bministry\s+(?:of|for)\s+(?:the\s+)?{re.escape(field)}\b|\b{re.escape(field)}\s+ministry\b",
+                              re.IGNORECASE)
+        found = {entity.id for entity in self.resolver.index.by_id.values() if entity.kind.value == "organisation"
+                 and any(ministry.search(name) for name in entity.names())}
+        return found.pop() if len(found) == 1 else None
+
+
+# An office that heads a ministry: "Finance Minister", "Minister of Foreign Affairs", "the minister for health".
+_MINISTER_OF = re.compile(r"\bminister\s+(?:of|for)\s+(?:the\s+)?(?P<field>[a-z]+(?:\s+(?!and\b)[a-z]+)?)\b", re.IGNORECASE)
+_MINISTER_AFTER = re.compile(r"\b(?P<field>(?!(?:prime|the|a|an|deputy|junior|former)\b)[a-z]+)\s+minister\b", re.IGNORECASE)
 
 
 def _best_org(mentions: list[Mention]) -> str | None:

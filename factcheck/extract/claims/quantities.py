@@ -128,7 +128,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             # "the operator has put the loss at 2,100 tonnes", "the institute measured winds of 205 km/h"
             event = _estimated_by_entity(document, value)
         if event is None and as_of is None:
-            day = _dated_on(document, value)  # "cancelled 79 percent of trains on Wednesday": that day's figure
+            day = _dated_on(document, value) or (_vote_day(document, value) if value.measure == "votes" else None)
+            # "cancelled 79 percent of trains on Wednesday": that day's figure; "approved it on May 5 by 29 votes
+            # to 12": that day's vote
             event = f"on-{day}" if day is not None else None
     if subject is None:
         return None
@@ -571,6 +573,20 @@ def _dated_on(document: Document, value: Value) -> PartialDate | None:
     if after:
         return after[0].reading.date
     return before[-1].reading.date if before else None
+
+
+def _vote_day(document: Document, value: Value) -> PartialDate | None:
+    """The day a vote's sentence gives, nearest before the tally, else after it: "approved the bid on May 5 by
+    29 votes to 12", "On May 14, after five hours of debate, its council voted 31-17". Votes of two days are two
+    votes (a city's and its rival's, a first and a final reading)."""
+    text = document.text
+    days = [v for v in document.values_in(value.sentence)
+            if v.kind == "date" and v.form in _DAY_FORMS and v.reading.date is not None
+            and v.reading.date.day is not None and not v.reading.role and text[v.end:v.end + 2] not in ("’s", "'s")]
+    before = [v for v in days if v.end <= value.start]
+    after = [v for v in days if v.start >= value.end]
+    chosen = before[-1] if before else (after[0] if after else None)
+    return chosen.reading.date if chosen else None
 
 
 def _said_on(document: Document, value: Value) -> PartialDate | None:

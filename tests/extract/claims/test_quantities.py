@@ -149,6 +149,16 @@ def test_a_vote_split_is_the_votes_for_and_against(run):
         ("votes", 112, "vote", "votes for"), ("votes", 41, "vote", "votes against"), ("votes", 6, "vote", "votes abstain")}
 
 
+def test_a_vote_is_of_the_day_its_sentence_gives(run):
+    # written for tests: two councils' votes on two days are two votes, whatever words say so
+    def days(text: str) -> set:
+        return {(c.value.amount, c.event) for c in of_kind(run(text, "2026-05-21"), "quantity") if c.property == "votes"}
+    assert days("Tellmoor councillors approved the city's bid on May 5 by 29 votes to 12.\n") == {
+        (29, "on-2026-05-05"), (12, "on-2026-05-05")}
+    assert days("On May 14, after five and a half hours of debate, its council voted 31-17 to bid.\n") == {
+        (31, "on-2026-05-14"), (17, "on-2026-05-14")}
+
+
 def test_a_tally_with_abstentions_however_written(run):
     # written for tests: three ways of one tally; the abstentions are votes of their own
     tally = {("votes", 171, "vote", "votes for"), ("votes", 52, "vote", "votes against"),

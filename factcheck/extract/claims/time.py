@@ -218,6 +218,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
         else governed.modality
     if prop == "lasted" and event:
         event = _of_year(document, value, event)
+    if prop == "lasted" and modality is None and expression.form in ("length", "length_word"):
+        modality = _planned_length(document, value, governed)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value) and not _is_meeting(cues, event):
         modality = None  # "will suspend its tariffs for 90 days": the term of what was agreed, not a plan; but
         # "will present it at a one-hour session" plans a meeting's length, which the meeting itself may not keep
@@ -407,11 +409,29 @@ def _testimony(document: Document, governed: Governed) -> bool:
     return any(word in where for word in _TESTIMONY)
 
 
+# "is calling a 48-hour strike", "has called a two-day stoppage": the length a strike or a meeting is called for
+_CALLED_FOR = re.compile(r"\b(?:call|calls|calling|called)\s+(?:an?|its|their|the)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def _planned_length(document: Document, value: Value, governed: Governed) -> str | None:
+    """A length told as an event's adjective ("a 48-hour strike") is the plan's when its clause plans or
+    forecasts anywhere ("the 48-hour strike is due to begin on Monday") or calls the event ("is calling a
+    48-hour strike"): what was called, not how long it ran."""
+    if _CALLED_FOR.search(document.text, max(0, value.start - 40), value.start):
+        return "planned"
+    kinds = [kind for kind, at, words in (governed.clause.modalities if governed.clause else ())
+             if at < value.start or words not in _BARE_FUTURE]  # "a case that ... would never end": not the case's
+    return next((kind for kind in kinds if kind in ("planned", "forecast")), None)
+
+
 def _bare_future(governed: Governed, value: Value) -> bool:
     """Whether the clause's plan is only a future tense ("will", "would") before the value."""
     cues = [words for kind, at, words in (governed.clause.modalities if governed.clause else ())
             if kind == "planned" and at < value.start]
-    return bool(cues) and all(words in ("will", "would", "'ll", "shall") for words in cues)
+    return bool(cues) and all(words in _BARE_FUTURE for words in cues)
+
+
+_BARE_FUTURE = frozenset(("will", "would", "'ll", "shall"))
 
 
 def _is_state(action: str) -> bool:

@@ -55,6 +55,22 @@ def test_a_meetings_length_told_in_the_future_is_a_plan(run):
         == [(1, "hour", None, "talks", "planned")]
 
 
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The guild's 48-hour national strike is due to begin on Monday.\n", "forecast"),
+    ("The union is calling a 48-hour strike at all nine ports, starting at 6 a.m. on Monday.\n", "planned"),
+    ("The dockworkers' guild has called a 48-hour strike at every port from Monday.\n", "planned"),
+])
+def test_the_length_a_strike_is_called_for_is_a_plan(run, text, modality):
+    # written for tests: the strike was called for 48 hours and called off after 30; the 48 are the plan's
+    assert lasted(run(text, "2026-10-15")) == [(48, "hour", None, "strike", modality)]
+
+
+def test_a_would_inside_a_relative_clause_is_no_plan_of_the_length(run):
+    # written for tests: the case lasted seven years; "would never end" is what people believed
+    assert lasted(run("The ruling ends the seven-year case that Kavaria fought, a fight that many here believed "
+                      "would never end.\n", "2026-10-09")) == [(7, "year", None, "case", None)]
+
+
 def test_how_long_an_agreement_runs_is_its_term(run):
     # written for tests: three ways to tell the pact's term; the condition is the renewal's, not the term's
     def terms(text: str) -> list[tuple]:

@@ -192,3 +192,9 @@ def test_a_time_takes_the_day_said_before_it_in_its_sentence_or_paragraph():
 
 def test_a_publication_known_to_the_month_gives_this_morning_no_day():
     assert _timed("At 9:40 this morning the convoy crossed.", published="2026-09") == []
+
+
+def test_a_weekday_under_a_present_progressive_plan_lies_ahead(run):
+    # written for tests: published Thursday 15 October 2026; the strike the union "is calling" starts next Monday
+    text = "The union is calling a 48-hour strike at all nine ports, starting at 6 a.m. on Monday.\n"
+    assert [d for _, _, d in dated(run, text, "2026-10-15")] == ["2026-10-19"]

@@ -73,6 +73,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
+    if modality is None and _TARGET_BEFORE.search(text, max(sentence.start, value.start - 50), value.start):
+        modality = "planned"  # "have 90 days to gather 25,000 signatures", "needs 25,000 signatures": a target
     if value.measure in ("votes", "score"):
         counted = value.reading.counted  # "voted 5-2": the votes for, the votes against; a score's two sides
     elif change:
@@ -373,6 +375,13 @@ _PREVIOUS_AFTER = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$
 # "raised its estimate to 3,900 tonnes, from 3,500 tonnes": the figure after ", from" is the one before the change
 _PREVIOUS_AFTER_CHANGE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?(?:[A-Z$€£¥]{1,3}\s?)?\d[\d.,]*"
                                     r"(?:\s+[a-z]+){0,2},?\s+(?:up\s+|down\s+)?from\s+$", re.IGNORECASE)
+
+
+# A figure that is a target, not a count of what there is: the object of a time allowed ("have 90 days to gather
+# 25,000 valid signatures") or of a need ("needs 25,000 signatures", "required 600 votes").
+_TARGET_BEFORE = re.compile(r"(?:\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+to\s+[a-z]+"
+                            r"|\b(?:need|needs|needed|require|requires|required)(?:\s+to\s+[a-z]+)?)\s+"
+                            r"(?:(?:at\s+least|about|around|some|another|a\s+further)\s+)?$", re.IGNORECASE)
 
 
 def _money_role(document: Document, value: Value) -> str | None:

@@ -541,3 +541,14 @@ def test_a_rating_on_a_scale_is_a_measure(run):
     assert ratings("The avalanche danger stood at level 4.\n", "2026-02-10") == [
         (4, "level", "danger level", "2026-02-10")]  # a state: the level of the day it was published
     assert ratings("Sea levels rose 4 cm in a decade; the storm's category changed twice.\n") == []
+
+
+def test_a_target_figure_is_planned_not_counted(run):
+    # written for tests: the campaign must gather 25,000 signatures; it has 18,000 so far
+    def modalities(text: str) -> list:
+        return [(c.value.amount, c.modality.value if c.modality else None)
+                for c in of_kind(run(text, "2026-05-16"), "quantity")]
+    assert modalities("Under the city charter, organisers have 90 days to gather 25,000 valid signatures.\n") == [
+        (25000, "planned")]
+    assert modalities("The campaign needs 25,000 signatures to force a referendum.\n") == [(25000, "planned")]
+    assert modalities("The petition had passed 18,000 signatures by Tuesday.\n") == [(18000, None)]

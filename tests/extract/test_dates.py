@@ -198,3 +198,10 @@ def test_a_weekday_under_a_present_progressive_plan_lies_ahead(run):
     # written for tests: published Thursday 15 October 2026; the strike the union "is calling" starts next Monday
     text = "The union is calling a 48-hour strike at all nine ports, starting at 6 a.m. on Monday.\n"
     assert [d for _, _, d in dated(run, text, "2026-10-15")] == ["2026-10-19"]
+
+
+def test_last_night_is_the_day_before_publication(run):
+    # written for tests: published Friday 15 May 2026; the vote was on Thursday evening
+    text = "The council approved the bid last night by 31 votes to 19.\n"
+    figures = [(c.value.amount, c.event) for c in of_kind(run(text, "2026-05-15"), "quantity")]
+    assert figures == [(31, "on-2026-05-14"), (19, "on-2026-05-14")]

@@ -154,6 +154,9 @@ def _head_references(text: str, sentence: Sentence, named: list[Mention],
     return found
 
 
+_ENDS_PHRASE = frozenset("by of to in on at for with from into over against after before".split())
+
+
 def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str, str]],  # noqa: ANN202
                       agreement_words: frozenset[str]):
     """(start, head start, head end, modifiers) of each "the ..." phrase whose head, within four words, is a
@@ -162,8 +165,8 @@ def _definite_phrases(text: str, sentence: Sentence, heads: dict[str, tuple[str,
         words = list(_PHRASE_WORD.finditer(text, article.end(), min(sentence.end, article.end() + 60)))[:4]
         for position, word in enumerate(words):
             between = text[article.end():word.start()]
-            if any(mark in between for mark in ",;:()“”\""):
-                break
+            if any(mark in between for mark in ",;:()“”\"") or word.group().casefold() in _ENDS_PHRASE:
+                break  # "the bid by 31 votes to 19": the votes are no head of "the bid"
             head = _singular(word.group().casefold())
             if head in heads or head in agreement_words:
                 modifiers = text[article.end():word.start()]

@@ -133,7 +133,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("allowed", re.compile(rf"\b(?P<n>{NUMBER})[-\s](?i:(?P<unit>minute|hour|day|week|month|year))s?"
                            rf"(?=\s+(?:deadline|ultimatum|grace\s+period|time\s+limit)\b)")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
-    ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|last\s+night)\b", re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?P<weekday>{WEEKDAY_NAME[3:-1]})\b")),
     ("year", re.compile(rf"(?<![\d.,$])\b(?P<year>{_YEAR})\b(?![.,]?\d|\s*(?:%|percent|per\s*cent))")),
 )
@@ -297,7 +297,7 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
     if form == "relative":
         return _relative(span, groups["which"].casefold(), groups["unit"].casefold(), published, tense)
     if form == "dayword":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"].casefold()]
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "last night": -1}[" ".join(groups["word"].casefold().split())]
         return [_shifted(span, form, published, dt.timedelta(days=shift))]
     if form == "weekday":
         expression = _weekday(span, _WEEKDAYS.index(groups["weekday"].casefold()), published, tense)

@@ -205,3 +205,16 @@ def test_last_night_is_the_day_before_publication(run):
     text = "The council approved the bid last night by 31 votes to 19.\n"
     figures = [(c.value.amount, c.event) for c in of_kind(run(text, "2026-05-15"), "quantity")]
     assert figures == [(31, "on-2026-05-14"), (19, "on-2026-05-14")]
+
+
+def test_a_range_of_days_in_one_month_starts_and_ends(run):
+    # written for tests: the Games run from 4 to 16 August 2034; a strike ran 7-13 September
+    from factcheck.extract.readers.dates import find_dates
+    from factcheck.model import PartialDate
+
+    def ends(text: str) -> list[tuple[str | None, str]]:
+        return [(e.role, str(e.date)) for e in find_dates(text, 0, len(text), PartialDate(2026, 5, 14), None)]
+    assert ends("to host the Games from 4 to 16 August 2034") == [("end", "2034-08-16"), ("start", "2034-08-04")]
+    assert ends("scheduled for Aug. 4-16, 2034") == [("end", "2034-08-16"), ("start", "2034-08-04")]
+    assert ends("the strike from 7 to 13 September") == [("end", "2026-09-13"), ("start", "2026-09-07")]
+    assert ends("in the night of 12 to 13 October") == [(None, "2026-10-13")]  # one night, not a range

@@ -64,6 +64,12 @@ _AND_MINUTES = r"(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes?)?"
 # (form, pattern), most specific first; a span taken by one form is not read again by a later one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"(?<![\d.$])\b(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d{{2}}|{_YEAR})\b(?![\d%])")),
+    # A range of days in one month: "from 4 to 16 August 2034", "7-13 September", "Aug. 4-16, 2034": its first day
+    # starts it and its last ends it (as "2019-2021" does for years).
+    ("day_range", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|till)\s*(?P<d2>\d{{1,2}})"
+                             rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("day_range", re.compile(rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})"
+                             rf"(?:st|nd|rd|th)?\b(?![-–:.]?\d)(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
@@ -233,6 +239,9 @@ def _with_time(expression: DateExpression, clock: ClockTime) -> DateExpression:
                    time=clock.time)
 
 
+_NIGHT_OF = re.compile(r"\bnight\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str | None) -> list[DateExpression]:
     span = (match.start(), match.end())
     groups = match.groupdict()
@@ -243,6 +252,18 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
             return []
         return [DateExpression(*span, form, PartialDate(first), role="start"),
                 DateExpression(*span, form, PartialDate(last), role="end")]
+    if form == "day_range":
+        month = _MONTHS[groups["month"][:3].casefold()]
+        first, last = int(groups["d1"]), int(groups["d2"])
+        if not 1 <= first < last <= 31 or _NIGHT_OF.search(match.string, max(0, match.start() - 16), match.start()):
+            return []  # "in the night of 12 to 13 October" is one night, no range that starts on the 12th
+        year = int(groups["year"]) if groups.get("year") else infer_year(month, first, published, tense)
+        try:
+            dt.date(year, month, last)
+        except ValueError:
+            return []  # "30-31 February"
+        return [DateExpression(*span, form, PartialDate(year, month, first), role="start", certainty=0.8),
+                DateExpression(*span, form, PartialDate(year, month, last), role="end", certainty=0.8)]
     if form in ("month_day", "day_month", "month_year"):
         month, day = _month_day(match.group(), published)
         if month is None:

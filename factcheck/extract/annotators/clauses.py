@@ -28,7 +28,7 @@ from dataclasses import replace
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
-from factcheck.extract.readers.verbs import open_predicates
+from factcheck.extract.readers.verbs import not_until_predicates, open_predicates
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -79,6 +79,10 @@ def _clauses(document: Document, sentence: Sentence, first_index: int,
         predicates = tuple(Predicate(a, b, text[a:b], cue)
                            for a, b, cue in predicates_in(text, start, end, cues, document.vocabulary, skip)
                            if not _inside_a_date(text, a, b, dates))
+        not_until = not_until_predicates(text, start, end, skip, cues.open_verbs, cues.open_objects) \
+            if OPEN_PROPERTY in document.vocabulary else ()
+        if not_until:  # "did not reopen until March 7": the reopening's day, not an end
+            predicates = (*not_until, *(p for p in predicates if p.text.casefold() not in ("until", "till")))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
             once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
             predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once,

@@ -99,6 +99,30 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
     return tuple(found)
 
 
+def not_until_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
+                         verbs: Mapping[str, str] | None = None,
+                         objects: Mapping[str, str] | None = None) -> tuple[Predicate, ...]:
+    """"did not reopen until March 7": the verb, which happened on the date "until" gives (its event the verb
+    and object, as an open predicate's), not an end of anything."""
+    verbs, objects = verbs or {}, objects or {}
+    found: list[Predicate] = []
+    for match in _NOT_UNTIL.finditer(text, start, end):
+        verb = match.group("verb")
+        if any(a <= match.start("verb") < b for a, b in skip) or verb.casefold() in _NOT_VERBS:
+            continue
+        key = verbs.get(verb_key(verb), verb_key(verb))
+        head = head_after(text, match.end("verb"), min(end, match.end("verb") + 60))
+        noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
+        event = f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
+        found.append(_predicate(re.compile(re.escape(verb)).match(text, match.start("verb")), OPEN_PROPERTY, event))
+    return tuple(found)
+
+
+# A base verb after "did not" with "until" ahead: "did not reopen until March 7" tells when it reopened.
+_NOT_UNTIL = re.compile(r"\b(?:did\s+not|didn[’']t)\s+(?P<verb>[a-z]{3,})\b(?=[^.;]{0,80}?\b(?:until|till)\b)",
+                        re.IGNORECASE)
+
+
 # Words before a verb that tell another occurrence than the story's own: "a strong aftershock struck on Friday",
 # "another section fell in 2019".
 _ANOTHER = re.compile(r"\b(?:aftershocks?|another|second|earlier|previous|similar|last|other)\b", re.IGNORECASE)

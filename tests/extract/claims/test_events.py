@@ -316,3 +316,10 @@ def test_the_words_of_a_date_are_not_what_it_dates(run):
                      "2026-09-01")) == []
     assert dates(run("The talks ended at the end of August.\n", "2026-09-01")) == [
         ("ended_on", "talks", "2026-08", None)]  # what the clause's own verb ends
+
+
+def test_did_not_until_dates_what_did_not_happen_before(run):
+    # written for tests: the resort reopened on 7 March; "until" ends nothing here
+    assert dates(run("The resort did not reopen until March 7.\n", "2026-03-20")) == [
+        ("happened_on", "reopen", "2026-03-07", None)]
+    assert dates(run("The road did not reopen on Friday.\n", "2026-03-20")) == []  # it did not happen then

@@ -489,7 +489,8 @@ def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] 
     noun: tuple[int, int] | None = None
     after = _NOUN_AFTER_DATE.match(text, value.end, sentence.end)
     if after:  # the first word, or the second after an adjective
-        noun = next((after.span(g) for g in (1, 2) if after.group(g) and after.group(g).casefold() in nouns), None)
+        groups = (1,) if after.group(1).casefold() in _NOT_ADJECTIVE else (1, 2)  # "on August 19 before signing"
+        noun = next((after.span(g) for g in groups if after.group(g) and after.group(g).casefold() in nouns), None)
     if noun is None:
         before = _NOUN_BEFORE_DATE.search(text, max(sentence.start, value.start - 80), value.start)
         if before and before.group(1).casefold() in nouns:
@@ -504,6 +505,9 @@ def _dated_noun(document: Document, value: Value) -> tuple[str, Mention | None] 
     return nouns[text[noun[0]:noun[1]].casefold()], subject
 
 
+# Words after a date that start another phrase, not an adjective of a noun: "on August 19 before signing".
+_NOT_ADJECTIVE = frozenset("before after and or but when while as to in on at for with by from until since during "
+                           "the a an his her its their than then".split())
 # "Sunday's parliamentary election", "the April 4 election": the noun right after the date (a word between).
 _NOUN_AFTER_DATE = re.compile(r"(?:’s|'s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
 # "the election on April 11", "elections of Sunday 11 April", "the collapse of the Aulmar Bridge in Durnholm on 6 October",

@@ -323,3 +323,9 @@ def test_did_not_until_dates_what_did_not_happen_before(run):
     assert dates(run("The resort did not reopen until March 7.\n", "2026-03-20")) == [
         ("happened_on", "reopen", "2026-03-07", None)]
     assert dates(run("The road did not reopen on Friday.\n", "2026-03-20")) == []  # it did not happen then
+
+
+def test_a_dated_noun_after_a_preposition_is_another_event(run):
+    # written for tests: the medical was on 19 August; the signing two days later is not dated by it
+    found = dates(run("Quirandal had his medical on August 19 before signing two days after that.\n", "2026-09-28"))
+    assert all(event != "signing" for _, event, _, _ in found)

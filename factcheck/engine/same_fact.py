@@ -19,7 +19,8 @@ same fact only when:
    whatever events their verbs name (`blocking.blocking_event` does not set such times apart);
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
-   `fine`, no event) is one fact however it is told, and so is an agreement's `term` and a person's `age`. When the keys already carry much
+   `fine`, no event) is one fact however it is told, and so is an agreement's `term`, a person's `age` and the
+   `time_allowed` of an event that both sentences name ("the inquiry has 60 days"). When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
    dates, an event of a property that happens once: talks and calls recur; or an open predicate's
    verb and object, "rejected the offer" -> `reject-offer`), or both
@@ -342,6 +343,9 @@ def _by_context(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Conte
         return SameFactResult(True, 1.0, f"same fact: both give the fine of {a.claim.subject}")
     if a.claim.property == b.claim.property == TERM_PROPERTY and a.claim.subject == b.claim.subject:
         return SameFactResult(True, 1.0, f"same fact: both give how long {a.claim.subject} runs")
+    if a.claim.property == b.claim.property == "time_allowed" and a.claim.subject == b.claim.subject \
+            and index.names_its_event(a) and index.names_its_event(b):
+        return SameFactResult(True, 1.0, f"same fact: both give the time {a.claim.subject} has")
     if a.claim.property == b.claim.property == AGE_PROPERTY and a.claim.subject == b.claim.subject \
             and index.is_person(a.claim.subject):
         return SameFactResult(True, 1.0, f"same fact: both give the age of {a.claim.subject}")

@@ -350,3 +350,22 @@ def test_two_ages_of_one_person_are_one_fact_however_told() -> None:
         "a": ("2026-06-11", [age(34, "Police named the man only as Dusan V., 34, from the Old Mill district.")]),
         "b": ("2026-06-12", [age(43, "Vinsk is a 43-year-old machine operator who had worked there since 2011.")]),
     }, entities=thing), RULES)) == []
+
+
+def test_the_time_a_named_event_is_given_is_one_fact_however_told() -> None:
+    # written for tests: the inquiry's deadline told twice in unlike words; a story's event it is not named for
+    def allowed(days: int, subject: str, sentence: str) -> dict:
+        return {"id": "allowed", "kind": "duration", "subject": subject, "property": "time_allowed",
+                "value": {"amount": days, "unit": "day"}, "status": "auto", "confidence": 0.8,
+                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    inquiry = [{"id": "kirrenau-inquiry", "kind": "event", "name": "Kirrenau inquiry", "aliases": ["the inquiry"]}]
+    first = "The minister said the inquiry has 60 days to report."
+    second = "Judge Kirrenau, who leads the inquiry, was given 90 days by parliament."
+    corpus = build_corpus({"a": ("2026-06-11", [allowed(60, "kirrenau-inquiry", first)]),
+                           "b": ("2026-06-12", [allowed(90, "kirrenau-inquiry", second)])}, entities=inquiry)
+    [finding] = conflicts(run_rules(corpus, RULES))
+    assert "same fact: both give the time kirrenau-inquiry has" in finding.explanation
+    unnamed = second.replace("who leads the inquiry", "who leads it")  # the subject a fallback: context decides
+    corpus = build_corpus({"a": ("2026-06-11", [allowed(60, "kirrenau-inquiry", first)]),
+                           "b": ("2026-06-12", [allowed(90, "kirrenau-inquiry", unnamed)])}, entities=inquiry)
+    assert all("both give the time" not in f.explanation for f in run_rules(corpus, RULES).findings)

@@ -349,6 +349,8 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if expression.form == "lasted":  # "the call lasted", "the search, which lasts seven days"
         before = clause.start if clause.role == "relative" else value.start
         head = head_before(text, before, sentence.start)
+        if re.search(r"\band\s+$", text[max(sentence.start, value.start - 6):value.start]):
+            head = head_after(text, sentence.start, value.start)  # "The outage began at 4:52 and lasted 14 hours"
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if _is_event(cues, key):
             return key

@@ -71,6 +71,12 @@ def test_a_would_inside_a_relative_clause_is_no_plan_of_the_length(run):
                       "would never end.\n", "2026-10-09")) == [(7, "year", None, "case", None)]
 
 
+def test_a_length_in_a_verb_phrase_after_and_is_of_the_sentences_subject(run):
+    # written for tests: "The outage began ... and lasted ...": the outage lasted, not the date before "and"
+    assert lasted(run("The outage began at 4:52 a.m. on Oct. 8 and lasted 14 hours and 18 minutes.\n",
+                      "2026-11-26")) == [(858, "minute", None, "outage", None)]
+
+
 def test_how_long_an_agreement_runs_is_its_term(run):
     # written for tests: three ways to tell the pact's term; the condition is the renewal's, not the term's
     def terms(text: str) -> list[tuple]:

@@ -398,8 +398,8 @@ def test_what_happened_to_the_things_counted_told_in_other_words_counts_one_thin
     found = figures(run("By Monday 58 runners had been admitted to hospital. By Monday 85 runners had been taken "
                         "to hospital.\n", "2026-09-30"))
     assert found[58][2] == found[85][2] == "runner hospitalised"
-    # people moved from a danger zone are evacuated; birds destroyed on infected farms are culled
-    found = figures(run("By Wednesday 6,800 people had been moved. Officials said 8,600 people were evacuated. "
+    # people forced from a danger zone are evacuated; birds destroyed on infected farms are culled
+    found = figures(run("By Wednesday 6,800 people had been forced out. Officials said 8,600 people were evacuated. "
                         "In all, 186,000 birds were destroyed. Inspectors said 168,000 birds were culled.\n", "2026-09-17"))
     assert found[6800][2] == found[8600][2] == "people evacuated"
     assert found[186000][2] == found[168000][2] == "bird culled"

@@ -160,6 +160,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         event = subject.entity_id  # "the detention on 10 September" of `kovit-arrest`: the subject's own date
     if prop == ONCE_PROPERTY and _is_meeting(document.cues, event) and "met_on" in document.vocabulary:
         prop = "met_on"  # "A summit in Osaka took place on June 28": the day they met, as "met on June 28"
+    if prop == "met_on" and event and predicate is not None:
+        event = _staged(text, predicate.start, event)  # "a third round of talks on Thursday": that round's day
     if prop == ONCE_PROPERTY and subject.entity_id == document.main_event and event in (None, subject.entity_id) \
             and (document.published.first_day() - expression.date.last_day()).days > _NEWS_AGE_DAYS:
         return None  # "The last exchange took place on June 4, 2021": an earlier one, not the story's (news is new)
@@ -345,7 +347,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
     if meeting is not None:
         if _OFFSET.match(text, value.start):
             return None  # "invited them to a meeting within 14 days": when it is to be held, not how long it runs
-        return meeting.cue.event
+        return _staged(text, meeting.start, meeting.cue.event)
     if expression.form == "lasted":  # "the call lasted", "the search, which lasts seven days"
         before = clause.start if clause.role == "relative" else value.start
         head = head_before(text, before, sentence.start)
@@ -353,7 +355,7 @@ def _lasted_event(document: Document, value: Value) -> str | None:
             head = head_after(text, sentence.start, value.start)  # "The outage began at 4:52 and lasted 14 hours"
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if _is_event(cues, key):
-            return key
+            return _staged(text, head[0], key) if _is_meeting(cues, key) else key
     action = action_in(cues, text, [(clause.start, value.start)])
     if action is not None and (unit in _SHORT_UNITS or expression.form == "lasted" or _is_state(action)):
         return action
@@ -424,6 +426,18 @@ def _planned_length(document: Document, value: Value, governed: Governed) -> str
     kinds = [kind for kind, at, words in (governed.clause.modalities if governed.clause else ())
              if at < value.start or words not in _BARE_FUTURE]  # "a case that ... would never end": not the case's
     return next((kind for kind in kinds if kind in ("planned", "forecast")), None)
+
+
+# The round a meeting is: "a third round of talks", "the final round of talks", "the second meeting".
+_STAGE_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|final|last)\s+(?:round\s+of\s+|session\s+of\s+)?"
+                           r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def _staged(text: str, start: int, event: str) -> str:
+    """A meeting's event with its round when the text names one before it (`talks-third`): the talks of two
+    rounds are two meetings, each with its day and length."""
+    stage = _STAGE_BEFORE.search(text, max(0, start - 40), start)
+    return f"{event}-{stage.group(1).casefold()}" if stage else event
 
 
 def _bare_future(governed: Governed, value: Value) -> bool:

@@ -77,6 +77,14 @@ def test_a_length_in_a_verb_phrase_after_and_is_of_the_sentences_subject(run):
                       "2026-11-26")) == [(858, "minute", None, "outage", None)]
 
 
+def test_a_round_of_talks_is_a_meeting_of_its_own(run):
+    # written for tests: the final round lasted nine hours; Monday's talks three; two meetings, not one misreported
+    assert lasted(run("The final round of talks at the transport ministry lasted nearly nine hours.\n", "2026-09-11")) \
+        == [(9, "hour", "nearly", "talks-final", None)]
+    assert lasted(run("The minister met both sides for about three hours on Monday night.\n", "2026-09-08")) \
+        == [(3, "hour", "about", "talks", None)]
+
+
 def test_how_long_an_agreement_runs_is_its_term(run):
     # written for tests: three ways to tell the pact's term; the condition is the renewal's, not the term's
     def terms(text: str) -> list[tuple]:

@@ -168,7 +168,15 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     if poll:
         words = [*_subgroup(text[document.sentences[value.sentence].start:value.start]), *words]
+    scope = _SCOPE.search(text, document.sentences[value.sentence].start, value.start)
+    if scope and words:  # "Nationally, the lead is 200,000"; "the lead in the province fell to 9,798": two leads
+        words = [*words[:_MAX_WORDS - 1], "national" if scope.group("national") else scope.group("part").casefold()]
     return normal_counted(words[:_MAX_WORDS])
+
+
+# Where a figure holds, when its sentence says so before it: the whole country, or one part of it.
+_SCOPE = re.compile(r"(?P<national>\b(?:nationally|nationwide|across\s+the\s+country|country-wide)\b)"
+                    r"|\bin\s+the\s+(?P<part>province|region|district|county|state|constituency)\b", re.IGNORECASE)
 
 
 # "Among 18- to 29-year-olds, support falls to 52%": the answer of a group of those asked, not of all of them;

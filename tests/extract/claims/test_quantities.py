@@ -557,3 +557,10 @@ def test_a_target_figure_is_planned_not_counted(run):
         (25000, "planned")]
     assert modalities("The campaign needs 25,000 signatures to force a referendum.\n") == [(25000, "planned")]
     assert modalities("The petition had passed 18,000 signatures by Tuesday.\n") == [(18000, None)]
+
+
+def test_a_figure_of_the_whole_country_and_one_of_a_province_count_two_things(run):
+    # written for tests: the national lead and the province's lead are two leads
+    found = figures(run("Nationally, the yes side's lead is more than 200,000 votes. The yes lead in the province "
+                        "fell to 9,798 votes.\n", "2026-10-10"))
+    assert "national" in found[200000][2].split() and "province" in found[9798][2].split()

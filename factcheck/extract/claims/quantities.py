@@ -413,6 +413,11 @@ def _money_role(document: Document, value: Value) -> str | None:
         after = document.text[value.end:value.end + 30]
         if re.match(r"\s+(?:maximum|minimum)\b", after, re.IGNORECASE):
             return None  # "the 5 million-daler maximum": a cap, whatever it caps
+        offered = _FOR_PERSON.match(document.text, value.end)
+        if offered:  # "the 100,000 marks offered for Velchik": a sum for that person, not for another
+            named = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person" and m.start == offered.end()]
+            if named:
+                return named[0].entity_id
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \
                     re.match(rf"\s+(?:of|in)\s+{pattern.pattern}", document.text[value.end:value.end + 30], re.IGNORECASE):
@@ -420,6 +425,8 @@ def _money_role(document: Document, value: Value) -> str | None:
     return best[1] if best else None
 
 
+# A sum for a person, right after it: "the 100,000 marks offered for Velchik", "$5 million for Gresh".
+_FOR_PERSON = re.compile(r"\s+(?:(?:offered|posted|put\s+up|paid|promised)\s+)?for\s+(?:information\s+on\s+)?")
 # Words before a role that make it another sum than the one paid: a cap, a proposal.
 _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 

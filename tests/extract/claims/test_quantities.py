@@ -564,3 +564,15 @@ def test_a_figure_of_the_whole_country_and_one_of_a_province_count_two_things(ru
     found = figures(run("Nationally, the yes side's lead is more than 200,000 votes. The yes lead in the province "
                         "fell to 9,798 votes.\n", "2026-10-10"))
     assert "national" in found[200000][2].split() and "province" in found[9798][2].split()
+
+
+def test_a_sum_offered_for_a_person_is_that_persons(project):
+    # written for tests: the reward for Gresh and the sum offered for Velchik are two sums
+    from factcheck.extract.pipeline import extract
+    from factcheck.model.entities import Entity
+    from factcheck.model.entity_index import EntityIndex
+    from tests.extract.extract_helpers import make_source
+    people = EntityIndex([Entity(id="dario-velchik", kind="person", name="Dario Velchik", aliases=["Velchik"])])
+    text = "The neighbour is expected to receive the reward; the $100,000 offered for Velchik remains unclaimed.\n"
+    extraction = extract(text, make_source(text, "2026-11-02"), people, project.vocabulary, project.cues)
+    assert [c.value.counted for c in of_kind(extraction, "quantity")] == ["dario-velchik"]

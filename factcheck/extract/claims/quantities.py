@@ -427,6 +427,7 @@ def _money_role(document: Document, value: Value) -> str | None:
 
 # A sum for a person, right after it: "the 100,000 marks offered for Velchik", "$5 million for Gresh".
 _FOR_PERSON = re.compile(r"\s+(?:(?:offered|posted|put\s+up|paid|promised)\s+)?for\s+(?:information\s+on\s+)?")
+
 # Words before a role that make it another sum than the one paid: a cap, a proposal.
 _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 

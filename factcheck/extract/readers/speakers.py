@@ -390,8 +390,8 @@ class SpeakerFinder:
         return None
 
     def _looked_back_at(self, index: int) -> list[int]:
-        """The pronoun's sentence and the one before it; a sentence the quote opens (""These were not people
-        who were unfit. This was heat ...," she said") is the quote's, so the look goes on to the one before."""
+        """The pronoun's sentence and the one before it; a sentence the quote opened ('"These were not people
+        who were unfit. This was heat ...," she said') is the quote's, so the look goes on to the one before."""
         found = [index]
         earlier = index - 1
         while earlier >= 0 and len(found) < 4 and self.document.sentences[earlier + 1].text.lstrip()[:1] not in "\"“" \

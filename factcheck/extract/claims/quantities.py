@@ -237,10 +237,17 @@ def _past_year(document: Document, value: Value) -> str | None:
         if other.start > value.end and _BASELINE.search(document.text, max(0, other.start - 12), other.start):
             continue  # "down 3.1 percent from the 2020 census": a change since a past year, told now
         if (date is not None and other.sentence == value.sentence and not other.reading.role
-                and date.year < document.published.year - 1 and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
+                and _a_past_year(date, document.published) and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
             return f"in-{date.year}"  # "since 2021, when the price went from 2.20 to 2.50": of 2021 too
     earlier = earlier_event_year(document, value)  # "That storm killed 14 people" after a sentence about 2019
     return f"in-{earlier}" if earlier is not None else None
+
+
+def _a_past_year(date: PartialDate, published: PartialDate) -> bool:
+    """A year before the report's: two years back, or last year once the report is past February ("reached 1.6
+    million in 2025", said in November 2026; in January a story may still be last year's)."""
+    return date.year < published.year - 1 or (date.year == published.year - 1 and date.month is None
+                                               and published.month is not None and published.month > 2)
 
 
 _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"

@@ -576,3 +576,10 @@ def test_a_sum_offered_for_a_person_is_that_persons(project):
     text = "The neighbour is expected to receive the reward; the $100,000 offered for Velchik remains unclaimed.\n"
     extraction = extract(text, make_source(text, "2026-11-02"), people, project.vocabulary, project.cues)
     assert [c.value.counted for c in of_kind(extraction, "quantity")] == ["dario-velchik"]
+
+
+def test_a_figure_of_last_year_is_background_once_the_year_is_well_under_way(run):
+    # written for tests: said in November 2026, 2025's compensation is last year's, not the story's
+    text = "Compensation paid to farmers reached 1.6 million dollars in 2025.\n"
+    assert figures(run(text, "2026-11")) == {}
+    assert 1600000 in figures(run(text, "2026-01-15"))  # in January a story may still be last year's

@@ -104,9 +104,10 @@ def _date(document: Document, value: Value) -> Finding | None:
                 text, max(governed.clause.start, predicate.start - 40), predicate.start) and not _UNTIL.search(
                 text, predicate.end, max(predicate.end, value.start)):
             return None  # "did not return calls on Friday": no call was made that day ("not ... until" dates it)
-        if predicate is not None and predicate.text.casefold() == "since" and governed.clause is not None and \
-                document.cues.baseline_words.search(text, governed.clause.start, predicate.start):
-            return None  # "the worst toll since 1963": a baseline, not a start
+        if predicate is not None and predicate.text.casefold() == "since" and governed.clause is not None and (
+                document.cues.baseline_words.search(text, governed.clause.start, predicate.start)
+                or _NOT_SINCE.search(text, governed.clause.start, predicate.start)):
+            return None  # "the worst toll since 1963", "had not run a test since 2023": a baseline, not a start
         if predicate is not None and predicate.text.casefold() == "since" and any(
                 v.kind == "quantity" and v.sentence == value.sentence and 0 < predicate.start - v.end < 120
                 and not re.search(r"[;:]", text[v.end:predicate.start])
@@ -377,6 +378,9 @@ _SINCE_THE = re.compile(r"\b(?:since|after|before|until|during|following)\s+(?:t
 _NOUN_NEXT = re.compile(r"\s+(?!(?:and|or|to|of|in|on|at|for|with|was|were|is|are|has|had|when|after|before|alone)\b)"
                         r"([a-z][a-z-]+)\b")
 _NEWS_AGE_DAYS = 366  # a story's own event happened within a year of the report; anything older is another
+# A negation before "since": "had not run a full test since 2023" says when it last happened, not that
+# anything started then.
+_NOT_SINCE = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|before)\b", re.IGNORECASE)
 _AVERAGED = re.compile(r"\s+(?:sustained|average|averaged|mean|rolling)\b", re.IGNORECASE)
 _OFFSET = re.compile(r"(?i:within|in)\b")

@@ -329,3 +329,10 @@ def test_a_dated_noun_after_a_preposition_is_another_event(run):
     # written for tests: the medical was on 19 August; the signing two days later is not dated by it
     found = dates(run("Quirandal had his medical on August 19 before signing two days after that.\n", "2026-09-28"))
     assert all(event != "signing" for _, event, _, _ in found)
+
+
+def test_since_after_a_negation_is_a_baseline_not_a_start(run):
+    # written for tests: nothing started in 2023; a test was last run then
+    assert dates(run("The regulator said the exchange had not run a full test of its standby centre since 2023.\n",
+                     "2026-06-22")) == []
+    assert [p for p, _, _, _ in dates(run("The ban has been in force since 2023.\n", "2026-06-22"))] == ["started_on"]

@@ -65,10 +65,8 @@ class ContextIndex:
         """The claim's subject is an event the entity file knows (an inquiry, a recount), named in the claim's
         own evidence, not a story's event the extractor fell back on."""
         entity = self._entities.get(item.claim.subject)
-        if entity is None or entity.kind.value != "event":
-            return False
-        evidence = item.claim.evidence.text.casefold()
-        return any(name.casefold().removeprefix("the ") in evidence for name in entity.names())
+        return entity is not None and entity.kind.value == "event" \
+            and entity.id in self._entities.mentioned_in(item.claim.evidence.text)
 
     def happens_once(self, item: SourcedClaim) -> bool:
         """The property happens once to whatever it is about (`once: true` in the vocabulary)."""

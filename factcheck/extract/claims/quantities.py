@@ -585,10 +585,7 @@ def _dated_on(document: Document, value: Value) -> PartialDate | None:
     figures = [v.start for v in document.values
                if v.kind == "quantity" and clause.start <= v.start < clause.end and v is not value]
     following = min((start for start in figures if start > value.start), default=clause.end)
-    days = [v for v in document.values
-            if v.kind == "date" and clause.start <= v.start < clause.end and v.form in _DAY_FORMS
-            and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role
-            and text[v.end:v.end + 2] not in ("’s", "'s")
+    days = [v for v in document.values if clause.start <= v.start < clause.end and _a_day(text, v)
             and not _NOT_ITS_DAY.search(text, max(clause.start, v.start - 16), v.start)]
     after = [v for v in days if value.end <= v.start < following
              and not _INNER_CLAUSE.search(text, value.end, v.start) and not _OTHER_THING.search(text, value.end, v.start)]
@@ -599,14 +596,18 @@ def _dated_on(document: Document, value: Value) -> PartialDate | None:
     return before[-1].reading.date if before else None
 
 
+def _a_day(text: str, value: Value) -> bool:
+    """A date told to the day on its own: no range's end, no "Tuesday's" naming an event."""
+    date = value.reading.date if value.kind == "date" else None
+    return date is not None and value.form in _DAY_FORMS and date.day is not None and not value.reading.role \
+        and text[value.end:value.end + 2] not in ("’s", "'s")
+
+
 def _vote_day(document: Document, value: Value) -> PartialDate | None:
     """The day a vote's sentence gives, nearest before the tally, else after it: "approved the bid on May 5 by
     29 votes to 12", "On May 14, after five hours of debate, its council voted 31-17". Votes of two days are two
     votes (a city's and its rival's, a first and a final reading)."""
-    text = document.text
-    days = [v for v in document.values_in(value.sentence)
-            if v.kind == "date" and v.form in _DAY_FORMS and v.reading.date is not None
-            and v.reading.date.day is not None and not v.reading.role and text[v.end:v.end + 2] not in ("’s", "'s")]
+    days = [v for v in document.values_in(value.sentence) if _a_day(document.text, v)]
     before = [v for v in days if v.end <= value.start]
     after = [v for v in days if v.start >= value.end]
     chosen = before[-1] if before else (after[0] if after else None)

@@ -61,17 +61,18 @@ _SHIFT_VERB = rf"(?:{_DELAY_VERB}|{_MOVE_VERB}(?:\s+[\w’'-]+){{0,5}}?\s+(?i:fo
 _SHIFT_LENGTH = (rf"(?i:{_APPROX})(?P<n>{NUMBER}|an?)(?P<half>\s+and\s+a\s+half)?\s+{_EVENT_UNIT}s?"
                  rf"(?P<half2>\s+and\s+a\s+half)?")
 _AND_MINUTES = r"(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes?)?"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "4th", "16th": a day number's suffix
 # (form, pattern), most specific first; a span taken by one form is not read again by a later one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range", re.compile(rf"(?<![\d.$])\b(?P<y1>{_YEAR})\s*[-–]\s*(?P<y2>\d{{2}}|{_YEAR})\b(?![\d%])")),
     # A range of days in one month: "from 4 to 16 August 2034", "7-13 September", "Aug. 4-16, 2034": its first day
     # starts it and its last ends it (as "2019-2021" does for years).
-    ("day_range", re.compile(rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|till)\s*(?P<d2>\d{{1,2}})"
-                             rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    ("day_range", re.compile(rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})"
-                             rf"(?:st|nd|rd|th)?\b(?![-–:.]?\d)(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
-    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("day_range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:-|–|to|and|until|till)\s*(?P<d2>\d{{1,2}})"
+                             rf"{_ORDINAL}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("day_range", re.compile(rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:-|–|to)\s*(?P<d2>\d{{1,2}})"
+                             rf"{_ORDINAL}\b(?![-–:.]?\d)(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORDINAL}\b(?:,?\s+(?P<year>{_YEAR})\b)?")),
+    ("day_month", re.compile(rf"\b(?P<day>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>{_YEAR})\b)?")),
     ("month_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year>{_YEAR})\b")),
     ("month", re.compile(rf"\b(?i:in|since|until|till|by|from|during|on|of|last|next|this|early|late|mid|"
                          rf"end\s+of|beginning\s+of)[\s-]+{_MONTH}(?!\s*\d)\b")),

@@ -86,15 +86,10 @@ def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int]
         if _COUNT_AFTER.match(text, match.end()) and key not in once:
             continue  # "recorded 146 aftershocks", "rejected 3 appeals": a count, whose date is its as-of
             # ("exchanged 55 detainees on October 9", "was arrested on Monday" still date the exchange, the arrest)
-        head = head_after(text, match.end(), min(end, match.end() + 60))
-        noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
         if key in once or key in occurring and not _ANOTHER.search(text, start, match.start()):
             prop, event = ONCE_PROPERTY, once.get(key) or occurring[key]
         else:
-            prop, event = OPEN_PROPERTY, f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
-            stage = _STAGE.search(text, match.end(), head[0]) if head and noun and noun.isalpha() else None
-            if stage:  # "gave first-reading approval", "gave final approval": two steps, two events
-                event = f"{event}-{stage.group().casefold()}"
+            prop, event = OPEN_PROPERTY, _verb_and_object(text, match.end(), end, key, objects, staged=True)
         found.append(_predicate(match, prop, event))
     return tuple(found)
 
@@ -111,11 +106,23 @@ def not_until_predicates(text: str, start: int, end: int, skip: tuple[tuple[int,
         if any(a <= match.start("verb") < b for a, b in skip) or verb.casefold() in _NOT_VERBS:
             continue
         key = verbs.get(verb_key(verb), verb_key(verb))
-        head = head_after(text, match.end("verb"), min(end, match.end("verb") + 60))
-        noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
-        event = f"{key}-{objects.get(noun, noun)}" if noun and noun.isalpha() else key
+        event = _verb_and_object(text, match.end("verb"), end, key, objects)
         found.append(_predicate(re.compile(re.escape(verb)).match(text, match.start("verb")), OPEN_PROPERTY, event))
     return tuple(found)
+
+
+def _verb_and_object(text: str, verb_end: int, end: int, key: str, objects: Mapping[str, str], *,
+                     staged: bool = False) -> str:
+    """An open predicate's event: its verb key and the head of its object in lower case ("rejected the offer" ->
+    `reject-offer`), the verb alone when the object is a name or none; with `staged`, a step written before the
+    object ("gave first-reading approval", "gave final approval": two steps, two events)."""
+    head = head_after(text, verb_end, min(end, verb_end + 60))
+    noun = text[head[0]:head[1]].casefold() if head and text[head[0]].islower() else None
+    if not (head and noun and noun.isalpha()):
+        return key
+    event = f"{key}-{objects.get(noun, noun)}"
+    stage = _STAGE.search(text, verb_end, head[0]) if staged else None
+    return f"{event}-{stage.group().casefold()}" if stage else event
 
 
 # A base verb after "did not" with "until" ahead: "did not reopen until March 7" tells when it reopened.

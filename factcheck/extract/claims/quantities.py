@@ -150,6 +150,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         counted = _without_estimator(document, counted)
     if value.measure in ("money", "count") and _FURTHER.search(text, max(sentence.start, value.start - 24), value.start):
         counted = normal_counted([*(counted or "").split(), "increment"])  # "a further 37 flights": more, not all
+    if value.measure == "money" and (_PART_OF.match(text, value.end) or _PART_BEFORE.search(
+            text, max(sentence.start, value.start - 24), value.start)):
+        counted = normal_counted([*(counted or "").split(), "part"])  # "3.9 million of the 4.1 million fund": a part
     if value.measure in ("count", "measure") and _EVERY.search(text, max(sentence.start, value.start - 12), value.start):
         counted = normal_counted([*(counted or "").split(), "interval"])  # "inspections every 3,000 cycles": how often
     version = _version(document, value) if value.measure in ("percent", "money", "count") else None
@@ -172,6 +175,12 @@ _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|addi
 
 
 # A figure that says how often ("inspections every 3,000 cycles", "a check every 500 km"): an interval, not a count.
+# A sum that is a part of another the sentence gives: "3.9 million lentas of the 4.1 million fund", "of which
+# about 186 million is outstanding", "the first $1.2 billion from the fund": not the whole.
+_PART_OF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?of\s+(?:the|its|their|a|an)\s+(?:total\s+)?(?:about\s+|some\s+|nearly\s+)?"
+                      r"[$€£]?\d", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"(?:\bof\s+which\s+(?:about\s+|some\s+|nearly\s+|only\s+)?|\bthe\s+first\s+)[$€£]?$",
+                          re.IGNORECASE)
 _EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
 

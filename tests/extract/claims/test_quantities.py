@@ -522,6 +522,20 @@ def test_whose_members_are_counted_is_part_of_what_is_counted(run):
     assert (found[41][2], found[104][2]) == ("signature deputy", "vote deputy")
 
 
+def test_a_sum_that_is_part_of_another_counts_a_part(run):
+    # written for tests: what was paid out of a fund, what is left of a debt, a first tranche are not the whole
+    found = figures(run("By the end of October, $3.9 million of the $4.1 million fund had been paid out.\n",
+                        "2026-11-02"))
+    assert found[3_900_000][2].endswith("part") and not (found[4_100_000][2] or "").endswith("part")
+    found = figures(run("More than 2,000 investors hold the bonds, of which about $186 million is outstanding.\n",
+                        "2026-09-07"))
+    assert found[186_000_000][2].endswith("part")
+    found = figures(run("The first $1.2 billion from the fund reached the central bank on Friday.\n", "2026-10-03"))
+    assert found[1_200_000_000][2].endswith("part")
+    found = figures(run("The fund approved a $4.8 billion loan on Thursday.\n", "2026-10-03"))
+    assert not (found[4_800_000_000][2] or "").endswith("part")
+
+
 def test_a_figure_after_every_is_an_interval(run):
     # written for tests: the rule's interval and the blade's count are two things
     found = figures(run("The bulletin requires inspections of the fan blades every 3,000 cycles.\n", "2026-10-09"))

@@ -15,8 +15,11 @@ each piece of the shorter quote in order against the longer one, and the differe
   a negation or a name always does. A misquote changes little: when the changed content words reach
   more than `changes_at_most` of the shorter quote's content words ("[-our nation grieves together
   with-] {+mourning alongside+} the people of Durnholm"), the passage was rewritten, not misquoted,
-  and is worded differently. When the quote is said to be translated, changed content words are a
-  rewording too, but a number, negation or name still makes a misquote;
+  and is worded differently; so is a passage with words put for others at two places or more and
+  nothing else but words moved ("[-carry-] {+bear+} the deficit [-by themselves-] {+on their own+}"):
+  a misquote changes one thing, a rendering of one statement changes many. When the quote is said to
+  be translated, changed content words are a rewording too, but a number, negation or name still
+  makes a misquote;
 - `worded_differently`: the same passage with only stop words or spellings changed (defence /
   defense), or the same statement worded differently throughout, as translations are: content-word
   lemmas in common (a Dice share, with a crude suffix-stripping stemmer) at least `reworded_at`, and
@@ -351,6 +354,31 @@ def _rewritten(edits: Sequence[Edit], short: tuple[tuple[Word, ...], ...], chang
     return changed > changes_at_most * max(1, content)
 
 
+def _reworded_here_and_there(edits: Sequence[Edit], short: tuple[tuple[Word, ...], ...],
+                             long: tuple[tuple[Word, ...], ...]) -> bool:
+    """One passage told in other words at two places or more, each a word or phrase put for another, as two
+    translations of one statement are ("[-carry-] {+bear+} the deficit [-by themselves-] {+on their own+}",
+    "[-Lusvania-] {+our country+} was not consulted [-before the-] {+in advance+}"): a rewording, not a
+    misquote. A misquote changes one thing; so a number or a negation changed, a name put for another name,
+    or a word added or dropped (unless it only moved: "migrating wild birds", "wild birds migrating") keeps
+    the passage a misquote."""
+    words = ({w.key for piece in long for w in piece}, {w.key for piece in short for w in piece})
+    put_for = 0
+    for edit in edits:
+        if edit.kind in ("stop", "spelling"):
+            continue
+        if edit.kind in ("number", "negation") or edit.brings_name and edit.longer:
+            return False
+        if not (edit.longer and edit.shorter):
+            moved = all(word_key(w) in words[1 if edit.longer else 0] for w in (edit.longer or edit.shorter))
+            if not (moved or edit.edge):
+                return False
+            put_for += moved  # a word moved is a rewording too
+            continue
+        put_for += 1
+    return put_for >= 2
+
+
 @lru_cache(maxsize=8192)
 def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int, near_verbatim_at: float,
                     reworded_at: float, translated: bool, changes_at_most: float = 1.0) -> Wording | None:
@@ -376,6 +404,8 @@ def compare_wording(shorter: str, longer: str, *, min_words: int, run_words: int
         difference = "identical" if plain[0] == plain[1] else "case_or_punctuation"
     elif not alignment.edits:
         difference = "ellipsis" if kept > 1 or alignment.elided else "fragment"
+    elif near and _reworded_here_and_there(alignment.edits, short, long):
+        difference = "worded_differently"
     elif near and (_hard_swap(alignment.edits) or ("content" in kinds and not translated
                                                    and not _rewritten(alignment.edits, short, changes_at_most))):
         difference = "misquote"

@@ -275,12 +275,13 @@ def test_a_translation_is_worded_differently() -> None:
 
 
 STATE_MEDIA = "The decision is a grave threat to the peace and stability of the Korean peninsula"  # written for tests
-WIRE = "The decision is a serious threat to the peace and security of the Korean peninsula"  # written for tests
+WIRE = "The decision is a serious threat to the peace and stability of the Korean peninsula"  # written for tests
+REWORDED = "The decision is a serious threat to the peace and security of the Korean peninsula"  # written for tests
 
 
 def test_a_translation_cue_turns_a_near_verbatim_difference_into_a_rewording() -> None:
     plain = compare(quote(STATE_MEDIA, "kim-you-geun"), quote(WIRE, "kim-you-geun", source="x"))
-    assert plain.verdict is Verdict.conflict  # near-verbatim, two content words changed: a misquote
+    assert plain.verdict is Verdict.conflict  # near-verbatim, one content word changed: a misquote
     cued = quote(WIRE, "kim-you-geun", source="x",
                  evidence="the ministry said in a statement in Korean, according to a translation by Yonhap")
     result = compare(quote(STATE_MEDIA, "kim-you-geun"), cued)
@@ -289,6 +290,25 @@ def test_a_translation_cue_turns_a_near_verbatim_difference_into_a_rewording() -
     # A translation keeps its numbers: a changed number is still a misquote.
     numbered = quote(THREAT.replace("90", "60"), "dave-eastburn", source="x", evidence="translated by Yonhap")
     assert compare(quote(THREAT, "dave-eastburn"), numbered).verdict is Verdict.conflict
+
+
+def test_words_put_for_others_at_two_places_are_a_rewording_but_one_change_more_is_not() -> None:
+    # written for tests: two outlets' renderings of one statement; a misquote changes one thing
+    result = compare(quote(STATE_MEDIA, "kim-you-geun"), quote(REWORDED, "kim-you-geun", source="x"))
+    assert result.verdict is Verdict.compatible and result.facts["difference"] == "worded_differently"
+    moved = compare(quote("the virus was almost certainly introduced by migrating wild birds", "kim-you-geun"),
+                    quote("The virus was almost certainly carried in by wild birds migrating south", "kim-you-geun",
+                          source="x"))
+    assert moved.verdict is Verdict.compatible  # a word put for another, and a word moved
+    kept = "The decision is a grave threat to 70 years of peace and stability on the Korean peninsula"
+    assert compare(quote(kept, "kim-you-geun"), quote(kept.replace("grave", "serious").replace("70", "60").replace(
+        "stability", "security"), "kim-you-geun", source="x")).verdict is Verdict.conflict
+    for changed in ("The decision is not a serious threat to the peace and security of the Korean peninsula",
+                    "The decision is a serious threat to the peace and security of the Japanese peninsula",
+                    "The decision is a serious threat to the lasting peace and security of the Korean peninsula"):
+        # a number, a negation, a name for a name, or a word added besides: still a misquote
+        assert compare(quote(STATE_MEDIA, "kim-you-geun"), quote(changed, "kim-you-geun", source="x")).verdict \
+            is Verdict.conflict, changed
 
 
 def test_a_language_named_by_its_ending_is_a_translation_cue_but_english_is_not() -> None:

@@ -306,6 +306,13 @@ def _head_action(document: Document, start: int, head: tuple[int, int]) -> str |
     return None
 
 
+def _several(noun: str, key: str) -> bool:
+    """The noun is the plural of an event that happens one at a time ("strikes", "walkouts", "protests"):
+    not a noun that is plural in one event ("talks", "negotiations")."""
+    last = noun.split()[-1] if noun.split() else ""
+    return last.endswith("s") and not last.endswith("ss") and key.rsplit("-", 1)[-1] == last[:-1]
+
+
 def _lasted_event(document: Document, value: Value) -> str | None:
     """The event a duration measures when it is the length of an event, else None. The key is a kind of
     event, never an entity, so that two articles agree: "35-minute call" -> `phone-call`; "talks that ran
@@ -324,6 +331,8 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         head = head_after(text, value.end + of.end(), sentence.end) if of else None
         noun = text[head[0]:head[1]].casefold() if head else ""
         key = event_key(cues, noun) if noun else None
+        if key and _several(noun, key):
+            return None  # "four days of school strikes": days of several strikes, no one strike's length
         return key if _is_event(cues, key) else None  # "four days of talks"; "two days of rain" is no event here
     if expression.form in ("length", "length_word"):
         if _AVERAGED.match(text, value.end):

@@ -251,6 +251,14 @@ def test_days_of_an_event_noun_are_its_length(run):
     assert lasted(run("Either side may end the pact within 90 days of the notice.\n")) == []
 
 
+def test_days_of_several_events_are_no_one_events_length(run):
+    # written for tests: four days of strikes over the winter, not one four-day strike
+    assert lasted(run("The union accepted the award, closing a dispute that led to four days of school strikes "
+                      "this winter.\n")) == []
+    assert lasted(run("Parents had endured five days of strikes.\n")) == []
+    assert lasted(run("The city faced a two-day strike in March.\n")) == [(2, "day", None, "strike", None)]
+
+
 def test_hours_and_minutes_are_one_length(run):
     # written for tests: the minutes after the hours were dropped ("three hours and 50 minutes" read as 3 hours)
     assert lasted(run("The talks lasted two hours and 15 minutes.\n")) == [(135, "minute", None, "talks", None)]

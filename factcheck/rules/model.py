@@ -130,7 +130,19 @@ def _names_any(counted: str | None, entries: list[str]) -> bool:
     if not counted:
         return False
     found = word_stems(counted)
-    return any(word_stems(entry) <= found for entry in entries if entry.strip())
+    return any(_held(word_stems(entry), found) for entry in entries if entry.strip())
+
+
+# Prepositions a counted phrase may have lost ("nine patients were in hospital" counts "patient hospital"):
+# an entry's other words say it ("in hospital", "at anchor").
+_PLACE_WORDS = frozenset({"in", "at", "on"})
+
+
+def _held(entry: frozenset[str], found: frozenset[str]) -> bool:
+    """`entry` is said in `found`: every word, or every word but its preposition when something else is
+    counted besides ("patient hospital", never "hospital" alone: a number of hospitals is no state)."""
+    place = entry - _PLACE_WORDS
+    return entry <= found or (place != entry and bool(place) and place < found)
 
 
 class SameFact(Strict):

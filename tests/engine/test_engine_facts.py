@@ -93,6 +93,8 @@ def test_which_counts_run_is_the_rules_word_list() -> None:
     assert time.runs("people killed") and time.runs("bodies recovered so far") and time.runs(None)
     assert not time.runs("tariff lines covered") and not time.runs("passengers on the manifest")
     assert time.runs("container ships waiting at anchor") and time.direction("ships waiting", None) == "none"
+    # "nine patients were in hospital" counts "patient hospital": the state, its preposition lost; hospitals are none
+    assert time.runs("patient hospital") and not time.runs("hospital")
     assert time.direction("people killed", None) == "increasing"  # a toll only grows
 
 

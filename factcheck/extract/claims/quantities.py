@@ -232,6 +232,10 @@ def _figure_between(document: Document, value: Value, date: Value) -> bool:
     return any(v.kind == "quantity" and value.end <= v.start < date.start for v in document.values_in(value.sentence))
 
 
+# A date that opens its sentence ("In 2022 the board ordered ... and later fined it 1.9 million") dates all of it.
+_OPENING_IN = re.compile(r"\s*(?:Back\s+)?[Ii]n\s+")
+
+
 def _past_year(document: Document, value: Value) -> str | None:
     """"The region was last hit in 1963, when more than 1,000 people died": a figure in a sentence about a
     past year is about that year's event (`in-1963`), not the story's. "since 2019" is not of 2019."""
@@ -239,7 +243,9 @@ def _past_year(document: Document, value: Value) -> str | None:
         date = other.reading.date if other.kind == "date" else None
         lead = document.text[max(0, other.start - 8):other.start].casefold()
         when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
-        if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50 and not when:
+        opening = other.end <= value.start and _OPENING_IN.fullmatch(
+            document.text, document.sentences[value.sentence].start, other.start)
+        if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50 and not when and not opening:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         if other.start > value.end and _figure_between(document, value, other):
             continue  # "4.18 million inhabitants, down 3.1 percent from the 2020 census": the year is 3.1's

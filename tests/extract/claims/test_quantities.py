@@ -67,6 +67,13 @@ def test_a_figure_of_a_past_year_is_background(run):
     found = figures(run("The budget pushes the fare to 3.20 dollars, the first increase since 2019, when the price went "
                         "from 2.20 to 2.50 dollars.\n", "2026-10-14"))
     assert list(found) == [3.2]
+    # a year that opens the sentence dates all of it, however far the figure is from it
+    found = figures(run("In 2022 the board ordered another laboratory to recall a contaminated nasal spray, and "
+                        "later fined it $1.9 million, the largest fine in its history.\n", "2027-04-07"))
+    assert found == {}
+    found = figures(run("The board ordered the laboratory to recall its contaminated nasal spray on Monday, and "
+                        "fined it $1.9 million, the largest fine since 2022.\n", "2027-04-07"))
+    assert list(found) == [1_900_000]
 
 
 def test_plural_nouns_after_a_number_are_counted(run):

@@ -21,8 +21,8 @@ say nothing). `identical`, `case_or_punctuation`, `fragment` and `ellipsis` agre
 word diff: "expresses our [-strong-] {+deep+} concern". `worded_differently` (only stop words or
 spellings changed; words put for others at two places or more with no number, negation or other name
 changed and no word added or dropped, "[-carry-] {+bear+} the deficit [-by themselves-] {+on their
-own+}", as two renderings of one statement are; or a rewording throughout, as translations are, with at least `reworded_at` of
-the content-word lemmas shared and every number and name kept) is compatible. When a claim's
+own+}", as two renderings of one statement are; or a rewording throughout, as translations are, with
+at least `reworded_at` of the content-word lemmas shared and every number and name kept) is compatible. When a claim's
 evidence or note says the quote is translated (`translation_cues`: "translated", "carried by state
 media", "in a statement in Korean", "speaking in Zavrenian" but not "in English"), changed content words
 in one passage are a translation's, not a misquote; a changed number, unit of time ("within [-weeks-]

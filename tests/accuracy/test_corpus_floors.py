@@ -21,10 +21,10 @@ from factcheck.rules import load_rules
 ROOT = Path(__file__).resolve().parents[2]
 RULES = load_rules([ROOT / "rules"])
 FLOORS = {  # set: (precision, recall)
-    "dev": (0.83, 0.56),  # measured 0.851 (440/517), 0.569 (330/580); 72 events, six new in session 13
-    # measured 0.634 (260/410), 0.450 (213/473); 60 events: session 13's three rounds came in at 0.47 / 0.50,
-    # 0.75 / 0.31 and 0.40 / 0.44 at first look
-    "holdout": (0.63, 0.44),
+    "dev": (0.83, 0.56),  # measured 0.856 (459/536), 0.570 (340/596); 74 events, two new in session 14
+    # measured 0.648 (276/426), 0.454 (222/489); 62 events: session 14's round came in at 0.65 / 0.56 at first
+    # look, and did not move with the session's fixes
+    "holdout": (0.64, 0.44),
 }
 
 

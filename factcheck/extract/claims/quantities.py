@@ -174,13 +174,13 @@ _FURTHER = re.compile(r"\b(?:a\s+further|another|an\s+additional|an\s+extra|addi
                       r"(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
-# A figure that says how often ("inspections every 3,000 cycles", "a check every 500 km"): an interval, not a count.
 # A sum that is a part of another the sentence gives: "3.9 million lentas of the 4.1 million fund", "of which
 # about 186 million is outstanding", "the first $1.2 billion from the fund": not the whole.
 _PART_OF = re.compile(r"\s+(?:[a-z]+\s+){0,2}?of\s+(?:the|its|their|a|an)\s+(?:total\s+)?(?:about\s+|some\s+|nearly\s+)?"
                       r"[$€£]?\d", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"(?:\bof\s+which\s+(?:about\s+|some\s+|nearly\s+|only\s+)?|\bthe\s+first\s+)[$€£]?$",
                           re.IGNORECASE)
+# A figure that says how often ("inspections every 3,000 cycles", "a check every 500 km"): an interval, not a count.
 _EVERY = re.compile(r"\bevery\s+$", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import string
 from enum import Enum
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -127,8 +128,13 @@ class TimeVarying(Strict):
 
 def _names_any(counted: str | None, entries: list[str]) -> bool:
     """Whether the counted phrase holds every word of one of the entries ("at anchor" in "ships wait at anchor")."""
-    if not counted:
-        return False
+    return bool(counted) and _holds_any(counted, tuple(entries))
+
+
+@lru_cache(maxsize=65536)
+def _holds_any(counted: str, entries: tuple[str, ...]) -> bool:
+    """`_names_any`, cached: the engine asks it for every pair of counts it judges, and a corpus tells few
+    different things counted."""
     found = word_stems(counted)
     return any(_held(word_stems(entry), found) for entry in entries if entry.strip())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.cues import load_cues, merge_lexicons
+from factcheck.extract.cues import load_cues, merge_lexicons, shipped_lexicon
 from factcheck.extract.document import Sentence
 from factcheck.extract.readers.quantities import find_quantities
 from factcheck.load.problems import ProblemsError
@@ -64,6 +64,28 @@ def test_patterns_compiled_from_a_lexicon_are_its_own():
     assert [v.unit for _, _, v in find_quantities(text, sentence, dorins)] == ["taler"]  # a count of talers, no money
     assert [v.unit for _, _, v in find_quantities(text, sentence, talers)] == ["TLR"]
     assert dorins.compiled["quantities"] is not talers.compiled["quantities"]
+
+
+def test_a_lexicon_read_again_is_compiled_once_and_an_edited_one_again(tmp_path):
+    # `factcheck eval` and `extract` over many sources read one project's lexicon once a source; compiling
+    # it each time was a third of the run. The compiled lexicon is shared, and an edit is never missed.
+    project_cues = tmp_path / "cues.yaml"
+    project_cues.write_text("date_properties:\n  - property: expires_on\n    cues: [sunsets]\n", encoding="utf-8")
+    first = load_cues(project_cues, currencies={"talers": "TLR"})
+    assert load_cues(project_cues, currencies={"talers": "TLR"}) is first
+    assert load_cues(project_cues, currencies={"dorins": "DRN"}) is not first  # another entity file's currencies
+    project_cues.write_text("date_properties:\n  - property: expires_on\n    cues: [lapses]\n", encoding="utf-8")
+    edited = load_cues(project_cues, currencies={"talers": "TLR"})
+    expires = next(c for c in edited.events if c.property == "expires_on")
+    assert edited is not first and expires.pattern.search("the pact lapses") and not expires.pattern.search("sunsets")
+
+
+def test_each_caller_gets_a_shipped_lexicon_of_its_own():
+    lexicon = shipped_lexicon()
+    lexicon["speech_verbs"].append("harrumphed")
+    lexicon.pop("noise")
+    again = shipped_lexicon()
+    assert "harrumphed" not in again["speech_verbs"] and "noise" in again
 
 
 def _extend(tmp_path, project, text: str, lexicon: str):

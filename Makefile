@@ -24,9 +24,10 @@ report: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/factcheck validate claims
 
-## test: the whole test suite (a few minutes at most)
+## test: the whole test suite (a few minutes at most), a process per core (pytest-xdist); a test file's tests
+## run in one process, so a module's fixtures are made once
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## golden: rewrite the golden report files after an intended change (review the diff like code)
 golden: $(STAMP)

@@ -11,6 +11,8 @@ other conflict the key does not list.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,12 +179,34 @@ def score_event(name: str, key: AnswerKey, report: Report, texts: dict[str, str]
     return EventScore(name, tuple(key.conflicts), tuple(scored), claims, len(texts), diagnoses)
 
 
-def evaluate_corpus(root: Path, rules: list[LoadedRule]) -> CorpusScore:
-    """Every event below `root`, from raw text to a scored report."""
-    scores = []
-    for event in find_events(root):
-        scores.append(evaluate_event(event, rules))
+def evaluate_corpus(root: Path, rules: list[LoadedRule], *, jobs: int = 1) -> CorpusScore:
+    """Every event below `root`, from raw text to a scored report. With `jobs` > 1 the events are run
+    in that many forked processes: each event is extracted and reported alone, so the score is the one
+    a single process gives, in the same order."""
+    events = find_events(root)
+    jobs = min(jobs, len(events))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return CorpusScore(tuple(evaluate_event(event, rules) for event in events))
+    global _SHARED
+    _SHARED = (events, rules)  # read by the forked workers from their copy of this memory, never pickled
+    try:
+        # An executor, not `multiprocessing.Pool`: a result that cannot be read back breaks it with an
+        # error, where a Pool waits for ever.
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            scores = list(pool.map(_evaluate_shared, range(len(events))))
+    finally:
+        _SHARED = None
     return CorpusScore(tuple(scores))
+
+
+_SHARED: tuple[list[EvalEvent], list[LoadedRule]] | None = None
+
+
+def _evaluate_shared(number: int) -> EventScore:
+    """In a worker: one event of the corpus the parent set before forking."""
+    assert _SHARED is not None
+    events, rules = _SHARED
+    return evaluate_event(events[number], rules)
 
 
 def evaluate_event(event: EvalEvent, rules: list[LoadedRule]) -> EventScore:

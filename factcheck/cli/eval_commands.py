@@ -24,8 +24,10 @@ from factcheck.load.write import is_stdout
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the result to a file (`-` for standard output); never over a file factcheck did not write.")
 @click.option("--min-precision", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this precision.")
 @click.option("--min-recall", type=click.FloatRange(0, 1), default=None, help="Exit 1 below this recall.")
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes that run events side by side (0: every core); the same result as one.")
 def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore: tuple[str, ...], format_name: str,
-                 output: Path | None, min_precision: float | None, min_recall: float | None) -> None:
+                 output: Path | None, min_precision: float | None, min_recall: float | None, jobs: int) -> None:
     """Draft every article of an evaluation corpus with `extract`, report, and score the conflicts
     against each event's answers.yaml: precision, recall, every miss and every false conflict.
 
@@ -34,6 +36,7 @@ def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore:
     # Extraction and scoring (dateparser, the cue lexicons) are imported here, not by `factcheck eval --help`.
     from factcheck.accuracy import AnswerKeyError, evaluate_corpus, find_events
     from factcheck.accuracy.render import render_json, render_text
+    from factcheck.engine.parallel import default_jobs
     from factcheck.extract.source import SourceError
 
     keep_to_end()  # every exit below comes after its writes are done: the entry point may end at once
@@ -44,7 +47,7 @@ def eval_command(corpus: Path, rules_dir: Path, select: tuple[str, ...], ignore:
         sys.exit(EXIT_USAGE)
     rules = load_rules_or_exit(rules_dir, select, ignore)
     try:
-        score = evaluate_corpus(corpus, rules)
+        score = evaluate_corpus(corpus, rules, jobs=jobs or default_jobs())
         keep_to_end(score)
     except ProblemsError as error:
         echo_problems(error.problems)

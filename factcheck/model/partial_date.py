@@ -55,6 +55,10 @@ class PartialDate:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("PartialDate is immutable")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its numbers (the default pickling sets slots, which an immutable class refuses)."""
+        return (PartialDate, (self.year, self.month, self.day))
+
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
         """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else is a ValueError naming the form."""

@@ -40,3 +40,29 @@ def test_a_floor_not_met_exits_1() -> None:
 def test_a_folder_without_events_is_a_usage_error(tmp_path: Path) -> None:
     result = run(str(tmp_path))
     assert result.exit_code == 2 and "no event under" in result.output
+
+
+def _two_events(tmp_path: Path) -> Path:
+    """A corpus of two events: the test event, and one event of the development set."""
+    import shutil
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EVENT / "harbor-bridge", corpus / "harbor-bridge")
+    shutil.copytree(ROOT / "eval" / "dev" / "aerovelm-outage", corpus / "aerovelm-outage")
+    return corpus
+
+
+def test_events_run_side_by_side_give_the_result_of_one_process(tmp_path: Path) -> None:
+    corpus = _two_events(tmp_path)
+    alone, side_by_side = run(str(corpus), "--format", "json", "--jobs", "1"), run(str(corpus), "--format", "json", "--jobs", "2")
+    assert alone.exit_code == side_by_side.exit_code == 0, side_by_side.output
+    assert side_by_side.output == alone.output
+    assert [e["event"] for e in json.loads(alone.output)["events"]] == ["aerovelm-outage", "harbor-bridge"]
+
+
+def test_a_broken_answer_key_in_a_worker_is_the_usage_error_of_one_process(tmp_path: Path) -> None:
+    corpus = _two_events(tmp_path)
+    answers = corpus / "harbor-bridge" / "answers.yaml"
+    answers.write_text(answers.read_text(encoding="utf-8").replace("text: \"", "text: \"no such words ", 1), encoding="utf-8")
+    alone, side_by_side = run(str(corpus), "--jobs", "1"), run(str(corpus), "--jobs", "2")
+    assert alone.exit_code == side_by_side.exit_code == 2
+    assert side_by_side.output == alone.output and "answers.yaml" in alone.output

@@ -28,6 +28,7 @@ from factcheck.extract.cues import Cues, EventCue, PropertyCue
 from factcheck.extract.document import Clause, Document, Mention, Sentence, Value
 from factcheck.extract.readers.dates import SHIFT_VERB_WORD, find_dates
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
+from factcheck.extract.readers.quantities import singular
 from factcheck.extract.readers.verbs import is_past_verb
 from factcheck.model import DateValue, DurationUnit
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
@@ -338,6 +339,8 @@ def _lasted_event(document: Document, value: Value) -> str | None:
         if _AVERAGED.match(text, value.end):
             return None  # "one-minute sustained winds", "a ten-minute average": how a figure is measured
         head = head_after(text, value.end, sentence.end)
+        if head and _no_event_head(text[head[0]:head[1]]):
+            return None  # "a four-day, 32-hour working week": how work is scheduled, no event's length
         key = event_key(cues, text[head[0]:head[1]]) if head else None
         if unit in _SHORT_UNITS or expression.form == "length_word" or _is_event(cues, key):
             return key or ""
@@ -585,3 +588,13 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
             if story:
                 return Mention(value.start, value.start, "", story, kind)
     return chosen or fallback
+
+
+def _no_event_head(phrase: str) -> bool:
+    """Whether the noun a length comes before is itself a unit of time ("a four-day week", "a 32-hour working
+    week", "12-hour days"): a schedule, which no event's length is."""
+    words = phrase.casefold().split()
+    return bool(words) and singular(words[-1]) in _TIME_NOUNS
+
+
+_TIME_NOUNS = frozenset({*(unit.value for unit in DurationUnit), "fortnight"})

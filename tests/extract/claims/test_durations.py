@@ -259,6 +259,15 @@ def test_days_of_several_events_are_no_one_events_length(run):
     assert lasted(run("The city faced a two-day strike in March.\n")) == [(2, "day", None, "strike", None)]
 
 
+def test_a_length_before_a_unit_of_time_is_a_schedule_not_an_events_length(run):
+    # written for tests: a working week's days and hours were read as the length of an event `week`, and met
+    # each other as 4 days against 32 hours (round 25's four-day week law)
+    assert lasted(run("The pilot will move 38,500 employees to a four-day, 32-hour working week.\n")) == []
+    assert lasted(run("Nurses work 12-hour days on the ward.\n")) == []
+    assert lasted(run("It sets up a two-year pilot of a four-day week.\n")) == [(2, "year", None, "pilot", None)]
+    assert lasted(run("The talks ended after a nine-hour debate.\n")) == [(9, "hour", None, "debate", None)]
+
+
 def test_hours_and_minutes_are_one_length(run):
     # written for tests: the minutes after the hours were dropped ("three hours and 50 minutes" read as 3 hours)
     assert lasted(run("The talks lasted two hours and 15 minutes.\n")) == [(135, "minute", None, "talks", None)]

@@ -422,6 +422,10 @@ def _money_role(document: Document, value: Value) -> str | None:
         kind = _ROLE_KIND.search(document.text, max(start, best[0] - 25), best[0])
         if kind:  # "the maximum fine ... is 5 million dalers": the cap, not the fine imposed
             best = (best[0], f"{kind.group(1).casefold()} {best[1]}")
+        elif _CAP_BEFORE.search(document.text, best[0], value.start):  # "the fine is below the legal maximum of 250,000"
+            best = (best[0], f"maximum {best[1]}")
+        elif _MAY_BEFORE.search(document.text, max(start, best[0] - 25), best[0]):  # "it can fine a zoo up to 250,000"
+            best = (best[0], f"possible {best[1]}")
         floor = clause.start if clause else document.sentences[value.sentence].start
         people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"
                   and floor <= m.start < value.start]
@@ -452,6 +456,10 @@ _FOR_PERSON = re.compile(r"\s+(?:(?:offered|posted|put\s+up|paid|promised)\s+)?f
 
 # Words before a role that make it another sum than the one paid: a cap, a proposal.
 _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|planned)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# A cap named between the role word and the sum ("the fine is well below the legal maximum of 250,000"), and a
+# power rather than a deed ("it can fine a zoo up to 250,000", "may impose fines of up to"): what could be, not what was.
+_CAP_BEFORE = re.compile(r"\b(?:maximum|ceiling|cap|limit)\s+(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
+_MAY_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 # A state going on at the time, not something that happened then: "were waiting", "are still stranded".

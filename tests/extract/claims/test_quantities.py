@@ -253,6 +253,17 @@ def test_a_cap_is_not_the_fine_and_a_hyphenated_sum_is_read(run):
     assert found[4.2e6][2] == "fine"
 
 
+
+def test_a_cap_after_the_role_word_and_a_power_to_fine_are_not_the_fine(run):
+    # written for tests: round 25's zoo was fined 850,000; the law's cap and the inspectorate's power met that fine
+    found = figures(run("The fine is well below the legal maximum of 250,000 crowns.\n", "2026-10-15"))
+    assert found[250000][2] == "maximum fine"
+    found = figures(run("The inspectorate can fine a zoo up to 250,000 crowns.\n", "2026-09-17"))
+    assert found[250000][2] == "possible fine"
+    found = figures(run("Last week the inspectorate fined the zoo's trust 850,000 crowns.\n", "2026-10-24"))
+    assert found[850000][2] == "fine"
+
+
 def test_a_zone_widened_to_a_length_is_its_radius(run):
     # written for tests
     found = figures(run("The evacuation zone around the plant was widened to three kilometres on Wednesday.\n",

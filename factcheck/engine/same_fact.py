@@ -94,6 +94,20 @@ def _one_poll(a: SourcedClaim, b: SourcedClaim) -> bool:
     return a.claim.property == "share" and a.claim.event == b.claim.event and (a.claim.event or "").startswith("poll")
 
 
+def _whole_and_group(va: object, vb: object) -> bool:
+    """One answer is everyone's (`respondents`: "41 per cent of voters back the pilot") and the other a
+    group's, written before the answer ("58 per cent of public-sector workers support it"): two facts."""
+    if not (isinstance(va, QuantityValue) and isinstance(vb, QuantityValue) and va.counted and vb.counted):
+        return False
+    first_a, first_b = va.counted.split()[0], vb.counted.split()[0]
+    if first_a in _ANSWERS or first_b in _ANSWERS:
+        return False
+    return (first_a == _EVERYONE) != (first_b == _EVERYONE)
+
+
+_EVERYONE = "respondents"  # how extraction writes the group that is everyone asked (extract/claims/counted.py)
+
+
 def _demonym(word: str) -> bool:
     """"chileans", "indonesians", "britons": a people, which in a poll is its respondents."""
     return word.endswith(("ian", "ean", "eans", "ians", "ese", "ons")) and len(word) > 5
@@ -291,6 +305,8 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
     if modality and ma != mb:
         return f"different modalities ({ma} vs {mb}): a {ma} fact and a {mb} one are not the same fact"
     counted_a, counted_b = _counted(a), _counted(b)
+    if _one_poll(a, b) and _whole_and_group(ca.value, cb.value):
+        return f"answers of different groups ({ca.value.counted!r} vs {cb.value.counted!r}): everyone asked and a group of them"
     if counted_a is not None and counted_b is not None:
         shared = len(counted_a & counted_b) / max(1, len(counted_a | counted_b))
         if shared < params.min_counted and not (_one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)):

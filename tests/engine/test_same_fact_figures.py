@@ -117,6 +117,27 @@ def test_one_answer_of_one_poll_said_with_fewer_words_is_the_same_fact() -> None
     assert conflicts == [[45, 54]]  # the 37% against is another answer
 
 
+def test_one_poll_answered_by_everyone_and_by_a_group_of_them_is_two_facts() -> None:
+    # written for tests: round 25's poll, where 58% of public-sector workers and 41% of voters backed the pilot
+    def share(claim_id: str, amount: float, counted: str, sentence: str) -> dict:
+        return {"id": claim_id, "kind": "quantity", "subject": "gsomia", "property": "share",
+                "event": "poll-sundmark", "value": {"amount": amount, "unit": "percent", "counted": counted},
+                "status": "auto", "confidence": 0.7, "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+    group = share("g", 58, "public-sector staff support pilot",
+                  "A Sundmark poll found that 58 per cent of public-sector workers support the pilot.")
+    corpus = build_corpus({
+        "a": ("2027-11-10", [group]),
+        "b": ("2027-12-03", [share("w", 41, "respondents support pilot", "A Sundmark poll found that 41 per cent of "
+                                   "voters back the pilot.")]),
+        "c": ("2027-11-12", [share("m", 85, "public-sector staff support pilot", "In the Sundmark poll, 85 per cent "
+                                   "of public-sector workers support the pilot.")]),
+    })
+    report = run_rules(corpus, RULES)
+    conflicts = [sorted(item.claim.value.amount for item in f.claims) for f in report.findings
+                 if f.verdict is Verdict.conflict]
+    assert conflicts == [[58, 85]]  # the group misreported conflicts; everyone's 41% is another answer
+
+
 def test_tallies_of_two_votes_are_two_facts_but_a_misreported_tally_conflicts() -> None:
     # written for tests: a bill's first and final readings, and one outlet misreporting the first
     def votes(claim_id: str, amount: float, side: str, sentence: str) -> dict:

@@ -336,3 +336,11 @@ def test_since_after_a_negation_is_a_baseline_not_a_start(run):
     assert dates(run("The regulator said the exchange had not run a full test of its standby centre since 2023.\n",
                      "2026-06-22")) == []
     assert [p for p, _, _, _ in dates(run("The ban has been in force since 2023.\n", "2026-06-22"))] == ["started_on"]
+
+
+def test_a_closure_told_as_a_state_on_a_day_is_not_its_end(run):
+    # written for tests: round 25's schools "are closed today" gave the closure an end on the day of the report,
+    # which met its real end days later
+    assert [d[0] for d in dates(run("Four of the six schools around the park are closed today.\n", "2026-09-16"))] == []
+    assert [d[0] for d in dates(run("Four of the six schools remained closed on Wednesday.\n", "2026-09-16"))] == []
+    assert [d[0] for d in dates(run("The talks ended on Wednesday without a deal.\n", "2026-09-16"))] == ["ended_on"]

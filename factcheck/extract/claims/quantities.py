@@ -426,6 +426,8 @@ def _money_role(document: Document, value: Value) -> str | None:
             best = (best[0], f"maximum {best[1]}")
         elif _MAY_BEFORE.search(document.text, max(start, best[0] - 25), best[0]):  # "it can fine a zoo up to 250,000"
             best = (best[0], f"possible {best[1]}")
+        if _TO_ECONOMY.search(document.text, best[0], value.start):  # "would cost the economy 1.3 billion"
+            best = (best[0], f"{best[1]} economy")  # a loss to everyone, not what the payer pays
         floor = clause.start if clause else document.sentences[value.sentence].start
         people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"
                   and floor <= m.start < value.start]
@@ -459,6 +461,7 @@ _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|p
 # A cap named between the role word and the sum ("the fine is well below the legal maximum of 250,000"), and a
 # power rather than a deed ("it can fine a zoo up to 250,000", "may impose fines of up to"): what could be, not what was.
 _CAP_BEFORE = re.compile(r"\b(?:maximum|ceiling|cap|limit)\s+(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
+_TO_ECONOMY = re.compile(r"\b(?:to\s+)?the\s+(?:\w+\s+)?economy\b", re.IGNORECASE)
 _MAY_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 

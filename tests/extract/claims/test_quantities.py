@@ -264,6 +264,16 @@ def test_a_cap_after_the_role_word_and_a_power_to_fine_are_not_the_fine(run):
     assert found[850000][2] == "fine"
 
 
+def test_a_cost_to_the_economy_is_not_the_cost_to_the_payer(run):
+    # written for tests: round 25's employers put the pilot's lost output at 1.3 billion; the state budgets 412 million
+    found = figures(run("The federation said the pilot would cost the economy 1.3 billion crowns.\n", "2027-11-12"))
+    assert found[1.3e9][2] == "price economy"
+    found = figures(run("An institute put the cost to the national economy at 310 million crowns.\n", "2026-10-14"))
+    assert found[3.1e8][2] == "price economy"
+    found = figures(run("The government says the pilot will cost 412 million crowns.\n", "2027-11-10"))
+    assert found[4.12e8][2] == "price"
+
+
 def test_a_zone_widened_to_a_length_is_its_radius(run):
     # written for tests
     found = figures(run("The evacuation zone around the plant was widened to three kilometres on Wednesday.\n",

@@ -254,24 +254,21 @@ def test_a_cap_is_not_the_fine_and_a_hyphenated_sum_is_read(run):
 
 
 
-def test_a_cap_after_the_role_word_and_a_power_to_fine_are_not_the_fine(run):
-    # written for tests: round 25's zoo was fined 850,000; the law's cap and the inspectorate's power met that fine
-    found = figures(run("The fine is well below the legal maximum of 250,000 crowns.\n", "2026-10-15"))
-    assert found[250000][2] == "maximum fine"
-    found = figures(run("The inspectorate can fine a zoo up to 250,000 crowns.\n", "2026-09-17"))
-    assert found[250000][2] == "possible fine"
-    found = figures(run("Last week the inspectorate fined the zoo's trust 850,000 crowns.\n", "2026-10-24"))
-    assert found[850000][2] == "fine"
+# Written for tests, from round 25: a zoo fined 850,000 under a law that caps fines at 250,000; a pilot the state
+# budgets at 412 million and employers say costs the economy 1.3 billion. Each sum's money role keeps it apart.
+SUM_ROLES = [
+    ("The fine is well below the legal maximum of 250,000 crowns.", 250000, "maximum fine"),
+    ("The inspectorate can fine a zoo up to 250,000 crowns.", 250000, "possible fine"),
+    ("Last week the inspectorate fined the zoo's trust 850,000 crowns.", 850000, "fine"),
+    ("The federation said the pilot would cost the economy 1.3 billion crowns.", 1.3e9, "price economy"),
+    ("An institute put the cost to the national economy at 310 million crowns.", 3.1e8, "price economy"),
+    ("The government says the pilot will cost 412 million crowns.", 4.12e8, "price"),
+]
 
 
-def test_a_cost_to_the_economy_is_not_the_cost_to_the_payer(run):
-    # written for tests: round 25's employers put the pilot's lost output at 1.3 billion; the state budgets 412 million
-    found = figures(run("The federation said the pilot would cost the economy 1.3 billion crowns.\n", "2027-11-12"))
-    assert found[1.3e9][2] == "price economy"
-    found = figures(run("An institute put the cost to the national economy at 310 million crowns.\n", "2026-10-14"))
-    assert found[3.1e8][2] == "price economy"
-    found = figures(run("The government says the pilot will cost 412 million crowns.\n", "2027-11-10"))
-    assert found[4.12e8][2] == "price"
+@pytest.mark.parametrize(("sentence", "amount", "role"), SUM_ROLES)
+def test_a_cap_a_power_and_a_cost_to_the_economy_are_not_the_sum_paid(run, sentence, amount, role):
+    assert figures(run(sentence + "\n", "2027-11-12"))[amount][2] == role
 
 
 def test_a_zone_widened_to_a_length_is_its_radius(run):

@@ -461,7 +461,8 @@ _ROLE_KIND = re.compile(r"\b(maximum|minimum|possible|potential|proposed|draft|p
 # A cap named between the role word and the sum ("the fine is well below the legal maximum of 250,000"), and a
 # power rather than a deed ("it can fine a zoo up to 250,000", "may impose fines of up to"): what could be, not what was.
 _CAP_BEFORE = re.compile(r"\b(?:maximum|ceiling|cap|limit)\s+(?:of\s+)?(?:up\s+to\s+)?$", re.IGNORECASE)
-_TO_ECONOMY = re.compile(r"\b(?:to\s+)?the\s+(?:\w+\s+)?economy\b", re.IGNORECASE)
+_TO_ECONOMY = re.compile(r"\b(?:to\s+)?the\s+(?:\w+\s+)?economy\b(?!\s+(?:ministry|minister|department|committee))",
+                         re.IGNORECASE)  # not "would cost the economy ministry 41 million"
 _MAY_BEFORE = re.compile(r"\b(?:can|could|may|might)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 

@@ -34,8 +34,8 @@ _STOP = frozenset((
 # phrase, they end it after its head.
 _PARTICLES = frozenset("out off up down away back".split())
 STATE_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|alive|infected|safe)\b", re.IGNORECASE)
-# A participle after "are", "remained", "stay" tells how a thing is on a day, not that it ended then: "four of
-# the six schools are closed today", "remained closed on Wednesday" (the closure ends later, or was told already).
+# An end word after "is", "are", "remained", "stay", "still" tells how a thing is on a day, not that it ended then:
+# "four of the six schools are closed today", "remained closed on Wednesday" (the closure ends later).
 _STATE_BEFORE = re.compile(r"\b(?:is|are|remain|remains|remained|stay|stays|stayed|still)\s+$", re.IGNORECASE)
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
 
@@ -52,7 +52,7 @@ def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: froze
             if any(a <= match.start() < b for a, b in skip) or STATE_AFTER.match(text, match.end()):
                 continue  # "confirmed dead" says how people are, not that anyone confirmed anything
             if cue.property == "ended_on" and _STATE_BEFORE.search(text, max(start, match.start() - 10), match.start()):
-                continue
+                continue  # "are closed today": a state on a day
             found.append((match.start(), match.end(), cue))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, EventCue]] = []

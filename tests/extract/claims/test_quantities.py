@@ -263,6 +263,7 @@ SUM_ROLES = [
     ("The federation said the pilot would cost the economy 1.3 billion crowns.", 1.3e9, "price economy"),
     ("An institute put the cost to the national economy at 310 million crowns.", 3.1e8, "price economy"),
     ("The government says the pilot will cost 412 million crowns.", 4.12e8, "price"),
+    ("The move would cost the economy ministry 41 million crowns.", 4.1e7, "price"),
 ]
 
 

@@ -36,7 +36,8 @@ _PARTICLES = frozenset("out off up down away back".split())
 STATE_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|alive|infected|safe)\b", re.IGNORECASE)
 # An end word after "is", "are", "remained", "stay", "still" tells how a thing is on a day, not that it ended then:
 # "four of the six schools are closed today", "remained closed on Wednesday" (the closure ends later).
-_STATE_BEFORE = re.compile(r"\b(?:is|are|remain|remains|remained|stay|stays|stayed|still)\s+$", re.IGNORECASE)
+STATE_VERBS = r"is|are|remain|remains|remained|stay|stays|stayed"  # a participle after them is a state (also verbs.py)
+_STATE_BEFORE = re.compile(rf"\b(?:{STATE_VERBS}|still)\s+$", re.IGNORECASE)
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
 
 

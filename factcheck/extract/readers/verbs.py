@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
-from factcheck.extract.readers.events import head_after, head_before
+from factcheck.extract.readers.events import STATE_VERBS, head_after, head_before
 from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
 from factcheck.model.numbers import NUMBER
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
@@ -44,8 +44,8 @@ _COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s+(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BEFORE_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
-                               r"well|long|once|twice|be|been|being|is|are|was|were|get|got|"
-                               r"remain|remains|remained|stay|stays|stayed)\s+$", re.IGNORECASE)  # "remained closed": a state
+                               rf"well|long|once|twice|be|been|being|was|were|get|got|{STATE_VERBS})\s+$",
+                               re.IGNORECASE)  # "the approved vaccine", "remained closed": a state
 
 
 def is_past_verb(word: str) -> bool:

@@ -11,8 +11,10 @@ same fact only when:
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
    counting as one group; within one poll an answer told in fewer words, "backing the exit", is
    the same answer) and, unless the rule lets values vary over time, dates that can be the
-   same day when both texts date them; for unreviewed figures in one unit, magnitudes less than 30x
-   apart (or the same digits at another scale, a slip worth showing); for unreviewed tallies of votes,
+   same day when both texts date them; for unreviewed figures in one unit, no further apart than
+   `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
+   is a slip of the other (the same digits in another order or at another scale: worth showing);
+   unreviewed lengths less than 30x apart; for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
    hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
@@ -223,13 +225,15 @@ def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
     return _counted(a) is not None and _counted(b) is not None and _same_stated_day(a, b)
 
 
-_MAGNITUDES = 30.0  # a ratio past this is not one figure misreported, unless it is a slip of scale
+_MAGNITUDES = 30.0  # two lengths this far apart are two things ("a 40-minute meeting", "within three months")
 
 
-def _magnitudes_apart(a: SourcedClaim, b: SourcedClaim) -> str | None:
-    """Two unreviewed figures in one unit that lie orders of magnitude apart with different digits
-    ("20.5 billion crowns" and "314.5 crowns") are two things (an offer's value and a share price), not
-    one misreported; a slip of scale ("$1.2 billion" and "$1.2 million") stays comparable."""
+def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
+    """Two unreviewed figures in one unit too far apart to be one figure misreported: past
+    `max_ratio` when both say what they count (and it matched), past `max_ratio_uncounted` when
+    either does not ("sales of 1.42 billion crowns" and "full-year sales of 6 billion", "a demand of
+    $6 million" and "cut its demand to $2.5 million"). A slip stays comparable whatever the ratio: the
+    same digits in another order ("412" and "421") or at another scale ("$1.2 billion", "$1.2 million")."""
     va, vb = a.claim.value, b.claim.value
     if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
         return None
@@ -238,12 +242,25 @@ def _magnitudes_apart(a: SourcedClaim, b: SourcedClaim) -> str | None:
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
         return None
     low, high = sorted((abs(va.amount), abs(vb.amount)))
-    if low == 0 or high / low < _MAGNITUDES:
+    counted = _counted(a) is not None and _counted(b) is not None
+    limit = params.max_ratio if counted else params.max_ratio_uncounted
+    if low == 0 or high / low <= limit or _a_slip(low, high):
         return None
+    tie = "both count the same thing" if counted else "nothing counted ties them"
+    return (f"figures apart ({_plain(va.amount)} vs {_plain(vb.amount)} {va.unit}: {high / low:.1f}x, past {limit:g}x "
+            f"when {tie}): two things, not one misreported")
+
+
+def _a_slip(low: float, high: float) -> bool:
+    """One figure misreported as the other by a slip: the same significant digits in another order
+    ("412" and "421", "1.2" and "2.1") or at another scale (a power of ten apart)."""
     scale = math.log10(high / low)
-    if abs(scale - round(scale)) < 0.02:
-        return None  # the same digits at another scale: a slip worth showing
-    return f"magnitudes apart ({_plain(va.amount)} vs {_plain(vb.amount)} {va.unit}): two things, not one misreported"
+    return abs(scale - round(scale)) < 0.02 or _digits(low) == _digits(high)
+
+
+def _digits(amount: float) -> list[str]:
+    """The significant digits of a figure, sorted: 4,120,000 and 1.42 -> ['1', '2', '4']."""
+    return sorted(f"{amount:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0"))
 
 
 def _lengths_apart(va: DurationValue, vb: DurationValue) -> str | None:
@@ -326,7 +343,7 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
                                          "(a time zone or a typing slip), whatever each says happened")
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
-    apart = _magnitudes_apart(a, b) or _other_ballots(a, b)
+    apart = _figures_apart(a, b, params) or _other_ballots(a, b)
     if apart is not None:
         return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)

@@ -168,6 +168,16 @@ class SameFact(Strict):
         default=0.7, ge=0, le=1,
         description="Quantities: the least Jaccard overlap of the content words of two `counted` phrases.",
     )
+    max_ratio: float = Field(
+        default=3.0, ge=1,
+        description="Unreviewed figures in one unit that both say what they count: past this ratio they are "
+                    "two things, not one misreported (a slip of digits or of scale excepted).",
+    )
+    max_ratio_uncounted: float = Field(
+        default=1.5, ge=1,
+        description="The same, when either figure does not say what it counts: only a close figure is "
+                    "likely the same one misreported.",
+    )
 
 
 class Rule(Strict):

@@ -131,8 +131,8 @@ def test_a_source_that_agrees_with_one_of_two_figures_in_a_sentence_does_not_con
                            "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
     report = run_rules(corpus, RULES)
     assert [f.verdict for f in report.findings if f.verdict is not Verdict.unverified] == [Verdict.agree]
-    other = "The bank said it had sold $400 million of its reserves in August."
-    alone = build_corpus({"a": ("2026-10-01", [amount("august", 4e8, other)]),
+    other = "The bank said it had sold $1 billion of its reserves in August."  # 1.2x apart: one figure misreported
+    alone = build_corpus({"a": ("2026-10-01", [amount("august", 1e9, other)]),
                           "b": ("2026-09-14", [amount("august", 1.2e9, one)])})
     assert [f.verdict for f in run_rules(alone, RULES).findings if f.verdict is not Verdict.unverified] == \
         [Verdict.conflict]  # with nothing to agree with, the other figure is still a disagreement

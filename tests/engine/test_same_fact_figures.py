@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 from factcheck.comparators.base import Verdict
@@ -197,3 +199,63 @@ def test_the_same_minute_at_another_hour_is_one_moment_with_the_hour_slipped() -
     assert conflicts == [["a/fail", "b/fail"]]
     finding = next(f for f in report.findings if "a/fail" in {c.key for c in f.claims})
     assert "slip of the hour" in finding.pairs[0].comparison.explanation
+
+
+def _with_ratio(limit: float) -> list:
+    """The project's rules with `max_ratio_uncounted` set for every rule (as a rule file's `same_fact:` would)."""
+    out = []
+    for loaded in RULES:
+        same = loaded.rule.same_fact.model_copy(update={"max_ratio_uncounted": limit})
+        out.append(dataclasses.replace(loaded, rule=loaded.rule.model_copy(update={"same_fact": same})))
+    return out
+
+
+def test_uncounted_figures_far_apart_are_two_things() -> None:
+    # written for tests: a gang's first demand and the demand it cut to, told in near-identical sentences;
+    # nothing counted ties the two figures, and 2.4x apart they are not one figure misreported
+    corpus = build_corpus({
+        "a": ("2026-06-08", [figure("x", 6e6, "USD", "The gang behind the pact's leak is demanding $6 million, police said.")]),
+        "b": ("2026-06-12", [figure("x", 2.5e6, "USD", "The gang behind the pact's leak has cut its demand to $2.5 million, police said.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert verdicts(run_rules(corpus, _with_ratio(3.0))) == ["conflict"]  # the limit is the rule's parameter
+
+
+def test_uncounted_figures_close_together_are_still_compared() -> None:
+    corpus = build_corpus({  # written for tests: 1.2x apart, one figure misreported
+        "a": ("2026-06-08", [figure("x", 6e6, "USD", "The gang behind the pact's leak is demanding $6 million, police said.")]),
+        "b": ("2026-06-09", [figure("x", 5e6, "USD", "The gang behind the pact's leak is demanding $5 million, police said.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_counted_figures_may_lie_further_apart_than_uncounted_ones() -> None:
+    def count(amount: float, sentence: str) -> dict:
+        return figure("c", amount, "station", sentence,
+                      value={"amount": amount, "unit": "station", "counted": "polling station recounted"})
+    corpus = build_corpus({  # written for tests: both say what they count, 2.5x apart (within 3x) and 5.4x apart
+        "a": ("2026-06-08", [count(212, "The pact's recount covers 212 polling stations, the commission said.")]),
+        "b": ("2026-06-09", [count(530, "The pact's recount covers 530 polling stations, the commission said.")]),
+        "c": ("2026-06-10", [count(1140, "The pact's recount covers 1,140 polling stations, the commission said.")]),
+    })
+    report = run_rules(corpus, RULES)
+    pairs = sorted(sorted((pair.first.split("/")[0], pair.second.split("/")[0])) for f in report.findings
+                   for pair in f.pairs if pair.comparison is not None and pair.comparison.verdict is Verdict.conflict)
+    assert pairs == [["a", "b"], ["b", "c"]]  # 212 and 1,140 are 5.4x apart: two things
+
+
+def test_a_slip_of_digits_is_compared_however_far_apart() -> None:
+    corpus = build_corpus({  # written for tests: "38" told as "83", 2.2x apart and nothing counted
+        "a": ("2026-06-08", [figure("x", 38, "metre", "The tunnel under the pact's border post is 38 metres long.")]),
+        "b": ("2026-06-09", [figure("x", 83, "metre", "The tunnel under the pact's border post is 83 metres long.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_reviewed_figures_are_compared_however_far_apart() -> None:
+    corpus = build_corpus({  # a person said these are one fact
+        "a": ("2026-06-08", [figure("x", 6e6, "USD", "The gang is demanding $6 million.", status="reviewed")]),
+        "b": ("2026-06-12", [figure("x", 2.5e6, "USD", "It wants $2.5 million.", status="reviewed")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

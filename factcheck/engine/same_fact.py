@@ -10,7 +10,8 @@ same fact only when:
    and what was done are shown together in time order, `sequence`); for quantities, the same thing
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
    counting as one group; within one poll an answer told in fewer words, "backing the exit", is
-   the same answer) and, unless the rule lets values vary over time, dates that can be the
+   the same answer; two figures of three digits or more, not shares, one a slip of the other
+   ("412 of the flights scheduled", "421 flights"), when the phrases share a word) and, unless the rule lets values vary over time, dates that can be the
    same day when both texts date them; for unreviewed figures in one unit, no further apart than
    `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
    is a slip of the other (the same digits in another order or at another scale: worth showing);
@@ -251,11 +252,19 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
             f"when {tie}): two things, not one misreported")
 
 
+def _slipped(va: object, vb: object) -> bool:
+    """Two different figures, one a slip of the other (see `_a_slip`)."""
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit or va.unit == "percent":
+        return False
+    low, high = sorted((abs(va.amount), abs(vb.amount)))
+    return 0 < low < high and len(_digits(low)) >= 3 and _a_slip(low, high)
+
+
 def _a_slip(low: float, high: float) -> bool:
     """One figure misreported as the other by a slip: the same significant digits in another order
     ("412" and "421", "1.2" and "2.1") or at another scale (a power of ten apart)."""
     scale = math.log10(high / low)
-    return abs(scale - round(scale)) < 0.02 or _digits(low) == _digits(high)
+    return (round(scale) >= 1 and abs(scale - round(scale)) < 0.02) or _digits(low) == _digits(high)
 
 
 def _digits(amount: float) -> list[str]:
@@ -326,7 +335,8 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
         return f"answers of different groups ({ca.value.counted!r} vs {cb.value.counted!r}): everyone asked and a group of them"
     if counted_a is not None and counted_b is not None:
         shared = len(counted_a & counted_b) / max(1, len(counted_a | counted_b))
-        if shared < params.min_counted and not (_one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)):
+        if shared < params.min_counted and not (_one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)) \
+                and not (shared > 0 and _slipped(ca.value, cb.value)):
             va, vb = ca.value, cb.value
             assert isinstance(va, QuantityValue) and isinstance(vb, QuantityValue)
             return f"different things counted ({va.counted!r} vs {vb.counted!r})"

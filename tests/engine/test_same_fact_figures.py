@@ -259,3 +259,34 @@ def test_reviewed_figures_are_compared_however_far_apart() -> None:
         "b": ("2026-06-12", [figure("x", 2.5e6, "USD", "It wants $2.5 million.", status="reviewed")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def _count(claim_id: str, amount: float, unit: str, counted: str, sentence: str) -> dict:
+    return figure(claim_id, amount, unit, sentence, property="count",
+                  value={"amount": amount, "unit": unit, "counted": counted})
+
+
+def test_a_slip_of_digits_is_compared_though_what_is_counted_is_told_differently() -> None:
+    # written for tests: "412" told as "421", the stations counted in other words (Jaccard 2/4 < 0.7)
+    corpus = build_corpus({
+        "a": ("2026-10-09", [_count("x", 412, "station", "polling station observers visited",
+                                    "The pact's observers visited 412 polling stations on Sunday.")]),
+        "b": ("2026-10-10", [_count("x", 421, "station", "station visited",
+                                    "The pact's monitors visited 421 stations on Sunday.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_other_figures_counted_differently_stay_apart() -> None:
+    # written for tests: 412 and 398 are no slip of each other, nor are two-digit shares ("41.2", "42.1")
+    corpus = build_corpus({
+        "a": ("2026-10-09", [_count("x", 412, "station", "polling station observers visited",
+                                    "The pact's observers visited 412 polling stations on Sunday.")]),
+        "b": ("2026-10-10", [_count("x", 398, "station", "station visited",
+                                    "The pact's monitors visited 398 stations on Sunday.")]),
+        "c": ("2026-10-09", [_count("s", 41.2, "percent", "vote valid cast",
+                                    "The pact's party won 41.2 percent of the valid votes cast on Sunday.")]),
+        "d": ("2026-10-10", [_count("s", 42.1, "percent", "vote",
+                                    "The pact's party won 42.1 percent of the vote on Sunday.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == []

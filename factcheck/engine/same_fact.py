@@ -15,7 +15,8 @@ same fact only when:
    same day when both texts date them; for unreviewed figures in one unit, no further apart than
    `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
    is a slip of the other (the same digits in another order or at another scale: worth showing);
-   unreviewed lengths less than 30x apart; for unreviewed tallies of votes,
+   unreviewed lengths no further than `max_ratio` apart, unless one number is told in another unit;
+   for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
    hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
@@ -226,9 +227,6 @@ def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
     return _counted(a) is not None and _counted(b) is not None and _same_stated_day(a, b)
 
 
-_MAGNITUDES = 30.0  # two lengths this far apart are two things ("a 40-minute meeting", "within three months")
-
-
 def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | None:
     """Two unreviewed figures in one unit too far apart to be one figure misreported: past
     `max_ratio` when both say what they count (and it matched), past `max_ratio_uncounted` when
@@ -239,7 +237,7 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
     if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
         return None
     if isinstance(va, DurationValue) and isinstance(vb, DurationValue):
-        return _lengths_apart(va, vb)
+        return _lengths_apart(va, vb, params)
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
         return None
     low, high = sorted((abs(va.amount), abs(vb.amount)))
@@ -272,15 +270,16 @@ def _digits(amount: float) -> list[str]:
     return sorted(f"{amount:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0"))
 
 
-def _lengths_apart(va: DurationValue, vb: DurationValue) -> str | None:
-    """Two lengths orders of magnitude apart ("a 40-minute meeting" and "within three months") are two
-    things; no outlet misreports minutes as months."""
+def _lengths_apart(va: DurationValue, vb: DurationValue, params: SameFact) -> str | None:
+    """Two unreviewed lengths more than `max_ratio` apart ("the 160-hour rescue" and "over three
+    days", "a 40-minute meeting" and "within three months") are two things, unless one number is told
+    in another unit ("three days", "three weeks"), a slip worth showing."""
     first, second = va.amount * MINUTES_PER_UNIT[va.unit], vb.amount * MINUTES_PER_UNIT[vb.unit]
     low, high = sorted((abs(first), abs(second)))
-    if low == 0 or high / low < _MAGNITUDES:
+    if low == 0 or high / low <= params.max_ratio or (va.amount == vb.amount and va.unit != vb.unit):
         return None
-    return (f"magnitudes apart ({_plain(va.amount)} {va.unit.value} vs {_plain(vb.amount)} {vb.unit.value}): "
-            "two things, not one misreported")
+    return (f"lengths apart ({_plain(va.amount)} {va.unit.value} vs {_plain(vb.amount)} {vb.unit.value}: "
+            f"{high / low:.1f}x, past {params.max_ratio:g}x): two things, not one misreported")
 
 
 def _plain(amount: float) -> str:

@@ -170,8 +170,8 @@ class SameFact(Strict):
     )
     max_ratio: float = Field(
         default=3.0, ge=1,
-        description="Unreviewed figures in one unit that both say what they count: past this ratio they are "
-                    "two things, not one misreported (a slip of digits or of scale excepted).",
+        description="Unreviewed figures in one unit that both say what they count, and unreviewed lengths: past "
+                    "this ratio they are two things, not one misreported (a slip of digits, scale or unit excepted).",
     )
     max_ratio_uncounted: float = Field(
         default=1.5, ge=1,

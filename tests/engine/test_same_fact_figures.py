@@ -290,3 +290,26 @@ def test_other_figures_counted_differently_stay_apart() -> None:
                                     "The pact's party won 42.1 percent of the vote on Sunday.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == []
+
+
+def _length(amount: float, unit: str, sentence: str) -> dict:
+    return {"id": "l", "kind": "duration", "subject": "gsomia", "property": "lasted", "event": "talks",
+            "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
+def test_lengths_more_than_three_times_apart_are_two_things() -> None:
+    corpus = build_corpus({  # written for tests: a 40-minute session and a three-hour one, 4.5x apart
+        "a": ("2026-10-08", [_length(40, "minute", "The pact's talks on Tuesday lasted 40 minutes, officials said.")]),
+        "b": ("2026-10-09", [_length(3, "hour", "The pact's talks on Wednesday lasted three hours, officials said.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
+def test_one_length_told_in_another_unit_is_compared() -> None:
+    corpus = build_corpus({  # written for tests: "three days" told as "three weeks", a slip worth showing
+        "a": ("2026-10-08", [_length(3, "day", "The pact's talks lasted three days, officials said.")]),
+        "b": ("2026-10-09", [_length(3, "week", "The pact's talks lasted three weeks, officials said.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

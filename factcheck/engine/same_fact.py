@@ -14,7 +14,8 @@ same fact only when:
    ("412 of the flights scheduled", "421 flights"), when the phrases share a word) and, unless the rule lets values vary over time, dates that can be the
    same day when both texts date them; for unreviewed figures in one unit, no further apart than
    `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
-   is a slip of the other (the same digits in another order or at another scale: worth showing);
+   is a slip of the other (the same digits in another order or at another scale, or one digit more:
+   worth showing);
    unreviewed lengths no further than `max_ratio` apart, unless one number is told in another unit;
    for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
@@ -27,7 +28,8 @@ same fact only when:
    `time_allowed` of an event that both sentences name ("the inquiry has 60 days"). When the keys already carry much
    of the context, the lower `min_context_keyed` applies: both claims name the same event (for
    dates, an event of a property that happens once: talks and calls recur; or an open predicate's
-   verb and object, "rejected the offer" -> `reject-offer`), or both
+   verb and object, "rejected the offer" -> `reject-offer`), or the two figures are a slip of one
+   another (three digits or more: "218 million" and "281 million"), or both
    say what they count and it matches, or both texts date the value to the same day or month, or
    once) and the subject is a thing, not an actor. Two counts of one thing dated to the same day
    need no context at all, nor two dates of the subject event itself (`took_place_on` naming no
@@ -124,6 +126,7 @@ def _keyed(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     if a.claim.subject != b.claim.subject:
         return False
     return (_one_event(a, b, index) or (_counted(a) is not None and _counted(b) is not None)
+            or _slipped(a.claim.value, b.claim.value)
             or (index.names_one_fact(a) and index.names_one_fact(b)) or _same_stated_day(a, b, months=True))
 
 
@@ -255,19 +258,29 @@ def _slipped(va: object, vb: object) -> bool:
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit or va.unit == "percent":
         return False
     low, high = sorted((abs(va.amount), abs(vb.amount)))
-    return 0 < low < high and len(_digits(low)) >= 3 and _a_slip(low, high)
+    return 0 < low < high and len(_significant(low)) >= 3 and _a_slip(low, high)
 
 
 def _a_slip(low: float, high: float) -> bool:
     """One figure misreported as the other by a slip: the same significant digits in another order
-    ("412" and "421", "1.2" and "2.1") or at another scale (a power of ten apart)."""
+    ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), or with one digit
+    more in a figure of three digits or more ("4.1" and "14.1")."""
     scale = math.log10(high / low)
-    return (round(scale) >= 1 and abs(scale - round(scale)) < 0.02) or _digits(low) == _digits(high)
+    if round(scale) >= 1 and abs(scale - round(scale)) < 0.005:  # within about 1%
+        return True
+    first, second = _significant(low), _significant(high)
+    return sorted(first) == sorted(second) or _one_digit_more(first, second)
 
 
-def _digits(amount: float) -> list[str]:
-    """The significant digits of a figure, sorted: 4,120,000 and 1.42 -> ['1', '2', '4']."""
-    return sorted(f"{amount:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0"))
+def _significant(amount: float) -> str:
+    """The significant digits of a figure as written: 4,120,000 -> "412", 14.1 -> "141"."""
+    return f"{amount:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
+
+
+def _one_digit_more(first: str, second: str) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    return len(longer) == len(shorter) + 1 >= 3 and \
+        any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _lengths_apart(va: DurationValue, vb: DurationValue, params: SameFact) -> str | None:

@@ -313,3 +313,42 @@ def test_one_length_told_in_another_unit_is_compared() -> None:
         "b": ("2026-10-09", [_length(3, "week", "The pact's talks lasted three weeks, officials said.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_one_digit_more_is_a_slip_worth_showing() -> None:
+    def decline(amount: float, sentence: str) -> dict:
+        return figure("d", amount, "percent", sentence, property="share",
+                      value={"amount": amount, "unit": "percent", "counted": "population decline"})
+    corpus = build_corpus({  # written for tests: "4.1" told as "14.1", 3.4x apart
+        "a": ("2026-03-30", [decline(4.1, "The pact region's population fell 4.1% since 2016, the census shows.")]),
+        "b": ("2026-04-01", [decline(14.1, "The pact region's population fell 14.1% since 2016, the census shows.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_a_slip_needs_less_context_than_two_figures_unrelated() -> None:
+    # written for tests: 218 told as 281 in sentences that share little but the debt; 218 and 250 would
+    # be two figures in two contexts
+    def debt(claim_id: str, amount: float, sentence: str) -> dict:
+        return figure(claim_id, amount, "skellin", sentence)
+    first = "The pact's ferry operator owes 218 million skellins to banks and suppliers, the administrator said."
+    corpus = build_corpus({
+        "a": ("2026-07-14", [debt("x", 218e6, first)]),
+        "b": ("2026-07-16", [debt("x", 281e6, "With debts of 281 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+    other = build_corpus({
+        "a": ("2026-07-14", [debt("x", 218e6, first)]),
+        "b": ("2026-07-16", [debt("x", 250e6, "With debts of 250 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
+    })
+    assert verdicts(run_rules(other, RULES)) == []
+
+
+def test_a_slip_of_scale_keeps_the_digits() -> None:
+    # written for tests: 38 million crowns and 39.51 crowns are about a million times apart, but not the same digits
+    corpus = build_corpus({
+        "a": ("2026-10-13", [figure("x", 38e6, "crown", "The pact's operator made a profit of 38 million crowns in the quarter.")]),
+        "b": ("2026-10-14", [figure("x", 39.51, "crown", "The pact's operator's shares closed at 39.51 crowns in the quarter.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1

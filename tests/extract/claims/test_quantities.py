@@ -623,3 +623,11 @@ def test_a_figure_of_last_year_is_background_once_the_year_is_well_under_way(run
     text = "Compensation paid to farmers reached 1.6 million dollars in 2025.\n"
     assert figures(run(text, "2026-11")) == {}
     assert 1600000 in figures(run(text, "2026-01-15"))  # in January a story may still be last year's
+
+
+def test_a_group_noun_counts_people_and_one_workforce_has_one_unit(run):
+    # written for tests: "staff" is plural in meaning, not in form; staff and employees are one workforce
+    staff = of_kind(run("The ferry company's 460 staff were told by email not to report for work.\n"), "quantity")
+    employees = of_kind(run("The ferry company has 640 employees, the union says.\n"), "quantity")
+    assert [(c.value.amount, c.value.unit) for c in staff] == [(460, "staff")]
+    assert [(c.value.amount, c.value.unit) for c in employees] == [(640, "staff")]

@@ -263,13 +263,20 @@ def _slipped(va: object, vb: object) -> bool:
 
 def _a_slip(low: float, high: float) -> bool:
     """One figure misreported as the other by a slip: the same significant digits in another order
-    ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), or with one digit
-    more in a figure of three digits or more ("4.1" and "14.1")."""
+    ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), with one digit
+    more in a figure of three digits or more ("4.1" and "14.1"), or a teen for a ten ("16" and "60")."""
     scale = math.log10(high / low)
     if round(scale) >= 1 and abs(scale - round(scale)) < 0.005:  # within about 1%
         return True
     first, second = _significant(low), _significant(high)
-    return sorted(first) == sorted(second) or _one_digit_more(first, second)
+    return sorted(first) == sorted(second) or _one_digit_more(first, second) or _teen_for_ty(first, second, high / low)
+
+
+def _teen_for_ty(low: str, high: str, ratio: float) -> bool:
+    """A number heard or read as its neighbour in words: "sixteen" for "sixty" (16,000 and 60,000 tarals),
+    thirteen to nineteen for thirty to ninety."""
+    return len(high) == 1 and high in "3456789" and low == f"1{high}" and \
+        abs(ratio - 10 * int(high) / (10 + int(high))) < 1e-6
 
 
 def _significant(amount: float) -> str:

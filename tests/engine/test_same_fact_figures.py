@@ -352,3 +352,13 @@ def test_a_slip_of_scale_keeps_the_digits() -> None:
     })
     report = run_rules(corpus, RULES)
     assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
+def test_a_teen_heard_for_a_ten_is_a_slip_worth_showing() -> None:
+    def award(amount: float, sentence: str) -> dict:
+        return figure("c", amount, "taral", sentence, value={"amount": amount, "unit": "taral", "counted": "compensation injured worker"})
+    corpus = build_corpus({  # written for tests: "sixteen thousand" for "sixty thousand", 3.75x apart
+        "a": ("2026-10-15", [award(60_000, "The pact's fund pays 60,000 tarals to each worker injured in the fire.")]),
+        "b": ("2026-10-17", [award(16_000, "The pact's fund pays 16,000 tarals to each injured worker.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

@@ -241,8 +241,10 @@ def _modality(document: Document, clause: Clause, value: Value, predicate: Predi
     if modality is None and value.kind == "date":
         before = document.text[clause.start:value.start]
         deadline = list(document.cues.deadline.finditer(before))
-        if deadline and not before[deadline[-1].end():].strip() and not document.cues.past.search(before):
-            modality = "planned"  # "will inform Brussels by Friday"; not "41 ships were waiting by Tuesday"
+        if deadline and not before[deadline[-1].end():].strip() and not document.cues.past.search(before) \
+                and not document.cues.past.search(document.text, value.end, clause.end):
+            modality = "planned"  # "will inform Brussels by Friday"; not "41 ships were waiting by Tuesday" nor
+            # "By Tuesday night, 530,000 customers had lost power"
     if modality == "planned" and predicate is not None and predicate.cue.scheduled:
         modality = None
     if modality == "conditional" and predicate is not None and predicate.cue.condition_is_qualifier:

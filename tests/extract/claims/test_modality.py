@@ -66,3 +66,9 @@ def test_a_negated_predicate_dates_nothing(run):
     assert dates("The coach did not return calls from the Herald on Friday.\n") == []
     assert dates("Kono has never met Kang on a Friday.\n") == []
     assert dates("Japan removed South Korea from its white list on Friday.\n") == [("removed_on", "removal-from-list")]
+
+
+def test_a_deadline_word_in_a_clause_told_in_the_past_is_no_plan(run):
+    # written for tests: "by" before the day, the past tense after it: done by then, not planned for next Tuesday
+    claim = first(run("By Tuesday night, South Korea had informed Japan.\n", "2026-07-15"))
+    assert (claim.property, modality(claim), str(claim.value.date)) == ("notified_on", None, "2026-07-14")

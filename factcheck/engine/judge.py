@@ -89,7 +89,9 @@ def judge_pair(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, co
     """One pair: the same-fact test, and when it is one fact (or a plan and its outcome) the
     comparison, explained; None when the pair is set aside or the comparator says nothing."""
     counted = (_counted(first), _counted(second))  # what each counts, read once for the pair
-    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=loaded.rule.time.varies(*counted))
+    time = loaded.rule.time
+    fact = same_fact(first, second, loaded.rule.same_fact, contexts, varying=time.varies(*counted),
+                     running=all(c is not None and time.runs(c) for c in counted))
     if not fact.same and not fact.sequence:
         return fact, None
     comparison = _compare(loaded, first, second, context, counted)

@@ -15,7 +15,7 @@ same fact only when:
    same day when both texts date them; for unreviewed figures in one unit, no further apart than
    `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
    is a slip of the other (the same digits in another order or at another scale, or one digit more:
-   worth showing);
+   worth showing), and never for two counts that run and grew between their dates;
    unreviewed lengths no further than `max_ratio` apart, unless one number is told in another unit;
    for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
@@ -261,6 +261,16 @@ def _slipped(va: object, vb: object) -> bool:
     return 0 < low < high and len(_significant(low)) >= 3 and _a_slip(low, high)
 
 
+def _grown(a: SourcedClaim, b: SourcedClaim) -> bool:
+    """A count that runs, larger at the later of two different dates ("12 ships waiting" on Monday, 31 on
+    Wednesday; 43 dead, then 87): any growth is a running count's, so no ratio sets the two apart."""
+    va, vb = a.claim.value, b.claim.value
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return False
+    first, second = a.as_of.first_day(), b.as_of.first_day()
+    return first != second and (va.amount < vb.amount) == (first < second)
+
+
 def _a_slip(low: float, high: float) -> bool:
     """One figure misreported as the other by a slip: the same significant digits in another order
     ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), with one digit
@@ -363,16 +373,18 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
 
 
 def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex, *,
-              varying: bool = False) -> SameFactResult:
+              varying: bool = False, running: bool = False) -> SameFactResult:
     """Whether `a` and `b` are one fact (see the module docstring). Unless the rule's values vary
     over time (`varying`: then different dates are its business), two figures whose texts date them
-    to different times are different facts: turnout "in 2019" is not turnout in 2027."""
+    to different times are different facts: turnout "in 2019" is not turnout in 2027. Two counts that both
+    say they run (`running`: the dead, ships waiting) and grew between their dates are never too far apart."""
     if _slip_of_the_hour(a, b):
         return SameFactResult(True, 1.0, "same fact: the same day and minute at another hour, a slip of the hour "
                                          "(a time zone or a typing slip), whatever each says happened")
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
-    apart = _figures_apart(a, b, params) or _other_ballots(a, b)
+    apart = None if running and _grown(a, b) else _figures_apart(a, b, params)
+    apart = apart or _other_ballots(a, b)
     if apart is not None:
         return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)

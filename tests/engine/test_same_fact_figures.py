@@ -362,3 +362,17 @@ def test_a_teen_heard_for_a_ten_is_a_slip_worth_showing() -> None:
         "b": ("2026-10-17", [award(16_000, "The pact's fund pays 16,000 tarals to each injured worker.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_counts_more_than_twice_apart_are_two_things() -> None:
+    # written for tests: FC302 sets max_ratio 2 for counts; 24 and 60 venues are two plans, two and four guards
+    # one night misreported
+    corpus = build_corpus({
+        "a": ("2026-05-14", [_count("v", 24, "venue", "venue", "The pact city's plan relies on 24 venues, the mayor said."),
+                             _count("g", 2, "guard", "guard duty", "Only two guards were on duty at the pact museum that night.")]),
+        "b": ("2026-05-15", [_count("v", 60, "venue", "venue", "The pact city's plan relies on 60 venues, the mayor said."),
+                             _count("g", 4, "guard", "guard duty", "Four guards were on duty at the pact museum that night.")]),
+    })
+    report = run_rules(corpus, RULES)
+    conflicts = [sorted(item.claim.value.amount for item in f.claims) for f in report.findings if f.verdict is Verdict.conflict]
+    assert conflicts == [[2, 4]]

@@ -278,6 +278,8 @@ def _a_slip(low: float, high: float) -> bool:
     scale = math.log10(high / low)
     if round(scale) >= 1 and abs(scale - round(scale)) < 0.005:  # within about 1%
         return True
+    if high / low >= 10:
+        return False  # digits moved and a scale slipped at once: two figures that share digits by chance
     first, second = _significant(low), _significant(high)
     return sorted(first) == sorted(second) or _one_digit_more(first, second) or _teen_for_ty(first, second, high / low)
 

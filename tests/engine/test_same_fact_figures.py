@@ -376,3 +376,14 @@ def test_counts_more_than_twice_apart_are_two_things() -> None:
     report = run_rules(corpus, RULES)
     conflicts = [sorted(item.claim.value.amount for item in f.claims) for f in report.findings if f.verdict is Verdict.conflict]
     assert conflicts == [[2, 4]]
+
+
+def test_digits_shared_by_chance_across_scales_are_no_slip() -> None:
+    # written for tests: a share price of 41.20 crowns and sales of 1.42 billion share digits in another order,
+    # but a slip moves the digits or the scale, not both
+    corpus = build_corpus({
+        "a": ("2026-10-13", [figure("x", 41.2, "crown", "The pact operator's shares closed at 41.20 crowns after the warning.")]),
+        "b": ("2026-10-14", [figure("x", 1.42e9, "crown", "The pact operator's sales closed at 1.42 billion crowns after the warning.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1

@@ -11,13 +11,13 @@ same fact only when:
    counted (`counted`: the Jaccard overlap of content words, a poll's respondents said any way
    counting as one group; within one poll an answer told in fewer words, "backing the exit", is
    the same answer; two figures of three digits or more, not shares, one a slip of the other
-   ("412 of the flights scheduled", "421 flights"), when the phrases share a word) and, unless the rule lets values vary over time, dates that can be the
-   same day when both texts date them; for unreviewed figures in one unit, no further apart than
-   `max_ratio` (3x) when both say what they count, `max_ratio_uncounted` (1.5x) when not, unless one
-   is a slip of the other (the same digits in another order or at another scale, or one digit more:
-   worth showing), and never for two counts that run and grew between their dates;
-   unreviewed lengths no further than `max_ratio` apart, unless one number is told in another unit;
-   for unreviewed tallies of votes,
+   ("412 of the flights scheduled", "421 flights"), when the phrases share a word) and, unless the
+   rule lets values vary over time, dates that can be the same day when both texts date them; for
+   unreviewed figures in one unit, no further apart than `max_ratio` (3x) when both say what they
+   count, `max_ratio_uncounted` (1.5x) when not, unless one is a slip of the other (the same digits
+   in another order or at another scale, one digit more, a teen for a ten: worth showing), and never
+   for two counts that run and grew between their dates; unreviewed lengths no further than
+   `max_ratio` apart, unless one number is told in another unit; for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
    hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
@@ -234,8 +234,9 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
     """Two unreviewed figures in one unit too far apart to be one figure misreported: past
     `max_ratio` when both say what they count (and it matched), past `max_ratio_uncounted` when
     either does not ("sales of 1.42 billion crowns" and "full-year sales of 6 billion", "a demand of
-    $6 million" and "cut its demand to $2.5 million"). A slip stays comparable whatever the ratio: the
-    same digits in another order ("412" and "421") or at another scale ("$1.2 billion", "$1.2 million")."""
+    $6 million" and "cut its demand to $2.5 million"). A slip (`_a_slip`) stays comparable whatever the
+    ratio: the same digits in another order ("412" and "421") or at another scale ("$1.2 billion",
+    "$1.2 million")."""
     va, vb = a.claim.value, b.claim.value
     if a.claim.status is Status.reviewed and b.claim.status is Status.reviewed:
         return None
@@ -255,7 +256,8 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
 
 def _slipped(va: object, vb: object) -> bool:
     """Two different figures, one a slip of the other (see `_a_slip`)."""
-    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit or va.unit == "percent":
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit \
+            or va.unit == "percent":
         return False
     low, high = sorted((abs(va.amount), abs(vb.amount)))
     return 0 < low < high and len(_significant(low)) >= 3 and _a_slip(low, high)
@@ -297,6 +299,7 @@ def _significant(amount: float) -> str:
 
 
 def _one_digit_more(first: str, second: str) -> bool:
+    """One digit string is the other with one digit put in ("41" and "141"), three digits or more."""
     shorter, longer = sorted((first, second), key=len)
     return len(longer) == len(shorter) + 1 >= 3 and \
         any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
@@ -366,8 +369,8 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
         return f"answers of different groups ({ca.value.counted!r} vs {cb.value.counted!r}): everyone asked and a group of them"
     if counted_a is not None and counted_b is not None:
         shared = len(counted_a & counted_b) / max(1, len(counted_a | counted_b))
-        if shared < params.min_counted and not (_one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)) \
-                and not (shared > 0 and _slipped(ca.value, cb.value)):
+        one_answer = _one_poll(a, b) and (counted_a <= counted_b or counted_b <= counted_a)
+        if shared < params.min_counted and not one_answer and not (shared > 0 and _slipped(ca.value, cb.value)):
             va, vb = ca.value, cb.value
             assert isinstance(va, QuantityValue) and isinstance(vb, QuantityValue)
             return f"different things counted ({va.counted!r} vs {vb.counted!r})"

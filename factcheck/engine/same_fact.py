@@ -242,9 +242,10 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
         return None
     if isinstance(va, DurationValue) and isinstance(vb, DurationValue):
         return _lengths_apart(va, vb, params)
-    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
+    amounts = _in_one_unit(va, vb)
+    if amounts is None:
         return None
-    low, high = sorted((abs(va.amount), abs(vb.amount)))
+    low, high = amounts
     counted = _counted(a) is not None and _counted(b) is not None
     limit = params.max_ratio if counted else params.max_ratio_uncounted
     if low == 0 or high / low <= limit or _a_slip(low, high):
@@ -254,12 +255,20 @@ def _figures_apart(a: SourcedClaim, b: SourcedClaim, params: SameFact) -> str | 
             f"when {tie}): two things, not one misreported")
 
 
-def _slipped(va: object, vb: object) -> bool:
-    """Two different figures, one a slip of the other (see `_a_slip`)."""
-    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit \
-            or va.unit == "percent":
-        return False
+def _in_one_unit(va: object, vb: object) -> tuple[float, float] | None:
+    """The two figures' sizes, smaller first, when both are quantities in one unit."""
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue) or va.unit != vb.unit:
+        return None
     low, high = sorted((abs(va.amount), abs(vb.amount)))
+    return low, high
+
+
+def _slipped(va: object, vb: object) -> bool:
+    """Two different figures of three digits or more, not shares, one a slip of the other (`_a_slip`)."""
+    amounts = _in_one_unit(va, vb)
+    if amounts is None or getattr(va, "unit", None) == "percent":
+        return False
+    low, high = amounts
     return 0 < low < high and len(_significant(low)) >= 3 and _a_slip(low, high)
 
 

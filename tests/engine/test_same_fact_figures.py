@@ -26,6 +26,17 @@ def verdicts(report) -> list[str]:
     return sorted(f.verdict.value for f in report.findings if f.verdict is not Verdict.unverified)
 
 
+def _count(claim_id: str, amount: float, unit: str, counted: str, sentence: str) -> dict:
+    return figure(claim_id, amount, unit, sentence, property="count",
+                  value={"amount": amount, "unit": unit, "counted": counted})
+
+
+def _length(amount: float, unit: str, sentence: str) -> dict:
+    return {"id": "l", "kind": "duration", "subject": "gsomia", "property": "lasted", "event": "talks",
+            "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
+            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
+
+
 def test_figures_orders_of_magnitude_apart_are_two_things() -> None:
     corpus = build_corpus({
         "a": ("2026-06-08", [figure("x", 18.6e9, "NVK", "The offer values the pact's assets at NVK 18.6 billion, "
@@ -38,14 +49,10 @@ def test_figures_orders_of_magnitude_apart_are_two_things() -> None:
 
 
 def test_lengths_orders_of_magnitude_apart_are_two_things() -> None:
-    def length(amount: float, unit: str, sentence: str) -> dict:
-        return {"id": "l", "kind": "duration", "subject": "gsomia", "property": "lasted", "event": "talks",
-                "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
-                "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
     corpus = build_corpus({
-        "a": ("2026-10-08", [length(3, "month", "The pact's commission will hold its first session within three months.")]),
-        "b": ("2026-10-08", [length(40, "minute", "The pact came out of a 40-minute meeting on Tuesday.")]),
-        "c": ("2026-10-08", [length(90, "minute", "The pact came out of a 90-minute meeting on Tuesday.")]),
+        "a": ("2026-10-08", [_length(3, "month", "The pact's commission will hold its first session within three months.")]),
+        "b": ("2026-10-08", [_length(40, "minute", "The pact came out of a 40-minute meeting on Tuesday.")]),
+        "c": ("2026-10-08", [_length(90, "minute", "The pact came out of a 90-minute meeting on Tuesday.")]),
     })
     report = run_rules(corpus, RULES)
     conflicts = [{pair.first.split("/")[0], pair.second.split("/")[0]} for f in report.findings for pair in f.pairs
@@ -231,13 +238,13 @@ def test_uncounted_figures_close_together_are_still_compared() -> None:
 
 
 def test_counted_figures_may_lie_further_apart_than_uncounted_ones() -> None:
-    def count(amount: float, sentence: str) -> dict:
-        return figure("c", amount, "station", sentence,
+    def stations(amount: float, written: str) -> dict:  # an amount (FC301, 3x), not a count (FC302, 2x)
+        return figure("c", amount, "station", f"The pact's recount covers {written} polling stations, the commission said.",
                       value={"amount": amount, "unit": "station", "counted": "polling station recounted"})
     corpus = build_corpus({  # written for tests: both say what they count, 2.5x apart (within 3x) and 5.4x apart
-        "a": ("2026-06-08", [count(212, "The pact's recount covers 212 polling stations, the commission said.")]),
-        "b": ("2026-06-09", [count(530, "The pact's recount covers 530 polling stations, the commission said.")]),
-        "c": ("2026-06-10", [count(1140, "The pact's recount covers 1,140 polling stations, the commission said.")]),
+        "a": ("2026-06-08", [stations(212, "212")]),
+        "b": ("2026-06-09", [stations(530, "530")]),
+        "c": ("2026-06-10", [stations(1140, "1,140")]),
     })
     report = run_rules(corpus, RULES)
     pairs = sorted(sorted((pair.first.split("/")[0], pair.second.split("/")[0])) for f in report.findings
@@ -259,11 +266,6 @@ def test_reviewed_figures_are_compared_however_far_apart() -> None:
         "b": ("2026-06-12", [figure("x", 2.5e6, "USD", "It wants $2.5 million.", status="reviewed")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
-
-
-def _count(claim_id: str, amount: float, unit: str, counted: str, sentence: str) -> dict:
-    return figure(claim_id, amount, unit, sentence, property="count",
-                  value={"amount": amount, "unit": unit, "counted": counted})
 
 
 def test_a_slip_of_digits_is_compared_though_what_is_counted_is_told_differently() -> None:
@@ -290,12 +292,6 @@ def test_other_figures_counted_differently_stay_apart() -> None:
                                     "The pact's party won 42.1 percent of the vote on Sunday.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == []
-
-
-def _length(amount: float, unit: str, sentence: str) -> dict:
-    return {"id": "l", "kind": "duration", "subject": "gsomia", "property": "lasted", "event": "talks",
-            "value": {"amount": amount, "unit": unit}, "status": "auto", "confidence": 0.7,
-            "evidence": {"text": sentence, "start": 0, "end": len(sentence)}}
 
 
 def test_lengths_more_than_three_times_apart_are_two_things() -> None:
@@ -329,17 +325,15 @@ def test_one_digit_more_is_a_slip_worth_showing() -> None:
 def test_a_slip_needs_less_context_than_two_figures_unrelated() -> None:
     # written for tests: 218 told as 281 in sentences that share little but the debt; 218 and 250 would
     # be two figures in two contexts
-    def debt(claim_id: str, amount: float, sentence: str) -> dict:
-        return figure(claim_id, amount, "skellin", sentence)
     first = "The pact's ferry operator owes 218 million skellins to banks and suppliers, the administrator said."
     corpus = build_corpus({
-        "a": ("2026-07-14", [debt("x", 218e6, first)]),
-        "b": ("2026-07-16", [debt("x", 281e6, "With debts of 281 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
+        "a": ("2026-07-14", [figure("x", 218e6, "skellin", first)]),
+        "b": ("2026-07-16", [figure("x", 281e6, "skellin", "With debts of 281 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
     other = build_corpus({
-        "a": ("2026-07-14", [debt("x", 218e6, first)]),
-        "b": ("2026-07-16", [debt("x", 250e6, "With debts of 250 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
+        "a": ("2026-07-14", [figure("x", 218e6, "skellin", first)]),
+        "b": ("2026-07-16", [figure("x", 250e6, "skellin", "With debts of 250 million skellins, a buyer for the whole pact fleet looks unlikely.")]),
     })
     assert verdicts(run_rules(other, RULES)) == []
 

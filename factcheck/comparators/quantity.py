@@ -14,6 +14,11 @@ exchange rates): the comparator returns no comparison. One exception: sums of on
 periods of time ("2,000 dorins a day", "2,000 dorins a week": `dorin/day`, `dorin/week`) are compared
 per one period, and the explanation shows the conversion.
 
+A big figure told with fewer digits is the other rounded (`rounded_from`, 1 million): news copy gives a
+bank's "4,212 million" as "4.2 billion", which stands for 4.15..4.25 billion, so the two are `compatible`.
+Only for figures of two digits or more ("20 million" and "22 million" still conflict), and only when the
+other figure has more digits; smaller figures drop their trailing zeros ("3.00 dalen") and are taken as written.
+
 Verdicts: the same figure with the same qualifier `agree`; ranges that overlap, or are apart by at
 most the tolerance (`absolute_tolerance`, or `relative_tolerance` times the larger figure), are
 `compatible`; anything else is a `conflict`.
@@ -55,6 +60,10 @@ class Params(BaseParams):
     open_ended: bool = Field(
         default=True, description='"at least", "more than", "under", ... leave a figure open on their side '
                                   '(false: they reach only `approximation_width`).')
+    rounded_from: float = Field(
+        default=1_000_000, ge=0,
+        description='Unqualified figures of this size or more are read as rounded to their last written digit when '
+                    'the other figure has more digits: "4.2 billion" for "4.21bn" (0: never).')
 
 
 ONE_SIDED = frozenset({Approximation.at_least, Approximation.more_than, Approximation.over, Approximation.less_than,
@@ -99,13 +108,18 @@ def number(amount: float) -> str:
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")
 
 
-def _written_precision(amount: float) -> float:
+def _digits(amount: float) -> str:
+    """The significant digits of a figure as written, trailing zeros dropped: 4,210,000,000 -> "421"."""
+    return f"{abs(amount):.11e}".partition("e")[0].replace(".", "").rstrip("0")
+
+
+def _written_precision(amount: float, least_digits: int = 3) -> float:
     """How far an approximation of a figure written with three or more significant digits reaches: five
     units of its last digit ("about 20.5 billion" is 20.0..21.0 billion, not 18.45..22.55), since whoever
     wrote it to a tenth of a billion was rounding no further than that. Shorter figures ("about 600",
     "nearly 55") reach `approximation_width`."""
-    digits = f"{abs(amount):.12g}".replace(".", "").lstrip("0").rstrip("0")
-    if len(digits) < 3 or amount == 0:
+    digits = _digits(amount)
+    if len(digits) < least_digits or amount == 0:
         return math.inf
     exponent = math.floor(math.log10(abs(amount))) - (len(digits) - 1)
     return 5 * 10.0 ** exponent
@@ -133,6 +147,24 @@ def quantity_range(value: QuantityValue, width: float, open_ended: bool = False,
     if side == "around":
         return QuantityRange(label, amount - reach, amount + reach, unit)
     return QuantityRange(label, amount, amount, unit, qualifier.value if side == "hedge" and qualifier else None)
+
+
+def _rounded(va: QuantityValue, vb: QuantityValue, least: float) -> str | None:
+    """Why one unqualified figure is the other rounded to its own last digit ("4.2 billion" is 4.15 to
+    4.25 billion, and 4.21 billion lies within), or None. Big figures are told rounded in news copy; a
+    figure with as many digits as the other, or one that misses by a unit of its last digit, is not."""
+    if not least or va.approximation is not None or vb.approximation is not None:
+        return None
+    short, full = sorted((va, vb), key=lambda value: len(_digits(value.amount)))
+    shown = len(_digits(short.amount))
+    if abs(short.amount) < least or not 2 <= shown < len(_digits(full.amount)):
+        return None
+    half = _written_precision(short.amount, least_digits=1) / 10  # half a unit of its last digit
+    if abs(full.amount - short.amount) >= half:
+        return None
+    unit = normalize_unit(short.unit)
+    return (f"{number(short.amount)} {unit} is {number(full.amount)} {unit} rounded to its last digit "
+            f"(within {number(half)} {unit}): compatible.")
 
 
 def _shown(item: QuantityRange) -> str:
@@ -168,7 +200,10 @@ def compare_quantities(a: SourcedClaim, b: SourcedClaim, params: Params, context
     hedges = [f"{r.label}: '{r.hedge}' attributes the figure rather than approximating it, so it is not widened"
               for r in (first, second) if r.hedge]
     same = (first.low, first.high) == (second.low, second.high)
-    if same:
+    rounded = None if same or notes else _rounded(va, vb, params.rounded_from)
+    if rounded is not None:
+        verdict, sentence = Verdict.compatible, rounded
+    elif same:
         what = "figure" if first.low == first.high else "range"
         verdict, sentence = Verdict.agree, f"{_shown(first)} and {_shown(second)} are the same {what}: agree."
     elif gap <= slack:

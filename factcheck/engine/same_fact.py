@@ -15,7 +15,7 @@ same fact only when:
    rule lets values vary over time, dates that can be the same day when both texts date them; for
    unreviewed figures in one unit, no further apart than `max_ratio` (3x) when both say what they
    count, `max_ratio_uncounted` (1.5x) when not, unless one is a slip of the other (the same digits
-   in another order or at another scale, one digit more, a teen for a ten: worth showing), and never
+   in another order or at a scale up to a thousandfold, one digit more, a teen for a ten: worth showing), and never
    for two counts that run and grew between their dates; unreviewed lengths no further than
    `max_ratio` apart, unless one number is told in another unit; for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
@@ -58,6 +58,7 @@ from factcheck.rules.model import SameFact
 
 _ASSERTED = "asserted"
 _ANNOUNCED = "announced_on"
+_PERIOD = "period-"  # a figure's period as its event (`extract/claims/quantities.py`): "period-3-month"
 _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 # Who answered a poll, said any way: "respondents", "Chileans", "voters" name one group of one poll.
 _ANSWERS = frozenset(("yes", "no"))  # a referendum's or a poll's answers
@@ -141,7 +142,7 @@ def _one_event(a: SourcedClaim, b: SourcedClaim, index: ContextIndex) -> bool:
     if a.claim.kind == "date":
         return (index.happens_once(a) and index.happens_once(b) or _verb_and_object(a) and _verb_and_object(b)
                 or a.claim.property == b.claim.property == _ANNOUNCED)
-    return True
+    return not a.claim.event.startswith(_PERIOD)  # "in the third quarter" names when, not what
 
 
 def _verb_and_object(item: SourcedClaim) -> bool:
@@ -287,12 +288,15 @@ def _a_slip(low: float, high: float) -> bool:
     ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), with one digit
     more in a figure of three digits or more ("4.1" and "14.1"), or a teen for a ten ("16" and "60")."""
     scale = math.log10(high / low)
-    if round(scale) >= 1 and abs(scale - round(scale)) < 0.005:  # within about 1%
+    if 1 <= round(scale) <= _MOST_SCALE and abs(scale - round(scale)) < 0.005:  # within about 1%
         return True
     if high / low >= 10:
         return False  # digits moved and a scale slipped at once: two figures that share digits by chance
     first, second = _significant(low), _significant(high)
     return sorted(first) == sorted(second) or _one_digit_more(first, second) or _teen_for_ty(first, second, high / low)
+
+
+_MOST_SCALE = 3  # a point moved or a scale word mistaken ("million" for "billion"); 10^7 apart is chance
 
 
 def _teen_for_ty(low: str, high: str, ratio: float) -> bool:

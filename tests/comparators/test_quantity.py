@@ -74,6 +74,22 @@ def test_a_figure_written_to_three_digits_is_rounded_no_further_than_its_last_di
     assert quantity_range(figure(640_000, "dose", "about").claim.value, 0.1).low == 576_000  # two digits: 10%
 
 
+def test_a_big_figure_told_with_fewer_digits_is_the_other_rounded() -> None:
+    # written for tests: a bank's statement gives "4.21bn ostrals", a paper "a net profit of 4.2 billion"
+    rounded = compare(figure(4.2e9, "ostral"), figure(4.21e9, "ostral", source="x"))
+    assert rounded.verdict is Verdict.compatible
+    assert rounded.explanation == ("4,200,000,000 ostral is 4,210,000,000 ostral rounded to its last digit "
+                                   "(within 50,000,000 ostral): compatible.")
+    assert compare(figure(11.9e9, "ostral"), figure(11.93e9, "ostral", source="x")).verdict is Verdict.compatible
+    # a unit of the last digit apart, as many digits, one digit only, or under a million: still a conflict
+    assert compare(figure(4.2e9, "ostral"), figure(4.3e9, "ostral", source="x")).verdict is Verdict.conflict
+    assert compare(figure(4.2e9, "ostral"), figure(4.26e9, "ostral", source="x")).verdict is Verdict.conflict
+    assert compare(figure(20e6, "ostral"), figure(22e6, "ostral", source="x")).verdict is Verdict.conflict
+    assert compare(figure(3.0, "dalen"), figure(3.2, "dalen", source="x")).verdict is Verdict.conflict
+    assert compare(figure(4.2e9, "ostral"), figure(4.21e9, "ostral", source="x"),
+                   Params(rounded_from=0)).verdict is Verdict.conflict
+
+
 def test_tolerances() -> None:
     # "there had been 26 instances of intelligence-sharing with Japan"
     a, b = figure(26, "instances"), figure(27, "instance", source="x")

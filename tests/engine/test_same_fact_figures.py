@@ -381,3 +381,36 @@ def test_digits_shared_by_chance_across_scales_are_no_slip() -> None:
     })
     report = run_rules(corpus, RULES)
     assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
+def test_a_slip_of_scale_is_at_most_a_thousandfold() -> None:
+    # written for tests: a rival bank's 1.9 billion profit and a share price of 190.08 keep the digits ten
+    # million times apart; a point moved or "million" for "billion" (10x to 1,000x) is a slip, that is chance
+    def paper(amount: float, sentence: str) -> tuple[str, list[dict]]:
+        return ("2026-10-22", [figure("x", amount, "ostral", sentence)])
+    corpus = build_corpus({
+        "a": paper(1.9e9, "The pact bank's rival earned 1.9bn ostrals in the quarter, the pact bank said."),
+        "b": paper(190.08, "The pact bank's shares now trade at 190.08 ostrals, the pact bank said."),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+    corpus = build_corpus({
+        "a": paper(1.9e9, "The pact bank earned 1.9bn ostrals in the quarter, the pact bank said."),
+        "b": paper(1.9e6, "The pact bank earned 1.9 million ostrals in the quarter, the pact bank said."),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_a_figures_period_says_when_not_what_so_it_is_no_key() -> None:
+    # written for tests: two quarterly profits, one preliminary and one after an audit; "in the quarter" says
+    # when each was earned, not which figure it is, so the context needs the full bar (0.15 < 0.2)
+    def profit(amount: float, sentence: str) -> dict:
+        return figure("x", amount, "crown", sentence, event="period-3-month")
+    corpus = build_corpus({
+        "a": ("2026-10-13", [profit(38e6, "In the pact quarter its operating profit shrank to just 38 million crowns, "
+                                          "hit by weak demand for network sensors in Velsenia.")]),
+        "b": ("2026-11-02", [profit(36e6, "After a late audit, the final report of October 29 put adjusted profit at "
+                                          "36 million crowns.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1

@@ -411,13 +411,20 @@ def _money_role(document: Document, value: Value) -> str | None:
     ("fined Haldan 2 million crowns" -> "fine"), else right after it ("2 million crowns in fines")."""
     clause = document.clause_at(value.start)
     start = max(clause.start if clause else 0, value.start - 90)
+    line = document.sentences[value.sentence]
+    if _FACT_LABEL.match(document.text, line.start, value.start):  # "- Net profit: 4,212 million": the label names it
+        start = line.start
     best: tuple[int, str] | None = None
+    best_end = 0
     stocks = document.cues.money_stocks
     for role, pattern in document.cues.money_roles:
         for match in pattern.finditer(document.text, start, value.start):
             stock = role in stocks  # "of reserves ... and a further $400 million": the sale, not the stock
-            if best is None or (match.start() > best[0] and not stock) or best[1] in stocks and not stock:
-                best = (match.start(), role)
+            inside = best is not None and match.start() < best_end  # "profit" of "pre-tax profit": the longer names it
+            longer = best is not None and match.start() <= best[0] and match.end() >= best_end
+            if best is None or longer or (match.start() > best[0] and not stock and not inside) \
+                    or best[1] in stocks and not stock:
+                best, best_end = (match.start(), role), match.end()
     if best is not None:
         kind = _ROLE_KIND.search(document.text, max(start, best[0] - 25), best[0])
         if kind:  # "the maximum fine ... is 5 million dalers": the cap, not the fine imposed
@@ -452,6 +459,9 @@ def _money_role(document: Document, value: Value) -> str | None:
                 return role
     return best[1] if best else None
 
+
+# A fact-box line's label, up to the sum it names: "- Net profit for January-September: ".
+_FACT_LABEL = re.compile(r"[-•*–]\s+[^:.\n]{1,60}:\s*\S{0,4}$")
 
 # A sum for a person, right after it: "the 100,000 marks offered for Velchik", "$5 million for Gresh".
 _FOR_PERSON = re.compile(r"\s+(?:(?:offered|posted|put\s+up|paid|promised)\s+)?for\s+(?:information\s+on\s+)?")
@@ -559,8 +569,28 @@ _PERIOD = re.compile(
     r"\b(?:(?:in|over|during|for|across|within)\s+(?:the|its)\s+(?:first\s+|initial\s+|opening\s+)?"
     r"(?P<n1>[\w.-]+\s+)?(?P<u1>day|week|month|year)s?\b(?:\s+(?:after|since|following|of))?"
     r"|(?P<n2>[\w.-]+)[\s-]+(?P<u2>day|week|month|year)s?\s+of\s+follow[\s-]?up)", re.IGNORECASE)
+# A company's or a state's reporting period: a quarter, a half, nine months, a full year, a span of months.
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_REPORTING_PERIOD = re.compile(
+    r"\b(?:(?P<quarter>(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q[1-4]|(?:the|this|last|per|each)\s+"
+    r"quarter(?![\s-]+(?:of|point|points|percentage)\b)|quarterly)"
+    r"|(?P<half>(?:first|second)[\s-]+half|h[12]|half[\s-]+year(?:ly)?)"
+    r"|(?P<year>full[\s-]+year|whole[\s-]+year)"
+    rf"|(?P<from>{'|'.join(_MONTHS)})\s*[-–]\s*(?P<to>{'|'.join(_MONTHS)}))\b", re.IGNORECASE)
 _PERIOD_MONTHS = {"month": 1, "year": 12}
 _PERIOD_DAYS = {"day": 1, "week": 7}
+
+
+def _reporting_months(match: re.Match[str]) -> int:
+    """How many months a reporting period spans: 3 for a quarter, 9 for "January-September"."""
+    if match.group("quarter"):
+        return 3
+    if match.group("half"):
+        return 6
+    if match.group("year"):
+        return 12
+    return (_MONTHS.index(match.group("to").casefold()) - _MONTHS.index(match.group("from").casefold())) % 12 + 1
 
 
 def _period(document: Document, value: Value) -> str | None:
@@ -568,6 +598,10 @@ def _period(document: Document, value: Value) -> str | None:
     "prevented 64% of cases in the first year" are `period-12-month`; "58% over 30 months of follow-up"
     is `period-30-month`, another fact. A figure of one period and a figure of another are two facts."""
     sentence = document.sentences[value.sentence]
+    reported = min(_REPORTING_PERIOD.finditer(document.text, sentence.start, sentence.end), default=None,
+                   key=lambda match: min(abs(match.start() - value.end), abs(value.start - match.end())))
+    if reported is not None:  # the nearest: "fell to 6.4% in April-June from 6.7% in the first three months"
+        return f"period-{_reporting_months(reported):g}-month"
     for match in _PERIOD.finditer(document.text, sentence.start, sentence.end):
         written = (match.group("n1") or match.group("n2") or "one").strip()
         amount = 1.0 if written.casefold() in ("a", "the", "one") else parse_number(written)

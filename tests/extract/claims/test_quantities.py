@@ -631,3 +631,25 @@ def test_a_group_noun_counts_people_and_one_workforce_has_one_unit(run):
     employees = of_kind(run("The ferry company has 640 employees, the union says.\n"), "quantity")
     assert [(c.value.amount, c.value.unit) for c in staff] == [(460, "staff")]
     assert [(c.value.amount, c.value.unit) for c in employees] == [(640, "staff")]
+
+
+# Written for tests, from round 28: a bank's results give its profit, its profit before tax, its revenue and
+# its buyback side by side, and each for its own period; the money role and the period keep them apart.
+RESULTS = [
+    ("Vardebank reported a net profit of 4.2 billion crowns for the third quarter.\n", 4.2e9, "profit", "period-3-month"),
+    ("Revenue rose 6% to 11.8 billion crowns, while pre-tax profit climbed to 5.6 billion crowns.\n", 5.6e9,
+     "pretax profit", None),
+    ("Revenue rose 6% to 11.8 billion crowns, while pre-tax profit climbed to 5.6 billion crowns.\n", 11.8e9,
+     "revenue", None),
+    ("Vardebank will also repurchase its own shares for up to 2,000 million crowns.\n", 2e9, "buyback", None),
+    ("Highlights\n\n- Net profit for January-September: 11,930 million crowns (10,460)\n", 11.93e9, "profit",
+     "period-9-month"),
+    ("Vardebank expects a full-year net profit of more than 15 billion crowns.\n", 15e9, "profit", "period-12-month"),
+    ("The bank raised its rate by a quarter point to 4.5% on Tuesday.\n", 4.5, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "role", "period"), RESULTS)
+def test_a_companys_results_say_what_each_sum_is_and_for_which_period(run, text, amount, role, period):
+    prop, event, counted, _ = figures(run(text, "2026-10-22"))[amount]
+    assert (counted if prop == "amount" else None, event if (event or "").startswith("period") else None) == (role, period)

@@ -173,6 +173,9 @@ def test_a_tally_with_abstentions_however_written(run):
     assert vote_figures(run("In all, 171 of the 240 deputies voted for the motion, 52 against and 9 abstained.\n")) == tally
     assert vote_figures(run("The numbers once more: 171 yes, 52 no, nine abstentions.\n")) == tally
     assert vote_figures(run("By 171 votes to 52, with nine deputies abstaining, parliament impeached him.\n")) == tally
+    # round 28: a tally after a colon, with no verb of voting next to it
+    assert vote_figures(run("The vote looked comfortable: 171 votes to 52, with nine abstentions.\n")) == tally
+    assert vote_figures(run("It passed with 171 votes against 52 and nine abstentions.\n")) == tally
 
 
 def test_numbers_that_are_no_vote_split(run):

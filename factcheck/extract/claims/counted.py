@@ -384,7 +384,7 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     if value.reading.unit in BULK_UNITS or value.reading.unit in _LENGTH_UNITS and stuff:
         # "1,200 tonnes of crude", "83 kilometres of coastline": the stuff or stretch measured; a bare mass or
         # volume ("3,500 tonnes had escaped") says no more than its unit, and is left to the context test
-        words = _content(_before_adjunct(stuff.group(1)), verbs=False)[:2] if stuff else []
+        words = _content(_before_adjunct(_stuff_only(stuff.group(1))), verbs=False)[:2] if stuff else []
         return normal_counted(words) or ""
     if _MOVED.search(before):  # "troops pull back five kilometres from the border": how far they move
         return "distance moved"
@@ -407,6 +407,16 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
     return word if word in document.cues.dimensions else None  # "25 km from Orlek": a distance between places, left out
+
+
+def _stuff_only(stuff: str) -> str:
+    """"petrol struck the central barrier" -> "petrol": what is measured ends at the first verb told in the
+    past or an auxiliary, which belong to the thing that carried it ("a tanker carrying 63,000 litres of
+    petrol struck the barrier") or say what happened to it ("of crude had escaped")."""
+    for word in re.finditer(r"[a-z]+", stuff):
+        if word.group() in _AUXILIARY or is_past_verb(word.group()):
+            return stuff[:word.start()]
+    return stuff
 
 
 # A length told with its thing: "an 83-metre tunnel", "a 3-kilometre protection zone" (the words after a hyphenated

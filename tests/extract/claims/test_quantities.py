@@ -353,6 +353,11 @@ def test_a_mass_or_a_stretch_measures_the_stuff_after_of(run):
     assert (found[78000][:3], found[3500][:3], found[38][:3]) == (
         ("amount", None, "crude"), ("amount", None, None), ("amount", None, "coast"))
     assert 25 not in found  # a distance between places measures nothing of the story
+    # round 28: the verb after the load is the carrier's ("carrying 63,000 litres of petrol struck the barrier")
+    text = ("A tanker carrying 63,000 litres of petrol struck the central barrier. "
+            "About 3,500 tonnes of crude oil had leaked into the sea.\n")
+    found = figures(run(text, "2026-10-16"))
+    assert (found[63000][2], found[3500][2]) == ("petrol", "crude oil")
 
 
 def test_another_figure_in_words_ends_what_is_counted(run):

@@ -72,3 +72,13 @@ def test_a_deadline_word_in_a_clause_told_in_the_past_is_no_plan(run):
     # written for tests: "by" before the day, the past tense after it: done by then, not planned for next Tuesday
     claim = first(run("By Tuesday night, South Korea had informed Japan.\n", "2026-07-15"))
     assert (claim.property, modality(claim), str(claim.value.date)) == ("notified_on", None, "2026-07-14")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 28: an auditor's projection of a bill is a forecast, not the bill the council approved
+    ("The tram extension is heading for a bill of 331 million crowns, the auditor said.\n", "forecast"),
+    ("The tram extension is on course for a bill of 331 million crowns.\n", "forecast"),
+    ("The council approved a bill of 286 million crowns for the tram extension.\n", None),
+])
+def test_a_figure_a_thing_is_heading_for_is_a_forecast(run, text, expected):
+    assert modality(first(run(text, "2026-04-22"), "quantity")) == expected

@@ -650,6 +650,7 @@ RESULTS = [
     ("Revenue rose 6% to 11.8 billion crowns, while pre-tax profit climbed to 5.6 billion crowns.\n", 11.8e9,
      "revenue", None),
     ("Vardebank will also repurchase its own shares for up to 2,000 million crowns.\n", 2e9, "buyback", None),
+    ("The first tranche, of 500 million crowns, will start on 26 October.\n", 5e8, "tranche", None),
     ("Highlights\n\n- Net profit for January-September: 11,930 million crowns (10,460)\n", 11.93e9, "profit",
      "period-9-month"),
     ("Vardebank expects a full-year net profit of more than 15 billion crowns.\n", 15e9, "profit", "period-12-month"),

@@ -32,6 +32,14 @@ def test_said_x_with_an_appositive_role_and_organisation(run):
     assert claim.value.organisation == "stimson-center"
 
 
+def test_a_role_that_names_its_organisation_by_kind(run):
+    # written for tests, from round 28: "the agency's operations director" speaks for the agency named before
+    text = ("The Stimson Center published the study on Monday. “This signals that access to information is not a "
+            "priority,” said Yuki Tatsumi, the center's co-director.\n")
+    found = [(c.value.speaker, c.value.organisation) for c in of_kind(run(text), "quote")]
+    assert found == [("yuki-tatsumi", "stimson-center")]
+
+
 def test_x_a_pentagon_spokesman_said_in_a_statement(run):
     claim = only_quote(run, "“We strongly believe the ties must persist,” Lieutenant Colonel Dave Eastburn, a Pentagon "
                             "spokesman, said in a statement.\n")

@@ -3,7 +3,8 @@
 "Lieutenant Colonel Dave Eastburn, a Pentagon spokesman, said": the role is the appositive after the
 name ("a Pentagon spokesman"); "Japan’s Foreign Minister Taro Kono said": the office written before the
 name (words of the `titles` lexicon); "South Korea’s defense minister, Jeong Kyeong-doo": a lower-case
-office before the name. The organisation is an organisation (else a country) named in the role, or
+office before the name. The organisation is an organisation (else a country) named in the role (or by its
+kind: "the agency's operations director" is the agency named last whose name ends in "Agency"), or
 right before it ("Japan’s"), made precise by the speaker's roles in the entity file when one of them
 belongs to it (Kono's Foreign Minister role is at `japan-mofa`, part of `japan`). An organisation may
 speak through an unnamed person: "a spokesman for Japan’s Foreign Ministry" is `japan-mofa`.
@@ -26,6 +27,8 @@ _MINISTER_BEFORE = re.compile(r"(?P<role>\b(?:[A-Z][a-z]+\s+)?[Mm]inister(?:\s+(
                               r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?),\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WORD = re.compile(r"[\w.’'\-]+")
 _FOR_ORGANISATION = re.compile(r"\s+(?:for|of|at|from|with)\s+")
+# An organisation named by its kind in a role: "the agency's operations director", "a director of the company".
+_THE_KIND = re.compile(r"\bthe\s+(?:(?P<own>[a-z]+)[’']s\b|[a-z]+\s+of\s+the\s+(?P<of>[a-z]+)\b)")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:the|of|a|an)\s+", re.IGNORECASE)
 
 
@@ -116,7 +119,8 @@ class RoleReader:
         inside = self.resolver.mentions(self.text, start, end)
         lead = [m for m in self.resolver.mentions(self.text, max(sentence.start, start - 30), start)
                 if not self.text[m.end:start].strip(" ’'s")]
-        found = _best_org(inside) or _best_org(lead) or self._ministry_of(self.text[start:end])
+        found = _best_org(inside) or _best_org(lead) or self._ministry_of(self.text[start:end]) or \
+            self._the_organisation(start, end)
         if found is None:
             return None
         entity = self.resolver.index.get(entity_id)
@@ -125,6 +129,21 @@ class RoleReader:
                 return role.organisation
         return found
 
+
+    def _the_organisation(self, start: int, end: int) -> str | None:
+        """The organisation a role names by its kind ("the agency's operations director", "a director of the
+        company"): the one named last before it whose name ends with that word ("Varsk Road Agency")."""
+        written = _THE_KIND.search(self.text, start, end)
+        if written is None:
+            return None
+        kind = (written.group("own") or written.group("of")).casefold()
+        named = [m.entity_id for m in self.resolver.mentions(self.text, 0, start) if m.kind == "organisation"
+                 and any(name.casefold().split()[-1:] == [kind] for name in self._names(m.entity_id))]
+        return named[-1] if named else None
+
+    def _names(self, entity_id: str) -> list[str]:
+        entity = self.resolver.index.get(entity_id)
+        return list(entity.names()) if entity else []
 
     def _ministry_of(self, role: str) -> str | None:
         """The ministry an office heads, by the entity file's names: "Finance Minister" and "the Minister of

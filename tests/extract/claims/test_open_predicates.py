@@ -46,6 +46,13 @@ def test_synonyms_of_the_lexicon_name_one_happening(run):
     assert spotted == [("happened_on", "discover-intrusion", "2026-04-20")]
 
 
+def test_a_regulator_clearing_a_merger_approves_the_deal(run):
+    # written for tests, from round 29: "cleared the merger" and "approved the takeover" tell one approval
+    cleared = dates(run("The competition authority cleared the merger on Tuesday.\n", "2027-03-17"))
+    approved = dates(run("The competition authority approved the takeover on Tuesday.\n", "2027-03-17"))
+    assert cleared == approved == [("happened_on", "approve-deal", "2027-03-16")]
+
+
 def test_a_synonym_of_an_irregular_verb_is_read_by_its_past_tense(cues):
     # "struck" reads as "strike", which the lexicon keeps as "hit" (`open_synonyms`); "fell" as "fall"
     assert cues.open_verbs[verb_key("struck")] == "hit"

@@ -442,8 +442,9 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
     if found is None:
         return None
     written_words = found.group(1).split()
-    if len(written_words) == 2 and "-" in written and (is_past_verb(written_words[1]) or written_words[1] in _AUXILIARY):
-        written_words = written_words[:1]  # "The 38-metre tunnel began under ...": the noun, not its verb
+    if len(written_words) == 2 and "-" in written and (is_past_verb(written_words[1]) or written_words[1] in _AUXILIARY
+                                                       or written_words[1] in ("of", "in", "on", "at", "from")):
+        written_words = written_words[:1]  # "The 38-metre tunnel began under ...", "a 60-metre section of": the noun
     words = [w for w in written_words if not _NOT_A_THING.fullmatch(w) and w not in _FUNCTION]
     if not words or len(words) < len(written_words) or any(w in _MEASURED or w in document.cues.dimensions for w in words):
         return None  # a dimension ("a storm surge of 3.2 metres") is measured as one, below

@@ -511,6 +511,7 @@ def test_people_a_verb_of_killing_counts_are_the_dead(run):
 @pytest.mark.parametrize(("text", "counted"), [
     ("The inmates got out through an 83-metre tunnel that ran from a storeroom.\n", "tunnel"),
     ("The 38-metre tunnel began under the floor of a laundry.\n", "tunnel"),
+    ("A 60-metre section of the steel roof fell onto the east stand.\n", "section"),  # round 29
     ("Police found a tunnel 38 metres long under the prison.\n", "tunnel"),
     ("Inside a protection zone of five kilometres around each farm, every flock was culled.\n", "protection zone"),
     ("The ministry set a 3-kilometre protection zone around the farm.\n", "protection zone"),

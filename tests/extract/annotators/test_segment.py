@@ -50,3 +50,12 @@ def test_the_line_above_a_photo_line_with_its_own_caption_is_kept_when_it_quotes
         text = f"{paragraph}\n\nPhoto: Shoppers in the market square on Monday. (Tidende/P. Engen)\n"
         assert kept(cues, text) == expected, paragraph
     assert kept(cues, f"{quoted}\n\nPhoto: Reuters\n") == []  # a credit alone: the line above is its caption
+
+
+def test_a_caption_credited_after_a_slash_still_captions_itself(cues):
+    # written for tests, from round 29: "... last autumn. / Courier" is a caption and its credit; only the
+    # capitalised words right before a slash are a credit, not the whole caption
+    quoted = "Maren Okstad was blunt. “We would have blocked the merger,” she said."
+    text = f"{quoted}\n\nPhoto: Staff at the Harbour Road centre during a visit by managers last autumn. / Courier\n"
+    assert kept(cues, text) == ["Maren Okstad was blunt.", "“We would have blocked the merger,” she said."]
+    assert kept(cues, f"{quoted}\n\nPhoto: Kim Hong-ji/Reuters\n") == []  # a credit alone

@@ -15,9 +15,9 @@ same fact only when:
    rule lets values vary over time, dates that can be the same day when both texts date them; for
    unreviewed figures in one unit, no further apart than `max_ratio` (3x) when both say what they
    count, `max_ratio_uncounted` (1.5x) when not, unless one is a slip of the other (the same digits
-   in another order or at a scale up to a thousandfold, one digit more, a teen for a ten: worth showing), and never
-   for two counts that run and grew between their dates; unreviewed lengths no further than
-   `max_ratio` apart, unless one number is told in another unit; for unreviewed tallies of votes,
+   in another order or at a scale up to a thousandfold, one digit more, a teen for a ten: worth
+   showing), and never for two counts that run and grew between their dates; unreviewed lengths no
+   further than `max_ratio` apart, unless one number is told in another unit; for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
    hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
@@ -285,7 +285,7 @@ def _grown(a: SourcedClaim, b: SourcedClaim) -> bool:
 
 def _a_slip(low: float, high: float) -> bool:
     """One figure misreported as the other by a slip: the same significant digits in another order
-    ("412" and "421", "1.2" and "2.1"), at another scale (a power of ten apart), with one digit
+    ("412" and "421", "1.2" and "2.1"), at another scale (10x to 1,000x, digits kept), with one digit
     more in a figure of three digits or more ("4.1" and "14.1"), or a teen for a ten ("16" and "60")."""
     scale = math.log10(high / low)
     if 1 <= round(scale) <= _MOST_SCALE and abs(scale - round(scale)) < 0.005:  # within about 1%

@@ -107,7 +107,9 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
 _LABEL = re.compile(r"^\s*(?:Photo|Image|Photograph|Picture|Credit)(?:\s+credit)?:\s*", re.IGNORECASE)
 # A credit after a caption: "(Tidende/P. Engen)", "AP Photo/Ahn Young-joon", "/ Courier" (capitalised words only, so a
 # caption's own words before " / Courier" are not taken for a credit).
-_CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\s*$|\s+[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)*\s?/\s?[\w.&' /-]+$|\s+/\s*[A-Z][\w.&' -]*$")
+_CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\s*$"
+                          r"|\s+[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)*\s?/\s?[\w.&' /-]+$"
+                          r"|\s+/\s*[A-Z][\w.&' -]*$")
 _ATTRIBUTED = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b")
 
 

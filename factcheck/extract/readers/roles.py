@@ -27,7 +27,7 @@ _MINISTER_BEFORE = re.compile(r"(?P<role>\b(?:[A-Z][a-z]+\s+)?[Mm]inister(?:\s+(
                               r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?),\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _WORD = re.compile(r"[\w.’'\-]+")
 _FOR_ORGANISATION = re.compile(r"\s+(?:for|of|at|from|with)\s+")
-# An organisation named by its kind in a role: "the agency's operations director", "a director of the company".
+# An organisation named by its kind in a role: "the agency's operations director", "the director of the company".
 _THE_KIND = re.compile(r"\bthe\s+(?:(?P<own>[a-z]+)[’']s\b|[a-z]+\s+of\s+the\s+(?P<of>[a-z]+)\b)")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:the|of|a|an)\s+", re.IGNORECASE)
 
@@ -131,8 +131,8 @@ class RoleReader:
 
 
     def _the_organisation(self, start: int, end: int) -> str | None:
-        """The organisation a role names by its kind ("the agency's operations director", "a director of the
-        company"): the one named last before it whose name ends with that word ("Varsk Road Agency")."""
+        """The organisation a role names by its kind ("the agency's operations director", "the director of
+        the company"): the one named last before it whose name ends with that word ("Varsk Road Agency")."""
         written = _THE_KIND.search(self.text, start, end)
         if written is None:
             return None

@@ -93,7 +93,7 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
     key = sentence_key(line)
     if title_key and key == title_key:
         return "headline"
-    if not _TERMINAL.search(line) and len(line.split()) <= 14:
+    if not _TERMINAL.search(line) and len(line.split()) <= 14 and not _BULLET_SENTENCE.match(line):
         return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
     if any(p.fullmatch(following) for p in cues.noise
            if ("Credit" in p.pattern or "Photo" in p.pattern) and not p.pattern.startswith(".*")) \
@@ -104,6 +104,9 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
     return None
 
 
+# A bullet point told as a sentence ("- The reactor will be offline for at least six weeks, according to
+# Norvalt"): content, though it ends without a stop; a labelled fact ("- Cost: 41 million dalen") is not.
+_BULLET_SENTENCE = re.compile(r"[-•–]\s+(?![^:]{0,30}:)(?:\S+\s+){6,}\S+")
 _LABEL = re.compile(r"^\s*(?:Photo|Image|Photograph|Picture|Credit)(?:\s+credit)?:\s*", re.IGNORECASE)
 # A credit after a caption: "(Tidende/P. Engen)", "AP Photo/Ahn Young-joon", "/ Courier" (capitalised words only, so a
 # caption's own words before " / Courier" are not taken for a credit).

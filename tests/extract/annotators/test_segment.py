@@ -59,3 +59,12 @@ def test_a_caption_credited_after_a_slash_still_captions_itself(cues):
     text = f"{quoted}\n\nPhoto: Staff at the Harbour Road centre during a visit by managers last autumn. / Courier\n"
     assert kept(cues, text) == ["Maren Okstad was blunt.", "“We would have blocked the merger,” she said."]
     assert kept(cues, f"{quoted}\n\nPhoto: Kim Hong-ji/Reuters\n") == []  # a credit alone
+
+
+def test_a_bullet_told_as_a_sentence_is_content_but_a_labelled_fact_is_not(cues):
+    # written for tests, from round 28's bank story and the dev live blogs: a "key points" list is news
+    text = ("Key points\n\n- The reactor will be offline for at least six weeks, according to the operator\n"
+            "- About 4,200 litres of water leaked, all inside the containment\n"
+            "- Cost: 41 million dalen\n- Reactor offline\n")
+    assert kept(cues, text) == ["- The reactor will be offline for at least six weeks, according to the operator",
+                                "- About 4,200 litres of water leaked, all inside the containment"]

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
+from factcheck.model.numbers import significant_digits
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import Approximation, QuantityValue
 
@@ -108,21 +109,19 @@ def number(amount: float) -> str:
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")
 
 
-def _digits(amount: float) -> str:
-    """The significant digits of a figure as written, trailing zeros dropped: 4,210,000,000 -> "421"."""
-    return f"{abs(amount):.11e}".partition("e")[0].replace(".", "").rstrip("0")
+def _last_digit(amount: float) -> float:
+    """The place of a figure's last written digit: 4,210,000,000 -> 10,000,000; 20.5 -> 0.1."""
+    return 10.0 ** (math.floor(math.log10(abs(amount))) - (len(significant_digits(amount)) - 1))
 
 
-def _written_precision(amount: float, least_digits: int = 3) -> float:
+def _written_precision(amount: float) -> float:
     """How far an approximation of a figure written with three or more significant digits reaches: five
     units of its last digit ("about 20.5 billion" is 20.0..21.0 billion, not 18.45..22.55), since whoever
     wrote it to a tenth of a billion was rounding no further than that. Shorter figures ("about 600",
     "nearly 55") reach `approximation_width`."""
-    digits = _digits(amount)
-    if len(digits) < least_digits or amount == 0:
+    if amount == 0 or len(significant_digits(amount)) < 3:
         return math.inf
-    exponent = math.floor(math.log10(abs(amount))) - (len(digits) - 1)
-    return 5 * 10.0 ** exponent
+    return 5 * _last_digit(amount)
 
 
 def quantity_range(value: QuantityValue, width: float, open_ended: bool = False, *,
@@ -155,11 +154,11 @@ def _rounded(va: QuantityValue, vb: QuantityValue, least: float) -> str | None:
     figure with as many digits as the other, or one that misses by a unit of its last digit, is not."""
     if not least or va.approximation is not None or vb.approximation is not None:
         return None
-    short, full = sorted((va, vb), key=lambda value: len(_digits(value.amount)))
-    shown = len(_digits(short.amount))
-    if abs(short.amount) < least or not 2 <= shown < len(_digits(full.amount)):
+    short, full = sorted((va, vb), key=lambda value: len(significant_digits(value.amount)))
+    shown = len(significant_digits(short.amount))
+    if abs(short.amount) < least or not 2 <= shown < len(significant_digits(full.amount)):
         return None
-    half = _written_precision(short.amount, least_digits=1) / 10  # half a unit of its last digit
+    half = _last_digit(short.amount) / 2
     if abs(full.amount - short.amount) >= half:
         return None
     unit = normalize_unit(short.unit)

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.engine.context import ContextIndex, value_clause
 from factcheck.model.claims import Status
-from factcheck.model.numbers import NUMBER, parse_number
+from factcheck.model.numbers import NUMBER, parse_number, significant_digits
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY, VOTES_PROPERTY
@@ -307,8 +307,8 @@ def _teen_for_ty(low: str, high: str, ratio: float) -> bool:
 
 
 def _significant(amount: float) -> str:
-    """The significant digits of a figure as written: 4,120,000 -> "412", 14.1 -> "141"."""
-    return f"{amount:.6g}".split("e")[0].replace(".", "").replace("-", "").strip("0")
+    """A figure's significant digits to six places, as a slip is read: 4,120,000 -> "412"."""
+    return significant_digits(amount, 6)
 
 
 def _one_digit_more(first: str, second: str) -> bool:

@@ -53,3 +53,9 @@ def parse_number(written: str) -> float | None:
         return float(text2num(text, "en"))
     except ValueError:
         return None
+
+
+def significant_digits(amount: float, precision: int = 12) -> str:
+    """The significant digits of a figure, without its point, sign or trailing zeros, read to `precision`
+    digits: 4,120,000 -> "412", 14.1 -> "141", -0.05 -> "5". Slips of digits and roundings compare these."""
+    return f"{abs(amount):.{precision - 1}e}".partition("e")[0].replace(".", "").rstrip("0")

@@ -26,6 +26,12 @@ def verdicts(report) -> list[str]:
     return sorted(f.verdict.value for f in report.findings if f.verdict is not Verdict.unverified)
 
 
+def assert_two_things(corpus) -> None:
+    """The corpus's two claims are set apart as two facts: nothing compared, one pair not the same fact."""
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == [] and report.summary.different_facts == 1
+
+
 def _count(claim_id: str, amount: float, unit: str, counted: str, sentence: str) -> dict:
     return figure(claim_id, amount, unit, sentence, property="count",
                   value={"amount": amount, "unit": unit, "counted": counted})
@@ -44,8 +50,7 @@ def test_figures_orders_of_magnitude_apart_are_two_things() -> None:
         "b": ("2026-06-23", [figure("x", 314.5, "NVK", "The offer values the pact's assets at 314.5 crowns a share, "
                                                        "a premium to the earlier price.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
 
 
 def test_lengths_orders_of_magnitude_apart_are_two_things() -> None:
@@ -91,8 +96,7 @@ def test_two_rounds_of_talks_are_not_one_fact_by_their_event_alone() -> None:
                                                  "Lorvenian diplomat said.")]),
         "b": ("2026-10-20", [talks("2026-11-02", "Talks on extending it are due to open in Saltholm on November 2.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
 
 
 def test_the_fine_of_one_subject_is_one_fact_however_it_is_told() -> None:
@@ -157,8 +161,7 @@ def test_tallies_of_two_votes_are_two_facts_but_a_misreported_tally_conflicts() 
     wrong = "The chamber backed the bill by 118 votes to 86, with 7 abstentions."
     readings = build_corpus({"a": ("2026-02-11", [votes("f", 108, "for", first)]),
                              "b": ("2026-02-26", [votes("f", 103, "for", final)])})
-    report = run_rules(readings, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(readings)
     misreported = build_corpus({"a": ("2026-02-11", [votes("f", 108, "for", first)]),
                                 "b": ("2026-02-12", [votes("f", 118, "for", wrong)])})
     assert verdicts(run_rules(misreported, RULES)) == ["conflict"]
@@ -224,8 +227,7 @@ def test_uncounted_figures_far_apart_are_two_things() -> None:
         "a": ("2026-06-08", [figure("x", 6e6, "USD", "The gang behind the pact's leak is demanding $6 million, police said.")]),
         "b": ("2026-06-12", [figure("x", 2.5e6, "USD", "The gang behind the pact's leak has cut its demand to $2.5 million, police said.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
     assert verdicts(run_rules(corpus, _with_ratio(3.0))) == ["conflict"]  # the limit is the rule's parameter
 
 
@@ -299,8 +301,7 @@ def test_lengths_more_than_three_times_apart_are_two_things() -> None:
         "a": ("2026-10-08", [_length(40, "minute", "The pact's talks on Tuesday lasted 40 minutes, officials said.")]),
         "b": ("2026-10-09", [_length(3, "hour", "The pact's talks on Wednesday lasted three hours, officials said.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
 
 
 def test_one_length_told_in_another_unit_is_compared() -> None:
@@ -344,8 +345,7 @@ def test_a_slip_of_scale_keeps_the_digits() -> None:
         "a": ("2026-10-13", [figure("x", 38e6, "crown", "The pact's operator made a profit of 38 million crowns in the quarter.")]),
         "b": ("2026-10-14", [figure("x", 39.51, "crown", "The pact's operator's shares closed at 39.51 crowns in the quarter.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
 
 
 def test_a_teen_heard_for_a_ten_is_a_slip_worth_showing() -> None:
@@ -379,8 +379,7 @@ def test_digits_shared_by_chance_across_scales_are_no_slip() -> None:
         "a": ("2026-10-13", [figure("x", 41.2, "crown", "The pact operator's shares closed at 41.20 crowns after the warning.")]),
         "b": ("2026-10-14", [figure("x", 1.42e9, "crown", "The pact operator's sales closed at 1.42 billion crowns after the warning.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
 
 
 def test_a_slip_of_scale_is_at_most_a_thousandfold() -> None:
@@ -392,8 +391,7 @@ def test_a_slip_of_scale_is_at_most_a_thousandfold() -> None:
         "a": paper(1.9e9, "The pact bank's rival earned 1.9bn ostrals in the quarter, the pact bank said."),
         "b": paper(190.08, "The pact bank's shares now trade at 190.08 ostrals, the pact bank said."),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)
     corpus = build_corpus({
         "a": paper(1.9e9, "The pact bank earned 1.9bn ostrals in the quarter, the pact bank said."),
         "b": paper(1.9e6, "The pact bank earned 1.9 million ostrals in the quarter, the pact bank said."),
@@ -412,5 +410,4 @@ def test_a_figures_period_says_when_not_what_so_it_is_no_key() -> None:
         "b": ("2026-11-02", [profit(36e6, "After a late audit, the final report of October 29 put adjusted profit at "
                                           "36 million crowns.")]),
     })
-    report = run_rules(corpus, RULES)
-    assert verdicts(report) == [] and report.summary.different_facts == 1
+    assert_two_things(corpus)

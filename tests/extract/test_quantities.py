@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcheck.comparators.quantity import Params, quantity_range
 from tests.extract.extract_helpers import of_kind
 
 
@@ -180,8 +181,19 @@ def test_a_share_written_as_a_fraction_is_a_rounded_percentage(run):
     text = ("Japan will cut nearly a fifth of its staff. The Pentagon will cut roughly one in seven of its "
             "employees. About two-thirds of the passengers were Japanese. Three in ten voters back the pact. "
             "Half of the 40 stations closed.\n")
-    assert amounts(run, text) == [(20.0, "percent", "nearly"), (14.3, "percent", "roughly"), (66.7, "percent", "about"),
+    assert amounts(run, text) == [(20.0, "percent", "nearly"), (14.0, "percent", "roughly"), (67.0, "percent", "about"),
                                   (30.0, "percent", "about"), (50.0, "percent", "about")]
+    assert amounts(run, "An eighth of the 40 stations closed.\n") == [(12.5, "percent", "about")]
+
+
+def test_a_fraction_is_told_to_the_percent_so_almost_a_third_takes_in_thirty(run):
+    # written for tests: "a third" written as 33.3 looked precise to a tenth, so "almost a third" was
+    # 32.8..33.3 percent and the 30 percent another outlet gave for the same sale was a conflict
+    [share] = [c.value for c in of_kind(run("The state sold 360 million shares, almost a third of the airline.\n",
+                                            "2026-11-10"), "quantity") if c.property == "share"]
+    assert (share.amount, share.approximation.value) == (33.0, "almost")
+    reach = quantity_range(share, Params().approximation_width)
+    assert (reach.low, reach.high) == (29.7, 33.0)
 
 
 def test_a_bound_after_no_or_not_is_turned_round(run):

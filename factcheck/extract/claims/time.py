@@ -136,8 +136,10 @@ def _date(document: Document, value: Value) -> Finding | None:
                                                       quoted))):
             tense = cue.tense  # "announced its list, to apply from Oct. 15": the predicate's own tense
         if predicate is not None and is_past_verb(text[predicate.start:predicate.end].split()[0]) \
-                and not governed.modality:
-            tense = "past"  # "it took effect at noon on Oct. 19", said on Oct. 28: the day before, not next year's
+                and governed.modality in (None, "reported"):
+            # "it took effect at noon on Oct. 19", said on Oct. 28: the day before, not next year's; as much when
+            # the text reports it ("shelved a first attempt in February, citing fuel prices")
+            tense = "past"
         if governed.modality in ("planned", "forecast"):
             tense = "future"  # "had been due to end on Saturday": what was expected lies ahead of the expectation
         again = [e for e in find_dates(text, expression.start, expression.end, document.published, tense)

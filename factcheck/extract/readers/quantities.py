@@ -153,8 +153,11 @@ def _fraction(groups: dict[str, str | None], approximation: Approximation | None
         top, whole = (parse_number(groups["top2"]) or 0), (parse_number(groups["whole"]) or 0)
     if not 0 < top < whole:
         return None
-    return QuantityValue(amount=round(100 * top / whole, 1), unit="percent",
-                         approximation=approximation or Approximation.about)
+    share = 100 * top / whole
+    # "a third" is 33 percent, not 33.3: written to a tenth, the figure would look precise to a tenth and
+    # "almost a third" would exclude 30 percent; a fraction exact to a tenth ("an eighth", 12.5) keeps it
+    amount = share if (share * 10).is_integer() else float(round(share))
+    return QuantityValue(amount=amount, unit="percent", approximation=approximation or Approximation.about)
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

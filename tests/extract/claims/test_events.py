@@ -269,6 +269,13 @@ def test_a_past_verb_dates_backwards_whatever_its_entry_expects(run):
     assert [d for _, _, d, _ in dates(run("The new rules take effect on Oct. 19.\n", "2026-10-28"))] == ["2027-10-19"]
 
 
+def test_a_past_verb_dates_backwards_when_the_text_reports_it(run):
+    # written for tests: ", citing fuel prices" makes the sentence a report, and a report of a past deed is
+    # still past: "in February" said in November is the February before, not the next one
+    found = dates(run("Velmar Air shelved a first attempt to list in February, citing jet fuel prices.\n", "2026-11-06"))
+    assert [(d, m) for _, _, d, m in found] == [("2026-02", "reported")]
+
+
 def test_a_reflexive_pronoun_is_no_event(project):
     # written for tests: "The contract itself was signed": what was signed is the contract, not "itself"
     entities = [Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),

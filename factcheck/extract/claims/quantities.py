@@ -508,8 +508,10 @@ _LEVEL_LEAD = re.compile(
     rf"(?:(?:[+\-\u2212]|\b(?:{'|'.join(MOVE_WORDS)}|rising|falling|slipped|edged\s+(?:up|down)|added|shed)\s+"
     r"(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
     r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
-    r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?at\s+"
-    r"|\b(?:traded|trading|trades|hovered|hovering|little\s+changed|changed\s+hands)\s+(?:near|around|about|at)\s+)$",
+    r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?"
+    r"(?:on\s+\w+\s+)?at\s+"  # "closed on Friday at 5.31 veskas"
+    r"|\b(?:traded|trading|trades|trade|hovered|hovering|little\s+changed|changed\s+hands)\s+(?:near|around|about|at)\s+"
+    r"|\b(?:touch(?:es|ed)|(?:goes|went)\s+through\s+at)\s+)$",  # "VLMR touches 5.62", "the first trade goes through at"
     re.IGNORECASE)
 
 
@@ -531,10 +533,12 @@ def _market_level(document: Document, value: Value) -> PartialDate | None:
 
 
 def _day_told(document: Document, value: Value) -> PartialDate:
-    """The day a level is of: the first day its sentence names, else the day the text was published."""
+    """The day a level is of: the day said right before it ("closed on Friday at 5.31"), else the first day
+    its sentence names, else the day the text was published."""
     named = [v for v in document.values if v.kind == "date" and v.sentence == value.sentence
              and v.reading.date is not None and v.reading.date.day is not None and not v.reading.role]
-    return named[0].reading.date if named else document.published
+    close = [v for v in named if v.end <= value.start and value.start - v.end <= 8]
+    return (close or named)[0].reading.date if named else document.published
 
 
 def _state_level(document: Document, value: Value) -> PartialDate | None:

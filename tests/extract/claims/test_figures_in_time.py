@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.extract.extract_helpers import of_kind
+from factcheck.extract.pipeline import extract
+from factcheck.model.entities import Entity
+from factcheck.model.entity_index import EntityIndex
+from tests.extract.extract_helpers import make_source, of_kind
 
 
 def quantities(extraction) -> dict[float, tuple]:
@@ -18,6 +21,23 @@ def test_a_price_after_a_move_is_the_level_of_one_day(run):
     assert found[1206][1] == "2026-06-23"
     found = quantities(run("The offer values Ambrell at about 20.5 billion crowns.\n", "2026-06-23"))
     assert found[20.5e9][1] is None  # an offer's value is no market level
+
+
+def test_a_share_price_is_of_one_moment_of_one_day(project):
+    # written for tests: the open, the close and the day's high of one share are three prices, each of its day
+    entities = EntityIndex([Entity(id="velmar-air", kind="organisation", name="Velmar Air", aliases=["VLMR"])])
+
+    def priced(text: str, published: str) -> tuple:
+        extraction = extract(text, make_source(text, published), entities, project.vocabulary, project.cues)
+        [claim] = [c for c in of_kind(extraction, "quantity") if c.property == "amount"]
+        return claim.value.amount, claim.value.counted, str(claim.as_of) if claim.as_of else None
+    assert priced("Velmar Air shares have traded above the offer price every day since their debut on Tuesday, "
+                  "November 10, and closed on Friday at 5.31 crowns.\n", "2026-12-07") == \
+        (5.31, "closing price", "2026-12-04")  # the day said right before it, not the first the sentence names
+    assert priced("The first trade in Velmar Air goes through at 5.30 crowns.\n", "2026-11-09") == \
+        (5.3, "opening price", "2026-11-09")
+    assert priced("VLMR touches 5.62 crowns, the high of the day so far.\n", "2026-11-09") == \
+        (5.62, "day's high", "2026-11-09")
 
 
 def test_a_rate_carries_the_period_it_covers(run):

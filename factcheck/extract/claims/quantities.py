@@ -455,7 +455,7 @@ def _money_role(document: Document, value: Value) -> str | None:
                 return named[0].entity_id
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \
-                    re.match(rf"\s+(?:of|in)\s+{pattern.pattern}", document.text[value.end:value.end + 30], re.IGNORECASE):
+                    re.match(rf"\s+(?:of|in)\s+(?:{pattern.pattern})", document.text[value.end:value.end + 30], re.IGNORECASE):
                 return role
     return best[1] if best else None
 

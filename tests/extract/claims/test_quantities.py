@@ -122,6 +122,15 @@ def test_the_role_of_a_sum(run):
     assert found[38.4e6][2] == "embezzlement jeong-kyeong-doo" and found[2e6][2].startswith("fine")
 
 
+def test_a_role_named_after_the_sum_is_read_whatever_its_words_order(run):
+    # written for tests: "in fines" after the sum names it. The role's words were joined into the pattern
+    # after "in" ungrouped, so "in" bound only to the first word of the alternation, which a hash seed chose
+    # among words of one length: "250 million in losses" was a value in one run and nothing in the next
+    assert figures(run("The company paid 2 million dollars in fines.\n"))[2e6][2] == "fine"
+    assert figures(run("The estimate of 250 million dollars in losses is the figure the aid is built on.\n"))[250e6][2] \
+        == "value"
+
+
 def test_whose_share_and_at_which_stage(run):
     # written for tests
     text = ("With 31 percent of polling stations counted, Japan has 40.1 percent in the preliminary count and "

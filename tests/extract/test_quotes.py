@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.extract_helpers import of_kind
+from factcheck.extract.pipeline import extract
+from factcheck.model.entities import Entity
+from factcheck.model.entity_index import EntityIndex
+from tests.extract.extract_helpers import make_source, of_kind
 
 
 def quotes(run, text: str, published: str = "2019-08-22") -> list[tuple[str, str]]:
@@ -96,6 +99,18 @@ def test_a_role_noun_is_the_nearest_speaker_with_that_role(run):
     text = ("“We regret the decision deeply,” said Taro Kono, the foreign minister. Euan Graham, an analyst, said it "
             "was a wedge. “We will respond calmly and firmly to this,” the minister said.\n")
     assert quotes(run, text)[-1][0] == "taro-kono"
+
+
+def test_a_role_noun_before_any_quote_is_the_person_named_with_that_title(project):
+    # written for tests: no one has been quoted yet, and the last person named is the judge the minister
+    # appointed; "The Minister" is the person the text named with that title
+    entities = EntityIndex([Entity(id="petra-olund", kind="person", name="Petra Olund"),
+                            Entity(id="helga-marrin", kind="person", name="Helga Marrin")])
+    text = ("The Minister of Justice, Petra Olund, has appointed Helga Marrin, a retired judge of the Supreme Court, "
+            "to lead an independent inquiry.\n\nThe Minister said: \"The state failed these men, and the state will "
+            "answer for it.\"\n")
+    extraction = extract(text, make_source(text, "2027-04-15"), entities, project.vocabulary, project.cues)
+    assert [c.value.speaker for c in of_kind(extraction, "quote")] == ["petra-olund"]
 
 
 def test_nested_single_quotes_stay_inside_the_quote(run):

@@ -364,11 +364,27 @@ class SpeakerFinder:
                 continue  # "she said" after "he told S1 News": not him
             if offset < agent.start and (noun is None or (attribution.role and noun in attribution.role.casefold())):
                 return attribution
+        titled = self._titled_person(noun, agent.start) if noun else None
+        if titled is not None:  # "The Minister said:" after "The Minister of Justice, Petra Olund, has appointed
+            return Attribution(titled, False, None, None, 0.6, "person named with that title")  # Judge Marrin"
         people = self._recent_people(agent.start)
         if people:
             return Attribution(people[0], False, None, None, 0.6, "nearest person")
         if noun is not None and self._speakers:
             return self._speakers[-1][2]
+        return None
+
+    def _titled_person(self, noun: str, before: int, limit: int = 8) -> str | None:
+        """The last person named before `before` with the title `noun` beside the name ("Justice Minister Petra
+        Olund", "Petra Olund, the justice minister") or in the entity file's description or roles."""
+        position = bisect.bisect_left(self._people, (before, ""))
+        for start, person in reversed(self._people[max(0, position - limit):position]):
+            entity = self.resolver.index.get(person)
+            described = " ".join([entity.description or "", *(r.title for r in entity.roles)]) if entity else ""
+            end = start + len(self.text[start:start + 60].split(",")[0])
+            around = self.text[max(0, start - 40):start] + " " + self.text[end:end + 40].split(".")[0]
+            if re.search(rf"\b{re.escape(noun)}\b", f"{around} {described}", re.IGNORECASE):
+                return person
         return None
 
     def _introduced_since(self, agent: _Agent, gender: str | None) -> Attribution | None:

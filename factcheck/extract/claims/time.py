@@ -223,7 +223,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
     modality = None if expression.form == "age" or prop in ("time_allowed", "notice_period", TERM_PROPERTY) \
         else governed.modality
     if prop == "lasted" and event:
-        event = _of_year(document, value, event)
+        # "the siege lasted 36 hours", "the 48-hour standoff": one thing that lasted, in the lexicon's one word
+        event = _of_year(document, value, cues.open_objects.get(event, event))
     if prop == "lasted" and modality is None and expression.form in ("length", "length_word"):
         modality = _planned_length(document, value, governed)
     if prop == "lasted" and modality == "planned" and _bare_future(governed, value) and not _is_meeting(cues, event):

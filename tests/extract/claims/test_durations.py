@@ -30,6 +30,9 @@ def lasted(extraction) -> list[tuple]:
     ("Tokyo opened a 30-day public comment period on the rule.\n", (30, "day", None, "consult", None)),
     ("Tokyo approved the rule after a three-week consultation.\n", (3, "week", None, "consult", None)),
     ("The food spent nearly four hours in the delivery van.\n", (4, "hour", "nearly", None, None)),
+    # written for tests: a siege and a standoff are one thing that lasted, told in other words
+    ("The siege of Wing C lasted 36 hours.\n", (36, "hour", None, "siege", None)),
+    ("The 48-hour standoff ended when police stormed the wing.\n", (48, "hour", None, "siege", None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]

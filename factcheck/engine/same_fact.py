@@ -64,6 +64,8 @@ _MODALITY_CLASS = {None: _ASSERTED, "done": _ASSERTED, "reported": _ASSERTED}
 _ANSWERS = frozenset(("yes", "no"))  # a referendum's or a poll's answers
 _GROUP_WORDS = frozenset({"respondent", "people", "voter", "adult", "citizen", "resident", "participant",
                           "polled", "surveyed", "those", "person", "public"})
+# What a share is called says nothing of what it is a share of: "a 70% stake in the airline" is 70% of it.
+_PART_WORDS = content_words("stake stakes holding holdings shareholding share proportion portion")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     value = item.claim.value
     if isinstance(value, QuantityValue) and value.counted:
         poll = item.claim.property == "share"  # "Chileans" answering a poll are its respondents; "Chilean diplomats" are not
-        found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not (poll and _demonym(w)))
+        found = frozenset(w for w in content_words(value.counted) if w not in _GROUP_WORDS and not (poll and _demonym(w))
+                          and not (poll and w in _PART_WORDS))
         found |= _ANSWERS.intersection(value.counted.split())  # "no 46%": a stop word elsewhere, here the answer
         return found or None  # "people" alone says no more than a bare number: unknown
     return None

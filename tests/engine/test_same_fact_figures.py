@@ -411,3 +411,18 @@ def test_a_figures_period_says_when_not_what_so_it_is_no_key() -> None:
                                           "36 million crowns.")]),
     })
     assert_two_things(corpus)
+
+
+def test_a_stake_is_the_share_it_names() -> None:
+    # written for tests: "its stake in the pact's fund falls to 65.5 per cent" and "still owns 70 per cent of the
+    # pact's fund" count one share, whatever the first calls it: one fact, and the two figures conflict
+    def share(amount: float, counted: str, sentence: str) -> dict:
+        return figure("s", amount, "percent", sentence, property="share",
+                      value={"amount": amount, "unit": "percent", "counted": counted})
+    corpus = build_corpus({
+        "a": ("2026-12-07", [share(65.5, "stake fund", "The government's stake in the pact's fund falls to 65.5 per "
+                                                      "cent.")]),
+        "b": ("2026-12-14", [share(70, "fund", "The government, which still owns 70 per cent of the pact's fund, "
+                                               "cannot sell more.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

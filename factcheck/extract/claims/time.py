@@ -166,6 +166,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         prop = "met_on"  # "A summit in Osaka took place on June 28": the day they met, as "met on June 28"
     if prop == "met_on" and event and predicate is not None:
         event = _staged(text, predicate.start, event)  # "a third round of talks on Thursday": that round's day
+    if predicate is not None and _counted_doers(document, value, predicate.start):
+        return None  # "On February 24, 1,862 schools were closed": that day's count, not a closure of the story
     if prop == ONCE_PROPERTY and subject.entity_id == document.main_event and event in (None, subject.entity_id) \
             and (document.published.first_day() - expression.date.last_day()).days > _NEWS_AGE_DAYS:
         return None  # "The last exchange took place on June 4, 2021": an earlier one, not the story's (news is new)
@@ -467,6 +469,24 @@ def _bare_future(governed: Governed, value: Value) -> bool:
 
 
 _BARE_FUTURE = frozenset(("will", "would", "'ll", "shall"))
+
+
+def _counted_doers(document: Document, value: Value, predicate_start: int) -> bool:
+    """The predicate's subject is a count of many ("1,140 schools closed their doors on January 27", "412
+    flights were cancelled on Monday"): the date is the day of that figure, which the figure's claim carries,
+    and no happening of the story's own."""
+    sentence = document.sentences[value.sentence]
+    return any(v.kind == "quantity" and v.measure == "count" and v.sentence == value.sentence
+               and v.reading.amount >= _MANY and v.end <= predicate_start and _DOERS_GAP.fullmatch(document.text, v.end, predicate_start)
+               for v in document.values)
+
+
+# A count this big tells how widely something happened that day ("1,140 schools closed"); a small one may be
+# the happening itself ("two spans dropped into the river on the night of October 7").
+_MANY = 50
+# Between a count and its verb: the counted noun phrase and an auxiliary ("1,862 of the country's 2,310 public
+# schools were", "412 flights had been"), no comma or clause between.
+_DOERS_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|has\s+been\s+|are\s+|is\s+)?")
 
 
 def _is_state(action: str) -> bool:

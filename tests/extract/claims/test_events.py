@@ -276,6 +276,15 @@ def test_a_past_verb_dates_backwards_when_the_text_reports_it(run):
     assert [(d, m) for _, _, d, m in found] == [("2026-02", "reported")]
 
 
+def test_a_day_many_things_happened_on_is_that_figures_day_not_an_event(run):
+    # written for tests: "1,140 schools closed their doors" on the first strike day dates the count of that
+    # day; the story's schools did not close once. Two spans that dropped into a river are the collapse itself
+    assert dates(run("On the first strike day, January 27, 1,140 schools closed their doors.\n", "2027-03-13")) == []
+    assert dates(run("On Monday 412 flights were cancelled.\n", "2026-10-10")) == []
+    assert [d for _, _, d, _ in dates(run("Two spans dropped into the river on the night of October 7.\n",
+                                          "2026-11-10"))] == ["2026-10-07"]
+
+
 def test_a_reflexive_pronoun_is_no_event(project):
     # written for tests: "The contract itself was signed": what was signed is the contract, not "itself"
     entities = [Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),

@@ -455,7 +455,7 @@ def _money_role(document: Document, value: Value) -> str | None:
                 return named[0].entity_id
         for role, pattern in document.cues.money_roles:
             if pattern.match(document.text, value.end + 1, value.end + 20) or \
-                    re.match(rf"\s+(?:of|in)\s+(?:{pattern.pattern})", document.text[value.end:value.end + 30], re.IGNORECASE):
+                    re.match(rf"\s+(?:of|in)\s+(?:{pattern.pattern})", after, re.IGNORECASE):
                 return role
     return best[1] if best else None
 
@@ -510,8 +510,9 @@ _LEVEL_LEAD = re.compile(
     r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
     r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?"
     r"(?:on\s+\w+\s+)?at\s+"  # "closed on Friday at 5.31 veskas"
-    r"|\b(?:traded|trading|trades|trade|hovered|hovering|little\s+changed|changed\s+hands)\s+(?:near|around|about|at)\s+"
-    r"|\b(?:touch(?:es|ed)|(?:goes|went)\s+through\s+at)\s+)$",  # "VLMR touches 5.62", "the first trade goes through at"
+    r"|\b(?:traded|trading|trades|trade|hovered|hovering|little\s+changed|changed\s+hands)\s+"
+    r"(?:near|around|about|at)\s+"
+    r"|\b(?:touch(?:es|ed)|(?:goes|went)\s+through\s+at)\s+)$",  # "VLMR touches 5.62", "the first trade goes through"
     re.IGNORECASE)
 
 

@@ -475,10 +475,9 @@ def _counted_doers(document: Document, value: Value, predicate_start: int) -> bo
     """The predicate's subject is a count of many ("1,140 schools closed their doors on January 27", "412
     flights were cancelled on Monday"): the date is the day of that figure, which the figure's claim carries,
     and no happening of the story's own."""
-    sentence = document.sentences[value.sentence]
     return any(v.kind == "quantity" and v.measure == "count" and v.sentence == value.sentence
-               and v.reading.amount >= _MANY and v.end <= predicate_start and _DOERS_GAP.fullmatch(document.text, v.end, predicate_start)
-               for v in document.values)
+               and v.reading.amount >= _MANY and v.end <= predicate_start
+               and _DOERS_GAP.fullmatch(document.text, v.end, predicate_start) for v in document.values)
 
 
 # A count this big tells how widely something happened that day ("1,140 schools closed"); a small one may be
@@ -486,7 +485,8 @@ def _counted_doers(document: Document, value: Value, predicate_start: int) -> bo
 _MANY = 50
 # Between a count and its verb: the counted noun phrase and an auxiliary ("1,862 of the country's 2,310 public
 # schools were", "412 flights had been"), no comma or clause between.
-_DOERS_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|has\s+been\s+|are\s+|is\s+)?")
+_DOERS_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?"
+                        r"(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|has\s+been\s+|are\s+|is\s+)?")
 
 
 def _is_state(action: str) -> bool:

@@ -364,9 +364,11 @@ class SpeakerFinder:
                 continue  # "she said" after "he told S1 News": not him
             if offset < agent.start and (noun is None or (attribution.role and noun in attribution.role.casefold())):
                 return attribution
+        # "The Minister said:" after "The Minister of Justice, Petra Olund, has appointed Judge Helga Marrin": the
+        # minister, not the judge named last
         titled = self._titled_person(noun, agent.start) if noun else None
-        if titled is not None:  # "The Minister said:" after "The Minister of Justice, Petra Olund, has appointed
-            return Attribution(titled, False, None, None, 0.6, "person named with that title")  # Judge Marrin"
+        if titled is not None:
+            return Attribution(titled, False, None, None, 0.6, "person named with that title")
         people = self._recent_people(agent.start)
         if people:
             return Attribution(people[0], False, None, None, 0.6, "nearest person")
@@ -381,7 +383,8 @@ class SpeakerFinder:
         for start, person in reversed(self._people[max(0, position - limit):position]):
             entity = self.resolver.index.get(person)
             described = " ".join([entity.description or "", *(r.title for r in entity.roles)]) if entity else ""
-            end = start + len(self.text[start:start + 60].split(",")[0])
+            end = start + len(self.text[start:start + 60].split(",")[0])  # the name ends at its comma, if any
+            # the words before the name ("The Minister of Justice, ") and after it (", the justice minister")
             around = self.text[max(0, start - 40):start] + " " + self.text[end:end + 40].split(".")[0]
             if re.search(rf"\b{re.escape(noun)}\b", f"{around} {described}", re.IGNORECASE):
                 return person

@@ -166,6 +166,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         prop = "met_on"  # "A summit in Osaka took place on June 28": the day they met, as "met on June 28"
     if prop == "met_on" and event and predicate is not None:
         event = _staged(text, predicate.start, event)  # "a third round of talks on Thursday": that round's day
+    if prop in (OPEN_PROPERTY, ONCE_PROPERTY) and event and governed.clause is not None:
+        event = _occurrence(text, governed.clause.start, governed.clause.end, event)
     if predicate is not None and _counted_doers(document, value, predicate.start):
         return None  # "On February 24, 1,862 schools were closed": that day's count, not a closure of the story
     if prop == ONCE_PROPERTY and subject.entity_id == document.main_event and event in (None, subject.entity_id) \
@@ -459,6 +461,23 @@ def _staged(text: str, start: int, event: str) -> str:
     rounds are two meetings, each with its day and length."""
     stage = _STAGE_BEFORE.search(text, max(0, start - 40), start)
     return f"{event}-{stage.group(1).casefold()}" if stage else event
+
+
+def _occurrence(text: str, start: int, end: int, event: str) -> str:
+    """An event told as one occurrence of several ("passed the budget a second time", "approved it in first
+    reading", "voted again"): `pass-budget-second`, `approve-first`, `vote-again`. Two occurrences are two
+    events; an event its clause does not number may be either."""
+    found = _OCCURRENCE.search(text, start, end)
+    if found is None:
+        return event
+    which = next(g for g in found.groups() if g).casefold()
+    return f"{event}-{'again' if which in _AGAIN else which}"
+
+
+_OCCURRENCE = re.compile(r"\b(?:(?:for\s+)?(?:a|the)\s+(second|third|fourth)\s+time"
+                         r"|(?:in\s+)?(first|second|third|final)\s+reading"
+                         r"|(again|once\s+more|re-?vote|re-?run))\b", re.IGNORECASE)
+_AGAIN = frozenset(("again", "once more", "revote", "re-vote", "rerun", "re-run"))
 
 
 def _bare_future(governed: Governed, value: Value) -> bool:

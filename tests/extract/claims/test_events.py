@@ -285,6 +285,18 @@ def test_a_day_many_things_happened_on_is_that_figures_day_not_an_event(run):
                                           "2026-11-10"))] == ["2026-10-07"]
 
 
+def test_an_occurrence_the_clause_numbers_is_an_event_of_its_own(run):
+    # written for tests: a budget passed a second time and a bill approved in first reading are one occurrence
+    # each of something that happens more than once; an unnumbered one may be either
+    found = dates(run("The first result was annulled, and the budget was passed a second time on Thursday.\n",
+                      "2026-12-18"))
+    assert [(e, d) for _, e, d, _ in found] == [("pass-budget-second", "2026-12-17")]
+    found = dates(run("The Chamber approved the bill in first reading on Tuesday.\n", "2026-12-18"))
+    assert [e for _, e, _, _ in found] == ["approve-bill-first"]
+    found = dates(run("The Chamber approved the bill on Tuesday.\n", "2026-12-18"))
+    assert [e for _, e, _, _ in found] == ["approve-bill"]
+
+
 def test_a_reflexive_pronoun_is_no_event(project):
     # written for tests: "The contract itself was signed": what was signed is the contract, not "itself"
     entities = [Entity(id="droskel-contract", kind="agreement", name="Droskel Gorge construction contract"),

@@ -464,20 +464,22 @@ def _staged(text: str, start: int, event: str) -> str:
 
 
 def _occurrence(text: str, start: int, end: int, event: str) -> str:
-    """An event told as one occurrence of several ("passed the budget a second time", "approved it in first
-    reading", "voted again"): `pass-budget-second`, `approve-first`, `vote-again`. Two occurrences are two
-    events; an event its clause does not number may be either."""
+    """An event told as one occurrence of several ("passed the budget a second time", "voted again",
+    "approved it in first reading"): `pass-budget-again`, `vote-again`, `approve-first`. Two numbered
+    occurrences are two events. An occurrence its clause does not number keeps the bare key, which is a key
+    of its own too: it meets other unnumbered ones, not the numbered."""
     found = _OCCURRENCE.search(text, start, end)
     if found is None:
         return event
-    which = next(g for g in found.groups() if g).casefold()
-    return f"{event}-{'again' if which in _AGAIN else which}"
+    which = re.sub(r"\s+", " ", next(g for g in found.groups() if g).casefold())
+    which = "again" if which in _AGAIN else which
+    return event if event.endswith(f"-{which}") else f"{event}-{which}"
 
 
 _OCCURRENCE = re.compile(r"\b(?:(?:for\s+)?(?:a|the)\s+(second|third|fourth)\s+time"
                          r"|(?:in\s+)?(first|second|third|final)\s+reading"
                          r"|(again|once\s+more|re-?vote|re-?run))\b", re.IGNORECASE)
-_AGAIN = frozenset(("again", "once more", "revote", "re-vote", "rerun", "re-run"))
+_AGAIN = frozenset(("second", "again", "once more", "revote", "re-vote", "rerun", "re-run"))  # the next time
 
 
 def _bare_future(governed: Governed, value: Value) -> bool:

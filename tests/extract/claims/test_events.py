@@ -286,11 +286,13 @@ def test_a_day_many_things_happened_on_is_that_figures_day_not_an_event(run):
 
 
 def test_an_occurrence_the_clause_numbers_is_an_event_of_its_own(run):
-    # written for tests: a budget passed a second time and a bill approved in first reading are one occurrence
-    # each of something that happens more than once; an unnumbered one may be either
+    # written for tests: a budget passed a second time (or again) and a bill approved in first reading are one
+    # occurrence each of something that happens more than once; an unnumbered one keeps the bare key
     found = dates(run("The first result was annulled, and the budget was passed a second time on Thursday.\n",
                       "2026-12-18"))
-    assert [(e, d) for _, e, d, _ in found] == [("pass-budget-second", "2026-12-17")]
+    assert [(e, d) for _, e, d, _ in found] == [("pass-budget-again", "2026-12-17")]
+    [(_, again, _, _)] = dates(run("The council passed the budget again on Thursday.\n", "2026-12-18"))
+    assert again.endswith("-again") and not again.endswith("-again-again")
     found = dates(run("The Chamber approved the bill in first reading on Tuesday.\n", "2026-12-18"))
     assert [e for _, e, _, _ in found] == ["approve-bill-first"]
     found = dates(run("The Chamber approved the bill on Tuesday.\n", "2026-12-18"))

@@ -90,9 +90,9 @@ def _counted(item: SourcedClaim) -> frozenset[str] | None:
     when it names no more than a group of people."""
     value = item.claim.value
     if isinstance(value, QuantityValue) and value.counted:
-        poll = item.claim.property == "share"  # "Chileans" answering a poll are its respondents; "Chilean diplomats" are not
+        share = item.claim.property == "share"  # "Chileans" answering a poll are its respondents; "Chilean diplomats" are not
         found = frozenset(w for w in content_words(value.counted)
-                          if w not in _GROUP_WORDS and not (poll and (_demonym(w) or w in _PART_WORDS)))
+                          if w not in _GROUP_WORDS and not (share and (_demonym(w) or w in _PART_WORDS)))
         found |= _ANSWERS.intersection(value.counted.split())  # "no 46%": a stop word elsewhere, here the answer
         return found or None  # "people" alone says no more than a bare number: unknown
     return None

@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from factcheck.extract.pipeline import Extraction, extract
 from factcheck.model import PartialDate, Source
+from factcheck.model.entities import Entity
+from factcheck.model.entity_index import EntityIndex
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS = ROOT / "claims"
@@ -23,3 +26,8 @@ def make_source(text: str, published: str, source_id: str = "test-source", title
 
 def of_kind(extraction, kind: str) -> list:
     return [c for c in extraction.claims_file.claims if c.kind == kind]
+
+
+def extract_with(project, entities: list[Entity], text: str, published: str) -> Extraction:
+    """`text` extracted with an entity file of `entities` (not the project's) and the project's lexicons."""
+    return extract(text, make_source(text, published), EntityIndex(entities), project.vocabulary, project.cues)

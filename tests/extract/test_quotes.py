@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.extract.pipeline import extract
 from factcheck.model.entities import Entity
-from factcheck.model.entity_index import EntityIndex
-from tests.extract.extract_helpers import make_source, of_kind
+from tests.extract.extract_helpers import extract_with, of_kind
 
 
 def quotes(run, text: str, published: str = "2019-08-22") -> list[tuple[str, str]]:
@@ -104,12 +102,12 @@ def test_a_role_noun_is_the_nearest_speaker_with_that_role(run):
 def test_a_role_noun_before_any_quote_is_the_person_named_with_that_title(project):
     # written for tests: no one has been quoted yet, and the last person named is the judge the minister
     # appointed; "The Minister" is the person the text named with that title
-    entities = EntityIndex([Entity(id="petra-olund", kind="person", name="Petra Olund"),
-                            Entity(id="helga-marrin", kind="person", name="Helga Marrin")])
+    entities = [Entity(id="petra-olund", kind="person", name="Petra Olund"),
+                Entity(id="helga-marrin", kind="person", name="Helga Marrin")]
     text = ("The Minister of Justice, Petra Olund, has appointed Helga Marrin, a retired judge of the Supreme Court, "
             "to lead an independent inquiry.\n\nThe Minister said: \"The state failed these men, and the state will "
             "answer for it.\"\n")
-    extraction = extract(text, make_source(text, "2027-04-15"), entities, project.vocabulary, project.cues)
+    extraction = extract_with(project, entities, text, "2027-04-15")
     assert [c.value.speaker for c in of_kind(extraction, "quote")] == ["petra-olund"]
 
 
@@ -333,10 +331,7 @@ def test_a_person_named_later_in_other_words_is_not_the_speaker(run):
 
 
 def _quoted_with(project, entities, text: str) -> list[tuple[str, str | None, str | None]]:
-    from factcheck.extract.pipeline import extract
-    from factcheck.model.entity_index import EntityIndex
-    from tests.extract.extract_helpers import make_source
-    extraction = extract(text, make_source(text, "2026-09-24"), EntityIndex(entities), project.vocabulary, project.cues)
+    extraction = extract_with(project, entities, text, "2026-09-24")
     return [(c.value.speaker, c.value.role, c.value.organisation) for c in of_kind(extraction, "quote")]
 
 

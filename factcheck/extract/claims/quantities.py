@@ -411,9 +411,9 @@ def _money_role(document: Document, value: Value) -> str | None:
     ("fined Haldan 2 million crowns" -> "fine"), else right after it ("2 million crowns in fines")."""
     clause = document.clause_at(value.start)
     start = max(clause.start if clause else 0, value.start - 90)
-    line = document.sentences[value.sentence]
-    if _FACT_LABEL.match(document.text, line.start, value.start):  # "- Net profit: 4,212 million": the label names it
-        start = line.start
+    sentence = document.sentences[value.sentence]
+    if _FACT_LABEL.match(document.text, sentence.start, value.start):  # "- Net profit: 4,212 million": the label names it
+        start = sentence.start
     best: tuple[int, str] | None = None
     best_end = 0
     stocks = document.cues.money_stocks
@@ -435,7 +435,7 @@ def _money_role(document: Document, value: Value) -> str | None:
             best = (best[0], f"possible {best[1]}")
         if _TO_ECONOMY.search(document.text, best[0], value.start):  # "would cost the economy 1.3 billion"
             best = (best[0], f"{best[1]} economy")  # a loss to everyone, not what the payer pays
-        floor = clause.start if clause else document.sentences[value.sentence].start
+        floor = clause.start if clause else sentence.start
         people = [m for m in document.mentions.get(value.sentence, []) if m.kind == "person"
                   and floor <= m.start < value.start]
         if people:  # "Brandt was ... fined 1.5 million crowns": whose fine

@@ -467,7 +467,7 @@ def _occurrence(text: str, start: int, end: int, event: str) -> str:
     """An event told as one occurrence of several ("passed the budget a second time", "voted again",
     "approved it in first reading"): `pass-budget-again`, `vote-again`, `approve-first`. Two numbered
     occurrences are two events. An occurrence its clause does not number keeps the bare key, which is a key
-    of its own too: it meets other unnumbered ones, not the numbered."""
+    of its own too: it meets other unnumbered ones, not the numbered. (A meeting's round is `_staged`'s.)"""
     found = _OCCURRENCE.search(text, start, end)
     if found is None:
         return event
@@ -496,9 +496,9 @@ def _counted_doers(document: Document, value: Value, predicate_start: int) -> bo
     """The predicate's subject is a count of many ("1,140 schools closed their doors on January 27", "412
     flights were cancelled on Monday"): the date is the day of that figure, which the figure's claim carries,
     and no happening of the story's own."""
-    return any(v.kind == "quantity" and v.measure == "count" and v.sentence == value.sentence
-               and v.reading.amount >= _MANY and v.end <= predicate_start
-               and _DOERS_GAP.fullmatch(document.text, v.end, predicate_start) for v in document.values)
+    return any(v.kind == "quantity" and v.measure == "count" and v.reading.amount >= _MANY
+               and v.end <= predicate_start and _DOERS_GAP.fullmatch(document.text, v.end, predicate_start)
+               for v in document.values_in(value.sentence))
 
 
 # A count this big tells how widely something happened that day ("1,140 schools closed"); a small one may be

@@ -129,7 +129,6 @@ class RoleReader:
                 return role.organisation
         return found
 
-
     def _the_organisation(self, start: int, end: int) -> str | None:
         """The organisation a role names by its kind ("the agency's operations director", "the director of
         the company"): the one named last before it whose name ends with that word ("Varsk Road Agency")."""

@@ -4,10 +4,8 @@ Sentences are the seeds' or written for tests (marked)."""
 
 from __future__ import annotations
 
-from factcheck.extract.pipeline import extract
 from factcheck.model.entities import Entity
-from factcheck.model.entity_index import EntityIndex
-from tests.extract.extract_helpers import make_source, of_kind
+from tests.extract.extract_helpers import extract_with, of_kind
 
 
 def dates(extraction) -> list[tuple[str, str | None, str, str | None]]:
@@ -17,8 +15,7 @@ def dates(extraction) -> list[tuple[str, str | None, str, str | None]]:
 
 def dated_with(project, entities: list[Entity], text: str, published: str) -> list:
     """The date claims of `text` extracted with an entity file of `entities` (not the project's)."""
-    extraction = extract(text, make_source(text, published), EntityIndex(entities), project.vocabulary, project.cues)
-    return of_kind(extraction, "date")
+    return of_kind(extract_with(project, entities, text, published), "date")
 
 
 def test_said_thursday_is_the_announcement_of_what_was_said(run):
@@ -175,14 +172,10 @@ def test_what_a_statement_is_about_is_not_what_it_announces(run):
 
 def test_what_happened_is_about_the_story_s_event_not_the_place_named_beside_it(project):
     # written for tests: the quake struck a province; the date is the quake's, not the province's
-    from factcheck.model import Entity
-    entities = EntityIndex([
-        Entity.model_validate({"id": "teshan-quake", "kind": "event", "name": "Teshan earthquake"}),
-        Entity.model_validate({"id": "teshan-province", "kind": "place", "name": "Teshan province"}),
-    ])
+    entities = [Entity(id="teshan-quake", kind="event", name="Teshan earthquake"),
+                Entity(id="teshan-province", kind="place", name="Teshan province")]
     text = "A magnitude 7.1 earthquake struck Valdora's mountainous Teshan province early on Tuesday.\n"
-    extraction = extract(text, make_source(text, "2026-10-14"), entities, project.vocabulary, project.cues)
-    found = [(c.subject, c.property, str(c.value.date)) for c in of_kind(extraction, "date")]
+    found = [(c.subject, c.property, str(c.value.date)) for c in dated_with(project, entities, text, "2026-10-14")]
     assert found == [("teshan-quake", "started_on", "2026-10-13")]
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.extract.pipeline import extract
 from factcheck.model.entities import Entity
-from factcheck.model.entity_index import EntityIndex
-from tests.extract.extract_helpers import make_source, of_kind
+from tests.extract.extract_helpers import extract_with, of_kind
 
 
 def quantities(extraction) -> dict[float, tuple]:
@@ -25,10 +23,10 @@ def test_a_price_after_a_move_is_the_level_of_one_day(run):
 
 def test_a_share_price_is_of_one_moment_of_one_day(project):
     # written for tests: the open, the close and the day's high of one share are three prices, each of its day
-    entities = EntityIndex([Entity(id="velmar-air", kind="organisation", name="Velmar Air", aliases=["VLMR"])])
+    entities = [Entity(id="velmar-air", kind="organisation", name="Velmar Air", aliases=["VLMR"])]
 
     def priced(text: str, published: str) -> tuple:
-        extraction = extract(text, make_source(text, published), entities, project.vocabulary, project.cues)
+        extraction = extract_with(project, entities, text, published)
         [claim] = [c for c in of_kind(extraction, "quantity") if c.property == "amount"]
         return claim.value.amount, claim.value.counted, str(claim.as_of) if claim.as_of else None
     assert priced("Velmar Air shares have traded above the offer price every day since their debut on Tuesday, "

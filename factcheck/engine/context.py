@@ -119,6 +119,15 @@ def _written_forms(amount: float) -> list[str]:
     return sorted(set(forms), key=len, reverse=True)
 
 
+def value_start(text: str, amount: float) -> int | None:
+    """Where the figure `amount` is first written in `text`, or None when it cannot be found."""
+    for form in _written_forms(amount):
+        found = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d])", text)
+        if found:
+            return found.start()
+    return None
+
+
 def value_clause(text: str, amount: float) -> str | None:
     """The clause of `text` that holds the figure `amount`, or None when it cannot be found."""
     for form in _written_forms(amount):

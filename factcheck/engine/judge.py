@@ -98,25 +98,32 @@ def judge_pair(loaded: LoadedRule, first: SourcedClaim, second: SourcedClaim, co
     if comparison is None:
         return fact, None
     if fact.sequence:
-        return fact, _in_time_order(first, second, comparison)
+        return fact, _in_time_order(first, second, comparison, revision=fact.revision)
     if fact.reason:
         comparison = replace(comparison, explanation=f"{comparison.explanation} ({fact.reason}.)",
                              facts={**comparison.facts, "context": round(fact.score, 4)})
     return fact, comparison
 
 
-def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Comparison) -> Comparison:
-    """A plan or forecast and what was done, told in the order the sources published them: they are
-    different facts, so at most `compatible` (both can be true), with the comparator's arithmetic."""
+def _in_time_order(first: SourcedClaim, second: SourcedClaim, comparison: Comparison, *,
+                   revision: bool = False) -> Comparison:
+    """A plan or forecast and what was done, or an estimate and its revision (`revision`), told in the
+    order the sources published them: at most `compatible` (both can be true), with the comparator's
+    arithmetic."""
     def told(item: SourcedClaim) -> str:
+        if revision:
+            return f"{item.source_id} ({item.source.published})"
         modality = item.claim.modality.value if item.claim.modality else "done"
         return f"{item.source_id} ({item.source.published}) gives it as {modality}"
 
     earlier, later = sorted((first, second), key=lambda c: (str(c.source.published), c.key))
     verdict = Verdict.agree if comparison.verdict is Verdict.agree else Verdict.compatible
-    return Comparison(verdict, f"In time order: {told(earlier)}, then {told(later)}. {comparison.explanation} "
-                               f"A plan or a forecast and what was done are different facts: not a conflict.",
-                      comparison.score, {**comparison.facts, "sequence": True})
+    why = ("An estimate and its later revision are not a conflict: the later source tells the figure as "
+           "revised, and the other was published before it or tells the first estimate." if revision else
+           "A plan or a forecast and what was done are different facts: not a conflict.")
+    facts = {**comparison.facts, "sequence": True} | ({"revision": True} if revision else {})
+    return Comparison(verdict, f"In time order: {told(earlier)}, then {told(later)}. {comparison.explanation} {why}",
+                      comparison.score, facts)
 
 
 def _counted(item: SourcedClaim) -> str | None:

@@ -22,6 +22,10 @@ same fact only when:
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
    hour (one, two or twelve hours apart, not a quarter hour) are one moment with the hour slipped,
    whatever events their verbs name (`blocking.blocking_event` does not set such times apart);
+   an unreviewed figure told as an estimate's revision ("now puts the spill at", "the revised
+   assessment", "the final report") and one published before it or told as the first estimate ("the
+   first estimate", "preliminary") are an estimate and its revision, shown in time order like a plan
+   and its outcome, unless one is a slip of the other; an old figure published after the revision is compared;
 2. **their contexts match**, when either claim is unreviewed (`status: auto`): see `context.py`.
    Reviewed claims skip it: a person has said which fact each is. A subject's fine (money role
    `fine`, no event) is one fact however it is told, and so is an agreement's `term`, a person's `age` and the
@@ -47,7 +51,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.comparators.date import MINUTES_PER_UNIT
-from factcheck.engine.context import ContextIndex, value_clause
+from factcheck.engine.context import ContextIndex, value_clause, value_start
 from factcheck.model.claims import Status
 from factcheck.model.numbers import NUMBER, parse_number, significant_digits
 from factcheck.model.sourced import SourcedClaim
@@ -77,6 +81,7 @@ class SameFactResult:
     score: float
     reason: str
     sequence: bool = False  # not one fact, but a plan or forecast and what was done: shown in time order
+    revision: bool = False  # the sequence is an estimate and its revision, not a plan and its outcome
 
 
 def _modality_class(item: SourcedClaim) -> str:
@@ -409,11 +414,66 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     if apart is not None:
         return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)
+    if difference is None:
+        revised = _revised(a, b)
+        if revised is not None:
+            outcome = _by_context(a, b, params, index)
+            return SameFactResult(False, outcome.score, revised, sequence=outcome.same, revision=True)
     if difference is not None:
         if difference.startswith("different modalities") and _ASSERTED in (_modality_class(a), _modality_class(b)):
             return _sequence(a, b, params, index, difference)
         return SameFactResult(False, 0.0, difference)
     return _by_context(a, b, params, index)
+
+
+# Words that tell a figure as an estimate's revision, or as the first estimate a later one replaced: "now
+# puts the spill at nearly 4,000 tonnes", "the revised assessment", "the final third-quarter report";
+# "the ministry's first estimate", "a preliminary figure", "initially put".
+_REPORT_NOUN = (r"(?:estimate|assessment|figure|count|tally|report|reading|projection|valuation|calculation|"
+                r"forecast|data|results?|toll)s?")
+_REVISED = re.compile(r"\b(?:revis(?:ed|es|ing|ion)|updated|corrected|correction|latest|"
+                      rf"final(?:\s+[a-z-]+)?\s+{_REPORT_NOUN}|new\s+{_REPORT_NOUN}|"
+                      r"now\s+(?:puts?|says?|estimates?|expects?|sees?|reckons?|counts?|stands?)|"
+                      r"(?:raised|lowered|cut|increased|reduced|upgraded|downgraded)\s+(?:its|their|the|his|her)\s+"
+                      rf"{_REPORT_NOUN})\b", re.IGNORECASE)
+_FIRST_TOLD = re.compile(r"\b(?:preliminary|provisional|flash|"
+                         rf"(?:first|initial|early|earlier|original|previous)(?:\s+[a-z-]+)?\s+{_REPORT_NOUN}|"
+                         r"(?:first|initially|originally|previously)\s+(?:reported|estimated|put|said|given|announced|told))\b",
+                         re.IGNORECASE)
+_LATER, _EARLIER = "revised", "first"
+
+
+def _stage(item: SourcedClaim) -> str | None:
+    """How the words before an unreviewed figure tell it: as an estimate's revision (`_LATER`), as the
+    first estimate (`_EARLIER`), or neither (None). The nearest such word before the figure decides."""
+    value = item.claim.value
+    if item.claim.status is Status.reviewed or not isinstance(value, QuantityValue):
+        return None
+    text = item.claim.evidence.text
+    start = value_start(text, value.amount)
+    if start is None:
+        return None
+    before = text[:start]
+    marks = [(m.end(), _LATER) for m in _REVISED.finditer(before)]
+    marks += [(m.end(), _EARLIER) for m in _FIRST_TOLD.finditer(before)]
+    return max(marks)[1] if marks else None
+
+
+def _revised(a: SourcedClaim, b: SourcedClaim) -> str | None:
+    """Why two figures of one thing are an estimate and its revision, or None when they are not: one is
+    told as revised and the other as the first estimate, or published before the revision was. A figure
+    published after a revision and not told as the first is an old figure given as current: compared.
+    A slip of one figure for the other is compared too ("about six tonnes", then "now some 60 tonnes")."""
+    stages = _stage(a), _stage(b)
+    if _LATER not in stages or stages[0] == stages[1]:
+        return None
+    amounts = _in_one_unit(a.claim.value, b.claim.value)
+    if amounts is not None and 0 < amounts[0] < amounts[1] and _a_slip(*amounts):
+        return None
+    revision, other = (a, b) if stages[0] == _LATER else (b, a)
+    if _EARLIER in stages or other.source.published < revision.source.published:
+        return "an estimate and its revision"
+    return None
 
 
 def _sequence(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: ContextIndex,

@@ -426,3 +426,44 @@ def test_a_stake_is_the_share_it_names() -> None:
                                                "cannot sell more.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def _spill(claim_id: str, tonnes: float, sentence: str) -> dict:
+    return figure(claim_id, tonnes, "t", sentence, value={"amount": tonnes, "unit": "t", "counted": "oil spilled"})
+
+
+def test_an_estimate_and_its_later_revision_are_shown_in_time_order() -> None:
+    corpus = build_corpus({
+        "early": ("2026-03-02", [_spill("x", 3500, "The coast guard estimates that 3,500 tonnes of oil spilled from the pact's tanker.")]),
+        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard now puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+    })
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == ["compatible"]
+    [finding] = [f for f in report.findings if f.verdict is not Verdict.unverified]
+    assert "In time order: early (2026-03-02), then late (2026-03-05)." in finding.explanation
+    assert "An estimate and its later revision are not a conflict" in finding.explanation
+    assert finding.pairs[0].comparison.facts["revision"] is True
+
+
+def test_a_first_estimate_and_a_revision_are_in_order_whoever_published_first() -> None:
+    corpus = build_corpus({
+        "recap": ("2026-03-09", [_spill("x", 3500, "The coast guard's first estimate put the oil spilled from the pact's tanker at 3,500 tonnes.")]),
+        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard's revised estimate puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["compatible"]
+
+
+def test_an_old_figure_given_as_current_after_the_revision_is_a_conflict() -> None:
+    corpus = build_corpus({
+        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard now puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+        "stale": ("2026-03-09", [_spill("x", 3500, "The coast guard says 3,500 tonnes of oil spilled from the pact's tanker.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_a_slip_told_as_a_revision_is_still_compared() -> None:
+    corpus = build_corpus({
+        "early": ("2026-03-02", [_spill("x", 6, "About 6 tonnes of oil spilled from the pact's tanker, the coast guard says.")]),
+        "late": ("2026-03-05", [_spill("x", 60, "The coast guard now estimates that 60 tonnes of oil spilled from the pact's tanker.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

@@ -9,7 +9,9 @@ may share no run of words, meet too (the quote comparator sets different stateme
 An unreviewed claim's subject is extraction's best guess, often the nearest name and not the thing
 the number is about ("The duties cover 312 tariff lines" after a sentence about Argentina). So an
 unreviewed claim also joins the blocks of every entity its evidence names; the same-fact test then
-decides whether the pair is one fact. Reviewed claims stay in their subject's block only.
+decides whether the pair is one fact. Reviewed claims stay in their subject's block only. A currency
+the evidence names is the unit of its sums ("4.2 billion marels"), not what they are about: it makes no
+block, or every sum of the story in that currency would meet every other.
 """
 
 from __future__ import annotations
@@ -468,11 +470,12 @@ def evidence_mentions(entities: EntityIndex) -> Callable[[SourcedClaim], set[str
     """The entities each claim's evidence names (for blocking unreviewed claims), looked up once
     per evidence text."""
     cache: dict[str, set[str]] = {}
+    currencies = {entity.id for entity in entities.by_id.values() if entity.kind.value == "currency"}
 
     def mentioned(item: SourcedClaim) -> set[str]:
         text = item.claim.evidence.text
         if text not in cache:
-            cache[text] = entities.mentioned_in(text)
+            cache[text] = {entity_id for entity_id in entities.mentioned_in(text) if entity_id not in currencies}
         return cache[text]
 
     return mentioned

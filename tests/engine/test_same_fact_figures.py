@@ -467,3 +467,20 @@ def test_a_slip_told_as_a_revision_is_still_compared() -> None:
         "late": ("2026-03-05", [_spill("x", 60, "The coast guard now estimates that 60 tonnes of oil spilled from the pact's tanker.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_a_currency_named_in_two_sentences_does_not_make_their_sums_one_fact() -> None:
+    # written for tests: two orders' values in one currency; extraction filed each under its own order
+    corpus = build_corpus({
+        "a": ("2027-06-15", [figure("x", 4.2e9, "marel", "The firm order is worth about 4.2 billion marels at list prices.")]),
+        "b": ("2027-06-16", [figure("x", 2.9e9, "marel", "Talvik's order carries a list value of 2.9 billion marels.",
+                                    subject="tisa")]),
+    }, entities=[{"id": "marel", "kind": "currency", "name": "marel", "aliases": ["marels"]}])
+    report = run_rules(corpus, RULES)
+    assert verdicts(report) == []
+    mentioned = build_corpus({  # the same sentence naming the other order itself still meets it
+        "a": ("2027-06-15", [figure("x", 4.2e9, "marel", "The firm order is worth about 4.2 billion marels at list prices.")]),
+        "b": ("2027-06-16", [figure("x", 2.9e9, "marel", "The gsomia firm order is worth 2.9 billion marels at list prices.",
+                                    subject="tisa")]),
+    }, entities=[{"id": "marel", "kind": "currency", "name": "marel", "aliases": ["marels"]}])
+    assert verdicts(run_rules(mentioned, RULES)) == ["conflict"]

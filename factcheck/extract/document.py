@@ -149,6 +149,7 @@ class Document:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)  # by sentence index, with generic ones
     main_agreement: str | None = None
     main_event: str | None = None
+    actors: dict[str, frozenset[str]] = field(default_factory=dict)  # event -> organisations and people its names name
     recent: dict[int, dict[str, Mention]] = field(default_factory=dict)  # entities named before each sentence
     fallback: dict[int, Mention | None] = field(default_factory=dict)  # the subject of last resort per sentence
     quotes: list[AttributedQuote] = field(default_factory=list)

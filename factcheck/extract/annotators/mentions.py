@@ -27,7 +27,7 @@ _GENERIC_AGREEMENT = re.compile(r"\b(?:the|this|that)\s+(?:agreement|accord|pact
 
 
 def annotate(document: Document) -> None:
-    """The `mentions`, `recent`, `fallback`, `main_agreement` and `main_event` layers."""
+    """The `mentions`, `recent`, `fallback`, `main_agreement`, `main_event` and `actors` layers."""
     text, resolver = document.text, document.resolver
     agreement_words = document.cues.agreement_words
     heads = _event_heads(resolver, agreement_words)
@@ -41,6 +41,7 @@ def annotate(document: Document) -> None:
     current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]
     document.main_agreement = main_topic(current, ("agreement",))
     document.main_event = _story_event(resolver) or document.main_agreement
+    document.actors = _event_actors(resolver)
     recent: dict[str, Mention] = {}
     for sentence in document.sentences:
         here = named[sentence.index] + _generic_references(text, sentence, named[sentence.index], recent)
@@ -92,6 +93,19 @@ def _story_event(resolver: Resolver) -> str | None:
     if not events:
         return None
     return events[0]
+
+
+_ACTOR_KINDS = frozenset(("organisation", "person"))
+
+
+def _event_actors(resolver: Resolver) -> dict[str, frozenset[str]]:
+    """Per event of the entity file, the organisations and people its names name: "Talvik Airlines order
+    for Haldane H-7 jets" -> Talvik Airlines, Haldane Aeroworks."""
+    people = [(entity.id, re.compile(rf"\b{re.escape(name)}\b"))
+              for entity in resolver.index.by_id.values() if entity.kind.value in _ACTOR_KINDS
+              for name in entity.names() if len(name) > 2]
+    return {entity.id: frozenset(actor for actor, name in people if any(name.search(n) for n in entity.names()))
+            for entity in resolver.index.by_id.values() if entity.kind.value == "event"}
 
 
 _NAME_HEAD = re.compile(r"\s+(?:of|on|in|for|with|against|between|to|outside|inside|at|near|over|about|by|from|"

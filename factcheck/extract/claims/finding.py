@@ -3,7 +3,8 @@
 A finding has a kind, a value, the exact span of its evidence, a confidence, and what makes it one fact:
 subject, property, event, modality (and for quantities `counted` in the value, `as_of`). The subject
 comes from the entity mentions (`choose_subject`), or for figures and event lengths from the event the
-sentence names, else the story's event (`topic_subject`); a quantity's finer property from the cue nearest
+sentence names, else a side event whose own actors the clause names and none of the story's (a rival's
+order), else the story's event (`topic_subject`); a quantity's finer property from the cue nearest
 to it (`nearest_cue`, for "per dollar", "strengthened").
 """
 
@@ -82,6 +83,9 @@ def topic_subject(document: Document, value: Value) -> Mention | None:
         inside = [m for m in mentions if m.kind == kind and clause and clause.start <= m.start < clause.end]
         if inside:
             return inside[0]
+    side = _side_event(document, mentions, clause)
+    if side is not None:
+        return Mention(value.start, value.start, "", side, "event")
     if document.main_event:  # "The storm cut power to 121,000 homes, and a state of emergency ...": the story's
         return Mention(value.start, value.start, "", document.main_event, "event")
     for kind in ("event", "agreement"):
@@ -91,6 +95,20 @@ def topic_subject(document: Document, value: Value) -> Mention | None:
     if document.main_event:
         return Mention(value.start, value.start, "", document.main_event, "event")
     return None
+
+
+def _side_event(document: Document, mentions: list[Mention], clause) -> str | None:  # noqa: ANN001
+    """The one side event of the story whose own actors the clause names while it names none of the
+    story's: "Talvik Airlines ordered 25 Haldane H-7 jets worth 2.9 billion" is the rival's order
+    ("Talvik Airlines order for Haldane H-7 jets"), not the story's ("Veldran Air order for Corvane jets")."""
+    if clause is None or document.main_event is None:
+        return None
+    story_actors = document.actors.get(document.main_event, frozenset())
+    named = {m.entity_id for m in mentions if clause.start <= m.start < clause.end}
+    if not story_actors or not named or {m.entity_id for m in mentions} & story_actors:
+        return None  # a story told by no actor (a crush, a storm) has no rival whose actors set it apart
+    sides = [event for event, actors in document.actors.items() if event != document.main_event and named & actors]
+    return sides[0] if len(sides) == 1 else None
 
 
 # "No one was hurt in that incident, which closed the airport for seven hours", "Then, Tervala devalued by 40

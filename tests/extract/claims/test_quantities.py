@@ -672,3 +672,27 @@ RESULTS = [
 def test_a_companys_results_say_what_each_sum_is_and_for_which_period(run, text, amount, role, period):
     prop, event, counted, _ = figures(run(text, "2026-10-22"))[amount]
     assert (counted if prop == "amount" else None, event if (event or "").startswith("period") else None) == (role, period)
+
+
+def test_a_figure_of_a_rival_s_deal_is_the_rival_s_when_its_actors_and_none_of_the_story_s_are_named(project):
+    # written for tests: the story is one airline's order; a rival airline's order is a side event
+    from factcheck.model.entities import Entity
+    from tests.extract.extract_helpers import extract_with
+    entities = [
+        Entity(id="veldran-order", kind="event", name="Veldran Air order for Corvane jets"),
+        Entity(id="talvik-order", kind="event", name="Talvik Airlines order for Haldane jets"),
+        Entity(id="veldran-air", kind="organisation", name="Veldran Air", aliases=["Veldran"]),
+        Entity(id="corvane", kind="organisation", name="Corvane"),
+        Entity(id="talvik", kind="organisation", name="Talvik Airlines", aliases=["Talvik"]),
+        Entity(id="haldane", kind="organisation", name="Haldane"),
+    ]
+
+    def subject(text: str) -> str:
+        [claim] = [c for c in of_kind(extract_with(project, entities, text, "2027-06-16"), "quantity")
+                   if c.property == "amount"]
+        return claim.subject
+    assert subject("Talvik Airlines yesterday ordered 25 Haldane jets worth 2.9 billion crowns.\n") == "talvik-order"
+    assert subject("Talvik's order carries a list value of 2.9 billion crowns.\n") == "talvik-order"
+    assert subject("The firm order is worth 4.2 billion crowns at list prices.\n") == "veldran-order"
+    # a sentence that names the story's actors too is the story's
+    assert subject("Veldran's order, at 4.2 billion crowns, dwarfs Talvik's.\n") == "veldran-order"

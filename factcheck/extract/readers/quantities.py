@@ -113,7 +113,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
                              ("count", patterns.count_lead), ("count", patterns.count_brought)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if _overlaps(match.span(), taken):
+            if _overlaps(match.span(), taken) or _designation(text, match):
                 continue
             value = _value(measure, match, text, sentence, cues, patterns)
             if value is None:
@@ -126,6 +126,18 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             taken.append((match.start(), end))
             found.append((measure, (start, end), value))
     return sorted(found, key=lambda item: item[1])
+
+
+# A model's or a thing's designation: "two F-16 jets", "the H-7", "a MiG-29", "Covid-19": a name, not a figure.
+_DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,4}-$")
+
+
+def _designation(text: str, match: re.Match[str]) -> bool:
+    """Whether the match's number is the digits of a designation (`_DESIGNATION`)."""
+    if "n" not in match.re.groupindex or match.start("n") < 0:
+        return False
+    start = match.start("n")
+    return bool(_DESIGNATION.search(text, max(0, start - 7), start))
 
 
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,

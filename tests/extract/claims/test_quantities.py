@@ -696,3 +696,10 @@ def test_a_figure_of_a_rival_s_deal_is_the_rival_s_when_its_actors_and_none_of_t
     assert subject("The firm order is worth 4.2 billion crowns at list prices.\n") == "veldran-order"
     # a sentence that names the story's actors too is the story's
     assert subject("Veldran's order, at 4.2 billion crowns, dwarfs Talvik's.\n") == "veldran-order"
+
+
+def test_a_designation_s_digits_are_no_figure(run):
+    # written for tests: model names carry digits that count nothing
+    assert figures(run("The H-7 order carries a list value.\n")) == {}
+    assert figures(run("An F-16 and a MiG-29 entered the airspace.\n")) == {}
+    assert 3000 in figures(run("Covid-19 killed 3,000 people.\n"))

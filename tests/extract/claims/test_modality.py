@@ -82,3 +82,12 @@ def test_a_deadline_word_in_a_clause_told_in_the_past_is_no_plan(run):
 ])
 def test_a_figure_a_thing_is_heading_for_is_a_forecast(run, text, expected):
     assert modality(first(run(text, "2026-04-22"), "quantity")) == expected
+
+
+def test_a_proposal_s_figure_is_planned(run):
+    # written for tests: a proposal is not what the contributions are
+    proposed = first(run("The dispute concerns the employers' proposal to raise contributions to 10.4% of salary.\n"),
+                     "quantity")
+    assert (proposed.value.amount, modality(proposed)) == (10.4, "planned")
+    held = first(run("Contributions are held at 8.0% of salary.\n"), "quantity")
+    assert modality(held) is None

@@ -166,7 +166,7 @@ def _date(document: Document, value: Value) -> Finding | None:
         prop = "met_on"  # "A summit in Osaka took place on June 28": the day they met, as "met on June 28"
     if prop == "met_on" and event and predicate is not None:
         event = _staged(text, predicate.start, event)  # "a third round of talks on Thursday": that round's day
-    if prop in (OPEN_PROPERTY, ONCE_PROPERTY) and event and governed.clause is not None:
+    if prop != "met_on" and event and governed.clause is not None:
         event = _occurrence(text, governed.clause.start, governed.clause.end, event)
     if predicate is not None and _counted_doers(document, value, predicate.start):
         return None  # "On February 24, 1,862 schools were closed": that day's count, not a closure of the story
@@ -465,7 +465,7 @@ def _staged(text: str, start: int, event: str) -> str:
 
 def _occurrence(text: str, start: int, end: int, event: str) -> str:
     """An event told as one occurrence of several ("passed the budget a second time", "voted again",
-    "approved it in first reading"): `pass-budget-again`, `vote-again`, `approve-first`. Two numbered
+    "approved it in first reading", "the second wave of strikes began"): `pass-budget-again`, `vote-again`, `approve-first`. Two numbered
     occurrences are two events. An occurrence its clause does not number keeps the bare key, which is a key
     of its own too: it meets other unnumbered ones, not the numbered. (A meeting's round is `_staged`'s.)"""
     found = _OCCURRENCE.search(text, start, end)
@@ -478,6 +478,7 @@ def _occurrence(text: str, start: int, end: int, event: str) -> str:
 
 _OCCURRENCE = re.compile(r"\b(?:(?:for\s+)?(?:a|the)\s+(second|third|fourth)\s+time"
                          r"|(?:in\s+)?(first|second|third|final)\s+reading"
+                         r"|(first|second|third|fourth|fifth|final)\s+wave"
                          r"|(again|once\s+more|re-?vote|re-?run))\b", re.IGNORECASE)
 _AGAIN = frozenset(("second", "again", "once more", "revote", "re-vote", "rerun", "re-run"))  # the next time
 

@@ -290,6 +290,11 @@ def test_an_occurrence_the_clause_numbers_is_an_event_of_its_own(run):
     assert [e for _, e, _, _ in found] == ["approve-bill-first"]
     found = dates(run("The Chamber approved the bill on Tuesday.\n", "2026-12-18"))
     assert [e for _, e, _, _ in found] == ["approve-bill"]
+    # a start told of the second wave of a strike is that wave's, on any property
+    [(prop, wave, day, _)] = dates(run("The second wave of strikes by lecturers began on Monday.\n", "2027-02-24"))
+    assert (prop, wave, day) == ("started_on", "strike-again", "2027-02-22")
+    [(_, first, _, _)] = dates(run("The strike by lecturers began on Tuesday.\n", "2027-02-04"))
+    assert first == "strike"
 
 
 def test_a_reflexive_pronoun_is_no_event(project):

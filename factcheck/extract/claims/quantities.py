@@ -506,8 +506,9 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
 
 _LEVEL_LEAD = re.compile(
     rf"(?:(?:[+\-\u2212]|\b(?:{'|'.join(MOVE_WORDS)}|rising|falling|slipped|edged\s+(?:up|down)|added|shed)\s+"
-    r"(?:another\s+|a\s+further\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
+    r"(?:another\s+|a\s+further\s+|as\s+much\s+as\s+|nearly\s+|almost\s+|about\s+|some\s+)?)[\d.,]+\s*(?:%|percent|per\s+cent)"
     r"[^.;]{0,60}?\b(?:to|at)\s+(?:close\s+at\s+|end\s+at\s+|a\s+record\s+)?"
+    r"|\b[\d.,]+\s*(?:%|percent|per\s+cent)\s+(?:higher|lower|up|down|stronger|weaker)\s+(?:at|to)\s+"  # "closed 65% higher at"
     r"|\b(?:closed|close|closing|opened|traded|trading|trades|ended|finished|settled)\s+(?:the\s+day\s+)?"
     r"(?:on\s+\w+\s+)?at\s+"  # "closed on Friday at 5.31 veskas"
     r"|\b(?:traded|trading|trades|trade|hovered|hovering|little\s+changed|changed\s+hands)\s+"

@@ -38,6 +38,20 @@ def test_a_share_price_is_of_one_moment_of_one_day(project):
         (5.62, "day's high", "2026-11-09")
 
 
+def test_a_price_after_a_move_told_any_way_is_the_level_of_one_day(run):
+    # written for tests: "as much as" before the move, and a close told as "N% higher at"
+    found = quantities(run("The stock jumped as much as 82% to 4.37 crowns in early trade.\n", "2027-03-08"))
+    assert found[4.37][1] == "2027-03-08"
+    found = quantities(run("It closed 65% higher at 3.96 crowns.\n", "2027-03-08"))
+    assert found[3.96][1] == "2027-03-08"
+    found = figures_with_role(run("CLOSE: Veskor ends the day 12% lower at 3.83 crowns.\n", "2027-03-10"))
+    assert found[3.83] == ("closing price", "2027-03-10")
+
+
+def figures_with_role(extraction) -> dict[float, tuple]:
+    return {c.value.amount: (c.value.counted, str(c.as_of) if c.as_of else None) for c in of_kind(extraction, "quantity")}
+
+
 def test_a_rate_carries_the_period_it_covers(run):
     first_year = quantities(run("In the first 12 months the vaccine reduced cases of malaria by 74%.\n"))
     assert first_year[74][0] == "period-12-month"

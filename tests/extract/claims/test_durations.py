@@ -33,9 +33,15 @@ def lasted(extraction) -> list[tuple]:
     # written for tests: a siege and a standoff are one thing that lasted, told in other words
     ("The siege of Wing C lasted 36 hours.\n", (36, "hour", None, "siege", None)),
     ("The 48-hour standoff ended when police stormed the wing.\n", (48, "hour", None, "siege", None)),
+    # written for tests: months of an event told by its noun after "of"
+    ("The order concludes 18 months of negotiations.\n", (18, "month", None, "talks", None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]
+
+
+def test_months_of_something_that_is_no_event_are_no_length(run):
+    assert lasted(run("The company had 18 months of growth.\n")) == []
 
 
 def test_a_span_after_something_is_a_deadline_not_a_length(run):

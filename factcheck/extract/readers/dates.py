@@ -125,9 +125,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
                           r"(?P<half>\s+and\s+a\s+half)?(?:\s+and\s+(?P<minutes>\d{1,2})\s+minutes)?\b",
                           re.IGNORECASE)),
-    # The length of an event told by its noun after "of": "three days of national mourning", "18 months of
-    # negotiations", "after four days of
-    # talks", "nine hours of questioning" (not "within 30 days of the notice": what follows "of" is a thing).
+    # The length of an event told by its noun after "of": "three days of national mourning", "after four days of
+    # talks", "18 months of negotiations" (not "within 30 days of the notice": what follows "of" is a thing).
+    # Hours are read by "lasted" ("after nine hours of questioning"); as "of" lengths they cost dev and hold-out.
     ("length_of", re.compile(rf"\b(?i:{_APPROX})(?P<n>{NUMBER})\s+(?:[a-z]+\s+)?(?i:(?P<unit>day|week|month))s"
                              r"(?=\s+of\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z])")),
     ("span", re.compile(rf"\b(?i:for|within|in|after|over|another)\s+(?i:the\s+(?:next|past|coming)\s+)?"

@@ -75,6 +75,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
     if modality is None and _TARGET_BEFORE.search(text, max(sentence.start, value.start - 50), value.start):
         modality = "planned"  # "have 90 days to gather 25,000 signatures", "needs 25,000 signatures": a target
+    if modality is None and _by_a_later_date(document, value, governed.clause):
+        modality = "planned"  # "a fleet of 70 aircraft by 2033": a target for a time still to come
     if value.measure in ("votes", "score"):
         counted = value.reading.counted  # "voted 5-2": the votes for, the votes against; a score's two sides
     elif change:
@@ -404,6 +406,23 @@ _PREVIOUS_AFTER_CHANGE = re.compile(r"\bto\s+(?:about\s+|around\s+|nearly\s+)?(?
 _TARGET_BEFORE = re.compile(r"(?:\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+to\s+[a-z]+"
                             r"|\b(?:need|needs|needed|require|requires|required)(?:\s+to\s+[a-z]+)?)\s+"
                             r"(?:(?:at\s+least|about|around|some|another|a\s+further)\s+)?$", re.IGNORECASE)
+
+
+def _by_a_later_date(document: Document, value: Value, clause) -> bool:  # noqa: ANN001
+    """Whether "by" and a date after publication follow the figure in its clause ("wants a fleet of 70
+    aircraft by 2033", "to cut emissions 40% by 2030"): a figure to be reached, not one that holds."""
+    published = document.published
+    for other in document.values_in(value.sentence):
+        if other.kind != "date" or other.start < value.end or other.reading.date is None \
+                or (clause is not None and other.start >= clause.end) or other.start - value.end > 60:
+            continue
+        if _BY_BEFORE.search(document.text, max(value.end, other.start - 4), other.start) \
+                and other.reading.date.first_day() > published.last_day():
+            return True
+    return False
+
+
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def _money_role(document: Document, value: Value) -> str | None:

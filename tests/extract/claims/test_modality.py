@@ -91,3 +91,11 @@ def test_a_proposal_s_figure_is_planned(run):
     assert (proposed.value.amount, modality(proposed)) == (10.4, "planned")
     held = first(run("Contributions are held at 8.0% of salary.\n"), "quantity")
     assert modality(held) is None
+
+
+def test_a_figure_to_be_reached_by_a_later_date_is_planned(run):
+    # written for tests: a target for a year still to come; a count reached by a past day holds
+    target = first(run("The airline wants to operate a fleet of 70 aircraft by 2033.\n", "2027-06-16"), "quantity")
+    assert (target.value.amount, modality(target)) == (70, "planned")
+    reached = first(run("The airline had 52 aircraft by May 2027.\n", "2027-06-16"), "quantity")
+    assert modality(reached) is None

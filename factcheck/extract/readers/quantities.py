@@ -73,7 +73,7 @@ def _patterns(cues: Cues) -> _Patterns:
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
         # a rating on a scale: "Level 1 on the INES scale", "raised to level 4", "a Category 3 cyclone"
         rating=RATING,
-        length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})[\s-]*(?P<unit>{_MEASURE_WORDS})"
+        length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales}))?[\s-]*(?P<unit>{_MEASURE_WORDS})"
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         # "26 instances", "2.3 million customers" (a scale after digits: words carry their own, "two million")
@@ -239,6 +239,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
             amount, unit = amount * _DATA_SCALE[unit], "GB"
         if unit in _MASS_SCALE:
             amount, unit = amount * _MASS_SCALE[unit], "t"
+        if groups.get("scale"):  # "38.4 million tonnes"
+            amount = round(amount * cues.scales[groups["scale"].casefold()], 6)
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"

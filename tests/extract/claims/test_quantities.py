@@ -703,3 +703,11 @@ def test_a_designation_s_digits_are_no_figure(run):
     assert figures(run("The H-7 order carries a list value.\n")) == {}
     assert figures(run("An F-16 and a MiG-29 entered the airspace.\n")) == {}
     assert 3000 in figures(run("Covid-19 killed 3,000 people.\n"))
+
+
+def test_a_measure_with_a_scale_word_is_read_at_its_scale(run):
+    # written for tests: "million tonnes" is a measure in tonnes, a million times the number
+    found = figures(run("The resource now stands at 38.4 million tonnes.\n"))
+    assert 38_400_000 in found
+    [claim] = [c for c in of_kind(run("The resource now stands at 38.4 million tonnes.\n"), "quantity")]
+    assert claim.value.unit == "t"

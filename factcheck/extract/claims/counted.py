@@ -371,7 +371,13 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         return "data"
     if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area
         owner = _area_owner(document, value)
-        return f"area {owner}" if owner else None
+        if owner:
+            return f"area {owner}"
+        stuff = _OF_STUFF.match(after)  # "damage on 38,000 hectares of olive groves": the area of what
+        if _BURNED.search(before):
+            return None  # "the fire had burned 300 hectares of forest": an area that grows as the fire spreads
+        words = _content(_before_adjunct(_stuff_only(stuff.group(1))), verbs=False)[:2] if stuff else []
+        return normal_counted(["area", *words]) if words else None
     if value.reading.unit in _SPEEDS:  # "a gust of 134 km/h"; "gusts forecast ..., and it recorded 143 km/h"
         sentence = document.sentences[value.sentence]
         lead = document.text[max(sentence.start, value.start - 50):value.start]
@@ -403,6 +409,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
             return thing
         if _RISEN_TO.search(before):  # "the ash column had climbed to 12 kilometres", "the river peaked at 5.4 metres"
             return "height"
+        if _SPREAD_TO.search(before):  # "the slick reached 22 kilometres", "stretched 14 kilometres downstream"
+            return "extent"
     of = re.search(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|some\s+|approximately\s+)?$", before)
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
@@ -456,6 +464,10 @@ _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|
 _BACKING_OF = re.compile(r"\b(signatures?|votes?|support|backing)\s+of\s+(?:about\s+|some\s+|nearly\s+|only\s+)?$",
                          re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]{2,})[’']s\s+(?:(?:about|some|nearly|all)\s+)?$")
+_SPREAD_TO = re.compile(r"\b(?:reached|reaching|stretched|stretching|extended|extending|spread|spreading)\s+"
+                        r"(?:over\s+|to\s+|across\s+|for\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+                        re.IGNORECASE)
+_BURNED = re.compile(r"\b(?:burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?|charred|blackened|consumed)\b", re.IGNORECASE)
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"
                           r"capped)\b[^.;,]*$", re.IGNORECASE)

@@ -711,3 +711,13 @@ def test_a_measure_with_a_scale_word_is_read_at_its_scale(run):
     assert 38_400_000 in found
     [claim] = [c for c in of_kind(run("The resource now stands at 38.4 million tonnes.\n"), "quantity")]
     assert claim.value.unit == "t"
+
+
+def test_an_area_of_something_and_how_far_something_spread(run):
+    # written for tests: an area told with what it is of, and a length reached by something that spreads
+    def measured(text: str) -> list[tuple]:
+        return [(c.value.amount, c.value.unit, c.value.counted) for c in of_kind(run(text, "2026-05-01"), "quantity")]
+    assert measured("Damage was recorded on 38,000 hectares of olive groves.\n") == [(38000, "ha", "area olive grove")]
+    assert measured("The slick reached 22 kilometres on Thursday.\n") == [(22, "km", "extent")]
+    assert measured("At its peak the slick stretched 14 kilometres downstream.\n") == [(14, "km", "extent")]
+    assert measured("The village lies 22 kilometres from the coast.\n") == []  # where a place lies: no fact of the story

@@ -67,7 +67,7 @@ def _patterns(cues: Cues) -> _Patterns:
         money_symbol=re.compile(rf"(?i:{_LEAD})(?<![A-Za-z])(?P<cur>{symbols})\s?(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales})\b)?",
                                 re.IGNORECASE),
         # "2.4 million dalers", "a 4.2 million-daler fine"
-        money_word=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})(?:\s*(?P<scale>{scales}))?(?:\s+|(?<=[a-z])-)(?P<cur>{words})\b",
+        money_word=re.compile(rf"(?i:{_LEAD})(?<![\d.,])(?P<n>{_AMOUNT})(?:(?:\s*|-)(?P<scale>{scales}))?(?:\s+|(?<=[a-z])-)(?P<cur>{words})\b",
                               re.IGNORECASE),
         magnitude=re.compile(r"\b(?:(?:magnitude|Mw|Ms|ML)\s+(?:of\s+)?(?:Mw\s+)?(?P<n>\d(?:\.\d)?)\b(?![.,]?\d)"
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),

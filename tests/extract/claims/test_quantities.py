@@ -263,6 +263,8 @@ def test_a_cap_is_not_the_fine_and_a_hyphenated_sum_is_read(run):
     assert found[5e6][2] == "maximum fine"
     found = figures(run("The regulator's 4.2 million-crown fine came six weeks after the fire.\n", "2026-11-01"))
     assert found[4.2e6][2] == "fine"
+    found = figures(run("The roof of the 620-million-crown stadium fell in.\n", "2026-11-01"))
+    assert 620e6 in found  # the scale joined to the number by a hyphen too
 
 
 

@@ -414,15 +414,14 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
     if apart is not None:
         return SameFactResult(False, 0.0, apart)
     difference = _key_difference(a, b, params)
-    if difference is None:
-        revised = _revised(a, b)
-        if revised is not None:
-            outcome = _by_context(a, b, params, index)
-            return SameFactResult(False, outcome.score, revised, sequence=outcome.same, revision=True)
     if difference is not None:
         if difference.startswith("different modalities") and _ASSERTED in (_modality_class(a), _modality_class(b)):
             return _sequence(a, b, params, index, difference)
         return SameFactResult(False, 0.0, difference)
+    revised = _revised(a, b)
+    if revised is not None:  # one fact, told at two stages: shown in time order, like a plan and its outcome
+        outcome = _by_context(a, b, params, index)
+        return SameFactResult(False, outcome.score, revised, sequence=outcome.same, revision=True)
     return _by_context(a, b, params, index)
 
 
@@ -438,8 +437,8 @@ _REVISED = re.compile(r"\b(?:revis(?:ed|es|ing|ion)|updated|corrected|correction
                       rf"{_REPORT_NOUN})\b", re.IGNORECASE)
 _FIRST_TOLD = re.compile(r"\b(?:preliminary|provisional|flash|"
                          rf"(?:first|initial|early|earlier|original|previous)(?:\s+[a-z-]+)?\s+{_REPORT_NOUN}|"
-                         r"(?:first|initially|originally|previously)\s+(?:reported|estimated|put|said|given|announced|told))\b",
-                         re.IGNORECASE)
+                         r"(?:first|initially|originally|previously)\s+"
+                         r"(?:reported|estimated|put|said|given|announced|told))\b", re.IGNORECASE)
 _LATER, _EARLIER = "revised", "first"
 
 

@@ -432,10 +432,15 @@ def _spill(claim_id: str, tonnes: float, sentence: str) -> dict:
     return figure(claim_id, tonnes, "t", sentence, value={"amount": tonnes, "unit": "t", "counted": "oil spilled"})
 
 
+# written for tests: a coast guard's estimate of an oil spill, first told and then revised
+_ESTIMATED = "The coast guard estimates that 3,500 tonnes of oil spilled from the pact's tanker."
+_REVISED = "The coast guard now puts the oil spilled from the pact's tanker at 4,000 tonnes."
+
+
 def test_an_estimate_and_its_later_revision_are_shown_in_time_order() -> None:
     corpus = build_corpus({
-        "early": ("2026-03-02", [_spill("x", 3500, "The coast guard estimates that 3,500 tonnes of oil spilled from the pact's tanker.")]),
-        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard now puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+        "early": ("2026-03-02", [_spill("x", 3500, _ESTIMATED)]),
+        "late": ("2026-03-05", [_spill("x", 4000, _REVISED)]),
     })
     report = run_rules(corpus, RULES)
     assert verdicts(report) == ["compatible"]
@@ -446,16 +451,18 @@ def test_an_estimate_and_its_later_revision_are_shown_in_time_order() -> None:
 
 
 def test_a_first_estimate_and_a_revision_are_in_order_whoever_published_first() -> None:
+    first = "The coast guard's first estimate put the oil spilled from the pact's tanker at 3,500 tonnes."
+    revised = "The coast guard's revised estimate puts the oil spilled from the pact's tanker at 4,000 tonnes."
     corpus = build_corpus({
-        "recap": ("2026-03-09", [_spill("x", 3500, "The coast guard's first estimate put the oil spilled from the pact's tanker at 3,500 tonnes.")]),
-        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard's revised estimate puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+        "recap": ("2026-03-09", [_spill("x", 3500, first)]),
+        "late": ("2026-03-05", [_spill("x", 4000, revised)]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["compatible"]
 
 
 def test_an_old_figure_given_as_current_after_the_revision_is_a_conflict() -> None:
     corpus = build_corpus({
-        "late": ("2026-03-05", [_spill("x", 4000, "The coast guard now puts the oil spilled from the pact's tanker at 4,000 tonnes.")]),
+        "late": ("2026-03-05", [_spill("x", 4000, _REVISED)]),
         "stale": ("2026-03-09", [_spill("x", 3500, "The coast guard says 3,500 tonnes of oil spilled from the pact's tanker.")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.extract.cues import EventCue, PropertyCue
-from factcheck.extract.document import Document, Mention, Value
+from factcheck.extract.document import Clause, Document, Mention, Value
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def topic_subject(document: Document, value: Value) -> Mention | None:
     return None
 
 
-def _side_event(document: Document, mentions: list[Mention], clause) -> str | None:  # noqa: ANN001
+def _side_event(document: Document, mentions: list[Mention], clause: Clause | None) -> str | None:
     """The one side event of the story whose own actors the clause names while it names none of the
     story's: "Talvik Airlines ordered 25 Haldane H-7 jets worth 2.9 billion" is the rival's order
     ("Talvik Airlines order for Haldane H-7 jets"), not the story's ("Veldran Air order for Corvane jets")."""

@@ -31,7 +31,7 @@ from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_cou
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.clock import PART_OF_DAY
-from factcheck.extract.document import Document, Mention, Value
+from factcheck.extract.document import Clause, Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
 from factcheck.model.numbers import parse_number
 
@@ -408,7 +408,7 @@ _TARGET_BEFORE = re.compile(r"(?:\b(?:minutes?|hours?|days?|weeks?|months?|years
                             r"(?:(?:at\s+least|about|around|some|another|a\s+further)\s+)?$", re.IGNORECASE)
 
 
-def _by_a_later_date(document: Document, value: Value, clause) -> bool:  # noqa: ANN001
+def _by_a_later_date(document: Document, value: Value, clause: Clause | None) -> bool:
     """Whether "by" and a date after publication follow the figure in its clause ("wants a fleet of 70
     aircraft by 2033", "to cut emissions 40% by 2030"): a figure to be reached, not one that holds."""
     published = document.published

@@ -46,6 +46,7 @@ function, `same_fact`, used by the engine for every rule.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -448,8 +449,13 @@ def _stage(item: SourcedClaim) -> str | None:
     value = item.claim.value
     if item.claim.status is Status.reviewed or not isinstance(value, QuantityValue):
         return None
-    text = item.claim.evidence.text
-    start = value_start(text, value.amount)
+    return _stage_told(item.claim.evidence.text, value.amount)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stage_told(text: str, amount: float) -> str | None:
+    """`_stage` of one evidence text and figure, read once however many pairs the figure is in."""
+    start = value_start(text, amount)
     if start is None:
         return None
     before = text[:start]

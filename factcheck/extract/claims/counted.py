@@ -373,10 +373,9 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         owner = _area_owner(document, value)
         if owner:
             return f"area {owner}"
-        stuff = _OF_STUFF.match(after)  # "damage on 38,000 hectares of olive groves": the area of what
         if _BURNED.search(before):
             return None  # "the fire had burned 300 hectares of forest": an area that grows as the fire spreads
-        words = _content(_before_adjunct(_stuff_only(stuff.group(1))), verbs=False)[:2] if stuff else []
+        words = _stuff_words(after)  # "damage on 38,000 hectares of olive groves": the area of what
         return normal_counted(["area", *words]) if words else None
     if value.reading.unit in _SPEEDS:  # "a gust of 134 km/h"; "gusts forecast ..., and it recorded 143 km/h"
         sentence = document.sentences[value.sentence]
@@ -386,12 +385,10 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
             return "temporary speed limit" if re.search(r"\btemporary\b", lead, re.IGNORECASE) else "speed limit"
         nouns = [m.group(1) for m in _SPEED_NOUN.finditer(document.text, sentence.start, value.start)]
         return f"{_lemma(nouns[-1].casefold())} speed" if nouns else "speed"
-    stuff = _OF_STUFF.match(after)
-    if value.reading.unit in BULK_UNITS or value.reading.unit in _LENGTH_UNITS and stuff:
+    if value.reading.unit in BULK_UNITS or value.reading.unit in _LENGTH_UNITS and _OF_STUFF.match(after):
         # "1,200 tonnes of crude", "83 kilometres of coastline": the stuff or stretch measured; a bare mass or
         # volume ("3,500 tonnes had escaped") says no more than its unit, and is left to the context test
-        words = _content(_before_adjunct(_stuff_only(stuff.group(1))), verbs=False)[:2] if stuff else []
-        return normal_counted(words) or ""
+        return normal_counted(_stuff_words(after)) or ""
     if _MOVED.search(before):  # "troops pull back five kilometres from the border": how far they move
         return "distance moved"
     if _RESIZED.search(before):  # "the evacuation zone around the plant was widened to three kilometres"
@@ -415,6 +412,13 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
     return word if word in document.cues.dimensions else None  # "25 km from Orlek": a distance between places, left out
+
+
+def _stuff_words(after: str) -> list[str]:
+    """The first two content words of what a measure is "of" ("of olive groves", "of crude had escaped"),
+    none when no "of" follows it."""
+    stuff = _OF_STUFF.match(after)
+    return _content(_before_adjunct(_stuff_only(stuff.group(1))), verbs=False)[:2] if stuff else []
 
 
 def _stuff_only(stuff: str) -> str:

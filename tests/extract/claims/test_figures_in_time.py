@@ -10,6 +10,10 @@ def quantities(extraction) -> dict[float, tuple]:
     return {c.value.amount: (c.event, str(c.as_of) if c.as_of else None) for c in of_kind(extraction, "quantity")}
 
 
+def figures_with_role(extraction) -> dict[float, tuple]:
+    return {c.value.amount: (c.value.counted, str(c.as_of) if c.as_of else None) for c in of_kind(extraction, "quantity")}
+
+
 def test_a_price_after_a_move_is_the_level_of_one_day(run):
     found = quantities(run("Ambrell's shares jumped 24% to 390 crowns in morning trading.\n", "2026-06-08"))
     assert found[390][1] == "2026-06-08"  # the day the text was published
@@ -47,9 +51,6 @@ def test_a_price_after_a_move_told_any_way_is_the_level_of_one_day(run):
     found = figures_with_role(run("CLOSE: Veskor ends the day 12% lower at 3.83 crowns.\n", "2027-03-10"))
     assert found[3.83] == ("closing price", "2027-03-10")
 
-
-def figures_with_role(extraction) -> dict[float, tuple]:
-    return {c.value.amount: (c.value.counted, str(c.as_of) if c.as_of else None) for c in of_kind(extraction, "quantity")}
 
 
 def test_a_rate_carries_the_period_it_covers(run):

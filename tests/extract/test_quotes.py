@@ -111,6 +111,22 @@ def test_a_role_noun_before_any_quote_is_the_person_named_with_that_title(projec
     assert [c.value.speaker for c in of_kind(extraction, "quote")] == ["petra-olund"]
 
 
+_MAYOR = Entity(id="ilse-varnhold", kind="person", name="Ilse Varnhold", description="Mayor of Keswarden.")
+
+
+@pytest.mark.parametrize(("other", "speakers"), [
+    (Entity(id="hesper-langroth", kind="person", name="Hesper Langroth", description="City auditor."), ["ilse-varnhold"]),
+    # two mayors in the entity file and none named in the text: "the mayor" is neither
+    (Entity(id="otto-brenn", kind="person", name="Otto Brenn", description="Mayor of Haldmoor."), []),
+])
+def test_a_role_opening_a_live_blog_entry_is_the_one_person_the_entity_file_gives_that_title(project, other, speakers):
+    # written for tests: the blog never names the mayor
+    text = ('22:31\nFinal speeches done. The mayor closes for the administration: "This line will carry Keswarden '
+            'into the next fifty years. I ask the council to vote for Haldmoor."\n')
+    extraction = extract_with(project, [_MAYOR, other], text, "2026-03-10")
+    assert [c.value.speaker for c in of_kind(extraction, "quote")] == speakers
+
+
 def test_nested_single_quotes_stay_inside_the_quote(run):
     claim = only_quote(run, "Moon’s administration was “allowing the ‘history’ issue to poison the relationship,” "
                             "Yuki Tatsumi said.\n")

@@ -196,12 +196,24 @@ class SpeakerFinder:
         says the attribution was inferred."""
         if not sentence.start <= quote.start <= sentence.end:
             return None
-        people = [a for a in self._agents(sentence.start, max(sentence.start, quote.start - 1))
-                  if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
+        agents = self._agents(sentence.start, max(sentence.start, quote.start - 1))
+        people = [a for a in agents if a.kind == "person" or (a.kind == "name" and len(a.name.split()) > 1)]
         if not people:
-            return None
+            return self._role_introduces(quote, sentence, agents)
         first = min(people, key=lambda a: a.start)
         return self._attribution(first, sentence, "the person the sentence names before the quote", 0.55)
+
+    def _role_introduces(self, quote: QuoteSpan, sentence: Sentence, agents: list[_Agent]) -> Attribution | None:
+        """"The mayor closes for the administration: “...”": a role that opens the sentence and a colon right
+        before the quote introduce its speaker, as a name would."""
+        roles = [a for a in agents if a.kind == "role" and a.name.casefold().startswith("the ")]
+        if not roles or not self.text[sentence.start:quote.start].rstrip(" \"“«").endswith(":"):
+            return None
+        first = min(roles, key=lambda a: a.start)
+        if re.search(r"[,;:]", self.text[sentence.start:first.start]):
+            return None
+        attribution = self._attribution(first, sentence, "the role the sentence names before the quote", 0.55)
+        return None if attribution is UNNAMED else attribution
 
     # --- agents ------------------------------------------------------------------------------------
 
@@ -369,6 +381,9 @@ class SpeakerFinder:
         titled = self._titled_person(noun, agent.start) if noun else None
         if titled is not None:
             return Attribution(titled, False, None, None, 0.6, "person named with that title")
+        holder = self._only_holder(noun) if noun else None
+        if holder is not None:  # "The mayor closes for the administration:" in a live blog that never names her
+            return Attribution(holder, False, None, None, 0.55, "the one person the entity file gives that title")
         people = self._recent_people(agent.start)
         if people:
             return Attribution(people[0], False, None, None, 0.6, "nearest person")
@@ -389,6 +404,14 @@ class SpeakerFinder:
             if re.search(rf"\b{re.escape(noun)}\b", f"{around} {described}", re.IGNORECASE):
                 return person
         return None
+
+    def _only_holder(self, noun: str) -> str | None:
+        """The one person of the entity file whose description or roles give them the title `noun` ("Mayor of
+        Keswarden"); none when two people share it, since "the minister" then names no one in particular."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        holders = [entity.id for entity in self.resolver.index.by_id.values() if entity.kind == "person"
+                   and pattern.search(" ".join([entity.description or "", *(r.title for r in entity.roles)]))]
+        return holders[0] if len(holders) == 1 else None
 
     def _introduced_since(self, agent: _Agent, gender: str | None) -> Attribution | None:
         """The person who opens the pronoun's sentence or the one before it, when named after the last

@@ -102,8 +102,9 @@ class QuantityRange:
 
 
 def number(amount: float) -> str:
-    """A figure as people write it: `5,000,000,000`, `49.5`."""
-    rounded = round(amount, 9)
+    """A figure as people write it: `5,000,000,000`, `49.5`; to 12 significant digits, so that a
+    difference of two sums (68.2 billion less 68.1 billion) shows no binary floating-point residue."""
+    rounded = round(float(f"{amount:.12g}"), 9)
     if float(rounded).is_integer():
         return f"{int(rounded):,}"
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")

@@ -11,6 +11,8 @@ match is the verbatim words of the text and offsets stay in the original text.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from text_to_num import text2num
 
 _ONES = "one two three four five six seven eight nine".split()
@@ -48,11 +50,17 @@ def parse_number(written: str) -> float | None:
     words, _, last = text.rpartition(" ")
     if last in _MULTIPLIERS and words:
         base = parse_number(words)
-        return None if base is None else base * _MULTIPLIERS[last]
+        return None if base is None else scaled(base, _MULTIPLIERS[last])
     try:
         return float(text2num(text, "en"))
     except ValueError:
         return None
+
+
+def scaled(amount: float, factor: float) -> float:
+    """`amount * factor` as the text means it: "68.1 billion" is 68,100,000,000, not the
+    68,099,999,999.99999 that binary floating point makes of 68.1 * 10**9."""
+    return float(Decimal(repr(amount)) * Decimal(repr(factor)))
 
 
 def significant_digits(amount: float, precision: int = 12) -> str:

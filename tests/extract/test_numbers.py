@@ -55,3 +55,18 @@ def test_two_dozen_is_24(run):
 def test_a_duration_in_words(run):
     claims = of_kind(run("The pact does not expire for ninety days, officials said.\n", "2019-08-22"), "duration")
     assert [(c.value.amount, c.value.unit.value) for c in claims] == [(90.0, "day")]
+
+
+def test_a_sum_with_a_scale_word_is_the_figure_the_text_means(cues):
+    # written for tests: 68.1 * 10**9 in binary floating point is 68,099,999,999.99999
+    text = "The equity holdings lost $68.1 billion, and 1.2 TB of files and 4.18 million people were hit."
+    sentence = Sentence(0, 0, 0, len(text), text)
+    found = {text[start:end]: value.amount for _, (start, end), value in find_quantities(text, sentence, cues)}
+    assert found["$68.1 billion"] == 68_100_000_000
+    assert found["4.18 million people"] == 4_180_000
+
+
+def test_a_difference_of_two_sums_is_shown_without_floating_point_residue():
+    from factcheck.comparators.quantity import number
+    assert number(68.2e9 - 68.1e9) == "100,000,000"
+    assert number(0.1 + 0.2) == "0.3" and number(49.5) == "49.5"

@@ -254,10 +254,56 @@ def _past_year(document: Document, value: Value) -> str | None:
         if other.start > value.end and _BASELINE.search(document.text, max(0, other.start - 12), other.start):
             continue  # "down 3.1 percent from the 2020 census": a change since a past year, told now
         if (date is not None and other.sentence == value.sentence and not other.reading.role
-                and _a_past_year(date, document.published) and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
+                and _a_past_year(date, document.published) and date.year != _story_year(document)
+                and (re.search(r"\b(?:in|of|during|the|on)\s+$", lead) or when)):
             return f"in-{date.year}"  # "since 2021, when the price went from 2.20 to 2.50": of 2021 too
+    year_back = _year_back(document, value)
+    if year_back is not None:
+        return f"in-{year_back}"
     earlier = earlier_event_year(document, value)  # "That storm killed 14 people" after a sentence about 2019
     return f"in-{earlier}" if earlier is not None else None
+
+
+# A year told back from the report's: "Last year 83.1 per cent passed", "A year earlier the fund held ...".
+_YEAR_BACK = re.compile(r"\b(?:(?:last|past)\s+year\b(?!['’]s)|(?:a|one)\s+year\s+(?:earlier|before|ago)\b|"
+                        r"the\s+(?:previous|prior|preceding)\s+year\b(?!['’]s))", re.IGNORECASE)
+_CHANGE_SINCE = re.compile(r"\b(?:from|since|than|over|on|with|against|compared\s+(?:with|to))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _year_back(document: Document, value: Value) -> int | None:
+    """The year before the report's, when the figure's own clause is told of it ("Last year 83.1 per cent of
+    candidates passed"), not when it is the baseline of a change told now ("up from 76.8 per cent last year"
+    dates 76.8, not the figure before it; "up 4% on last year" is this year's change)."""
+    sentence = document.sentences[value.sentence]
+    published = document.published
+    if published.month is None or published.month <= 2:
+        return None  # in January a story may still tell last year's figures as its own
+    if _story_year(document) == published.year - 1:
+        return None  # a report on last year's results tells their figures as "last year"
+    for back in _YEAR_BACK.finditer(document.text, sentence.start, sentence.end):
+        if abs(back.start() - value.end) > 50 and abs(value.start - back.end()) > 50:
+            continue
+        if _CHANGE_SINCE.search(document.text, max(sentence.start, back.start() - 16), back.start()):
+            continue
+        if back.start() > value.end and any(v.kind == "quantity" and value.end <= v.start < back.start()
+                                            for v in document.values_in(value.sentence)):
+            continue  # "72.5 per cent passed, against 76.8 per cent last year": the year is 76.8's
+        if back.end() <= value.start and any(v.kind == "quantity" and back.end() <= v.start < value.start
+                                             for v in document.values_in(value.sentence)) \
+                and not _OPENING_YEAR.fullmatch(document.text, sentence.start, back.start()):
+            continue
+        return published.year - 1
+    return None
+
+
+_OPENING_YEAR = re.compile(r"\s*(?:And\s+|But\s+)?")
+
+
+def _story_year(document: Document) -> int | None:
+    """The year the story's event is of, when its id says ("merrovia-fund-loss-2026"): figures of that year
+    are the story's, however far back it lies."""
+    found = re.search(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", document.main_event or "")
+    return int(found.group(1)) if found else None
 
 
 def _a_past_year(date: PartialDate, published: PartialDate) -> bool:

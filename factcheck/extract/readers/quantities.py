@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from factcheck.extract.cues import Cues
 from factcheck.extract.document import Sentence
 from factcheck.model import Approximation, QuantityValue
-from factcheck.model.numbers import NUMBER, parse_number
+from factcheck.model.numbers import NUMBER, parse_number, scaled
 
 _APPROX = "|".join(re.escape(a.value) for a in sorted(Approximation, key=lambda a: len(a.value), reverse=True))
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -236,11 +236,11 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else \
             groups["rated"].casefold() if groups.get("rated") else "magnitude"
         if unit in _DATA_SCALE:
-            amount, unit = amount * _DATA_SCALE[unit], "GB"
+            amount, unit = scaled(amount, _DATA_SCALE[unit]), "GB"
         if unit in _MASS_SCALE:
-            amount, unit = amount * _MASS_SCALE[unit], "t"
+            amount, unit = scaled(amount, _MASS_SCALE[unit]), "t"
         if groups.get("scale"):  # "38.4 million tonnes"
-            amount = round(amount * cues.scales[groups["scale"].casefold()], 6)
+            amount = scaled(amount, cues.scales[groups["scale"].casefold()])
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if measure == "percent":
         unit = "percentage point" if "point" in groups["unit"].casefold() else "percent"
@@ -249,7 +249,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         scale = cues.scales.get((groups.get("scale") or "").casefold(), 1.0)
         per = patterns.per.match(text, match.end())  # "2,000 dorins a day", "85 solde a litre": a sum per something
         currency = cues.currencies[groups["cur"].casefold()]
-        return QuantityValue(amount=round(amount * scale, 6), approximation=approximation,
+        return QuantityValue(amount=scaled(amount, scale), approximation=approximation,
                              unit=f"{currency}/{per.group(1).casefold()}" if per else currency)
     if measure == "rate":
         base = cues.currencies[groups["base"].casefold()]
@@ -271,7 +271,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
         noun = dead or next((w for w in reversed(words) if w in cues.count_nouns or _plural(w)), words[-1])
     if groups.get("scale") and match.re in (patterns.count, patterns.count_lead):
-        amount = round(amount * cues.scales[groups["scale"].casefold()], 6)  # 4.18 * 1e6 is 4179999.9999999995
+        amount = scaled(amount, cues.scales[groups["scale"].casefold()])  # 4.18 * 1e6 is 4179999.9999999995
     if amount != int(amount):
         return None
     if noun in cues.count_synonyms:

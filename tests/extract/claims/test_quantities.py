@@ -645,6 +645,29 @@ def test_a_figure_of_last_year_is_background_once_the_year_is_well_under_way(run
     assert 1600000 in figures(run(text, "2026-01-15"))  # in January a story may still be last year's
 
 
+def test_a_figure_told_of_last_year_or_a_year_earlier_is_background(run):
+    # written for tests: said in July 2027, a year back is 2026's figure, not this year's result
+    assert figures(run("A year earlier 83.1 per cent of 60,215 candidates passed.\n", "2027-07-15")) == {}
+    assert figures(run("Last year 83.1 per cent of candidates passed.\n", "2027-07-15")) == {}
+    # the year is the figure's after it, not the one before; a change on last year is told now
+    found = figures(run("In maths 72.5 per cent of candidates passed, against 76.8 per cent last year.\n", "2027-07-15"))
+    assert list(found) == [72.5]
+    assert list(figures(run("The pass rate rose to 84.1 per cent, up from a year earlier.\n", "2027-07-15"))) == [84.1]
+
+
+def test_figures_of_the_year_the_story_is_about_are_the_story_s(project):
+    # written for tests: a fund's annual loss reported in March: 2026 is last year, and it is the story's year
+    from factcheck.model.entities import Entity
+    from tests.extract.extract_helpers import extract_with
+    entities = [Entity(id="merrovia-fund-loss-2026", kind="event", name="Merrovia fund loss",
+                       aliases=["the fund's loss"]),
+                Entity(id="merrovia-fund", kind="organisation", name="Merrovia Strategic Reserve Fund",
+                       aliases=["the fund"])]
+    text = "The fund's loss was announced on Monday. Equities lost 8.9 percent in 2026, the fund said.\n"
+    extraction = extract_with(project, entities, text, "2027-03-05")
+    assert [c.value.amount for c in of_kind(extraction, "quantity")] == [8.9]
+
+
 def test_a_group_noun_counts_people_and_one_workforce_has_one_unit(run):
     # written for tests: "staff" is plural in meaning, not in form; staff and employees are one workforce
     staff = of_kind(run("The ferry company's 460 staff were told by email not to report for work.\n"), "quantity")

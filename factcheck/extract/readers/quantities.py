@@ -352,7 +352,7 @@ _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother
 # "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.
 _WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Za-z-]+[’']s\s+)?$", re.IGNORECASE)
 _AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "
-                        "after before between among under into".split())
+                        "after before between among under into will would could can may might should must".split())
 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "

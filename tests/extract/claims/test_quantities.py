@@ -55,6 +55,12 @@ def test_a_count_said_on_a_day_is_as_of_that_day(run):
     assert figures(run(text))[26][3] == "2019-08-05"
 
 
+def test_a_plural_noun_before_a_modal_verb_is_what_is_counted(run):
+    # written for tests: "objects will leave" as "objects in April" already was
+    found = figures(run("A shipment of 38 objects will leave the museum in April.\n", "2027-03-20"))
+    assert found[38][2].split()[0] == "object"
+
+
 def test_a_count_by_a_day_is_as_of_that_day(run):
     assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")
 

@@ -35,6 +35,9 @@ def lasted(extraction) -> list[tuple]:
     ("The 48-hour standoff ended when police stormed the wing.\n", (48, "hour", None, "siege", None)),
     # written for tests: months of an event told by its noun after "of"
     ("The order concludes 18 months of negotiations.\n", (18, "month", None, "talks", None)),
+    # written for tests: how long a plan takes, told by what it is spread over or takes
+    ("The return of the objects will be spread over three years.\n", (3, "year", None, None, None)),
+    ("The return of the objects will take three years.\n", (3, "year", None, None, None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]

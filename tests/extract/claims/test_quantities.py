@@ -134,7 +134,7 @@ def test_a_role_named_after_the_sum_is_read_whatever_its_words_order(run):
     # among words of one length: "250 million in losses" was a value in one run and nothing in the next
     assert figures(run("The company paid 2 million dollars in fines.\n"))[2e6][2] == "fine"
     assert figures(run("The estimate of 250 million dollars in losses is the figure the aid is built on.\n"))[250e6][2] \
-        == "value"
+        == "loss"
 
 
 def test_whose_share_and_at_which_stage(run):
@@ -422,6 +422,14 @@ def test_what_a_thing_is_worth_insured_for_and_offered_for_are_three_sums(run):
             "the objects were insured for 48 million dollars. Police are offering a reward of 250,000 dollars.\n")
     found = figures(run(text, "2026-10-16"))
     assert (found[62e6][2], found[48e6][2], found[250000][2]) == ("value", "insured", "reward")
+
+
+def test_what_was_lost_and_what_is_left_are_two_sums(run):
+    # written for tests: a fund's loss for the year and what one of its portfolios is worth
+    text = ("The fund said it lost 61.8 billion dollars in the year. Its infrastructure portfolio was worth "
+            "68.2 billion dollars at year-end.\n")
+    found = figures(run(text, "2027-02-26"))
+    assert (found[61.8e9][2], found[68.2e9][2]) == ("loss", "value")
 
 
 def test_whose_estimate_a_crowd_is_is_not_what_is_counted(run):

@@ -366,6 +366,13 @@ def test_since_after_a_negation_is_a_baseline_not_a_start(run):
     assert [p for p, _, _, _ in dates(run("The ban has been in force since 2023.\n", "2026-06-22"))] == ["started_on"]
 
 
+def test_a_shutdown_is_a_closure_told_in_other_words(run):
+    # written for tests: "was shut down at 5:15 a.m." dates the closing as "was closed" does
+    found = dates(run("Reactor 3 was shut down at 5:15 a.m. on Tuesday after a coolant leak.\n", "2026-06-12"))
+    assert found == [("ended_on", "close", "2026-06-09", None)]
+    assert dates(run("Operators shut down the reactor on Tuesday.\n", "2026-06-12"))[0][:2] == ("ended_on", "close")
+
+
 def test_a_closure_told_as_a_state_on_a_day_is_not_its_end(run):
     # written for tests: round 25's schools "are closed today" gave the closure an end on the day of the report,
     # which met its real end days later

@@ -16,6 +16,9 @@ IRREGULAR = {
     "won": "win", "wrote": "write", "drew": "draw", "flew": "fly", "grew": "grow", "hung": "hang",
     "laid": "lay", "died": "die", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
     "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
+    "kept": "keep", "lent": "lend", "built": "build", "stole": "steal", "swept": "sweep",
+    # past tenses of five letters, which the pattern of "-ed" verbs (four letters before it) leaves out
+    "freed": "free", "fined": "fine", "hired": "hire", "fired": "fire", "sued": "sue", "timed": "time",
     # past participles ("has taken", "the sample was taken on March 19"): the same key as the past tense
     "taken": "take", "given": "give", "stolen": "steal", "broken": "break", "chosen": "choose", "driven": "drive",
     "written": "write", "drawn": "draw", "shown": "show", "seen": "see", "beaten": "beat", "thrown": "throw",

@@ -352,11 +352,12 @@ _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother
 # "67 of the 150 seats": a number, "of", the whole; "the details of 2.3 million customers" counts them.
 _WHOLE_AFTER = re.compile(rf"(?<![\w.,]){NUMBER}\s+(?:out\s+)?of\s+(?:the\s+)?(?:[A-Za-z-]+[’']s\s+)?$", re.IGNORECASE)
 _AFTER_NOUN = frozenset("in on at of from for with across were was had have are is said and or to by during over since "
-                        "after before between among under into will would could can may might should must".split())
+                        "after before between among under into will would could can may might should must "
+                        "remain remained remains still without".split())
 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "
-                                   "brought sent kept found".split())
+                                   "brought sent kept found lost fled fell rose sank took won spent".split())
 # words that read as a noun before a plural but are not one: "28 more miners", "five other people"
 _NOT_A_NOUN = frozenset("more other further new old additional extra fewer less former young small large many "
                         "few top key main senior junior".split())
@@ -367,6 +368,8 @@ def _participle(word: str) -> bool:
 
 
 def _plural(word: str) -> bool:
+    if word.endswith("men") and word not in ("specimen", "regimen", "abdomen"):
+        return True  # "eight men", "two women", "40 firemen"
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_COUNTED
 
 
@@ -375,6 +378,8 @@ def _adjective(word: str) -> bool:
 
 
 def singular(noun: str) -> str:
+    if noun.endswith("men") and _plural(noun):
+        return noun[:-3] + "man"  # "women" -> "woman", "firemen" -> "fireman"
     if noun.endswith("ies"):
         return noun[:-3] + "y"
     if noun.endswith(("ches", "shes", "sses", "xes")):

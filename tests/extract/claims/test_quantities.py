@@ -61,6 +61,18 @@ def test_a_plural_noun_before_a_modal_verb_is_what_is_counted(run):
     assert found[38][2].split()[0] == "object"
 
 
+@pytest.mark.parametrize(("text", "amount", "unit"), [
+    # written for tests: a plural before an irregular past verb, "remain", "without"; an irregular plural
+    ("About 40,000 households lost power on Monday.\n", 40000, "household"),
+    ("Twelve miners remain trapped.\n", 12, "miner"),
+    ("The storm left 40,000 homes without power.\n", 40000, "home"),
+    ("The court jailed eight women.\n", 8, "woman"),
+])
+def test_counts_of_plain_plural_nouns_told_many_ways(run, text, amount, unit):
+    found = [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-06-12"), "quantity")]
+    assert found == [(amount, unit)]
+
+
 def test_a_count_by_a_day_is_as_of_that_day(run):
     assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")
 

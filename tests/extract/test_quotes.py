@@ -67,6 +67,13 @@ def test_told_reporters(run):
     assert claim.value.speaker == "kang-kyung-wha"
 
 
+@pytest.mark.parametrize("verb", ["stressed in an interview", "vowed", "cautioned", "emphasised"])
+def test_more_speech_verbs_after_the_quote(run, verb):
+    # written for tests
+    claim = only_quote(run, f"“South Korea and U.S. will continue to strengthen the alliance,” Kang Kyung-wha {verb}.\n")
+    assert claim.value.speaker == "kang-kyung-wha"
+
+
 def test_straight_quotes(run):
     claim = only_quote(run, '"We are watching the situation very closely," Pompeo said on Thursday.\n')
     assert claim.value.speaker == "mike-pompeo"

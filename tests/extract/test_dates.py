@@ -45,6 +45,17 @@ def test_last_year(run):
     assert [p for p, _, _ in dated(run, text)] == ["started_on"]
 
 
+def test_last_and_next_before_a_month_set_its_year(run):
+    # written for tests: "last October" lies behind the report, whatever the verb; "to last" is a verb, no tense
+    dates = [str(c.value.date) for c in of_kind(run("Rationing ended last October.\n", "2026-06-12"), "date")]
+    assert dates == ["2025-10"]
+    dates = [str(c.value.date) for c in of_kind(run("Rationing will end next March.\n", "2026-06-12"), "date")]
+    assert dates == ["2027-03"]
+    dates = [str(c.value.date) for c in of_kind(run("Rationing is expected to last until October.\n", "2026-06-12"),
+                                                "date")]
+    assert dates == ["2026-10"]
+
+
 def test_in_month_year_has_month_precision(run):
     text = "The General Security of Military Information Agreement was signed in November 2016.\n"
     assert dated(run, text) == [("signed_on", "gsomia", "2016-11")]

@@ -51,6 +51,9 @@ def time_findings(document: Document, skip: frozenset[int] = frozenset()) -> lis
     return findings
 
 
+_LAST_THE_VERB = re.compile(r"\b(?:to|will|would|could|may|might|should|must|can|cannot|not)\s+last$", re.IGNORECASE)
+
+
 def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], cues: Cues,
                  quoted: tuple[tuple[int, int], ...] = ()) -> str | None:
     """`future`, `past` or None. The tense word nearest before the date decides ("will resume ... on
@@ -62,6 +65,8 @@ def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], 
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if any(a <= match.start() < b for a, b in quoted) and not any(a <= span[0] < b for a, b in quoted):
                 continue
+            if tense == "past" and _LAST_THE_VERB.search(text, max(sentence.start, match.start() - 12), match.end()):
+                continue  # "expected to last until October": the verb, not "last week"
             if match.end() <= span[0] and span[0] - match.end() < before[1]:
                 before = (tense, span[0] - match.end())
             elif match.start() >= span[1] and match.start() - span[1] < after[1]:

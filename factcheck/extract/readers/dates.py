@@ -281,6 +281,8 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
             return []
     if form == "month":
         month = _MONTHS[groups["month"][:3].casefold()]
+        lead = match.group().split(None, 1)[0].casefold()
+        tense = {"last": "past", "next": "future"}.get(lead, tense)  # "last October" lies behind, whatever the verb
         return [DateExpression(*span, form, PartialDate(infer_year(month, None, published, tense), month), certainty=0.75)]
     if form == "year":
         return [DateExpression(*span, form, PartialDate(int(groups["year"])), certainty=0.7)]

@@ -367,8 +367,13 @@ def _participle(word: str) -> bool:
     return (len(word) > 4 and word.endswith("ed")) or word in _IRREGULAR_PARTICIPLES
 
 
+# Words ending in "men" that are no plural of "man".
+_NOT_MEN = frozenset("specimen regimen abdomen omen amen acumen bitumen albumen hymen lumen ramen semen stamen yemen "
+                     "dolmen cyclamen".split())
+
+
 def _plural(word: str) -> bool:
-    if word.endswith("men") and word not in ("specimen", "regimen", "abdomen"):
+    if word.endswith("men") and word not in _NOT_MEN:
         return True  # "eight men", "two women", "40 firemen"
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in _NOT_COUNTED
 

@@ -94,6 +94,7 @@ class SpeakerFinder:
         self._speakers: list[tuple[int, int, Attribution]] = []  # (offset, line, attribution)
         self._gender: dict[str, str] = {}  # speaker -> the pronoun that referred to them ("he"/"she")
         self._full_names: list[tuple[int, str]] = self._names_of_people()
+        self._holders: dict[str, str | None] = {}  # a title -> the one person of the entity file given it
 
     def _names_of_people(self) -> list[tuple[int, str]]:
         """Every name of two words or more that reads as a person's, with its offset, in text order."""
@@ -408,10 +409,12 @@ class SpeakerFinder:
     def _only_holder(self, noun: str) -> str | None:
         """The one person of the entity file whose description or roles give them the title `noun` ("Mayor of
         Keswarden"); none when two people share it, since "the minister" then names no one in particular."""
-        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-        holders = [entity.id for entity in self.resolver.index.by_id.values() if entity.kind == "person"
-                   and pattern.search(" ".join([entity.description or "", *(r.title for r in entity.roles)]))]
-        return holders[0] if len(holders) == 1 else None
+        if noun not in self._holders:
+            pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+            holders = [entity.id for entity in self.resolver.index.by_id.values() if entity.kind == "person"
+                       and pattern.search(" ".join([entity.description or "", *(r.title for r in entity.roles)]))]
+            self._holders[noun] = holders[0] if len(holders) == 1 else None
+        return self._holders[noun]
 
     def _introduced_since(self, agent: _Agent, gender: str | None) -> Attribution | None:
         """The person who opens the pronoun's sentence or the one before it, when named after the last

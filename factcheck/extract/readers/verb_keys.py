@@ -17,7 +17,7 @@ IRREGULAR = {
     "laid": "lay", "died": "die", "overtook": "overtake", "withdrew": "withdraw", "undertook": "undertake", "upheld": "uphold",
     "overturned": "overturn", "sought": "seek", "taught": "teach", "caught": "catch", "fled": "flee",
     "kept": "keep", "lent": "lend", "built": "build", "stole": "steal", "swept": "sweep",
-    # past tenses of five letters, which the pattern of "-ed" verbs (four letters before it) leaves out
+    # past tenses of five letters whose stem the rules below would cut wrong ("freed" -> "fre"), and "sued"
     "freed": "free", "fined": "fine", "hired": "hire", "fired": "fire", "sued": "sue", "timed": "time",
     # past participles ("has taken", "the sample was taken on March 19"): the same key as the past tense
     "taken": "take", "given": "give", "stolen": "steal", "broken": "break", "chosen": "choose", "driven": "drive",

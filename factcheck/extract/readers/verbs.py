@@ -39,7 +39,7 @@ _NOT_VERBS = frozenset((
     "recorded counted registered logged tallied numbered totalled totaled measured "
     # states, not happenings: "Riot police waited outside the ministry on Tuesday" dates nothing that happened
     "waited stayed lived gathered crowded lined queued watched").split())
-_PAST = re.compile(r"\b(?:[a-z]{4,}ed|" + "|".join(sorted(IRREGULAR, key=len, reverse=True)) + r")\b")
+_PAST = re.compile(r"\b(?:[a-z]{3,}ed|" + "|".join(sorted(IRREGULAR, key=len, reverse=True)) + r")\b")
 _COUNT_AFTER = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|more\s+than|at\s+least|over)\s+)?\d")
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s+(?:[a-z-]+\s+){{0,2}}$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)

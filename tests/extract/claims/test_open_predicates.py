@@ -23,6 +23,7 @@ def test_past_tenses_of_five_letters_and_irregular_ones_are_open_predicates(run)
         [("happened_on", "release-crew", "2026-06-02")]  # free is release (`open_synonyms`)
     assert [e for _, e, _ in dates(run("The regulator fined the airline on Tuesday.\n", "2026-06-05"))] == ["fine-airline"]
     assert [e for _, e, _ in dates(run("The bank kept its rate on hold on Tuesday.\n", "2026-06-05"))] == ["keep-rate"]
+    assert [e for _, e, _ in dates(run("The bank moved the date on Friday.\n", "2026-06-12"))] == ["move-date"]
 
 
 def test_counts_adjectives_and_known_predicates_are_not_open_predicates(run):

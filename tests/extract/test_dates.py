@@ -56,6 +56,12 @@ def test_last_and_next_before_a_month_set_its_year(run):
     assert dates == ["2026-10"]
 
 
+def test_a_day_written_before_its_month_takes_its_year_from_the_tense_too(run):
+    # written for tests: said in June 2026, "collapsed on 6 October" is last October, as "on October 6" was
+    for text in ("The bridge collapsed on 6 October.\n", "The bridge collapsed on October 6.\n"):
+        assert [str(c.value.date) for c in of_kind(run(text, "2026-06-12"), "date")] == ["2025-10-06"]
+
+
 def test_in_month_year_has_month_precision(run):
     text = "The General Security of Military Information Agreement was signed in November 2016.\n"
     assert dated(run, text) == [("signed_on", "gsomia", "2016-11")]

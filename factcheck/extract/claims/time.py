@@ -126,7 +126,8 @@ def _date(document: Document, value: Value) -> Finding | None:
         return None
     if prop == "announced_on" and governed.event is None and not _testimony(document, governed):
         return None  # "the ministry said on Saturday that 147 had died": a statement's day, with nothing it announces
-    if expression.form in ("month_day", "month", "weekday") and dated is None:  # the year depends on the tense
+    # the year depends on the tense, in either order of day and month ("collapsed on 6 October", said in June)
+    if expression.form in ("month_day", "day_month", "month", "weekday") and dated is None:
         quoted = document.quoted.get(sentence.index, ())
         tense = clause_tense(text, sentence, value.span, document.cues, quoted) or (cue.tense if cue else None)
         own = governed.clause

@@ -38,6 +38,9 @@ def lasted(extraction) -> list[tuple]:
     # written for tests: how long a plan takes, told by what it is spread over or takes
     ("The return of the objects will be spread over three years.\n", (3, "year", None, None, None)),
     ("The return of the objects will take three years.\n", (3, "year", None, None, None)),
+    # written for tests: offline and out of service are closed, told in other words
+    ("The reactor will stay offline for at least six weeks.\n", (6, "week", "at least", "close", None)),
+    ("The line will be out of service for two weeks.\n", (2, "week", None, "close", None)),
 ])
 def test_event_lengths(run, text, expected):
     assert lasted(run(text)) == [expected]

@@ -266,6 +266,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     if match.re is patterns.part and amount < 2:
         return None  # "one of the victims", "one of the two divers" picks one out; it counts nothing
     second = (groups.get("noun2") or "").casefold()
+    if noun in _JOINING_WORDS:
+        return None  # "killed 47 and injured 112": no noun follows the number, so it counts no "and injured"
     if match.re in (patterns.count_lead, patterns.count_brought) and " " in noun:  # "the number of displaced people", "of people killed"
         words = noun.split()
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
@@ -358,6 +360,8 @@ _AFTER_NOUN = frozenset("in on at of from for with across were was had have are 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "
                                    "brought sent kept found lost fled fell rose sank took won spent".split())
+# Words that join clauses or phrases, never a noun a number counts.
+_JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by for from with".split())
 # words that read as a noun before a plural but are not one: "28 more miners", "five other people"
 _NOT_A_NOUN = frozenset("more other further new old additional extra fewer less former young small large many "
                         "few top key main senior junior".split())

@@ -73,6 +73,13 @@ def test_counts_of_plain_plural_nouns_told_many_ways(run, text, amount, unit):
     assert found == [(amount, unit)]
 
 
+def test_a_number_followed_by_and_counts_nothing_and_lives_claimed_are_the_dead(run):
+    # written for tests: "killed 47 and injured 112" has no noun after 47, so no "and injured" is counted
+    assert figures(run("The storm killed 47 and injured 112.\n", "2026-06-12")) == {}
+    found = of_kind(run("The crash claimed 47 lives.\n", "2026-06-12"), "quantity")
+    assert [(c.value.amount, c.value.unit) for c in found] == [(47, "dead")]
+
+
 def test_a_count_by_a_day_is_as_of_that_day(run):
     assert figures(run("By Wednesday evening, 23 bodies had been recovered.\n"))[23][2:] == ("dead", "2019-08-21")
 

@@ -268,6 +268,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     second = (groups.get("noun2") or "").casefold()
     if noun in _JOINING_WORDS:
         return None  # "killed 47 and injured 112": no noun follows the number, so it counts no "and injured"
+    if noun in _AUXILIARIES and second:
+        noun, second = second, ""  # "58 were injured", "14 were missing": what happened to them is what is counted
     if match.re in (patterns.count_lead, patterns.count_brought) and " " in noun:  # "the number of displaced people", "of people killed"
         words = noun.split()
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
@@ -360,6 +362,7 @@ _AFTER_NOUN = frozenset("in on at of from for with across were was had have are 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "
                                    "brought sent kept found lost fled fell rose sank took won spent".split())
+_AUXILIARIES = frozenset("were was are is have had been".split())
 # Words that join clauses or phrases, never a noun a number counts.
 _JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by for from with".split())
 # words that read as a noun before a plural but are not one: "28 more miners", "five other people"

@@ -73,11 +73,14 @@ def test_counts_of_plain_plural_nouns_told_many_ways(run, text, amount, unit):
     assert found == [(amount, unit)]
 
 
-def test_a_number_followed_by_and_counts_nothing_and_lives_claimed_are_the_dead(run):
+def test_a_number_followed_by_a_joining_word_or_an_auxiliary_and_lives_claimed(run):
     # written for tests: "killed 47 and injured 112" has no noun after 47, so no "and injured" is counted
     assert figures(run("The storm killed 47 and injured 112.\n", "2026-06-12")) == {}
     found = of_kind(run("The crash claimed 47 lives.\n", "2026-06-12"), "quantity")
     assert [(c.value.amount, c.value.unit) for c in found] == [(47, "dead")]
+    # a number, then what happened to them: the unit is what happened, not "were injured"
+    for text, unit in (("At least 47 were killed.\n", "dead"), ("A further 58 were injured.\n", "injured")):
+        assert [c.value.unit for c in of_kind(run(text, "2026-06-12"), "quantity")] == [unit]
 
 
 def test_a_count_by_a_day_is_as_of_that_day(run):

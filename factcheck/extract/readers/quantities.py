@@ -362,6 +362,7 @@ _AFTER_NOUN = frozenset("in on at of from for with across were was had have are 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left shot stuck thrown driven known seen given "
                                    "brought sent kept found lost fled fell rose sank took won spent".split())
+# Auxiliaries a bare number may be followed by ("58 were injured"): what comes after them is what is counted.
 _AUXILIARIES = frozenset("were was are is have had been".split())
 # Words that join clauses or phrases, never a noun a number counts.
 _JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by for from with".split())

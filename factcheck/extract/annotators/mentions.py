@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from factcheck.extract.document import Document, Mention, Sentence
 from factcheck.extract.readers.entities import PROPER_NOUN, Resolver
 from factcheck.model import Entity
+from factcheck.model.entity_index import EntityIndex
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese)\s+")
 _PHRASE_WORD = re.compile(r"[\w%’'-]+")
@@ -30,7 +33,7 @@ def annotate(document: Document) -> None:
     """The `mentions`, `recent`, `fallback`, `main_agreement`, `main_event` and `actors` layers."""
     text, resolver = document.text, document.resolver
     agreement_words = document.cues.agreement_words
-    heads = _event_heads(resolver, agreement_words)
+    heads = _once_per_index(resolver.index, ("heads", agreement_words), lambda: _event_heads(resolver, agreement_words))
     named = {}
     for sentence in document.sentences:
         filed = document.dateline_end(sentence)  # "MERLOSA, Estrovia, Aug 11 (Estropress) - ": where it was filed
@@ -41,7 +44,7 @@ def annotate(document: Document) -> None:
     current = [[m for m in mentions if not _dated_name(text, m, document.published.year)] for mentions in named.values()]
     document.main_agreement = main_topic(current, ("agreement",))
     document.main_event = _story_event(resolver) or document.main_agreement
-    document.actors = _event_actors(resolver)
+    document.actors = _once_per_index(resolver.index, "actors", lambda: _event_actors(resolver))
     recent: dict[str, Mention] = {}
     for sentence in document.sentences:
         here = named[sentence.index] + _generic_references(text, sentence, named[sentence.index], recent)
@@ -82,6 +85,19 @@ def _dated_name(text: str, mention: Mention, published_year: int) -> bool:
     named by an old year is background, and does not make the article's main agreement."""
     around = text[max(0, mention.start - 6):mention.end + 9]
     return any(int(year) < published_year - 1 for year in _YEAR.findall(around))
+
+
+_Built = TypeVar("_Built")
+# What the annotator derives from the entity file alone, built once per entity index (one per project run),
+# not once per article; weak keys, so an index dropped by its run takes its entries with it.
+_PER_INDEX: WeakKeyDictionary[EntityIndex, dict[object, object]] = WeakKeyDictionary()
+
+
+def _once_per_index(index: EntityIndex, key: object, build: Callable[[], _Built]) -> _Built:
+    built = _PER_INDEX.setdefault(index, {})
+    if key not in built:
+        built[key] = build()
+    return built[key]  # type: ignore[return-value]
 
 
 def _story_event(resolver: Resolver) -> str | None:

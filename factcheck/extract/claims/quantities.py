@@ -231,7 +231,12 @@ _BASELINE = re.compile(r"\b(?:from|since|than|over|on)\s+the\s+$", re.IGNORECASE
 
 def _figure_between(document: Document, value: Value, date: Value) -> bool:
     """Another quantity of the sentence stands between the figure and the date after it."""
-    return any(v.kind == "quantity" and value.end <= v.start < date.start for v in document.values_in(value.sentence))
+    return _quantity_between(document, value.sentence, value.end, date.start)
+
+
+def _quantity_between(document: Document, sentence: int, start: int, end: int) -> bool:
+    """A quantity of the sentence starts in `text[start:end]`."""
+    return any(v.kind == "quantity" and start <= v.start < end for v in document.values_in(sentence))
 
 
 # A date that opens its sentence ("In 2022 the board ordered ... and later fined it 1.9 million") dates all of it.
@@ -285,11 +290,9 @@ def _year_back(document: Document, value: Value) -> int | None:
             continue
         if _CHANGE_SINCE.search(document.text, max(sentence.start, back.start() - 16), back.start()):
             continue
-        if back.start() > value.end and any(v.kind == "quantity" and value.end <= v.start < back.start()
-                                            for v in document.values_in(value.sentence)):
+        if back.start() > value.end and _quantity_between(document, value.sentence, value.end, back.start()):
             continue  # "72.5 per cent passed, against 76.8 per cent last year": the year is 76.8's
-        if back.end() <= value.start and any(v.kind == "quantity" and back.end() <= v.start < value.start
-                                             for v in document.values_in(value.sentence)) \
+        if back.end() <= value.start and _quantity_between(document, value.sentence, back.end(), value.start) \
                 and not _OPENING_YEAR.fullmatch(document.text, sentence.start, back.start()):
             continue  # another figure is nearer the year; but "Last year 83.1 per cent of 60,215 candidates
             # passed": a year that opens its sentence dates all of it

@@ -472,8 +472,9 @@ def _staged(text: str, start: int, event: str) -> str:
 def _occurrence(text: str, start: int, end: int, event: str) -> str:
     """An event told as one occurrence of several ("passed the budget a second time", "voted again",
     "approved it in first reading", "the second wave of strikes began"): `pass-budget-again`, `vote-again`,
-    `approve-first`, `strike-again`. Two numbered occurrences are two events. An occurrence its clause does not number keeps the bare key, which is a key
-    of its own too: it meets other unnumbered ones, not the numbered. (A meeting's round is `_staged`'s.)"""
+    `approve-first`, `strike-again`. Two numbered occurrences are two events. An occurrence its clause does
+    not number keeps the bare key, which is a key of its own too: it meets other unnumbered ones, not the
+    numbered. (A meeting's round is `_staged`'s.)"""
     found = _OCCURRENCE.search(text, start, end)
     if found is None:
         return event

@@ -105,9 +105,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # The length of an event: "the 35-minute call", "a two-hour meeting", "lasted 90 minutes", "day-long".
     ("length", re.compile(rf"\b(?P<n>{NUMBER})-{_EVENT_UNIT}(?:-long)?\b(?![-\s]old\b)")),
     ("length_word", re.compile(rf"\b(?i:{_EVENT_UNIT})(?P<plural>s)?-long\b")),
-    ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|take|takes|ran\s+for|run\s+for|runs\s+for|went\s+on\s+for|"
-                          rf"dragged\s+on\s+for|spent|spends|spending|(?:spread|phased(?:\s+in)?|staggered|completed|"
-                          rf"carried\s+out|rolled\s+out)\s+over)\s+(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
+    ("lasted", re.compile(rf"\b(?i:lasted|lasting|last|lasts|took|take|takes|ran\s+for|run\s+for|runs\s+for|"
+                          rf"went\s+on\s+for|dragged\s+on\s+for|spent|spends|spending|"
+                          rf"(?:spread|phased(?:\s+in)?|staggered|completed|carried\s+out|rolled\s+out)\s+over)\s+"
+                          rf"(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
                           rf"(?i:{_EVENT_UNIT})s?{_AND_MINUTES}\b")),
     ("lasted", re.compile(rf"\b(?i:within|for|after)\s+(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour))s?"
                           rf"{_AND_MINUTES}\b")),

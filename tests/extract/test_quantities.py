@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.comparators.quantity import Params, quantity_range
 from tests.extract.extract_helpers import of_kind
 
@@ -202,3 +204,37 @@ def test_a_bound_after_no_or_not_is_turned_round(run):
         [(300e6, "USD", "at least")]
     assert amounts(run, "The fund will pay not more than $40 million this year.\n") == [(40e6, "USD", "at most")]
     assert amounts(run, "Police seized less than $2 million in cash.\n") == [(2e6, "USD", "less than")]
+
+
+def temperatures(run, text: str, published: str = "2026-07-16") -> list[tuple]:
+    return [(c.value.amount, c.value.unit, c.value.counted, c.as_of and str(c.as_of))
+            for c in of_kind(run(text, published), "quantity") if c.value.unit in ("°C", "°F")]
+
+
+@pytest.mark.parametrize(("text", "amount", "unit"), [
+    # written for tests: a temperature told every way a weather report writes it (published Thursday 16 July)
+    ("A station at Halvost recorded 45.3C on Tuesday.\n", 45.3, "°C"),
+    ("The station recorded an air temperature of 45.3 °C on 14 July.\n", 45.3, "°C"),
+    ("A station at Halvost recorded 45.3 degrees Celsius on Tuesday afternoon.\n", 45.3, "°C"),
+    ("On Tuesday the thermometer climbed to 45.8 degrees, and by Wednesday the roads had begun to melt.\n", 45.8, "°C"),
+    ("The mercury fell to minus 4.5 degrees on Tuesday.\n", -4.5, "°C"),
+    ("It was -5C at dawn on Tuesday.\n", -5, "°C"),
+    ("Readings of 113F were taken on Tuesday.\n", 113, "°F"),
+])
+def test_a_temperature_is_read_with_its_day(run, text, amount, unit):
+    assert [(t[0], t[1], t[3]) for t in temperatures(run, text)] == [(amount, unit, "2026-07-14")]
+
+
+def test_what_is_no_temperature_to_compare(run):
+    # written for tests: no day, a range's end, an angle, a latitude
+    for text in ("For Halvost, where the record was set, 44C.\n", "Daytime highs of 39 to 42C are expected on Friday.\n",
+                 "The ship turned 180 degrees on Tuesday.\n", "The site lies at 45 degrees north.\n"):
+        assert temperatures(run, text) == []
+
+
+def test_what_a_temperature_is_of(run):
+    # written for tests: the river's water, a forecast and a limit are other things than the air's temperature
+    found = temperatures(run, "The water of the river reached 29.4C on Monday, above the 28C limit for the plant.\n")
+    assert [t[2] for t in found] == ["water temperature", "water temperature limit"]
+    found = temperatures(run, "Forecasters are predicting up to 43C in Sellamar on Friday.\n")
+    assert [t[2] for t in found] == ["expect temperature"]  # "forecast" is said as "expect" (cues: counted_synonyms)

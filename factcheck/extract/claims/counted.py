@@ -367,6 +367,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         return f"{_MEASURED.get(noun, noun)} magnitude"
     if value.reading.unit in _RATING_UNITS:
         return _rated(document, value)
+    if value.reading.unit in TEMPERATURE_UNITS:  # "recorded 45.3C", "the thermometer climbed to 45.8 degrees"
+        return _temperature_of(document, value)
     if value.reading.unit == "GB":  # "stole 1.2 terabytes of data": an amount of data
         return "data"
     if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area
@@ -412,6 +414,35 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     word = of.group(1) if of else (re.match(r"\s+([a-z]+)", after) or re.match("", "")).group(0).strip()
     word = _MEASURED.get(word, word)
     return word if word in document.cues.dimensions else None  # "25 km from Orlek": a distance between places, left out
+
+
+# What a temperature is of when it is not the air's ("the water of the river reached 29.4C"), and the words of
+# a forecast or a limit ("predicting up to 43C", "above the 28C limit"): each a different thing measured.
+_TEMPERATURE_OF = re.compile(r"\b(water|sea|river|lake|ocean|surface|body|core|engine|indoor|inside|carriages?|"
+                             r"cabins?|rooms?|ground|soil)\b", re.IGNORECASE)
+_TEMPERATURE_MEDIUM = {"water": "water", "sea": "water", "river": "water", "lake": "water", "ocean": "water",
+                       "surface": "water", "body": "body", "core": "body", "engine": "engine", "ground": "ground",
+                       "soil": "ground"}  # the rest (inside, carriages, cabins, rooms) is "indoor"
+_TEMPERATURE_KIND = re.compile(r"\b(?:(?P<forecast>forecasts?|forecasters?|forecast|expected|expects?|expecting|predicted|"
+                               r"predicting|predicts?|warned|warning|warns|could\s+reach|may\s+reach)"
+                               r"|(?P<limit>limit|threshold|maximum\s+allowed))\b", re.IGNORECASE)
+
+
+def _temperature_of(document: Document, value: Value) -> str:
+    """"temperature", "water temperature", "expect temperature" (a forecast), "temperature limit": what one
+    measures."""
+    sentence = document.sentences[value.sentence]
+    clause = document.clause_at(value.start)
+    start = clause.start if clause else sentence.start
+    of = list(_TEMPERATURE_OF.finditer(document.text, start, value.start))
+    words = [_TEMPERATURE_MEDIUM.get(_lemma(of[-1].group(1).casefold()), "indoor")] if of else []
+    kind = _TEMPERATURE_KIND.search(document.text, sentence.start, sentence.end)
+    if kind and kind.group("forecast"):
+        words = ["expect", *words]  # a forecast, in the one word `counted_synonyms` gives it
+    limit = _TEMPERATURE_KIND.search(document.text, value.end, min(sentence.end, value.end + 12))
+    if limit and limit.group("limit"):
+        words = [*words, "limit"]
+    return " ".join([*words, "temperature"]) if "limit" not in words else " ".join([*words[:-1], "temperature", "limit"])
 
 
 def _stuff_words(after: str) -> list[str]:
@@ -479,6 +510,7 @@ _RESIZED = re.compile(r"\b(?:widened|extended|expanded|enlarged|increased|reduce
                       r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _ZONE = re.compile(r"\b(?:zone|radius|cordon|perimeter|exclusion\s+area)\b", re.IGNORECASE)
 _AREA_UNITS = frozenset(("km2", "sq mi", "ha", "acre"))
+TEMPERATURE_UNITS = frozenset(("°C", "°F"))
 # Masses, volumes and flows (readers/quantities.py): an amount of stuff, a figure of its own without a noun.
 BULK_UNITS = frozenset(("t", "m3", "m3/s", "barrel", "l", "gal"))
 _LENGTH_UNITS = frozenset(("km", "mile", "m"))

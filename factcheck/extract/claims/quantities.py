@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
-from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, change_counted, change_day, change_of, counted_phrase,
+from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, TEMPERATURE_UNITS, change_counted, change_day, change_of, counted_phrase,
                                              level_counted, normal_counted, synonym_counted, warning_scale)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
@@ -131,6 +131,13 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         if event is None and value.measure in ("count", "measure"):
             # "the operator has put the loss at 2,100 tonnes", "the institute measured winds of 205 km/h"
             event = _estimated_by_entity(document, value)
+        if value.reading.unit in TEMPERATURE_UNITS:
+            # a temperature is a fact of one day (and place): "recorded 45.3C on Tuesday"; one with no day of
+            # its own ("For Halvost, 44C", "temperatures of 39 to 42C") says too little to compare
+            day = _temperature_day(document, value)
+            if day is None or _RANGE_END.search(text, max(sentence.start, value.start - 16), value.start):
+                return None
+            event, as_of = None, day
         if event is None and as_of is None:
             day = _dated_on(document, value) or (_vote_day(document, value) if value.measure == "votes" else None)
             # "cancelled 79 percent of trains on Wednesday": that day's figure; "approved it on May 5 by 29 votes
@@ -730,6 +737,25 @@ def _dated_on(document: Document, value: Value) -> PartialDate | None:
     if after:
         return after[0].reading.date
     return before[-1].reading.date if before else None
+
+
+# The high end of a range: "39 to 42C", "between 40 and 45 degrees", "40-45C".
+_RANGE_END = re.compile(r"\d\s*(?:to|and|-|–)\s*(?:minus\s+)?$", re.IGNORECASE)
+
+
+def _temperature_day(document: Document, value: Value) -> PartialDate | None:
+    """The day a temperature was measured: its clause's day, else the nearest day its sentence names before
+    it ("On Tuesday the thermometer climbed to 45.8 degrees, and by Wednesday ..."), else the one after it."""
+    day = _dated_on(document, value)
+    if day is not None:
+        return day
+    sentence = document.sentences[value.sentence]
+    days = [v for v in document.values if sentence.start <= v.start < sentence.end and _a_day(document.text, v)]
+    before = [v for v in days if v.end <= value.start]
+    if before:
+        return before[-1].reading.date
+    after = {v.reading.date for v in days}
+    return after.pop() if len(after) == 1 else None
 
 
 def _a_day(text: str, value: Value) -> bool:

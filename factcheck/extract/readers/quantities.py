@@ -28,6 +28,20 @@ _LEAD = rf"(?:\b(?P<approx>{_APPROX})\s+)?"
 _RATING_NUMBER = r"[0-9]|zero|one|two|three|four|five"
 # A rating on a scale: "Level 1", "level-4", "Category 3"; the word names the scale's steps (the unit).
 RATING = re.compile(rf"\b(?P<rated>(?i:level|category))[\s-]+(?P<n>{_RATING_NUMBER})\b(?![.,]?\d)")
+# The moves of a running count to its new level ("rose to", "have doubled to") and the verbs of a level reached.
+_MOVED = ("rose|risen|climbed|jumped|grew|grown|increased|doubled|tripled|trebled|swelled|swollen|soared|surged|fell|"
+          "fallen|dropped|declined|decreased|dipped|slipped|plunged|shrank|shrunk")
+_LEVEL_REACHED = r"reached|hit|stood\s+at|stand\s+at|stands\s+at|totalled|totaled|numbered"
+# A temperature: "44.2C", "45.3 °C", "45.3 degrees Celsius", "minus 12 degrees", "-5C", "108F". Bare "degrees" is
+# Celsius, as in most of the world's news; "degrees of", "degrees north" and "a 180-degree turn" are no temperature.
+TEMPERATURE = re.compile(
+    rf"(?i:{_LEAD})(?<![\w.,])(?P<sign>(?i:minus)\s+|[-−](?=\d))?(?P<n>\d{{1,3}}(?:\.\d+)?)"
+    r"(?:\s?[°º]\s?(?P<unit>[CF])\b|\s?(?P<unit2>[CF])\b(?![-’'&])"
+    r"|\s+(?P<degrees>(?i:degrees?))\b(?:\s+(?P<unit3>(?i:celsius|centigrade|fahrenheit)|[CF]\b))?)")
+# Bare "degrees" is a temperature only in a sentence about the weather or heat ("the ship turned 180 degrees" is not).
+_WEATHER = re.compile(r"\b(?:temperatures?|thermometers?|mercury|heat|heatwave|hot|hotter|hottest|cold|colder|coldest|"
+                      r"warm|warmer|warmest|cool|cooler|frost|freezing|chill|highs?|lows?|scorching|sweltering|"
+                      r"weather|forecasters?|meteorolog\w*|record)\b", re.IGNORECASE)
 _BROUGHT = r"bring|brings|bringing|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|put|puts|putting"
 
 
@@ -39,11 +53,13 @@ class _Patterns:
     rate: re.Pattern[str]
     magnitude: re.Pattern[str]
     rating: re.Pattern[str]
+    temperature: re.Pattern[str]
     length: re.Pattern[str]
     count: re.Pattern[str]
     part: re.Pattern[str]
     count_lead: re.Pattern[str]
     count_brought: re.Pattern[str]
+    count_moved: re.Pattern[str]
     currency_word: re.Pattern[str]
     fraction: re.Pattern[str]
     per: re.Pattern[str]
@@ -73,6 +89,7 @@ def _patterns(cues: Cues) -> _Patterns:
                              r"|(?P<n2>\d\.\d)[-\s]magnitude\b)"),
         # a rating on a scale: "Level 1 on the INES scale", "raised to level 4", "a Category 3 cyclone"
         rating=RATING,
+        temperature=TEMPERATURE,
         length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales}))?[\s-]*(?P<unit>{_MEASURE_WORDS})"
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
@@ -91,6 +108,13 @@ def _patterns(cues: Cues) -> _Patterns:
         # "bringing the death toll to 45", "brought the number of people forced from their homes to 6,800"
         count_brought=re.compile(rf"\b(?:{_BROUGHT})\s+(?:the|its|their)\s+(?:{leads})"
                                  rf"\s+(?:to|at)\s+(?i:{_LEAD})(?P<n>{NUMBER})\b", re.IGNORECASE),
+        # "Confirmed cases rose to 1,140", "Deaths have more than doubled in a week to 31": the plural before
+        # the move is what is counted (checked in `_value`: a plural, and no level such as prices)
+        count_moved=re.compile(rf"(?<![\w-])(?P<noun>[A-Za-z][a-z\-]+)\s+(?:(?:has|have|had)\s+)?"
+                               rf"(?:(?:more\s+than|almost|nearly|roughly)\s+)?(?:(?:{_MOVED})"
+                               rf"(?:\s+(?:in|over|on|since|during|within|overnight)\b[^,.;:]{{0,30}}?)?\s+to"
+                               rf"|{_LEVEL_REACHED})\s+(?i:{_LEAD})(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?"
+                               rf"(?![\w%]|[.,]\d|\s*(?:%|per\s*cent\b|percent\b|points?\b|degrees?\b))"),
         currency_word=re.compile(rf"\b(?:{words})\b", re.IGNORECASE),
         fraction=_FRACTION,
         per=re.compile(rf"\s+(?:a|an|per|each)\s+({per})\b", re.IGNORECASE),
@@ -108,10 +132,11 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     found += [item for item in _score_splits(text, sentence, cues) if not _overlaps(item[1], votes)]
     taken: list[tuple[int, int]] = [span for _, span, _ in found]
     for measure, pattern in (("rate", patterns.rate), ("measure", patterns.magnitude), ("measure", patterns.rating),
-                             ("measure", patterns.length),
+                             ("measure", patterns.temperature), ("measure", patterns.length),
                              ("percent", patterns.percent), ("percent", patterns.fraction), ("money", patterns.money_symbol),
                              ("money", patterns.money_word), ("count", patterns.part), ("count", patterns.count),
-                             ("count", patterns.count_lead), ("count", patterns.count_brought)):
+                             ("count", patterns.count_lead), ("count", patterns.count_brought),
+                             ("count", patterns.count_moved)):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             if _overlaps(match.span(), taken) or _designation(text, match):
                 continue
@@ -121,7 +146,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
             start, end = match.start(), match.end()
             if match.re is patterns.count and match.group("noun2") and " " not in value.unit:
                 end = match.end("noun")  # "26 instances of ...": the count ends with its noun
-            if match.re in (patterns.count_lead, patterns.count_brought):
+            if match.re in (patterns.count_lead, patterns.count_brought, patterns.count_moved):
                 start = match.start("n")  # "the number of people killed ... rose to 112": the number itself
             taken.append((match.start(), end))
             found.append((measure, (start, end), value))
@@ -232,6 +257,13 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     amount = parse_number(groups["n"] or groups.get("n2") or "")
     if amount is None:
         return None
+    if match.re is patterns.temperature and groups["degrees"] and not groups["unit3"] \
+            and not _WEATHER.search(text, sentence.start, sentence.end):
+        return None  # "turned 180 degrees", "45 degrees north"
+    if match.re is patterns.temperature:
+        written = (groups["unit"] or groups["unit2"] or groups["unit3"] or "C")[:1].upper()
+        sign = -1 if groups["sign"] else 1
+        return QuantityValue(amount=sign * amount, unit=f"°{written}", approximation=approximation)
     if measure == "measure":  # "magnitude 7.1", "a depth of 12 kilometres"
         unit = _MEASURE_UNITS[" ".join(groups["unit"].casefold().split())] if groups.get("unit") else \
             groups["rated"].casefold() if groups.get("rated") else "magnitude"
@@ -265,6 +297,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         noun = groups["noun5"].casefold()  # "14 of the city's 96 bus routes": routes
     if match.re is patterns.part and amount < 2:
         return None  # "one of the victims", "one of the two divers" picks one out; it counts nothing
+    if match.re is patterns.count_moved and (noun in _LEVEL_NOUNS or not (noun in cues.count_synonyms or _plural(noun))):
+        return None  # "Prices rose to 412", "Output climbed to 18": a level, not a count of the noun
     second = (groups.get("noun2") or "").casefold()
     if noun in _JOINING_WORDS:
         return None  # "killed 47 and injured 112": no noun follows the number, so it counts no "and injured"
@@ -296,12 +330,13 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     else:
         return None
     written = groups.get("noun") or ""
-    if unit == "national" or unit == singular(written.casefold()) and written[:1].isupper() and _DEMONYM.search(written):
+    if unit == "national" or unit == singular(written.casefold()) and written[:1].isupper() and _DEMONYM.search(written) \
+            and match.re is not patterns.count_moved:  # "Infections rose to 1,140" opens its sentence
         unit = "citizen"  # "122,000 Halmorans", "Halmoran nationals": the citizens of Halmora, as "Halmoran citizens"
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
     if _WHOLE_AFTER.search(text, max(sentence.start, match.start() - 40), match.start()):
         return None  # "67 of the 150 seats": 150 is the whole, not a count of its own
-    if "n" in groups and match.re in (patterns.count_lead, patterns.count_brought):
+    if "n" in groups and match.re in (patterns.count_lead, patterns.count_brought, patterns.count_moved):
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
     if _AGE_OF.search(text, max(sentence.start, match.start() - 30), match.start()):
         return None  # "a woman of 71 died": her age, not a count of the dead
@@ -349,6 +384,12 @@ _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "
     "millions billions hundreds dozens tens percentage degrees meters metres kilometres kilometers miles feet "
     "tonnes tons kilograms pounds dollars euros yen won cents rounds").split())
+# Plurals whose "rose to N" is a level, not how many of them there are: "Prices rose to 412".
+_LEVEL_NOUNS = frozenset((
+    "prices rates shares stocks yields levels temperatures costs wages salaries earnings profits revenues losses "
+    "savings fees fares rents bills indices indexes figures numbers estimates values sums totals averages "
+    "readings scores ratings odds returns premiums tariffs taxes duties reserves balances deposits debts "
+    "payments contributions sales exports imports volumes flows emissions").split())
 # A people as a noun: "Halmorans", "Vardanians", "Chileans", "Britons", "Japanese" (capitalised in the text).
 _DEMONYM = re.compile(r"(?:ans|ians|eans|ese|ons|is|ers)$")
 _AGE_OF = re.compile(r"\b(?:man|woman|men|women|boy|girl|person|pensioner|mother|father|driver|passenger|resident)"

@@ -67,10 +67,22 @@ def test_a_plural_noun_before_a_modal_verb_is_what_is_counted(run):
     ("Twelve miners remain trapped.\n", 12, "miner"),
     ("The storm left 40,000 homes without power.\n", 40000, "home"),
     ("The court jailed eight women.\n", 8, "woman"),
+    # written for tests: a running count told by its plural before the move ("cases rose to")
+    ("Confirmed cases rose to 1,140 on Monday.\n", 1140, "case"),
+    ("Cases have more than doubled in a week to 1,140.\n", 1140, "case"),
+    ("Deaths rose to 31.\n", 31, "dead"),
+    ("Infections reached 1,140 by Monday.\n", 1140, "infection"),
+    ("Hospital admissions doubled to 84.\n", 84, "admission"),
 ])
 def test_counts_of_plain_plural_nouns_told_many_ways(run, text, amount, unit):
     found = [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-06-12"), "quantity")]
     assert found == [(amount, unit)]
+
+
+def test_a_level_that_moved_is_no_count(run):
+    # written for tests: prices, shares and output are levels; the number is no count of them
+    for text in ("Prices rose to 412.\n", "Shares fell to 96 on Friday.\n", "Unemployment fell to 4.2 per cent.\n"):
+        assert not [c for c in of_kind(run(text, "2026-06-12"), "quantity") if c.property == "count"]
 
 
 def test_a_number_followed_by_a_joining_word_or_an_auxiliary_and_lives_claimed(run):

@@ -496,6 +496,10 @@ def test_what_happened_to_the_things_counted_told_in_other_words_counts_one_thin
                         "In all, 186,000 birds were destroyed. Inspectors said 168,000 birds were culled.\n", "2026-09-17"))
     assert found[6800][2] == found[8600][2] == "people evacuated"
     assert found[186000][2] == found[168000][2] == "bird culled"
+    # suspects held or in custody are suspects arrested
+    found = figures(run("Police said 11 suspects were arrested. By Friday 14 suspects were held. Nine suspects are in "
+                        "custody.\n", "2026-09-17"))
+    assert found[11][2] == found[14][2] == found[9][2] == "suspect arrested"
     text = "Only two guards were on duty in the building that night. Four guards were on duty.\n"
     found = figures(run(text, "2026-10-07"))
     assert found[2][2] == found[4][2] == "guard duty"

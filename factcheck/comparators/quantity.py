@@ -17,7 +17,8 @@ per one period, and the explanation shows the conversion.
 A big figure told with fewer digits is the other rounded (`rounded_from`, 1 million): news copy gives a
 bank's "4,212 million" as "4.2 billion", which stands for 4.15..4.25 billion, so the two are `compatible`.
 Only for figures of two digits or more ("20 million" and "22 million" still conflict), and only when the
-other figure has more digits; smaller figures drop their trailing zeros ("3.00 dalen") and are taken as written.
+other figure has more digits; smaller figures drop their trailing zeros ("3.00 dalen") and are taken as written,
+unless written to a fraction: "4.2 tonnes" is 4,218 kilograms rounded as "4.2 billion" is 4,212 million.
 
 Verdicts: the same figure with the same qualifier `agree`; ranges that overlap, or are apart by at
 most the tolerance (`absolute_tolerance`, or `relative_tolerance` times the larger figure), are
@@ -157,7 +158,8 @@ def _rounded(va: QuantityValue, vb: QuantityValue, least: float) -> str | None:
         return None
     short, full = sorted((va, vb), key=lambda value: len(significant_digits(value.amount)))
     shown = len(significant_digits(short.amount))
-    if abs(short.amount) < least or not 2 <= shown < len(significant_digits(full.amount)):
+    written_to_a_fraction = not float(short.amount).is_integer()  # "4.2 tonnes" for 4,218 kilograms
+    if abs(short.amount) < least and not written_to_a_fraction or not 2 <= shown < len(significant_digits(full.amount)):
         return None
     half = _last_digit(short.amount) / 2
     if abs(full.amount - short.amount) >= half:

@@ -90,6 +90,14 @@ def test_a_big_figure_told_with_fewer_digits_is_the_other_rounded() -> None:
                    Params(rounded_from=0)).verdict is Verdict.conflict
 
 
+def test_a_figure_written_to_a_fraction_is_rounded_whatever_its_size() -> None:
+    # written for tests: customs seized "4,218 kilograms", a paper says "4.2 tonnes"
+    assert compare(figure(4.2, "t"), figure(4.218, "t", source="x")).verdict is Verdict.compatible
+    assert compare(figure(4.2, "t"), figure(4.3, "t", source="x")).verdict is Verdict.conflict
+    assert compare(figure(4.2, "t"), figure(4.26, "t", source="x")).verdict is Verdict.conflict
+    assert compare(figure(42, "t"), figure(42.3, "t", source="x")).verdict is Verdict.conflict  # a whole number is as written
+
+
 def test_tolerances() -> None:
     # "there had been 26 instances of intelligence-sharing with Japan"
     a, b = figure(26, "instances"), figure(27, "instance", source="x")

@@ -238,3 +238,9 @@ def test_what_a_temperature_is_of(run):
     assert [t[2] for t in found] == ["water temperature", "water temperature limit"]
     found = temperatures(run, "Forecasters are predicting up to 43C in Sellamar on Friday.\n")
     assert [t[2] for t in found] == ["expect temperature"]  # "forecast" is said as "expect" (cues: counted_synonyms)
+
+
+def test_the_minutes_of_a_clock_time_count_nothing(run):
+    # written for tests: "07:42 local time" is no 42 of anything, and "At 09:15 three trains" counts three
+    assert amounts(run, "The crash happened at 07:42 local time.\n", "2026-06-12") == []
+    assert amounts(run, "At 09:15 three trains were stopped.\n", "2026-06-12") == [(3.0, "train", None)]

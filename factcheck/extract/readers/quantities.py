@@ -94,12 +94,12 @@ def _patterns(cues: Cues) -> _Patterns:
                           rf"(?![\w/])", re.IGNORECASE),
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         # "26 instances", "2.3 million customers" (a scale after digits: words carry their own, "two million")
-        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?\s+"
+        count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,:])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?\s+"
                          rf"(?P<noun>[A-Za-z][a-z\-]+)(?:\s+(?P<noun2>[a-z][a-z\-]+))?\b"),
-        part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
+        part=re.compile(rf"(?i:{_LEAD})(?<![\w$.,:])(?P<n>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?"
                         rf"(?:[A-Za-z-]+[’']s\s+)?(?:{NUMBER})\s+(?P<noun>[a-z][a-z\-]+)\b(?:\s+(?P<noun5>[a-z][a-z\-]+s)\b)?"
                         # "Three of the bridge's spans": a part of a whole whose size is not given
-                        rf"|(?<![\w$.,])(?P<n2>{NUMBER})\s+of\s+(?:the|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?"
+                        rf"|(?<![\w$.,:])(?P<n2>{NUMBER})\s+of\s+(?:the|its|their|his|her)\s+(?:[A-Za-z]+[’']s\s+)?"
                         rf"(?P<noun3>[a-z][a-z\-]+s)\b"),
         count_lead=re.compile(rf"\b(?:{leads})\s+"
                               rf"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood\s+at|stands\s+at|is|was|hit|"

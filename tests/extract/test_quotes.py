@@ -134,6 +134,15 @@ def test_a_role_opening_a_live_blog_entry_is_the_one_person_the_entity_file_give
     assert [c.value.speaker for c in of_kind(extraction, "quote")] == speakers
 
 
+def test_a_role_of_several_role_nouns_is_named_by_its_last(project):
+    # written for tests: "the chief executive" is the chief executive, not any "chief" (the operating officer)
+    entities = [Entity(id="marit-solhaug", kind="person", name="Marit Solhaug", description="Chief executive of Norvalt."),
+                Entity(id="petter-lindahl", kind="person", name="Petter Lindahl", description="Chief operating officer.")]
+    text = '"I take full responsibility," the chief executive said.\n'
+    extraction = extract_with(project, entities, text, "2026-06-12")
+    assert [c.value.speaker for c in of_kind(extraction, "quote")] == ["marit-solhaug"]
+
+
 def test_nested_single_quotes_stay_inside_the_quote(run):
     claim = only_quote(run, "Moon’s administration was “allowing the ‘history’ issue to poison the relationship,” "
                             "Yuki Tatsumi said.\n")

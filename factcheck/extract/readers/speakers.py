@@ -86,7 +86,9 @@ class SpeakerFinder:
         self.roles = RoleReader(document.text, resolver, cues)
         self._pronoun = re.compile(rf"\b(?:{'|'.join(sorted(cues.pronouns)) or 'he'})\b", re.IGNORECASE)
         nouns = "|".join(sorted(cues.role_nouns)) or "minister"
-        self._role_noun = re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w.\-’']+\s+){{0,5}}?(?:{nouns})\b", re.IGNORECASE)
+        # "the chief executive": a role runs on over role nouns that follow each other, so its last word is "executive"
+        self._role_noun = re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w.\-’']+\s+){{0,5}}?(?:{nouns})(?:\s+(?:{nouns}))*\b",
+                                     re.IGNORECASE)
         self._org_role = re.compile(rf"\s+(?P<role>(?:[\w\-]+\s+)?(?:{nouns}))\b", re.IGNORECASE)
         self._people: list[tuple[int, str]] = sorted(
             (m.start, m.entity_id) for s in document.sentences for m in resolver.mentions(self.text, s.start, s.end)

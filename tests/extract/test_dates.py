@@ -56,6 +56,13 @@ def test_last_and_next_before_a_month_set_its_year(run):
     assert dates == ["2026-10"]
 
 
+def test_last_before_a_weekday_dates_the_verb_before_it(run):
+    # written for tests: "last Thursday" is a date of the arrest, not the verb "to last" (said on Friday 12 June)
+    found = [(c.property, c.event, str(c.value.date)) for c in
+             of_kind(run("Police arrested the owner last Thursday.\n", "2026-06-12"), "date")]
+    assert found == [("took_place_on", "arrest", "2026-06-11")]
+
+
 def test_a_day_written_before_its_month_takes_its_year_from_the_tense_too(run):
     # written for tests: said in June 2026, "collapsed on 6 October" is last October, as "on October 6" was
     for text in ("The bridge collapsed on 6 October.\n", "The bridge collapsed on October 6.\n"):

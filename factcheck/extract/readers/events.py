@@ -39,6 +39,11 @@ STATE_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|alive|infected|safe
 STATE_VERBS = r"is|are|remain|remains|remained|stay|stays|stayed"  # a participle after them is a state (also verbs.py)
 _STATE_BEFORE = re.compile(rf"\b(?:{STATE_VERBS}|still)\s+$", re.IGNORECASE)
 _SUFFIX_NOUN = ("-minute", "-hour", "-day", "-long")
+# What "last" dates when it is no verb: "last Thursday", "last week", "last October", "last night".
+_TIME_AFTER_LAST = re.compile(
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|time|season|"
+    r"summer|winter|spring|autumn|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", re.IGNORECASE)
 
 
 def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: frozenset[str],
@@ -54,6 +59,8 @@ def predicates_in(text: str, start: int, end: int, cues: Cues, vocabulary: froze
                 continue  # "confirmed dead" says how people are, not that anyone confirmed anything
             if cue.property == "ended_on" and _STATE_BEFORE.search(text, max(start, match.start() - 10), match.start()):
                 continue  # "are closed today": a state on a day
+            if match.group().casefold() == "last" and _TIME_AFTER_LAST.match(text, match.end()):
+                continue  # "arrested the owner last Thursday": a date, not the verb "to last"
             found.append((match.start(), match.end(), cue))
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     kept: list[tuple[int, int, EventCue]] = []

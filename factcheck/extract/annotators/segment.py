@@ -97,7 +97,7 @@ def _noise(line: str, following: str, cues: Cues, counts: dict[str, int], title_
         return "repeated headline" if counts.get(key, 0) > 1 else "headline or section name"
     if any(p.fullmatch(following) for p in cues.noise
            if ("Credit" in p.pattern or "Photo" in p.pattern) and not p.pattern.startswith(".*")) \
-            and not (_captions_itself(following) and _ATTRIBUTED.search(line)):
+            and not (_captions_itself(following) and (_ATTRIBUTED.search(line) or _SENTENCES.search(line))):
         return "photo caption"  # the line above a credit line ("Credit: AP Photo/..."), not above a caption
     if any(mark.search(line) for mark in cues.captions) and len(line.split()) <= 60:
         return "photo caption"
@@ -113,6 +113,7 @@ _LABEL = re.compile(r"^\s*(?:Photo|Image|Photograph|Picture|Credit)(?:\s+credit)
 _CREDIT_TAIL = re.compile(r"\s*\([^()]*\)\s*$"
                           r"|\s+[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)*\s?/\s?[\w.&' /-]+$"
                           r"|\s+/\s*[A-Z][\w.&' -]*$")
+_SENTENCES = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")  # a paragraph of two sentences or more: a caption is one
 _ATTRIBUTED = re.compile(r"[\"“”]|\b(?:said|says|told|according\s+to)\b")
 
 

@@ -41,12 +41,16 @@ def test_credits_inside_a_line(cues):
     assert kept(cues, text) == ["The talks ended."]
 
 
-def test_the_line_above_a_photo_line_with_its_own_caption_is_kept_when_it_quotes_someone(cues):
-    # written for tests: the "Photo:" line captions the picture itself; the paragraph above it quotes a minister
+def test_the_line_above_a_photo_line_with_its_own_caption_is_kept_when_it_quotes_someone_or_runs_on(cues):
+    # written for tests: the "Photo:" line captions the picture itself; the paragraph above it quotes a minister,
+    # or tells two things in two sentences (a caption is one)
     quoted = "“Small firms will have to choose between prices and staff,” said Ottar Dalvik, their chairman."
     told = "Thirty-two people were taken to hospital on Thursday night, according to the health authority."
     caption = "Riot police stood outside the ministry on Tuesday as crowds gathered."
-    for paragraph, expected in ((quoted, [quoted]), (told, [told]), (caption, [])):
+    two = "The owner, who was arrested last Thursday, remains in custody. His manager was arrested on Friday."
+    for paragraph, expected in ((quoted, [quoted]), (told, [told]), (caption, []),
+                                (two, ["The owner, who was arrested last Thursday, remains in custody.",
+                                       "His manager was arrested on Friday."])):
         text = f"{paragraph}\n\nPhoto: Shoppers in the market square on Monday. (Tidende/P. Engen)\n"
         assert kept(cues, text) == expected, paragraph
     assert kept(cues, f"{quoted}\n\nPhoto: Reuters\n") == []  # a credit alone: the line above is its caption

@@ -520,7 +520,7 @@ _DOERS_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}?"
 
 def _is_state(action: str) -> bool:
     """Actions that last for a term ("suspended for 90 days"), not ones that merely happen within one."""
-    return action in ("pause", "sanction", "questioning", "rescue", "close")
+    return action in ("pause", "sanction", "questioning", "rescue", "close", "captivity")
 
 
 def _is_event(cues: Cues, key: str | None) -> bool:

@@ -307,3 +307,13 @@ def test_how_far_a_date_was_moved_is_a_length(run, text, expected):
              if c.property == "shifted_by"]
     assert found == [expected]
     assert not [c for c in of_kind(run(text, "2026-09-28"), "date") if "later" in text and "2028" in str(c.value.date)]
+
+
+def test_how_long_captives_were_held_is_the_length_of_their_captivity(run):
+    # written for tests: a hijacked ship and a crew held hostage; talks "held" are talks
+    for text in ("The ship had been held for 19 days.\n", "The crew were held hostage for 19 days.\n"):
+        found = [(c.property, c.event, c.value.amount, c.value.unit.value) for c in of_kind(run(text, "2026-06-12"),
+                                                                                          "duration")]
+        assert found == [("lasted", "captivity", 19, "day")], text
+    found = of_kind(run("The two sides held talks for three hours.\n", "2026-06-12"), "duration")
+    assert [c.event for c in found] == ["talks"]

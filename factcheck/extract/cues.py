@@ -46,8 +46,9 @@ class PropertyCue:
 class EventCue:
     """Predicate words of one (property, event) of the event lexicon: "informed" -> `notified_on`, `notice`.
 
-    `event` is a fixed key, a template with `{object}` or `{action}`, or None; `default` the key when the
-    template finds nothing."""
+    `event` is a fixed key, a template with `{object}`, `{action}`, `{what}`, `{subject}`, `{from}` or
+    `{happening}` (claims/governing.py fills them in), or None; `default` the key when the template finds
+    nothing."""
 
     property: str
     pattern: re.Pattern[str]

@@ -151,6 +151,12 @@ def _event(document: Document, predicate: Predicate, home: Clause | None, value:
     if template is None or "{" not in template:
         return template
     found: str | None = None
+    if "{happening}" in template:  # "The rockfall struck the group": what struck, not what it struck
+        found = action_in(document.cues, document.text, [(predicate.start, predicate.end)])
+        template = template.replace("{happening}", "{subject}" if found is None else found)
+        if found is None and head_after(document.text, home.start if home else max(0, predicate.start - 60),
+                                        predicate.start) is None:
+            template = "{object}"  # "erupted on Tuesday" after a dateline: what is named after it, if anything
     if "{what}" in template:  # the action of the predicate or before it, else the thing after it
         found = action_in(document.cues, document.text, [(predicate.start, predicate.end)])  # "walked off": strike
         if found in (None, "end"):  # "ended" says only that something ended: what?

@@ -165,6 +165,14 @@ def test_when_it_happened(run):
     assert [(c.event, str(c.value.date)) for c in found] == [("sink", "2019-08-17")]
 
 
+def test_what_happened_is_what_struck_not_what_it_struck(run):
+    # written for tests: a rockfall struck a group, a storm tore through a town; the ferry "capsized" is an action
+    for text, event in (("The rockfall struck the group on Tuesday at 6:40 a.m.\n", "rockfall"),
+                        ("The storm tore through the town on Tuesday.\n", "storm"),
+                        ("A rockfall struck on Wednesday morning.\n", "rockfall")):
+        assert [d[1] for d in dates(run(text, "2026-06-12"))] == [event], text
+
+
 def test_what_a_statement_is_about_is_not_what_it_announces(run):
     # written for tests
     assert dates(run("The ministry said on Saturday that 147 people had died in the earthquake.\n")) == []

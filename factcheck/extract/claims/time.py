@@ -639,6 +639,10 @@ def _subject(document: Document, value: Value, governed: Governed, cue: Property
             story = {"agreement": document.main_agreement, "event": document.main_event}.get(kind)
             if story:
                 return Mention(value.start, value.start, "", story, kind)
+    if chosen is None and fallback is None and cue is not None and cue.property == "time_allowed":
+        story = document.main_event or document.main_agreement  # "Growers will have two weeks to apply": the story's
+        if story:
+            return Mention(value.start, value.start, "", story, "event")
     return chosen or fallback
 
 

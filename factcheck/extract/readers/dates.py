@@ -141,7 +141,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            rf"(?=\s+(?:to|in\s+which\s+to)\s+[a-z])")),
     # "set an 18-month deadline", "a 72-hour ultimatum": the time allowed, told as the deadline's length
     ("allowed", re.compile(rf"\b(?P<n>{NUMBER})[-\s](?i:(?P<unit>minute|hour|day|week|month|year))s?"
-                           rf"(?=\s+(?:deadline|ultimatum|grace\s+period|time\s+limit)\b)")),
+                           rf"(?=\s+(?:deadline|ultimatum|grace\s+period|time\s+limit|window)\b)")),
+    # "The application window is four weeks", "a window of 60 days": the time allowed, told as a window's length
+    ("allowed", re.compile(rf"\b(?i:window)\s+(?i:is|was|of|will\s+be|lasts|runs\s+for)\s+(?i:{_APPROX})"
+                           rf"(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour|day|week|month|year))s?\b")),
     ("relative", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|last\s+night)\b", re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?P<weekday>{WEEKDAY_NAME[3:-1]})\b")),

@@ -317,3 +317,11 @@ def test_how_long_captives_were_held_is_the_length_of_their_captivity(run):
         assert found == [("lasted", "captivity", 19, "day")], text
     found = of_kind(run("The two sides held talks for three hours.\n", "2026-06-12"), "duration")
     assert [c.event for c in found] == ["talks"]
+
+
+def test_a_time_allowed_told_as_a_window_or_with_no_one_named_is_the_story_s(run):
+    # written for tests: no entity is named, so the time allowed is the story's
+    for text, expected in (("Growers will have two weeks to apply.\n", (2, "week")),
+                           ("The application window is four weeks.\n", (4, "week"))):
+        found = [(c.property, c.value.amount, c.value.unit.value) for c in of_kind(run(text, "2026-06-12"), "duration")]
+        assert found == [("time_allowed", *expected)], text

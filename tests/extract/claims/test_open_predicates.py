@@ -53,6 +53,10 @@ def test_synonyms_of_the_lexicon_name_one_happening(run):
     assert rebuffed == rejected == [("happened_on", "reject-offer", "2026-06-11")]
     spotted = dates(run("Engineers spotted the intrusion on April 20.\n", "2026-05-08"))
     assert spotted == [("happened_on", "discover-intrusion", "2026-04-20")]
+    # written for tests: a blaze doused is a fire extinguished
+    doused = dates(run("Firefighters doused the blaze on Monday.\n", "2026-06-12"))
+    assert doused == dates(run("The fire was extinguished on Monday.\n", "2026-06-12")) == [
+        ("happened_on", "extinguish-fire", "2026-06-08")]
 
 
 def test_a_regulator_clearing_a_merger_approves_the_deal(run):

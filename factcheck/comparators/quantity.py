@@ -159,7 +159,9 @@ def _rounded(va: QuantityValue, vb: QuantityValue, least: float) -> str | None:
     short, full = sorted((va, vb), key=lambda value: len(significant_digits(value.amount)))
     shown = len(significant_digits(short.amount))
     written_to_a_fraction = not float(short.amount).is_integer()  # "4.2 tonnes" for 4,218 kilograms
-    if abs(short.amount) < least and not written_to_a_fraction or not 2 <= shown < len(significant_digits(full.amount)):
+    if abs(short.amount) < least and not written_to_a_fraction:
+        return None
+    if not 2 <= shown < len(significant_digits(full.amount)):
         return None
     half = _last_digit(short.amount) / 2
     if abs(full.amount - short.amount) >= half:

@@ -423,8 +423,8 @@ _TEMPERATURE_OF = re.compile(r"\b(water|sea|river|lake|ocean|surface|body|core|e
 _TEMPERATURE_MEDIUM = {"water": "water", "sea": "water", "river": "water", "lake": "water", "ocean": "water",
                        "surface": "water", "body": "body", "core": "body", "engine": "engine", "ground": "ground",
                        "soil": "ground"}  # the rest (inside, carriages, cabins, rooms) is "indoor"
-_TEMPERATURE_KIND = re.compile(r"\b(?:(?P<forecast>forecasts?|forecasters?|forecast|expected|expects?|expecting|predicted|"
-                               r"predicting|predicts?|warned|warning|warns|could\s+reach|may\s+reach)"
+_TEMPERATURE_KIND = re.compile(r"\b(?:(?P<forecast>forecasts?|forecasters?|forecast|expected|expects?|expecting|"
+                               r"predicted|predicting|predicts?|warned|warning|warns|could\s+reach|may\s+reach)"
                                r"|(?P<limit>limit|threshold|maximum\s+allowed))\b", re.IGNORECASE)
 
 
@@ -440,9 +440,7 @@ def _temperature_of(document: Document, value: Value) -> str:
     if kind and kind.group("forecast"):
         words = ["expect", *words]  # a forecast, in the one word `counted_synonyms` gives it
     limit = _TEMPERATURE_KIND.search(document.text, value.end, min(sentence.end, value.end + 12))
-    if limit and limit.group("limit"):
-        words = [*words, "limit"]
-    return " ".join([*words, "temperature"]) if "limit" not in words else " ".join([*words[:-1], "temperature", "limit"])
+    return " ".join([*words, "temperature", *(["limit"] if limit and limit.group("limit") else [])])
 
 
 def _stuff_words(after: str) -> list[str]:

@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
-from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, TEMPERATURE_UNITS, change_counted, change_day, change_of, counted_phrase,
-                                             level_counted, normal_counted, synonym_counted, warning_scale)
+from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, TEMPERATURE_UNITS, change_counted, change_day,
+                                             change_of, counted_phrase, level_counted, normal_counted, synonym_counted,
+                                             warning_scale)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.clock import PART_OF_DAY

@@ -297,7 +297,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         noun = groups["noun5"].casefold()  # "14 of the city's 96 bus routes": routes
     if match.re is patterns.part and amount < 2:
         return None  # "one of the victims", "one of the two divers" picks one out; it counts nothing
-    if match.re is patterns.count_moved and (noun in _LEVEL_NOUNS or not (noun in cues.count_synonyms or _plural(noun))):
+    if match.re is patterns.count_moved and (noun in _LEVEL_NOUNS
+                                             or not (noun in cues.count_synonyms or _plural(noun))):
         return None  # "Prices rose to 412", "Output climbed to 18": a level, not a count of the noun
     second = (groups.get("noun2") or "").casefold()
     if noun in _JOINING_WORDS:
@@ -330,8 +331,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
     else:
         return None
     written = groups.get("noun") or ""
-    if unit == "national" or unit == singular(written.casefold()) and written[:1].isupper() and _DEMONYM.search(written) \
-            and match.re is not patterns.count_moved:  # "Infections rose to 1,140" opens its sentence
+    demonym = written[:1].isupper() and _DEMONYM.search(written) and match.re is not patterns.count_moved
+    if unit == "national" or unit == singular(written.casefold()) and demonym:  # not "Infections rose to 1,140"
         unit = "citizen"  # "122,000 Halmorans", "Halmoran nationals": the citizens of Halmora, as "Halmoran citizens"
     before = text[max(sentence.start, match.start() - 12):match.start()].casefold().split()
     if _WHOLE_AFTER.search(text, max(sentence.start, match.start() - 40), match.start()):

@@ -87,8 +87,8 @@ class SpeakerFinder:
         self._pronoun = re.compile(rf"\b(?:{'|'.join(sorted(cues.pronouns)) or 'he'})\b", re.IGNORECASE)
         nouns = "|".join(sorted(cues.role_nouns)) or "minister"
         # "the chief executive": a role runs on over role nouns that follow each other, so its last word is "executive"
-        self._role_noun = re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w.\-’']+\s+){{0,5}}?(?:{nouns})(?:\s+(?:{nouns}))*\b",
-                                     re.IGNORECASE)
+        self._role_noun = re.compile(rf"\b(?:the|a|an|one)\s+(?:[\w.\-’']+\s+){{0,5}}?(?:{nouns})"
+                                     rf"(?:\s+(?:{nouns}))*\b", re.IGNORECASE)
         self._org_role = re.compile(rf"\s+(?P<role>(?:[\w\-]+\s+)?(?:{nouns}))\b", re.IGNORECASE)
         self._people: list[tuple[int, str]] = sorted(
             (m.start, m.entity_id) for s in document.sentences for m in resolver.mentions(self.text, s.start, s.end)

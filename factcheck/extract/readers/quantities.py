@@ -309,7 +309,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         words = noun.split()
         dead = next((cues.count_synonyms[w] for w in words if w in cues.count_synonyms), None)
         noun = dead or next((w for w in reversed(words) if w in cues.count_nouns or _plural(w)), words[-1])
-    if groups.get("scale") and match.re in (patterns.count, patterns.count_lead):
+    if groups.get("scale") and match.re in (patterns.count, patterns.count_lead, patterns.count_moved):
         amount = scaled(amount, cues.scales[groups["scale"].casefold()])  # 4.18 * 1e6 is 4179999.9999999995
     if amount != int(amount):
         return None

@@ -72,3 +72,9 @@ def test_a_bullet_told_as_a_sentence_is_content_but_a_labelled_fact_is_not(cues)
             "- Cost: 41 million dalen\n- Reactor offline\n")
     assert kept(cues, text) == ["- The reactor will be offline for at least six weeks, according to the operator",
                                 "- About 4,200 litres of water leaked, all inside the containment"]
+
+
+def test_a_sign_up_line_is_noise_but_subscribers_are_news(cues):
+    # written for tests
+    text = "Subscribe to our newsletter\n\nSign up for alerts\n\nSubscribers climbed to 2.3 million.\n"
+    assert kept(cues, text) == ["Subscribers climbed to 2.3 million."]

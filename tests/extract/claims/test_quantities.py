@@ -73,6 +73,8 @@ def test_a_plural_noun_before_a_modal_verb_is_what_is_counted(run):
     ("Deaths rose to 31.\n", 31, "dead"),
     ("Infections reached 1,140 by Monday.\n", 1140, "infection"),
     ("Hospital admissions doubled to 84.\n", 84, "admission"),
+    # a scale after the number; and a line that opens with "Subscribers" is no "Subscribe" page noise
+    ("Subscribers climbed to 2.3 million on Monday.\n", 2300000, "subscriber"),
 ])
 def test_counts_of_plain_plural_nouns_told_many_ways(run, text, amount, unit):
     found = [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-06-12"), "quantity")]

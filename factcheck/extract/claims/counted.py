@@ -382,8 +382,8 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
     if value.reading.unit in _SPEEDS:  # "a gust of 134 km/h"; "gusts forecast ..., and it recorded 143 km/h"
         sentence = document.sentences[value.sentence]
         lead = document.text[max(sentence.start, value.start - 50):value.start]
-        limit = _SPEED_LIMIT.search(lead)
-        if limit:  # "permitted to run at 120 km/h", "a temporary limit of 40 km/h": a limit, not a speed reached
+        limit = _SPEED_LIMIT.search(lead) or _LIMIT_AFTER.match(document.text, value.end)
+        if limit:  # "permitted to run at 120 km/h", "a temporary limit of 40 km/h", "the 80 km/h limit": a limit
             return "temporary speed limit" if re.search(r"\btemporary\b", lead, re.IGNORECASE) else "speed limit"
         nouns = [m.group(1) for m in _SPEED_NOUN.finditer(document.text, sentence.start, value.start)]
         return f"{_lemma(nouns[-1].casefold())} speed" if nouns else "speed"
@@ -504,6 +504,7 @@ _BURNED = re.compile(r"\b(?:burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?|charred|bla
 _SPEEDS = frozenset(("km/h", "mph"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"
                           r"capped)\b[^.;,]*$", re.IGNORECASE)
+_LIMIT_AFTER = re.compile(r"\s*(?:speed\s+)?(?:limit|limits|restriction|maximum)\b", re.IGNORECASE)
 _RESIZED = re.compile(r"\b(?:widened|extended|expanded|enlarged|increased|reduced|narrowed|cut|set)\s+(?:to|at)\s+"
                       r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _ZONE = re.compile(r"\b(?:zone|radius|cordon|perimeter|exclusion\s+area)\b", re.IGNORECASE)

@@ -396,6 +396,9 @@ def test_a_speed_limit_is_not_a_speed_and_an_age_is_not_a_count(run):
     found = figures(run(text, "2026-10-16"))
     assert {amount: counted for amount, (_, _, counted, _) in found.items()} == {
         121: "speed", 120: "speed limit", 40: "temporary speed limit"}
+    # a limit named after its figure: "the 80 km/h limit"
+    found = figures(run("The train was travelling at 140 km/h, well above the 80 km/h limit.\n", "2026-10-16"))
+    assert {amount: counted for amount, (_, _, counted, _) in found.items()} == {140: "speed", 80: "speed limit"}
 
 
 def test_a_mass_or_a_stretch_measures_the_stuff_after_of(run):

@@ -34,6 +34,16 @@ _DECIDED = re.compile(r"\b(?:decided|decides|voted|votes|agreed|agrees|moved|cho
                       r"requires|instructed|forced|had|has\s+had|have\s+had)\s+(?:[\w’'-]+\s+){0,3}?to\s+(?:be\s+)?$",
                       re.IGNORECASE)
 _SUMMARY = 200
+# A measure named as what another ends: "lifted the ban", "the lifting of the suspension", "overturned the ban".
+_ENDED_BEFORE = re.compile(r"\b(?:lift|lifts|lifted|lifting|lifting\s+of|end|ends|ended|ending|overturn|overturns|"
+                           r"overturned|repeal|repeals|repealed|revoke|revokes|revoked)\s+(?:the|a|an|its|their|his|her)"
+                           r"\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+# What is restored, cut or suspended that is a supply or a service, not a measure on a thing: "Power was restored",
+# "restored electricity to 40,000 homes", "suspended service on the line".
+_SUPPLY = re.compile(r"(?:\b(?:power|electricity|supplies|supply|water|gas|heating|service|services|calm|order|contact|"
+                     r"communications|connection|connections|signal)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|"
+                     r"is\s+|are\s+)?$)|(?:\s+(?:the\s+)?(?:power|electricity|supplies|supply|water|gas|heating|service|"
+                     r"services|calm|order|contact|communications|connection|connections|signal)\b)", re.IGNORECASE)
 
 
 def measure_findings(document: Document) -> list[Finding]:
@@ -68,6 +78,10 @@ def _taken(text: str, floor: int, start: int, end: int) -> bool:
         return False  # "the amendment calling for the agreement to be terminated rather than suspended"
     if _ARTICLE.search(before) and word.endswith("ed"):
         return False  # "a suspended sentence", "the banned substance"
+    if _ENDED_BEFORE.search(before):
+        return False  # "lifted the ban", "ended the suspension of": the lifting is the measure taken
+    if _SUPPLY.search(before) or _SUPPLY.match(text, end):
+        return False  # "Power was restored to 90 per cent of homes", "restored electricity": a supply, no measure
     if word.endswith(("ion", "ions", "ion of", "ions on", "al of")):
         return bool(_DENIED.search(before) or _CHOSEN.search(before))
     if re.search(r"\bto\s+(?:be\s+)?$", before):

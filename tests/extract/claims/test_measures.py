@@ -20,6 +20,8 @@ def measures(extraction) -> list[tuple[str, str | None, bool, str | None]]:
     ("The regulator ordered the operator to suspend GSOMIA until an audit.\n", [("gsomia", "suspend", False, None)]),
     # written for tests: "nothing is being banned" denies a ban
     ("Officials stress that nothing is being banned under GSOMIA.\n", [("gsomia", "ban", True, None)]),
+    # written for tests: lifting a ban is the measure taken, not the ban
+    ("Japan lifted the ban on GSOMIA on Thursday.\n", [("gsomia", "lift", False, None)]),
 ])
 def test_a_measure_taken_on_a_thing(run, text, expected):
     assert sorted(measures(run(text, "2019-08-23"))) == sorted(expected)
@@ -30,6 +32,9 @@ def test_a_measure_taken_on_a_thing(run, text, expected):
     "Lawmakers urged the government to terminate GSOMIA outright.\n",  # wanted, not taken
     "Under its terms, termination of GSOMIA requires 90 days' notice.\n",  # the measure in general
     'Kim said: "We will never scrap GSOMIA."\n',  # someone's words: the quote claim has them
+    # written for tests: a supply restored is no measure lifted
+    "Power was restored to 90 per cent of homes by Thursday.\n",
+    "The operator restored electricity to 40,000 homes.\n",
 ])
 def test_words_that_name_a_measure_without_taking_it(run, text):
     assert measures(run(text, "2019-08-23")) == []

@@ -249,6 +249,11 @@ def _quantity_between(document: Document, sentence: int, start: int, end: int) -
 
 # A date that opens its sentence ("In 2022 the board ordered ... and later fined it 1.9 million") dates all of it.
 _OPENING_IN = re.compile(r"\s*(?:Back\s+)?[Ii]n\s+")
+# A sentence about an earlier one of the story's kind, dated in an appositive after its subject: "The last
+# increase, in April 2025, took the minimum from 10.60 lerins to 11.40", "The last comprehensive reform of the
+# tax system, adopted in November 2019, reduced the VAT rate from 20 to 18 per cent".
+_EARLIER_ONE = re.compile(r"\s*(?:The|A|An|Its|Their)\s+(?:last|previous|earlier|former|prior)\s+"
+                          r"(?:[\w-]+\s+){0,6}?[\w-]+,\s+(?:[a-z]+\s+)?(?:in|on)\s+")
 
 
 def _past_year(document: Document, value: Value) -> str | None:
@@ -258,8 +263,12 @@ def _past_year(document: Document, value: Value) -> str | None:
         date = other.reading.date if other.kind == "date" else None
         lead = document.text[max(0, other.start - 8):other.start].casefold()
         when = other.end <= value.start and re.match(r",?\s+when\b", document.text[other.end:other.end + 8])
-        opening = other.end <= value.start and _OPENING_IN.fullmatch(
-            document.text, document.sentences[value.sentence].start, other.start)
+        sentence_start = document.sentences[value.sentence].start
+        opening = other.end <= value.start and _OPENING_IN.fullmatch(document.text, sentence_start, other.start)
+        if date is not None and other.end <= value.start and not other.reading.role \
+                and _EARLIER_ONE.fullmatch(document.text, sentence_start, other.start) \
+                and date.first_day() < document.published.first_day():
+            return f"in-{date.year}"  # "The last increase, in April 2025, took the minimum to 11.40": that one's
         if abs(other.start - value.end) > 50 and abs(value.start - other.end) > 50 and not when and not opening:
             continue  # "54.2 percent, the CEC says, up from 51.6 percent at the same hour in 2019": 51.6's year
         if other.start > value.end and _figure_between(document, value, other):

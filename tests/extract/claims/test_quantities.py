@@ -116,6 +116,11 @@ def test_a_figure_of_a_past_year_is_background(run):
     found = figures(run("The board ordered the laboratory to recall its contaminated nasal spray on Monday, and "
                         "fined it $1.9 million, the largest fine since 2022.\n", "2027-04-07"))
     assert list(found) == [1_900_000]
+    # an earlier one of the story's kind, dated in an appositive after its subject, is background however far
+    # its figures are from the date, and whatever year the date is of
+    found = figures(run("The last increase, in April 2025, took the minimum from 10.60 lerins to 11.40, a rise of "
+                        "7.5 per cent.\n", "2026-09-07"))
+    assert found == {}
 
 
 def test_plural_nouns_after_a_number_are_counted(run):

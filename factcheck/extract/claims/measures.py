@@ -40,10 +40,10 @@ _ENDED_BEFORE = re.compile(r"\b(?:lift|lifts|lifted|lifting|lifting\s+of|end|end
                            r"\s+(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 # What is restored, cut or suspended that is a supply or a service, not a measure on a thing: "Power was restored",
 # "restored electricity to 40,000 homes", "suspended service on the line".
-_SUPPLY = re.compile(r"(?:\b(?:power|electricity|supplies|supply|water|gas|heating|service|services|calm|order|contact|"
-                     r"communications|connection|connections|signal)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|"
-                     r"is\s+|are\s+)?$)|(?:\s+(?:the\s+)?(?:power|electricity|supplies|supply|water|gas|heating|service|"
-                     r"services|calm|order|contact|communications|connection|connections|signal)\b)", re.IGNORECASE)
+_SUPPLIES = (r"(?:power|electricity|supplies|supply|water|gas|heating|service|services|calm|order|contact|communications|"
+             r"connection|connections|signal)")
+_SUPPLY = re.compile(rf"(?:\b{_SUPPLIES}\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|is\s+|are\s+)?$)"
+                     rf"|(?:\s+(?:the\s+)?{_SUPPLIES}\b)", re.IGNORECASE)
 
 
 def measure_findings(document: Document) -> list[Finding]:

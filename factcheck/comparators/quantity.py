@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from factcheck.comparators.base import Comparator, Comparison, Context, Params as BaseParams, Verdict
-from factcheck.model.numbers import significant_digits
+from factcheck.model.numbers import last_digit_place, significant_digits
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import Approximation, QuantityValue
 
@@ -111,11 +111,6 @@ def number(amount: float) -> str:
     return f"{rounded:,.9f}".rstrip("0").rstrip(".")
 
 
-def _last_digit(amount: float) -> float:
-    """The place of a figure's last written digit: 4,210,000,000 -> 10,000,000; 20.5 -> 0.1."""
-    return 10.0 ** (math.floor(math.log10(abs(amount))) - (len(significant_digits(amount)) - 1))
-
-
 def _written_precision(amount: float) -> float:
     """How far an approximation of a figure written with three or more significant digits reaches: five
     units of its last digit ("about 20.5 billion" is 20.0..21.0 billion, not 18.45..22.55), since whoever
@@ -123,7 +118,7 @@ def _written_precision(amount: float) -> float:
     "nearly 55") reach `approximation_width`."""
     if amount == 0 or len(significant_digits(amount)) < 3:
         return math.inf
-    return 5 * _last_digit(amount)
+    return 5 * last_digit_place(amount)
 
 
 def quantity_range(value: QuantityValue, width: float, open_ended: bool = False, *,
@@ -163,7 +158,7 @@ def _rounded(va: QuantityValue, vb: QuantityValue, least: float) -> str | None:
         return None
     if not 2 <= shown < len(significant_digits(full.amount)):
         return None
-    half = _last_digit(short.amount) / 2
+    half = last_digit_place(short.amount) / 2
     if abs(full.amount - short.amount) >= half:
         return None
     unit = normalize_unit(short.unit)

@@ -15,8 +15,8 @@ same fact only when:
    rule lets values vary over time, dates that can be the same day when both texts date them; for
    unreviewed figures in one unit, no further apart than `max_ratio` (3x) when both say what they
    count, `max_ratio_uncounted` (1.5x) when not, unless one is a slip of the other (the same digits
-   in another order or at a scale up to a thousandfold, one digit more, a teen for a ten: worth
-   showing), and never for two counts that run and grew between their dates; unreviewed lengths no
+   in another order or at a scale up to a thousandfold with its digits kept, one digit more, a teen for
+   a ten: worth showing), and never for two counts that run and grew between their dates; unreviewed lengths no
    further than `max_ratio` apart, unless one number is told in another unit; for unreviewed tallies of votes,
    sentences that share a number of the tally (a bill's first and final readings share none);
    before all of these, two unreviewed times of one subject's day that agree to the minute at another
@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.engine.context import ContextIndex, value_clause, value_start
 from factcheck.model.claims import Status
-from factcheck.model.numbers import NUMBER, parse_number, significant_digits
+from factcheck.model.numbers import NUMBER, last_digit_place, parse_number, significant_digits
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY, VOTES_PROPERTY
@@ -298,7 +298,11 @@ def _a_slip(low: float, high: float) -> bool:
     more in a figure of three digits or more ("4.1" and "14.1"), or a teen for a ten ("16" and "60")."""
     scale = math.log10(high / low)
     if 1 <= round(scale) <= _MOST_SCALE and abs(scale - round(scale)) < 0.005:  # within about 1%
-        return True
+        # the digits kept, to the less precise figure's last digit: "$1.2 billion" for "$1.2 million", "40
+        # million" for "3.96 million", not 2,104,918 residents for 211,818 (two figures a tenfold apart by chance)
+        moved = low * 10 ** round(scale)
+        rounding = max(last_digit_place(high), last_digit_place(low) * 10 ** round(scale)) / 2
+        return abs(moved - high) <= rounding * (1 + 1e-9)
     if high / low >= 10:
         return False  # digits moved and a scale slipped at once: two figures that share digits by chance
     first, second = _significant(low), _significant(high)

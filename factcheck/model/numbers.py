@@ -11,6 +11,7 @@ match is the verbatim words of the text and offsets stay in the original text.
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from text_to_num import text2num
@@ -67,3 +68,9 @@ def significant_digits(amount: float, precision: int = 12) -> str:
     """The significant digits of a figure, without its point, sign or trailing zeros, read to `precision`
     digits: 4,120,000 -> "412", 14.1 -> "141", -0.05 -> "5". Slips of digits and roundings compare these."""
     return f"{abs(amount):.{precision - 1}e}".partition("e")[0].replace(".", "").rstrip("0")
+
+
+def last_digit_place(amount: float) -> float:
+    """The place of a figure's last written digit: 4,210,000,000 -> 10,000,000; 20.5 -> 0.1. Half of it is how
+    far a figure told to that digit may have been rounded."""
+    return 10.0 ** (math.floor(math.log10(abs(amount))) - (len(significant_digits(amount)) - 1))

@@ -85,6 +85,23 @@ def test_a_slip_of_scale_is_still_compared() -> None:
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
 
 
+def test_a_tenfold_apart_by_chance_is_no_slip_of_scale() -> None:
+    # written for tests: a region's growth and its population are about ten times apart, but their digits differ;
+    # a figure rounded and told at another scale ("40 million" for 3.96 million) is still a slip
+    corpus = build_corpus({
+        "a": ("2026-03-30", [_count("x", 211818, "resident", "resident",
+                                    "The capital region grew 11.2% in ten years, adding 211,818 residents.")]),
+        "b": ("2026-03-31", [_count("x", 2104918, "resident", "resident",
+                                    "The capital region now has 2,104,918 residents, the census shows.")]),
+    })
+    assert_two_things(corpus)
+    corpus = build_corpus({
+        "a": ("2026-06-08", [figure("x", 3.96e6, "USD", "The pact's fund holds $3.96 million, the ministry said.")]),
+        "b": ("2026-06-09", [figure("x", 40e6, "USD", "The pact's fund holds $40 million, the ministry said.")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
 def test_two_rounds_of_talks_are_not_one_fact_by_their_event_alone() -> None:
     def talks(day: str, sentence: str) -> dict:
         return {"id": "t", "kind": "date", "subject": "gsomia", "property": "met_on", "event": "talks",

@@ -361,9 +361,12 @@ def _reworded_here_and_there(edits: Sequence[Edit], short: tuple[tuple[Word, ...
     "[-Lusvania-] {+our country+} was not consulted [-before the-] {+in advance+}"): a rewording, not a
     misquote. A misquote changes one thing; so a number or a negation changed, a name put for another name,
     or a word added or dropped (unless it only moved: "migrating wild birds", "wild birds migrating") keeps
-    the passage a misquote."""
+    the passage a misquote, except beside a stretch of three words or more put for others and fewer words
+    added than put for others: "[-the figures in this report-] {+these numbers+} are unacceptable and I
+    [-will-] {+do+} not {+intend to+} hide behind them" is a paraphrase, not one thing changed."""
     words = ({w.key for piece in long for w in piece}, {w.key for piece in short for w in piece})
-    put_for = 0
+    put_for = added = 0
+    stretch = False  # a stretch of three words or more put for others: a rewritten phrase
     for edit in edits:
         if edit.kind in ("stop", "spelling"):
             continue
@@ -372,11 +375,12 @@ def _reworded_here_and_there(edits: Sequence[Edit], short: tuple[tuple[Word, ...
         if not (edit.longer and edit.shorter):
             moved = all(word_key(w) in words[1 if edit.longer else 0] for w in (edit.longer or edit.shorter))
             if not (moved or edit.edge):
-                return False
+                added += 1
             put_for += moved  # a word moved is a rewording too
             continue
         put_for += 1
-    return put_for >= 2
+        stretch = stretch or max(len(edit.longer), len(edit.shorter)) >= 3
+    return put_for >= 2 and (added == 0 or stretch and added < put_for)
 
 
 @lru_cache(maxsize=8192)

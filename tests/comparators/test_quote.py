@@ -311,6 +311,17 @@ def test_words_put_for_others_at_two_places_are_a_rewording_but_one_change_more_
             is Verdict.conflict, changed
 
 
+def test_a_rewritten_stretch_with_a_few_words_added_is_a_paraphrase_not_a_misquote() -> None:
+    # written for tests: two outlets' English renderings of one minister's sentence
+    first = "The figures in this report are unacceptable, and I will not hide behind them"
+    second = "These numbers are unacceptable, and I do not intend to hide behind them"
+    result = compare(quote(first, "kim-you-geun"), quote(second, "kim-you-geun", source="x"))
+    assert result.verdict is Verdict.compatible and result.facts["difference"] == "worded_differently"
+    # the same words added with no stretch rewritten: one thing changed, a misquote
+    added = "The figures in this report are unacceptable, and I do not intend to hide behind them"
+    assert compare(quote(first, "kim-you-geun"), quote(added, "kim-you-geun", source="x")).verdict is Verdict.conflict
+
+
 def test_a_language_named_by_its_ending_is_a_translation_cue_but_english_is_not() -> None:
     # written for tests: a minister's words, one outlet saying he spoke in an invented language
     cued = quote(WIRE, "kim-you-geun", source="x", evidence="the minister told reporters, speaking in Zavrenian")

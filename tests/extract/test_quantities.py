@@ -63,6 +63,15 @@ def test_speeds_are_not_lengths_and_say_what_moves(run):
         (134.0, "km/h", "gust speed"), (80.0, "mph", "wind speed")]
 
 
+def test_speeds_per_second_are_speeds_not_lengths(run):
+    # written for tests: "17 kilometres per second" was read as 17 km, a length
+    text = ("The rock entered the atmosphere at 17 kilometres per second. Gusts reached 30 metres per second.\n"
+            "The agency gave an entry speed of 15.8 km/s.\n")
+    claims = of_kind(run(text, "2027-03-20"), "quantity")
+    assert [(c.value.amount, c.value.unit, c.value.counted) for c in claims] == [
+        (17.0, "km/s", "speed"), (30.0, "m/s", "gust speed"), (15.8, "km/s", "speed")]
+
+
 def test_a_distance_moved_written_in_words(run):
     text = "Under the truce both armies pull back five kilometres from the border.\n"
     claims = of_kind(run(text, "2026-09-10"), "quantity")

@@ -501,7 +501,7 @@ _SPREAD_TO = re.compile(r"\b(?:reached|reaching|stretched|stretching|extended|ex
                         r"(?:over\s+|to\s+|across\s+|for\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
                         re.IGNORECASE)
 _BURNED = re.compile(r"\b(?:burn(?:s|ed|t|ing)?|scorch(?:es|ed|ing)?|charred|blackened|consumed)\b", re.IGNORECASE)
-_SPEEDS = frozenset(("km/h", "mph"))
+_SPEEDS = frozenset(("km/h", "mph", "km/s", "m/s"))
 _SPEED_LIMIT = re.compile(r"\b(?:limit|limits|limited|permitted|allowed|maximum|must\s+slow|slow\s+down|restricted|"
                           r"capped)\b[^.;,]*$", re.IGNORECASE)
 _LIMIT_AFTER = re.compile(r"\s*(?:speed\s+)?(?:limit|limits|restriction|maximum)\b", re.IGNORECASE)

@@ -360,7 +360,9 @@ _STATED_AFTER_THE = re.compile(r"\s+(?:who|that)\s+(?:had\s+|have\s+|were\s+|was
 # The units of measurements, as written: lengths, speeds ("134 km/h", "80 miles per hour"), areas, data.
 _MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
             "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mph": "mph", "miles per hour": "mph",
-            "miles an hour": "mph", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+            "miles an hour": "mph", "km/s": "km/s", "kilometres per second": "km/s", "kilometers per second": "km/s",
+            "kilometres a second": "km/s", "kilometers a second": "km/s", "m/s": "m/s", "metres per second": "m/s",
+            "meters per second": "m/s", "metres a second": "m/s", "meters a second": "m/s", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
             "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
             # areas: "21,700 square kilometres", "27,100 km²", "8,400 sq mi", "300 hectares"
             "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",

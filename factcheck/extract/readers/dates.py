@@ -183,9 +183,55 @@ def find_dates(text: str, start: int, end: int, published: PartialDate, tense: s
             if expressions:
                 taken.append((match.start(), match.end()))
                 found.extend(expressions)
+    found = _weekdays_with_their_dates(text, found)
     if times:
         found = _timed(text, found, times, published, day)
     return sorted(found, key=lambda e: (e.start, e.role or ""))
+
+
+# Between a weekday and the date that names the same day: "Monday 26 October", "Tuesday, February 23".
+_WEEKDAY_THEN_DAY = re.compile(r"\s*,?\s*(?:the\s+)?")
+_DAY_FORMS = frozenset(("day_month", "month_day"))
+
+
+def _weekdays_with_their_dates(text: str, found: list[DateExpression]) -> list[DateExpression]:
+    """A weekday written just before a date ("on Monday 26 October", "Tuesday, February 23") is that date's
+    weekday, not a day of its own: one expression, the date's, over both. Read apart, "Monday" went to the
+    Monday nearest publication and "26 October" to the year its tense gives, two days where the text says
+    one. When the date has no year of its own, its weekday picks the year (26 October 2026 is a Monday,
+    2025's a Sunday); a weekday that fits no year near it is a slip, and the date stands."""
+    weekdays = [e for e in found if e.form == "weekday"]
+    if not weekdays:
+        return found
+    named: set[int] = set()  # the weekdays that name a date's day
+    result: list[DateExpression] = []
+    for expression in found:
+        weekday = None
+        if expression.form in _DAY_FORMS and expression.role is None and expression.date is not None:
+            weekday = next((w for w in weekdays if w.end <= expression.start
+                            and _WEEKDAY_THEN_DAY.fullmatch(text, w.end, expression.start)), None)
+        if weekday is None:
+            result.append(expression)
+            continue
+        named.add(id(weekday))
+        date = expression.date
+        if not re.search(r"\d{4}", text[expression.start:expression.end]):  # no year written: the weekday's
+            date = _year_of_weekday(date, _WEEKDAYS.index(text[weekday.start:weekday.end].casefold()))
+        result.append(replace(expression, start=weekday.start, date=date))
+    return [e for e in result if id(e) not in named]
+
+
+def _year_of_weekday(date: PartialDate, weekday: int) -> PartialDate:
+    """The date in the year, of its own and the two around it, in which it falls on `weekday`; its own
+    year first, then the nearer. Unchanged when it falls on `weekday` in none of them."""
+    assert date.month is not None and date.day is not None
+    for year in (date.year, date.year - 1, date.year + 1):
+        try:
+            if dt.date(year, date.month, date.day).weekday() == weekday:
+                return PartialDate(year, date.month, date.day)
+        except ValueError:  # 29 February
+            continue
+    return date
 
 
 _WEEKDAY_GAP = rf"(?:{WEEKDAY_NAME},?\s+)?"
@@ -214,11 +260,6 @@ def _timed(text: str, found: list[DateExpression], times: list[ClockTime], publi
         for expression in after[:1] + before[-1:]:
             timed.setdefault(id(expression), clock)
             used.add(clock.start)
-            # "Tuesday, 8 September": the day after its weekday is the same day at the same time
-            same = [e for e in days if e.start >= expression.end and e.date == expression.date
-                    and re.fullmatch(r"\s*,?\s*", text[expression.end:e.start])]
-            for other in same[:1]:
-                timed.setdefault(id(other), clock)
     result = [_with_time(e, timed[id(e)]) if id(e) in timed else e for e in found]
     for clock in times:
         if clock.start in used:

@@ -253,3 +253,9 @@ def test_the_minutes_of_a_clock_time_count_nothing(run):
     # written for tests: "07:42 local time" is no 42 of anything, and "At 09:15 three trains" counts three
     assert amounts(run, "The crash happened at 07:42 local time.\n", "2026-06-12") == []
     assert amounts(run, "At 09:15 three trains were stopped.\n", "2026-06-12") == [(3.0, "train", None)]
+
+
+def test_a_rates_denominator_is_no_figure_of_its_own(run):
+    # written for tests: "per 1,000 cubic metres" says what the price is of, not an amount of gas
+    text = "The company wants 412 dollars per 1,000 cubic metres of gas this year.\n"
+    assert [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-01-13"), "quantity")] == [(412.0, "USD")]

@@ -51,9 +51,14 @@ def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) ->
     return findings, frozenset(fieldwork)
 
 
+_PER = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
 def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None] | None,
               poll_dates: dict[str, PartialDate]) -> Finding | None:
     text, sentence, cues = document.text, document.sentences[value.sentence], document.cues
+    if _PER.search(text, max(sentence.start, value.start - 6), value.start):
+        return None  # "412 orsins per 1,000 cubic metres", "9 deaths per 100,000 people": a rate's denominator
     fitting = tuple(c for c in cues.quantity_properties if value.measure in c.measures)
     cue, distance = nearest_cue(text, sentence.start, sentence.end, value.span, fitting, document.vocabulary)
     cue = cue if cue is not None and distance <= 60 else None

@@ -259,3 +259,13 @@ def test_a_rates_denominator_is_no_figure_of_its_own(run):
     # written for tests: "per 1,000 cubic metres" says what the price is of, not an amount of gas
     text = "The company wants 412 dollars per 1,000 cubic metres of gas this year.\n"
     assert [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-01-13"), "quantity")] == [(412.0, "USD")]
+
+
+def test_a_count_of_a_plural_after_two_or_three_modifiers(run):
+    # written for tests: "hospital doctor posts" are posts; the count used to stop at its first two words
+    text = "The union says 1,150 hospital doctor posts are unfilled. The association counts 760 vacant hospital doctor posts.\n"
+    assert [(c.value.amount, c.value.unit) for c in of_kind(run(text, "2026-03-12"), "quantity")] == [
+        (1150.0, "post"), (760.0, "post")]
+    # two modifiers and then a joining word: no plural to count
+    assert of_kind(run("The committee met 12 hospital doctor and nurse representatives.\n", "2026-03-12"),
+                   "quantity") == []

@@ -328,6 +328,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = singular(noun)  # "14 banks", "14 banks in ...", "28 miners trapped ...": a plural noun of its own
     elif noun[:1].islower() and noun.isalpha() and not _plural(noun) and _plural(second) and noun not in _NOT_A_NOUN:
         unit = singular(second)  # "23 coal miners", "40 police officers": what is counted is the last noun
+    elif (third := _third_noun(text, match, noun, second)) is not None:
+        unit = singular(third)  # "1,150 hospital doctor posts", "760 vacant hospital doctor posts"
     else:
         return None
     written = groups.get("noun") or ""
@@ -413,6 +415,30 @@ _JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by 
 # words that read as a noun before a plural but are not one: "28 more miners", "five other people"
 _NOT_A_NOUN = frozenset("more other further new old additional extra fewer less former young small large many "
                         "few top key main senior junior".split())
+
+
+# One or two more words after a count's two that end in the plural it counts: "1,150 hospital doctor posts".
+_MORE_NOUNS = re.compile(r"\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
+
+
+def _third_noun(text: str, match: re.Match[str], noun: str, second: str) -> str | None:
+    """The plural ending a count's noun phrase of three or four words, when the two words the pattern took
+    are modifiers (lower case, no plural, no joining word): "760 vacant hospital doctor posts" counts posts."""
+    words = (noun, second)
+    if not second or any(not w.isalpha() or _plural(w) or w in _JOINING_WORDS or w in _AUXILIARIES
+                         or w in _NOT_A_NOUN or _participle(w) for w in words) or noun[:1].isupper():
+        return None
+    more = _MORE_NOUNS.match(text, match.end())
+    if more is None:
+        return None
+    for word in more.groups():
+        if word is None:
+            continue
+        if word in _JOINING_WORDS or word in _AUXILIARIES:
+            return None
+        if _plural(word):
+            return word
+    return None
 
 
 def _participle(word: str) -> bool:

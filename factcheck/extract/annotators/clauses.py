@@ -28,7 +28,7 @@ from dataclasses import replace
 from factcheck.extract.document import Clause, Document, Predicate, Sentence
 from factcheck.extract.readers.events import STATE_AFTER
 from factcheck.extract.readers.events import predicates_in
-from factcheck.extract.readers.verbs import not_until_predicates, open_predicates, scheduled_predicates
+from factcheck.extract.readers.verbs import not_until_predicates, open_predicates
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -85,8 +85,8 @@ def _clauses(document: Document, sentence: Sentence, first_index: int,
             predicates = (*not_until, *(p for p in predicates if p.text.casefold() not in ("until", "till")))
         if not predicates and role != "attribution" and OPEN_PROPERTY in document.vocabulary:
             once = cues.dated_verbs if ONCE_PROPERTY in document.vocabulary else None
-            predicates = scheduled_predicates(text, start, end, skip, cues.open_verbs, cues.open_objects) or \
-                open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once, occurring)
+            predicates = open_predicates(text, start, end, skip, dates, cues.open_verbs, cues.open_objects, once,
+                                         occurring)
         modalities = _modalities(document, start, end, skip, dates)
         if role == "adverbial" and opener in ("if", "unless"):
             modalities = (("conditional", start, opener), *modalities)

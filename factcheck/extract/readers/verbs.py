@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from factcheck.extract.cues import EventCue
 from factcheck.extract.document import Predicate
 from factcheck.extract.readers.events import STATE_VERBS, head_after, head_before
-from factcheck.extract.readers.verb_keys import IRREGULAR, base_key, verb_key
+from factcheck.extract.readers.verb_keys import IRREGULAR, verb_key
 from factcheck.model.numbers import NUMBER
 from factcheck.model.vocabulary import ONCE_PROPERTY, OPEN_PROPERTY
 
@@ -110,33 +110,6 @@ def not_until_predicates(text: str, start: int, end: int, skip: tuple[tuple[int,
         event = _verb_and_object(text, match.end("verb"), end, key, objects)
         found.append(_predicate(re.compile(re.escape(verb)).match(text, match.start("verb")), OPEN_PROPERTY, event))
     return tuple(found)
-
-
-def scheduled_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
-                         verbs: Mapping[str, str] | None = None,
-                         objects: Mapping[str, str] | None = None) -> tuple[Predicate, ...]:
-    """"is due to open on 28 January", "was expected to reopen on Monday 26 October": the base verb after a
-    word of schedule, as an open predicate (its event the verb and object, the key its past tense gives, so
-    "reopened on Tuesday" is the same event); the clause's modality makes it a forecast or a plan, shown
-    beside what happened in time order, compared only with another schedule of it."""
-    verbs, objects = verbs or {}, objects or {}
-    found: list[Predicate] = []
-    for match in _SCHEDULED.finditer(text, start, end):
-        verb = match.group("verb").casefold()
-        if any(a <= match.start("verb") < b for a, b in skip) or verb in _NOT_SCHEDULED:
-            continue
-        key = verbs.get(base_key(verb), base_key(verb))
-        event = _verb_and_object(text, match.end("verb"), end, key, objects)
-        found.append(_predicate(re.compile(re.escape(match.group("verb"))).match(text, match.start("verb")),
-                                OPEN_PROPERTY, event))
-    return tuple(found)
-
-
-# A word of schedule and a base verb: "due to open", "expected to reopen", "scheduled to land", "set to resume".
-_SCHEDULED = re.compile(r"\b(?:due|expected|scheduled|set|slated)\s+to\s+(?P<verb>[a-z]{3,})\b", re.IGNORECASE)
-# Base verbs that say no happening of their own ("expected to remain", "due to be", "set to last a week").
-_NOT_SCHEDULED = frozenset("be have get remain stay continue become keep last cost take make see go rise fall "
-                           "reach hit run".split())
 
 
 def _verb_and_object(text: str, verb_end: int, end: int, key: str, objects: Mapping[str, str], *,

@@ -154,17 +154,3 @@ def test_a_death_is_dated_by_its_verb(run):
     # written for tests: "died" is a past tense of its own; "late" says when, it is no object
     found = dates(run("A woman who collapsed during Sunday's race died late on Tuesday in hospital.\n", "2026-09-30"))
     assert ("happened_on", "die", "2026-09-29") in found
-
-
-def test_a_verb_after_a_word_of_schedule_dates_what_is_planned(run):
-    # written for tests: "due to open", "expected to reopen" date a happening ahead, as a forecast; the key is the
-    # one its past tense gives, so the outcome ("reopened on Tuesday") is the same event, shown in time order
-    found = [(c.property, c.event, c.modality and c.modality.value, str(c.value.date))
-             for c in of_kind(run("The northbound carriageway is expected to reopen on Monday 19 October.\n",
-                                  "2026-10-14"), "date")]
-    assert found == [("happened_on", "reopen", "forecast", "2026-10-19")]
-    found = [(c.event, str(c.value.date)) for c in of_kind(run("The trial is due to open on 28 January.\n",
-                                                               "2026-11-28"), "date")]
-    assert found == [("open", "2027-01-28")]
-    # a verb that says no happening of its own dates nothing
-    assert dates(run("The minister is expected to see the families on Friday.\n", "2026-10-14")) == []

@@ -364,7 +364,8 @@ _MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per 
             "kilometres an hour": "km/h", "kilometers an hour": "km/h", "mph": "mph", "miles per hour": "mph",
             "miles an hour": "mph", "km/s": "km/s", "kilometres per second": "km/s", "kilometers per second": "km/s",
             "kilometres a second": "km/s", "kilometers a second": "km/s", "m/s": "m/s", "metres per second": "m/s",
-            "meters per second": "m/s", "metres a second": "m/s", "meters a second": "m/s", "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
+            "meters per second": "m/s", "metres a second": "m/s", "meters a second": "m/s",
+            "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
             "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
             # areas: "21,700 square kilometres", "27,100 km²", "8,400 sq mi", "300 hectares"
             "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",

@@ -234,10 +234,9 @@ def _year_of_weekday(date: PartialDate, weekday: int) -> PartialDate:
     return date
 
 
-_WEEKDAY_GAP = rf"(?:{WEEKDAY_NAME},?\s+)?"
-# The words between a time and the date after it: "3:40 a.m. on Sept. 8", "02:15 on Tuesday, 8 September".
-_TIME_THEN_DATE = re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?,?\s*(?:(?i:on)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?"
-                             rf"{_WEEKDAY_GAP}$")
+# The words between a time and the date after it: "3:40 a.m. on Sept. 8", "02:15 on Tuesday, 8 September" (a weekday
+# before a date is part of the date: `_weekdays_with_their_dates`).
+_TIME_THEN_DATE = re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?,?\s*(?:(?i:on)\s+)?(?:(?i:the\s+(?:morning|afternoon|evening|night)\s+of)\s+)?$")
 # The words between a date and the time after it: "on 13 October 2026 at 03:17", "Tuesday morning at 10:15".
 _DATE_THEN_TIME = re.compile(r"\s*,?\s*(?:(?:(?i:in\s+the)\s+)?(?i:morning|afternoon|evening|night)\s*,?\s*)?"
                              r"(?:(?i:at)\s+)?$")

@@ -178,6 +178,14 @@ def test_a_role_named_after_the_sum_is_read_whatever_its_words_order(run):
         == "loss"
 
 
+def test_a_gap_the_cuts_that_close_it_and_a_debt_are_three_sums(run):
+    # written for tests: a city budget's gap and its spending cuts, and a supplier's claim of what it is owed
+    found = figures(run("The budget is meant to close a gap of 31.5 million crowns. It includes spending cuts of "
+                        "48.2 million crowns. The supplier says it is owed 1.84 billion crowns. The city has paid "
+                        "400 million crowns.\n"))
+    assert [found[amount][2] for amount in (31.5e6, 48.2e6, 1.84e9, 4e8)] == ["gap", "savings", "debt", None]
+
+
 def test_whose_share_and_at_which_stage(run):
     # written for tests
     text = ("With 31 percent of polling stations counted, Japan has 40.1 percent in the preliminary count and "

@@ -57,7 +57,8 @@ from factcheck.model.claims import Status
 from factcheck.model.numbers import NUMBER, last_digit_place, parse_number, significant_digits
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
-from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY, VOTES_PROPERTY
+from factcheck.model.vocabulary import (AGE_PROPERTY, COUNTER_ESTIMATE, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY,
+                                       VOTES_PROPERTY)
 from factcheck.model.words import content_words
 from factcheck.rules.model import SameFact
 
@@ -387,6 +388,8 @@ def _key_difference(a: SourcedClaim, b: SourcedClaim, params: SameFact, *, modal
     event_a, event_b = _own_event(a), _own_event(b)
     if event_a and event_b and event_a != event_b:
         return f"different events ({event_a} vs {event_b})"
+    if (event_a == COUNTER_ESTIMATE) != (event_b == COUNTER_ESTIMATE):
+        return "a counter-estimate (given as the real figure against another) and a figure it disputes"
     ma, mb = _modality_class(a), _modality_class(b)
     if modality and ma != mb:
         return f"different modalities ({ma} vs {mb}): a {ma} fact and a {mb} one are not the same fact"

@@ -18,6 +18,9 @@ ONCE_PROPERTY = "took_place_on"  # when an event took place, told by its noun ("
 AGE_PROPERTY = "age"  # how old a thing or a person is ("the three-year-old framework", "Dusan Vinsk, 34")
 TERM_PROPERTY = "term"  # how long an agreement runs ("the 25-year accord"): one fact of it however told
 VOTES_PROPERTY = "votes"  # a vote's tally: the votes for, against and abstaining ("by 108 votes to 86")
+# An event name both treat specially: a figure given as the real one against another ("puts the real cost
+# closer to 350 million"), someone's counter-estimate, compared only with other counter-estimates.
+COUNTER_ESTIMATE = "estimate-counter"
 
 
 class PropertyDef(BaseModel):

@@ -508,3 +508,19 @@ def test_a_currency_named_in_two_sentences_does_not_make_their_sums_one_fact() -
                                     subject="tisa")]),
     }, entities=[{"id": "marel", "kind": "currency", "name": "marel", "aliases": ["marels"]}])
     assert verdicts(run_rules(mentioned, RULES)) == ["conflict"]
+
+
+def test_a_counter_estimate_meets_only_other_counter_estimates() -> None:
+    # written for tests: the city's price of a tram line, and a campaign's "real cost" against it, in two outlets
+    official = "The city puts the cost of the tram line at 286 million vantars."
+    counter = "The campaign puts the real cost of the tram line closer to 350 million vantars."
+    corpus = build_corpus({
+        "a": ("2026-03-10", [figure("x", 286e6, "vantar", official)]),
+        "b": ("2026-03-11", [figure("x", 350e6, "vantar", counter, event="estimate-counter")]),
+    })
+    assert_two_things(corpus)
+    corpus = build_corpus({  # two outlets giving the campaign's figure differently still disagree
+        "a": ("2026-03-10", [figure("x", 380e6, "vantar", counter.replace("350", "380"), event="estimate-counter")]),
+        "b": ("2026-03-11", [figure("x", 350e6, "vantar", counter, event="estimate-counter")]),
+    })
+    assert verdicts(run_rules(corpus, RULES)) == ["conflict"]

@@ -35,6 +35,7 @@ from factcheck.extract.readers.clock import PART_OF_DAY
 from factcheck.extract.document import Clause, Document, Mention, Value
 from factcheck.model import PartialDate, QuantityValue
 from factcheck.model.numbers import parse_number
+from factcheck.model.vocabulary import COUNTER_ESTIMATE
 
 def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) -> tuple[list[Finding], frozenset[int]]:
     """Every quantity claim of the document (but those starting in `skip`), and the starts of the date
@@ -137,6 +138,8 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         if event is None and value.measure in ("count", "measure"):
             # "the operator has put the loss at 2,100 tonnes", "the institute measured winds of 205 km/h"
             event = _estimated_by_entity(document, value)
+        if event is None and value.measure in ("count", "measure", "money") and _counter_estimate(document, value):
+            event = COUNTER_ESTIMATE  # "puts the real cost closer to 350 million": against the figure given
         if value.reading.unit in TEMPERATURE_UNITS:
             # a temperature is a fact of one day (and place): "recorded 45.3C on Tuesday"; one with no day of
             # its own ("For Halvost, 44C", "temperatures of 39 to 42C") says too little to compare
@@ -457,6 +460,21 @@ def _estimated_by_entity(document: Document, value: Value) -> str | None:
         if _ESTIMATING.search(between):
             return f"estimate-{party.entity_id}"
     return None
+
+
+# A figure told as the real one against another: "puts the real cost closer to 350 million", "the true bill is
+# nearer 600 million", "the actual death toll". It is someone's counter-estimate, a fact of its own.
+_COUNTER_NOUN = (r"(?:cost|costs|bill|figure|price|value|number|toll|total|loss|losses|damage|amount|size|count|"
+                 r"tally|scale|sum)")
+_COUNTER_BEFORE = re.compile(rf"\b(?:real|true|actual)\s+(?:[a-z-]+\s+)?{_COUNTER_NOUN}\b[^.;]{{0,60}}$"
+                             r"|\b(?:closer|nearer)\s+(?:to\s+)?(?:[A-Z$€£¥]{1,3}\s?)?$", re.IGNORECASE)
+
+
+def _counter_estimate(document: Document, value: Value) -> bool:
+    """Whether the figure is given as the real one against another (`_COUNTER_BEFORE`), in its clause."""
+    clause = document.clause_at(value.start)
+    start = clause.start if clause else document.sentences[value.sentence].start
+    return bool(_COUNTER_BEFORE.search(document.text, max(start, value.start - 90), value.start))
 
 
 _ESTIMATING_KINDS = frozenset(("organisation", "person", "group"))

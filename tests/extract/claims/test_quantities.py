@@ -186,6 +186,13 @@ def test_a_gap_the_cuts_that_close_it_and_a_debt_are_three_sums(run):
     assert [found[amount][2] for amount in (31.5e6, 48.2e6, 1.84e9, 4e8)] == ["gap", "savings", "debt", None]
 
 
+def test_a_figure_given_as_the_real_one_is_a_counter_estimate(run):
+    # written for tests: the official price of a tram line, and two critics' figures against it
+    found = figures(run("The city says the line will cost 286 million crowns. A campaign puts the real cost closer "
+                        "to 350 million crowns. Engineers say the true bill is nearer 400 million crowns.\n"))
+    assert [found[amount][1] for amount in (286e6, 350e6, 400e6)] == [None, "estimate-counter", "estimate-counter"]
+
+
 def test_whose_share_and_at_which_stage(run):
     # written for tests
     text = ("With 31 percent of polling stations counted, Japan has 40.1 percent in the preliminary count and "

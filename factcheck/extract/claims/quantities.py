@@ -259,8 +259,9 @@ def _quantity_between(document: Document, sentence: int, start: int, end: int) -
 _OPENING_IN = re.compile(r"\s*(?:Back\s+)?[Ii]n\s+")
 # A sentence about an earlier one of the story's kind, dated in an appositive after its subject: "The last
 # increase, in April 2025, took the minimum from 10.60 lerins to 11.40", "The last comprehensive reform of the
-# tax system, adopted in November 2019, reduced the VAT rate from 20 to 18 per cent".
-_EARLIER_ONE = re.compile(r"\s*(?:The|A|An|Its|Their)\s+(?:last|previous|earlier|former|prior)\s+"
+# tax system, adopted in November 2019, reduced the VAT rate from 20 to 18 per cent", "Tesvaria's last major
+# outbreak, in February 2021, led to the culling of 1.1 million birds".
+_EARLIER_ONE = re.compile(r"\s*(?:The|A|An|Its|Their|[A-Z][\w-]*[’']s)\s+(?:last|previous|earlier|former|prior)\s+"
                           r"(?:[\w-]+\s+){0,6}?[\w-]+,\s+(?:[a-z]+\s+)?(?:in|on)\s+")
 
 

@@ -153,6 +153,9 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     return sorted(found, key=lambda item: item[1])
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some|a\s+couple\s+of)\s+$", re.IGNORECASE)
+
+
 # A model's or a thing's designation: "two F-16 jets", "the H-7", "a MiG-29", "Covid-19": a name, not a figure.
 _DESIGNATION = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,4}-$")
 
@@ -254,9 +257,12 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         approximation = _NEGATED[approximation]  # "no less than 300 million": at least 300 million
     if match.re is patterns.fraction:
         return _fraction(groups, approximation)
-    amount = parse_number(groups["n"] or groups.get("n2") or "")
+    number = groups["n"] or groups.get("n2") or ""
+    amount = parse_number(number)
     if amount is None:
         return None
+    if number.casefold().startswith("hundred") and _VAGUE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return None  # "several hundred people", "a few hundred million": no figure to compare, not 100
     if match.re is patterns.temperature and groups["degrees"] and not groups["unit3"] \
             and not _WEATHER.search(text, sentence.start, sentence.end):
         return None  # "turned 180 degrees", "45 degrees north"

@@ -121,6 +121,16 @@ def test_a_figure_of_a_past_year_is_background(run):
     found = figures(run("The last increase, in April 2025, took the minimum from 10.60 lerins to 11.40, a rise of "
                         "7.5 per cent.\n", "2026-09-07"))
     assert found == {}
+    found = figures(run("Tesvaria's last major outbreak, in February 2021, spread to 14 farms in Sarnow province and "
+                        "led to the culling of 1.1 million birds.\n", "2026-09-12"))  # a country's last one
+    assert found == {}
+
+
+def test_a_vague_hundred_is_no_figure(run):
+    # written for tests: "several hundred people" was read as 100 people and met "well over 1,000" as a conflict
+    found = figures(run("Several hundred people stood in the sleet. A few hundred protesters gathered outside. "
+                        "The fund lost several hundred million crowns. A hundred people waited.\n"))
+    assert list(found) == [100]
 
 
 def test_plural_nouns_after_a_number_are_counted(run):

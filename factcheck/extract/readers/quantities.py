@@ -153,6 +153,7 @@ def find_quantities(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str
     return sorted(found, key=lambda item: item[1])
 
 
+# Words that make a bare "hundred" a vague size, not 100: "several hundred people", "a few hundred million".
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|few|many|some|a\s+couple\s+of)\s+$", re.IGNORECASE)
 
 

@@ -37,6 +37,7 @@ from factcheck.model import PartialDate, QuantityValue
 from factcheck.model.numbers import parse_number
 from factcheck.model.vocabulary import COUNTER_ESTIMATE
 
+
 def quantity_findings(document: Document, skip: frozenset[int] = frozenset()) -> tuple[list[Finding], frozenset[int]]:
     """Every quantity claim of the document (but those starting in `skip`), and the starts of the date
     values that are a poll's fieldwork."""

@@ -63,12 +63,15 @@ def test_speeds_are_not_lengths_and_say_what_moves(run):
         (134.0, "km/h", "gust speed"), (80.0, "mph", "wind speed")]
 
 
+def measured(run, text: str, published: str) -> list[tuple[float, str, str | None]]:
+    return [(c.value.amount, c.value.unit, c.value.counted) for c in of_kind(run(text, published), "quantity")]
+
+
 def test_speeds_per_second_are_speeds_not_lengths(run):
     # written for tests: "17 kilometres per second" was read as 17 km, a length
     text = ("The rock entered the atmosphere at 17 kilometres per second. Gusts reached 30 metres per second.\n"
             "The agency gave an entry speed of 15.8 km/s.\n")
-    claims = of_kind(run(text, "2027-03-20"), "quantity")
-    assert [(c.value.amount, c.value.unit, c.value.counted) for c in claims] == [
+    assert measured(run, text, "2027-03-20") == [
         (17.0, "km/s", "speed"), (30.0, "m/s", "gust speed"), (15.8, "km/s", "speed")]
 
 
@@ -269,3 +272,27 @@ def test_a_count_of_a_plural_after_two_or_three_modifiers(run):
     # two modifiers and then a joining word: no plural to count
     assert of_kind(run("The committee met 12 hospital doctor and nurse representatives.\n", "2026-03-12"),
                    "quantity") == []
+
+
+def test_up_to_after_a_move_is_the_level_reached_not_a_bound(run):
+    # written for tests: "goes up to 21 percent" is a rise to 21 percent, not "as much as 21 percent"
+    text = ("South Korea's standard VAT rate goes up to 21 percent in January. Fares in South Korea went up to "
+            "4 dollars. Up to 300 people were evacuated from their homes in South Korea.\n")
+    claims = of_kind(run(text, "2026-10-07"), "quantity")
+    assert [(c.value.amount, c.value.approximation.value if c.value.approximation else None, c.value.counted)
+            for c in claims] == [(21.0, None, "standard vat rate"), (4.0, None, "fare"),
+                                 (300.0, "up to", "people evacuated home")]
+
+
+def test_an_aircraft_s_height_in_feet_is_its_altitude(run):
+    # written for tests: feet were no unit, and "23,000 feet over the hills" counted 23,000 hills
+    text = ("The South Korean jet lost its left engine at 23,000 feet over the hills. The South Korean airliner was "
+            "at 33,000 ft when the engine failed. A South Korean cliff is 300 feet high.\n")
+    assert measured(run, text, "2026-10-07") == [
+        (23000.0, "ft", "altitude"), (33000.0, "ft", "altitude"), (300.0, "ft", "height")]
+
+
+def test_people_who_lost_their_lives_are_the_dead(run):
+    # written for tests: "lost their lives" was counted as "people lost live", apart from "people were killed"
+    text = "Eleven people lost their lives in South Korea on Tuesday. Twelve people were killed in South Korea.\n"
+    assert measured(run, text, "2026-10-07") == [(11.0, "dead", "dead"), (12.0, "dead", "dead")]

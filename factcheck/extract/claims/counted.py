@@ -164,7 +164,8 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         phrase = _OF_BEFORE.search(before)
         words = _content(phrase.group("phrase"), verbs=False)[-2:]
     else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
-        pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", before) if _content(piece, verbs=False)]
+        level = _MOVED_TO.sub("", before)  # "The standard VAT rate goes up to 21%": the rate, not its going
+        pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", level) if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     if poll:
         words = [*_subgroup(text[document.sentences[value.sentence].start:value.start]), *words]
@@ -172,6 +173,10 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
     if scope and words:  # "Nationally, the lead is 200,000"; "the lead in the province fell to 9,798": two leads
         words = [*words[:_MAX_WORDS - 1], "national" if scope.group("national") else scope.group("part").casefold()]
     return normal_counted(words[:_MAX_WORDS])
+
+
+_MOVED_TO = re.compile(r"\b(?:goes|go|going|gone|went|moves?|moved|moving)\s+(?:(?:up|down)\s+)?(?:(?:to|by)\s+)?$",
+                       re.IGNORECASE)
 
 
 # Where a figure holds, when its sentence says so before it: the whole country, or one part of it.
@@ -402,6 +407,10 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         # seabed or sea level counts from there ("drilled to 3,550 metres below the seabed")
         reference = below.group("reference")
         return f"depth below {' '.join(reference.casefold().split())}" if reference else "depth"
+    if value.reading.unit in ("ft", "m") and _AT_HEIGHT.search(before):
+        sentence = document.sentences[value.sentence]
+        if _FLIGHT.search(document.text, sentence.start, sentence.end):
+            return "altitude"
     if value.reading.unit in _LENGTH_UNITS:
         thing = _measured_thing(document, value, before, after)
         if thing:
@@ -512,7 +521,13 @@ _AREA_UNITS = frozenset(("km2", "sq mi", "ha", "acre"))
 TEMPERATURE_UNITS = frozenset(("°C", "°F"))
 # Masses, volumes and flows (readers/quantities.py): an amount of stuff, a figure of its own without a noun.
 BULK_UNITS = frozenset(("t", "m3", "m3/s", "barrel", "l", "gal"))
-_LENGTH_UNITS = frozenset(("km", "mile", "m"))
+_LENGTH_UNITS = frozenset(("km", "mile", "m", "ft"))
+# An aircraft's height: "its left engine failed at 33,000 feet", "the jet was at 33,000 ft" (a flight's words in
+# the sentence, the length right after "at"); "descended to 10,000 feet" is where it went, not where it was.
+_AT_HEIGHT = re.compile(r"\b(?:at|from)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|approximately\s+)?$",
+                        re.IGNORECASE)
+_FLIGHT = re.compile(r"\b(?:aircraft|airliner|plane|jet|flight|helicopter|pilots?|cockpit|altitude|cruising|engine|"
+                     r"airborne|take-?off|glider|drone)\b", re.IGNORECASE)
 _OF_STUFF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z][a-z ]{2,40})")
 _SPEED_NOUN = re.compile(r"\b(gusts?|winds?|speeds?)\b", re.IGNORECASE)
 # A length right after a verb of movement is how far something moves, not where a place lies.

@@ -668,7 +668,10 @@ def _people_counted_as(document: Document, value: Value, counted: str | None) ->
     """The unit a count of people is (`quantities.count_synonyms`), by a word of what it counts ("147 people
     confirmed dead") or by the verb right before it ("killing two people", "that killed six people")."""
     synonyms = document.cues.count_synonyms
-    word = next((w for w in (counted or "").split() if w in synonyms), None)
+    words = (counted or "").split()
+    word = next((w for w in words if w in synonyms), None)
+    if word is None and "lost live" in " ".join(words):  # "11 people lost their lives": the dead
+        word = "lives"
     if word is None:
         sentence = document.sentences[value.sentence]
         verb = _VERB_BEFORE.search(document.text, max(sentence.start, value.start - 40), value.start)

@@ -194,6 +194,8 @@ def _duration(document: Document, value: Value) -> Finding | None:
         return _prison_term(document, value)
     if expression.form == "shift":
         return _shift(document, value)
+    if expression.form == "elapsed":
+        return _elapsed(document, value)
     lasted = _lasted_event(document, value) if expression.form not in ("allowed", "agreement_term") else None
     if lasted is not None:
         governed = govern(document, value, allow=("lasted", "met_on"), exclude=())
@@ -277,6 +279,55 @@ def _shift(document: Document, value: Value) -> Finding | None:
     return Finding(kind="duration", property="shifted_by", subject=subject, value=value.reading.duration,
                    evidence=(sentence.start, sentence.end), confidence=round(value.reading.certainty, 2),
                    note=f"shift written as {text[value.start:value.end]!r}", event=event)
+
+
+def _elapsed(document: Document, value: Value) -> Finding | None:
+    """The time between two events ("landed 17 minutes after the engine failed", "27 minutes passed between
+    the failure and the landing"): `elapsed`, about the event or agreement its sentence names, else the
+    story's. Its event names both, the later first (`land-after-fail`): the story's crash is followed by
+    many things, each after its own time. Either event unnamed, no claim: the figure says too little."""
+    if "elapsed" not in document.vocabulary:
+        return None
+    text, sentence = document.text, document.sentences[value.sentence]
+    between = _BETWEEN.match(text, value.end, sentence.end) if re.search(r"\bbetween\s*$", text[value.start:value.end]) \
+        else None
+    if between:  # "27 minutes passed between the failure and the landing"
+        earlier, later = _event_word(between.group("first")), _event_word(between.group("second"))
+    else:  # "landed at Ruvenholm 17 minutes after the engine failed"
+        clause = document.clause_at(value.start)
+        start = clause.start if clause else sentence.start
+        verbs = [w for w in re.finditer(r"[a-z]+", text[start:value.start]) if is_past_verb(w.group())]
+        later = _event_word(verbs[-1].group()) if verbs else None
+        after = _AFTER_WHAT.match(text, value.end, sentence.end)
+        earlier = _event_word(after.group("verb") or after.group("noun")) if after else None
+    things = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("event", "agreement")]
+    story = document.main_event or document.main_agreement
+    subject = min(things, key=lambda m: abs(m.start - value.start)).entity_id if things else story
+    if subject is None or not later or not earlier or later == earlier:
+        return None
+    return Finding(kind="duration", property="elapsed", subject=subject, value=value.reading.duration,
+                   evidence=(sentence.start, sentence.end), confidence=round(value.reading.certainty, 2),
+                   note=f"time between two events written as {text[value.start:value.end]!r}",
+                   event=f"{later}-after-{earlier}", modality=govern(document, value).modality)
+
+
+# "... minutes after the engine failed" (what failed, then how: the verb names the event), "after the crash";
+# "passed between the failure and the landing".
+_AFTER_WHAT = re.compile(r"\s*(?:after\s+)?(?:the|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]+)"
+                         r"(?:\s+(?P<verb>[a-z]+ed)\b)?", re.IGNORECASE)
+_BETWEEN = re.compile(r"\s*(?:(?:had\s+|have\s+)?(?:passed|elapsed|went\s+by)\s+between\s+)?(?:the|its|their)\s+"
+                      r"(?:[a-z-]+\s+){0,2}?(?P<first>[a-z]+)\s+and\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?P<second>[a-z]+)\b", re.IGNORECASE)
+_EVENT_SUFFIXES = ("ure", "ing", "ed", "s")  # "failure", "failed" -> "fail"; "landing", "landed" -> "land"
+
+
+def _event_word(word: str) -> str | None:
+    """A verb or noun of an event cut to a stem both forms share ("failed", "failure" -> "fail")."""
+    lowered = word.casefold()
+    for suffix in _EVENT_SUFFIXES:
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
+            return lowered[:-len(suffix)]
+    return lowered if len(lowered) >= 3 else None
 
 
 _TERM_VERB = re.compile(r"\b(?:sentenced|sentencing|sentences|jailed|jailing|imprisoned|received|receives|got|gets|"

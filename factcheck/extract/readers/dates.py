@@ -122,6 +122,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                             rf"(?i:(?P<unit>year|month))s?\b(?!\s+(?:of|ago|earlier|later|before|after)\b)")),
     ("lasted", re.compile(rf"\b(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+(?i:(?P<unit>minute|hour|day))s?\s+after\s+"
                           rf"(?:it|they|he|she|the\s+\w+)\s+(?:began|started|opened)\b", re.IGNORECASE)),
+    # The time between two events: "landed 17 minutes after the engine failed", "reopened 19 hours after the
+    # crash", "27 minutes passed between the failure and the landing" (claims/time.py `_elapsed` keys it by both).
+    ("elapsed", re.compile(rf"\b(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
+                           rf"(?i:(?P<unit>minute|hour|day|week))s?\s+(?i:after)\s+(?=(?i:the|its|their|his|her)\s)")),
+    ("elapsed", re.compile(rf"\b(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour|day|week))s?\s+"
+                           r"(?i:had\s+|have\s+)?(?i:passed|elapsed|went\s+by)\s+(?i:between)\s+(?=(?i:the|its|their)\s)")),
     ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for|after)\s+(?i:(?P<approx>about|"
                           r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"
@@ -341,7 +347,7 @@ def _resolve(form: str, match: re.Match[str], published: PartialDate, tense: str
             return []
         value = DurationValue(amount=amount, unit=DurationUnit(groups["unit"].casefold()))
         return [DateExpression(match.start("n"), match.end(), form, duration=value, certainty=0.8)]
-    if form in ("length", "length_word", "lasted", "length_of"):
+    if form in ("length", "length_word", "lasted", "length_of", "elapsed"):
         return _length(form, span, groups)
     if form == "shift":
         return _shift(match, groups)

@@ -325,3 +325,18 @@ def test_a_time_allowed_told_as_a_window_or_with_no_one_named_is_the_story_s(run
                            ("The application window is four weeks.\n", (4, "week"))):
         found = [(c.property, c.value.amount, c.value.unit.value) for c in of_kind(run(text, "2026-06-12"), "duration")]
         assert found == [("time_allowed", *expected)], text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # written for tests: the time between two events, keyed by both, the later first
+    ("The jet landed at Ruvenholm 17 minutes after the engine failed.\n", [(17, "minute", "land-after-fail")]),
+    ("By our reconstruction 27 minutes passed between the failure and the landing.\n",
+     [(27, "minute", "land-after-fail")]),
+    ("The motorway reopened to traffic 19 hours after the crash.\n", [(19, "hour", "reopen-after-crash")]),
+    ("Rescuers were still at work nine hours later.\n", []),  # after what: unnamed
+    ("Rescuers reached the site nine hours after it.\n", []),
+])
+def test_the_time_between_two_events_is_elapsed_keyed_by_both(run, text, expected):
+    found = [(c.value.amount, c.value.unit.value, c.event) for c in of_kind(run(text, "2026-10-09"), "duration")
+             if c.property == "elapsed"]
+    assert found == expected

@@ -296,3 +296,10 @@ def test_people_who_lost_their_lives_are_the_dead(run):
     # written for tests: "lost their lives" was counted as "people lost live", apart from "people were killed"
     text = "Eleven people lost their lives in South Korea on Tuesday. Twelve people were killed in South Korea.\n"
     assert measured(run, text, "2026-10-07") == [(11.0, "dead", "dead"), (12.0, "dead", "dead")]
+
+
+def test_a_number_before_a_joining_word_or_a_past_verb_counts_no_noun_of_them(run):
+    # written for tests: "58,000 after the march" counted "after march"es, "5,000 watched flight KE17" "watched flight"s
+    text = ("Police estimated the crowd at 58,000 after the march began in Seoul. In Seoul 5,000 watched flight KE17 "
+            "land. In Seoul 312 tariff lines were cut.\n")
+    assert amounts(run, text, "2026-10-07") == [(312.0, "tariff line", None)]

@@ -333,7 +333,7 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         unit = "people"
     elif noun in cues.count_nouns:
         unit = singular(noun)
-    elif second in cues.count_nouns and noun not in cues.count_nouns:
+    elif second in cues.count_nouns and noun not in cues.count_nouns and not _participle(noun):
         unit = f"{noun} {singular(second)}"  # "312 tariff lines": a `tariff line`
     elif _plural(second) and (noun[:1].isupper() or _adjective(noun)):
         unit = singular(second)  # "16 Estovian banks", "40 foreign journalists": what is counted is the noun
@@ -426,7 +426,8 @@ _IRREGULAR_PARTICIPLES = frozenset("taken held hurt freed killed caught left sho
 # Auxiliaries a bare number may be followed by ("58 were injured"): what comes after them is what is counted.
 _AUXILIARIES = frozenset("were was are is have had been".split())
 # Words that join clauses or phrases, never a noun a number counts.
-_JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by for from with".split())
+_JOINING_WORDS = frozenset("and or but nor then while as than to of in on at by for from with after before when "
+                           "since until during because".split())
 # words that read as a noun before a plural but are not one: "28 more miners", "five other people"
 _NOT_A_NOUN = frozenset("more other further new old additional extra fewer less former young small large many "
                         "few top key main senior junior".split())

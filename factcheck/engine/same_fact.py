@@ -12,7 +12,9 @@ same fact only when:
    counting as one group; within one poll an answer told in fewer words, "backing the exit", is
    the same answer; two figures of three digits or more, not shares, one a slip of the other
    ("412 of the flights scheduled", "421 flights"), when the phrases share a word) and, unless the
-   rule lets values vary over time, dates that can be the same day when both texts date them; for
+   rule lets values vary over time, dates that can be the same day when both texts date them, and no
+   figure its text dates to a day already past against an undated one told as done by a source published
+   before that day (a report cannot give Tuesday's cancellations on Monday); for
    unreviewed figures in one unit, no further apart than `max_ratio` (3x) when both say what they
    count, `max_ratio_uncounted` (1.5x) when not, unless one is a slip of the other (the same digits
    in another order or at a scale up to a thousandfold with its digits kept, one digit more, a teen for
@@ -55,6 +57,7 @@ from factcheck.comparators.date import MINUTES_PER_UNIT
 from factcheck.engine.context import ContextIndex, value_clause, value_start
 from factcheck.model.claims import Status
 from factcheck.model.numbers import NUMBER, last_digit_place, parse_number, significant_digits
+from factcheck.model.partial_date import PartialDate
 from factcheck.model.sourced import SourcedClaim
 from factcheck.model.values import DateValue, DurationValue, QuantityValue, QuoteValue
 from factcheck.model.vocabulary import (AGE_PROPERTY, COUNTER_ESTIMATE, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY,
@@ -232,6 +235,35 @@ def _stated_apart(a: SourcedClaim, b: SourcedClaim) -> bool:
     if first is None or second is None or not isinstance(a.claim.value, QuantityValue):
         return False
     return first.last_day() < second.first_day() or second.last_day() < first.first_day()
+
+
+_DAY_EVENT = re.compile(r"^(?:on|change|as-of)-(\d{4}-\d{2}-\d{2})$")  # `extract/claims/quantities.py`
+
+
+def _day_told(item: SourcedClaim) -> PartialDate | None:
+    """The day an unreviewed figure's own text dates it to ("cancelled 65 percent of trains on Tuesday"):
+    its as-of day, or the day its event names."""
+    if item.claim.status is Status.reviewed or not isinstance(item.claim.value, QuantityValue):
+        return None
+    as_of = item.claim.as_of
+    if as_of is not None and as_of.day is not None:
+        return as_of
+    found = _DAY_EVENT.match(item.claim.event or "")
+    return PartialDate.parse(found.group(1)) if found else None
+
+
+def _told_before(a: SourcedClaim, b: SourcedClaim) -> str | None:
+    """`a`'s figure is of a past day its text names, and `b`, a figure told as done with no day of its own,
+    was published before that day: "82 percent of trains were cancelled" in Monday's live report is not
+    Tuesday's "65 percent ... cancelled on Tuesday". A report cannot tell a day's outcome before the day."""
+    day = _day_told(a)
+    if day is None or b.claim.status is Status.reviewed or _day_told(b) is not None or b.claim.as_of is not None \
+            or _modality_class(b) != _ASSERTED or not isinstance(b.claim.value, QuantityValue):
+        return None
+    published = a.source.published
+    if b.source.published.last_day() >= day.first_day() or published.day is None or published.first_day() <= day.first_day():
+        return None  # b came on or after the day; or a's day is not yet past, or a's date is too rough to place it
+    return f"told before its day ({b.source.id} was published on {b.source.published}, before {day})"
 
 
 def _same_stated_moment(a: SourcedClaim, b: SourcedClaim) -> bool:
@@ -417,6 +449,9 @@ def same_fact(a: SourcedClaim, b: SourcedClaim, params: SameFact, index: Context
                                          "(a time zone or a typing slip), whatever each says happened")
     if not varying and _stated_apart(a, b):
         return SameFactResult(False, 0.0, f"different times stated ({a.claim.as_of} vs {b.claim.as_of})")
+    before = None if varying else _told_before(a, b) or _told_before(b, a)
+    if before is not None:
+        return SameFactResult(False, 0.0, before)
     apart = None if running and _grown(a, b) else _figures_apart(a, b, params)
     apart = apart or _other_ballots(a, b)
     if apart is not None:

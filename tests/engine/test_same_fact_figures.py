@@ -524,3 +524,21 @@ def test_a_counter_estimate_meets_only_other_counter_estimates() -> None:
         "b": ("2026-03-11", [figure("x", 350e6, "vantar", counter, event="estimate-counter")]),
     })
     assert verdicts(run_rules(corpus, RULES)) == ["conflict"]
+
+
+def test_a_figure_told_before_the_day_another_is_of_is_another_day_s() -> None:
+    # written for tests: Monday's live report cannot give Tuesday's cancellations
+    monday = "The company says 82 percent of passenger trains were cancelled."
+    tuesday = "According to the operator, 65 percent of passenger trains were cancelled on Tuesday."
+
+    def share(amount: float, sentence: str, **extra: object) -> dict:
+        return figure("x", amount, "percent", sentence, property="share",
+                      value={"amount": amount, "unit": "percent", "counted": "passenger train cancelled"}, **extra)
+
+    assert_two_things(build_corpus({"a": ("2026-09-07", [share(82, monday)]),
+                                    "b": ("2026-09-09", [share(65, tuesday, event="on-2026-09-08")])}))
+    # told on the day itself, or after it, the undated figure may be the day's: compared
+    for published in ("2026-09-08", "2026-09-10"):
+        report = run_rules(build_corpus({"a": (published, [share(82, monday)]),
+                                         "b": ("2026-09-09", [share(65, tuesday, event="on-2026-09-08")])}), RULES)
+        assert verdicts(report) == ["conflict"], published

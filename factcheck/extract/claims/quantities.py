@@ -165,6 +165,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
         counted = normal_counted(["staff", employer, *[w for w in (counted or "").split() if w != "staff"]])
     if value.measure == "money":
         counted = _money_role(document, value)  # what a sum is, when a word says: a fine, an embezzled sum
+        counted = _with_or_without(document, value, counted)  # "5.6 billion including debt": another sum
     if counted and event and event.startswith("estimate-"):  # "12,000, police said": whose figure is the event's
         counted = _without_estimator(document, counted)
     if value.measure in ("money", "count") and _FURTHER.search(text, max(sentence.start, value.start - 24), value.start):
@@ -569,6 +570,26 @@ def _money_role(document: Document, value: Value) -> str | None:
                     re.match(rf"\s+(?:of|in)\s+(?:{pattern.pattern})", after, re.IGNORECASE):
                 return role
     return best[1] if best else None
+
+
+# What a sum takes in or leaves out, right after it ("about 5.6 billion including debt", "1.84bn orsins, including
+# penalties") or leading its sentence ("Including Sylvacom's debt, the transaction values the company at 5.6 billion").
+_WITH_AFTER = re.compile(r"\s*,?\s*\(?(?P<which>including|excluding)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?"
+                         r"(?P<what>[a-z][a-z -]{0,40}?)(?=\s*[,.;:)]|\s+(?:and|but|from|to|in|on|at|for|over)\b|\s*$)")
+_WITH_BEFORE = re.compile(r"\b(?P<which>including|excluding)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?"
+                          r"(?P<what>[a-z][a-z -]{0,40}?)\s*,", re.IGNORECASE)
+
+
+def _with_or_without(document: Document, value: Value, counted: str | None) -> str | None:
+    """A sum told with what it includes or excludes is another sum than the plain one: the role, then
+    "including" or "excluding" and the head noun of what ("value including debt")."""
+    sentence = document.sentences[value.sentence]
+    found = _WITH_AFTER.match(document.text, value.end, sentence.end) or _WITH_BEFORE.match(document.text, sentence.start,
+                                                                                           value.start)
+    if found is None:
+        return counted
+    which = "incl" if found.group("which").casefold() == "including" else "excl"
+    return normal_counted([*(counted or "").split(), which, found.group("what").split()[-1]])
 
 
 # A fact-box line's label, up to the sum it names: "- Net profit for January-September: ".

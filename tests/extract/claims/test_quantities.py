@@ -196,6 +196,15 @@ def test_a_gap_the_cuts_that_close_it_and_a_debt_are_three_sums(run):
     assert [found[amount][2] for amount in (31.5e6, 48.2e6, 1.84e9, 4e8)] == ["gap", "savings", "debt", None]
 
 
+def test_a_sum_told_with_what_it_includes_or_leaves_out_is_another_sum(run):
+    # written for tests: a takeover's price with and without the debt taken on, a claim with its penalties
+    found = figures(run("Including Korvel's debt, the deal values the company at about 5.6 billion dollars. The deal "
+                        "value is 4.2 billion dollars. The supplier says it is owed 1.84 billion dollars, including "
+                        "penalties. The fund is worth 3 billion dollars (excluding property).\n"))
+    assert [found[amount][2] for amount in (5.6e9, 4.2e9, 1.84e9, 3e9)] == [
+        "value incl debt", "value", "debt incl penalty", "value excl property"]
+
+
 def test_a_figure_given_as_the_real_one_is_a_counter_estimate(run):
     # written for tests: the official price of a tram line, and two critics' figures against it
     found = figures(run("The city says the line will cost 286 million crowns. A campaign puts the real cost closer "

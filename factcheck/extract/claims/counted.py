@@ -83,12 +83,21 @@ def change_day(document: Document, value: Value) -> str | None:
     """The day or period of a change, as its event ("on Thursday" -> `change-2026-09-17`): the changes of
     two days are two facts."""
     clause = document.clause_at(value.start)
-    if clause is None:
-        return None
-    for other in document.values:
-        if other.kind == "date" and clause.start <= other.start < clause.end and other.reading.date is not None:
-            return f"change-{other.reading.date}"
+    if clause is not None:
+        for other in document.values:
+            if other.kind == "date" and clause.start <= other.start < clause.end and other.reading.date is not None:
+                return f"change-{other.reading.date}"
+    span = clause or document.sentences[value.sentence]
+    published = document.published
+    if published.day is not None and _TODAY.search(document.text, span.start, span.end):
+        return f"change-{published}"  # "up 9% so far this morning", "rose 4% by midday": the day it was told
     return None
+
+
+# Words that date a move to the day it is told: "so far this morning", "by midday", "in early trading".
+_TODAY = re.compile(r"\b(?:so\s+far\s+)?this\s+(?:morning|afternoon)\b|\bby\s+(?:midday|noon|lunchtime|mid-morning|"
+                    r"mid-afternoon)\b|\bin\s+(?:early|morning|afternoon|midday)\s+trad(?:ing|e)\b|\bso\s+far\s+today\b",
+                    re.IGNORECASE)
 
 
 # "a premium of 31%", "a turnout of 68.3 percent": the noun phrase right before "of" names what is measured,

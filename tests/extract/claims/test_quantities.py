@@ -172,6 +172,16 @@ def test_a_percentage_change_is_a_change_of_its_day(run):
     assert by_amount[7.8][1] == "as-of-2019-08" and 9.25 not in by_amount and 9.75 in by_amount  # a level of its month
 
 
+def test_a_move_told_as_today_s_is_the_change_of_the_day_it_is_told(run):
+    # written for tests: a live report's morning move and a later report's midday move are two days' moves
+    found = of_kind(run("The peso is up 1.2% so far this morning. The won rose 0.8% by midday. The yen rose 2%.\n",
+                        "2019-08-22"), "quantity")
+    assert [(c.value.amount, c.event) for c in found] == [
+        (1.2, "change-2019-08-22"), (0.8, "change-2019-08-22"), (2.0, None)]
+    found = of_kind(run("The peso is up 1.2% so far this morning.\n", "2019-08"), "quantity")
+    assert [c.event for c in found] == [None]  # a month's report: which day is not known
+
+
 def test_the_role_of_a_sum(run):
     # written for tests: a fine and an embezzled sum of one story are two facts
     found = figures(run("The court sentenced Jeong Kyeong-doo to nine years for embezzling 38.4 million dollars "

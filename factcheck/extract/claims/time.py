@@ -509,7 +509,7 @@ def _planned_length(document: Document, value: Value, governed: Governed) -> str
 
 
 # The round a meeting is: "a third round of talks", "the final round of talks", "the second meeting".
-_STAGE_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|final|last)\s+(?:round\s+of\s+|session\s+of\s+)?"
+_STAGE_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|final|last|next|previous)\s+(?:round\s+of\s+|session\s+of\s+)?"
                            r"(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 

@@ -50,6 +50,14 @@ def test_a_call_a_summit_and_talks_are_meetings_of_different_kinds(run):
     assert dates(run("A summit in Osaka took place on June 28.\n")) == [("met_on", "summit", "2019-06-28", None)]
 
 
+def test_the_next_or_previous_meeting_is_a_meeting_of_its_own(run):
+    # written for tests: the meeting that voted and the next one, set for a day to come, are two meetings
+    assert dates(run("The question for the next council meeting, on 19 May, is whether the plan survives.\n",
+                     "2026-05-01")) == [("met_on", "talks-next", "2026-05-19", None)]
+    assert dates(run("After a council meeting on Wednesday night, councillors voted 34 to 19.\n", "2026-05-01")) == [
+        ("met_on", "talks", "2026-04-29", None)]
+
+
 def test_a_ratification_is_not_the_signing(run):
     # written for tests: the accord's noun is no signing when the clause says it was ratified
     assert dates(run("The parliament ratified the accord on Tuesday, voting 88 to 61.\n", "2026-11-10")) == [

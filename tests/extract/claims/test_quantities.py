@@ -782,6 +782,13 @@ def test_a_group_noun_counts_people_and_one_workforce_has_one_unit(run):
     assert [(c.value.amount, c.value.unit) for c in employees] == [(640, "staff")]
 
 
+def test_jobs_posts_and_positions_are_one_count(run):
+    # written for tests: one bank's cuts, told as jobs by one outlet and as positions by another
+    for noun in ("jobs", "positions", "posts"):
+        found = of_kind(run(f"The ferry company will cut 1,380 {noun}.\n"), "quantity")
+        assert [(c.value.amount, c.value.unit) for c in found] == [(1380, "job")], noun
+
+
 # Written for tests, from round 28: a bank's results give its profit, its profit before tax, its revenue and
 # its buyback side by side, and each for its own period; the money role and the period keep them apart.
 RESULTS = [

@@ -134,6 +134,12 @@ def test_counts_the_article_or_a_participle_does_not_hide(run):
                                                 (7.0, "diplomat", None)]
 
 
+def test_a_count_after_the_is_stated_by_a_relative_clause_after_its_stuff(run):
+    # written for tests: "the 16 millimetres of rain that fell" states how much fell; "the two" refers back
+    text = "The 16 millimetres of rain that fell on Saturday did little. The two sides of the town met.\n"
+    assert amounts(run, text, "2026-08-19") == [(16.0, "millimetre", None)]
+
+
 def test_masses_volumes_and_flows(run):
     # written for tests: tonnes and kilograms are one mass; barrels and a dam's release are amounts of their own
     text = ("The tanker was carrying about 78,000 tonnes of crude. A further 800 kg had leaked by Friday. "

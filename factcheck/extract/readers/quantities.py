@@ -367,8 +367,10 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
 
 
 # "the 28 miners trapped since Tuesday", "the 6,800 residents who had been evacuated", "the seven
-# diplomats ordered out": the count is stated, by what happened to them, not referred back to
-_STATED_AFTER_THE = re.compile(r"\s+(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?[a-z]+ed\b"
+# diplomats ordered out", "the 16 millimetres of rain that fell": the count is stated, by what happened to
+# them, not referred back to
+_STATED_AFTER_THE = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+                               r"(?:[a-z]+ed|fell|fallen|fled|left|rose|sank|lost|struck|hit|came|went|ran|took|won)\b"
                                r"|\s+(?:[a-z]+ed|taken|held|hurt|killed|freed)\s+(?:out|by|since|in|at|on|from|during|after|"
                                r"over|under|inside|underground|alive|overnight)\b")
 

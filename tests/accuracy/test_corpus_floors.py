@@ -21,11 +21,11 @@ from factcheck.rules import load_rules
 ROOT = Path(__file__).resolve().parents[2]
 RULES = load_rules([ROOT / "rules"])
 FLOORS = {  # set: (precision, recall)
-    "dev": (0.84, 0.54),  # measured 0.842 (719/854), 0.551 (478/868) at the end of session 23; 108 events (round
+    "dev": (0.84, 0.54),  # measured 0.847 (721/851), 0.553 (480/868) at the end of session 24; 108 events (round
     # 34, new in session 22, came in at 0.54 / 0.41 at first look and took the set's recall below 0.55)
-    # hold-out measured 0.709 (505/712), 0.465 (354/761) in session 23; 96 events, the last four new in session 22
-    # (0.73 / 0.53 at first look, 0.75 / 0.53 at the end)
-    "holdout": (0.70, 0.45),
+    # hold-out measured 0.714 (505/707), 0.465 (354/761) at the end of session 24; 96 events, the last four new in
+    # session 22 (0.73 / 0.53 at first look, 0.75 / 0.53 at the end)
+    "holdout": (0.71, 0.45),
 }
 
 

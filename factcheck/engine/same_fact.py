@@ -260,8 +260,8 @@ def _told_before(a: SourcedClaim, b: SourcedClaim) -> str | None:
     if day is None or b.claim.status is Status.reviewed or _day_told(b) is not None or b.claim.as_of is not None \
             or _modality_class(b) != _ASSERTED or not isinstance(b.claim.value, QuantityValue):
         return None
-    published = a.source.published
-    if b.source.published.last_day() >= day.first_day() or published.day is None or published.first_day() <= day.first_day():
+    told = a.source.published
+    if b.source.published.last_day() >= day.first_day() or told.day is None or told.first_day() <= day.first_day():
         return None  # b came on or after the day; or a's day is not yet past, or a's date is too rough to place it
     return f"told before its day ({b.source.id} was published on {b.source.published}, before {day})"
 

@@ -283,11 +283,12 @@ def test_a_count_of_a_plural_after_two_or_three_modifiers(run):
 def test_up_to_after_a_move_is_the_level_reached_not_a_bound(run):
     # written for tests: "goes up to 21 percent" is a rise to 21 percent, not "as much as 21 percent"
     text = ("South Korea's standard VAT rate goes up to 21 percent in January. Fares in South Korea went up to "
-            "4 dollars. Up to 300 people were evacuated from their homes in South Korea.\n")
+            "4 dollars. Up to 300 people were evacuated from their homes in South Korea. South Korea put up to 40 "
+            "dollars a day into each account.\n")
     claims = of_kind(run(text, "2026-10-07"), "quantity")
-    assert [(c.value.amount, c.value.approximation.value if c.value.approximation else None, c.value.counted)
-            for c in claims] == [(21.0, None, "standard vat rate"), (4.0, None, "fare"),
-                                 (300.0, "up to", "people evacuated home")]
+    assert [(c.value.amount, c.value.approximation.value if c.value.approximation else None) for c in claims] == [
+        (21.0, None), (4.0, None), (300.0, "up to"), (40.0, "up to")]
+    assert [c.value.counted for c in claims][:3] == ["standard vat rate", "fare", "people evacuated home"]
 
 
 def test_an_aircraft_s_height_in_feet_is_its_altitude(run):

@@ -95,9 +95,9 @@ def change_day(document: Document, value: Value) -> str | None:
 
 
 # Words that date a move to the day it is told: "so far this morning", "by midday", "in early trading".
-_TODAY = re.compile(r"\b(?:so\s+far\s+)?this\s+(?:morning|afternoon)\b|\bby\s+(?:midday|noon|lunchtime|mid-morning|"
-                    r"mid-afternoon)\b|\bin\s+(?:early|morning|afternoon|midday)\s+trad(?:ing|e)\b|\bso\s+far\s+today\b",
-                    re.IGNORECASE)
+_TODAY = re.compile(r"\b(?:so\s+far\s+)?this\s+(?:morning|afternoon)\b"
+                    r"|\bby\s+(?:midday|noon|lunchtime|mid-morning|mid-afternoon)\b"
+                    r"|\bin\s+(?:early|morning|afternoon|midday)\s+trad(?:ing|e)\b|\bso\s+far\s+today\b", re.IGNORECASE)
 
 
 # "a premium of 31%", "a turnout of 68.3 percent": the noun phrase right before "of" names what is measured,
@@ -174,7 +174,8 @@ def counted_phrase(document: Document, value: Value, poll: bool = True) -> str |
         words = _content(phrase.group("phrase"), verbs=False)[-2:]
     else:  # "support falls to 52%", "Turnout at noon: 24.7 percent", "the margin over X, 11.4 points"
         level = _MOVED_TO.sub("", before)  # "The standard VAT rate goes up to 21%": the rate, not its going
-        pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", level) if _content(piece, verbs=False)]
+        pieces = [piece for piece in re.split(r"[,;(“\"]|(?<!\d):(?!\d)|\s[—–]\s", level)
+                  if _content(piece, verbs=False)]
         words = _content(pieces[-1], verbs=False)[-3:] if pieces else []
     if poll:
         words = [*_subgroup(text[document.sentences[value.sentence].start:value.start]), *words]

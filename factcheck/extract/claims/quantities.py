@@ -574,18 +574,19 @@ def _money_role(document: Document, value: Value) -> str | None:
 
 # What a sum takes in or leaves out, right after it ("about 5.6 billion including debt", "1.84bn orsins, including
 # penalties") or leading its sentence ("Including Sylvacom's debt, the transaction values the company at 5.6 billion").
-_WITH_AFTER = re.compile(r"\s*,?\s*\(?(?P<which>including|excluding)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?"
-                         r"(?P<what>[a-z][a-z -]{0,40}?)(?=\s*[,.;:)]|\s+(?:and|but|from|to|in|on|at|for|over)\b|\s*$)")
+_WITH_AFTER = re.compile(r"\s*,?\s*\(?(?P<which>including|excluding)\s+"
+                         r"(?:the\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?(?P<what>[a-z][a-z -]{0,40}?)"
+                         r"(?=\s*[,.;:)]|\s+(?:and|but|from|to|in|on|at|for|over)\b|\s*$)")
 _WITH_BEFORE = re.compile(r"\b(?P<which>including|excluding)\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?"
                           r"(?P<what>[a-z][a-z -]{0,40}?)\s*,", re.IGNORECASE)
 
 
 def _with_or_without(document: Document, value: Value, counted: str | None) -> str | None:
     """A sum told with what it includes or excludes is another sum than the plain one: the role, then
-    "including" or "excluding" and the head noun of what ("value including debt")."""
+    "incl" or "excl" and the head noun of what ("about 5.6 billion including debt": `value incl debt`)."""
     sentence = document.sentences[value.sentence]
-    found = _WITH_AFTER.match(document.text, value.end, sentence.end) or _WITH_BEFORE.match(document.text, sentence.start,
-                                                                                           value.start)
+    found = _WITH_AFTER.match(document.text, value.end, sentence.end) \
+        or _WITH_BEFORE.match(document.text, sentence.start, value.start)
     if found is None:
         return counted
     which = "incl" if found.group("which").casefold() == "including" else "excl"

@@ -289,8 +289,8 @@ def _elapsed(document: Document, value: Value) -> Finding | None:
     if "elapsed" not in document.vocabulary:
         return None
     text, sentence = document.text, document.sentences[value.sentence]
-    between = _BETWEEN.match(text, value.end, sentence.end) if re.search(r"\bbetween\s*$", text[value.start:value.end]) \
-        else None
+    written = text[value.start:value.end]
+    between = _BETWEEN.match(text, value.end, sentence.end) if re.search(r"\bbetween\s*$", written) else None
     if between:  # "27 minutes passed between the failure and the landing"
         earlier, later = _event_word(between.group("first")), _event_word(between.group("second"))
     else:  # "landed at Ruvenholm 17 minutes after the engine failed"
@@ -508,9 +508,10 @@ def _planned_length(document: Document, value: Value, governed: Governed) -> str
     return next((kind for kind in kinds if kind in ("planned", "forecast")), None)
 
 
-# The round a meeting is: "a third round of talks", "the final round of talks", "the second meeting".
-_STAGE_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|final|last|next|previous)\s+(?:round\s+of\s+|session\s+of\s+)?"
-                           r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+# The round a meeting is: "a third round of talks", "the final round of talks", "the second meeting", "the
+# next council meeting".
+_STAGE_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|final|last|next|previous)\s+"
+                           r"(?:round\s+of\s+|session\s+of\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
 def _staged(text: str, start: int, event: str) -> str:

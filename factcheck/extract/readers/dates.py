@@ -127,7 +127,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("elapsed", re.compile(rf"\b(?i:{_APPROX})(?P<n>{NUMBER})(?P<half>\s+and\s+a\s+half)?\s+"
                            rf"(?i:(?P<unit>minute|hour|day|week))s?\s+(?i:after)\s+(?=(?i:the|its|their|his|her)\s)")),
     ("elapsed", re.compile(rf"\b(?i:{_APPROX})(?P<n>{NUMBER})\s+(?i:(?P<unit>minute|hour|day|week))s?\s+"
-                           r"(?i:had\s+|have\s+)?(?i:passed|elapsed|went\s+by)\s+(?i:between)\s+(?=(?i:the|its|their)\s)")),
+                           r"(?i:had\s+|have\s+)?(?i:passed|elapsed|went\s+by)\s+(?i:between)\s+"
+                           r"(?=(?i:the|its|their)\s)")),
     ("lasted", re.compile(r"\b(?i:lasted|lasting|took|ran\s+for|went\s+on\s+for|within|for|after)\s+(?i:(?P<approx>about|"
                           r"around|nearly|almost|more\s+than|over|less\s+than|under|just\s+under)\s+)?"
                           r"(?P<n>half\s+an?|an?)\s+(?P<unit>minute|hour|day|week|month|year)"

@@ -248,10 +248,10 @@ def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, 
 # "no less than", "not more than": the bound turned round.
 _NEGATED = {Approximation.less_than: Approximation.at_least, Approximation.more_than: Approximation.at_most}
 _NO_BEFORE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
-# "The VAT rate goes up to 21 percent", "fares went up to 4 euros": a move to a level, not a bound ("up to 300").
+# "The VAT rate goes up to 21 percent", "fares went up to 4 euros": a move to a level, not a bound ("up to 300";
+# "put up to 300 officers on the streets" and "brought up to 40 survivors" are bounds).
 _MOVED_UP = re.compile(r"\b(?:go|goes|going|gone|went|move[sd]?|moving|edged?|edges|edging|creep(?:s|ing)?|crept|"
-                       r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?|put|puts|putting|br(?:ing|ings|ought)|shot|shoots?)\s+$",
-                       re.IGNORECASE)
+                       r"tick(?:s|ed|ing)?|shot|shoots?)\s+$", re.IGNORECASE)
 
 
 def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cues: Cues,
@@ -382,7 +382,8 @@ _MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per 
             "kilometres a second": "km/s", "kilometers a second": "km/s", "m/s": "m/s", "metres per second": "m/s",
             "meters per second": "m/s", "metres a second": "m/s", "meters a second": "m/s",
             "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mile",
-            "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft", "foot": "ft", "ft": "ft",
+            "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+            "feet": "ft", "foot": "ft", "ft": "ft",
             # areas: "21,700 square kilometres", "27,100 km²", "8,400 sq mi", "300 hectares"
             "square kilometres": "km2", "square kilometers": "km2", "square kilometre": "km2", "square kilometer": "km2",
             "square km": "km2", "sq km": "km2", "km2": "km2", "km²": "km2", "square miles": "sq mi",

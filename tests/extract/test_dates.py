@@ -87,6 +87,16 @@ def test_a_day_written_before_its_month_takes_its_year_from_the_tense_too(run):
         assert [str(c.value.date) for c in of_kind(run(text, "2026-06-12"), "date")] == ["2025-10-06"]
 
 
+def test_a_past_verb_after_the_date_outweighs_a_would_it_reports(run):
+    # written for tests: "On 8 March, X picked up the phone to tell her that the government would not ...": the
+    # call is past (8 March 2019, said in April), not next year's; "the revised plan would" is no past verb
+    text = ("On the evening of 8 March, Prime Minister Abe picked up the phone to tell Moon that Japan would not "
+            "renew GSOMIA.\n")
+    assert [str(c.value.date) for c in of_kind(run(text, "2019-04-09"), "date")] == ["2019-03-08"]
+    text = "On 8 June the revised GSOMIA would take effect.\n"
+    assert [str(c.value.date) for c in of_kind(run(text, "2019-04-09"), "date")] == ["2019-06-08"]
+
+
 def test_in_month_year_has_month_precision(run):
     text = "The General Security of Military Information Agreement was signed in November 2016.\n"
     assert dated(run, text) == [("signed_on", "gsomia", "2016-11")]

@@ -71,9 +71,20 @@ def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], 
                 before = (tense, span[0] - match.end())
             elif match.start() >= span[1] and match.start() - span[1] < after[1]:
                 after = (tense, match.start() - span[1])
+    if before[0] is None and after[0] == "future":  # "On 8 March, the minister picked up the phone to tell her
+        # that the government would not lend ...": the verb told in the past comes first, "would" is reported
+        verb = _PAST_VERB_AFTER.match(text, span[1], min(sentence.end, span[1] + after[1]))
+        if verb is not None and is_past_verb(verb.group(1)) and not any(a <= verb.start(1) < b for a, b in quoted):
+            return "past"
     return before[0] or after[0]
 
 
+# A verb right after a date's clause opener and its subject: "On 8 March, Finance Minister Kranvik picked up".
+_PAST_VERB_AFTER = re.compile(
+    r"[\s,]+(?:[A-Z][\w’'-]*\s+|the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+|[a-z]+\s+){0,5}?"
+    r"(?<!the )(?<!its )(?<!an )(?<!a )(?<!his )(?<!her )(?<!their )"  # "the revised plan" is no past verb
+    r"([a-z]+ed|picked|went|came|made|told|took|gave|said|met|spoke|held|left|sent|won|lost|"
+    r"fell|rose|began|ran|saw|got|put|set|cut|hit|paid|sold|bought|struck|broke|flew|drove)\b")
 
 
 # "restrictions on two chemicals ... since July": a figure after a preposition is no count that runs.

@@ -93,6 +93,8 @@ def test_a_past_verb_after_the_date_outweighs_a_would_it_reports(run):
     text = ("On the evening of 8 March, Prime Minister Abe picked up the phone to tell Moon that Japan would not "
             "renew GSOMIA.\n")
     assert [str(c.value.date) for c in of_kind(run(text, "2019-04-09"), "date")] == ["2019-03-08"]
+    text = "On 8 March, Japan picked up the phone: it would not renew GSOMIA.\n"  # "Japan" ends as "an " does
+    assert [str(c.value.date) for c in of_kind(run(text, "2019-04-09"), "date")] == ["2019-03-08"]
     text = "On 8 June the revised GSOMIA would take effect.\n"
     assert [str(c.value.date) for c in of_kind(run(text, "2019-04-09"), "date")] == ["2019-06-08"]
 

@@ -82,7 +82,7 @@ def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], 
 # A verb right after a date's clause opener and its subject: "On 8 March, Finance Minister Kranvik picked up".
 _PAST_VERB_AFTER = re.compile(
     r"[\s,]+(?:[A-Z][\w’'-]*\s+|the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+|[a-z]+\s+){0,5}?"
-    r"(?<!the )(?<!its )(?<!an )(?<!a )(?<!his )(?<!her )(?<!their )"  # "the revised plan" is no past verb
+    r"(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\btheir )"  # "the revised plan": no verb
     r"([a-z]+ed|picked|went|came|made|told|took|gave|said|met|spoke|held|left|sent|won|lost|"
     r"fell|rose|began|ran|saw|got|put|set|cut|hit|paid|sold|bought|struck|broke|flew|drove)\b")
 

@@ -29,9 +29,10 @@ from factcheck.extract.document import Clause, Document, Mention, Sentence, Valu
 from factcheck.extract.readers.dates import SHIFT_VERB_WORD, find_dates
 from factcheck.extract.readers.events import action_in, event_key, head_after, head_before
 from factcheck.extract.readers.quantities import singular
-from factcheck.extract.readers.verbs import is_past_verb
+from factcheck.extract.readers.verbs import first_past_verb, is_past_verb
 from factcheck.model import DateValue, DurationUnit
 from factcheck.model.vocabulary import AGE_PROPERTY, ONCE_PROPERTY, OPEN_PROPERTY, TERM_PROPERTY
+from factcheck.model.words import stem
 
 _RANGE_PROPERTY = {"start": "started_on", "end": "ended_on"}
 _SHORT_UNITS = (DurationUnit.minute, DurationUnit.hour)
@@ -73,18 +74,10 @@ def clause_tense(text: str, sentence: Sentence | Clause, span: tuple[int, int], 
                 after = (tense, match.start() - span[1])
     if before[0] is None and after[0] == "future":  # "On 8 March, the minister picked up the phone to tell her
         # that the government would not lend ...": the verb told in the past comes first, "would" is reported
-        verb = _PAST_VERB_AFTER.match(text, span[1], min(sentence.end, span[1] + after[1]))
-        if verb is not None and is_past_verb(verb.group(1)) and not any(a <= verb.start(1) < b for a, b in quoted):
+        verb = first_past_verb(text, span[1], min(sentence.end, span[1] + after[1]))
+        if verb is not None and not any(a <= verb.start() < b for a, b in quoted):
             return "past"
     return before[0] or after[0]
-
-
-# A verb right after a date's clause opener and its subject: "On 8 March, Finance Minister Kranvik picked up".
-_PAST_VERB_AFTER = re.compile(
-    r"[\s,]+(?:[A-Z][\w’'-]*\s+|the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|their\s+|[a-z]+\s+){0,5}?"
-    r"(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\btheir )"  # "the revised plan": no verb
-    r"([a-z]+ed|picked|went|came|made|told|took|gave|said|met|spoke|held|left|sent|won|lost|"
-    r"fell|rose|began|ran|saw|got|put|set|cut|hit|paid|sold|bought|struck|broke|flew|drove)\b")
 
 
 # "restrictions on two chemicals ... since July": a figure after a preposition is no count that runs.
@@ -273,9 +266,7 @@ def _shift(document: Document, value: Value) -> Finding | None:
     if "shifted_by" not in document.vocabulary:
         return None
     text, sentence = document.text, document.sentences[value.sentence]
-    things = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("event", "agreement")]
-    story = document.main_event or document.main_agreement
-    subject = min(things, key=lambda m: abs(m.start - value.start)).entity_id if things else story
+    subject = _thing_or_story(document, value)
     if subject is None:
         return None
     verbs = list(SHIFT_VERB_WORD.finditer(text, max(sentence.start, value.start - 80), value.start))
@@ -311,15 +302,22 @@ def _elapsed(document: Document, value: Value) -> Finding | None:
         later = _event_word(verbs[-1].group()) if verbs else None
         after = _AFTER_WHAT.match(text, value.end, sentence.end)
         earlier = _event_word(after.group("verb") or after.group("noun")) if after else None
-    things = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("event", "agreement")]
-    story = document.main_event or document.main_agreement
-    subject = min(things, key=lambda m: abs(m.start - value.start)).entity_id if things else story
+    subject = _thing_or_story(document, value)
     if subject is None or not later or not earlier or later == earlier:
         return None
     return Finding(kind="duration", property="elapsed", subject=subject, value=value.reading.duration,
                    evidence=(sentence.start, sentence.end), confidence=round(value.reading.certainty, 2),
-                   note=f"time between two events written as {text[value.start:value.end]!r}",
+                   note=f"time between two events written as {written!r}",
                    event=f"{later}-after-{earlier}", modality=govern(document, value).modality)
+
+
+def _thing_or_story(document: Document, value: Value) -> str | None:
+    """The event or agreement the value's sentence names nearest to it, else the story's: what a delay or the
+    time between two events is about."""
+    things = [m for m in document.mentions.get(value.sentence, []) if m.kind in ("event", "agreement")]
+    if things:
+        return min(things, key=lambda m: abs(m.start - value.start)).entity_id
+    return document.main_event or document.main_agreement
 
 
 # "... minutes after the engine failed" (what failed, then how: the verb names the event), "after the crash";
@@ -329,16 +327,13 @@ _AFTER_WHAT = re.compile(r"\s*(?:after\s+)?(?:the|its|their|his|her)\s+(?:[a-z-]
 _BETWEEN = re.compile(r"\s*(?:(?:had\s+|have\s+)?(?:passed|elapsed|went\s+by)\s+between\s+)?(?:the|its|their)\s+"
                       r"(?:[a-z-]+\s+){0,2}?(?P<first>[a-z]+)\s+and\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}?"
                       r"(?P<second>[a-z]+)\b", re.IGNORECASE)
-_EVENT_SUFFIXES = ("ure", "ing", "ed", "s")  # "failure", "failed" -> "fail"; "landing", "landed" -> "land"
-
-
 def _event_word(word: str) -> str | None:
-    """A verb or noun of an event cut to a stem both forms share ("failed", "failure" -> "fail")."""
+    """A verb or noun of an event cut to a stem both forms share (`model.words.stem`, and "-ure" for the
+    nouns it leaves: "failed", "failure" -> "fail"; "landing", "landed" -> "land")."""
     lowered = word.casefold()
-    for suffix in _EVENT_SUFFIXES:
-        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
-            return lowered[:-len(suffix)]
-    return lowered if len(lowered) >= 3 else None
+    if lowered.endswith("ure") and len(lowered) >= 6:
+        lowered = lowered[:-3]
+    return stem(lowered) if len(lowered) >= 3 else None
 
 
 _TERM_VERB = re.compile(r"\b(?:sentenced|sentencing|sentences|jailed|jailing|imprisoned|received|receives|got|gets|"

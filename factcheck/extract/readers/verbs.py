@@ -53,6 +53,22 @@ def is_past_verb(word: str) -> bool:
     return bool(_PAST.fullmatch(word.casefold())) and word.casefold() not in _NOT_VERBS
 
 
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def first_past_verb(text: str, start: int, end: int, *, within: int = 6) -> re.Match[str] | None:
+    """The first past-tense verb among the next `within` words of `text[start:end]`: "On 8 March, Finance
+    Minister Kranvik picked up the phone" -> "picked". A name is none, nor a participle after a determiner or
+    an auxiliary ("the revised plan", `_BEFORE_ADJECTIVE`)."""
+    for count, word in enumerate(_WORD.finditer(text, start, end)):
+        if count >= within:
+            return None
+        if not word.group()[0].isupper() and is_past_verb(word.group()) \
+                and not _BEFORE_ADJECTIVE.search(text, max(0, word.start() - 12), word.start()):
+            return word
+    return None
+
+
 def open_predicates(text: str, start: int, end: int, skip: tuple[tuple[int, int], ...],
                     dates: list[tuple[int, int]], verbs: Mapping[str, str] | None = None,
                     objects: Mapping[str, str] | None = None, once: Mapping[str, str] | None = None,

@@ -107,9 +107,11 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
             stages = next((_STAGE.findall(s.text.casefold()) for s in reversed(earlier)
                            if _STAGE.search(s.text.casefold())), [])
         stage = stages[0] if stages else None
-        of_what = re.match(r"\s*(?:percent|per\s+cent|%)?\s+of\s+(?:the\s+)?(?:valid\s+|popular\s+)?(vote|votes|ballots)\b",
-                           text[value.end:value.end + 40])
-        counted = normal_counted([owner, *stages, *(["vote"] if of_what else [])])
+        # a party's or a candidate's percentage is of the vote unless its text says of what else ("of the seats")
+        of_other = value.measure == "percent" and re.match(
+            r"\s*(?:percent|per\s+cent|%)?\s+of\s+(?!(?:the\s+)?(?:valid\s+|popular\s+)?(?:vote|votes|ballots)\b)[a-z]",
+            text[value.end:value.end + 40])
+        counted = normal_counted([owner, *stages, *(["vote"] if value.measure == "percent" and not of_other else [])])
     if value.measure == "measure" and not counted and value.reading.unit not in BULK_UNITS:
         return None  # a length that measures no dimension of the story's thing
     event, as_of = None, None
@@ -348,7 +350,10 @@ def _a_past_year(date: PartialDate, published: PartialDate) -> bool:
 _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:percent|per\s+cent|%)\s+of\s+"
                        r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in(?=\s*(?:[,.;:)]|$)))\b")
 _OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won|wins|took|takes|got|gets|received|receives|secured|"
-                          r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){0,3}(?:about\s+|nearly\s+|some\s+)?$")
+                          r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){0,3}"
+                          r"(?:(?:won|wins|took|takes|finished|came|topped|led)\s+(?:[a-z-]+\s+){0,3}?with\s+)?"  # won the race with
+                          r"(?:about\s+|nearly\s+|some\s+)?$")
+_POSSESSIVE = re.compile(r"[’']s\s+$")
 # Words that say at which stage a running figure was given: a preliminary count and the final one differ.
 _STAGE = re.compile(r"\b(preliminary|partial|provisional|final|official|exit|early|first|latest|projected|estimated|"
                     r"unofficial|full|complete)\b")
@@ -372,6 +377,8 @@ def _owner(document: Document, value: Value, pollster: Mention | None) -> str | 
     if after:
         start = value.end + after.end()
         following = [m for m in named if start <= m.start <= start + 40]
+        while len(following) > 1 and _POSSESSIVE.match(document.text, following[0].end, following[1].start):
+            following = following[1:]  # "29.4 percent for Prime Minister Teodor Vasko's Civic Alliance": the party's
         if following and document.text[following[0].end:following[0].end + 2] not in ("'s", "’s"):
             return following[0].entity_id  # not "a premium of 31% to Ambrell's closing price": a price, no owner
     return None

@@ -215,6 +215,26 @@ def test_a_sum_told_with_what_it_includes_or_leaves_out_is_another_sum(run):
         "value incl debt", "value", "debt incl penalty", "value excl property"]
 
 
+def test_a_share_of_the_vote_is_one_thing_however_it_is_told(run):
+    # written for tests: a candidate's percentage is of the vote whether or not "of the vote" is written; a share
+    # of the seats is another thing
+    found = figures(run("Moon Jae-in took 51.2 percent of the vote against 41.3 percent for Shinzo Abe.\n"))
+    assert found[51.2][2] == "moon-jae-in vote" and found[41.3][2] == "shinzo-abe vote"
+    assert figures(run("Moon Jae-in won 40 percent of the seats.\n"))[40][2] == "moon-jae-in"
+
+
+def test_a_share_for_a_party_named_with_its_leader_is_the_party_s(run):
+    # written for tests: "for Shinzo Abe's Japan" is Japan's share, not the leader's, nor nobody's
+    found = figures(run("South Korea had 41.2 percent against 29.4 percent for Prime Minister Shinzo Abe's Japan.\n"))
+    assert found[29.4][1:3] == ("result", "japan vote")
+
+
+def test_votes_won_with_are_the_winner_s(run):
+    # written for tests: "won the by-election with 8,112 votes" are the winner's votes, as "Moon's 8,112 votes" are
+    found = figures(run("Moon Jae-in won the by-election with 8,112 votes. Shinzo Abe received 6,540 votes.\n"))
+    assert found[8112][1:3] == ("result", "moon-jae-in") and found[6540][1:3] == ("result", "shinzo-abe")
+
+
 def test_a_figure_given_as_the_real_one_is_a_counter_estimate(run):
     # written for tests: the official price of a tram line, and two critics' figures against it
     found = figures(run("The city says the line will cost 286 million crowns. A campaign puts the real cost closer "
@@ -228,8 +248,8 @@ def test_whose_share_and_at_which_stage(run):
             "South Korea 30.4 percent.\n")
     found = figures(run(text))
     assert 31 not in found  # how far the count has got
-    assert found[40.1][1:3] == ("result-preliminary", "japan preliminary partial")
-    assert found[30.4][1:3] == ("result-preliminary", "south-korea preliminary partial")
+    assert found[40.1][1:3] == ("result-preliminary", "japan preliminary partial vote")
+    assert found[30.4][1:3] == ("result-preliminary", "south-korea preliminary partial vote")
     # "with 64% of precincts in" is how far the count has got; "with 87.4% of votes cast in favour" is a result
     assert 64 not in figures(run("With 64% of precincts in, Japan leads.\n"))
     assert 87.4 in figures(run("GSOMIA's shareholders approved it on Friday with 87.4% of votes cast in favour.\n"))

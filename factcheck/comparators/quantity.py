@@ -45,6 +45,9 @@ UNIT_ALIASES: dict[str, str] = {
     "¥": "JPY", "jpy": "JPY", "yen": "JPY", "₩": "KRW", "krw": "KRW", "won": "KRW",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP",
     "pounds": "GBP", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    # energy, as a price is per it: "48.50 euros per megawatt-hour" and "48.50 euros per MWh" are one price
+    "mwh": "MWh", "megawatt-hour": "MWh", "megawatt hour": "MWh", "megawatt-hours": "MWh", "megawatt hours": "MWh",
+    "kwh": "kWh", "kilowatt-hour": "kWh", "kilowatt hour": "kWh", "kilowatt-hours": "kWh", "kilowatt hours": "kWh",
 }
 CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "GBP", "CNY"})
 

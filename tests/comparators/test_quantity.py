@@ -126,6 +126,7 @@ def test_unit_aliases() -> None:
     assert normalize_unit("US$") == normalize_unit("dollars") == "USD"
     assert normalize_unit("yen per dollar") == normalize_unit("JPY/USD") == "JPY/USD"
     assert normalize_unit("instances") == "instance"
+    assert normalize_unit("EUR/megawatt-hour") == normalize_unit("euros per MWh") == "EUR/MWh"
 
 
 amounts = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: round(x, 2))

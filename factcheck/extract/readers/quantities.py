@@ -226,7 +226,12 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
 
 
 # What a sum may be per besides a traded good's unit (`quantities.traded_units`): "2,000 dorins a day".
-_PER_WORDS = ("hour", "day", "week", "month", "year", "person", "head", "household", "night", "share")
+# What a sum may be per ("2,000 dorins a day", "a price of 48.50 euros per megawatt-hour", "1,540 scudi per dose"):
+# a price per unit of energy is not a sum, and two of them compare (`comparators/quantity.py` aliases the units).
+_PER_WORDS = ("hour", "day", "week", "month", "year", "person", "head", "household", "night", "share", "dose",
+              "megawatt-hour", "megawatt hour", "mwh", "kilowatt-hour", "kilowatt hour", "kwh")
+_ENERGY_UNITS = {"megawatt-hour": "MWh", "megawatt hour": "MWh", "mwh": "MWh",
+                 "kilowatt-hour": "kWh", "kilowatt hour": "kWh", "kwh": "kWh"}  # one price, however its unit is written
 
 
 def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
@@ -295,8 +300,9 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
         scale = cues.scales.get((groups.get("scale") or "").casefold(), 1.0)
         per = patterns.per.match(text, match.end())  # "2,000 dorins a day", "85 solde a litre": a sum per something
         currency = cues.currencies[groups["cur"].casefold()]
+        each = " ".join(per.group(1).casefold().split()) if per else None
         return QuantityValue(amount=scaled(amount, scale), approximation=approximation,
-                             unit=f"{currency}/{per.group(1).casefold()}" if per else currency)
+                             unit=f"{currency}/{_ENERGY_UNITS.get(each, each)}" if each else currency)
     if measure == "rate":
         base = cues.currencies[groups["base"].casefold()]
         named = [cues.currencies[w.group().casefold()] for w in patterns.currency_word.finditer(text, sentence.start,

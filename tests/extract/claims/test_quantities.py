@@ -618,6 +618,14 @@ def test_a_sum_per_period_or_per_thing_is_a_rate(run):
     assert found == {2000: "USD/day", 3: "USD/litre", 400: "USD"}
 
 
+def test_a_price_per_unit_of_energy_is_a_price_however_the_unit_is_written(run):
+    # written for tests: a strike price per megawatt-hour is no sum of euros, and "per MWh" is the same unit
+    found = {c.value.amount: c.value.unit for c in of_kind(run(
+        "The winning bid was 48.50 euros per megawatt-hour. A rival offered 52 euros per MWh. Households pay "
+        "0.31 euros per kilowatt hour. Each course costs 1,540 euros per dose. The fine was 400 euros.\n"), "quantity")}
+    assert found == {48.5: "EUR/MWh", 52: "EUR/MWh", 0.31: "EUR/kWh", 1540: "EUR/dose", 400: "EUR"}
+
+
 def test_a_price_per_unit_of_a_traded_good_is_one_day_s(run):
     # written for tests: crude's price moves from day to day; a wage per hour or an offer per share is set
     found = figures(run("Crude oil was worth $81.90 a barrel. The minimum wage rises to $12.60 an hour. "

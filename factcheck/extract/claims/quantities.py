@@ -70,8 +70,10 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
     change = None
     if cue is None and value.measure == "percent" and poll is None:
         change = change_of(text, sentence.start, value)
-        if change == "previous":
-            return None  # "from 9.25% to 9.75%": the former value is not what the sentence reports
+        if change == "previous" or _BASELINE_BEFORE.search(text, max(sentence.start, value.start - 24), value.start) \
+                and _quantity_between(document, value.sentence, max(sentence.start, value.start - 80), value.start):
+            return None  # "from 9.25% to 9.75%", "6.42%, up from 5.9%", "rose to 7.1% from 6.8%": the former value
+            # is not what the sentence reports
     if value.measure != "percent" and (_PREVIOUS_BEFORE.search(text, max(sentence.start, value.start - 8), value.start)
                                        and _PREVIOUS_AFTER.match(text, value.end)
                                        or _PREVIOUS_AFTER_CHANGE.search(text, max(sentence.start, value.start - 60), value.start)):
@@ -299,6 +301,10 @@ def _past_year(document: Document, value: Value) -> str | None:
     return f"in-{earlier}" if earlier is not None else None
 
 
+# The words before the level a figure told first moved from: "6.42 percent, up from 5.9 percent", "rose to 7.1
+# percent in February from 6.8 percent", "4.2 percent, compared with 3.9 percent".
+_BASELINE_BEFORE = re.compile(r"\b(?:(?:up|down|higher|lower)\s+)?(?:from|compared\s+(?:with|to))\s+"
+                              r"(?:(?:about|around|nearly|almost|some|just)\s+)?$", re.IGNORECASE)
 # A year told back from the report's: "Last year 83.1 per cent passed", "A year earlier the fund held ...".
 _YEAR_BACK = re.compile(r"\b(?:(?:last|past)\s+year\b(?!['’]s)|(?:a|one)\s+year\s+(?:earlier|before|ago)\b|"
                         r"the\s+(?:previous|prior|preceding)\s+year\b(?!['’]s))", re.IGNORECASE)
@@ -639,8 +645,10 @@ def _dated_by(document: Document, value: Value) -> PartialDate | None:
                 and _ONGOING.search(document.text, value.end, other.start)):
             return other.reading.date  # "31 ships were waiting at anchor on Wednesday evening": that evening's count
         if (other.form == "month" and document.text[other.start:other.start + 3].casefold() == "in "
-                and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)):
-            return other.reading.date  # "rose to 7.8% in August": the figure of August
+                and 0 <= other.start - value.end < 40 and (clause is None or other.start < clause.end)
+                and not _quantity_between(document, value.sentence, value.end, other.start)):
+            return other.reading.date  # "rose to 7.8% in August": the figure of August; not "6.4%, up from 5.9% in
+            # January", whose month is the other figure's
     return None
 
 

@@ -117,3 +117,14 @@ def test_a_date_of_another_verb_or_noun_does_not_date_a_figure(run):
     assert found[12][0] is None  # the derailment's day; the toll is as of the text
     found = quantities(run("The agency has received 61 reports of side effects since July 14.\n", "2026-09-11"))
     assert found[61][0] is None  # a window's start
+
+
+def test_a_month_after_a_baseline_is_the_baseline_s_and_the_baseline_is_no_claim(run):
+    # written for tests: "in January" dates the 5.9 percent the yield rose from, not the 6.42 percent it reached;
+    # the level before a move is not what the sentence reports, however the move is told
+    found = quantities(run("The bond sold at a yield of 6.42 percent, up from 5.9 percent in January.\n", "2026-03-05"))
+    assert found == {6.42: (None, None)}
+    found = quantities(run("Unemployment rose to 7.1 percent in February from 6.8 percent. Inflation was 4.2 percent "
+                           "in February, compared with 3.9 percent in January.\n", "2026-03-05"))
+    assert set(found) == {7.1, 4.2} and found[7.1][1] == found[4.2][1] == "2026-02"
+    assert 48 in quantities(run("Support for the plan fell from 48 percent.\n", "2026-03-05"))  # no level reached: kept

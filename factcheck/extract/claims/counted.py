@@ -493,24 +493,28 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
     """The thing a length belongs to, as its own words ("tunnel", "protection zone"), so that "an 83-metre
     tunnel" and "a tunnel 38 metres long" are one thing measured; None when no noun says which."""
     written = document.text[value.start:value.end]
-    if "-" in written:  # "83-metre": an adjective, the noun follows
-        found = _THING_AFTER.match(after)
-    elif re.match(r"\s+(?:long|wide|deep|high)\b", after):  # "a tunnel 38 metres long"
+    if re.match(r"\s+(?:long|wide|deep|high)\b", after):  # "a tunnel 38 metres long", "the line is 5.4km long"
         found = _THING_BEFORE.search(before)
+    elif "-" in written or re.search(r"\d[A-Za-z]", written):  # "83-metre", "5.4km": an adjective, the noun follows
+        found = _THING_AFTER.match(after)
     else:  # "a protection zone of five kilometres"
         found = _THING_OF.search(before)
     if found is None:
         return None
     written_words = found.group(1).split()
-    if len(written_words) == 2 and "-" in written and (is_past_verb(written_words[1]) or written_words[1] in _AUXILIARY
-                                                       or written_words[1] in ("of", "in", "on", "at", "from")):
-        written_words = written_words[:1]  # "The 38-metre tunnel began under ...", "a 60-metre section of": the noun
+    if len(written_words) == 2 and found.re is _THING_AFTER and (
+            is_past_verb(written_words[1]) or written_words[1] in _FUNCTION
+            or _PRESENT_AFTER_SINGULAR.fullmatch(" ".join(written_words))):
+        written_words = written_words[:1]  # "The 38-metre tunnel began under ...", "a 60-metre section of", "the
+        # 5.4-kilometre extension will open": the noun
     words = [w for w in written_words if not _NOT_A_THING.fullmatch(w) and w not in _FUNCTION]
     if not words or len(words) < len(written_words) or any(w in _MEASURED or w in document.cues.dimensions for w in words):
         return None  # a dimension ("a storm surge of 3.2 metres") is measured as one, below
     return normal_counted(words)
 
 
+# "the 4.5km route starts", "the 5.4km line opens": a singular noun, then a verb in the present (not "bike lanes")
+_PRESENT_AFTER_SINGULAR = re.compile(r"[a-z]+[^s\s] [a-z]+[^s\s]s")
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _BACKING_OF = re.compile(r"\b(signatures?|votes?|support|backing)\s+of\s+(?:about\s+|some\s+|nearly\s+|only\s+)?$",

@@ -79,7 +79,7 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                                        or _PREVIOUS_AFTER_CHANGE.search(text, max(sentence.start, value.start - 60), value.start)):
         return None  # "go from 2.50 dalen to 3.00 dalen", "raised it to 3,900 tonnes, from 3,500": the figure before
     governed = govern(document, value)
-    modality = governed.modality
+    modality = governed.modality if not _attributive(document, value) else None
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
@@ -254,6 +254,16 @@ _BASELINE = re.compile(r"\b(?:from|since|than|over|on)\s+the\s+$", re.IGNORECASE
 def _figure_between(document: Document, value: Value, date: Value) -> bool:
     """Another quantity of the sentence stands between the figure and the date after it."""
     return _quantity_between(document, value.sentence, value.end, date.start)
+
+
+def _attributive(document: Document, value: Value) -> bool:
+    """A measurement written as a noun's adjective ("the 4.5km route", "a 60-metre section"): the thing's size is
+    given, not what the clause plans or forecasts ("could still be delivered within the 4.5km route")."""
+    return value.measure == "measure" and bool(_ADJECTIVE_SIZE.fullmatch(document.text, value.start, value.end)) \
+        and bool(re.match(r"\s+[a-z]", document.text[value.end:value.end + 2]))
+
+
+_ADJECTIVE_SIZE = re.compile(r"[\d.,]+(?:-[A-Za-z-]+|[A-Za-z]+)")
 
 
 def _quantity_between(document: Document, sentence: int, start: int, end: int) -> bool:

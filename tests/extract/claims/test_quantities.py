@@ -662,11 +662,20 @@ def test_people_a_verb_of_killing_counts_are_the_dead(run):
     ("The ministry set a 3-kilometre protection zone around the farm.\n", "protection zone"),
     ("The harbour recorded a storm surge of 3.2 metres.\n", "surge height"),  # a dimension stays one
     ("By mid-afternoon the ash column had climbed to 12 kilometres.\n", "height"),  # how high it rose
+    ("The 5.4-kilometre extension will open in May.\n", "extension"),  # the noun, not the modal after it
+    ("The 5.4km line opens in May.\n", "line"),  # a length glued to its unit is an adjective too; "opens" is a verb
 ])
 def test_a_length_is_counted_as_the_thing_it_measures(run, text, counted):
     # written for tests: "an 83-metre tunnel" and "a tunnel 38 metres long" measure one thing
     [claim] = [c for c in of_kind(run(text, "2026-10-13"), "quantity")]
     assert claim.value.counted == counted
+
+
+def test_the_size_of_a_thing_is_given_whatever_the_clause_plans_or_forecasts(run):
+    # written for tests: "could still be delivered within the 4.5km route" forecasts the delivery, not the route's length
+    [claim] = of_kind(run("The auditor said the project could still be delivered within the 4.5km route approved by "
+                          "the council.\n", "2026-04-22"), "quantity")
+    assert (claim.value.counted, claim.modality) == ("route", None)
 
 
 def test_the_part_of_a_day_is_the_days_not_what_is_counted(run):

@@ -386,6 +386,11 @@ def _measured(document: Document, value: Value, before: str, after: str) -> str 
         return _temperature_of(document, value)
     if value.reading.unit == "GB":  # "stole 1.2 terabytes of data": an amount of data
         return "data"
+    if value.reading.unit == "MW":  # "a capacity of 1,240 MW", "demand reached 11,840 megawatts": which power
+        role = power_of(document, value)
+        if role == "capacity":  # a story's plants, units and bids have many: only the words after tell them apart
+            return normal_counted(["megawatt", *_content(_before_adjunct(after), verbs=True)])
+        return role
     if value.reading.unit in _AREA_UNITS:  # "awarding Kavaria about 21,700 square kilometres": whose area
         owner = _area_owner(document, value)
         if owner:
@@ -515,6 +520,44 @@ def _measured_thing(document: Document, value: Value, before: str, after: str) -
 
 # "the 4.5km route starts", "the 5.4km line opens": a singular noun, then a verb in the present (not "bike lanes")
 _PRESENT_AFTER_SINGULAR = re.compile(r"[a-z]+[^s\s] [a-z]+[^s\s]s")
+_ADJECTIVE_SIZE = re.compile(r"[\d.,]+(?:-[A-Za-z-]+|[A-Za-z]+)")
+
+
+def attributive(document: Document, value: Value) -> bool:
+    """A measurement written as a noun's adjective: "the 4.5km route", "a 60-metre section", "the 1,240-megawatt dam"."""
+    return bool(_ADJECTIVE_SIZE.fullmatch(document.text, value.start, value.end)) \
+        and bool(re.match(r"\s+[a-z]", document.text[value.end:value.end + 2]))
+
+
+# What a power figure is, by the word nearest it in its clause, else its sentence: a plant's capacity (what it "will
+# generate" in megawatts is that too: an amount of energy would be in megawatt-hours), what a grid demands, what it
+# lacks, buys or sells. A figure written as a plant's adjective ("the 1,240-megawatt dam") is its capacity, and so
+# is one no word names ("Nordvind won 800 MW").
+_POWER_ROLES = (("capacity", r"capacit(?:y|ies)|installed|rated|nameplate|generat\w*|produc\w*"),
+                ("demand", r"demand\w*|consum\w*|load|peak\w*|us(?:e|ed|age)"),
+                ("shortfall", r"shortfall|deficit|shortage|cuts?|lost|loss|offline|outage\w*|shut\w*"),
+                ("imports", r"import\w*"), ("exports", r"export\w*"))
+_POWER_ROLE = re.compile("|".join(rf"\b(?P<{role}>{words})\b" for role, words in _POWER_ROLES), re.IGNORECASE)
+
+
+def power_of(document: Document, value: Value) -> str:
+    """"capacity", "demand", "shortfall", "imports" or "exports": what a power figure measures."""
+    if attributive(document, value):
+        return "capacity"  # "the 1,240-megawatt dam", "a 900MW plant"
+    clause = document.clause_at(value.start)
+    sentence = document.sentences[value.sentence]
+    start, end = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+    roles = list(_POWER_ROLE.finditer(document.text, start, end)) or \
+        list(_POWER_ROLE.finditer(document.text, sentence.start, sentence.end))  # "Installed capacity: 1,240 MW"
+    if not roles:
+        return "capacity"
+    nearest = min(roles, key=lambda m: min(abs(m.start() - value.end), abs(value.start - m.end())))
+    role = nearest.lastgroup or "capacity"
+    by = re.search(r"\bby\s+(?:(?:about|around|some|nearly|another|a\s+further)\s+)?$",
+                   document.text[max(start, value.start - 30):value.start])
+    return f"{role} change" if by else role  # "raised imports by 500 megawatts": a change, not the level
+
+
 _RISEN_TO = re.compile(r"\b(?:rose|risen|rising|climbed|climbing|peaked|peaking|soared|soaring)\s+(?:to|at)\s+"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _BACKING_OF = re.compile(r"\b(signatures?|votes?|support|backing)\s+of\s+(?:about\s+|some\s+|nearly\s+|only\s+)?$",

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.claims.finding import Finding, choose_subject, earlier_event_year, nearest_cue, topic_subject
-from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, TEMPERATURE_UNITS, change_counted, change_day,
-                                             change_of, counted_phrase, level_counted, normal_counted, synonym_counted,
-                                             warning_scale)
+from factcheck.extract.claims.counted import (BULK_UNITS, MOVE_WORDS, TEMPERATURE_UNITS, attributive, change_counted,
+                                             change_day, change_of, counted_phrase, level_counted, normal_counted,
+                                             power_of, synonym_counted, warning_scale)
 from factcheck.extract.claims.governing import govern
 from factcheck.extract.claims.polls import fieldwork_dates, poll_of_sentences
 from factcheck.extract.readers.clock import PART_OF_DAY
@@ -257,13 +257,9 @@ def _figure_between(document: Document, value: Value, date: Value) -> bool:
 
 
 def _attributive(document: Document, value: Value) -> bool:
-    """A measurement written as a noun's adjective ("the 4.5km route", "a 60-metre section"): the thing's size is
-    given, not what the clause plans or forecasts ("could still be delivered within the 4.5km route")."""
-    return value.measure == "measure" and bool(_ADJECTIVE_SIZE.fullmatch(document.text, value.start, value.end)) \
-        and bool(re.match(r"\s+[a-z]", document.text[value.end:value.end + 2]))
-
-
-_ADJECTIVE_SIZE = re.compile(r"[\d.,]+(?:-[A-Za-z-]+|[A-Za-z]+)")
+    """A measurement written as a noun's adjective ("the 4.5km route"): the thing's size is given, not what the
+    clause plans or forecasts ("could still be delivered within the 4.5km route")."""
+    return value.measure == "measure" and attributive(document, value)
 
 
 def _quantity_between(document: Document, sentence: int, start: int, end: int) -> bool:
@@ -702,11 +698,15 @@ def _day_told(document: Document, value: Value) -> PartialDate:
 
 
 def _state_level(document: Document, value: Value) -> PartialDate | None:
-    """A warning level ("raised its alert to Level 4", "danger level 3") is a state that moves as events
-    unfold, so it is the level of one day, as a market level is: the day its sentence names, else the day
-    the text was published. A rating given to an event ("rated Level 1 on the INES scale") is not: it is
+    """A warning level ("raised its alert to Level 4", "danger level 3") and a grid's demand, imports or
+    shortfall in megawatts are states that move as events unfold, so each is the level of one day, as a market
+    level is: the day its sentence names, else the day the text was published. A rating given to an event ("rated Level 1 on the INES scale") is not: it is
     one fact, however late it is told."""
-    if value.measure != "measure" or warning_scale(document, value) is None:
+    if value.measure != "measure":
+        return None
+    if value.reading.unit == "MW" and power_of(document, value) != "capacity":
+        return _day_told(document, value)  # "demand peaked at 12,050 MW", "imports of 700 MW": that day's
+    if warning_scale(document, value) is None:
         return None
     return _day_told(document, value)
 

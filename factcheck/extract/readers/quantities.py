@@ -91,7 +91,7 @@ def _patterns(cues: Cues) -> _Patterns:
         rating=RATING,
         temperature=TEMPERATURE,
         length=re.compile(rf"(?i:{_LEAD})(?<![\w.,])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales}))?[\s-]*(?P<unit>{_MEASURE_WORDS})"
-                          rf"(?![\w/])", re.IGNORECASE),
+                          rf"(?![\w/]|-hours?\b)", re.IGNORECASE),  # "4,200 megawatt-hours" is energy, not power
         rate=re.compile(rf"(?<![\d.,])(?P<n>{_AMOUNT})\s+(?:per|to\s+the|against\s+the|a)\s+(?P<base>{words})\b", re.IGNORECASE),
         # "26 instances", "2.3 million customers" (a scale after digits: words carry their own, "two million")
         count=re.compile(rf"(?i:{_LEAD})(?<![\w$.,:])(?P<n>{NUMBER})(?:\s+(?P<scale>{scales})\b)?\s+"
@@ -290,6 +290,8 @@ def _value(measure: str, match: re.Match[str], text: str, sentence: Sentence, cu
             amount, unit = scaled(amount, _DATA_SCALE[unit]), "GB"
         if unit in _MASS_SCALE:
             amount, unit = scaled(amount, _MASS_SCALE[unit]), "t"
+        if unit in _POWER_SCALE:
+            amount, unit = scaled(amount, _POWER_SCALE[unit]), "MW"
         if groups.get("scale"):  # "38.4 million tonnes"
             amount = scaled(amount, cues.scales[groups["scale"].casefold()])
         return QuantityValue(amount=amount, unit=unit, approximation=approximation)
@@ -405,9 +407,13 @@ _MEASURE_UNITS = {"km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kilometres per 
             "gallons": "gal", "gallon": "gal",
             # amounts of data: "1.2 terabytes", "400 GB", scaled to gigabytes below
             "terabytes": "TB", "terabyte": "TB", "tb": "TB", "gigabytes": "GB", "gigabyte": "GB", "gb": "GB",
-            "megabytes": "MB", "megabyte": "MB", "mb": "MB"}
+            "megabytes": "MB", "megabyte": "MB", "mb": "MB",
+            # power: "1,240 megawatts", "800 MW", "a 1.2-gigawatt plant", scaled to megawatts below
+            "gigawatts": "GW", "gigawatt": "GW", "gw": "GW", "megawatts": "MW", "megawatt": "MW", "mw": "MW",
+            "kilowatts": "kW", "kilowatt": "kW", "kw": "kW"}
 _DATA_SCALE = {"TB": 1000.0, "GB": 1.0, "MB": 0.001}  # to gigabytes, so "1.2 TB" and "1,200 GB" compare
 _MASS_SCALE = {"kg": 0.001}  # to tonnes, so "1,200 tonnes" and "1.2 million kg" compare
+_POWER_SCALE = {"GW": 1000.0, "MW": 1.0, "kW": 0.001}  # to megawatts, so "1.2 GW" and "1,200 MW" compare
 _MEASURE_WORDS = "|".join(re.escape(unit).replace(r"\ ", r"\s+") for unit in sorted(_MEASURE_UNITS, key=len, reverse=True))
 _NOT_COUNTED = frozenset((
     "percent seconds minutes hours days weeks months years decades centuries times points others ones thousands "

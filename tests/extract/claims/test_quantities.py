@@ -678,11 +678,23 @@ def test_the_size_of_a_thing_is_given_whatever_the_clause_plans_or_forecasts(run
     assert (claim.value.counted, claim.modality) == ("route", None)
 
 
+def test_power_is_a_measurement_in_megawatts_and_a_grid_s_demand_is_of_one_day(run):
+    # written for tests: "1.2 gigawatts" and "1,200 MW" are one figure; demand, imports and a change of them are
+    # three things, and a grid's demand is the level of the day told (Monday's record is not Wednesday's)
+    found = {c.value.amount: (c.value.unit, c.value.counted, str(c.as_of) if c.as_of else None)
+             for c in of_kind(run("Japan's new plant has a capacity of 1.2 gigawatts. Demand peaked at 12,050 megawatts "
+                                  "on Monday. South Korea raised imports by 500 MW. The plant generated 4,200 "
+                                  "megawatt-hours.\n", "2026-07-15"), "quantity")}
+    assert found[1200][0] == found[12050][0] == found[500][0] == "MW"
+    assert found[12050][1:] == ("demand", "2026-07-13") and found[500][1] == "imports change"
+    assert found[1200][1] != "demand" and found.get(4200, ("",))[0] != "MW"  # energy is no power
+
+
 def test_the_part_of_a_day_is_the_days_not_what_is_counted(run):
     # written for tests: "on Wednesday afternoon" dates the figure; "afternoon" made it another thing counted
     [claim] = of_kind(run("Demand on the national grid reached 11,840 megawatts on Wednesday afternoon.\n",
                           "2026-07-16"), "quantity")
-    assert claim.value.counted == "megawatt"
+    assert claim.value.counted == "demand"  # what the power is (a measurement in MW), with no part of the day
 
 
 def test_a_further_count_is_an_increment_not_the_total(run):

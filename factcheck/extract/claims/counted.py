@@ -524,7 +524,8 @@ _ADJECTIVE_SIZE = re.compile(r"[\d.,]+(?:-[A-Za-z-]+|[A-Za-z]+)")
 
 
 def attributive(document: Document, value: Value) -> bool:
-    """A measurement written as a noun's adjective: "the 4.5km route", "a 60-metre section", "the 1,240-megawatt dam"."""
+    """A measurement written as a noun's adjective: "the 4.5km route", "a 60-metre section", "the 1,240-megawatt
+    dam"."""
     return bool(_ADJECTIVE_SIZE.fullmatch(document.text, value.start, value.end)) \
         and bool(re.match(r"\s+[a-z]", document.text[value.end:value.end + 2]))
 

@@ -363,7 +363,8 @@ _PROGRESS = re.compile(r"\b[Ww]ith\s+(?:about\s+|nearly\s+|some\s+)?[\d.]+\s*(?:
                        r"(?:the\s+)?[\w\s]{0,30}?\b(?:counted|reporting|tallied|processed|in(?=\s*(?:[,.;:)]|$)))\b")
 _OWNER_VERBS = re.compile(r"^\s*(?:[’']s\s+)?(?:(?:has|had|have|would|will|won|wins|took|takes|got|gets|received|receives|secured|"
                           r"polled|scored|was|is|stood|stands|at|on|with|of)\s+){0,3}"
-                          r"(?:(?:won|wins|took|takes|finished|came|topped|led)\s+(?:[a-z-]+\s+){0,3}?with\s+)?"  # won the race with
+                          # "Anna Lind won the by-election with 8,112 votes"
+                          r"(?:(?:won|wins|took|takes|finished|came|topped|led)\s+(?:[a-z-]+\s+){0,3}?with\s+)?"
                           r"(?:about\s+|nearly\s+|some\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s\s+$")
 # Words that say at which stage a running figure was given: a preliminary count and the final one differ.
@@ -700,15 +701,13 @@ def _day_told(document: Document, value: Value) -> PartialDate:
 def _state_level(document: Document, value: Value) -> PartialDate | None:
     """A warning level ("raised its alert to Level 4", "danger level 3") and a grid's demand, imports or
     shortfall in megawatts are states that move as events unfold, so each is the level of one day, as a market
-    level is: the day its sentence names, else the day the text was published. A rating given to an event ("rated Level 1 on the INES scale") is not: it is
-    one fact, however late it is told."""
+    level is: the day its sentence names, else the day the text was published. A rating given to an event
+    ("rated Level 1 on the INES scale") is not: it is one fact, however late it is told."""
     if value.measure != "measure":
         return None
     if value.reading.unit == "MW" and power_of(document, value) != "capacity":
         return _day_told(document, value)  # "demand peaked at 12,050 MW", "imports of 700 MW": that day's
-    if warning_scale(document, value) is None:
-        return None
-    return _day_told(document, value)
+    return _day_told(document, value) if warning_scale(document, value) is not None else None
 
 
 def _people_counted_as(document: Document, value: Value, counted: str | None) -> str | None:

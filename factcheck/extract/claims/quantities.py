@@ -79,7 +79,9 @@ def _quantity(document: Document, value: Value, poll: tuple[str, Mention | None]
                                        or _PREVIOUS_AFTER_CHANGE.search(text, max(sentence.start, value.start - 60), value.start)):
         return None  # "go from 2.50 dalen to 3.00 dalen", "raised it to 3,900 tonnes, from 3,500": the figure before
     governed = govern(document, value)
-    modality = governed.modality if not _attributive(document, value) else None
+    # a size written as a noun's adjective ("the 4.5km route") is given, not what the clause plans or forecasts
+    # ("could still be delivered within the 4.5km route")
+    modality = None if value.measure == "measure" and attributive(document, value) else governed.modality
     if modality == "reported" and governed.clause and governed.clause.modality_cue == "reportedly" \
             and _hedges_another(document, value, governed.clause):
         modality = None  # "from $1 billion to reportedly $5 billion": the hedge is the other figure's
@@ -254,12 +256,6 @@ _BASELINE = re.compile(r"\b(?:from|since|than|over|on)\s+the\s+$", re.IGNORECASE
 def _figure_between(document: Document, value: Value, date: Value) -> bool:
     """Another quantity of the sentence stands between the figure and the date after it."""
     return _quantity_between(document, value.sentence, value.end, date.start)
-
-
-def _attributive(document: Document, value: Value) -> bool:
-    """A measurement written as a noun's adjective ("the 4.5km route"): the thing's size is given, not what the
-    clause plans or forecasts ("could still be delivered within the 4.5km route")."""
-    return value.measure == "measure" and attributive(document, value)
 
 
 def _quantity_between(document: Document, sentence: int, start: int, end: int) -> bool:

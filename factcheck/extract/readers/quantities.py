@@ -228,10 +228,10 @@ def _vote_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, t
 # What a sum may be per besides a traded good's unit (`quantities.traded_units`): "2,000 dorins a day".
 # What a sum may be per ("2,000 dorins a day", "a price of 48.50 euros per megawatt-hour", "1,540 scudi per dose"):
 # a price per unit of energy is not a sum, and two of them compare (`comparators/quantity.py` aliases the units).
-_PER_WORDS = ("hour", "day", "week", "month", "year", "person", "head", "household", "night", "share", "dose",
-              "megawatt-hour", "megawatt hour", "mwh", "kilowatt-hour", "kilowatt hour", "kwh")
 _ENERGY_UNITS = {"megawatt-hour": "MWh", "megawatt hour": "MWh", "mwh": "MWh",
                  "kilowatt-hour": "kWh", "kilowatt hour": "kWh", "kwh": "kWh"}  # one price, however its unit is written
+_PER_WORDS = ("hour", "day", "week", "month", "year", "person", "head", "household", "night", "share", "dose",
+              *_ENERGY_UNITS)
 
 
 def _score_splits(text: str, sentence: Sentence, cues: Cues) -> list[tuple[str, tuple[int, int], QuantityValue]]:
